@@ -1,0 +1,2 @@
+// Every table of the application, one file per domain. drizzle-kit reads this folder (drizzle.config.ts).
+export * from './core';

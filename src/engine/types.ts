@@ -1,0 +1,52 @@
+/**
+ * The channel-agnostic contract. Adapters turn platform events into an `Inbound` and render
+ * `Outbound` messages; flows never learn which platform they talk to.
+ */
+export type Channel = 'telegram' | 'whatsapp' | 'simulator';
+
+export interface InboundUser {
+  /** Stable id of the person on that channel: Telegram user id, WhatsApp phone JID / LID, simulator name. */
+  externalId: string;
+  /** Where replies go (Telegram chat id, WhatsApp JID); defaults to externalId. */
+  address?: string;
+  displayName?: string;
+  /** IETF language tag the platform reports (Telegram `language_code`). */
+  languageCode?: string;
+}
+
+export type InboundPayload =
+  | { type: 'text'; text: string }
+  /** A button press: `token` names the screen the button belonged to, `index` the option. */
+  | { type: 'choice'; token: string; index: number }
+  | { type: 'contact'; phone: string; isOwn: boolean }
+  | { type: 'media'; mediaKind: 'photo' | 'document' | 'audio' | 'video' | 'sticker'; fileRef: string; mimeType?: string; fileName?: string; size?: number; caption?: string }
+  | { type: 'location'; latitude: number; longitude: number }
+  /** Anything the bot does not understand (polls, games, …): answered with a gentle hint. */
+  | { type: 'unsupported'; what: string };
+
+export interface Inbound {
+  channel: Channel;
+  /** Platform update / message id: the de-duplication key, recorded once per channel. */
+  eventId: string;
+  user: InboundUser;
+  payload: InboundPayload;
+  receivedAt?: Date;
+}
+
+export interface Choice {
+  /** Flow-level id (e.g. `menu:discover`), never shown to the person. */
+  id: string;
+  label: string;
+}
+
+export type Outbound =
+  | { type: 'text'; text: string; choices?: Choice[]; token?: string; requestContact?: boolean }
+  | { type: 'document'; fileName: string; mimeType: string; data: string /* base64 */; caption?: string };
+
+/** A rendered outbound message bound to its recipient, as stored in the outbox. */
+export interface Delivery {
+  id: number;
+  channel: Channel;
+  address: string;
+  message: Outbound;
+}

@@ -1,0 +1,17 @@
+// Static imports so the same bundle works on Node and on Workers (no filesystem at run time).
+// Add a namespace: create locales/{id,en}/NAME.json and list it here.
+import enCatalogue from '../../locales/en/catalogue.json';
+import enCommon from '../../locales/en/common.json';
+import enDiscovery from '../../locales/en/discovery.json';
+import enEligibility from '../../locales/en/eligibility.json';
+import enProfile from '../../locales/en/profile.json';
+import idCatalogue from '../../locales/id/catalogue.json';
+import idCommon from '../../locales/id/common.json';
+import idDiscovery from '../../locales/id/discovery.json';
+import idEligibility from '../../locales/id/eligibility.json';
+import idProfile from '../../locales/id/profile.json';
+
+export const resources = {
+  id: { common: idCommon, catalogue: idCatalogue, discovery: idDiscovery, eligibility: idEligibility, profile: idProfile },
+  en: { common: enCommon, catalogue: enCatalogue, discovery: enDiscovery, eligibility: enEligibility, profile: enProfile },
+};
