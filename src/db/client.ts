@@ -1,8 +1,8 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -31,7 +31,9 @@ export interface DatabaseOptions {
 export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const database = options.databaseUrl ? await openPostgres(options.databaseUrl, options.maxConnections ?? 10) : await openPglite(options.pgliteDir);
+  const database = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.maxConnections ?? 10)
+    : await openPglite(options.pgliteDir);
   if (options.migrate !== false) await migrateDatabase(database);
   return database;
 }
@@ -71,7 +73,9 @@ export class DatabaseInUseError extends Error {
     readonly dir: string,
     readonly pid: number,
   ) {
-    super(`The embedded database in ${dir} is in use by process ${pid}. Stop it, or set PGLITE_DIR to another folder.`);
+    super(
+      `The embedded database in ${dir} is in use by process ${pid}. Stop it, or set PGLITE_DIR to another folder.`,
+    );
   }
 }
 

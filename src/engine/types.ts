@@ -19,7 +19,15 @@ export type InboundPayload =
   /** A button press: `token` names the screen the button belonged to, `index` the option. */
   | { type: 'choice'; token: string; index: number }
   | { type: 'contact'; phone: string; isOwn: boolean }
-  | { type: 'media'; mediaKind: 'photo' | 'document' | 'audio' | 'video' | 'sticker'; fileRef: string; mimeType?: string; fileName?: string; size?: number; caption?: string }
+  | {
+      type: 'media';
+      mediaKind: 'photo' | 'document' | 'audio' | 'video' | 'sticker';
+      fileRef: string;
+      mimeType?: string;
+      fileName?: string;
+      size?: number;
+      caption?: string;
+    }
   | { type: 'location'; latitude: number; longitude: number }
   /** Anything the bot does not understand (polls, games, …): answered with a gentle hint. */
   | { type: 'unsupported'; what: string };

@@ -12,6 +12,18 @@ import idEligibility from '../../locales/id/eligibility.json';
 import idProfile from '../../locales/id/profile.json';
 
 export const resources = {
-  id: { common: idCommon, catalogue: idCatalogue, discovery: idDiscovery, eligibility: idEligibility, profile: idProfile },
-  en: { common: enCommon, catalogue: enCatalogue, discovery: enDiscovery, eligibility: enEligibility, profile: enProfile },
+  id: {
+    common: idCommon,
+    catalogue: idCatalogue,
+    discovery: idDiscovery,
+    eligibility: idEligibility,
+    profile: idProfile,
+  },
+  en: {
+    common: enCommon,
+    catalogue: enCatalogue,
+    discovery: enDiscovery,
+    eligibility: enEligibility,
+    profile: enProfile,
+  },
 };

@@ -47,7 +47,10 @@ export const identities = pgTable(
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('identities_channel_external_uq').on(t.channel, t.externalId), index('identities_user_idx').on(t.userId)],
+  (t) => [
+    uniqueIndex('identities_channel_external_uq').on(t.channel, t.externalId),
+    index('identities_user_idx').on(t.userId),
+  ],
 );
 
 /** Consent records are evidence (UU PDP): append-only, with the notice version that was shown. */
@@ -103,7 +106,10 @@ export const processedEvents = pgTable(
     eventId: text('event_id').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.channel, t.eventId] }), index('processed_events_created_idx').on(t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.channel, t.eventId] }),
+    index('processed_events_created_idx').on(t.createdAt),
+  ],
 );
 
 /**
@@ -134,8 +140,6 @@ export const messages = pgTable(
   },
   (t) => [
     index('messages_user_idx').on(t.userId, t.id),
-    index('messages_outbox_idx')
-      .on(t.availableAt, t.id)
-      .where(sql`${t.status} in ('pending', 'sending')`),
+    index('messages_outbox_idx').on(t.availableAt, t.id).where(sql`${t.status} in ('pending', 'sending')`),
   ],
 );

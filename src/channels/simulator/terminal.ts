@@ -1,0 +1,73 @@
+// `npm run chat`: talk to the real engine in the terminal, on the embedded database, no token needed.
+import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { createInterface } from 'node:readline/promises';
+import { loadConfig } from '../../config';
+import { openDatabase } from '../../db/client';
+import type { Outbound } from '../../engine/types';
+import { createLogger } from '../../logger';
+import { deliver } from '../../outbox/delivery';
+import { createRuntime } from '../../runtime';
+import { SimulatorSender } from './sender';
+
+const BOT = '\x1b[36m'; // cyan
+const DIM = '\x1b[2m';
+const RESET = '\x1b[0m';
+
+function printMessage(_address: string, message: Outbound): void {
+  if (message.type === 'document') {
+    console.log(`${BOT}📎 ${message.fileName} (${message.mimeType})${RESET}`);
+    return;
+  }
+  console.log(`${BOT}${message.text}${RESET}\n`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig({ ...process.env, TELEGRAM_BOT_TOKEN: '', WHATSAPP_BAILEYS: '' });
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
+  const runtime = createRuntime({ config, database, logger, senders: [new SimulatorSender(printMessage)] });
+  const person = process.env.SIMULATOR_USER ?? 'local';
+  const name = safeName();
+
+  console.log(
+    `${DIM}Jembatan — local chat (${database.driver}). Type a message; "/start" to begin, Ctrl+C or /keluar to quit.${RESET}\n`,
+  );
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const send = async (text: string) => {
+    const result = await runtime.engine.handle({
+      channel: 'simulator',
+      eventId: randomUUID(),
+      user: { externalId: person, displayName: name, languageCode: process.env.LANG?.slice(0, 2) ?? 'id' },
+      payload: { type: 'text', text },
+    });
+    await deliver(result.deliveries, { db: runtime.db, senders: runtime.senders, logger });
+  };
+  await send('/start');
+  rl.setPrompt('kamu › ');
+  rl.prompt();
+  for await (const line of rl) {
+    const text = line.trim();
+    if (text === '/keluar' || text === '/quit') break;
+    if (text) {
+      console.log();
+      await send(text);
+    }
+    rl.prompt();
+  }
+  rl.close();
+  await database.close();
+}
+
+function safeName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'Teman';
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

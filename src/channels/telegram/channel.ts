@@ -1,0 +1,92 @@
+import { Bot } from 'grammy';
+import type { Update, UserFromGetMe } from 'grammy/types';
+import type { Db } from '../../db/client';
+import type { Engine } from '../../engine/engine';
+import { tFor } from '../../i18n';
+import type { Logger } from '../../logger';
+import { deliver } from '../../outbox/delivery';
+import type { SenderRegistry } from '../../outbox/sender';
+import { telegramInbound } from './inbound';
+import { TelegramSender } from './sender';
+
+export interface TelegramChannelOptions {
+  token: string;
+  apiRoot: string;
+  engine: Engine;
+  db: Db;
+  senders: SenderRegistry;
+  logger: Logger;
+  /** Budget for answering a callback query and sending the replies before the webhook returns. */
+  sendTimeoutMs: number;
+  /** Known bot identity (Workers: avoids getMe on every cold start). */
+  botInfo?: UserFromGetMe;
+}
+
+type GrammySignal = Parameters<Bot['api']['answerCallbackQuery']>[2];
+
+/**
+ * Telegram through grammY's API client. The webhook route hands each Update here; the engine does the
+ * rest, and replies go out right away with a deadline, leaving whatever missed it to the dispatcher.
+ */
+export class TelegramChannel {
+  readonly bot: Bot;
+  readonly sender: TelegramSender;
+
+  constructor(private readonly options: TelegramChannelOptions) {
+    this.bot = new Bot(options.token, {
+      ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+      client: { apiRoot: options.apiRoot, timeoutSeconds: 30 },
+    });
+    this.sender = new TelegramSender(this.bot.api);
+    options.senders.add(this.sender);
+  }
+
+  /** Fetches the bot's identity once (getMe). */
+  async init(): Promise<UserFromGetMe> {
+    await this.bot.init();
+    return this.bot.botInfo;
+  }
+
+  async handleUpdate(update: Update): Promise<void> {
+    const { engine, db, senders, logger } = this.options;
+    const deadline = AbortSignal.timeout(this.options.sendTimeoutMs);
+    if (update.callback_query) {
+      // Stops the button's spinner. A failure here must not lose the person's choice.
+      await this.bot.api
+        .answerCallbackQuery(update.callback_query.id, {}, deadline as GrammySignal)
+        .catch((error: unknown) => {
+          logger.debug({ err: String(error) }, 'answerCallbackQuery failed');
+        });
+    }
+    const inbound = telegramInbound(update);
+    if (!inbound) return;
+    const result = await engine.handle(inbound);
+    if (result.deliveries.length) await deliver(result.deliveries, { db, senders, logger, signal: deadline });
+  }
+
+  /** Registers the webhook and the command list (Indonesian by default, English for English apps). */
+  async register(publicUrl: string, secret: string): Promise<void> {
+    const url = new URL('/webhooks/telegram', publicUrl).toString();
+    await this.bot.api.setWebhook(url, {
+      secret_token: secret,
+      allowed_updates: ['message', 'callback_query', 'my_chat_member'],
+      max_connections: 40,
+    });
+    const commands = [
+      'start',
+      'menu',
+      'bantuan',
+      'petugas',
+      'bahasa',
+      'berhenti',
+      'mulai',
+      'data_saya',
+      'hapus_data',
+    ];
+    for (const locale of ['id', 'en'] as const) {
+      const t = tFor(locale);
+      const list = commands.map((command) => ({ command, description: t(`commands.${command}`) }));
+      await this.bot.api.setMyCommands(list, locale === 'id' ? {} : { language_code: 'en' });
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import type { Update } from 'grammy/types';
+import { decodeCallbackData } from '../../engine/choices';
+import type { Inbound, InboundPayload } from '../../engine/types';
+
+/** Longest text we keep from one message; Telegram allows 4096, and nobody's answer needs more. */
+const MAX_TEXT = 4096;
+
+/**
+ * Translates one Telegram Update into an `Inbound`, or `undefined` for updates the bot deliberately
+ * ignores: edited messages, groups and channels, service messages, other update types.
+ */
+export function telegramInbound(update: Update): Inbound | undefined {
+  const eventId = String(update.update_id);
+  const query = update.callback_query;
+  if (query) {
+    const chat = query.message?.chat;
+    if (chat && chat.type !== 'private') return undefined;
+    // Unknown or malformed data becomes a choice that cannot match, so the person gets the "no longer
+    // valid" answer and the current menu instead of silence.
+    const decoded = decodeCallbackData(query.data) ?? { token: '-', index: -1 };
+    return {
+      channel: 'telegram',
+      eventId,
+      user: userOf(query.from, chat?.id ?? query.from.id),
+      payload: { type: 'choice', token: decoded.token, index: decoded.index },
+    };
+  }
+
+  const message = update.message;
+  if (message?.chat.type !== 'private' || !message.from || message.from.is_bot) return undefined;
+  const payload = payloadOf(message);
+  if (!payload) return undefined;
+  return { channel: 'telegram', eventId, user: userOf(message.from, message.chat.id), payload };
+}
+
+function userOf(from: { id: number; first_name: string; language_code?: string }, chatId: number) {
+  return {
+    externalId: String(from.id),
+    address: String(chatId),
+    displayName: from.first_name,
+    ...(from.language_code ? { languageCode: from.language_code } : {}),
+  };
+}
+
+type Message = NonNullable<Update['message']>;
+
+function payloadOf(message: Message): InboundPayload | undefined {
+  if (typeof message.text === 'string') return { type: 'text', text: message.text.slice(0, MAX_TEXT) };
+  if (message.contact)
+    return {
+      type: 'contact',
+      phone: message.contact.phone_number,
+      isOwn: message.contact.user_id === message.from?.id,
+    };
+  if (message.photo?.length) {
+    const largest = message.photo[message.photo.length - 1]!;
+    return {
+      type: 'media',
+      mediaKind: 'photo',
+      fileRef: largest.file_id,
+      mimeType: 'image/jpeg',
+      ...(largest.file_size ? { size: largest.file_size } : {}),
+      ...(message.caption ? { caption: message.caption.slice(0, MAX_TEXT) } : {}),
+    };
+  }
+  if (message.document) {
+    const d = message.document;
+    return {
+      type: 'media',
+      mediaKind: 'document',
+      fileRef: d.file_id,
+      ...(d.mime_type ? { mimeType: d.mime_type } : {}),
+      ...(d.file_name ? { fileName: d.file_name } : {}),
+      ...(d.file_size ? { size: d.file_size } : {}),
+      ...(message.caption ? { caption: message.caption.slice(0, MAX_TEXT) } : {}),
+    };
+  }
+  if (message.sticker) return { type: 'media', mediaKind: 'sticker', fileRef: message.sticker.file_id };
+  if (message.voice || message.audio)
+    return { type: 'media', mediaKind: 'audio', fileRef: (message.voice ?? message.audio)!.file_id };
+  if (message.video || message.video_note || message.animation)
+    return {
+      type: 'media',
+      mediaKind: 'video',
+      fileRef: (message.video ?? message.video_note ?? message.animation)!.file_id,
+    };
+  if (message.location)
+    return { type: 'location', latitude: message.location.latitude, longitude: message.location.longitude };
+  // Service messages (pinned, joined, …) are not something a person said to us.
+  if (message.new_chat_members || message.left_chat_member || message.pinned_message) return undefined;
+  const what =
+    Object.keys(message).find((k) => !['message_id', 'from', 'chat', 'date', 'entities'].includes(k)) ??
+    'unknown';
+  return { type: 'unsupported', what };
+}

@@ -1,0 +1,86 @@
+import { type Api, GrammyError, HttpError, InlineKeyboard, InputFile, Keyboard } from 'grammy';
+import { encodeCallbackData } from '../../engine/choices';
+import type { Choice, Outbound } from '../../engine/types';
+import { type ChannelSender, SendError, type SendOk } from '../../outbox/sender';
+
+const TEXT_LIMIT = 4096;
+// grammY's Node build types its signal with the abort-controller shim; the runtime takes a standard one.
+type GrammySignal = Parameters<Api['sendMessage']>[3];
+
+/** Short labels share a row; long ones get their own; the two navigation buttons close the keyboard. */
+export function inlineKeyboard(choices: Choice[], token: string): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  let inRow = 0;
+  choices.forEach((choice, index) => {
+    const short = choice.label.length <= 18 && choice.id.startsWith('nav:');
+    if (inRow > 0 && !(short && inRow < 2)) {
+      keyboard.row();
+      inRow = 0;
+    }
+    keyboard.text(choice.label.slice(0, 64), encodeCallbackData(token, index));
+    inRow += 1;
+    if (!short) {
+      keyboard.row();
+      inRow = 0;
+    }
+  });
+  return keyboard;
+}
+
+function clip(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+
+export class TelegramSender implements ChannelSender {
+  readonly channel = 'telegram' as const;
+
+  constructor(private readonly api: Api) {}
+
+  async send(address: string, message: Outbound, signal?: AbortSignal): Promise<SendOk> {
+    try {
+      if (message.type === 'document') {
+        const file = new InputFile(Buffer.from(message.data, 'base64'), message.fileName);
+        const sent = await this.api.sendDocument(
+          address,
+          file,
+          message.caption ? { caption: clip(message.caption, 1024) } : {},
+          signal as GrammySignal,
+        );
+        return { platformMessageId: String(sent.message_id) };
+      }
+      const reply_markup = message.requestContact
+        ? new Keyboard()
+            .requestContact(message.choices?.[0]?.label ?? '📱')
+            .resized()
+            .oneTime()
+        : message.choices?.length && message.token
+          ? inlineKeyboard(message.choices, message.token)
+          : undefined;
+      const sent = await this.api.sendMessage(
+        address,
+        clip(message.text, TEXT_LIMIT),
+        reply_markup ? { reply_markup } : {},
+        signal as GrammySignal,
+      );
+      return { platformMessageId: String(sent.message_id) };
+    } catch (error) {
+      throw toSendError(error);
+    }
+  }
+}
+
+/** Maps Bot API failures onto what the outbox does next. */
+export function toSendError(error: unknown): SendError {
+  if (error instanceof GrammyError) {
+    if (error.error_code === 429)
+      return new SendError(
+        { kind: 'rate_limited', retryAfterMs: (error.parameters.retry_after ?? 1) * 1000 },
+        error.description,
+      );
+    if (error.error_code === 403) return new SendError({ kind: 'blocked' }, error.description);
+    if (error.error_code >= 500) return new SendError({ kind: 'transient' }, error.description);
+    return new SendError({ kind: 'permanent' }, error.description);
+  }
+  if (error instanceof HttpError) return new SendError({ kind: 'transient' }, error.message);
+  return new SendError({ kind: 'transient' }, error instanceof Error ? error.message : String(error));
+}

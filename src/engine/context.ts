@@ -1,0 +1,123 @@
+import type { TFunction } from 'i18next';
+import type { Tx } from '../db/client';
+import type { ConversationState } from '../db/schema';
+import { type Locale, tFor } from '../i18n';
+import { newScreenToken } from './choices';
+import type { Flow, FlowRegistry } from './flow';
+import type { Choice, Inbound, Outbound } from './types';
+
+export interface UserView {
+  id: string;
+  locale: Locale;
+  localeChosen: boolean;
+  displayName: string | null;
+  simpleText: boolean;
+  broadcastsStopped: boolean;
+}
+
+export type UserPatch = Partial<
+  Pick<UserView, 'locale' | 'localeChosen' | 'simpleText' | 'broadcastsStopped'>
+>;
+
+export interface AskOptions {
+  /** Add the standard "Menu" and "Bicara dengan petugas" choices (default true). */
+  nav?: boolean;
+  requestContact?: boolean;
+}
+
+export const NAV_MENU = 'nav:menu';
+export const NAV_HUMAN = 'nav:human';
+
+/** Everything one update's flow code may touch: the transaction, the person, the reply being built. */
+export class FlowContext {
+  readonly replies: Outbound[] = [];
+  readonly userPatch: UserPatch = {};
+  private tCache = new Map<string, TFunction>();
+
+  constructor(
+    readonly tx: Tx,
+    readonly user: UserView,
+    readonly inbound: Inbound,
+    public state: ConversationState,
+    private readonly registry: FlowRegistry,
+  ) {}
+
+  get locale(): Locale {
+    return this.userPatch.locale ?? this.user.locale;
+  }
+
+  get simpleText(): boolean {
+    return this.userPatch.simpleText ?? this.user.simpleText;
+  }
+
+  /** Translate in the person's current language; `ns:key` reaches other namespaces. */
+  t(key: string, vars?: Record<string, unknown>): string {
+    let t = this.tCache.get(this.locale);
+    if (!t) {
+      t = tFor(this.locale);
+      this.tCache.set(this.locale, t);
+    }
+    return t(key, vars ?? {}) as string;
+  }
+
+  say(text: string): void {
+    this.replies.push({ type: 'text', text });
+  }
+
+  /** Sends a question with choices; the choices become the current screen (buttons or "Balas 1–5"). */
+  ask(text: string, choices: Choice[], options: AskOptions = {}): void {
+    const all = options.nav === false ? choices : [...choices, ...this.navChoices()];
+    const token = newScreenToken();
+    this.state = {
+      ...this.state,
+      screen: { token, ids: all.map((c) => c.id), labels: all.map((c) => c.label) },
+    };
+    this.replies.push({
+      type: 'text',
+      text,
+      choices: all,
+      token,
+      ...(options.requestContact ? { requestContact: true } : {}),
+    });
+  }
+
+  navChoices(): Choice[] {
+    return [
+      { id: NAV_MENU, label: this.t('nav.menu') },
+      { id: NAV_HUMAN, label: this.t('nav.human') },
+    ];
+  }
+
+  send(message: Outbound): void {
+    this.replies.push(message);
+  }
+
+  setStep(step: string, data?: Record<string, unknown>): void {
+    this.state = { ...this.state, step, data: data ?? this.state.data, misses: 0 };
+  }
+
+  patchData(patch: Record<string, unknown>): void {
+    this.state = { ...this.state, data: { ...this.state.data, ...patch } };
+  }
+
+  /** Switches to another flow and starts it. */
+  async go(flowId: string, params?: Record<string, unknown>): Promise<void> {
+    const flow = this.flow(flowId);
+    this.state = { flow: flow.id, step: 'start', data: {}, misses: 0 };
+    await flow.start(this, params);
+  }
+
+  hasFlow(flowId: string): boolean {
+    return this.registry.get(flowId) !== undefined;
+  }
+
+  flow(flowId: string): Flow {
+    const flow = this.registry.get(flowId);
+    if (!flow) throw new Error(`Unknown flow ${flowId}`);
+    return flow;
+  }
+
+  patchUser(patch: UserPatch): void {
+    Object.assign(this.userPatch, patch);
+  }
+}

@@ -1,0 +1,14 @@
+import type { Flow } from '../../engine/flow';
+import { showMenu } from '../menu/flow';
+
+export const helpFlow: Flow = {
+  id: 'help',
+  async start(ctx) {
+    ctx.say(ctx.t('help.text'));
+    ctx.state = { flow: 'menu', step: 'start', data: {} };
+    await showMenu(ctx);
+  },
+  async handle(ctx) {
+    await ctx.go('menu');
+  },
+};

@@ -1,0 +1,74 @@
+import type { FlowContext } from '../../engine/context';
+import type { Flow } from '../../engine/flow';
+
+/** Main-menu entries and the flow each opens once its feature exists. */
+export const MENU_ENTRIES = [
+  { id: 'menu:discover', flow: 'discover', label: 'menu.discover' },
+  { id: 'menu:eligibility', flow: 'eligibility', label: 'menu.eligibility' },
+  { id: 'menu:applications', flow: 'applications', label: 'menu.applications' },
+  { id: 'menu:human', flow: 'handoff', label: 'menu.human' },
+  { id: 'menu:settings', flow: 'settings', label: 'menu.settings' },
+] as const;
+
+export async function showMenu(ctx: FlowContext, prompt?: string): Promise<void> {
+  ctx.ask(
+    prompt ?? ctx.t('menu.prompt'),
+    MENU_ENTRIES.map((e) => ({ id: e.id, label: ctx.t(e.label) })),
+    { nav: false },
+  );
+}
+
+/** Says honestly that a feature is still being built, then offers the menu again. */
+export async function comingSoon(ctx: FlowContext, feature: string): Promise<void> {
+  ctx.say(ctx.t('comingSoon', { feature: ctx.t(`feature.${feature}`) }));
+  ctx.state = { flow: 'menu', step: 'start', data: {} };
+  await showMenu(ctx);
+}
+
+/** Opens a flow by id, or says it is coming when that feature is not built yet. */
+export async function openFeature(
+  ctx: FlowContext,
+  flowId: string,
+  params?: Record<string, unknown>,
+): Promise<void> {
+  if (ctx.hasFlow(flowId)) return ctx.go(flowId, params);
+  return comingSoon(ctx, flowId);
+}
+
+export const menuFlow: Flow = {
+  id: 'menu',
+  async start(ctx, params) {
+    if (params?.greet) {
+      const name = ctx.user.displayName?.split(' ')[0];
+      ctx.say(name ? ctx.t('welcome.named', { name }) : ctx.t('welcome.anonymous'));
+    }
+    await showMenu(ctx);
+  },
+  async handle(ctx, input) {
+    if (input.kind === 'choice') {
+      const entry = MENU_ENTRIES.find((e) => e.id === input.id);
+      if (entry) return openFeature(ctx, entry.flow);
+    }
+    await notUnderstood(ctx);
+  },
+};
+
+/** The answer to anything no flow understood: never silence, always the way forward. */
+export async function notUnderstood(ctx: FlowContext): Promise<void> {
+  const input = ctx.inbound.payload;
+  const misses = (ctx.state.misses ?? 0) + 1;
+  const key =
+    input.type === 'media' ||
+    input.type === 'unsupported' ||
+    input.type === 'location' ||
+    input.type === 'contact'
+      ? 'fallback.nonText'
+      : misses >= 2
+        ? 'fallback.offerHuman'
+        : 'fallback.notUnderstood';
+  ctx.say(ctx.t(key));
+  const state = { flow: 'menu', step: 'start', data: {}, misses };
+  ctx.state = state;
+  await showMenu(ctx);
+  ctx.state = { ...ctx.state, misses };
+}

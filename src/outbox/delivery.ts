@@ -1,0 +1,125 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { identities, messages } from '../db/schema';
+import { errorSummary } from '../engine/engine';
+import type { Delivery } from '../engine/types';
+import type { Logger } from '../logger';
+import { SendError, type SenderRegistry } from './sender';
+
+export const MAX_ATTEMPTS = 8;
+
+/** Exponential backoff with jitter: 2 s, 4 s, 8 s … capped at 10 minutes. */
+export function backoffMs(attempt: number): number {
+  const base = Math.min(600_000, 2_000 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(base * (0.75 + Math.random() * 0.5));
+}
+
+export interface DeliverOptions {
+  db: Db;
+  senders: SenderRegistry;
+  logger: Logger;
+  /** Abort a send after this long (the request path must answer the platform quickly). */
+  timeoutMs?: number;
+  /** A deadline shared by several sends; once it fires the rest are left to the dispatcher untried. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends outbox rows the caller holds (status `sending`) and records the outcome. What could not be
+ * sent stays in the outbox for the dispatcher: nothing is lost, and a row marked sent is never resent.
+ */
+export async function deliver(deliveries: Delivery[], options: DeliverOptions): Promise<void> {
+  // One chat's messages go in order: a failure leaves the rest of that chat's messages to the dispatcher.
+  const stoppedAddresses = new Set<string>();
+  for (const delivery of deliveries) {
+    const key = `${delivery.channel}:${delivery.address}`;
+    if (stoppedAddresses.has(key) || options.signal?.aborted) {
+      await release(options.db, delivery.id, 0, null);
+      continue;
+    }
+    const ok = await deliverOne(delivery, options);
+    if (!ok) stoppedAddresses.add(key);
+  }
+}
+
+async function deliverOne(delivery: Delivery, options: DeliverOptions): Promise<boolean> {
+  const { db, senders, logger } = options;
+  const sender = senders.get(delivery.channel);
+  if (!sender) {
+    await release(db, delivery.id, 5_000, 'no sender for channel');
+    return false;
+  }
+  const signals = [
+    options.signal,
+    options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined,
+  ].filter((s): s is AbortSignal => s !== undefined);
+  const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+  try {
+    const result = await sender.send(delivery.address, delivery.message, signal);
+    await db
+      .update(messages)
+      .set({
+        status: 'sent',
+        sentAt: sql`now()`,
+        platformMessageId: result.platformMessageId ?? null,
+        error: null,
+      })
+      .where(eq(messages.id, delivery.id));
+    return true;
+  } catch (error) {
+    const failure = error instanceof SendError ? error.failure : ({ kind: 'transient' } as const);
+    const [row] = await db
+      .select({ attempts: messages.attempts })
+      .from(messages)
+      .where(eq(messages.id, delivery.id));
+    const attempts = row?.attempts ?? 1;
+    logger.warn(
+      {
+        messageId: delivery.id,
+        channel: delivery.channel,
+        failure: failure.kind,
+        attempts,
+        err: errorSummary(error),
+      },
+      'send failed',
+    );
+    switch (failure.kind) {
+      case 'rate_limited':
+        await release(db, delivery.id, failure.retryAfterMs, 'rate limited');
+        break;
+      case 'blocked':
+        await db
+          .update(messages)
+          .set({ status: 'blocked', error: 'blocked by recipient' })
+          .where(eq(messages.id, delivery.id));
+        await db
+          .update(identities)
+          .set({ unreachable: true })
+          .where(and(eq(identities.channel, delivery.channel), eq(identities.address, delivery.address)));
+        break;
+      case 'permanent':
+        await db
+          .update(messages)
+          .set({ status: 'failed', error: errorSummary(error).message })
+          .where(eq(messages.id, delivery.id));
+        break;
+      case 'transient':
+        if (attempts >= MAX_ATTEMPTS)
+          await db
+            .update(messages)
+            .set({ status: 'failed', error: errorSummary(error).message })
+            .where(eq(messages.id, delivery.id));
+        else await release(db, delivery.id, backoffMs(attempts), errorSummary(error).message);
+        break;
+    }
+    return false;
+  }
+}
+
+/** Puts a row back in the queue, available again after `delayMs`. */
+async function release(db: Db, id: number, delayMs: number, error: string | null): Promise<void> {
+  await db
+    .update(messages)
+    .set({ status: 'pending', availableAt: sql`now() + make_interval(secs => ${delayMs / 1000})`, error })
+    .where(and(eq(messages.id, id), inArray(messages.status, ['sending', 'pending'])));
+}
