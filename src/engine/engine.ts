@@ -14,6 +14,7 @@ import { FlowContext, type UserView } from './context';
 import type { FlowRegistry } from './flow';
 import { presentFor } from './presentation';
 import { type Router, route } from './router';
+import { sanitizeInbound } from './sanitize';
 import type { Delivery, Inbound, Outbound } from './types';
 
 export interface EngineOptions {
@@ -53,8 +54,9 @@ export const INITIAL_STATE: ConversationState = { flow: 'menu', step: 'start', d
 export class Engine {
   constructor(private readonly options: EngineOptions) {}
 
-  async handle(inbound: Inbound): Promise<HandleResult> {
+  async handle(raw: Inbound): Promise<HandleResult> {
     const { db, logger } = this.options;
+    const inbound = sanitizeInbound(raw);
     return db.transaction(async (tx) => {
       const identity = await this.lockIdentity(tx, inbound);
       const fresh = await tx

@@ -1,12 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import postgres from 'postgres';
 import { type Database, openDatabase } from '../../src/db/client';
 
+export interface TestDatabase extends Database {
+  /** Closes and opens the same data again, as a process restart would. */
+  reopen(): Promise<TestDatabase>;
+  /** Closes and removes the data. */
+  destroy(): Promise<void>;
+}
+
 /**
- * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the real
- * Postgres (TEST_DB=postgres) that is dropped again afterwards.
+ * A fresh, migrated database for one test file: PGlite (in a temporary folder, so it can be
+ * reopened), or a new database on the real Postgres (TEST_DB=postgres), dropped by `destroy()`.
  */
-export async function createTestDatabase(): Promise<Database> {
-  if (process.env.TEST_DB !== 'postgres') return openDatabase({ pgliteDir: 'memory://', migrate: true });
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (process.env.TEST_DB !== 'postgres') {
+    const dir = mkdtempSync(join(tmpdir(), 'jembatan-pglite-'));
+    const open = async (): Promise<TestDatabase> => {
+      const database = await openDatabase({ pgliteDir: join(dir, 'db') });
+      return {
+        ...database,
+        reopen: async () => {
+          await database.close();
+          return open();
+        },
+        destroy: async () => {
+          await database.close().catch(() => {});
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    };
+    return open();
+  }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
   const name = `jembatan_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
@@ -15,14 +42,21 @@ export async function createTestDatabase(): Promise<Database> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), pgliteDir: '', maxConnections: 10 });
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      await dropper.unsafe(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
+  const open = async (): Promise<TestDatabase> => {
+    const database = await openDatabase({ databaseUrl: url.toString(), pgliteDir: '', maxConnections: 10 });
+    return {
+      ...database,
+      reopen: async () => {
+        await database.close();
+        return open();
+      },
+      destroy: async () => {
+        await database.close().catch(() => {});
+        const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
+        await dropper.unsafe(`drop database if exists ${name} with (force)`);
+        await dropper.end();
+      },
+    };
   };
+  return open();
 }

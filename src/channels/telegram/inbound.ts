@@ -5,6 +5,11 @@ import type { Inbound, InboundPayload } from '../../engine/types';
 /** Longest text we keep from one message; Telegram allows 4096, and nobody's answer needs more. */
 const MAX_TEXT = 4096;
 
+/** Postgres text and jsonb cannot hold NUL; nothing a person means is lost by dropping it. */
+function cleanText(text: string): string {
+  return text.replaceAll('\u0000', '').slice(0, MAX_TEXT);
+}
+
 /**
  * Translates one Telegram Update into an `Inbound`, or `undefined` for updates the bot deliberately
  * ignores: edited messages, groups and channels, service messages, other update types.
@@ -45,7 +50,7 @@ function userOf(from: { id: number; first_name: string; language_code?: string }
 type Message = NonNullable<Update['message']>;
 
 function payloadOf(message: Message): InboundPayload | undefined {
-  if (typeof message.text === 'string') return { type: 'text', text: message.text.slice(0, MAX_TEXT) };
+  if (typeof message.text === 'string') return { type: 'text', text: cleanText(message.text) };
   if (message.contact)
     return {
       type: 'contact',
@@ -60,7 +65,7 @@ function payloadOf(message: Message): InboundPayload | undefined {
       fileRef: largest.file_id,
       mimeType: 'image/jpeg',
       ...(largest.file_size ? { size: largest.file_size } : {}),
-      ...(message.caption ? { caption: message.caption.slice(0, MAX_TEXT) } : {}),
+      ...(message.caption ? { caption: cleanText(message.caption) } : {}),
     };
   }
   if (message.document) {
@@ -72,7 +77,7 @@ function payloadOf(message: Message): InboundPayload | undefined {
       ...(d.mime_type ? { mimeType: d.mime_type } : {}),
       ...(d.file_name ? { fileName: d.file_name } : {}),
       ...(d.file_size ? { size: d.file_size } : {}),
-      ...(message.caption ? { caption: message.caption.slice(0, MAX_TEXT) } : {}),
+      ...(message.caption ? { caption: cleanText(message.caption) } : {}),
     };
   }
   if (message.sticker) return { type: 'media', mediaKind: 'sticker', fileRef: message.sticker.file_id };

@@ -1,0 +1,114 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface BotApiCall {
+  method: string;
+  token: string;
+  /** JSON body, or the raw multipart text for uploads. */
+  body: Record<string, unknown>;
+  raw: string;
+  at: number;
+}
+
+type Behaviour = (call: BotApiCall) => { status: number; body: unknown } | undefined | Promise<{ status: number; body: unknown } | undefined>;
+
+/**
+ * A local stand-in for the Telegram Bot API (`TELEGRAM_API_ROOT` points at it): answers like
+ * Telegram, records every call, and can be told to be slow or to fail.
+ */
+export class BotApiStandIn {
+  readonly calls: BotApiCall[] = [];
+  delayMs = 0;
+  behaviour: Behaviour | undefined;
+  private server: Server | undefined;
+  private nextMessageId = 1000;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, body }) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.delayMs = 0;
+    this.behaviour = undefined;
+  }
+
+  /** Calls of one method, optionally to one chat. */
+  sent(method = 'sendMessage', chatId?: number | string): BotApiCall[] {
+    return this.calls.filter((c) => c.method === method && (chatId === undefined || String(c.body.chat_id) === String(chatId)));
+  }
+
+  /** Texts the bot sent to a chat, in order. */
+  texts(chatId?: number | string): string[] {
+    return this.sent('sendMessage', chatId).map((c) => String(c.body.text));
+  }
+
+  /** Waits until `predicate` holds over the calls (the dispatcher sends in the background). */
+  async waitFor(predicate: (calls: BotApiCall[]) => boolean, timeoutMs = 10_000): Promise<void> {
+    const end = Date.now() + timeoutMs;
+    while (!predicate(this.calls)) {
+      if (Date.now() > end) throw new Error(`Bot API stand-in: condition not met in ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+    const raw = await readBody(req);
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
+    if (!match) return { status: 404, body: { ok: false, error_code: 404, description: 'Not Found' } };
+    const [, token, method] = match;
+    let body: Record<string, unknown> = {};
+    if ((req.headers['content-type'] ?? '').includes('application/json') && raw) body = JSON.parse(raw);
+    else if (raw) body = parseMultipart(raw);
+    const call: BotApiCall = { method: method!, token: token!, body, raw, at: Date.now() };
+    this.calls.push(call);
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    const custom = await this.behaviour?.(call);
+    if (custom) return custom;
+    return { status: 200, body: { ok: true, result: this.result(call) } };
+  }
+
+  private result(call: BotApiCall): unknown {
+    switch (call.method) {
+      case 'getMe':
+        return { id: 4242, is_bot: true, first_name: 'Jembatan', username: 'jembatan_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
+      case 'sendMessage':
+      case 'sendDocument':
+        return { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(call.body.chat_id), type: 'private' }, text: call.body.text };
+      default:
+        return true;
+    }
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Enough multipart parsing to read the text fields of a sendDocument call. */
+function parseMultipart(raw: string): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const part of raw.split(/--[\w-]+/)) {
+    const name = /name="([^"]+)"/.exec(part)?.[1];
+    if (!name) continue;
+    const value = part.split(/\r\n\r\n/)[1]?.replace(/\r\n$/, '');
+    fields[name] = value;
+  }
+  return fields;
+}

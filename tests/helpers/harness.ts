@@ -1,0 +1,59 @@
+import type { Update } from 'grammy/types';
+import { loadConfig } from '../../src/config';
+import { silentLogger } from '../../src/logger';
+import { createRuntime, type Runtime } from '../../src/runtime';
+import { BotApiStandIn } from './bot-api';
+import { createTestDatabase, type TestDatabase } from './db';
+
+export const TEST_TOKEN = '123456:TEST-token_abc';
+export const TEST_SECRET = 'test-secret_123';
+
+export interface Harness {
+  api: BotApiStandIn;
+  database: TestDatabase;
+  runtime: Runtime;
+  /** Posts an Update to the webhook the way Telegram does. */
+  post(update: Update, secret?: string | null): Promise<Response>;
+  /** A new process over the same database (the old runtime is dropped). */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const api = await new BotApiStandIn().start();
+  let database = await createTestDatabase();
+  const build = async () => {
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_WEBHOOK_SECRET: TEST_SECRET,
+      TELEGRAM_API_ROOT: api.url,
+      TELEGRAM_SEND_TIMEOUT_MS: '3000',
+      ...env,
+    });
+    const runtime = createRuntime({ config, database, logger: silentLogger });
+    await runtime.telegram!.init();
+    return runtime;
+  };
+  const harness: Harness = {
+    api,
+    database,
+    runtime: await build(),
+    post(update, secret = TEST_SECRET) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (secret !== null) headers['X-Telegram-Bot-Api-Secret-Token'] = secret;
+      return Promise.resolve(harness.runtime.app.request('/webhooks/telegram', { method: 'POST', headers, body: JSON.stringify(update) }));
+    },
+    async restart() {
+      await harness.runtime.dispatcher.stop();
+      database = await database.reopen();
+      harness.database = database;
+      harness.runtime = await build();
+    },
+    async close() {
+      await harness.runtime.dispatcher.stop();
+      await api.stop();
+      await database.destroy();
+    },
+  };
+  return harness;
+}
