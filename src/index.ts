@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     server.close();
-    await runtime.dispatcher.stop();
+    await runtime.shutdown();
     await database.close();
     process.exit(0);
   };

@@ -6,6 +6,7 @@ import type { Database } from './db/client';
 import { Engine } from './engine/engine';
 import { createRegistry, createRouter } from './features';
 import type { Logger } from './logger';
+import { SentMarker } from './outbox/delivery';
 import { Dispatcher } from './outbox/dispatcher';
 import { type ChannelSender, SenderRegistry } from './outbox/sender';
 
@@ -24,6 +25,7 @@ export function createRuntime(options: RuntimeOptions) {
   const db = database.db;
   const senders = new SenderRegistry();
   for (const sender of options.senders ?? []) senders.add(sender);
+  const marker = new SentMarker(db, logger);
   const engine = new Engine({
     db,
     logger,
@@ -41,6 +43,7 @@ export function createRuntime(options: RuntimeOptions) {
           db,
           senders,
           logger,
+          marker,
           sendTimeoutMs: config.TELEGRAM_SEND_TIMEOUT_MS,
           ...(options.telegramBotInfo ? { botInfo: options.telegramBotInfo } : {}),
         })
@@ -54,7 +57,12 @@ export function createRuntime(options: RuntimeOptions) {
       ? { telegram: { channel: telegram, secret: config.TELEGRAM_WEBHOOK_SECRET } }
       : {}),
   });
-  return { engine, senders, dispatcher, telegram, app, db };
+  /** Stops background work and writes what is still buffered (call before closing the database). */
+  const shutdown = async () => {
+    await dispatcher.stop();
+    await marker.flush();
+  };
+  return { engine, senders, dispatcher, telegram, app, db, marker, shutdown };
 }
 
 export type Runtime = ReturnType<typeof createRuntime>;

@@ -43,8 +43,32 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/postgres-js');
   // onnotice: migrations print harmless NOTICEs ("relation already exists, skipping") we don't want in logs.
   const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'jembatan' } });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(preparing(client), { schema }) as unknown as Db;
   return { db, driver: 'postgres', shared: true, close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * drizzle sends every query through postgres.js `unsafe()` unprepared, and postgres.js then spends an
+ * extra round trip describing each parameterised query. Preparing them (postgres.js caches statements
+ * per connection) halves the round trips on the hot path; measured in `npm run bench`.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a transparent wrapper around postgres.js's callable client
+function preparing<T extends (...args: any[]) => any>(sql: T): T {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      // biome-ignore lint/suspicious/noExplicitAny: as above
+      const client = target as any;
+      if (prop === 'unsafe')
+        return (query: string, args?: unknown[], options?: Record<string, unknown>) =>
+          client.unsafe(query, args, { ...options, prepare: true });
+      if (prop === 'begin' || prop === 'savepoint')
+        return (...params: unknown[]) => {
+          const fn = params.pop() as (tx: unknown) => unknown;
+          return client[prop](...params, (tx: T) => fn(preparing(tx)));
+        };
+      return Reflect.get(target, prop, receiver);
+    },
+  });
 }
 
 async function openPglite(dir: string): Promise<Database> {

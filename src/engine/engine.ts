@@ -1,13 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import {
-  type ConversationState,
-  conversations,
-  identities,
-  messages,
-  processedEvents,
-  users,
-} from '../db/schema';
+import { type ConversationState, identities, users } from '../db/schema';
 import { isLocale, type Locale, localeFromTag } from '../i18n';
 import type { Logger } from '../logger';
 import { FlowContext, type UserView } from './context';
@@ -15,7 +8,8 @@ import type { FlowRegistry } from './flow';
 import { presentFor } from './presentation';
 import { type Router, route } from './router';
 import { sanitizeInbound } from './sanitize';
-import type { Delivery, Inbound, Outbound } from './types';
+import { type LockedChat, lockChat, recordEvent, saveTurn } from './store';
+import type { Delivery, Inbound } from './types';
 
 export interface EngineOptions {
   db: Db;
@@ -35,158 +29,99 @@ export interface HandleResult {
   deliveries: Delivery[];
 }
 
-interface LockedIdentity {
-  id: string;
-  userId: string;
-  address: string;
-  isNew: boolean;
-}
-
 export const INITIAL_STATE: ConversationState = { flow: 'menu', step: 'start', data: {} };
 
+/** A flow threw: the turn's transaction is rolled back and replayed as an apology. */
+class FlowFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super('flow failed');
+  }
+}
+
 /**
- * The conversation engine: one inbound event → one transaction. Inside it, the person's identity row
- * is locked (serialising one chat's updates across any number of processes — a row lock rather than
- * an advisory lock so the same code works through Hyperdrive), the platform event id is recorded once
+ * The conversation engine: one inbound event → one transaction. Inside it the chat is locked (one
+ * chat's updates never interleave, across any number of processes), the platform event id is recorded
  * (a redelivery finds it and does nothing), the flow runs, and the new state, the message log and the
- * replies (in the outbox) are written together.
+ * replies (as outbox rows) are written together — or not at all.
  */
 export class Engine {
   constructor(private readonly options: EngineOptions) {}
 
   async handle(raw: Inbound): Promise<HandleResult> {
-    const { db, logger } = this.options;
     const inbound = sanitizeInbound(raw);
-    return db.transaction(async (tx) => {
-      const identity = await this.lockIdentity(tx, inbound);
-      const fresh = await tx
-        .insert(processedEvents)
-        .values({ channel: inbound.channel, eventId: inbound.eventId })
-        .onConflictDoNothing()
-        .returning({ eventId: processedEvents.eventId });
-      if (fresh.length === 0) {
-        logger.debug({ channel: inbound.channel, eventId: inbound.eventId }, 'duplicate event ignored');
-        return { duplicate: true, userId: identity.userId, deliveries: [] };
-      }
-
-      const [row] = await tx
-        .select({ user: users, state: conversations.state, handoffId: conversations.handoffId })
-        .from(users)
-        .leftJoin(conversations, eq(conversations.userId, users.id))
-        .where(eq(users.id, identity.userId));
-      if (!row) throw new Error('identity without user');
-
-      const user: UserView = {
-        id: row.user.id,
-        locale: isLocale(row.user.locale) ? row.user.locale : this.options.defaultLocale,
-        localeChosen: row.user.localeChosen,
-        displayName: row.user.displayName,
-        simpleText: row.user.simpleText,
-        broadcastsStopped: row.user.broadcastsStopped,
-      };
-      const previous = row.state ?? INITIAL_STATE;
-      const isNewConversation = row.state === null;
-
-      const ctx = await this.runFlows(tx, user, inbound, previous, {
-        isNewConversation,
-        handoffId: row.handoffId,
-      });
-
-      await tx
-        .insert(conversations)
-        .values({ userId: user.id, state: ctx.state })
-        .onConflictDoUpdate({
-          target: conversations.userId,
-          set: { state: ctx.state, updatedAt: sql`now()` },
-        });
-      const patch = ctx.userPatch;
-      await tx
-        .update(users)
-        .set({ ...patch, lastActiveAt: sql`now()` })
-        .where(eq(users.id, user.id));
-
-      const simpleText = ctx.simpleText;
-      const outgoing = ctx.replies.map((message) =>
-        presentFor(message, { simpleText, channel: inbound.channel, locale: ctx.locale }),
-      );
-      const leaseMs = this.options.replyLeaseMs ?? 30_000;
-      const inserted = await tx
-        .insert(messages)
-        .values([
-          {
-            userId: user.id,
-            identityId: identity.id,
-            channel: inbound.channel,
-            direction: 'in' as const,
-            body: inbound.payload as unknown as Record<string, unknown>,
-            status: 'received',
-          },
-          ...outgoing.map((body) => ({
-            userId: user.id,
-            identityId: identity.id,
-            channel: inbound.channel,
-            direction: 'out' as const,
-            body,
-            status: 'sending',
-            attempts: 1,
-            availableAt: sql`now() + make_interval(secs => ${leaseMs / 1000})`,
-          })),
-        ])
-        .returning({ id: messages.id, direction: messages.direction });
-      const outIds = inserted.filter((m) => m.direction === 'out').map((m) => m.id);
-      const deliveries: Delivery[] = outgoing.map((message: Outbound, i) => ({
-        id: outIds[i]!,
-        channel: inbound.channel,
-        address: identity.address,
-        message,
-      }));
-      return { duplicate: false, userId: user.id, deliveries };
-    });
-  }
-
-  /** Runs the router inside a savepoint: a failing flow rolls back its own writes, never the event record. */
-  private async runFlows(
-    tx: Tx,
-    user: UserView,
-    inbound: Inbound,
-    previous: ConversationState,
-    meta: { isNewConversation: boolean; handoffId: string | null },
-  ): Promise<FlowContext> {
     try {
-      return await tx.transaction(async (sp) => {
-        const ctx = new FlowContext(sp as Tx, user, inbound, previous, this.options.registry);
-        await route(ctx, this.options.router, meta);
-        return ctx;
-      });
+      return await this.options.db.transaction((tx) => this.turn(tx, inbound, false));
     } catch (error) {
+      if (!(error instanceof FlowFailure)) throw error;
       this.options.logger.error(
-        {
-          err: errorSummary(error),
-          channel: inbound.channel,
-          eventId: inbound.eventId,
-          flow: previous.flow,
-          step: previous.step,
-        },
+        { err: errorSummary(error.cause), channel: inbound.channel, eventId: inbound.eventId },
         'flow failed; apologised and kept the previous state',
       );
-      const ctx = new FlowContext(tx, user, inbound, previous, this.options.registry);
-      ctx.say(ctx.t('error.generic'));
-      return ctx;
+      // Nothing of the failed flow was committed; record the event and apologise, state untouched.
+      return this.options.db.transaction((tx) => this.turn(tx, inbound, true));
     }
   }
 
-  private async lockIdentity(tx: Tx, inbound: Inbound): Promise<LockedIdentity> {
+  private async turn(tx: Tx, inbound: Inbound, apologise: boolean): Promise<HandleResult> {
+    const { fresh, row } = await this.lock(tx, inbound);
+    if (!fresh) {
+      this.options.logger.debug(
+        { channel: inbound.channel, eventId: inbound.eventId },
+        'duplicate event ignored',
+      );
+      return { duplicate: true, userId: row.id, deliveries: [] };
+    }
+    const user: UserView = {
+      id: row.id,
+      locale: isLocale(row.locale) ? row.locale : this.options.defaultLocale,
+      localeChosen: row.locale_chosen,
+      displayName: row.display_name,
+      simpleText: row.simple_text,
+      broadcastsStopped: row.broadcasts_stopped,
+    };
+    const previous = row.state ?? INITIAL_STATE;
+    const ctx = new FlowContext(tx, user, inbound, previous, this.options.registry);
+    if (apologise) ctx.say(ctx.t('error.generic'));
+    else {
+      try {
+        await route(ctx, this.options.router, {
+          isNewConversation: row.state === null,
+          handoffId: row.handoff_id,
+        });
+      } catch (error) {
+        throw new FlowFailure(error);
+      }
+    }
+
+    const replies = ctx.replies.map((message) =>
+      presentFor(message, { simpleText: ctx.simpleText, channel: inbound.channel, locale: ctx.locale }),
+    );
+    const ids = await saveTurn(tx, {
+      userId: user.id,
+      identityId: row.identity_id,
+      channel: inbound.channel,
+      state: ctx.state,
+      userPatch: ctx.userPatch,
+      inbound: inbound.payload as unknown as Record<string, unknown>,
+      replies,
+      leaseMs: this.options.replyLeaseMs ?? 30_000,
+    });
+    const deliveries = replies.map((message, i) => ({
+      id: ids[i]!,
+      channel: inbound.channel,
+      address: row.address,
+      message,
+    }));
+    return { duplicate: false, userId: user.id, deliveries };
+  }
+
+  private async lock(tx: Tx, inbound: Inbound): Promise<LockedChat> {
     const { channel, user } = inbound;
     const address = user.address ?? user.externalId;
-    const match = and(eq(identities.channel, channel), eq(identities.externalId, user.externalId));
-    // UPDATE … RETURNING both locks the row until commit and reads it: one round trip on the hot path.
-    const [existing] = await tx
-      .update(identities)
-      .set({ lastSeenAt: sql`now()`, address, unreachable: false })
-      .where(match)
-      .returning({ id: identities.id, userId: identities.userId, address: identities.address });
-    if (existing) return { ...existing, isNew: false };
+    const existing = await lockChat(tx, channel, user.externalId, address, inbound.eventId);
+    if (existing) return existing;
 
+    // First contact: create the person, then the identity (which may race with another process).
     const locale = localeFromTag(user.languageCode, this.options.defaultLocale);
     const [created] = await tx
       .insert(users)
@@ -196,18 +131,15 @@ export class Engine {
       .insert(identities)
       .values({ userId: created!.id, channel, externalId: user.externalId, address })
       .onConflictDoNothing()
-      .returning({ id: identities.id, userId: identities.userId, address: identities.address });
-    if (identity) return { ...identity, isNew: true };
-
-    // Another process created this person between our UPDATE and INSERT; use theirs.
-    await tx.delete(users).where(eq(users.id, created!.id));
-    const [theirs] = await tx
-      .select({ id: identities.id, userId: identities.userId, address: identities.address })
-      .from(identities)
-      .where(match)
-      .for('update');
-    if (!theirs) throw new Error('identity vanished during creation');
-    return { ...theirs, isNew: false };
+      .returning({ id: identities.id });
+    if (!identity) {
+      // Another process created this person between our UPDATE and INSERT: use theirs.
+      await tx.delete(users).where(eq(users.id, created!.id));
+    } else await recordEvent(tx, channel, inbound.eventId);
+    const locked = await lockChat(tx, channel, user.externalId, address, inbound.eventId);
+    if (!locked) throw new Error('identity vanished during creation');
+    // For a new identity the event was recorded just above, so lockChat reports it as seen.
+    return identity ? { fresh: true, row: locked.row } : locked;
   }
 }
 

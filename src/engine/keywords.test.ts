@@ -16,7 +16,10 @@ describe('globalCommand', () => {
     expect(globalCommand(text)).toEqual(expected);
   });
 
-  it.each(['menu magang jepang', 'saya mau batal daftar magang?', '/unknown', 'halo'])('leaves "%s" to the flows', (text) => {
-    expect(globalCommand(text)).toBeUndefined();
-  });
+  it.each(['menu magang jepang', 'saya mau batal daftar magang?', '/unknown', 'halo'])(
+    'leaves "%s" to the flows',
+    (text) => {
+      expect(globalCommand(text)).toBeUndefined();
+    },
+  );
 });

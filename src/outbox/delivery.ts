@@ -4,7 +4,7 @@ import { identities, messages } from '../db/schema';
 import { errorSummary } from '../engine/engine';
 import type { Delivery } from '../engine/types';
 import type { Logger } from '../logger';
-import { SendError, type SenderRegistry } from './sender';
+import { SendError, type SenderRegistry, type SendOk } from './sender';
 
 export const MAX_ATTEMPTS = 8;
 
@@ -22,6 +22,8 @@ export interface DeliverOptions {
   timeoutMs?: number;
   /** A deadline shared by several sends; once it fires the rest are left to the dispatcher untried. */
   signal?: AbortSignal;
+  /** Records successes in batches across requests (the request path); without it, right away. */
+  marker?: SentMarker;
 }
 
 /**
@@ -31,23 +33,75 @@ export interface DeliverOptions {
 export async function deliver(deliveries: Delivery[], options: DeliverOptions): Promise<void> {
   // One chat's messages go in order: a failure leaves the rest of that chat's messages to the dispatcher.
   const stoppedAddresses = new Set<string>();
-  for (const delivery of deliveries) {
-    const key = `${delivery.channel}:${delivery.address}`;
-    if (stoppedAddresses.has(key) || options.signal?.aborted) {
-      await release(options.db, delivery.id, 0, null);
-      continue;
+  const sent: Array<{ id: number; pid: string | null }> = [];
+  try {
+    for (const delivery of deliveries) {
+      const key = `${delivery.channel}:${delivery.address}`;
+      if (stoppedAddresses.has(key) || options.signal?.aborted) {
+        await release(options.db, delivery.id, 0, null);
+        continue;
+      }
+      const result = await deliverOne(delivery, options);
+      if (result) sent.push({ id: delivery.id, pid: result.platformMessageId ?? null });
+      else stoppedAddresses.add(key);
     }
-    const ok = await deliverOne(delivery, options);
-    if (!ok) stoppedAddresses.add(key);
+  } finally {
+    if (sent.length) {
+      if (options.marker) options.marker.add(sent);
+      else await markSent(options.db, sent);
+    }
   }
 }
 
-async function deliverOne(delivery: Delivery, options: DeliverOptions): Promise<boolean> {
+/**
+ * Marks sent messages in one statement every few milliseconds instead of one per request: on a small
+ * machine every round trip counts. If the process dies before a flush, those rows come back after
+ * their lease and are sent again — the same window as dying between a send and its mark.
+ */
+export class SentMarker {
+  private pending: Array<{ id: number; pid: string | null }> = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+    private readonly delayMs = 20,
+  ) {}
+
+  add(sent: Array<{ id: number; pid: string | null }>): void {
+    this.pending.push(...sent);
+    this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
+  }
+
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return this.flushing;
+    this.flushing = this.flushing
+      .then(() => markSent(this.db, batch))
+      .catch((error: unknown) =>
+        this.logger.error({ err: errorSummary(error), count: batch.length }, 'marking messages sent failed'),
+      );
+    return this.flushing;
+  }
+}
+
+async function markSent(db: Db, sent: Array<{ id: number; pid: string | null }>): Promise<void> {
+  await db.execute(sql`
+    update messages m set status = 'sent', sent_at = now(), platform_message_id = v.pid, error = null
+    from jsonb_to_recordset(${JSON.stringify(sent)}::jsonb) as v(id bigint, pid text)
+    where m.id = v.id`);
+}
+
+async function deliverOne(delivery: Delivery, options: DeliverOptions): Promise<SendOk | undefined> {
   const { db, senders, logger } = options;
   const sender = senders.get(delivery.channel);
   if (!sender) {
     await release(db, delivery.id, 5_000, 'no sender for channel');
-    return false;
+    return undefined;
   }
   const signals = [
     options.signal,
@@ -55,17 +109,7 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions): Promise<
   ].filter((s): s is AbortSignal => s !== undefined);
   const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
   try {
-    const result = await sender.send(delivery.address, delivery.message, signal);
-    await db
-      .update(messages)
-      .set({
-        status: 'sent',
-        sentAt: sql`now()`,
-        platformMessageId: result.platformMessageId ?? null,
-        error: null,
-      })
-      .where(eq(messages.id, delivery.id));
-    return true;
+    return await sender.send(delivery.address, delivery.message, signal);
   } catch (error) {
     const failure = error instanceof SendError ? error.failure : ({ kind: 'transient' } as const);
     const [row] = await db
@@ -112,7 +156,7 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions): Promise<
         else await release(db, delivery.id, backoffMs(attempts), errorSummary(error).message);
         break;
     }
-    return false;
+    return undefined;
   }
 }
 

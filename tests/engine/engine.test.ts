@@ -19,7 +19,12 @@ afterAll(async () => {
 });
 
 function text(externalId: string, body: string): Inbound {
-  return { channel: 'simulator', eventId: `e-${++seq}`, user: { externalId, displayName: 'Dewi' }, payload: { type: 'text', text: body } };
+  return {
+    channel: 'simulator',
+    eventId: `e-${++seq}`,
+    user: { externalId, displayName: 'Dewi' },
+    payload: { type: 'text', text: body },
+  };
 }
 
 describe('engine', () => {
@@ -37,17 +42,29 @@ describe('engine', () => {
         throw new Error('boom');
       },
     });
-    const engine = new Engine({ db: database.db, logger: silentLogger, registry, router: createRouter(), defaultLocale: 'id' });
+    const engine = new Engine({
+      db: database.db,
+      logger: silentLogger,
+      registry,
+      router: createRouter(),
+      defaultLocale: 'id',
+    });
     const first = await engine.handle(text('u1', '/start'));
     const userId = first.userId!;
-    await database.db.update(conversations).set({ state: { flow: 'broken', step: 'x', data: { keep: 1 } } }).where(eq(conversations.userId, userId));
+    await database.db
+      .update(conversations)
+      .set({ state: { flow: 'broken', step: 'x', data: { keep: 1 } } })
+      .where(eq(conversations.userId, userId));
 
     const failing = text('u1', 'anything');
     const result = await engine.handle(failing);
     expect(result.deliveries).toHaveLength(1);
     const reply = result.deliveries[0]!.message;
     expect(reply.type === 'text' && reply.text).toContain('Maaf, ada gangguan');
-    const [conversation] = await database.db.select().from(conversations).where(eq(conversations.userId, userId));
+    const [conversation] = await database.db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.userId, userId));
     expect(conversation!.state).toEqual({ flow: 'broken', step: 'x', data: { keep: 1 } });
     const [user] = await database.db.select().from(users).where(eq(users.id, userId));
     expect(user!.displayName).toBe('Dewi');
@@ -57,15 +74,35 @@ describe('engine', () => {
   });
 
   it('logs inbound and outbound messages in order, outbound ones as leased outbox rows', async () => {
-    const engine = new Engine({ db: database.db, logger: silentLogger, registry: createRegistry(), router: createRouter(), defaultLocale: 'id' });
+    const engine = new Engine({
+      db: database.db,
+      logger: silentLogger,
+      registry: createRegistry(),
+      router: createRouter(),
+      defaultLocale: 'id',
+    });
     const { userId } = await engine.handle(text('u2', '/start'));
-    const rows = await database.db.select().from(messages).where(eq(messages.userId, userId!)).orderBy(messages.id);
-    expect(rows.map((r) => `${r.direction}:${r.status}`)).toEqual(['in:received', 'out:sending', 'out:sending']);
+    const rows = await database.db
+      .select()
+      .from(messages)
+      .where(eq(messages.userId, userId!))
+      .orderBy(messages.id);
+    expect(rows.map((r) => `${r.direction}:${r.status}`)).toEqual([
+      'in:received',
+      'out:sending',
+      'out:sending',
+    ]);
     expect(rows[1]!.availableAt.getTime()).toBeGreaterThan(Date.now());
   });
 
   it('greets a brand-new person whatever their first words are', async () => {
-    const engine = new Engine({ db: database.db, logger: silentLogger, registry: createRegistry(), router: createRouter(), defaultLocale: 'id' });
+    const engine = new Engine({
+      db: database.db,
+      logger: silentLogger,
+      registry: createRegistry(),
+      router: createRouter(),
+      defaultLocale: 'id',
+    });
     const result = await engine.handle(text('u3', 'p'));
     const texts = result.deliveries.map((d) => (d.message.type === 'text' ? d.message.text : ''));
     expect(texts[0]).toContain('Halo, Dewi!');
@@ -73,9 +110,18 @@ describe('engine', () => {
   });
 
   it('falls back to the menu when the stored flow no longer exists (e.g. after a redeploy)', async () => {
-    const engine = new Engine({ db: database.db, logger: silentLogger, registry: new FlowRegistry().register(...[createRegistry().get('menu')!]), router: createRouter(), defaultLocale: 'id' });
+    const engine = new Engine({
+      db: database.db,
+      logger: silentLogger,
+      registry: new FlowRegistry().register(...[createRegistry().get('menu')!]),
+      router: createRouter(),
+      defaultLocale: 'id',
+    });
     const { userId } = await engine.handle(text('u4', '/start'));
-    await database.db.update(conversations).set({ state: { flow: 'removed-flow', step: 'q', data: {} } }).where(eq(conversations.userId, userId!));
+    await database.db
+      .update(conversations)
+      .set({ state: { flow: 'removed-flow', step: 'q', data: {} } })
+      .where(eq(conversations.userId, userId!));
     const result = await engine.handle(text('u4', 'halo'));
     expect(result.deliveries.length).toBeGreaterThan(0);
   });

@@ -10,7 +10,9 @@ export interface BotApiCall {
   at: number;
 }
 
-type Behaviour = (call: BotApiCall) => { status: number; body: unknown } | undefined | Promise<{ status: number; body: unknown } | undefined>;
+type Behaviour = (
+  call: BotApiCall,
+) => { status: number; body: unknown } | undefined | Promise<{ status: number; body: unknown } | undefined>;
 
 /**
  * A local stand-in for the Telegram Bot API (`TELEGRAM_API_ROOT` points at it): answers like
@@ -20,6 +22,10 @@ export class BotApiStandIn {
   readonly calls: BotApiCall[] = [];
   delayMs = 0;
   behaviour: Behaviour | undefined;
+  /** Keep every call (tests) or only counts and the last message per captured chat (benchmarks). */
+  keepCalls = true;
+  private readonly counts = new Map<string, number>();
+  private readonly captured = new Map<string, BotApiCall>();
   private server: Server | undefined;
   private nextMessageId = 1000;
   url = '';
@@ -41,6 +47,19 @@ export class BotApiStandIn {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
+  count(method: string): number {
+    return this.counts.get(method) ?? 0;
+  }
+
+  /** Remember the last sendMessage to this chat even when `keepCalls` is off. */
+  capture(chatId: number | string): void {
+    this.captured.set(String(chatId), undefined as unknown as BotApiCall);
+  }
+
+  lastTo(chatId: number | string): BotApiCall | undefined {
+    return this.captured.get(String(chatId));
+  }
+
   reset(): void {
     this.calls.length = 0;
     this.delayMs = 0;
@@ -49,7 +68,9 @@ export class BotApiStandIn {
 
   /** Calls of one method, optionally to one chat. */
   sent(method = 'sendMessage', chatId?: number | string): BotApiCall[] {
-    return this.calls.filter((c) => c.method === method && (chatId === undefined || String(c.body.chat_id) === String(chatId)));
+    return this.calls.filter(
+      (c) => c.method === method && (chatId === undefined || String(c.body.chat_id) === String(chatId)),
+    );
   }
 
   /** Texts the bot sent to a chat, in order. */
@@ -61,7 +82,10 @@ export class BotApiStandIn {
   async waitFor(predicate: (calls: BotApiCall[]) => boolean, timeoutMs = 10_000): Promise<void> {
     const end = Date.now() + timeoutMs;
     while (!predicate(this.calls)) {
-      if (Date.now() > end) throw new Error(`Bot API stand-in: condition not met in ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`);
+      if (Date.now() > end)
+        throw new Error(
+          `Bot API stand-in: condition not met in ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`,
+        );
       await new Promise((r) => setTimeout(r, 20));
     }
   }
@@ -75,7 +99,10 @@ export class BotApiStandIn {
     if ((req.headers['content-type'] ?? '').includes('application/json') && raw) body = JSON.parse(raw);
     else if (raw) body = parseMultipart(raw);
     const call: BotApiCall = { method: method!, token: token!, body, raw, at: Date.now() };
-    this.calls.push(call);
+    if (this.keepCalls) this.calls.push(call);
+    this.counts.set(call.method, (this.counts.get(call.method) ?? 0) + 1);
+    const chat = String(body.chat_id ?? '');
+    if (call.method === 'sendMessage' && this.captured.has(chat)) this.captured.set(chat, call);
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     const custom = await this.behaviour?.(call);
     if (custom) return custom;
@@ -85,10 +112,23 @@ export class BotApiStandIn {
   private result(call: BotApiCall): unknown {
     switch (call.method) {
       case 'getMe':
-        return { id: 4242, is_bot: true, first_name: 'Jembatan', username: 'jembatan_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
+        return {
+          id: 4242,
+          is_bot: true,
+          first_name: 'Jembatan',
+          username: 'jembatan_test_bot',
+          can_join_groups: false,
+          can_read_all_group_messages: false,
+          supports_inline_queries: false,
+        };
       case 'sendMessage':
       case 'sendDocument':
-        return { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(call.body.chat_id), type: 'private' }, text: call.body.text };
+        return {
+          message_id: this.nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(call.body.chat_id), type: 'private' },
+          text: call.body.text,
+        };
       default:
         return true;
     }

@@ -41,16 +41,22 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     post(update, secret = TEST_SECRET) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (secret !== null) headers['X-Telegram-Bot-Api-Secret-Token'] = secret;
-      return Promise.resolve(harness.runtime.app.request('/webhooks/telegram', { method: 'POST', headers, body: JSON.stringify(update) }));
+      return Promise.resolve(
+        harness.runtime.app.request('/webhooks/telegram', {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(update),
+        }),
+      );
     },
     async restart() {
-      await harness.runtime.dispatcher.stop();
+      await harness.runtime.shutdown();
       database = await database.reopen();
       harness.database = database;
       harness.runtime = await build();
     },
     async close() {
-      await harness.runtime.dispatcher.stop();
+      await harness.runtime.shutdown();
       await api.stop();
       await database.destroy();
     },

@@ -6,7 +6,10 @@ import { buttonsOf, callbackUpdate, editedUpdate, messageUpdate, textUpdate } fr
 
 let h: Harness;
 let nextPerson = 1000;
-const person = (extra: { languageCode?: string; firstName?: string } = {}) => ({ id: nextPerson++, ...extra });
+const person = (extra: { languageCode?: string; firstName?: string } = {}) => ({
+  id: nextPerson++,
+  ...extra,
+});
 
 beforeAll(async () => {
   h = await startHarness();
@@ -26,7 +29,9 @@ describe('Telegram webhook: security', () => {
     const before = await Promise.all([rowCount(processedEvents), rowCount(messages), rowCount(users)]);
     const res = await h.post(textUpdate(person(), '/start'), null);
     expect(res.status).toBe(401);
-    expect(await Promise.all([rowCount(processedEvents), rowCount(messages), rowCount(users)])).toEqual(before);
+    expect(await Promise.all([rowCount(processedEvents), rowCount(messages), rowCount(users)])).toEqual(
+      before,
+    );
     expect(h.api.calls).toHaveLength(0);
   });
 
@@ -146,7 +151,10 @@ describe('Telegram webhook: delivery guarantees', () => {
     expect((await h.post(update)).status).toBe(200);
     expect((await h.post(update)).status).toBe(200);
     expect(h.api.sent('sendMessage', p.id)).toHaveLength(2);
-    const [row] = await h.runtime.db.select({ n: count() }).from(processedEvents).where(eq(processedEvents.eventId, String(update.update_id)));
+    const [row] = await h.runtime.db
+      .select({ n: count() })
+      .from(processedEvents)
+      .where(eq(processedEvents.eventId, String(update.update_id)));
     expect(row!.n).toBe(1);
   });
 
@@ -199,20 +207,36 @@ describe('Telegram webhook: delivery guarantees', () => {
     const { Dispatcher } = await import('../../src/outbox/dispatcher');
     const { silentLogger } = await import('../../src/logger');
     const dispatcher = new Dispatcher({ db: h.runtime.db, senders: h.runtime.senders, logger: silentLogger });
-    await h.runtime.db.update(messages).set({ availableAt: new Date(0) }).where(eq(messages.status, 'pending'));
+    await h.runtime.db
+      .update(messages)
+      .set({ availableAt: new Date(0) })
+      .where(eq(messages.status, 'pending'));
     while ((await dispatcher.drainOnce()) > 0) {}
     const texts = h.api.texts(p.id);
-    expect(texts.filter((t) => t.includes('Halo'))).toHaveLength(texts.filter((t) => t.includes('Halo')).length && 1);
-    const [unsent] = await h.runtime.db.select({ n: count() }).from(messages).where(eq(messages.status, 'pending'));
+    expect(texts.filter((t) => t.includes('Halo'))).toHaveLength(
+      texts.filter((t) => t.includes('Halo')).length && 1,
+    );
+    const [unsent] = await h.runtime.db
+      .select({ n: count() })
+      .from(messages)
+      .where(eq(messages.status, 'pending'));
     expect(unsent!.n).toBe(0);
   });
 
   it('marks a person who blocked the bot as unreachable instead of retrying forever', async () => {
     const p = person();
     h.api.behaviour = (call) =>
-      call.method === 'sendMessage' ? { status: 403, body: { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' } } : undefined;
+      call.method === 'sendMessage'
+        ? {
+            status: 403,
+            body: { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' },
+          }
+        : undefined;
     await h.post(textUpdate(p, '/start'));
-    const rows = await h.runtime.db.select({ status: messages.status }).from(messages).where(eq(messages.direction, 'out'));
+    const rows = await h.runtime.db
+      .select({ status: messages.status })
+      .from(messages)
+      .where(eq(messages.direction, 'out'));
     expect(rows.some((r) => r.status === 'blocked')).toBe(true);
   });
 });
@@ -227,8 +251,37 @@ describe('Telegram webhook: 200 random inputs', () => {
     const pick = <T>(items: T[]): T => items[Math.floor(rand() * items.length)]!;
     const people = Array.from({ length: 5 }, () => person());
     const silentKinds = new Set(['edited', 'group']);
-    const kinds = ['text', 'emoji', 'long', 'sticker', 'photo', 'document', 'contact', 'location', 'voice', 'badcallback', 'unknowncallback', 'edited', 'group', 'poll', 'command'];
-    const texts = ['halo', 'ada magang ke jepang gak kak?', '1', '99', 'menu', 'batal', '🙏🙏', 'ｈｅｌｌｏ', "'; drop table users; --", '\u0000\u202e', '/unknown_command', '/start ref_abc'];
+    const kinds = [
+      'text',
+      'emoji',
+      'long',
+      'sticker',
+      'photo',
+      'document',
+      'contact',
+      'location',
+      'voice',
+      'badcallback',
+      'unknowncallback',
+      'edited',
+      'group',
+      'poll',
+      'command',
+    ];
+    const texts = [
+      'halo',
+      'ada magang ke jepang gak kak?',
+      '1',
+      '99',
+      'menu',
+      'batal',
+      '🙏🙏',
+      'ｈｅｌｌｏ',
+      "'; drop table users; --",
+      '\u0000\u202e',
+      '/unknown_command',
+      '/start ref_abc',
+    ];
     for (let i = 0; i < 200; i++) {
       const p = pick(people);
       const kind = pick(kinds);
@@ -241,13 +294,37 @@ describe('Telegram webhook: 200 random inputs', () => {
           case 'long':
             return textUpdate(p, 'a'.repeat(5000));
           case 'sticker':
-            return messageUpdate(p, { sticker: { file_id: 'stk', file_unique_id: 'u', width: 512, height: 512, is_animated: false, is_video: false, type: 'regular' } });
+            return messageUpdate(p, {
+              sticker: {
+                file_id: 'stk',
+                file_unique_id: 'u',
+                width: 512,
+                height: 512,
+                is_animated: false,
+                is_video: false,
+                type: 'regular',
+              },
+            });
           case 'photo':
-            return messageUpdate(p, { photo: [{ file_id: 'ph1', file_unique_id: 'u1', width: 90, height: 90 }, { file_id: 'ph2', file_unique_id: 'u2', width: 800, height: 800, file_size: 50_000 }] });
+            return messageUpdate(p, {
+              photo: [
+                { file_id: 'ph1', file_unique_id: 'u1', width: 90, height: 90 },
+                { file_id: 'ph2', file_unique_id: 'u2', width: 800, height: 800, file_size: 50_000 },
+              ],
+            });
           case 'document':
-            return messageUpdate(p, { document: { file_id: 'doc', file_unique_id: 'd', file_name: 'ijazah.pdf', mime_type: 'application/pdf' } });
+            return messageUpdate(p, {
+              document: {
+                file_id: 'doc',
+                file_unique_id: 'd',
+                file_name: 'ijazah.pdf',
+                mime_type: 'application/pdf',
+              },
+            });
           case 'contact':
-            return messageUpdate(p, { contact: { phone_number: '+6281234567890', first_name: 'Sari', user_id: p.id } });
+            return messageUpdate(p, {
+              contact: { phone_number: '+6281234567890', first_name: 'Sari', user_id: p.id },
+            });
           case 'location':
             return messageUpdate(p, { location: { latitude: -7.25, longitude: 112.75 } });
           case 'voice':
@@ -259,11 +336,29 @@ describe('Telegram webhook: 200 random inputs', () => {
           case 'edited':
             return editedUpdate(p, 'edited text');
           case 'group':
-            return messageUpdate(p, { text: 'halo semua' }, { id: -100123, type: 'supergroup', title: 'Grup' });
+            return messageUpdate(
+              p,
+              { text: 'halo semua' },
+              { id: -100123, type: 'supergroup', title: 'Grup' },
+            );
           case 'poll':
-            return messageUpdate(p, { poll: { id: 'p', question: 'q', options: [], total_voter_count: 0, is_closed: false, is_anonymous: true, type: 'regular', allows_multiple_answers: false } });
+            return messageUpdate(p, {
+              poll: {
+                id: 'p',
+                question: 'q',
+                options: [],
+                total_voter_count: 0,
+                is_closed: false,
+                is_anonymous: true,
+                type: 'regular',
+                allows_multiple_answers: false,
+              },
+            });
           default:
-            return textUpdate(p, pick(['/start', '/menu', '/bantuan', '/bahasa', '/pengaturan', '/berhenti', '/mulai']));
+            return textUpdate(
+              p,
+              pick(['/start', '/menu', '/bantuan', '/bahasa', '/pengaturan', '/berhenti', '/mulai']),
+            );
         }
       })();
       const before = h.api.sent('sendMessage').length;
@@ -273,7 +368,8 @@ describe('Telegram webhook: 200 random inputs', () => {
       if (silentKinds.has(kind)) expect(replies, `input #${i} (${kind}) should be silent`).toBe(0);
       else expect(replies, `input #${i} (${kind}) should be answered`).toBeGreaterThan(0);
     }
-    for (const sent of h.api.sent('sendMessage')) expect(String(sent.body.text).length).toBeLessThanOrEqual(4096);
+    for (const sent of h.api.sent('sendMessage'))
+      expect(String(sent.body.text).length).toBeLessThanOrEqual(4096);
     const states = await h.runtime.db.select({ state: conversations.state }).from(conversations);
     for (const { state } of states) expect(typeof state.flow).toBe('string');
   });

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import type { Engine } from '../../engine/engine';
 import { tFor } from '../../i18n';
 import type { Logger } from '../../logger';
-import { deliver } from '../../outbox/delivery';
+import { deliver, type SentMarker } from '../../outbox/delivery';
 import type { SenderRegistry } from '../../outbox/sender';
 import { telegramInbound } from './inbound';
 import { TelegramSender } from './sender';
@@ -18,6 +18,7 @@ export interface TelegramChannelOptions {
   logger: Logger;
   /** Budget for answering a callback query and sending the replies before the webhook returns. */
   sendTimeoutMs: number;
+  marker?: SentMarker;
   /** Known bot identity (Workers: avoids getMe on every cold start). */
   botInfo?: UserFromGetMe;
 }
@@ -61,7 +62,14 @@ export class TelegramChannel {
     const inbound = telegramInbound(update);
     if (!inbound) return;
     const result = await engine.handle(inbound);
-    if (result.deliveries.length) await deliver(result.deliveries, { db, senders, logger, signal: deadline });
+    if (result.deliveries.length)
+      await deliver(result.deliveries, {
+        db,
+        senders,
+        logger,
+        signal: deadline,
+        ...(this.options.marker ? { marker: this.options.marker } : {}),
+      });
   }
 
   /** Registers the webhook and the command list (Indonesian by default, English for English apps). */

@@ -1,2 +1,4 @@
 // Every table of the application, one file per domain. drizzle-kit reads this folder (drizzle.config.ts).
+
+export * from './catalogue';
 export * from './core';

@@ -1,0 +1,13 @@
+// `npm run bench`: prints figures (not a test). Needs the machine's Postgres (BENCH_DATABASE_URL,
+// default postgres://postgres@127.0.0.1:5432/test). BENCH_ONLY=webhook runs one section.
+import { benchWebhook } from './webhook';
+
+const sections: Record<string, () => Promise<void>> = { webhook: benchWebhook };
+const only = process.env.BENCH_ONLY?.split(',');
+
+console.log(`Jembatan benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+for (const [name, run] of Object.entries(sections)) {
+  if (only && !only.includes(name)) continue;
+  await run();
+}
+process.exit(0);

@@ -1,0 +1,23 @@
+// Child process of the webhook benchmark: the real server (Hono + grammY + engine) on Postgres.
+import { serve } from '@hono/node-server';
+import { loadConfig } from '../src/config';
+import { openDatabase } from '../src/db/client';
+import { createLogger } from '../src/logger';
+import { createRuntime } from '../src/runtime';
+
+const config = loadConfig();
+const database = await openDatabase({
+  databaseUrl: config.DATABASE_URL,
+  pgliteDir: config.PGLITE_DIR,
+  maxConnections: 12,
+});
+const runtime = createRuntime({ config, database, logger: createLogger('warn') });
+await runtime.telegram?.init();
+const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: '127.0.0.1' }, () => {
+  process.stdout.write('ready\n');
+});
+process.on('SIGTERM', async () => {
+  server.close();
+  await database.close();
+  process.exit(0);
+});

@@ -1,0 +1,127 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../db/client';
+import { rowsOf } from '../db/rows';
+import type { ConversationState } from '../db/schema';
+import type { UserPatch } from './context';
+import type { Channel, Outbound } from './types';
+
+/*
+ * The engine's hot path in hand-written SQL: one statement to lock the chat and record the event, one
+ * to read the person and the conversation, one to write the turn. On a 2-core machine every round trip
+ * to Postgres counts (see README, "Performance").
+ */
+
+export interface ConversationRow {
+  identity_id: string;
+  address: string;
+  id: string;
+  locale: string;
+  locale_chosen: boolean;
+  display_name: string | null;
+  simple_text: boolean;
+  broadcasts_stopped: boolean;
+  state: ConversationState | null;
+  handoff_id: string | null;
+}
+
+export interface LockedChat {
+  /** false: the platform delivered this event before. */
+  fresh: boolean;
+  row: ConversationRow;
+}
+
+/**
+ * Locks the chat's identity row, records the event id, and reads the person and the conversation.
+ *
+ * The two statements are sent together in one write (postgres.js pipelines queries issued in the same
+ * tick on a transaction's connection). Postgres runs them in order, and under READ COMMITTED the read
+ * takes its snapshot only after the lock is held, so it sees what the previous update of this chat
+ * committed. A row lock rather than an advisory lock, so the same code works through Hyperdrive.
+ * `undefined` when the identity does not exist yet.
+ */
+export async function lockChat(
+  tx: Tx,
+  channel: Channel,
+  externalId: string,
+  address: string,
+  eventId: string,
+): Promise<LockedChat | undefined> {
+  const [locked, loaded] = await Promise.all([
+    tx.execute(sql`
+      with ident as (
+        update identities set last_seen_at = now(), address = ${address}, unreachable = false
+        where channel = ${channel} and external_id = ${externalId}
+        returning id
+      ), ev as (
+        insert into processed_events (channel, event_id)
+        select ${channel}, ${eventId} from ident
+        on conflict do nothing
+        returning 1
+      )
+      select exists (select 1 from ev) as fresh from ident`),
+    tx.execute(sql`
+      select i.id as identity_id, i.address, u.id, u.locale, u.locale_chosen, u.display_name, u.simple_text,
+        u.broadcasts_stopped, c.state, c.handoff_id
+      from identities i join users u on u.id = i.user_id left join conversations c on c.user_id = u.id
+      where i.channel = ${channel} and i.external_id = ${externalId}`),
+  ]);
+  const [lock] = rowsOf<{ fresh: boolean }>(locked);
+  const [row] = rowsOf<ConversationRow>(loaded);
+  return lock && row ? { fresh: lock.fresh, row } : undefined;
+}
+
+export async function recordEvent(tx: Tx, channel: Channel, eventId: string): Promise<boolean> {
+  const result = await tx.execute(sql`
+    insert into processed_events (channel, event_id) values (${channel}, ${eventId})
+    on conflict do nothing returning 1 as fresh`);
+  return rowsOf(result).length > 0;
+}
+
+export interface Turn {
+  userId: string;
+  identityId: string;
+  channel: Channel;
+  state: ConversationState;
+  userPatch: UserPatch;
+  inbound: Record<string, unknown>;
+  replies: Outbound[];
+  /** How long the replies stay reserved for the caller before the dispatcher may take them. */
+  leaseMs: number;
+}
+
+/** Writes the new state, the person's settings and the message log + outbox rows in one statement. */
+export async function saveTurn(tx: Tx, turn: Turn): Promise<number[]> {
+  const rows = [
+    { ord: 0, direction: 'in', body: turn.inbound, status: 'received', attempts: 0 },
+    ...turn.replies.map((body, i) => ({
+      ord: i + 1,
+      direction: 'out',
+      body,
+      status: 'sending',
+      attempts: 1,
+    })),
+  ];
+  const p = turn.userPatch;
+  const result = await tx.execute(sql`
+    with conv as (
+      insert into conversations (user_id, state) values (${turn.userId}, ${JSON.stringify(turn.state)}::jsonb)
+      on conflict (user_id) do update set state = excluded.state, updated_at = now()
+    ), usr as (
+      update users set last_active_at = now(),
+        locale = coalesce(${p.locale ?? null}::text, locale),
+        locale_chosen = coalesce(${p.localeChosen ?? null}::boolean, locale_chosen),
+        simple_text = coalesce(${p.simpleText ?? null}::boolean, simple_text),
+        broadcasts_stopped = coalesce(${p.broadcastsStopped ?? null}::boolean, broadcasts_stopped)
+      where id = ${turn.userId}
+    )
+    insert into messages (user_id, identity_id, channel, direction, body, status, attempts, available_at)
+    select ${turn.userId}::uuid, ${turn.identityId}::uuid, ${turn.channel}, d.direction, d.body, d.status, d.attempts,
+      case when d.direction = 'out' then now() + make_interval(secs => ${turn.leaseMs / 1000}) else now() end
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as d(ord int, direction text, body jsonb, status text, attempts int)
+    order by d.ord
+    returning id, direction`);
+  return rowsOf<{ id: string | number; direction: string }>(result)
+    .filter((r) => r.direction === 'out')
+    .map((r) => Number(r.id))
+    .sort((a, b) => a - b);
+}
