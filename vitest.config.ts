@@ -11,12 +11,25 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/**/*.unit.test.ts'] } },
-      { extends: true, test: { name: 'pglite', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.unit.test.ts'], env: { TEST_DB: 'pglite' } } },
+      {
+        extends: true,
+        test: {
+          name: 'pglite',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/**/*.unit.test.ts'],
+          env: { TEST_DB: 'pglite' },
+        },
+      },
       ...(postgresUrl
         ? [
             {
               extends: true,
-              test: { name: 'postgres', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.unit.test.ts'], env: { TEST_DB: 'postgres', TEST_DATABASE_URL: postgresUrl } },
+              test: {
+                name: 'postgres',
+                include: ['tests/**/*.test.ts'],
+                exclude: ['tests/**/*.unit.test.ts'],
+                env: { TEST_DB: 'postgres', TEST_DATABASE_URL: postgresUrl },
+              },
             },
           ]
         : []),

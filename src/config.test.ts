@@ -12,19 +12,35 @@ describe('config', () => {
 
   it('reports one line per wrong variable and never echoes a value', () => {
     try {
-      loadConfig({ PORT: 'abc', TELEGRAM_BOT_TOKEN: 'not-a-token-SECRETVALUE', DATABASE_URL: 'mysql://x', DEFAULT_LOCALE: 'fr' });
+      loadConfig({
+        PORT: 'abc',
+        TELEGRAM_BOT_TOKEN: 'not-a-token-SECRETVALUE',
+        DATABASE_URL: 'mysql://x',
+        DEFAULT_LOCALE: 'fr',
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const { problems, message } = error as ConfigError;
-      expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'DEFAULT_LOCALE', 'PORT', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET']);
+      expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+        'DATABASE_URL',
+        'DEFAULT_LOCALE',
+        'PORT',
+        'TELEGRAM_BOT_TOKEN',
+        'TELEGRAM_WEBHOOK_SECRET',
+      ]);
       expect(message).not.toContain('SECRETVALUE');
     }
   });
 
   it('requires a webhook secret of Telegram-allowed characters with a token', () => {
-    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_SECRET: 'has spaces!' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
-    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_SECRET: 'ok_Secret-1' }).TELEGRAM_WEBHOOK_SECRET).toBe('ok_Secret-1');
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_SECRET: 'has spaces!' })).toThrow(
+      /TELEGRAM_WEBHOOK_SECRET/,
+    );
+    expect(
+      loadConfig({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_SECRET: 'ok_Secret-1' })
+        .TELEGRAM_WEBHOOK_SECRET,
+    ).toBe('ok_Secret-1');
   });
 
   it('treats empty variables as unset', () => {
