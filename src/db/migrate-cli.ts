@@ -3,6 +3,10 @@ import { loadConfig } from '../config';
 import { openDatabase } from './client';
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR, migrate: true });
+const database = await openDatabase({
+  databaseUrl: config.DATABASE_URL,
+  pgliteDir: config.PGLITE_DIR,
+  migrate: true,
+});
 console.log(`Migrations applied (${database.driver}).`);
 await database.close();

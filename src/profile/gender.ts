@@ -1,0 +1,45 @@
+import type { Gender } from '../catalogue/vocabulary';
+import { normalise, squeeze } from './normalise';
+import { fail, ok, type ParseResult } from './result';
+
+// Compared without spaces and after squeezing repeated letters, so "laki laki" and "cewekk" match too.
+const WORDS: Record<string, Gender> = {
+  perempuan: 'perempuan',
+  prempuan: 'perempuan',
+  wanita: 'perempuan',
+  cewek: 'perempuan',
+  cewe: 'perempuan',
+  cwek: 'perempuan',
+  cwe: 'perempuan',
+  p: 'perempuan',
+  pr: 'perempuan',
+  puan: 'perempuan',
+  female: 'perempuan',
+  f: 'perempuan',
+  woman: 'perempuan',
+  laki: 'laki_laki',
+  lakilaki: 'laki_laki',
+  laki2: 'laki_laki',
+  lk: 'laki_laki',
+  lelaki: 'laki_laki',
+  cowok: 'laki_laki',
+  cowo: 'laki_laki',
+  cwok: 'laki_laki',
+  cwo: 'laki_laki',
+  pria: 'laki_laki',
+  l: 'laki_laki',
+  male: 'laki_laki',
+  m: 'laki_laki',
+  man: 'laki_laki',
+};
+
+const AROUND =
+  /^(?:(?:jenis kelamin|jk|kelamin|gender)\s*)?(?:(?:saya|aku|sy)\s*)?(?:seorang\s*)?(.+?)(?:\s+(?:kak|ka|min|ya|dong))?$/;
+
+/** "perempuan", "cewek", "wanita", "P", "laki-laki", "cowok", "pria", "L", in any case. */
+export function parseGender(raw: string): ParseResult<Gender> {
+  const text = normalise(raw);
+  const core = (AROUND.exec(text)?.[1] ?? text).replace(/\s+/g, '');
+  const gender = WORDS[core] ?? WORDS[squeeze(core)];
+  return gender ? ok(gender) : fail('gender.unknown');
+}

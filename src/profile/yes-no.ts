@@ -1,0 +1,91 @@
+import { normalise, squeeze } from './normalise';
+import { fail, ok, type ParseResult } from './result';
+
+// Squeezed spellings ("iyaaa" → "iya", "nggak" → "ngak"); the first word that is in either list decides,
+// so "tidak ada", "gak punya", "belum pernah" are no and "iya saya punya" is yes.
+const YES = new Set(
+  [
+    'ya',
+    'iya',
+    'iyah',
+    'y',
+    'yes',
+    'yup',
+    'yep',
+    'ok',
+    'oke',
+    'okay',
+    'okey',
+    'boleh',
+    'betul',
+    'benar',
+    'bener',
+    'setuju',
+    'siap',
+    'sip',
+    'yoi',
+    'tentu',
+    'pasti',
+    'ada',
+    'punya',
+    'pernah',
+    'sudah',
+    'udah',
+    'sdh',
+    'udh',
+    'mau',
+    'bisa',
+    'hooh',
+    'heeh',
+  ].map(squeeze),
+);
+const NO = new Set(
+  [
+    'tidak',
+    'tdk',
+    'gak',
+    'ga',
+    'gk',
+    'g',
+    'nggak',
+    'ngga',
+    'enggak',
+    'engga',
+    'ndak',
+    'nda',
+    'kagak',
+    'kaga',
+    'no',
+    'n',
+    'nope',
+    'bukan',
+    'belum',
+    'blm',
+    'blum',
+    'tak',
+    'ogah',
+    'jangan',
+    'enggk',
+    'gag',
+  ].map(squeeze),
+);
+const UNSURE =
+  /\b(?:tidak|gak|ga|nggak|ngga|enggak|belum) (?:tahu|tau|yakin|ingat|inget)\b|\b(?:entah|mungkin|ragu|kurang tahu|kurang tau|bingung)\b/;
+
+const EMOJI_YES = /^(?:👍|✅|👌|🙆)/u;
+const EMOJI_NO = /^(?:👎|❌|🙅|✖️)/u;
+
+/** "ya", "iya", "y", "yes", "ok", "boleh" → true; "gak", "tidak", "ngga", "no" → false. */
+export function parseYesNo(raw: string): ParseResult<boolean> {
+  const trimmed = raw.trim();
+  if (EMOJI_YES.test(trimmed)) return ok(true);
+  if (EMOJI_NO.test(trimmed)) return ok(false);
+  const text = normalise(trimmed);
+  if (UNSURE.test(text)) return fail('yesNo.unsure');
+  for (const word of text.split(' ')) {
+    const squeezed = squeeze(word);
+    if (YES.has(squeezed)) return ok(true);
+    if (NO.has(squeezed)) return ok(false);
+  }
+  return fail('yesNo.unknown');
+}
