@@ -78,7 +78,7 @@ async function openPglite(dir: string): Promise<Database> {
   const inMemory = dir.startsWith('memory://');
   // PGlite is one process's database: two processes on one folder corrupt it, so we hold a lock file.
   const release = inMemory ? () => {} : lockFolder(dir);
-  const client = new PGlite(inMemory ? undefined : dir, { extensions: { pg_trgm } });
+  const client = new PGlite(inMemory ? 'memory://' : dir, { extensions: { pg_trgm } });
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;
   return {

@@ -58,7 +58,11 @@ export const programmes = pgTable(
     /** SHA-256 of the canonical record: equal hash, nothing to update. */
     contentHash: text('content_hash').notNull(),
     record: jsonb('record').$type<Programme>().notNull(),
-    /** Lower-case Indonesian (and English) words to match free text against: title, summary, provider, tags, labels, places. */
+    /**
+     * The words to match free text against — title, summary, provider, tags, field/kind labels, places,
+     * country names — normalised (lower case, letters and digits), each once, space-separated with a
+     * space at both ends so `like '% las%'` finds words starting with "las" (and not "kelas").
+     */
     searchText: text('search_text').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -75,3 +79,17 @@ export const programmes = pgTable(
 );
 
 export type ProgrammeRow = typeof programmes.$inferSelect;
+
+/**
+ * Every word of every programme's search text, for typo-tolerant search: a query word that starts no
+ * word of any programme is widened to the dictionary words it resembles (pg_trgm word similarity),
+ * which are then matched exactly. Filled by the importer; a word left over from a changed programme
+ * only costs a pattern that matches nothing.
+ */
+export const catalogueWords = pgTable(
+  'catalogue_words',
+  {
+    word: text('word').primaryKey(),
+  },
+  (t) => [index('catalogue_words_trgm_idx').using('gin', t.word.op('gin_trgm_ops'))],
+);

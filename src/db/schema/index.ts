@@ -2,3 +2,5 @@
 
 export * from './catalogue';
 export * from './core';
+export * from './profile';
+export * from './whatsapp';
