@@ -64,7 +64,10 @@ export const whatsappMedia = pgTable(
     message: text('message').notNull(),
     createdAt: at('created_at'),
   },
-  (t) => [index('whatsapp_media_external_idx').on(t.externalId), index('whatsapp_media_created_idx').on(t.createdAt)],
+  (t) => [
+    index('whatsapp_media_external_idx').on(t.externalId),
+    index('whatsapp_media_created_idx').on(t.createdAt),
+  ],
 );
 
 /**
@@ -80,7 +83,10 @@ export const whatsappSent = pgTable(
     content: text('content'),
     createdAt: at('created_at'),
   },
-  (t) => [index('whatsapp_sent_created_idx').on(t.createdAt), index('whatsapp_sent_remote_idx').on(t.remoteJid)],
+  (t) => [
+    index('whatsapp_sent_created_idx').on(t.createdAt),
+    index('whatsapp_sent_remote_idx').on(t.remoteJid),
+  ],
 );
 
 /**
