@@ -68,9 +68,16 @@ export class FlowContext {
   ask(text: string, choices: Choice[], options: AskOptions = {}): void {
     const all = options.nav === false ? choices : [...choices, ...this.navChoices()];
     const token = newScreenToken();
+    // With no options of its own the question wants typed text: "2" is an answer, not "Petugas".
+    const freeText = choices.length === 0;
     this.state = {
       ...this.state,
-      screen: { token, ids: all.map((c) => c.id), labels: all.map((c) => c.label) },
+      screen: {
+        token,
+        ids: all.map((c) => c.id),
+        labels: all.map((c) => c.label),
+        ...(freeText ? { freeText } : {}),
+      },
     };
     this.replies.push({
       type: 'text',
@@ -78,6 +85,7 @@ export class FlowContext {
       choices: all,
       token,
       ...(options.requestContact ? { requestContact: true } : {}),
+      ...(freeText ? { freeText } : {}),
     });
   }
 

@@ -5,7 +5,7 @@ import { isLocale, type Locale, localeFromTag } from '../i18n';
 import type { Logger } from '../logger';
 import { FlowContext, type UserView } from './context';
 import type { FlowRegistry } from './flow';
-import { presentFor } from './presentation';
+import { type PresentationOptions, presentFor } from './presentation';
 import { type Router, route } from './router';
 import { sanitizeInbound } from './sanitize';
 import { type LockedChat, lockChat, recordEvent, saveTurn } from './store';
@@ -19,6 +19,7 @@ export interface EngineOptions {
   defaultLocale: Locale;
   /** How long a reply stays reserved for the request that produced it before the dispatcher may send it. */
   replyLeaseMs?: number;
+  deepLink?: PresentationOptions['deepLink'];
 }
 
 export interface HandleResult {
@@ -94,7 +95,12 @@ export class Engine {
     }
 
     const replies = ctx.replies.map((message) =>
-      presentFor(message, { simpleText: ctx.simpleText, channel: inbound.channel, locale: ctx.locale }),
+      presentFor(message, {
+        simpleText: ctx.simpleText,
+        channel: inbound.channel,
+        locale: ctx.locale,
+        ...(this.options.deepLink ? { deepLink: this.options.deepLink } : {}),
+      }),
     );
     const ids = await saveTurn(tx, {
       userId: user.id,

@@ -10,7 +10,16 @@ export interface PresentationOptions {
   simpleText: boolean;
   channel: Channel;
   locale: Locale;
+  /** A link that opens the bot with a start payload on this channel (t.me/…?start=, wa.me/…?text=). */
+  deepLink?: (channel: Channel, payload: string) => string | undefined;
 }
+
+/** Flows write `startLink(payload)` into text; each channel gets its own kind of link. */
+export function startLink(payload: string): string {
+  return `⟦start:${payload}⟧`;
+}
+
+const START_LINK = /⟦start:([A-Za-z0-9_-]{1,64})⟧/g;
 
 /**
  * Last touches that depend on the person and the channel, not on the flow: numbered choices where
@@ -28,9 +37,19 @@ export function presentFor(message: Outbound, options: PresentationOptions): Out
           .trim()
       : s;
   const choices = message.choices?.map((c) => ({ ...c, label: clean(c.label) }));
-  let text = clean(message.text);
-  if (choices?.length && (options.simpleText || NUMBERED_CHANNELS.has(options.channel))) {
-    const lines = choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n');
+  let text = clean(message.text).replace(
+    START_LINK,
+    (_, payload: string) => options.deepLink?.(options.channel, payload) ?? `/start ${payload}`,
+  );
+  const numbered = options.simpleText || NUMBERED_CHANNELS.has(options.channel);
+  if (numbered && message.freeText) {
+    // Only navigation choices: a hint, so that a typed number stays an answer.
+    text = `${text}\n\n${tFor(options.locale)('choice.freeTextHint')}`;
+  } else if (choices?.length && numbered) {
+    const lines = choices
+      .map((c, i) => (c.listed ? undefined : `${i + 1}. ${c.label}`))
+      .filter((line) => line !== undefined)
+      .join('\n');
     text = `${text}\n\n${lines}\n${tFor(options.locale)('choice.replyWithNumber', { count: choices.length })}`;
   }
   return { ...message, text, ...(choices ? { choices } : {}) };

@@ -47,7 +47,7 @@ export async function route(ctx: FlowContext, router: Router, meta: RouteMeta): 
     }
     case 'text': {
       const screen = ctx.state.screen;
-      const index = screen ? router.matchChoice(payload.text, screen.labels) : undefined;
+      const index = screen && !screen.freeText ? router.matchChoice(payload.text, screen.labels) : undefined;
       const id = index !== undefined ? screen?.ids[index] : undefined;
       input = id !== undefined ? { kind: 'choice', id } : { kind: 'text', text: payload.text };
       break;

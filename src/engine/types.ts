@@ -45,10 +45,23 @@ export interface Choice {
   /** Flow-level id (e.g. `menu:discover`), never shown to the person. */
   id: string;
   label: string;
+  /**
+   * The message text already lists this option under its number (a result list): numbered renderers
+   * don't repeat it, buttons show the short label.
+   */
+  listed?: boolean;
 }
 
 export type Outbound =
-  | { type: 'text'; text: string; choices?: Choice[]; token?: string; requestContact?: boolean }
+  | {
+      type: 'text';
+      text: string;
+      choices?: Choice[];
+      token?: string;
+      requestContact?: boolean;
+      /** The choices are only navigation; the person is expected to type an answer. */
+      freeText?: boolean;
+    }
   | { type: 'document'; fileName: string; mimeType: string; data: string /* base64 */; caption?: string };
 
 /** A rendered outbound message bound to its recipient, as stored in the outbox. */

@@ -1,15 +1,16 @@
 import type { FlowContext } from '../engine/context';
 import { FlowRegistry } from '../engine/flow';
 import type { GlobalCommand } from '../engine/keywords';
-import { matchChoiceNumber as matchChoice } from '../engine/match-number';
 import type { Router } from '../engine/router';
+import { matchChoice } from '../nlu';
 import { helpFlow } from './help/flow';
 import { menuFlow, openFeature, showMenu } from './menu/flow';
+import { profileFlow } from './profile/flow';
 import { languageFlow, settingsFlow } from './settings/flow';
 
 /** Every conversation feature, registered once; the menu opens them by id. */
 export function createRegistry(): FlowRegistry {
-  return new FlowRegistry().register(menuFlow, helpFlow, settingsFlow, languageFlow);
+  return new FlowRegistry().register(menuFlow, helpFlow, settingsFlow, languageFlow, profileFlow);
 }
 
 async function globals(ctx: FlowContext, command: GlobalCommand): Promise<void> {

@@ -137,9 +137,9 @@ describe('Telegram webhook: conversation', () => {
   it('simple-text mode drops emoji and numbers the choices for screen readers', async () => {
     const p = person();
     await h.post(textUpdate(p, '/pengaturan'));
-    await h.post(textUpdate(p, '2')); // "Aktifkan teks sederhana"
+    await h.post(textUpdate(p, '3')); // "Aktifkan teks sederhana"
     const last = h.api.texts(p.id).at(-1)!;
-    expect(last).toContain('1. Ganti bahasa');
+    expect(last).toContain('2. Ganti bahasa');
     expect(last).not.toMatch(/\p{Extended_Pictographic}/u);
   });
 });
@@ -162,7 +162,7 @@ describe('Telegram webhook: delivery guarantees', () => {
     const p = person();
     await h.post(textUpdate(p, '/pengaturan'));
     h.api.reset();
-    const toggles = Array.from({ length: 4 }, () => textUpdate(p, '2'));
+    const toggles = Array.from({ length: 4 }, () => textUpdate(p, '3')); // "teks sederhana" on/off
     const results = await Promise.all(toggles.map((u) => h.post(u)));
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     const confirmations = h.api.texts(p.id).filter((t) => t.startsWith('Teks sederhana'));
@@ -187,7 +187,7 @@ describe('Telegram webhook: delivery guarantees', () => {
     await h.post(textUpdate(p, '5')); // settings
     await h.restart();
     h.api.reset();
-    await h.post(textUpdate(p, '1')); // "Ganti bahasa" on the settings screen
+    await h.post(textUpdate(p, '2')); // "Ganti bahasa" on the settings screen
     expect(h.api.texts(p.id).at(-1)).toContain('Pilih bahasa');
   });
 

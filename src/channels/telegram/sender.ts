@@ -11,18 +11,22 @@ type GrammySignal = Parameters<Api['sendMessage']>[3];
 export function inlineKeyboard(choices: Choice[], token: string): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   let inRow = 0;
+  let rowKind: 'listed' | 'nav' | 'other' = 'other';
   choices.forEach((choice, index) => {
-    const short = choice.label.length <= 18 && choice.id.startsWith('nav:');
-    if (inRow > 0 && !(short && inRow < 2)) {
+    // Numbered list items share one row (up to 5); short navigation buttons pair up; others stand alone.
+    const kind = choice.listed
+      ? 'listed'
+      : choice.id.startsWith('nav:') && choice.label.length <= 18
+        ? 'nav'
+        : 'other';
+    const fits = kind === rowKind && ((kind === 'listed' && inRow < 5) || (kind === 'nav' && inRow < 2));
+    if (inRow > 0 && !fits) {
       keyboard.row();
       inRow = 0;
     }
     keyboard.text(choice.label.slice(0, 64), encodeCallbackData(token, index));
+    rowKind = kind;
     inRow += 1;
-    if (!short) {
-      keyboard.row();
-      inRow = 0;
-    }
   });
   return keyboard;
 }

@@ -76,6 +76,8 @@ export interface ChoiceScreen {
   token: string;
   ids: string[];
   labels: string[];
+  /** The question wants typed text (a date, a number): typed replies are answers, not option numbers. */
+  freeText?: boolean;
 }
 
 export interface ConversationState {

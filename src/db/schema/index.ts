@@ -2,5 +2,6 @@
 
 export * from './catalogue';
 export * from './core';
+export * from './discovery';
 export * from './profile';
 export * from './whatsapp';

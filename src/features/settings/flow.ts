@@ -13,6 +13,7 @@ export const settingsFlow: Flow = {
         ),
       }),
       [
+        { id: 'settings:profile', label: ctx.t('settings.profile') },
         { id: 'settings:language', label: ctx.t('settings.language') },
         { id: 'settings:simple', label: ctx.t(ctx.simpleText ? 'settings.simpleOff' : 'settings.simpleOn') },
         {
@@ -31,6 +32,8 @@ export const settingsFlow: Flow = {
   async handle(ctx, input) {
     if (input.kind === 'choice') {
       switch (input.id) {
+        case 'settings:profile':
+          return ctx.go('profile', { mode: 'review' });
         case 'settings:language':
           return ctx.go('language');
         case 'settings:simple': {

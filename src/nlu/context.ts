@@ -1,0 +1,13 @@
+/** What the slot extractors share while reading one message. */
+export interface Reading {
+  /** Normalised tokens. */
+  tokens: string[];
+  /** Whether each token was written in capitals ("IT", "AC"). */
+  caps: boolean[];
+  /** Tokens already taken by a slot, so later extractors and the keywords skip them. */
+  claimed: boolean[];
+}
+
+export function claim(reading: Reading, start: number, end: number): void {
+  for (let i = start; i < end; i++) reading.claimed[i] = true;
+}

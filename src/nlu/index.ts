@@ -1,0 +1,14 @@
+/**
+ * Deterministic free-text understanding for the conversation engine: normalisation of chat
+ * Indonesian, intent and slot extraction, and matching a reply against the options on screen.
+ */
+export { matchChoice } from './choice';
+export { normalize, normalizeMessage } from './normalize';
+export {
+  type Constraints,
+  INTENTS,
+  type Intent,
+  type Slots,
+  type Understanding,
+  understand,
+} from './understand';

@@ -1,0 +1,90 @@
+/** The education level a person says they have ("lulusan smp", "tamat SMA", "S1", "D3"). */
+import type { EducationLevel } from '../../catalogue/vocabulary';
+import { claim, type Reading } from '../context';
+import { PhraseTable } from '../phrases';
+
+const LEVEL_WORDS: Readonly<Record<EducationLevel, readonly string[]>> = {
+  SD: ['sd', 'paket a', 'sekolah dasar', 'mi'],
+  SMP: ['smp', 'mts', 'sltp', 'paket b', 'smp sederajat'],
+  SMA: [
+    'sma',
+    'smk',
+    'ma',
+    'slta',
+    'smu',
+    'stm',
+    'smea',
+    'paket c',
+    'sma sederajat',
+    'smk sederajat',
+    'high school',
+  ],
+  D1: ['d1', 'diploma 1', 'diploma satu'],
+  D2: ['d2', 'diploma 2', 'diploma dua'],
+  D3: ['d3', 'diploma 3', 'diploma tiga'],
+  S1: ['s1', 'd4', 'sarjana', 'diploma 4', 'bachelor', 'strata 1'],
+  S2: ['s2', 'magister', 'master'],
+  S3: ['s3', 'doktor'],
+};
+
+export const EDUCATION_TABLE = new PhraseTable(
+  (Object.keys(LEVEL_WORDS) as EducationLevel[]).flatMap((level) =>
+    LEVEL_WORDS[level].map((w) => [w, level] as const),
+  ),
+);
+
+/** Words that make a level what someone completed. */
+const COMPLETED = new Set([
+  'lulusan',
+  'lulus',
+  'tamat',
+  'tamatan',
+  'ijazah',
+  'alumni',
+  'alumnus',
+  'pendidikan',
+  'graduate',
+]);
+/** Words that make it where someone still is: "masih SMA" has not completed SMA. */
+const ONGOING = new Set(['masih', 'sedang', 'lagi', 'kelas', 'semester', 'murid', 'siswa', 'siswi']);
+const NOT_COMPLETED = new Set(['tidak', 'belum', 'gagal', 'putus']);
+/** Short tokens that are only a level after a word saying so ("ma", "mi" are also words). */
+const NEEDS_CONTEXT = new Set(['ma', 'mi']);
+
+/** Where someone still is: said about eligibility, never a search word. */
+const STILL_STUDYING = new PhraseTable(
+  [
+    'masih sekolah',
+    'masih kuliah',
+    'sedang kuliah',
+    'lagi kuliah',
+    'masih mahasiswa',
+    'masih pelajar',
+    'masih siswa',
+  ].map((p) => [p, true] as const),
+);
+
+export function extractEducation(r: Reading): EducationLevel | undefined {
+  for (const hit of STILL_STUDYING.scan(r.tokens, r.claimed)) claim(r, hit.start, hit.end);
+  r.tokens.forEach((w, i) => {
+    // "kelas 12" is a school year.
+    if (w === 'kelas' && /^\d{1,2}$/.test(r.tokens[i + 1] ?? '')) claim(r, i, i + 2);
+  });
+  for (let i = 0; i < r.tokens.length; i++) {
+    if (r.claimed[i]) continue;
+    const hit = EDUCATION_TABLE.matchAt(r.tokens, i, r.claimed);
+    if (!hit) continue;
+    const before = r.tokens.slice(Math.max(0, i - 2), i);
+    const completed = before.some((w) => COMPLETED.has(w));
+    if (NEEDS_CONTEXT.has(r.tokens[i]!) && hit.end === i + 1 && !completed) continue;
+    claim(r, hit.start, hit.end);
+    // "tidak lulus SMA" says what someone has not completed.
+    if (before.some((w) => NOT_COMPLETED.has(w))) continue;
+    if (!completed && before.some((w) => ONGOING.has(w))) continue;
+    // "sd" is also "s/d" (until) between two dates or numbers.
+    if (r.tokens[i] === 'sd' && /^\d/.test(r.tokens[i + 1] ?? '') && /^\d/.test(r.tokens[i - 1] ?? ''))
+      continue;
+    return hit.value;
+  }
+  return undefined;
+}

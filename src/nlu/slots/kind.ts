@@ -1,0 +1,132 @@
+/** The kind of programme a message asks about, and the destination country when it is abroad. */
+import type { ProgrammeKind } from '../../catalogue/vocabulary';
+import { claim, type Reading } from '../context';
+import { entriesOf, PhraseTable } from '../phrases';
+
+type KindCue = ProgrammeKind | 'weak_pelatihan' | 'institution' | 'work';
+
+const KIND_WORDS: Readonly<Record<KindCue, readonly string[]>> = {
+  magang_luar_negeri: [
+    'magang luar negeri',
+    'magang ke luar negeri',
+    'magang di luar negeri',
+    'pemagangan luar negeri',
+    'luar negeri',
+    'abroad',
+    'overseas',
+    'magang internasional',
+    'international internship',
+    'im japan',
+    'im jepang',
+    'kenshusei',
+    'jisshusei',
+    'ginou jisshu',
+    'tokutei ginou',
+    'ssw',
+    'technical intern',
+  ],
+  magang: [
+    'magang',
+    'pemagangan',
+    'internship',
+    'intern',
+    'apprenticeship',
+    'apprentice',
+    'pkl',
+    'prakerin',
+    'praktik kerja',
+    'praktek kerja',
+    'on the job training',
+    'ojt',
+    'magang kerja',
+  ],
+  sertifikasi: [
+    'sertifikasi',
+    'uji kompetensi',
+    'ujikom',
+    'uji sertifikasi',
+    'lsp',
+    'bnsp',
+    'certification',
+    'sertifikat kompetensi',
+    'sertifikat bnsp',
+    'uji keahlian',
+    'certified',
+    'sertifikasi kompetensi',
+  ],
+  pelatihan: [
+    'pelatihan',
+    'kursus',
+    'training',
+    'bootcamp',
+    'diklat',
+    'course',
+    'workshop',
+    'pelatihan kerja',
+    'les',
+    'latihan kerja',
+    'kelas',
+    'class',
+    'kursus singkat',
+    'short course',
+    'kejuruan',
+  ],
+  // Wanting to learn implies training only when nothing more specific is said.
+  weak_pelatihan: ['belajar', 'upgrade skill'],
+  // A training centre named: training, unless it is the road to work abroad ("kerja di jepang lewat lpk").
+  institution: ['blk', 'bpvp', 'lpk', 'balai latihan kerja'],
+  // Going to work somewhere is a programme abroad once a country is named ("kerja ke korea").
+  work: ['kerja', 'bekerja', 'berangkat', 'work', 'kerja di', 'kerja ke'],
+};
+
+export const KIND_TABLE = new PhraseTable(entriesOf(KIND_WORDS));
+
+const UNITS = new Set(['bulan', 'tahun', 'minggu', 'hari', 'jam']);
+/** Words that make the kind after them a purpose, not the thing sought: "kursus bahasa buat persiapan magang". */
+const PURPOSE = new Set(['buat', 'untuk', 'persiapan', 'sebelum', 'biar', 'supaya', 'agar', 'bekal']);
+/** Country words inside a kind phrase ("IM Japan") stay free for the country slot. */
+const COUNTRY_IN_KIND = new Set(['japan', 'jepang']);
+
+export interface KindCues {
+  kind?: ProgrammeKind;
+  /** Only a general wish to learn or a training centre was named: a destination abroad overrides it. */
+  weak: boolean;
+  /** Work or travel was mentioned: with a country, it is a programme abroad. */
+  goingAbroad: boolean;
+}
+
+function strongest(seen: ReadonlySet<KindCue>): ProgrammeKind | undefined {
+  if (seen.has('magang_luar_negeri')) return 'magang_luar_negeri';
+  if (seen.has('magang')) return 'magang';
+  if (seen.has('sertifikasi')) return 'sertifikasi';
+  if (seen.has('pelatihan') || seen.has('weak_pelatihan') || seen.has('institution')) return 'pelatihan';
+  return undefined;
+}
+
+export function extractKind(r: Reading): KindCues {
+  const seen = new Set<KindCue>();
+  const purposes = new Set<KindCue>();
+  for (let i = 0; i < r.tokens.length; i++) {
+    if (r.claimed[i]) continue;
+    const hit = KIND_TABLE.matchAt(r.tokens, i, r.claimed);
+    if (!hit) continue;
+    // "kelas 12" is a school year, not a class to join.
+    if (r.tokens[i] === 'kelas' && hit.end === i + 1 && /^\d+$/.test(r.tokens[i + 1] ?? '')) continue;
+    if (r.tokens[i] === 'les' && UNITS.has(r.tokens[i + 1] ?? '')) continue;
+    const purpose =
+      seen.size > 0 && (PURPOSE.has(r.tokens[i - 1] ?? '') || PURPOSE.has(r.tokens[i - 2] ?? ''));
+    (purpose ? purposes : seen).add(hit.value);
+    let end = hit.end;
+    while (end > hit.start + 1 && COUNTRY_IN_KIND.has(r.tokens[end - 1]!)) end--;
+    claim(r, hit.start, end);
+    i = hit.end - 1;
+  }
+  const kind = strongest(seen) ?? strongest(purposes);
+  const all = new Set([...seen, ...purposes]);
+  const weak =
+    !seen.has('pelatihan') &&
+    !seen.has('magang') &&
+    !seen.has('sertifikasi') &&
+    !seen.has('magang_luar_negeri');
+  return { kind, weak, goingAbroad: all.has('work') || all.has('magang') || all.has('magang_luar_negeri') };
+}

@@ -1,0 +1,159 @@
+/**
+ * Free text → intent and slots, deterministically and in well under a millisecond: normalise, let each
+ * slot extractor claim its words (fields before countries, so "bahasa jepang" is a language course and
+ * not a trip to Japan), find places in what is left, then decide the intent.
+ */
+import type { EducationLevel, Field, ProgrammeKind } from '../catalogue/vocabulary';
+import { findRegionsInTokens } from '../regions/gazetteer';
+import { claim, type Reading } from './context';
+import { classify, commandIntent, FILLERS, INTENT_WORDS, INTENTS, type Intent } from './intent';
+import { PROTECTED } from './lexicon';
+import { normalizeMessage } from './normalize';
+import { PhraseTable } from './phrases';
+import { type Constraints, extractConstraints } from './slots/constraints';
+import { extractCountry } from './slots/country';
+import { extractEducation } from './slots/education';
+import { extractFields } from './slots/fields';
+import { extractKind } from './slots/kind';
+import { extractOrdinal } from './slots/ordinal';
+import { isStopword } from './words';
+
+export type { Intent } from './intent';
+export type { Constraints } from './slots/constraints';
+export { INTENTS };
+
+export interface Slots {
+  kind?: ProgrammeKind;
+  fields?: Field[];
+  /** ISO 3166 alpha-2 destination. */
+  country?: string;
+  /** Province code ("35"); set with the regency's province when a regency is named. */
+  province?: string;
+  /** Regency/city code ("35.78"). */
+  regency?: string;
+  education?: EducationLevel;
+  /** Conditions the person mentioned wanting or asked about. */
+  constraints?: Constraints;
+  /** Which list item, 1-based ("yang kedua" → 2). */
+  ordinal?: number;
+  /** Remaining words worth a text search ("drone", "sepatu"). */
+  keywords?: string[];
+}
+
+export interface Understanding {
+  intent: Intent;
+  /** The message as plain standard words (see normalize). */
+  normalized: string;
+  slots: Slots;
+}
+
+/** "pelatihan ini", "program itu": a programme already on screen. */
+const DEFINITE = new PhraseTable(
+  ['pelatihan', 'program', 'magang', 'kursus', 'kelas', 'training'].flatMap((w) =>
+    ['ini', 'itu', 'tersebut'].map((d) => [`${w} ${d}`, true] as const),
+  ),
+);
+
+/** Intents whose words describe programmes; the others get no keywords. */
+// An eligibility question's other words describe the person ("hamil", "tato"), not what to search for.
+const CONTENT_INTENTS = new Set<Intent>(['search', 'details', 'match', 'apply', 'subscribe']);
+
+/** Abbreviations worth searching for ("N4", "K3"); the other protected ones are documents or grades. */
+const KEYWORD_ABBREVIATIONS = new Set([
+  'n1',
+  'n2',
+  'n3',
+  'n4',
+  'n5',
+  'jlpt',
+  'topik',
+  'eps',
+  'k3',
+  'cnc',
+  'ssw',
+]);
+
+function keywordsOf(r: Reading): string[] {
+  const out: string[] = [];
+  r.tokens.forEach((w, i) => {
+    if (r.claimed[i] || /^\d+$/.test(w)) return;
+    // Short words only when they mix letters and digits ("3g", "n4").
+    if (w.length < 3 && !/\d/.test(w)) return;
+    if (isStopword(w) || INTENT_WORDS.has(w) || FILLERS.has(w)) return;
+    if (PROTECTED.has(w) && !KEYWORD_ABBREVIATIONS.has(w)) return;
+    if (!out.includes(w)) out.push(w);
+  });
+  return out;
+}
+
+export function understand(text: string): Understanding {
+  const message = normalizeMessage(text);
+  const { tokens } = message;
+  const normalized = message.command ? `/${message.command} ${tokens.join(' ')}`.trim() : tokens.join(' ');
+  const r: Reading = { tokens, caps: message.caps, claimed: tokens.map(() => false) };
+
+  const fields = extractFields(r);
+  const { kind: saidKind, weak, goingAbroad } = extractKind(r);
+  const constraints = extractConstraints(r);
+  const countryCue = extractCountry(r);
+  const country = countryCue?.code;
+  const education = extractEducation(r);
+  const regions = findRegionsInTokens(tokens.map((w, i) => (r.claimed[i] ? '' : w)));
+  const region = regions[0];
+  for (const place of regions) {
+    // Claim every place's words so they do not also become keywords.
+    const words = place.matched.split(' ');
+    for (let i = 0; i + words.length <= tokens.length; i++) {
+      if (words.every((w, k) => tokens[i + k]?.split('-').includes(w))) claim(r, i, i + words.length);
+    }
+  }
+  const core = tokens.filter((w) => !FILLERS.has(w));
+  const ordinal = extractOrdinal(r, core.length);
+
+  // A country with talk of going or interning there is a programme abroad ("kerja ke korea", "magang jepang").
+  let kind = saidKind;
+  if (countryCue && (weak || kind === 'magang') && (goingAbroad || countryCue.destination)) {
+    kind = 'magang_luar_negeri';
+  }
+
+  const slots: Slots = {};
+  if (kind) slots.kind = kind;
+  if (fields.length) slots.fields = fields;
+  if (country) slots.country = country;
+  if (region) {
+    slots.province = region.provinceCode;
+    if (region.type === 'regency') slots.regency = region.code;
+  }
+  if (education) slots.education = education;
+  if (constraints) slots.constraints = constraints;
+  if (ordinal !== undefined) slots.ordinal = ordinal;
+
+  const content = Boolean(kind || fields.length || country || region || constraints);
+  let intent: Intent = message.command ? (commandIntent(message.command) ?? 'unknown') : 'unknown';
+  if (!message.command) {
+    intent = classify(
+      tokens,
+      r.claimed,
+      {
+        content,
+        education: Boolean(education),
+        ordinal: ordinal !== undefined,
+        constraints: Boolean(constraints),
+        definite: message.definite,
+        demonstrative: DEFINITE.test(tokens),
+        topic: Boolean(kind || fields.length || country || region),
+        attribute: message.attribute,
+      },
+      message.addressed,
+    );
+  }
+  if (intent === 'language') {
+    // "ganti bahasa ke inggris" names the bot's language, not a course or a destination.
+    for (const key of ['fields', 'country', 'kind'] as const) delete slots[key];
+  }
+  if (CONTENT_INTENTS.has(intent)) {
+    const keywords = keywordsOf(r);
+    if (keywords.length) slots.keywords = keywords;
+  }
+  return { intent, normalized, slots };
+}
