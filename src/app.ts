@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { TelegramChannel } from './channels/telegram/channel';
 import { telegramWebhook } from './channels/telegram/webhook';
+import type { WhatsAppCloudChannel } from './channels/whatsapp/cloud/channel';
+import { whatsappWebhook } from './channels/whatsapp/cloud/webhook';
 import type { Db } from './db/client';
 import { errorSummary } from './engine/engine';
 import type { Logger } from './logger';
@@ -10,6 +12,8 @@ export interface AppDeps {
   db: Db;
   logger: Logger;
   telegram?: { channel: TelegramChannel; secret: string };
+  /** WhatsApp Cloud API (issue #6). */
+  whatsapp?: WhatsAppCloudChannel;
 }
 
 /** The HTTP surface, shared by every runtime (Node today, Workers later): Request in, Response out. */
@@ -27,6 +31,7 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   app.route('/webhooks/telegram', telegramWebhook(deps.telegram?.channel, deps.telegram?.secret));
+  app.route('/webhooks/whatsapp', whatsappWebhook(deps.whatsapp));
 
   app.notFound((c) => c.json({ ok: false, error: 'not found' }, 404));
   app.onError((error, c) => {

@@ -1,15 +1,18 @@
-// Node entry: HTTP server (webhooks, health), outbox dispatcher, and — later — the Baileys socket.
+// Node entry: HTTP server (webhooks, health), outbox dispatcher, and the Baileys socket (WhatsApp).
 import { serve } from '@hono/node-server';
+import { type WhatsAppSettings, whatsappSettings, whatsappTransport } from './channels/whatsapp';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseInUseError, openDatabase } from './db/client';
 import { errorSummary } from './engine/engine';
 import { createLogger } from './logger';
-import { createRuntime } from './runtime';
+import { createRuntime, prepareData } from './runtime';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
+  let whatsapp: { transport: ReturnType<typeof whatsappTransport>; settings: WhatsAppSettings };
   try {
     config = loadConfig();
+    whatsapp = { transport: whatsappTransport(config), settings: whatsappSettings(process.env) };
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -29,8 +32,9 @@ async function main(): Promise<void> {
     throw error;
   }
   logger.info({ driver: database.driver }, 'database ready (migrations applied)');
+  await prepareData(database, logger);
 
-  const runtime = createRuntime({ config, database, logger });
+  const runtime = createRuntime({ config, database, logger, whatsappSettings: whatsapp.settings });
   if (runtime.telegram) {
     const me = await runtime.telegram.init();
     logger.info({ username: me.username }, 'telegram bot ready');
@@ -39,11 +43,23 @@ async function main(): Promise<void> {
       logger.info({ url: `${config.PUBLIC_URL}/webhooks/telegram` }, 'telegram webhook registered');
     }
   }
+  // WhatsApp through Baileys (issue #6): a long-lived socket, Node only, so it is loaded here.
+  const baileys =
+    whatsapp.transport === 'baileys'
+      ? (await import('./channels/whatsapp/baileys')).startBaileys({
+          db: runtime.db,
+          engine: runtime.engine,
+          senders: runtime.senders,
+          logger,
+          settings: whatsapp.settings,
+          pairingNumber: config.WHATSAPP_PAIRING_NUMBER,
+        })
+      : undefined;
   runtime.dispatcher.start();
 
   const server = serve({ fetch: runtime.app.fetch, port: config.PORT }, (info) => {
     logger.info({ port: info.port }, 'listening');
-    if (!runtime.telegram) {
+    if (!runtime.telegram && !runtime.whatsappCloud && !baileys) {
       console.log(
         `\nJembatan is running on http://localhost:${info.port} (health: /healthz) with no chat channel configured.\n` +
           'To chat with the bot locally, stop this server and run:  npm run chat\n' +
@@ -58,6 +74,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     server.close();
+    await baileys?.stop();
     await runtime.shutdown();
     await database.close();
     process.exit(0);

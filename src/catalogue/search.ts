@@ -7,7 +7,7 @@
  * programmes that match everywhere), then the closing date, soonest first.
  */
 
-import { and, asc, desc, eq, inArray, isNotNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { TFunction } from 'i18next';
 import type { Queryable } from '../db/client';
 import { catalogueWords, programmes } from '../db/schema/catalogue';
@@ -229,7 +229,7 @@ function conditions(query: ProgrammeQuery, today: string, terms: TextTerm[]): SQ
   if (query.country) where.push(eq(p.country, query.country.toUpperCase()));
   if (query.free) where.push(eq(p.feeIdr, 0));
   if (query.stipend) where.push(sql`${p.stipendIdr} > 0`);
-  if (query.womenOnly) where.push(eq(p.womenOnly, true));
+  if (query.womenOnly) where.push(or(eq(p.womenOnly, true), gt(p.seatsWomen, 0))!);
   if (query.disabilityFriendly) where.push(eq(p.disabilityFriendly, true));
   if (query.online) where.push(eq(p.mode, 'daring'));
   for (const term of terms) where.push(termMatch(term));

@@ -2,20 +2,39 @@ import type { FlowContext } from '../engine/context';
 import { FlowRegistry } from '../engine/flow';
 import type { GlobalCommand } from '../engine/keywords';
 import type { Router } from '../engine/router';
-import { matchChoice } from '../nlu';
+import { matchChoice, understand } from '../nlu';
+import { discoverFlow } from './discover/flow';
+import { eligibilityFlow, matchFlow } from './eligibility/flow';
 import { helpFlow } from './help/flow';
-import { menuFlow, openFeature, showMenu } from './menu/flow';
+import { greeting, menuFlow, openFeature, showMenu } from './menu/flow';
 import { profileFlow } from './profile/flow';
+import { quizFlow } from './quiz/flow';
 import { languageFlow, settingsFlow } from './settings/flow';
+import { routeFreeText } from './text-router';
 
 /** Every conversation feature, registered once; the menu opens them by id. */
 export function createRegistry(): FlowRegistry {
-  return new FlowRegistry().register(menuFlow, helpFlow, settingsFlow, languageFlow, profileFlow);
+  return new FlowRegistry().register(
+    menuFlow,
+    helpFlow,
+    settingsFlow,
+    languageFlow,
+    profileFlow,
+    discoverFlow,
+    eligibilityFlow,
+    matchFlow,
+    quizFlow,
+  );
 }
 
 async function globals(ctx: FlowContext, command: GlobalCommand): Promise<void> {
   switch (command.command) {
     case 'start':
+      // t.me/<bot>?start=p_<slug> (a shared programme) opens its card after the greeting.
+      if (command.payload?.startsWith('p_')) {
+        if (ctx.state.flow === 'menu' && ctx.state.step === 'start') ctx.say(greeting(ctx));
+        return ctx.go('discover', { slug: command.payload.slice(2) });
+      }
       return ctx.go('menu', { greet: true });
     case 'menu':
       return ctx.go('menu');
@@ -50,6 +69,17 @@ export function createRouter(): Router {
     globals,
     matchChoice,
     homeFlow: 'menu',
-    welcome: (ctx) => ctx.go('menu', { greet: true }),
+    // A first message that already asks something gets the greeting and then its answer.
+    welcome: async (ctx) => {
+      const payload = ctx.inbound.payload;
+      if (payload.type === 'text') {
+        const u = understand(payload.text);
+        if (u.intent !== 'greeting' && u.intent !== 'unknown') {
+          ctx.say(greeting(ctx));
+          return routeFreeText(ctx, payload.text, u);
+        }
+      }
+      return ctx.go('menu', { greet: true });
+    },
   };
 }

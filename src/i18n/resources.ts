@@ -5,11 +5,13 @@ import enCommon from '../../locales/en/common.json';
 import enDiscovery from '../../locales/en/discovery.json';
 import enEligibility from '../../locales/en/eligibility.json';
 import enProfile from '../../locales/en/profile.json';
+import enWhatsapp from '../../locales/en/whatsapp.json';
 import idCatalogue from '../../locales/id/catalogue.json';
 import idCommon from '../../locales/id/common.json';
 import idDiscovery from '../../locales/id/discovery.json';
 import idEligibility from '../../locales/id/eligibility.json';
 import idProfile from '../../locales/id/profile.json';
+import idWhatsapp from '../../locales/id/whatsapp.json';
 
 export const resources = {
   id: {
@@ -18,6 +20,7 @@ export const resources = {
     discovery: idDiscovery,
     eligibility: idEligibility,
     profile: idProfile,
+    whatsapp: idWhatsapp,
   },
   en: {
     common: enCommon,
@@ -25,5 +28,6 @@ export const resources = {
     discovery: enDiscovery,
     eligibility: enEligibility,
     profile: enProfile,
+    whatsapp: enWhatsapp,
   },
 };

@@ -146,10 +146,16 @@ describe('searchProgrammes', () => {
     expect(free.length).toBeGreaterThan(20);
     expect(free.every((i) => i.feeIdr === 0)).toBe(true);
     expect((await all({ stipend: true })).every((i) => i.stipendIdr > 0)).toBe(true);
-    expect(await slugs({ womenOnly: true })).toEqual([
-      'demo-yayasan-perempuan-wirausaha-daring',
-      'demo-bpvp-surakarta-menjahit-perempuan',
-    ]);
+    // "Buat cewek": women-only programmes and those with a women's quota, never one without either.
+    const forWomen = await all({ womenOnly: true });
+    expect(forWomen.map((i) => i.slug)).toEqual(
+      expect.arrayContaining([
+        'demo-yayasan-perempuan-wirausaha-daring',
+        'demo-bpvp-surakarta-menjahit-perempuan',
+      ]),
+    );
+    expect(forWomen.length).toBeGreaterThan(2);
+    expect(forWomen.every((i) => i.womenOnly || (i.seatsWomen ?? 0) > 0)).toBe(true);
     const accessible = await all({ disabilityFriendly: true });
     expect(accessible.length).toBeGreaterThanOrEqual(3);
     expect(accessible.every((i) => i.disabilityFriendly)).toBe(true);

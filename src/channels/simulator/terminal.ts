@@ -7,7 +7,7 @@ import { openDatabase } from '../../db/client';
 import type { Outbound } from '../../engine/types';
 import { createLogger } from '../../logger';
 import { deliver } from '../../outbox/delivery';
-import { createRuntime } from '../../runtime';
+import { createRuntime, prepareData } from '../../runtime';
 import { SimulatorSender } from './sender';
 
 const BOT = '\x1b[36m'; // cyan
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, TELEGRAM_BOT_TOKEN: '', WHATSAPP_BAILEYS: '' });
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
+  await prepareData(database, logger);
   const runtime = createRuntime({ config, database, logger, senders: [new SimulatorSender(printMessage)] });
   const person = process.env.SIMULATOR_USER ?? 'local';
   const name = safeName();

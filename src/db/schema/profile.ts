@@ -5,7 +5,7 @@ import { users } from './core';
 /** What the person told us about themselves, asked once and kept (only after consent). */
 export interface StoredProfile extends Profile {
   /** Interest-quiz result: RIASEC types, best first, and when it was taken. */
-  interests?: { types: string[]; takenAt: string };
+  interests?: { types: string[]; fieldsRecommended?: string[]; takenAt: string };
 }
 
 export const profiles = pgTable('profiles', {

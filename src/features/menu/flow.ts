@@ -1,5 +1,6 @@
 import type { FlowContext } from '../../engine/context';
 import type { Flow } from '../../engine/flow';
+import { routeFreeText } from '../text-router';
 
 /** Main-menu entries and the flow each opens once its feature exists. */
 export const MENU_ENTRIES = [
@@ -35,13 +36,16 @@ export async function openFeature(
   return comingSoon(ctx, flowId);
 }
 
+/** "Halo, Rina!" and what the bot does, in two lines. */
+export function greeting(ctx: FlowContext): string {
+  const name = ctx.user.displayName?.split(' ')[0];
+  return name ? ctx.t('welcome.named', { name }) : ctx.t('welcome.anonymous');
+}
+
 export const menuFlow: Flow = {
   id: 'menu',
   async start(ctx, params) {
-    if (params?.greet) {
-      const name = ctx.user.displayName?.split(' ')[0];
-      ctx.say(name ? ctx.t('welcome.named', { name }) : ctx.t('welcome.anonymous'));
-    }
+    if (params?.greet) ctx.say(greeting(ctx));
     await showMenu(ctx);
   },
   async handle(ctx, input) {
@@ -49,6 +53,7 @@ export const menuFlow: Flow = {
       const entry = MENU_ENTRIES.find((e) => e.id === input.id);
       if (entry) return openFeature(ctx, entry.flow);
     }
+    if (input.kind === 'text') return routeFreeText(ctx, input.text);
     await notUnderstood(ctx);
   },
 };

@@ -1,3 +1,4 @@
+import type { StoredProfile } from '../../db/schema';
 import type { ProgrammeQuestion } from '../../eligibility/types';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
@@ -19,10 +20,13 @@ export interface ProfileParams {
   questions?: ProgrammeQuestion[];
   returnTo?: ReturnTo;
   mode?: 'collect' | 'review';
+  /** Answers the person already gave in their own words ("lulusan SMP …"), saved once they consent. */
+  prefill?: Partial<StoredProfile>;
 }
 
 interface ProfileData extends Record<string, unknown> {
   queue: FieldId[];
+  prefill?: Partial<StoredProfile>;
   field?: FieldId;
   questions: ProgrammeQuestion[];
   returnTo?: ReturnTo;
@@ -176,7 +180,16 @@ async function onAnswer(ctx: FlowContext, input: FlowInput): Promise<void> {
 }
 
 async function next(ctx: FlowContext): Promise<void> {
-  const d = data(ctx);
+  let d = data(ctx);
+  if (d.prefill) {
+    // Consent is given by now: keep what they told us, and do not ask it again.
+    const profile = { ...(await loadProfile(ctx.tx, ctx.user.id)), ...d.prefill };
+    await saveProfile(ctx.tx, ctx.user.id, profile);
+    const given = new Set(Object.keys(d.prefill));
+    const { prefill: _done, ...rest } = d;
+    d = { ...rest, queue: d.queue.filter((f) => !given.has(f)) };
+    ctx.state = { ...ctx.state, data: d };
+  }
   const [field, ...rest] = d.queue;
   if (field) {
     ctx.state = { ...ctx.state, data: { ...d, queue: rest } };

@@ -1,0 +1,153 @@
+import { type BaileysEventMap, toNumber, type WAMessage } from 'baileys';
+import type { Db } from '../../../db/client';
+import { type Engine, errorSummary } from '../../../engine/engine';
+import type { Delivery, Inbound } from '../../../engine/types';
+import type { Logger } from '../../../logger';
+import { deliver } from '../../../outbox/delivery';
+import type { SenderRegistry } from '../../../outbox/sender';
+import { resolveContact } from '../contacts';
+import { isLidJid, jidUser, languageFromPhone, pnJid } from '../jid';
+import { isChatPausedByPhone, pauseByPhone } from '../pauses';
+import { storedPnForLid } from './auth-state';
+import { baileysPayload, type Classified, classify } from './inbound';
+import { rememberMedia } from './media';
+import type { SentMessages } from './sent-messages';
+
+export interface BaileysChannelOptions {
+  db: Db;
+  engine: Engine;
+  senders: SenderRegistry;
+  logger: Logger;
+  sent: SentMessages;
+  account: string;
+  /** How long a message typed on the phone keeps the bot quiet in that chat. */
+  phonePauseMs: number;
+  /** Budget for sending one turn's replies before the rest is left to the outbox dispatcher. */
+  sendTimeoutMs?: number;
+}
+
+const HANDLE_ATTEMPTS = 3;
+
+/**
+ * Baileys `messages.upsert` → engine → replies. Messages are handled one at a time in arrival order
+ * (the engine's turns are short); replies go out per chat in order, without holding up other chats
+ * (the paced sender decides when each leaves). WhatsApp does not redeliver a message the bot
+ * acknowledged, so a failed turn is tried again a few times here; the engine's event record makes
+ * that safe.
+ */
+export class BaileysChannel {
+  private messages: Promise<void> = Promise.resolve();
+  private readonly deliveries = new Map<string, Promise<void>>();
+
+  constructor(private readonly options: BaileysChannelOptions) {}
+
+  /** The connection's `onMessages`. Never throws. */
+  onMessages = (upsert: BaileysEventMap['messages.upsert']): Promise<void> => {
+    for (const msg of upsert.messages) {
+      this.messages = this.messages.then(() => this.handleWithRetry(msg));
+    }
+    return this.messages;
+  };
+
+  /** Resolves when every message received so far is handled and its replies sent or queued. */
+  async idle(): Promise<void> {
+    await this.messages;
+    while (this.deliveries.size) await Promise.all(this.deliveries.values());
+  }
+
+  private async handleWithRetry(msg: WAMessage): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.handle(msg);
+      } catch (error) {
+        const last = attempt >= HANDLE_ATTEMPTS;
+        this.options.logger.error(
+          { err: errorSummary(error), attempt, gaveUp: last },
+          'whatsapp message could not be handled',
+        );
+        if (last) return;
+        await new Promise((r) => setTimeout(r, 500 * 3 ** (attempt - 1)));
+      }
+    }
+  }
+
+  private async handle(msg: WAMessage): Promise<void> {
+    const { db, logger } = this.options;
+    const kind = classify(msg);
+    if (kind.kind === 'ignore') {
+      logger.debug({ reason: kind.reason }, 'whatsapp message ignored');
+      return;
+    }
+    const id = msg.key.id!;
+    if (kind.kind === 'phone') {
+      if (await this.options.sent.isOurs(id)) return; // the bot's own message, echoed
+      const sentAt = timestampMs(msg) ?? Date.now();
+      const until = new Date(sentAt + this.options.phonePauseMs);
+      if (until.getTime() <= Date.now()) return;
+      await pauseByPhone(db, await this.externalId(kind), until);
+      logger.info('whatsapp chat paused: someone answered from the phone');
+      return;
+    }
+
+    const externalId = await this.externalId(kind);
+    // Someone at the organisation is answering this chat from the phone: the bot keeps out of it.
+    // (The handoff feature may take this over through the router's `intercept`; see ../pauses.ts.)
+    if (await isChatPausedByPhone(db, externalId)) {
+      logger.debug('whatsapp message left to the person on the phone');
+      return;
+    }
+    const pn = kind.pn ?? (externalId.endsWith('@s.whatsapp.net') ? externalId : undefined);
+    const payload = baileysPayload(msg, pn);
+    if (payload.type === 'media') await rememberMedia(db, msg, externalId);
+    const receivedAt = timestampMs(msg);
+    const language = languageFromPhone(pn ? jidUser(pn) : undefined);
+    const inbound: Inbound = {
+      channel: 'whatsapp',
+      eventId: id,
+      user: {
+        externalId,
+        address: kind.chatJid,
+        ...(msg.pushName ? { displayName: msg.pushName.slice(0, 100) } : {}),
+        ...(language ? { languageCode: language } : {}),
+      },
+      payload,
+      ...(receivedAt ? { receivedAt: new Date(receivedAt) } : {}),
+    };
+    const result = await this.options.engine.handle(inbound);
+    if (result.deliveries.length) this.deliverInOrder(kind.chatJid, result.deliveries);
+  }
+
+  /** The person's stable id; a LID-only message asks Baileys' stored mapping for the phone number. */
+  private async externalId(kind: Exclude<Classified, { kind: 'ignore' }>): Promise<string> {
+    let pn = kind.pn;
+    if (!pn && kind.lid && isLidJid(kind.lid)) {
+      const pnUser = await storedPnForLid(this.options.db, this.options.account, jidUser(kind.lid));
+      if (pnUser) pn = pnJid(pnUser);
+    }
+    return resolveContact(this.options.db, { pn, lid: kind.lid });
+  }
+
+  private deliverInOrder(chat: string, deliveries: Delivery[]): void {
+    const { db, senders, logger } = this.options;
+    const previous = this.deliveries.get(chat) ?? Promise.resolve();
+    const next = previous
+      .then(() =>
+        deliver(deliveries, {
+          db,
+          senders,
+          logger,
+          signal: AbortSignal.timeout(this.options.sendTimeoutMs ?? 60_000),
+        }),
+      )
+      .catch((error: unknown) => logger.error({ err: errorSummary(error) }, 'whatsapp replies not delivered'))
+      .finally(() => {
+        if (this.deliveries.get(chat) === next) this.deliveries.delete(chat);
+      });
+    this.deliveries.set(chat, next);
+  }
+}
+
+function timestampMs(msg: WAMessage): number | undefined {
+  const seconds = msg.messageTimestamp ? toNumber(msg.messageTimestamp) : 0;
+  return seconds > 0 ? seconds * 1000 : undefined;
+}

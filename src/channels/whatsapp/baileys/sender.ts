@@ -1,0 +1,95 @@
+import { type AnyMessageContent, generateMessageIDV2, type WASocket } from 'baileys';
+import type { Outbound } from '../../../engine/types';
+import { type ChannelSender, SendError, type SendOk } from '../../../outbox/sender';
+import { isLidJid, isPnJid, pnJid } from '../jid';
+import type { SentMessages } from './sent-messages';
+
+/** WhatsApp accepts far more, but one screen is the aim (design.md §3); a caption is shorter. */
+const TEXT_LIMIT = 4096;
+const CAPTION_LIMIT = 1024;
+
+export type SendingSocket = Pick<WASocket, 'sendMessage' | 'user'>;
+
+/** What the sender needs from the connection: the socket while it is open, and whose number it is. */
+export interface SocketSource {
+  /** The open socket, or undefined (connecting, stopped, or another process holds the number). */
+  current(): SendingSocket | undefined;
+  /** Another live process holds the number: leave the message to its dispatcher. */
+  heldElsewhere(): Promise<boolean>;
+}
+
+function clip(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+
+/** The JID to send to: addresses are JIDs; bare digits (a number typed by staff) are a phone JID. */
+export function recipientJid(address: string): string {
+  if (isPnJid(address) || isLidJid(address)) return address;
+  if (/^\+?\d{6,20}$/.test(address)) return pnJid(address.replace('+', ''));
+  throw new SendError({ kind: 'permanent' }, 'not a WhatsApp address');
+}
+
+/**
+ * Outbound → Baileys. Choices arrive already numbered in the text (src/engine/presentation.ts): buttons
+ * and lists do not reach phones through Baileys. WhatsApp renders *bold* and _italic_ itself, so text
+ * goes as written. Wrap it in a PacedSender: this class sends at once.
+ */
+export class BaileysSender implements ChannelSender {
+  readonly channel = 'whatsapp' as const;
+
+  constructor(
+    private readonly sockets: SocketSource,
+    private readonly sent: SentMessages,
+  ) {}
+
+  async send(address: string, message: Outbound, signal?: AbortSignal): Promise<SendOk> {
+    const jid = recipientJid(address);
+    const socket = this.sockets.current();
+    if (!socket) {
+      // Another process has the socket: give it the message soon, without spending an attempt.
+      if (await this.sockets.heldElsewhere())
+        throw new SendError({ kind: 'rate_limited', retryAfterMs: 5_000 }, 'whatsapp socket held elsewhere');
+      throw new SendError({ kind: 'transient' }, 'whatsapp socket not connected');
+    }
+    if (signal?.aborted) throw new SendError({ kind: 'transient' }, 'send deadline passed');
+    const content: AnyMessageContent =
+      message.type === 'document'
+        ? {
+            document: Buffer.from(message.data, 'base64'),
+            mimetype: message.mimeType,
+            fileName: message.fileName,
+            ...(message.caption ? { caption: clip(message.caption, CAPTION_LIMIT) } : {}),
+          }
+        : { text: clip(message.text, TEXT_LIMIT) };
+    // The id is chosen and recorded first, so the echo of this message is never taken for a person
+    // typing on the phone, and a retry request finds it.
+    const id = generateMessageIDV2(socket.user?.id);
+    await this.sent.reserve(id, jid);
+    try {
+      const result = await socket.sendMessage(jid, content, { messageId: id });
+      await this.sent.record(id, result?.message);
+      return { platformMessageId: result?.key.id ?? id };
+    } catch (error) {
+      throw toSendError(error);
+    }
+  }
+}
+
+/** Maps Baileys (Boom) failures onto what the outbox does next. */
+export function toSendError(error: unknown): SendError {
+  if (error instanceof SendError) return error;
+  const status = boomStatus(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (status === 429) return new SendError({ kind: 'rate_limited', retryAfterMs: 60_000 }, message);
+  // 400 bad request, 404 no such number, 406 not acceptable: sending again will not help.
+  if (status === 400 || status === 404 || status === 406)
+    return new SendError({ kind: 'permanent' }, message);
+  // Connection closed or lost, timeouts, logged out: the connection manager deals with the socket.
+  return new SendError({ kind: 'transient' }, message);
+}
+
+/** The status code of a Boom error (what Baileys throws), without depending on @hapi/boom. */
+export function boomStatus(error: unknown): number | undefined {
+  const boom = error as { isBoom?: boolean; output?: { statusCode?: number } } | undefined;
+  return boom?.isBoom ? boom.output?.statusCode : undefined;
+}

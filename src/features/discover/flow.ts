@@ -1,0 +1,380 @@
+import { explainEmpty, getProgramme, type ProgrammeQuery, searchProgrammes } from '../../catalogue/search';
+import { PROGRAMME_KINDS } from '../../catalogue/vocabulary';
+import type { FlowContext } from '../../engine/context';
+import type { Flow, FlowInput } from '../../engine/flow';
+import { startLink } from '../../engine/presentation';
+import type { Choice } from '../../engine/types';
+import { understand } from '../../nlu';
+import { openFeature, showMenu } from '../menu/flow';
+import { loadProfile } from '../profile/store';
+import { routeFreeText } from '../text-router';
+import { listLine, renderCard, titleOf } from './format';
+import { describeQuery, isRefinementOnly, queryFromUnderstanding } from './query';
+import { addAlert, isSaved, latestIdentity, saveProgramme, unsaveProgramme } from './saved';
+
+const PAGE_SIZE = 5;
+
+interface DiscoverData extends Record<string, unknown> {
+  query?: ProgrammeQuery;
+  page?: number;
+  /** Slugs listed on the current page, in order. */
+  items?: string[];
+  slug?: string;
+}
+
+function data(ctx: FlowContext): DiscoverData {
+  return ctx.state.data as DiscoverData;
+}
+
+/**
+ * Finding programmes: results 5 at a time, refined by buttons or by typing, empty results explained
+ * (which filter emptied it, what dropping it would find), the programme card and its actions.
+ */
+export const discoverFlow: Flow = {
+  id: 'discover',
+  async start(ctx, params) {
+    const p = (params ?? {}) as {
+      query?: ProgrammeQuery;
+      slug?: string;
+      subscribe?: boolean;
+      action?: 'apply';
+    };
+    if (p.slug && p.action === 'apply') return apply(ctx, p.slug);
+    if (p.slug) return showCard(ctx, p.slug);
+    if (p.subscribe && p.query) return subscribe(ctx, p.query);
+    if (!p.query || Object.keys(p.query).length === 0) return askWhat(ctx);
+    return showResults(ctx, p.query, 1);
+  },
+  async handle(ctx, input) {
+    if (input.kind === 'choice') return onChoice(ctx, input.id);
+    if (input.kind === 'text') return onText(ctx, input.text);
+    return routeNonText(ctx, input);
+  },
+};
+
+async function routeNonText(ctx: FlowContext, _input: FlowInput): Promise<void> {
+  ctx.say(ctx.t('fallback.nonText'));
+  const d = data(ctx);
+  if (d.slug && ctx.state.step === 'card') return showCard(ctx, d.slug);
+  if (d.query) return showResults(ctx, d.query, d.page ?? 1);
+  return askWhat(ctx);
+}
+
+async function askWhat(ctx: FlowContext): Promise<void> {
+  ctx.state = { ...ctx.state, step: 'ask', data: {} };
+  ctx.ask(ctx.t('discovery:ask'), [
+    ...PROGRAMME_KINDS.map((kind) => ({ id: `kind:${kind}`, label: ctx.t(`discovery:kindButton.${kind}`) })),
+    { id: 'all', label: ctx.t('discovery:allProgrammes') },
+  ]);
+}
+
+export async function showResults(ctx: FlowContext, query: ProgrammeQuery, page: number): Promise<void> {
+  const result = await searchProgrammes(ctx.tx, query, { page, pageSize: PAGE_SIZE });
+  if (result.total === 0) return showEmpty(ctx, query);
+  const current = Math.min(Math.max(1, page), result.pages);
+  const items =
+    current === result.page
+      ? result.items
+      : (await searchProgrammes(ctx.tx, query, { page: current, pageSize: PAGE_SIZE })).items;
+  const offset = (current - 1) * PAGE_SIZE;
+  const header = ctx.t('discovery:results', {
+    count: result.total,
+    query: describeQuery(ctx, query),
+    page: current,
+    pages: result.pages,
+  });
+  const lines = items.map((item, i) => listLine(ctx, offset + i + 1, item));
+  const choices: Choice[] = items.map((item, i) => ({
+    id: `open:${item.slug}`,
+    label: String(offset + i + 1),
+    listed: true,
+  }));
+  if (current < result.pages) choices.push({ id: 'page:next', label: ctx.t('discovery:next') });
+  if (current > 1) choices.push({ id: 'page:prev', label: ctx.t('discovery:prev') });
+  choices.push({ id: 'refine', label: ctx.t('discovery:refine') });
+  ctx.state = {
+    ...ctx.state,
+    flow: 'discover',
+    step: 'results',
+    data: { query, page: current, items: items.map((i) => i.slug) },
+  };
+  ctx.ask(`${header}\n\n${lines.join('\n')}\n\n${ctx.t('discovery:pickHint')}`, choices);
+}
+
+async function showEmpty(ctx: FlowContext, query: ProgrammeQuery): Promise<void> {
+  const explanation = await explainEmpty(ctx.tx, query);
+  const choices: Choice[] = [];
+  const sentences: string[] = [];
+  for (const [i, relaxation] of explanation.relaxations.slice(0, 3).entries()) {
+    sentences.push(
+      ctx.t(`catalogue:search.relax.${relaxation.filter}`, relaxSentenceVars(ctx, relaxation.count, query)),
+    );
+    choices.push({
+      id: `relax:${i}`,
+      label: ctx
+        .t('discovery:showRelaxed', { count: relaxation.count, query: describeQuery(ctx, relaxation.query) })
+        .slice(0, 60),
+    });
+  }
+  choices.push({ id: 'alert', label: ctx.t('discovery:alertButton') });
+  choices.push({ id: 'new', label: ctx.t('discovery:newSearch') });
+  ctx.state = {
+    ...ctx.state,
+    flow: 'discover',
+    step: 'empty',
+    data: { query, relaxed: explanation.relaxations.slice(0, 3).map((r) => r.query) },
+  };
+  const why = sentences.length ? sentences.join('\n') : ctx.t('discovery:emptyNothing');
+  ctx.ask(`${ctx.t('discovery:empty', { query: describeQuery(ctx, query) })}\n${why}`, choices);
+}
+
+function relaxSentenceVars(ctx: FlowContext, count: number, query: ProgrammeQuery): Record<string, unknown> {
+  const regency = query.regency ? describeQuery(ctx, { regency: query.regency }) : '';
+  const provinceCode = query.province ?? query.regency?.split('.')[0];
+  const province = provinceCode ? describeQuery(ctx, { province: provinceCode }) : '';
+  return { count, regency, province, text: query.text ?? '' };
+}
+
+export async function showCard(ctx: FlowContext, slug: string, full = false): Promise<void> {
+  const detail = await getProgramme(ctx.tx, slug);
+  if (!detail) {
+    ctx.say(ctx.t('discovery:notFound'));
+    return askWhat(ctx);
+  }
+  const p = detail.programme;
+  const card = renderCard(ctx, p, detail, undefined, full);
+  const saved = await isSaved(ctx.tx, ctx.user.id, detail.id);
+  const previous = data(ctx);
+  const choices: Choice[] = [
+    { id: `check:${slug}`, label: ctx.t('discovery:card.check') },
+    { id: `apply:${slug}`, label: ctx.t('discovery:card.apply') },
+    {
+      id: `${saved ? 'unsave' : 'save'}:${slug}`,
+      label: ctx.t(saved ? 'discovery:card.unsave' : 'discovery:card.save'),
+    },
+    { id: `share:${slug}`, label: ctx.t('discovery:card.share') },
+  ];
+  if (card.truncated) choices.push({ id: `more:${slug}`, label: ctx.t('discovery:card.more') });
+  if (previous.query) choices.push({ id: 'back', label: ctx.t('discovery:card.back') });
+  ctx.state = { ...ctx.state, flow: 'discover', step: 'card', data: { ...previous, slug } };
+  ctx.ask(card.text, choices);
+}
+
+async function onChoice(ctx: FlowContext, id: string): Promise<void> {
+  const d = data(ctx);
+  const [action, arg = ''] = splitId(id);
+  switch (action) {
+    case 'kind':
+      return showResults(ctx, { kinds: [arg as (typeof PROGRAMME_KINDS)[number]] }, 1);
+    case 'all':
+      return showResults(ctx, {}, 1);
+    case 'open':
+      return showCard(ctx, arg);
+    case 'more':
+      return showCard(ctx, arg, true);
+    case 'page':
+      return showResults(ctx, d.query ?? {}, (d.page ?? 1) + (arg === 'next' ? 1 : -1));
+    case 'back':
+      return d.query ? showResults(ctx, d.query, d.page ?? 1) : askWhat(ctx);
+    case 'new':
+      return askWhat(ctx);
+    case 'relax': {
+      const relaxed = (ctx.state.data.relaxed as ProgrammeQuery[] | undefined)?.[Number(arg)];
+      return relaxed ? showResults(ctx, relaxed, 1) : askWhat(ctx);
+    }
+    case 'alert':
+      return subscribe(ctx, d.query ?? {});
+    case 'refine':
+      return askRefine(ctx);
+    case 'refineKind':
+      ctx.state = { ...ctx.state, step: 'refineKind' };
+      return ctx.ask(ctx.t('discovery:refineKindAsk'), [
+        ...PROGRAMME_KINDS.map((kind) => ({
+          id: `setKind:${kind}`,
+          label: ctx.t(`discovery:kindButton.${kind}`),
+        })),
+        { id: 'setKind:', label: ctx.t('discovery:anyKind') },
+      ]);
+    case 'setKind': {
+      const { kinds: _k, ...rest } = d.query ?? {};
+      return showResults(ctx, arg ? { ...rest, kinds: [arg as (typeof PROGRAMME_KINDS)[number]] } : rest, 1);
+    }
+    case 'refinePlace':
+      ctx.state = { ...ctx.state, step: 'refinePlace' };
+      return ctx.ask(ctx.t('discovery:refinePlaceAsk'), [
+        { id: 'nearHome', label: ctx.t('discovery:nearHome') },
+        { id: 'anyPlace', label: ctx.t('discovery:anyPlace') },
+      ]);
+    case 'nearHome': {
+      const profile = await loadProfile(ctx.tx, ctx.user.id);
+      const { regency: _r, province: _p, ...rest } = d.query ?? {};
+      if (!profile.domicileProvince) {
+        ctx.say(ctx.t('discovery:noDomicile'));
+        return ctx.go('profile', {
+          fields: ['domicile'],
+          returnTo: { flow: 'discover', params: { query: rest } },
+        });
+      }
+      return showResults(
+        ctx,
+        {
+          ...rest,
+          ...(profile.domicileRegency
+            ? { regency: profile.domicileRegency }
+            : { province: profile.domicileProvince }),
+        },
+        1,
+      );
+    }
+    case 'anyPlace': {
+      const { regency: _r, province: _p, ...rest } = d.query ?? {};
+      return showResults(ctx, rest, 1);
+    }
+    case 'toggle': {
+      const key = arg as 'free' | 'stipend' | 'womenOnly' | 'disabilityFriendly' | 'online';
+      const query = { ...d.query };
+      if (query[key]) delete query[key];
+      else query[key] = true;
+      return showResults(ctx, query, 1);
+    }
+    case 'clear':
+      return showResults(ctx, {}, 1);
+    case 'check':
+      return openFeature(ctx, 'eligibility', { slug: arg });
+    case 'apply':
+      return apply(ctx, arg);
+    case 'save':
+    case 'unsave':
+      return toggleSaved(ctx, arg, action === 'save');
+    case 'share':
+      return share(ctx, arg);
+    default:
+      return askWhat(ctx);
+  }
+}
+
+function splitId(id: string): [string, string] {
+  const i = id.indexOf(':');
+  return i < 0 ? [id, ''] : [id.slice(0, i), id.slice(i + 1)];
+}
+
+async function askRefine(ctx: FlowContext): Promise<void> {
+  const q = data(ctx).query ?? {};
+  const mark = (on: boolean | undefined) => (on ? '✅ ' : '');
+  ctx.state = { ...ctx.state, step: 'refine' };
+  ctx.ask(ctx.t('discovery:refineAsk', { query: describeQuery(ctx, q) }), [
+    { id: 'refineKind', label: ctx.t('discovery:refineKind') },
+    { id: 'refinePlace', label: ctx.t('discovery:refinePlace') },
+    { id: 'toggle:free', label: `${mark(q.free)}${ctx.t('discovery:filter.free')}` },
+    { id: 'toggle:stipend', label: `${mark(q.stipend)}${ctx.t('discovery:filter.stipend')}` },
+    { id: 'toggle:womenOnly', label: `${mark(q.womenOnly)}${ctx.t('discovery:filter.womenOnly')}` },
+    {
+      id: 'toggle:disabilityFriendly',
+      label: `${mark(q.disabilityFriendly)}${ctx.t('discovery:filter.disabilityFriendly')}`,
+    },
+    { id: 'toggle:online', label: `${mark(q.online)}${ctx.t('discovery:filter.online')}` },
+    { id: 'clear', label: ctx.t('discovery:clearFilters') },
+  ]);
+}
+
+async function onText(ctx: FlowContext, text: string): Promise<void> {
+  const d = data(ctx);
+  const u = understand(text);
+  switch (u.intent) {
+    case 'next':
+      if (d.query) return showResults(ctx, d.query, (d.page ?? 1) + 1);
+      break;
+    case 'prev':
+      if (d.query) return showResults(ctx, d.query, (d.page ?? 1) - 1);
+      break;
+    case 'back':
+      if (ctx.state.step === 'card' && d.query) return showResults(ctx, d.query, d.page ?? 1);
+      break;
+    case 'eligibility':
+      if (ctx.state.step === 'card' && d.slug) return openFeature(ctx, 'eligibility', { slug: d.slug });
+      break;
+    case 'apply':
+      if (ctx.state.step === 'card' && d.slug && !u.slots.kind && !u.slots.fields) return apply(ctx, d.slug);
+      break;
+    case 'details': {
+      const slug = u.slots.ordinal ? d.items?.[(u.slots.ordinal - 1) % PAGE_SIZE] : undefined;
+      if (slug) return showCard(ctx, slug);
+      break;
+    }
+    case 'search': {
+      const profile = u.slots.constraints?.nearHome ? await loadProfile(ctx.tx, ctx.user.id) : undefined;
+      const query = queryFromUnderstanding(u, profile);
+      // "yang gratis", "di Jatim" narrow what is on screen; a new subject starts a new search.
+      if (d.query && isRefinementOnly(query)) return showResults(ctx, { ...d.query, ...query }, 1);
+      if (Object.keys(query).length) return showResults(ctx, query, 1);
+      break;
+    }
+  }
+  return routeFreeText(ctx, text, u);
+}
+
+async function apply(ctx: FlowContext, slug: string): Promise<void> {
+  const detail = await getProgramme(ctx.tx, slug);
+  if (!detail) return askWhat(ctx);
+  const application = detail.programme.application;
+  if (application?.mode === 'external' && application.url) {
+    ctx.say(
+      ctx.t('discovery:applyExternal', { title: titleOf(ctx, detail.programme.title), url: application.url }),
+    );
+    return showCard(ctx, slug);
+  }
+  return openFeature(ctx, 'apply', { slug });
+}
+
+async function toggleSaved(ctx: FlowContext, slug: string, save: boolean): Promise<void> {
+  const detail = await getProgramme(ctx.tx, slug);
+  if (!detail) return askWhat(ctx);
+  const title = titleOf(ctx, detail.programme.title);
+  if (save) {
+    const identity = await latestIdentity(ctx.tx, ctx.user.id);
+    await saveProgramme(ctx.tx, {
+      userId: ctx.user.id,
+      programmeId: detail.id,
+      slug,
+      closes: detail.programme.dates?.registration_closes,
+      identityId: identity?.id,
+      channel: identity?.channel ?? ctx.inbound.channel,
+      reminder: (days) => ({
+        type: 'text',
+        text: ctx.t('discovery:reminder', { count: days, title, link: startLink(`p_${slug}`) }),
+      }),
+    });
+    ctx.say(
+      ctx.t(detail.programme.dates?.registration_closes ? 'discovery:saved' : 'discovery:savedNoDate', {
+        title,
+      }),
+    );
+  } else {
+    await unsaveProgramme(ctx.tx, ctx.user.id, detail.id, slug);
+    ctx.say(ctx.t('discovery:unsaved', { title }));
+  }
+  return showCard(ctx, slug);
+}
+
+async function share(ctx: FlowContext, slug: string): Promise<void> {
+  const detail = await getProgramme(ctx.tx, slug);
+  if (!detail) return askWhat(ctx);
+  ctx.say(ctx.t('discovery:shareIntro'));
+  ctx.say(
+    ctx.t('discovery:shareText', {
+      title: titleOf(ctx, detail.programme.title),
+      provider: detail.programme.provider.name,
+      link: startLink(`p_${slug}`),
+    }),
+  );
+  return showCard(ctx, slug);
+}
+
+async function subscribe(ctx: FlowContext, query: ProgrammeQuery): Promise<void> {
+  await addAlert(ctx.tx, ctx.user.id, query);
+  ctx.say(ctx.t('discovery:alertSaved', { query: describeQuery(ctx, query) }));
+  const found = await searchProgrammes(ctx.tx, query, { page: 1, pageSize: PAGE_SIZE });
+  if (found.total > 0) return showResults(ctx, query, 1);
+  ctx.state = { flow: 'menu', step: 'start', data: {} };
+  return showMenu(ctx);
+}

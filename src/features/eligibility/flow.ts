@@ -1,0 +1,230 @@
+import { getProgramme, type ProgrammeQuery } from '../../catalogue/search';
+import type { EducationLevel, Field } from '../../catalogue/vocabulary';
+import { formatDateId, seatSituation } from '../../eligibility';
+import type { Check, Evaluation } from '../../eligibility/types';
+import type { FlowContext } from '../../engine/context';
+import type { Flow } from '../../engine/flow';
+import type { Choice } from '../../engine/types';
+import { titleOf } from '../discover/format';
+import { openFeature, showMenu } from '../menu/flow';
+import type { FieldId } from '../profile/fields';
+import { loadProfile } from '../profile/store';
+import { routeFreeText } from '../text-router';
+import { evaluateFor, missingFields } from './evaluate';
+import { findMatches, type Match } from './match';
+
+/** What matching needs to know about a person before it can say anything useful. */
+const CORE_FIELDS: FieldId[] = ['birthDate', 'gender', 'domicile', 'education', 'activity'];
+
+const MARK: Record<string, string> = { pass: '✓', fail: '✗', preferred: '⚠️', unknown: '?' };
+
+function mark(check: Check): string {
+  if (check.passed === true) return MARK.pass!;
+  if (check.passed === undefined) return MARK.unknown!;
+  return check.preferred ? MARK.preferred! : MARK.fail!;
+}
+
+/**
+ * "Cek kelayakan": for one programme, asks only what its rules need (through the profile flow), then
+ * says whether the person qualifies and exactly why not, with the source of the rules and what fits
+ * instead. Without a programme it offers the match list, a search, or the interest quiz.
+ */
+export const eligibilityFlow: Flow = {
+  id: 'eligibility',
+  async start(ctx, params) {
+    const slug = params?.slug as string | undefined;
+    if (!slug) {
+      ctx.state = { ...ctx.state, step: 'choose' };
+      return ctx.ask(ctx.t('eligibility:flow.choose'), [
+        { id: 'choose:match', label: ctx.t('eligibility:flow.matchButton') },
+        { id: 'choose:search', label: ctx.t('eligibility:flow.searchButton') },
+        { id: 'choose:quiz', label: ctx.t('eligibility:flow.quizButton') },
+      ]);
+    }
+    return checkProgramme(ctx, slug, params?.returning === true);
+  },
+  async handle(ctx, input) {
+    if (input.kind === 'choice') {
+      const [action, arg = ''] = [
+        input.id.slice(0, input.id.indexOf(':')),
+        input.id.slice(input.id.indexOf(':') + 1),
+      ];
+      switch (action) {
+        case 'choose':
+          if (arg === 'match') return ctx.go('match');
+          if (arg === 'quiz') return openFeature(ctx, 'quiz');
+          return ctx.go('discover');
+        case 'open':
+          return ctx.go('discover', { slug: arg });
+        case 'apply':
+          return ctx.go('discover', { slug: arg, action: 'apply' });
+        case 'complete':
+          return checkProgramme(ctx, arg, false);
+        case 'more':
+          return ctx.go('match');
+      }
+    }
+    if (input.kind === 'text') return routeFreeText(ctx, input.text);
+    return showMenu(ctx);
+  },
+};
+
+async function checkProgramme(ctx: FlowContext, slug: string, returning: boolean): Promise<void> {
+  const detail = await getProgramme(ctx.tx, slug);
+  if (!detail) {
+    ctx.say(ctx.t('discovery:notFound'));
+    return showMenu(ctx);
+  }
+  const p = detail.programme;
+  const profile = await loadProfile(ctx.tx, ctx.user.id);
+  const evaluation = evaluateFor(p, profile, ctx.locale);
+  // Ask what is missing — once: coming back from the questions, unknowns are reported, not re-asked.
+  // A programme with women's seats also needs the gender, to explain the seat situation.
+  const seatFields: FieldId[] = p.seats?.women && !profile.gender && !returning ? ['gender'] : [];
+  if ((evaluation.outcome === 'incomplete' && !returning) || seatFields.length) {
+    const fields = [...new Set([...(returning ? [] : missingFields(evaluation)), ...seatFields])];
+    if (fields.length) {
+      ctx.say(ctx.t('eligibility:flow.needAnswers', { title: titleOf(ctx, p.title), count: fields.length }));
+      return ctx.go('profile', {
+        fields,
+        questions: p.eligibility?.questions ?? [],
+        returnTo: { flow: 'eligibility', params: { slug, returning: true } },
+      });
+    }
+  }
+
+  const lines = [
+    ctx.t(`eligibility:flow.outcome.${evaluation.outcome}`, { title: titleOf(ctx, p.title) }),
+    '',
+  ];
+  const ordered = [...evaluation.checks].sort((a, b) => order(a) - order(b));
+  for (const check of ordered)
+    lines.push(`${mark(check)} ${ctx.t(check.explanation.key, check.explanation.vars)}`);
+  if (profile.gender && p.seats?.women) {
+    const seats = seatSituation(
+      { ...(p.seats.total !== undefined ? { total: p.seats.total } : {}), women: p.seats.women },
+      { general: 0, women: 0 },
+      profile.gender,
+    );
+    lines.push('', `💺 ${ctx.t(seats.explanation.key, seats.explanation.vars)}`);
+  }
+  const source = p.sources?.[0] ? new URL(p.sources[0]).hostname : '';
+  lines.push('', ctx.t('eligibility:flow.source', { source, date: formatDateId(p.verified_at, ctx.locale) }));
+
+  const choices: Choice[] = [];
+  const qualifies = evaluation.outcome === 'eligible' || evaluation.outcome === 'eligible_not_preferred';
+  if (qualifies && detail.state === 'open')
+    choices.push({ id: `apply:${slug}`, label: ctx.t('discovery:card.apply') });
+  if (!qualifies) {
+    const alternatives = await findMatches(ctx.tx, profile, {
+      locale: ctx.locale,
+      limit: 3,
+      excludeIds: [detail.id],
+      interests: [p.field],
+    });
+    if (alternatives.length) {
+      lines.push('', ctx.t('eligibility:flow.alternatives'));
+      alternatives.forEach((m, i) => {
+        lines.push(`${i + 1}. ${titleOf(ctx, m.title)} — ${reasonLine(ctx, m)}`);
+        choices.push({ id: `open:${m.slug}`, label: String(i + 1), listed: true });
+      });
+    }
+    if (evaluation.outcome === 'incomplete')
+      choices.push({ id: `complete:${slug}`, label: ctx.t('eligibility:flow.completeButton') });
+  }
+  choices.push({ id: `open:${slug}`, label: ctx.t('eligibility:flow.backToCard') });
+  ctx.state = { flow: 'eligibility', step: 'result', data: { slug } };
+  ctx.ask(lines.join('\n'), choices);
+}
+
+/** Failed hard rules first, then preferred misses, unknowns, and what passed. */
+function order(check: Check): number {
+  if (check.passed === false) return check.preferred ? 1 : 0;
+  if (check.passed === undefined) return 2;
+  return 3;
+}
+
+export function reasonLine(ctx: FlowContext, m: Match): string {
+  const reasons = [
+    ctx.t(
+      m.evaluation.outcome === 'eligible'
+        ? 'eligibility:match.qualifies'
+        : 'eligibility:match.qualifiesNotPreferred',
+    ),
+    ...m.reasons.map((r) => ctx.t(`eligibility:match.reason.${r}`)),
+  ];
+  return reasons.join(', ');
+}
+
+/** "Program apa yang cocok untukku?": the open programmes this person qualifies for, best first. */
+export const matchFlow: Flow = {
+  id: 'match',
+  async start(ctx, params) {
+    const query = (params?.query ?? {}) as ProgrammeQuery;
+    const profile = await loadProfile(ctx.tx, ctx.user.id);
+    const needed = CORE_FIELDS.filter((f) => !hasField(profile, f));
+    const education = params?.education as EducationLevel | undefined;
+    if (needed.length && !params?.returning) {
+      ctx.say(ctx.t('eligibility:match.intro'));
+      return ctx.go('profile', {
+        fields: needed,
+        ...(education && !profile.education ? { prefill: { education: { level: education } } } : {}),
+        returnTo: { flow: 'match', params: { query, returning: true } },
+      });
+    }
+    return showMatches(ctx, query);
+  },
+  async handle(ctx, input) {
+    if (input.kind === 'choice') {
+      if (input.id.startsWith('open:')) return ctx.go('discover', { slug: input.id.slice(5) });
+      if (input.id === 'profile') return ctx.go('profile', { mode: 'review' });
+      if (input.id === 'quiz') return openFeature(ctx, 'quiz');
+    }
+    if (input.kind === 'text') return routeFreeText(ctx, input.text);
+    return showMenu(ctx);
+  },
+};
+
+function hasField(profile: Awaited<ReturnType<typeof loadProfile>>, field: FieldId): boolean {
+  switch (field) {
+    case 'birthDate':
+      return !!profile.birthDate;
+    case 'gender':
+      return !!profile.gender;
+    case 'domicile':
+      return !!profile.domicileProvince;
+    case 'education':
+      return !!profile.education;
+    case 'activity':
+      return !!profile.activity;
+    default:
+      return true;
+  }
+}
+
+async function showMatches(ctx: FlowContext, query: ProgrammeQuery): Promise<void> {
+  const profile = await loadProfile(ctx.tx, ctx.user.id);
+  const interests = (profile.interests?.fieldsRecommended ?? []) as Field[];
+  const matches = await findMatches(ctx.tx, profile, {
+    locale: ctx.locale,
+    limit: 5,
+    interests: [...interests, ...(query.fields ?? [])],
+    ...(query.kinds ? { kinds: query.kinds } : {}),
+    ...(query.fields ? { fields: query.fields } : {}),
+  });
+  const choices: Choice[] = [];
+  const lines: string[] = [];
+  if (matches.length === 0) lines.push(ctx.t('eligibility:match.none'));
+  else {
+    lines.push(ctx.t('eligibility:match.header', { count: matches.length }), '');
+    matches.forEach((m, i) => {
+      lines.push(`${i + 1}. ${titleOf(ctx, m.title)}\n   ${reasonLine(ctx, m)}`);
+      choices.push({ id: `open:${m.slug}`, label: String(i + 1), listed: true });
+    });
+    lines.push('', ctx.t('eligibility:match.pick'));
+  }
+  choices.push({ id: 'profile', label: ctx.t('eligibility:match.editProfile') });
+  choices.push({ id: 'quiz', label: ctx.t('eligibility:flow.quizButton') });
+  ctx.state = { flow: 'match', step: 'list', data: {} };
+  ctx.ask(lines.join('\n'), choices);
+}

@@ -1,0 +1,69 @@
+import type { FlowContext } from '../engine/context';
+import { type Understanding, understand } from '../nlu';
+import { queryFromUnderstanding } from './discover/query';
+import { notUnderstood, openFeature, showMenu } from './menu/flow';
+import { loadProfile } from './profile/store';
+
+/**
+ * What free text means when the active flow did not expect it: the person's own words take them where
+ * they want to go ("ada magang ke jepang gak kak?" → search results), from anywhere.
+ */
+export async function routeFreeText(
+  ctx: FlowContext,
+  text: string,
+  understood?: Understanding,
+): Promise<void> {
+  const u = understood ?? understand(text);
+  const home = () => {
+    ctx.state = { flow: 'menu', step: 'start', data: {} };
+  };
+  switch (u.intent) {
+    case 'greeting':
+      home();
+      return showMenu(ctx, ctx.t('smalltalk.greeting'));
+    case 'thanks':
+      home();
+      return showMenu(ctx, ctx.t('smalltalk.thanks'));
+    case 'search':
+    case 'details':
+    case 'apply':
+    case 'subscribe': {
+      const profile = u.slots.constraints?.nearHome ? await loadProfile(ctx.tx, ctx.user.id) : undefined;
+      const query = queryFromUnderstanding(u, profile);
+      if (u.intent === 'subscribe') return ctx.go('discover', { query, subscribe: true });
+      if (u.slots.education) return openFeature(ctx, 'match', { query, education: u.slots.education });
+      if (Object.keys(query).length === 0 && u.intent === 'details') return notUnderstood(ctx);
+      return ctx.go('discover', { query });
+    }
+    case 'match':
+      return openFeature(ctx, 'match', u.slots.education ? { education: u.slots.education } : {});
+    case 'eligibility':
+      return openFeature(ctx, 'eligibility');
+    case 'status':
+      return openFeature(ctx, 'applications');
+    case 'help':
+      return ctx.go('help');
+    case 'handoff':
+      return openFeature(ctx, 'handoff');
+    case 'language':
+      return ctx.go('language');
+    case 'privacy_export':
+      return openFeature(ctx, 'privacy', { action: 'export' });
+    case 'privacy_delete':
+      return openFeature(ctx, 'privacy', { action: 'delete' });
+    case 'stop':
+      ctx.patchUser({ broadcastsStopped: true });
+      home();
+      return showMenu(ctx, ctx.t('broadcasts.stopped'));
+    case 'resume':
+      ctx.patchUser({ broadcastsStopped: false });
+      home();
+      return showMenu(ctx, ctx.t('broadcasts.resumed'));
+    case 'menu':
+    case 'cancel':
+    case 'back':
+      return ctx.go('menu');
+    default:
+      return notUnderstood(ctx);
+  }
+}

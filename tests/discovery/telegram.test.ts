@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { daysFromNow, loadCatalogue, overseas, programme } from '../helpers/catalogue';
+import { type Harness, startHarness } from '../helpers/harness';
+import { buttonsOf, callbackUpdate, textUpdate } from '../helpers/telegram';
+
+let h: Harness;
+let nextPerson = 70_000;
+const person = () => ({ id: nextPerson++, firstName: 'Dewi' });
+
+const CATALOGUE = [
+  overseas('jp-kaigo', 'JP', {
+    title: { id: 'Magang Kaigo Jepang' },
+    field: 'perawatan',
+    seats: { total: 30, women: 10 },
+  }),
+  overseas('jp-pabrik', 'JP', { title: { id: 'Magang Pabrik Jepang' } }),
+  overseas('kr-pabrik', 'KR', { title: { id: 'Magang Pabrik Korea' } }),
+  overseas('qa-hotel', 'QA', {
+    title: { id: 'Magang Hotel Qatar' },
+    field: 'perhotelan',
+    seats: { total: 20, women: 5 },
+  }),
+  overseas('tw-perempuan', 'TW', {
+    title: { id: 'Magang Elektronik Taiwan untuk Perempuan' },
+    field: 'elektronika',
+    eligibility: { age: { min: 18, max: 30 }, gender: 'perempuan' },
+  }),
+  programme('las-sby', { title: { id: 'Pelatihan Las Surabaya' } }),
+  programme('las-bdg', {
+    title: { id: 'Pelatihan Las Bandung' },
+    location: { province: '32', regency: '32.73', mode: 'luring' },
+  }),
+  programme('otomotif-sby', { title: { id: 'Pelatihan Otomotif Surabaya' }, field: 'otomotif' }),
+  programme('tik-gratis', {
+    title: { id: 'Pelatihan Komputer Gratis' },
+    field: 'tik',
+    location: { province: '31', regency: '31.71', mode: 'luring' },
+  }),
+  programme('tik-berbayar', {
+    title: { id: 'Kursus Komputer Berbayar' },
+    field: 'tik',
+    costs: { fee_idr: 750000 },
+  }),
+  programme('tik-tutup', {
+    title: { id: 'Pelatihan Komputer Sudah Tutup' },
+    field: 'tik',
+    dates: {
+      registration_opens: daysFromNow(-60),
+      registration_closes: daysFromNow(-5),
+      starts: daysFromNow(10),
+    },
+  }),
+  programme('magang-jatim', {
+    kind: 'magang',
+    title: { id: 'Magang Pabrik Gresik' },
+    field: 'manufaktur',
+    location: { province: '35', regency: '35.25', mode: 'luring' },
+  }),
+  ...['11', '12', '13', '33', '34', '51', '61'].map((province, i) =>
+    programme(`jahit-${province}`, {
+      title: { id: `Pelatihan Menjahit ${i + 1}` },
+      field: 'menjahit',
+      location: { province, mode: 'luring' },
+    }),
+  ),
+];
+
+beforeAll(async () => {
+  h = await startHarness();
+  await loadCatalogue(h.runtime.db, CATALOGUE);
+});
+afterAll(async () => {
+  await h.close();
+});
+beforeEach(() => h.api.reset());
+
+/** Sends a text and returns the last message the bot sent back. */
+async function say(p: { id: number }, text: string) {
+  await h.post(textUpdate(p, text));
+  const sent = h.api.sent('sendMessage', p.id).at(-1);
+  if (!sent) throw new Error(`no reply to "${text}"`);
+  return { text: String(sent.body.text), buttons: buttonsOf(sent.body) };
+}
+
+async function press(
+  p: { id: number },
+  reply: { buttons: Array<{ text: string; data: string }> },
+  label: string | RegExp,
+) {
+  const button = reply.buttons.find((b) =>
+    typeof label === 'string' ? b.text === label : label.test(b.text),
+  );
+  if (!button) throw new Error(`no button ${label} in ${reply.buttons.map((b) => b.text).join(' | ')}`);
+  await h.post(callbackUpdate(p, button.data));
+  const sent = h.api.sent('sendMessage', p.id).at(-1)!;
+  return { text: String(sent.body.text), buttons: buttonsOf(sent.body) };
+}
+
+const titlesIn = (text: string) =>
+  CATALOGUE.map((c) => (c.title as { id: string }).id).filter((t) => text.includes(t));
+
+describe('discovery through the Telegram webhook', () => {
+  it('"ada magang ke jepang gak kak?" lists the Japan apprenticeships and nothing else', async () => {
+    const reply = await say(person(), 'ada magang ke jepang gak kak?');
+    expect(titlesIn(reply.text).sort()).toEqual(['Magang Kaigo Jepang', 'Magang Pabrik Jepang']);
+  });
+
+  it('"pelatihan las di sby" finds welding in Surabaya, not Bandung', async () => {
+    const reply = await say(person(), 'pelatihan las di sby');
+    expect(titlesIn(reply.text)).toEqual(['Pelatihan Las Surabaya']);
+  });
+
+  it('"plthan komputer gratis dmn ya" lists the free, open computer course only', async () => {
+    const reply = await say(person(), 'plthan komputer gratis dmn ya');
+    expect(titlesIn(reply.text)).toEqual(['Pelatihan Komputer Gratis']);
+  });
+
+  it('"magang luar negri yg buat cewe" lists overseas apprenticeships with places for women', async () => {
+    const reply = await say(person(), 'magang luar negri yg buat cewe');
+    expect(titlesIn(reply.text).sort()).toEqual([
+      'Magang Elektronik Taiwan untuk Perempuan',
+      'Magang Hotel Qatar',
+      'Magang Kaigo Jepang',
+    ]);
+  });
+
+  it('opens a card from the list with the programme facts and its actions', async () => {
+    const p = person();
+    const list = await say(p, 'pelatihan las di sby');
+    const card = await press(p, list, '1');
+    expect(card.text).toContain('Pelatihan Las Surabaya');
+    expect(card.text).toContain('BLK Uji');
+    expect(card.text).toContain('Kota Surabaya, Jawa Timur');
+    expect(card.text).toContain('GRATIS');
+    expect(card.text).toMatch(/tutup \d+ hari lagi/);
+    expect(card.buttons.map((b) => b.text)).toEqual(
+      expect.arrayContaining([
+        '✅ Cek kelayakan',
+        '📝 Daftar',
+        '⭐ Simpan',
+        '📤 Bagikan',
+        '◀️ Kembali ke hasil',
+        '🏠 Menu',
+      ]),
+    );
+    const back = await press(p, card, '◀️ Kembali ke hasil');
+    expect(back.text).toContain('Ketemu 1 program');
+  });
+
+  it('pages five at a time with next and previous', async () => {
+    const p = person();
+    const first = await say(p, 'pelatihan menjahit');
+    expect(first.text).toContain('Ketemu 7 program');
+    expect(first.text).toContain('halaman 1/2');
+    expect(first.buttons.filter((b) => /^\d$/.test(b.text)).map((b) => b.text)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+    ]);
+    const second = await press(p, first, 'Berikutnya ▶️');
+    expect(second.text).toContain('halaman 2/2');
+    expect(second.buttons.filter((b) => /^\d$/.test(b.text)).map((b) => b.text)).toEqual(['6', '7']);
+    const typedBack = await say(p, 'sebelumnya');
+    expect(typedBack.text).toContain('halaman 1/2');
+  });
+
+  it('explains an empty result: which filter emptied it, and what dropping it finds', async () => {
+    const p = person();
+    const reply = await say(p, 'pelatihan las di medan');
+    expect(reply.text).toContain('Belum ada program yang buka');
+    expect(reply.text).toMatch(/Tidak ada di Sumatera Utara, tapi ada 2 di provinsi lain/);
+    const wider = await press(p, reply, /^Lihat 2/);
+    expect(titlesIn(wider.text).sort()).toEqual(['Pelatihan Las Bandung', 'Pelatihan Las Surabaya']);
+  });
+
+  it('narrows what is on screen when the person types a refinement', async () => {
+    const p = person();
+    const all = await say(p, 'pelatihan komputer');
+    expect(titlesIn(all.text).sort()).toEqual(['Kursus Komputer Berbayar', 'Pelatihan Komputer Gratis']);
+    const free = await say(p, 'yang gratis aja');
+    expect(titlesIn(free.text)).toEqual(['Pelatihan Komputer Gratis']);
+  });
+
+  it('saves a programme with reminders, and shares it with a t.me deep link', async () => {
+    const p = person();
+    const list = await say(p, 'pelatihan otomotif');
+    const card = await press(p, list, '1');
+    await press(p, card, '⭐ Simpan');
+    const texts = h.api.texts(p.id);
+    expect(texts.some((t) => t.includes('disimpan') && t.includes('3 hari dan 1 hari'))).toBe(true);
+    h.api.reset();
+    const again = await say(p, '/menu');
+    void again;
+    const list2 = await say(p, 'pelatihan otomotif');
+    const card2 = await press(p, list2, '1');
+    expect(card2.buttons.some((b) => b.text === 'Hapus dari simpanan')).toBe(true);
+    await press(p, card2, '📤 Bagikan');
+    expect(
+      h.api.texts(p.id).some((t) => t.includes('https://t.me/jembatan_test_bot?start=p_otomotif-sby')),
+    ).toBe(true);
+  });
+
+  it('a shared link (/start p_<slug>) opens the card directly', async () => {
+    const p = person();
+    await h.post(textUpdate(p, '/start p_qa-hotel'));
+    expect(h.api.texts(p.id).at(-1)).toContain('Magang Hotel Qatar');
+  });
+
+  it('subscribes to an alert for a search with no results ("kabari aku kalau ada …")', async () => {
+    const p = person();
+    const reply = await say(p, 'kabari aku kalau ada magang ke australia');
+    expect(h.api.texts(p.id).some((t) => t.includes('Aku akan mengabarimu'))).toBe(true);
+    expect(reply.text).toContain('Mau mulai dari mana?');
+  });
+});

@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BaileysConnection } from '../../src/channels/whatsapp/baileys/connection';
+import { clearStop, LEASE_DEFAULTS, Lease, leaseStatus } from '../../src/channels/whatsapp/baileys/lease';
+import { SentMessages } from '../../src/channels/whatsapp/baileys/sent-messages';
+import { silentLogger } from '../../src/logger';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { FakeSockets, waitUntil } from '../helpers/whatsapp-socket';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.destroy();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('WhatsApp lease: one socket per number', () => {
+  it('with the defaults, a dead holder is replaced within 30 seconds', () => {
+    expect(LEASE_DEFAULTS.ttlMs + LEASE_DEFAULTS.pollMs).toBeLessThanOrEqual(30_000);
+    // Several renewals fit in one lifetime, so one slow renewal does not lose the lease.
+    expect(LEASE_DEFAULTS.renewMs * 3).toBeLessThanOrEqual(LEASE_DEFAULTS.ttlMs);
+  });
+
+  it('two holders: the first takes it, the second waits; renewal keeps it', async () => {
+    const a = new Lease(database.db, 'two', 'a', 10_000);
+    const b = new Lease(database.db, 'two', 'b', 10_000);
+    expect(await a.acquire()).toEqual({ acquired: true });
+    expect(await b.acquire()).toEqual({ acquired: false, stoppedReason: null, holder: 'a' });
+    expect(await a.renew()).toBe(true);
+    expect(await b.renew()).toBe(false);
+    expect(await a.acquire()).toEqual({ acquired: true }); // re-entrant for the holder
+    expect(await b.heldElsewhere()).toBe(true);
+    expect(await a.heldElsewhere()).toBe(false);
+  });
+
+  it('an expired lease is taken over, and the old holder learns it lost it', async () => {
+    const a = new Lease(database.db, 'expiry', 'a', 300);
+    const b = new Lease(database.db, 'expiry', 'b', 10_000);
+    expect((await a.acquire()).acquired).toBe(true);
+    expect((await b.acquire()).acquired).toBe(false);
+    await sleep(450);
+    expect((await b.acquire()).acquired).toBe(true);
+    expect(await a.renew()).toBe(false);
+    expect((await a.acquire()).acquired).toBe(false);
+  });
+
+  it('a released lease is free at once', async () => {
+    const a = new Lease(database.db, 'release', 'a', 10_000);
+    const b = new Lease(database.db, 'release', 'b', 10_000);
+    await a.acquire();
+    await a.release();
+    expect((await b.acquire()).acquired).toBe(true);
+    // Releasing someone else's lease does nothing.
+    await a.release();
+    expect(await b.renew()).toBe(true);
+  });
+
+  it('a stopped number is taken by nobody until the stop is cleared', async () => {
+    const a = new Lease(database.db, 'stopped', 'a', 10_000);
+    await a.acquire();
+    await a.stop('logged out');
+    expect(await a.acquire()).toEqual({ acquired: false, stoppedReason: 'logged out', holder: null });
+    expect((await leaseStatus(database.db, 'stopped'))?.stoppedReason).toBe('logged out');
+    await clearStop(database.db, 'stopped');
+    expect((await a.acquire()).acquired).toBe(true);
+  });
+});
+
+describe('WhatsApp lease: connections in two processes', () => {
+  const connection = (account: string, holder: string, sockets: FakeSockets) =>
+    new BaileysConnection({
+      db: database.db,
+      logger: silentLogger,
+      sent: new SentMessages(database.db),
+      account,
+      holder,
+      makeSocket: sockets.make,
+      lease: { ttlMs: 600, renewMs: 100, pollMs: 50 },
+      watchdog: { intervalMs: 60_000 },
+    });
+
+  it('only the holder opens a socket; when it stops, the other takes over', async () => {
+    const sa = new FakeSockets();
+    const sb = new FakeSockets();
+    const a = connection('procs', 'proc-a', sa);
+    const b = connection('procs', 'proc-b', sb);
+    a.start();
+    await waitUntil(() => sa.all.length === 1);
+    b.start();
+    sa.last.open();
+    await sleep(300); // several polls of b, several renewals of a
+    expect(sb.all).toHaveLength(0);
+    expect(b.status).toBe('standby');
+    await a.stop();
+    expect(sa.last.ended).toBe(true);
+    await waitUntil(() => sb.all.length === 1, 2_000);
+    sb.last.open();
+    await waitUntil(() => b.status === 'open');
+    await b.stop();
+  });
+
+  it('a holder that died (stopped renewing) is replaced after its lease expires', async () => {
+    const dead = new Lease(database.db, 'died', 'dead-process', 500);
+    await dead.acquire();
+    const sb = new FakeSockets();
+    const b = connection('died', 'proc-b', sb);
+    const started = Date.now();
+    b.start();
+    await waitUntil(() => sb.all.length === 1, 3_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    await b.stop();
+  });
+
+  it('a holder whose lease was taken closes its socket at once and stands by', async () => {
+    const sa = new FakeSockets();
+    const a = connection('taken', 'proc-a', sa);
+    a.start();
+    await waitUntil(() => sa.all.length === 1);
+    sa.last.open();
+    await waitUntil(() => a.status === 'open');
+    // Another process took it (as after a long pause of this one).
+    await database.db.execute(
+      sql`update whatsapp_leases set holder = 'proc-z', expires_at = now() + interval '1 minute' where account = 'taken'`,
+    );
+    await waitUntil(() => sa.last.ended, 2_000);
+    expect(a.status).toBe('standby');
+    expect(a.current()).toBeUndefined();
+    await a.stop();
+  });
+});
