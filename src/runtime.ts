@@ -82,7 +82,7 @@ export function createRuntime(options: RuntimeOptions) {
       }
     };
   }
-  const dispatcher = new Dispatcher({ db, senders, logger });
+  const dispatcher = new Dispatcher({ db, senders, logger, deepLink });
   const app = createApp({
     db,
     logger,

@@ -1,3 +1,4 @@
+import { isPausedByPhone } from '../channels/whatsapp/pauses';
 import type { FlowContext } from '../engine/context';
 import { FlowRegistry } from '../engine/flow';
 import type { GlobalCommand } from '../engine/keywords';
@@ -64,9 +65,19 @@ async function globals(ctx: FlowContext, command: GlobalCommand): Promise<void> 
   }
 }
 
+/**
+ * Runs before any flow: while a person at the organisation answers a WhatsApp chat from the phone
+ * itself, the bot stays silent there (the message is still logged). Staff handoff joins here later.
+ */
+async function intercept(ctx: FlowContext): Promise<boolean> {
+  if (ctx.inbound.channel === 'whatsapp' && (await isPausedByPhone(ctx.tx, ctx.user.id))) return true;
+  return false;
+}
+
 export function createRouter(): Router {
   return {
     globals,
+    intercept,
     matchChoice,
     homeFlow: 'menu',
     // A first message that already asks something gets the greeting and then its answer.

@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { identities, messages } from '../db/schema';
+import { identities, messages, users } from '../db/schema';
+import { type PresentationOptions, presentFor } from '../engine/presentation';
+import { isLocale } from '../i18n';
 import { errorSummary } from '../engine/engine';
 import type { Channel, Delivery, Outbound } from '../engine/types';
 import type { Logger } from '../logger';
@@ -19,6 +21,7 @@ export interface DispatcherOptions {
   /** Messages per second per channel. */
   rates?: Partial<Record<Channel, number>>;
   sendTimeoutMs?: number;
+  deepLink?: PresentationOptions['deepLink'];
 }
 
 const DEFAULT_RATES: Record<Channel, number> = { telegram: 25, whatsapp: 1, simulator: 1000 };
@@ -66,33 +69,46 @@ export class Dispatcher {
         channel: messages.channel,
         identityId: messages.identityId,
         body: messages.body,
+        origin: messages.origin,
       });
     if (claimed.length === 0) return 0;
 
     const identityIds = [
       ...new Set(claimed.map((c) => c.identityId).filter((id): id is string => id !== null)),
     ];
-    const addresses = new Map(
+    const recipients = new Map(
       identityIds.length
         ? (
             await db
-              .select({ id: identities.id, address: identities.address })
+              .select({ id: identities.id, address: identities.address, locale: users.locale, simpleText: users.simpleText })
               .from(identities)
+              .innerJoin(users, eq(users.id, identities.userId))
               .where(inArray(identities.id, identityIds))
-          ).map((r) => [r.id, r.address] as const)
+          ).map((r) => [r.id, r] as const)
         : [],
     );
     const deliveries: Delivery[] = [];
     for (const row of claimed.sort((a, b) => a.id - b.id)) {
-      const address = row.identityId ? addresses.get(row.identityId) : undefined;
-      if (!address) {
+      const recipient = row.identityId ? recipients.get(row.identityId) : undefined;
+      if (!recipient) {
         await db
           .update(messages)
           .set({ status: 'failed', error: 'recipient gone' })
           .where(eq(messages.id, row.id));
         continue;
       }
-      deliveries.push({ id: row.id, channel: row.channel, address, message: row.body as Outbound });
+      // Replies were shaped for the person when the engine wrote them; everything else (reminders,
+      // alerts, notices) is shaped now: their language's links, simple-text mode, numbered choices.
+      const message =
+        row.origin === 'bot'
+          ? (row.body as Outbound)
+          : presentFor(row.body as Outbound, {
+              channel: row.channel,
+              simpleText: recipient.simpleText,
+              locale: isLocale(recipient.locale) ? recipient.locale : 'id',
+              ...(this.options.deepLink ? { deepLink: this.options.deepLink } : {}),
+            });
+      deliveries.push({ id: row.id, channel: row.channel, address: recipient.address, message });
     }
     for (const delivery of deliveries) {
       await this.bucket(delivery.channel).take();

@@ -8,6 +8,7 @@ import { SendError } from '../../src/outbox/sender';
 import { type CloudHarness, startCloudHarness } from '../helpers/whatsapp';
 import {
   buttonReplyBody,
+  CLOUD_APP_SECRET,
   CLOUD_VERIFY_TOKEN,
   messageBody,
   signed,
@@ -88,7 +89,7 @@ describe('Cloud API webhook: signatures', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'X-Hub-Signature-256': signBody(raw, 'app-secret-0123456789abcdef'),
+        'X-Hub-Signature-256': signBody(raw, CLOUD_APP_SECRET),
       },
       body: raw,
     });
@@ -129,7 +130,7 @@ describe('Cloud API webhook: signatures', () => {
     const raw = '{"object":';
     const res = await h.runtime.app.request('/webhooks/whatsapp', {
       method: 'POST',
-      headers: { 'X-Hub-Signature-256': signBody(raw, 'app-secret-0123456789abcdef') },
+      headers: { 'X-Hub-Signature-256': signBody(raw, CLOUD_APP_SECRET) },
       body: raw,
     });
     expect(res.status).toBe(400);

@@ -122,6 +122,16 @@ describe.each([
     expect(d.texts(p).at(-1)).toContain('Pengaturan & privasi');
   });
 
+  it('understands the choice in words too ("yang kelima", "lima")', async () => {
+    const p = phone();
+    await d.say(p, '/start');
+    await d.say(p, 'yang kelima');
+    expect(d.texts(p).at(-1)).toContain('Pengaturan & privasi');
+    await d.say(p, 'menu');
+    await d.say(p, 'lima');
+    expect(d.texts(p).at(-1)).toContain('Pengaturan & privasi');
+  });
+
   it('handles the same message id twice only once', async () => {
     const p = phone();
     const id = name === 'Baileys' ? messageId() : wamid();

@@ -5,6 +5,8 @@
  * Exit code 0: everything loaded; 1: some records had errors (or --strict stopped the import); 2: usage.
  */
 import { readFile } from 'node:fs/promises';
+import { sql } from 'drizzle-orm';
+import { notifyAlerts } from '../../features/discover/alerts';
 import { tFor } from '../../i18n';
 import { importProgrammes } from '../import';
 import { cliLocale, openDatabaseFromEnv, printErrors, progressBar, summaryLine } from './common';
@@ -34,6 +36,10 @@ async function main(args: string[]): Promise<number> {
       : file.toLowerCase().endsWith('.json')
         ? 'json'
         : 'auto';
+    // Database time, so "created since" compares clocks of one machine.
+    const [{ now: since } = { now: new Date() }] = await database.db
+      .select({ now: sql<Date>`now()` })
+      .from(sql`(select 1) as one`);
     const summary = await importProgrammes(database.db, text, {
       strict,
       locale,
@@ -48,6 +54,9 @@ async function main(args: string[]): Promise<number> {
       return 1;
     }
     console.log(summaryLine(t, summary));
+    // People who asked "kabari aku kalau ada …" hear about the new programmes (sent by the server).
+    const queued = await notifyAlerts(database.db, new Date(since));
+    if (queued > 0) console.log(t('import.alerts_queued', { count: queued }));
     return summary.errors.length > 0 ? 1 : 0;
   } finally {
     await database.close();

@@ -7,7 +7,9 @@ const MAX_TEXT = 4096;
 
 /** Postgres text and jsonb cannot hold NUL; nothing a person means is lost by dropping it. */
 function cleanText(text: string): string {
-  return text.replaceAll('\u0000', '').slice(0, MAX_TEXT);
+  const clipped = text.replaceAll('\u0000', '').slice(0, MAX_TEXT);
+  // Never leave half an emoji (a lone surrogate): Postgres rejects the whole message for it.
+  return clipped.replace(/[\uD800-\uDBFF]$/, '');
 }
 
 /**

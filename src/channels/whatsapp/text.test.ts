@@ -35,3 +35,14 @@ describe('WhatsApp JIDs', () => {
     expect(languageFromPhone('818012345678')).toBeUndefined();
   });
 });
+
+describe('cleanText', () => {
+  it('drops NUL, mends lone surrogates (also where the clip cut an emoji) and clips', async () => {
+    const { cleanText } = await import('./text');
+    expect(cleanText('a\u0000b')).toBe('ab');
+    expect(cleanText('x\uD83D')).toBe('x\uFFFD');
+    expect(cleanText('\uDE4Fx')).toBe('\uFFFDx');
+    expect(cleanText('halo 🙏')).toBe('halo 🙏');
+    expect(cleanText(`${'a'.repeat(4095)}🙏`)).toBe(`${'a'.repeat(4095)}\uFFFD`);
+  });
+});

@@ -4,9 +4,15 @@ import { phoneDigits } from './jid';
 /** Longest text kept from one message (as on Telegram); nobody's answer needs more. */
 const MAX_TEXT = 4096;
 
-/** Postgres text and jsonb cannot hold NUL; nothing a person means is lost by dropping it. */
+/** Half of a surrogate pair on its own: not valid UTF-8, so Postgres would reject the whole turn. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text Postgres can store: no NUL, no lone surrogate (a clipped emoji, a broken client), and no longer
+ * than MAX_TEXT. Nothing a person means is lost.
+ */
 export function cleanText(text: string): string {
-  return text.replaceAll('\u0000', '').slice(0, MAX_TEXT);
+  return text.replaceAll('\u0000', '').slice(0, MAX_TEXT).replace(LONE_SURROGATE, '\uFFFD');
 }
 
 /**

@@ -46,7 +46,7 @@ export function countryName(code: string, locale: string): string {
 }
 
 /** "pelatihan · las · Kota Surabaya · gratis" — what the person is looking at. */
-export function describeQuery(ctx: FlowContext, query: ProgrammeQuery): string {
+export function describeQuery(ctx: Pick<FlowContext, 't' | 'locale'>, query: ProgrammeQuery): string {
   const parts: string[] = [];
   if (query.kinds?.length) parts.push(query.kinds.map((k) => ctx.t(`catalogue:kind.${k}`)).join('/'));
   if (query.fields?.length) parts.push(query.fields.map((f) => ctx.t(`catalogue:field.${f}`)).join('/'));

@@ -89,13 +89,9 @@ export class BaileysChannel {
       return;
     }
 
+    // A chat someone answers from the phone still reaches the engine: its router's `intercept` keeps
+    // the bot silent there (and the message is logged for staff). See src/features/index.ts.
     const externalId = await this.externalId(kind);
-    // Someone at the organisation is answering this chat from the phone: the bot keeps out of it.
-    // (The handoff feature may take this over through the router's `intercept`; see ../pauses.ts.)
-    if (await isChatPausedByPhone(db, externalId)) {
-      logger.debug('whatsapp message left to the person on the phone');
-      return;
-    }
     const pn = kind.pn ?? (externalId.endsWith('@s.whatsapp.net') ? externalId : undefined);
     const payload = baileysPayload(msg, pn);
     if (payload.type === 'media') await rememberMedia(db, msg, externalId);

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { sanitizeInbound } from './sanitize';
+import type { Inbound } from './types';
+
+const text = (t: string, name = 'Sari'): Inbound => ({
+  channel: 'telegram',
+  eventId: '1',
+  user: { externalId: '1', displayName: name },
+  payload: { type: 'text', text: t },
+});
+
+describe('sanitizeInbound', () => {
+  it('leaves ordinary text, emoji included, untouched (same object)', () => {
+    const inbound = text('halo kak 😀🇮🇩 ada magang?');
+    expect(sanitizeInbound(inbound)).toBe(inbound);
+  });
+
+  it('drops NUL characters and lone surrogates anywhere in the event', () => {
+    const cut = '😀'.slice(0, 1);
+    const clean = sanitizeInbound(text(`a\u0000b${cut}`, `Sa${cut}ri\u0000`));
+    expect(clean.payload).toEqual({ type: 'text', text: 'ab' });
+    expect(clean.user.displayName).toBe('Sari');
+  });
+});
