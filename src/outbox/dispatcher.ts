@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { identities, messages, users } from '../db/schema';
-import { type PresentationOptions, presentFor } from '../engine/presentation';
-import { isLocale } from '../i18n';
 import { errorSummary } from '../engine/engine';
+import { type PresentationOptions, presentFor } from '../engine/presentation';
 import type { Channel, Delivery, Outbound } from '../engine/types';
+import { isLocale } from '../i18n';
 import type { Logger } from '../logger';
 import { deliver } from './delivery';
 import type { SenderRegistry } from './sender';
@@ -80,7 +80,12 @@ export class Dispatcher {
       identityIds.length
         ? (
             await db
-              .select({ id: identities.id, address: identities.address, locale: users.locale, simpleText: users.simpleText })
+              .select({
+                id: identities.id,
+                address: identities.address,
+                locale: users.locale,
+                simpleText: users.simpleText,
+              })
               .from(identities)
               .innerJoin(users, eq(users.id, identities.userId))
               .where(inArray(identities.id, identityIds))

@@ -21,7 +21,10 @@ beforeEach(() => h.api.reset());
 
 async function drain(): Promise<void> {
   // Make everything due now, then send it as the running server would.
-  await h.runtime.db.update(messages).set({ availableAt: new Date(0) }).where(eq(messages.status, 'pending'));
+  await h.runtime.db
+    .update(messages)
+    .set({ availableAt: new Date(0) })
+    .where(eq(messages.status, 'pending'));
   while ((await h.runtime.dispatcher.drainOnce()) > 0) {}
 }
 
@@ -29,8 +32,12 @@ describe('alerts for new programmes', () => {
   it('tells the person who asked, once, in their language, with a link to the card; not others', async () => {
     await h.post(textUpdate(rina, 'kabari aku kalau ada magang ke australia'));
     await h.post(textUpdate(budi, 'kabari aku kalau ada magang ke korea'));
-    const [{ now } = { now: new Date() }] = await h.runtime.db.select({ now: sql<Date>`now()` }).from(sql`(select 1) as one`);
-    await loadCatalogue(h.runtime.db, [overseas('au-kebun', 'AU', { title: { id: 'Magang Kebun Australia' }, field: 'pertanian' })]);
+    const [{ now } = { now: new Date() }] = await h.runtime.db
+      .select({ now: sql<Date>`now()` })
+      .from(sql`(select 1) as one`);
+    await loadCatalogue(h.runtime.db, [
+      overseas('au-kebun', 'AU', { title: { id: 'Magang Kebun Australia' }, field: 'pertanian' }),
+    ]);
     expect(await notifyAlerts(h.runtime.db, new Date(now))).toBe(1);
     h.api.reset();
     await drain();
@@ -47,8 +54,12 @@ describe('alerts for new programmes', () => {
     const sari = { id: 81_003, firstName: 'Sari' };
     await h.post(textUpdate(sari, 'kabari aku kalau ada magang ke qatar'));
     await h.post(textUpdate(sari, '/berhenti'));
-    const [{ now } = { now: new Date() }] = await h.runtime.db.select({ now: sql<Date>`now()` }).from(sql`(select 1) as one`);
-    await loadCatalogue(h.runtime.db, [overseas('qa-hotel', 'QA', { title: { id: 'Magang Hotel Qatar' }, field: 'perhotelan' })]);
+    const [{ now } = { now: new Date() }] = await h.runtime.db
+      .select({ now: sql<Date>`now()` })
+      .from(sql`(select 1) as one`);
+    await loadCatalogue(h.runtime.db, [
+      overseas('qa-hotel', 'QA', { title: { id: 'Magang Hotel Qatar' }, field: 'perhotelan' }),
+    ]);
     expect(await notifyAlerts(h.runtime.db, new Date(now))).toBe(0);
   });
 });
@@ -59,7 +70,10 @@ describe('saved programme reminders', () => {
     await h.post(textUpdate(p, '/start p_las-sby'));
     const card = h.api.sent('sendMessage', p.id).at(-1)!;
     await h.post(callbackUpdate(p, buttonsOf(card.body).find((b) => b.text === '⭐ Simpan')!.data));
-    const reminders = await h.runtime.db.select().from(messages).where(and(eq(messages.origin, 'reminder:las-sby'), eq(messages.status, 'pending')));
+    const reminders = await h.runtime.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.origin, 'reminder:las-sby'), eq(messages.status, 'pending')));
     expect(reminders).toHaveLength(2);
     // The fixture closes in 20 days; reminders go at 09:00 WIB (02:00 UTC) 3 days and 1 day before.
     const closes = new Date(`${daysFromNow(20)}T02:00:00Z`).getTime();
@@ -68,7 +82,9 @@ describe('saved programme reminders', () => {
     h.api.reset();
     await drain();
     const sent = h.api.texts(p.id);
-    expect(sent.filter((t) => t.includes('Pengingat') && t.includes('Pelatihan Las Surabaya'))).toHaveLength(2);
+    expect(sent.filter((t) => t.includes('Pengingat') && t.includes('Pelatihan Las Surabaya'))).toHaveLength(
+      2,
+    );
     expect(sent[0]).toContain('https://t.me/jembatan_test_bot?start=p_las-sby');
   });
 });
