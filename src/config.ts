@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseKeyring } from './privacy/crypto';
 
 const optional = z
   .string()
@@ -43,6 +44,9 @@ export const configSchema = z.object({
   WA_CLOUD_APP_SECRET: optional,
   WA_CLOUD_VERIFY_TOKEN: optional,
   WA_CLOUD_API_ROOT: z.url().default('https://graph.facebook.com/v21.0'),
+  /** AES-256-GCM keyring for personal data at rest: `k2=base64,k1=base64` (first is current). */
+  DATA_ENCRYPTION_KEY: optional,
+  NODE_ENV: optional,
   DEFAULT_LOCALE: z.enum(['id', 'en']).default('id'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -52,6 +56,17 @@ function crossChecks(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if (env.TELEGRAM_BOT_TOKEN?.trim() && !env.TELEGRAM_WEBHOOK_SECRET?.trim())
     problems.push('TELEGRAM_WEBHOOK_SECRET: is required when TELEGRAM_BOT_TOKEN is set');
+  if (env.NODE_ENV === 'production' && env.DATABASE_URL?.trim() && !env.DATA_ENCRYPTION_KEY?.trim())
+    problems.push(
+      'DATA_ENCRYPTION_KEY: is required in production (generate one with `openssl rand -base64 32`)',
+    );
+  if (env.DATA_ENCRYPTION_KEY?.trim()) {
+    try {
+      parseKeyring(env.DATA_ENCRYPTION_KEY);
+    } catch (error) {
+      problems.push(`DATA_ENCRYPTION_KEY: ${(error as Error).message}`);
+    }
+  }
   return problems;
 }
 
