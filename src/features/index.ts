@@ -4,6 +4,7 @@ import { FlowRegistry } from '../engine/flow';
 import type { GlobalCommand } from '../engine/keywords';
 import type { Router } from '../engine/router';
 import { matchChoice, understand } from '../nlu';
+import { accommodationFlow } from './accommodation/flow';
 import { discoverFlow } from './discover/flow';
 import { eligibilityFlow, matchFlow } from './eligibility/flow';
 import { helpFlow } from './help/flow';
@@ -25,6 +26,7 @@ export function createRegistry(): FlowRegistry {
     eligibilityFlow,
     matchFlow,
     quizFlow,
+    accommodationFlow,
   );
 }
 

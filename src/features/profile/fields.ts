@@ -318,5 +318,12 @@ export function profileSummary(ctx: FlowContext, profile: StoredProfile): string
     if (profile.education.graduationYear) line('graduationYear', String(profile.education.graduationYear));
   }
   if (profile.activity) line('activity', ctx.t(`profile:value.activity.${profile.activity}`));
+  if (profile.disability)
+    line(
+      'accommodation',
+      profile.disability.declared
+        ? (profile.disability.needs ?? ctx.t('profile:accommodation.noDetails'))
+        : ctx.t('profile:accommodation.none'),
+    );
   return lines;
 }

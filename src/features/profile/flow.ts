@@ -208,12 +208,14 @@ async function review(ctx: FlowContext): Promise<void> {
     lines.length ? ctx.t('profile:flow.review', { lines: lines.join('\n') }) : ctx.t('profile:flow.empty'),
     [
       ...EDITABLE.map((field) => ({ id: `edit:${field}`, label: ctx.t(`profile:flow.edit.${field}`) })),
+      { id: 'review:accommodation', label: ctx.t('profile:accommodation.button') },
       { id: 'review:done', label: ctx.t('profile:flow.done') },
     ],
   );
 }
 
 async function onReview(ctx: FlowContext, input: FlowInput): Promise<void> {
+  if (input.kind === 'choice' && input.id === 'review:accommodation') return ctx.go('accommodation');
   if (input.kind === 'choice' && input.id.startsWith('edit:')) {
     const field = input.id.slice(5) as FieldId;
     return ctx.go('profile', { fields: [field], returnTo: { flow: 'profile', params: { mode: 'review' } } });
