@@ -183,6 +183,16 @@ describe('discovery through the Telegram webhook', () => {
     expect(titlesIn(free.text)).toEqual(['Pelatihan Komputer Gratis']);
   });
 
+  it('refines by field with buttons that say how many programmes each has', async () => {
+    const p = person();
+    const all = await say(p, 'pelatihan');
+    const refine = await press(p, all, '🔧 Saring hasil');
+    const fields = await press(p, refine, 'Kejuruan');
+    expect(fields.buttons.map((b) => b.text)).toEqual(expect.arrayContaining(['Menjahit & garmen (7)']));
+    const sewing = await press(p, fields, 'Menjahit & garmen (7)');
+    expect(sewing.text).toContain('Ketemu 7 program');
+  });
+
   it('saves a programme with reminders, and shares it with a t.me deep link', async () => {
     const p = person();
     const list = await say(p, 'pelatihan otomotif');

@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { explainEmpty, getProgramme, type ProgrammeQuery, searchProgrammes } from '../../catalogue/search';
-import { PROGRAMME_KINDS } from '../../catalogue/vocabulary';
+import { type Field, PROGRAMME_KINDS } from '../../catalogue/vocabulary';
+import { rowsOf } from '../../db/rows';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
 import { startLink } from '../../engine/presentation';
@@ -195,6 +197,21 @@ async function onChoice(ctx: FlowContext, id: string): Promise<void> {
         })),
         { id: 'setKind:', label: ctx.t('discovery:anyKind') },
       ]);
+    case 'refineField': {
+      const fields = await commonFields(ctx, d.query ?? {});
+      ctx.state = { ...ctx.state, step: 'refineField' };
+      return ctx.ask(ctx.t('discovery:refineFieldAsk'), [
+        ...fields.map((f) => ({
+          id: `setField:${f.field}`,
+          label: `${ctx.t(`catalogue:field.${f.field}`)} (${f.count})`,
+        })),
+        { id: 'setField:', label: ctx.t('discovery:anyField') },
+      ]);
+    }
+    case 'setField': {
+      const { fields: _f, ...rest } = d.query ?? {};
+      return showResults(ctx, arg ? { ...rest, fields: [arg as Field] } : rest, 1);
+    }
     case 'setKind': {
       const { kinds: _k, ...rest } = d.query ?? {};
       return showResults(ctx, arg ? { ...rest, kinds: [arg as (typeof PROGRAMME_KINDS)[number]] } : rest, 1);
@@ -253,6 +270,24 @@ async function onChoice(ctx: FlowContext, id: string): Promise<void> {
   }
 }
 
+/** The fields with open programmes for this search (ignoring its own field filter), most first. */
+async function commonFields(
+  ctx: FlowContext,
+  query: ProgrammeQuery,
+): Promise<Array<{ field: Field; count: number }>> {
+  const kinds = query.kinds?.length
+    ? sql`and kind in (${sql.join(
+        query.kinds.map((k) => sql`${k}`),
+        sql`, `,
+      )})`
+    : sql``;
+  const result = await ctx.tx.execute(sql`
+    select field, count(*)::int as count from programmes
+    where status = 'open' and (registration_closes is null or registration_closes >= current_date) ${kinds}
+    group by field order by count(*) desc, field limit 8`);
+  return rowsOf<{ field: Field; count: number }>(result);
+}
+
 function splitId(id: string): [string, string] {
   const i = id.indexOf(':');
   return i < 0 ? [id, ''] : [id.slice(0, i), id.slice(i + 1)];
@@ -265,6 +300,7 @@ async function askRefine(ctx: FlowContext): Promise<void> {
   ctx.ask(ctx.t('discovery:refineAsk', { query: describeQuery(ctx, q) }), [
     { id: 'refineKind', label: ctx.t('discovery:refineKind') },
     { id: 'refinePlace', label: ctx.t('discovery:refinePlace') },
+    { id: 'refineField', label: ctx.t('discovery:refineField') },
     { id: 'toggle:free', label: `${mark(q.free)}${ctx.t('discovery:filter.free')}` },
     { id: 'toggle:stipend', label: `${mark(q.stipend)}${ctx.t('discovery:filter.stipend')}` },
     { id: 'toggle:womenOnly', label: `${mark(q.womenOnly)}${ctx.t('discovery:filter.womenOnly')}` },
