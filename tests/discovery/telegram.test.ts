@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { daysFromNow, loadCatalogue, overseas, programme } from '../helpers/catalogue';
+import { conversation, type Reply } from '../helpers/conversation';
 import { type Harness, startHarness } from '../helpers/harness';
-import { buttonsOf, callbackUpdate, textUpdate } from '../helpers/telegram';
+import { textUpdate } from '../helpers/telegram';
 
 let h: Harness;
 let nextPerson = 70_000;
@@ -75,26 +76,9 @@ afterAll(async () => {
 beforeEach(() => h.api.reset());
 
 /** Sends a text and returns the last message the bot sent back. */
-async function say(p: { id: number }, text: string) {
-  await h.post(textUpdate(p, text));
-  const sent = h.api.sent('sendMessage', p.id).at(-1);
-  if (!sent) throw new Error(`no reply to "${text}"`);
-  return { text: String(sent.body.text), buttons: buttonsOf(sent.body) };
-}
-
-async function press(
-  p: { id: number },
-  reply: { buttons: Array<{ text: string; data: string }> },
-  label: string | RegExp,
-) {
-  const button = reply.buttons.find((b) =>
-    typeof label === 'string' ? b.text === label : label.test(b.text),
-  );
-  if (!button) throw new Error(`no button ${label} in ${reply.buttons.map((b) => b.text).join(' | ')}`);
-  await h.post(callbackUpdate(p, button.data));
-  const sent = h.api.sent('sendMessage', p.id).at(-1)!;
-  return { text: String(sent.body.text), buttons: buttonsOf(sent.body) };
-}
+const say = (p: { id: number }, text: string) => conversation(h, p).say(text);
+const press = (p: { id: number }, reply: Reply, label: string | RegExp) =>
+  conversation(h, p).press(label, reply);
 
 const titlesIn = (text: string) =>
   CATALOGUE.map((c) => (c.title as { id: string }).id).filter((t) => text.includes(t));

@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { consents, identities, profiles } from '../../src/db/schema';
 import { loadCatalogue, programme } from '../helpers/catalogue';
+import { conversation, type Reply } from '../helpers/conversation';
 import { type Harness, startHarness } from '../helpers/harness';
-import { buttonsOf, callbackUpdate, textUpdate } from '../helpers/telegram';
+import { textUpdate } from '../helpers/telegram';
 
 let h: Harness;
 let nextPerson = 90_000;
@@ -48,26 +49,10 @@ afterAll(async () => {
 });
 beforeEach(() => h.api.reset());
 
-async function say(p: { id: number }, text: string) {
-  await h.post(textUpdate(p, text));
-  return last(p);
-}
-function last(p: { id: number }) {
-  const sent = h.api.sent('sendMessage', p.id).at(-1)!;
-  return { text: String(sent.body.text), buttons: buttonsOf(sent.body) };
-}
-async function press(
-  p: { id: number },
-  reply: { buttons: Array<{ text: string; data: string }> },
-  label: string | RegExp,
-) {
-  const button = reply.buttons.find((b) =>
-    typeof label === 'string' ? b.text === label : label.test(b.text),
-  );
-  if (!button) throw new Error(`no button ${label} in ${reply.buttons.map((b) => b.text).join(' | ')}`);
-  await h.post(callbackUpdate(p, button.data));
-  return last(p);
-}
+const say = (p: { id: number }, text: string) => conversation(h, p).say(text);
+const last = (p: { id: number }) => conversation(h, p).last();
+const press = (p: { id: number }, reply: Reply, label: string | RegExp) =>
+  conversation(h, p).press(label, reply);
 
 /** Opens a programme's card by its shared link and presses "Cek kelayakan". */
 async function check(p: { id: number }, slug: string) {

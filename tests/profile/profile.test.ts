@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { consents, identities, profiles } from '../../src/db/schema';
+import { conversation } from '../helpers/conversation';
 import { type Harness, startHarness } from '../helpers/harness';
-import { buttonsOf, callbackUpdate, textUpdate } from '../helpers/telegram';
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,27 +13,10 @@ afterAll(async () => {
 });
 beforeEach(() => h.api.reset());
 
-function last(p: { id: number }) {
-  const sent = h.api.sent('sendMessage', p.id).at(-1)!;
-  return { text: String(sent.body.text), buttons: buttonsOf(sent.body) };
-}
-async function say(p: { id: number }, text: string) {
-  await h.post(textUpdate(p, text));
-  return last(p);
-}
-async function press(p: { id: number }, label: string | RegExp) {
-  const button = last(p).buttons.find((b) =>
-    typeof label === 'string' ? b.text === label : label.test(b.text),
-  );
-  if (!button)
-    throw new Error(
-      `no button ${label} in ${last(p)
-        .buttons.map((b) => b.text)
-        .join(' | ')}`,
-    );
-  await h.post(callbackUpdate(p, button.data));
-  return last(p);
-}
+const last = (p: { id: number }) => conversation(h, p).last();
+const say = (p: { id: number }, text: string) => conversation(h, p).say(text);
+const press = (p: { id: number }, label: string | RegExp) => conversation(h, p).press(label);
+
 async function userIdOf(p: { id: number }): Promise<string> {
   const [row] = await h.runtime.db
     .select()
