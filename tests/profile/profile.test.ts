@@ -13,7 +13,6 @@ afterAll(async () => {
 });
 beforeEach(() => h.api.reset());
 
-const last = (p: { id: number }) => conversation(h, p).last();
 const say = (p: { id: number }, text: string) => conversation(h, p).say(text);
 const press = (p: { id: number }, label: string | RegExp) => conversation(h, p).press(label);
 
