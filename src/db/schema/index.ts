@@ -5,3 +5,4 @@ export * from './core';
 export * from './discovery';
 export * from './profile';
 export * from './whatsapp';
+export * from './handoff';
