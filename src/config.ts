@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOfficeHours } from './handoff/office-hours';
 import { parseKeyring } from './privacy/crypto';
 
 const optional = z
@@ -48,6 +49,23 @@ export const configSchema = z.object({
   DATA_ENCRYPTION_KEY: optional,
   NODE_ENV: optional,
   DEFAULT_LOCALE: z.enum(['id', 'en']).default('id'),
+  /** When staff answer, in WIB: ISO weekdays and hours, e.g. "1-5 08:00-16:00". */
+  OFFICE_HOURS: z
+    .string()
+    .default('1-5 08:00-16:00')
+    .refine((v) => {
+      try {
+        parseOfficeHours(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must look like "1-5 08:00-16:00" (ISO weekdays 1 = Monday, WIB, closing after opening)'),
+  /** The organisation (slug) whose staff answer when no programme is in context. */
+  DEFAULT_ORGANISATION: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/, 'must be an organisation slug ([a-z0-9-])')
+    .default('jembatan'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

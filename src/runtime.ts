@@ -8,6 +8,7 @@ import type { Database } from './db/client';
 import { Engine } from './engine/engine';
 import type { Channel } from './engine/types';
 import { createRegistry, createRouter } from './features';
+import { parseOfficeHours } from './handoff/office-hours';
 import type { Logger } from './logger';
 import { SentMarker } from './outbox/delivery';
 import { Dispatcher } from './outbox/dispatcher';
@@ -41,7 +42,12 @@ export function createRuntime(options: RuntimeOptions) {
   const engine = new Engine({
     db,
     logger,
-    registry: createRegistry(),
+    registry: createRegistry({
+      handoff: {
+        defaultOrganisation: config.DEFAULT_ORGANISATION,
+        officeHours: parseOfficeHours(config.OFFICE_HOURS),
+      },
+    }),
     router: createRouter(),
     defaultLocale: config.DEFAULT_LOCALE,
     deepLink,

@@ -2,11 +2,13 @@ import { isPausedByPhone } from '../channels/whatsapp/pauses';
 import type { FlowContext } from '../engine/context';
 import { FlowRegistry } from '../engine/flow';
 import type { GlobalCommand } from '../engine/keywords';
-import type { Router } from '../engine/router';
+import type { RouteMeta, Router } from '../engine/router';
+import { parseOfficeHours } from '../handoff/office-hours';
 import { matchChoice, understand } from '../nlu';
 import { accommodationFlow } from './accommodation/flow';
 import { discoverFlow } from './discover/flow';
 import { eligibilityFlow, matchFlow } from './eligibility/flow';
+import { createHandoffFlow, type HandoffSettings, handoffIntercept, ratingFlow } from './handoff/flow';
 import { helpFlow } from './help/flow';
 import { greeting, menuFlow, openFeature, showMenu } from './menu/flow';
 import { profileFlow } from './profile/flow';
@@ -14,9 +16,19 @@ import { quizFlow } from './quiz/flow';
 import { languageFlow, settingsFlow } from './settings/flow';
 import { routeFreeText } from './text-router';
 
+export interface FeatureSettings {
+  handoff: HandoffSettings;
+}
+
+export const DEFAULT_FEATURE_SETTINGS: FeatureSettings = {
+  handoff: { defaultOrganisation: 'jembatan', officeHours: parseOfficeHours('1-5 08:00-16:00') },
+};
+
 /** Every conversation feature, registered once; the menu opens them by id. */
-export function createRegistry(): FlowRegistry {
+export function createRegistry(settings: FeatureSettings = DEFAULT_FEATURE_SETTINGS): FlowRegistry {
   return new FlowRegistry().register(
+    createHandoffFlow(settings.handoff),
+    ratingFlow,
     menuFlow,
     helpFlow,
     settingsFlow,
@@ -59,7 +71,11 @@ async function globals(ctx: FlowContext, command: GlobalCommand): Promise<void> 
       ctx.state = { flow: 'menu', step: 'start', data: {} };
       return showMenu(ctx, ctx.t('broadcasts.resumed'));
     case 'human':
-      return openFeature(ctx, 'handoff');
+      return openFeature(
+        ctx,
+        'handoff',
+        typeof ctx.state.data.slug === 'string' ? { slug: ctx.state.data.slug } : {},
+      );
     case 'my_data':
       return openFeature(ctx, 'privacy', { action: 'export' });
     case 'delete_data':
@@ -71,7 +87,8 @@ async function globals(ctx: FlowContext, command: GlobalCommand): Promise<void> 
  * Runs before any flow: while a person at the organisation answers a WhatsApp chat from the phone
  * itself, the bot stays silent there (the message is still logged). Staff handoff joins here later.
  */
-async function intercept(ctx: FlowContext): Promise<boolean> {
+async function intercept(ctx: FlowContext, meta: RouteMeta): Promise<boolean> {
+  if (await handoffIntercept(ctx, meta.handoffId)) return true;
   if (ctx.inbound.channel === 'whatsapp' && (await isPausedByPhone(ctx.tx, ctx.user.id))) return true;
   return false;
 }

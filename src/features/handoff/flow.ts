@@ -1,0 +1,113 @@
+import { getProgramme } from '../../catalogue/search';
+import type { FlowContext } from '../../engine/context';
+import type { Flow } from '../../engine/flow';
+import { globalCommand } from '../../engine/keywords';
+import { describeHours, isOpen, nextOpening, type OfficeHours } from '../../handoff/office-hours';
+import { cancelHandoff, openHandoff, rateHandoff } from '../../handoff/service';
+import { showMenu } from '../menu/flow';
+
+export interface HandoffSettings {
+  /** The desk that answers when no programme's organisation is in context. */
+  defaultOrganisation: string;
+  officeHours: OfficeHours;
+}
+
+const WIB = new Intl.DateTimeFormat('id-ID', {
+  timeZone: 'Asia/Jakarta',
+  weekday: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const WIB_EN = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Jakarta',
+  weekday: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/**
+ * "Bicara dengan petugas": the chat goes to the queue of the programme's organisation (or the default
+ * desk); the person is told they are waiting and when staff work (WIB); from then on the bot stays
+ * silent (see `handoffIntercept`) until staff close the case or the person cancels.
+ */
+export function createHandoffFlow(settings: HandoffSettings): Flow {
+  return {
+    id: 'handoff',
+    async start(ctx, params) {
+      const slug = typeof params?.slug === 'string' ? params.slug : undefined;
+      const programme = slug ? await getProgramme(ctx.tx, slug) : null;
+      const organisation = programme?.programme.application?.organisation ?? settings.defaultOrganisation;
+      const { created } = await openHandoff(ctx.tx, {
+        userId: ctx.user.id,
+        organisation,
+        ...(slug ? { programmeSlug: slug } : {}),
+        reason: params?.reason === 'misses' ? 'misses' : 'asked',
+      });
+      const hours = describeHours(settings.officeHours);
+      const when = {
+        days: `${ctx.t(`handoff.day${hours.firstDay}`)}–${ctx.t(`handoff.day${hours.lastDay}`)}`,
+        open: hours.open,
+        close: hours.close,
+      };
+      const now = new Date();
+      const key = !created
+        ? 'handoff.alreadyWaiting'
+        : isOpen(settings.officeHours, now)
+          ? 'handoff.waiting'
+          : 'handoff.waitingClosed';
+      const next = (ctx.locale === 'en' ? WIB_EN : WIB).format(nextOpening(settings.officeHours, now));
+      ctx.state = { flow: 'handoff', step: 'waiting', data: {} };
+      ctx.ask(ctx.t(key, { ...when, next }), [{ id: 'handoff:cancel', label: ctx.t('handoff.cancel') }], {
+        nav: false,
+      });
+    },
+    async handle(ctx) {
+      // Only reached once the handoff is over (the intercept answers while it is open).
+      return ctx.go('menu');
+    },
+  };
+}
+
+/**
+ * Runs before every flow while a handoff is open: the person's messages go to staff (they are in the
+ * message log) and the bot says nothing — except to let the person cancel and come back to the bot.
+ */
+export async function handoffIntercept(ctx: FlowContext, handoffId: string | null): Promise<boolean> {
+  if (!handoffId) return false;
+  const payload = ctx.inbound.payload;
+  const screen = ctx.state.screen;
+  const pressedCancel =
+    payload.type === 'choice' &&
+    screen?.token === payload.token &&
+    screen.ids[payload.index] === 'handoff:cancel';
+  const typedCancel =
+    payload.type === 'text' &&
+    (['cancel', 'menu'].includes(globalCommand(payload.text)?.command ?? '') ||
+      /^\s*(batal|kembali ke bot)\s*$/i.test(payload.text));
+  if (!pressedCancel && !typedCancel) return true;
+  await cancelHandoff(ctx.tx, handoffId, ctx.user.id);
+  ctx.state = { flow: 'menu', step: 'start', data: {} };
+  await showMenu(ctx, ctx.t('handoff.cancelled'));
+  return true;
+}
+
+/** The 1–5 rating asked when staff close a case (the question is written by closeHandoff). */
+export const ratingFlow: Flow = {
+  id: 'rating',
+  async start(ctx) {
+    return ctx.go('menu');
+  },
+  async handle(ctx, input) {
+    const fromChoice =
+      input.kind === 'choice' && input.id.startsWith('rate:') ? Number(input.id.slice(5)) : undefined;
+    const fromText = input.kind === 'text' ? Number(/^\s*([1-5])\s*$/.exec(input.text)?.[1]) : undefined;
+    const rating = fromChoice ?? (fromText && !Number.isNaN(fromText) ? fromText : undefined);
+    const handoffId = ctx.state.data.handoffId;
+    ctx.state = { flow: 'menu', step: 'start', data: {} };
+    if (rating && typeof handoffId === 'string') {
+      await rateHandoff(ctx.tx, handoffId, rating);
+      return showMenu(ctx, ctx.t('handoff.thanks'));
+    }
+    return showMenu(ctx);
+  },
+};
