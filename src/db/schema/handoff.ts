@@ -27,5 +27,8 @@ export const handoffs = pgTable(
     /** 1–5, asked when staff close. */
     rating: integer('rating'),
   },
-  (t) => [index('handoffs_queue_idx').on(t.organisation, t.status, t.createdAt), index('handoffs_user_idx').on(t.userId)],
+  (t) => [
+    index('handoffs_queue_idx').on(t.organisation, t.status, t.createdAt),
+    index('handoffs_user_idx').on(t.userId),
+  ],
 );

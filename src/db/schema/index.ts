@@ -3,6 +3,6 @@
 export * from './catalogue';
 export * from './core';
 export * from './discovery';
+export * from './handoff';
 export * from './profile';
 export * from './whatsapp';
-export * from './handoff';
