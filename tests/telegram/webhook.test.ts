@@ -97,13 +97,13 @@ describe('Telegram webhook: conversation', () => {
     expect(h.api.texts(p.id).at(-1)).toContain('Pengaturan & privasi');
   });
 
-  it('says honestly that an unfinished feature is not ready, and shows the menu again', async () => {
+  it('always offers a way to a person: /petugas queues the chat and says when staff work', async () => {
     const p = person();
     await h.post(textUpdate(p, '/start'));
     await h.post(textUpdate(p, '/petugas'));
-    const texts = h.api.texts(p.id);
-    expect(texts.at(-2)).toMatch(/masih kami siapkan/);
-    expect(texts.at(-1)).toContain('Mau mulai dari mana?');
+    const last = h.api.sent('sendMessage', p.id).at(-1)!;
+    expect(String(last.body.text)).toMatch(/antrean petugas.*WIB/s);
+    expect(buttonsOf(last.body).map((b) => b.text)).toEqual(['Batal, kembali ke bot']);
   });
 
   it('treats a button from an old message as stale and shows the current menu', async () => {

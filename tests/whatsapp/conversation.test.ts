@@ -165,11 +165,11 @@ describe.each([
     expect(d.texts(p).at(-2)).toContain('Bicara dengan petugas');
   });
 
-  it('says honestly that an unfinished feature is not ready', async () => {
+  it('puts a person who asks for staff in the queue, with the working hours', async () => {
     const p = phone();
     await d.say(p, '/start');
     await d.say(p, 'petugas');
-    expect(d.texts(p).at(-2)).toMatch(/masih kami siapkan/);
+    expect(d.texts(p).at(-1)).toMatch(/antrean petugas.*WIB/s);
   });
 
   it('switches language with "bahasa" and a typed number', async () => {
