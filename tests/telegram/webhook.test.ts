@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { conversations, messages, processedEvents, users } from '../../src/db/schema';
+import { conversations, identities, messages, processedEvents, users } from '../../src/db/schema';
 import { type Harness, startHarness } from '../helpers/harness';
 import { buttonsOf, callbackUpdate, editedUpdate, messageUpdate, textUpdate } from '../helpers/telegram';
 
@@ -238,6 +238,42 @@ describe('Telegram webhook: delivery guarantees', () => {
       .from(messages)
       .where(eq(messages.direction, 'out'));
     expect(rows.some((r) => r.status === 'blocked')).toBe(true);
+  });
+});
+
+describe('Telegram webhook: blocking', () => {
+  it('marks a person who blocks the bot unreachable, and reachable again when they unblock', async () => {
+    const p = person();
+    await h.post(textUpdate(p, '/start'));
+    const membership = (status: 'kicked' | 'member') =>
+      ({
+        update_id: 900_000 + p.id + (status === 'member' ? 1 : 0),
+        my_chat_member: {
+          chat: { id: p.id, type: 'private', first_name: 'Sari' },
+          from: { id: p.id, is_bot: false, first_name: 'Sari' },
+          date: Math.floor(Date.now() / 1000),
+          old_chat_member: {
+            status: status === 'kicked' ? 'member' : 'kicked',
+            user: { id: 4242, is_bot: true, first_name: 'Jembatan' },
+          },
+          new_chat_member: {
+            status,
+            user: { id: 4242, is_bot: true, first_name: 'Jembatan' },
+            ...(status === 'kicked' ? { until_date: 0 } : {}),
+          },
+        },
+      }) as unknown as Parameters<typeof h.post>[0];
+    const reachable = async () =>
+      (
+        await h.runtime.db
+          .select()
+          .from(identities)
+          .where(eq(identities.externalId, String(p.id)))
+      )[0]!.unreachable === false;
+    expect((await h.post(membership('kicked'))).status).toBe(200);
+    expect(await reachable()).toBe(false);
+    await h.post(membership('member'));
+    expect(await reachable()).toBe(true);
   });
 });
 

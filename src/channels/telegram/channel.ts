@@ -1,11 +1,14 @@
+import { and, eq } from 'drizzle-orm';
 import { Bot } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Db } from '../../db/client';
+import { identities } from '../../db/schema';
 import type { Engine } from '../../engine/engine';
 import { tFor } from '../../i18n';
 import type { Logger } from '../../logger';
 import { deliver, type SentMarker } from '../../outbox/delivery';
 import type { SenderRegistry } from '../../outbox/sender';
+import { type DownloadedFile, readLimited, TooLargeError } from '../../storage/downloads';
 import { telegramInbound } from './inbound';
 import { TelegramSender } from './sender';
 
@@ -59,6 +62,7 @@ export class TelegramChannel {
           logger.debug({ err: String(error) }, 'answerCallbackQuery failed');
         });
     }
+    if (update.my_chat_member) return this.onMembership(update.my_chat_member);
     const inbound = telegramInbound(update);
     if (!inbound) return;
     const result = await engine.handle(inbound);
@@ -70,6 +74,44 @@ export class TelegramChannel {
         signal: deadline,
         ...(this.options.marker ? { marker: this.options.marker } : {}),
       });
+  }
+
+  /**
+   * The bytes of a file a person sent (photo, document): getFile, then the file URL
+   * `<apiRoot>/file/bot<token>/<path>`. Bots may download files up to 20 MB; `maxBytes` stops earlier.
+   * The URL carries the token, so it never goes into an error message or a log.
+   */
+  async download(
+    fileRef: string,
+    options: { maxBytes: number; signal?: AbortSignal },
+  ): Promise<DownloadedFile | undefined> {
+    const file = await this.bot.api.getFile(fileRef, options.signal as GrammySignal);
+    if (file.file_size && file.file_size > options.maxBytes) throw new TooLargeError(file.file_size);
+    if (!file.file_path) return undefined;
+    const root = this.options.apiRoot.replace(/\/+$/, '');
+    const response = await fetch(`${root}/file/bot${this.options.token}/${file.file_path}`, {
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new Error(`telegram file download failed (${response.status})`);
+    }
+    const mimeType = response.headers.get('content-type') ?? undefined;
+    return { data: await readLimited(response, options.maxBytes), ...(mimeType ? { mimeType } : {}) };
+  }
+
+  /**
+   * The person blocked (or unblocked) the bot: stop or resume sending to them on Telegram. Sends to a
+   * blocked chat would only earn 403s and count against the bot's rate limits.
+   */
+  private async onMembership(change: NonNullable<Update['my_chat_member']>): Promise<void> {
+    if (change.chat.type !== 'private') return;
+    const blocked = change.new_chat_member.status === 'kicked';
+    await this.options.db
+      .update(identities)
+      .set({ unreachable: blocked })
+      .where(and(eq(identities.channel, 'telegram'), eq(identities.externalId, String(change.from.id))));
+    this.options.logger.info({ blocked }, 'telegram membership changed');
   }
 
   /** Registers the webhook and the command list (Indonesian by default, English for English apps). */

@@ -31,6 +31,22 @@ export function inlineKeyboard(choices: Choice[], token: string): InlineKeyboard
   return keyboard;
 }
 
+/**
+ * "Share my phone number": Telegram can only ask for a contact through a reply keyboard (not inline
+ * buttons). The first choice labels the contact button; the others (Menu, Petugas) become text buttons
+ * whose text the router matches against the screen like a typed reply. One-time: it folds away once used.
+ */
+export function contactKeyboard(choices: Choice[]): Keyboard {
+  const keyboard = new Keyboard().requestContact(choices[0]?.label ?? '📱');
+  const rest = choices.slice(1);
+  if (rest.length) keyboard.row();
+  for (const choice of rest) keyboard.text(choice.label.slice(0, 64));
+  return keyboard.resized().oneTime();
+}
+
+/** A plain message (no buttons) also folds away a contact keyboard left open by a typed answer. */
+const REMOVE_KEYBOARD = { remove_keyboard: true } as const;
+
 function clip(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
@@ -53,17 +69,14 @@ export class TelegramSender implements ChannelSender {
         return { platformMessageId: String(sent.message_id) };
       }
       const reply_markup = message.requestContact
-        ? new Keyboard()
-            .requestContact(message.choices?.[0]?.label ?? '📱')
-            .resized()
-            .oneTime()
+        ? contactKeyboard(message.choices ?? [])
         : message.choices?.length && message.token
           ? inlineKeyboard(message.choices, message.token)
-          : undefined;
+          : REMOVE_KEYBOARD;
       const sent = await this.api.sendMessage(
         address,
         clip(message.text, TEXT_LIMIT),
-        reply_markup ? { reply_markup } : {},
+        { reply_markup },
         signal as GrammySignal,
       );
       return { platformMessageId: String(sent.message_id) };
