@@ -1,9 +1,14 @@
 // `npm run bench`: prints figures (not a test). Needs the machine's Postgres (BENCH_DATABASE_URL,
 // default postgres://postgres@127.0.0.1:5432/test). BENCH_ONLY=webhook runs one section.
+import { benchApplications } from './applications';
 import { benchCatalogue } from './catalogue';
 import { benchWebhook } from './webhook';
 
-const sections: Record<string, () => Promise<void>> = { webhook: benchWebhook, catalogue: benchCatalogue };
+const sections: Record<string, () => Promise<void>> = {
+  webhook: benchWebhook,
+  catalogue: benchCatalogue,
+  applications: benchApplications,
+};
 const only = process.env.BENCH_ONLY?.split(',');
 
 console.log(`Jembatan benchmarks — node ${process.version}, ${new Date().toISOString()}`);

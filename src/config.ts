@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseQuietHours } from './broadcasts/time';
 import { parseOfficeHours } from './handoff/office-hours';
 import { parseKeyring } from './privacy/crypto';
 
@@ -11,6 +12,29 @@ const optional = z
 const secretToken = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters of A-Z, a-z, 0-9, _ and -');
+
+/** The result of Telegram's getMe, as JSON (`npm run telegram:setup` prints it). */
+const botInfoJson = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be the JSON of getMe (npm run telegram:setup prints it)',
+      });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.looseObject({
+      id: z.number().int().positive(),
+      is_bot: z.literal(true),
+      first_name: z.string(),
+      username: z.string().min(1),
+    }),
+  );
 
 /** The environment contract of design.md §2, validated once at start. */
 export const configSchema = z.object({
@@ -33,6 +57,8 @@ export const configSchema = z.object({
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
   /** Seconds a reply may take on the request path before it is left to the outbox dispatcher. */
   TELEGRAM_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2_500),
+  /** The bot's identity (getMe) as JSON: no getMe at start — on Workers, none per cold start. */
+  TELEGRAM_BOT_INFO: optional.pipe(botInfoJson.optional()),
   WHATSAPP_BAILEYS: optional.pipe(z.enum(['0', '1']).optional()),
   WHATSAPP_PAIRING_NUMBER: optional.pipe(
     z
@@ -47,6 +73,15 @@ export const configSchema = z.object({
   WA_CLOUD_API_ROOT: z.url().default('https://graph.facebook.com/v21.0'),
   /** AES-256-GCM keyring for personal data at rest: `k2=base64,k1=base64` (first is current). */
   DATA_ENCRYPTION_KEY: optional,
+  /** Days of inactivity after which a person is erased (the consent notice promises at most 2 years). */
+  RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(30, 'must be at least 30 days')
+    .max(730, 'the privacy notice promises at most 2 years (730 days)')
+    .default(730),
+  /** Days the message history is kept, for everyone. */
+  MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(7, 'must be at least 7 days').max(3650).default(365),
   NODE_ENV: optional,
   DEFAULT_LOCALE: z.enum(['id', 'en']).default('id'),
   /** When staff answer, in WIB: ISO weekdays and hours, e.g. "1-5 08:00-16:00". */
@@ -67,6 +102,47 @@ export const configSchema = z.object({
     .regex(/^[a-z0-9-]{1,64}$/, 'must be an organisation slug ([a-z0-9-])')
     .default('jembatan'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Bearer token for `GET /metrics` (Prometheus text format); without one, /metrics is off. */
+  METRICS_TOKEN: optional.pipe(secretToken.optional()),
+  /** Node: how long a stopping process waits for the requests in flight before it closes anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(25_000),
+  /** Workers: how long each Cron Trigger run may spend draining the outbox. */
+  OUTBOX_DRAIN_SECONDS: z.coerce.number().int().min(1).max(840).default(50),
+  /** Outbox pace on Telegram, messages/s for the whole bot (shared by every dispatcher process). */
+  TELEGRAM_RATE_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(25),
+  /** `1`: send with `allow_paid_broadcast` (Telegram Stars), which lifts the bulk limit to 1,000/s. */
+  TELEGRAM_PAID_BROADCAST: optional.pipe(z.enum(['0', '1']).optional()),
+  /** Outbox pace on WhatsApp; default 80/s on the Cloud API, 1/s on Baileys (which also paces itself). */
+  WHATSAPP_RATE_PER_SECOND: optional.pipe(
+    z.coerce.number<string | undefined>().min(0.01).max(1000).optional(),
+  ),
+  /** The bot's WhatsApp number (digits with country code) for wa.me links (referral links, cards). */
+  WHATSAPP_PUBLIC_NUMBER: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{8,15}$/, 'digits only, with country code')
+      .optional(),
+  ),
+  /** Outbox: sends in flight at once per channel (to different chats), and rows claimed at once. */
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
+  /** No broadcasts between these hours (WIB) unless urgent: "21-7" is 21:00–07:00. */
+  BROADCAST_QUIET_HOURS: z
+    .string()
+    .default('21-7')
+    .refine((v) => {
+      try {
+        parseQuietHours(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must look like "21-7" (quiet from 21:00 to 07:00 WIB)'),
+  /** Days after a broadcast within which a recipient's eligibility check or application counts for it. */
+  BROADCAST_ATTRIBUTION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** Organisation API: requests per minute per token, and the burst allowed. */
+  API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  API_RATE_BURST: z.coerce.number().int().min(1).max(10_000).default(30),
 });
 
 /** Rules across variables, checked on the raw values so they are reported with every other problem. */
@@ -74,6 +150,14 @@ function crossChecks(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if (env.TELEGRAM_BOT_TOKEN?.trim() && !env.TELEGRAM_WEBHOOK_SECRET?.trim())
     problems.push('TELEGRAM_WEBHOOK_SECRET: is required when TELEGRAM_BOT_TOKEN is set');
+  const botId = /^(\d+):/.exec(env.TELEGRAM_BOT_TOKEN?.trim() ?? '')?.[1];
+  const infoId = /"id"\s*:\s*(\d+)/.exec(env.TELEGRAM_BOT_INFO ?? '')?.[1];
+  if (botId && infoId && botId !== infoId)
+    problems.push('TELEGRAM_BOT_INFO: belongs to another bot than TELEGRAM_BOT_TOKEN (ids differ)');
+  if (Number(env.TELEGRAM_RATE_PER_SECOND) > 30 && env.TELEGRAM_PAID_BROADCAST?.trim() !== '1')
+    problems.push(
+      'TELEGRAM_RATE_PER_SECOND: above 30/s Telegram answers 429 unless paid broadcast is on (TELEGRAM_PAID_BROADCAST=1)',
+    );
   if (env.NODE_ENV === 'production' && env.DATABASE_URL?.trim() && !env.DATA_ENCRYPTION_KEY?.trim())
     problems.push(
       'DATA_ENCRYPTION_KEY: is required in production (generate one with `openssl rand -base64 32`)',

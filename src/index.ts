@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config';
 import { DatabaseInUseError, openDatabase } from './db/client';
 import { errorSummary } from './engine/engine';
 import { createLogger } from './logger';
+import type { GaugeSample } from './ops/metrics';
 import { createRuntime, prepareData } from './runtime';
 
 async function main(): Promise<void> {
@@ -55,7 +56,17 @@ async function main(): Promise<void> {
           pairingNumber: config.WHATSAPP_PAIRING_NUMBER,
         })
       : undefined;
+  if (baileys) {
+    // Standby (another process holds the number) is normal with several processes: ready all the same.
+    runtime.ops.readiness.add('whatsapp_baileys', () => ({ ok: true, status: baileys.connection.status }));
+    // Documents sent for an application are fetched through the socket that received them.
+    runtime.applications.media.register('whatsapp', (ref) =>
+      baileys.download(ref).then((data) => (data ? { data } : undefined)),
+    );
+  }
+  runtime.ops.processGauges = nodeProcessGauges;
   runtime.dispatcher.start();
+  runtime.privacy.start();
 
   const server = serve({ fetch: runtime.app.fetch, port: config.PORT }, (info) => {
     logger.info({ port: info.port }, 'listening');
@@ -68,19 +79,61 @@ async function main(): Promise<void> {
     }
   });
 
+  // Graceful shutdown: refuse new requests (503, /readyz fails; the platforms redeliver elsewhere or
+  // later), let the ones in flight finish, then stop the socket and the background work, write the
+  // buffered sent marks and close the database. A second signal, or a hang, ends the process at once.
   let closing = false;
   const shutdown = async (signal: string) => {
-    if (closing) return;
+    if (closing) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
     closing = true;
-    logger.info({ signal }, 'shutting down');
-    server.close();
-    await baileys?.stop();
-    await runtime.shutdown();
-    await database.close();
+    const { lifecycle } = runtime.ops;
+    logger.info({ signal, inFlight: lifecycle.inFlight }, 'shutting down: finishing requests in flight');
+    setTimeout(() => {
+      logger.error('shutdown took too long: exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS + 15_000).unref();
+    // No new connections; `closed` resolves once every open one has ended.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const idle = await lifecycle.drain(config.SHUTDOWN_TIMEOUT_MS);
+    if (!idle)
+      logger.warn({ inFlight: lifecycle.inFlight }, 'requests still in flight at the shutdown timeout');
+    // The last responses are still being written: let them go out, then close what stays open.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+    if ('closeAllConnections' in server) server.closeAllConnections();
+    try {
+      await baileys?.stop();
+      await runtime.shutdown();
+      await database.close();
+    } catch (error) {
+      logger.error({ err: errorSummary(error) }, 'shutdown failed');
+      process.exit(1);
+    }
+    logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** Memory figures of this process for /metrics. */
+function nodeProcessGauges(): GaugeSample[] {
+  const memory = process.memoryUsage();
+  return [
+    {
+      name: 'process_resident_memory_bytes',
+      help: 'Resident memory of the process.',
+      values: [{ value: memory.rss }],
+    },
+    {
+      name: 'nodejs_heap_used_bytes',
+      help: 'V8 heap in use.',
+      values: [{ value: memory.heapUsed }],
+    },
+  ];
 }
 
 main().catch((error) => {

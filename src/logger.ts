@@ -1,13 +1,40 @@
 import pino from 'pino';
+import { currentRequestId } from './ops/request-context';
 
 /**
  * Structured logs. Personal data never goes in: the redact list is a safety net for fields that
  * should not have been logged in the first place (message text, phone numbers, NIK, names).
+ * Every line written while a request is served carries its id (`reqId`, see src/ops/http.ts).
+ * On Workers the bundler picks pino's browser build: `browser` below makes it write the same JSON
+ * lines (redacted the same way) to the console, where Workers Logs picks them up.
  */
-export function createLogger(level = process.env.LOG_LEVEL ?? 'info') {
-  return pino({
+export function createLogger(
+  level = globalThis.process?.env?.LOG_LEVEL ?? 'info',
+  /** Where lines go (Node; default stdout). Tests pass a stream to read them. */
+  destination?: pino.DestinationStream,
+) {
+  const options: pino.LoggerOptions = {
     level,
     base: { app: 'jembatan' },
+    mixin: () => {
+      const reqId = currentRequestId();
+      return reqId ? { reqId } : {};
+    },
+    browser: {
+      asObject: true,
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (object) => {
+          const reqId = currentRequestId();
+          return { app: 'jembatan', ...(reqId ? { reqId } : {}), ...object };
+        },
+      },
+      write: (object) => {
+        const line = JSON.stringify(object);
+        if (((object as { level?: string }).level ?? '').match(/^(error|fatal)$/)) console.error(line);
+        else console.log(line);
+      },
+    },
     redact: {
       paths: [
         'text',
@@ -25,7 +52,8 @@ export function createLogger(level = process.env.LOG_LEVEL ?? 'info') {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type Logger = pino.Logger;

@@ -1,5 +1,9 @@
 import type { UserFromGetMe } from 'grammy/types';
 import { createApp } from './app';
+import type { ApplicationServices } from './applications/services';
+import { broadcastGate } from './broadcasts/gate';
+import { type BroadcastSettings, DEFAULT_BROADCAST_SETTINGS, runDueBroadcasts } from './broadcasts/service';
+import { parseQuietHours } from './broadcasts/time';
 import { seedDemoCatalogueIfEmpty } from './catalogue/demo';
 import { TelegramChannel } from './channels/telegram/channel';
 import { createWhatsAppCloud, type WhatsAppSettings, whatsappSettings } from './channels/whatsapp';
@@ -10,10 +14,21 @@ import type { Channel } from './engine/types';
 import { createRegistry, createRouter } from './features';
 import { parseOfficeHours } from './handoff/office-hours';
 import type { Logger } from './logger';
+import type { OpsDeps } from './ops/http';
+import { Lifecycle } from './ops/lifecycle';
+import { createMetrics, type Metrics, ObservedSenderRegistry, observeEngine } from './ops/metrics';
+import { databaseCheck, Readiness } from './ops/readiness';
+import { OutboxCoordinator } from './outbox/coordination';
 import { SentMarker } from './outbox/delivery';
 import { Dispatcher } from './outbox/dispatcher';
-import { type ChannelSender, SenderRegistry } from './outbox/sender';
+import type { ChannelSender } from './outbox/sender';
+import { PrivacyJobs } from './privacy/jobs';
+import { fieldCipherFromConfig } from './privacy/keyring';
+import { registerPersonalDataSource } from './privacy/registry';
+import { setRetentionSettings } from './privacy/settings';
+import { applicationsSource } from './privacy/sources/applications';
 import { loadRegions } from './regions';
+import { type DocumentStorage, LocalFolderStorage, MediaDownloads } from './storage';
 
 export interface RuntimeOptions {
   config: Config;
@@ -24,25 +39,49 @@ export interface RuntimeOptions {
   telegramBotInfo?: UserFromGetMe;
   /** WhatsApp pacing and template settings (the Node entry reads them from the environment). */
   whatsappSettings?: WhatsAppSettings;
+  /** Where application documents go; default a local folder, `UPLOADS_DIR` or `./data/uploads`. */
+  storage?: DocumentStorage;
+  /** Counters outliving this runtime (Workers: one per isolate, runtimes per request). */
+  metrics?: Metrics;
+}
+
+/** The uploads folder from the environment (read here until it joins the validated config). */
+function uploadsDir(): string {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.UPLOADS_DIR?.trim() || './data/uploads';
 }
 
 /** Wires the engine, the channels, the outbox and the HTTP app from a validated config. */
 export function createRuntime(options: RuntimeOptions) {
   const { config, database, logger } = options;
   const db = database.db;
-  const senders = new SenderRegistry();
+  const metrics = options.metrics ?? createMetrics();
+  const senders = new ObservedSenderRegistry(metrics);
   for (const sender of options.senders ?? []) senders.add(sender);
   const marker = new SentMarker(db, logger);
   // The Telegram channel is created after the engine (it needs it), so the link reads it lazily.
   let telegramUsername: () => string | undefined = () => undefined;
   const deepLink = (channel: Channel, payload: string): string | undefined => {
     const username = channel === 'telegram' ? telegramUsername() : undefined;
-    return username ? `https://t.me/${username}?start=${payload}` : undefined;
+    if (username) return `https://t.me/${username}?start=${payload}`;
+    // wa.me pre-fills the payload as the first message; the router reads a message that is only a code.
+    if (channel === 'whatsapp' && config.WHATSAPP_PUBLIC_NUMBER)
+      return `https://wa.me/${config.WHATSAPP_PUBLIC_NUMBER}?text=${encodeURIComponent(payload)}`;
+    return undefined;
   };
+  // Applications (issue #5): the NIK cipher, document storage, and each channel's file download, which
+  // channels register below once they exist (Baileys from src/index.ts: runtime.applications.media).
+  const applications: ApplicationServices = {
+    cipher: fieldCipherFromConfig(config, logger),
+    storage: options.storage ?? new LocalFolderStorage(uploadsDir()),
+    media: new MediaDownloads(),
+  };
+  registerPersonalDataSource(applicationsSource(applications));
   const engine = new Engine({
     db,
     logger,
     registry: createRegistry({
+      applications,
       handoff: {
         defaultOrganisation: config.DEFAULT_ORGANISATION,
         officeHours: parseOfficeHours(config.OFFICE_HOURS),
@@ -52,6 +91,9 @@ export function createRuntime(options: RuntimeOptions) {
     defaultLocale: config.DEFAULT_LOCALE,
     deepLink,
   });
+  observeEngine(engine, metrics);
+  // A configured identity (TELEGRAM_BOT_INFO) spares a getMe at every start (Workers: every cold start).
+  const telegramBotInfo = options.telegramBotInfo ?? (config.TELEGRAM_BOT_INFO as UserFromGetMe | undefined);
 
   const telegram =
     config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_WEBHOOK_SECRET
@@ -64,7 +106,7 @@ export function createRuntime(options: RuntimeOptions) {
           logger,
           marker,
           sendTimeoutMs: config.TELEGRAM_SEND_TIMEOUT_MS,
-          ...(options.telegramBotInfo ? { botInfo: options.telegramBotInfo } : {}),
+          ...(telegramBotInfo ? { botInfo: telegramBotInfo } : {}),
         })
       : undefined;
 
@@ -79,6 +121,9 @@ export function createRuntime(options: RuntimeOptions) {
     marker,
   });
 
+  if (telegram) applications.media.register('telegram', (ref, o) => telegram.download(ref, o));
+  if (whatsappCloud) applications.media.register('whatsapp', (ref) => whatsappCloud.download(ref));
+
   if (telegram) {
     telegramUsername = () => {
       try {
@@ -88,10 +133,69 @@ export function createRuntime(options: RuntimeOptions) {
       }
     };
   }
-  const dispatcher = new Dispatcher({ db, senders, logger, deepLink });
+  // Broadcasts and the outbox's pace (issue #7): per-channel rates shared by every dispatcher process,
+  // Telegram's per-chat limit, quiet hours; scheduled broadcasts start from the dispatcher's loop.
+  const broadcasts: BroadcastSettings = {
+    rates: {
+      telegram: config.TELEGRAM_RATE_PER_SECOND,
+      whatsapp:
+        config.WHATSAPP_RATE_PER_SECOND ?? (whatsappCloud ? 80 : DEFAULT_BROADCAST_SETTINGS.rates.whatsapp),
+      simulator: DEFAULT_BROADCAST_SETTINGS.rates.simulator,
+    },
+    quiet: parseQuietHours(config.BROADCAST_QUIET_HOURS),
+    attributionDays: config.BROADCAST_ATTRIBUTION_DAYS,
+  };
+  if (telegram && config.TELEGRAM_PAID_BROADCAST === '1')
+    telegram.bot.api.config.use((prev, method, payload, signal) =>
+      prev(
+        method,
+        method === 'sendMessage' || method === 'sendDocument'
+          ? ({ ...payload, allow_paid_broadcast: true } as typeof payload)
+          : payload,
+        signal,
+      ),
+    );
+  const dispatcher = new Dispatcher({
+    db,
+    senders,
+    logger,
+    deepLink,
+    rates: broadcasts.rates,
+    concurrency: config.OUTBOX_CONCURRENCY,
+    batchSize: config.OUTBOX_BATCH_SIZE,
+    gate: broadcastGate(db, broadcasts.quiet),
+    ...(database.shared ? { coordination: new OutboxCoordinator(db) } : {}),
+    tasks: [
+      { name: 'broadcasts', everyMs: 5_000, run: () => runDueBroadcasts(db, broadcasts).then(() => {}) },
+    ],
+  });
+  // Completes erasures begun in conversations and runs the daily retention purge (docs/privacy.md).
+  const privacy = new PrivacyJobs({
+    db,
+    logger,
+    retentionDays: config.RETENTION_DAYS,
+    messageRetentionDays: config.MESSAGE_RETENTION_DAYS,
+  });
+  setRetentionSettings({ days: config.RETENTION_DAYS, messageDays: config.MESSAGE_RETENTION_DAYS });
+  // /readyz: the database, and each configured channel (src/index.ts adds the Baileys socket).
+  const readiness = new Readiness().add('database', databaseCheck(db));
+  if (telegram)
+    readiness.add('telegram', () =>
+      telegram.bot.isInited() ? { ok: true, status: 'ready' } : { ok: false, status: 'initialising' },
+    );
+  if (whatsappCloud) readiness.add('whatsapp_cloud', () => ({ ok: true, status: 'configured' }));
+  const ops: OpsDeps = { metrics, readiness, lifecycle: new Lifecycle(), metricsToken: config.METRICS_TOKEN };
   const app = createApp({
     db,
     logger,
+    ops,
+    api: {
+      db,
+      logger,
+      deepLink,
+      broadcasts,
+      rateLimit: { perMinute: config.API_RATE_PER_MINUTE, burst: config.API_RATE_BURST },
+    },
     ...(telegram && config.TELEGRAM_WEBHOOK_SECRET
       ? { telegram: { channel: telegram, secret: config.TELEGRAM_WEBHOOK_SECRET } }
       : {}),
@@ -100,9 +204,24 @@ export function createRuntime(options: RuntimeOptions) {
   /** Stops background work and writes what is still buffered (call before closing the database). */
   const shutdown = async () => {
     await dispatcher.stop();
+    await privacy.stop();
     await marker.flush();
   };
-  return { engine, senders, dispatcher, telegram, whatsappCloud, app, db, marker, shutdown };
+  return {
+    engine,
+    senders,
+    dispatcher,
+    broadcasts,
+    privacy,
+    telegram,
+    whatsappCloud,
+    applications,
+    app,
+    db,
+    marker,
+    ops,
+    shutdown,
+  };
 }
 
 export type Runtime = ReturnType<typeof createRuntime>;

@@ -1,10 +1,11 @@
 /**
  * Province and regency codes (Kemendagri, as in the NIK) for validating and describing programmes.
  *
- * A small loader over idn-area-data (code MIT, data ODbL) until the shared gazetteer in src/regions is
- * ready; the catalogue only needs "is this a province/regency code" and the names, behind
- * `RegionLookup`, so swapping the source is a one-file change.
+ * Backed by the shared region data of src/regions (idn-area-data: code MIT, data ODbL); the catalogue
+ * only needs "is this a province/regency code" and the names, behind `RegionLookup`.
  */
+import { loadRegions as loadRegionData } from '../regions/data';
+
 export interface RegionLookup {
   isProvince(code: string): boolean;
   isRegency(code: string): boolean;
@@ -41,13 +42,12 @@ export function regionLookupFrom(
 let loading: Promise<RegionLookup> | undefined;
 
 /**
- * Loads the codes once per process (two small CSV files read from disk, so Node only: elsewhere pass a
- * RegionLookup to parse/import through `options.regions`).
+ * The codes of the shared region data (src/regions): read from the package's CSV files on Node, or the
+ * rows the Workers entry bundles and hands to `loadRegions(rows)` at start-up — one source everywhere.
  */
 export function loadRegions(): Promise<RegionLookup> {
   loading ??= (async () => {
-    const { getProvinces, getRegencies } = await import('idn-area-data');
-    const [provinces, regencies] = await Promise.all([getProvinces(), getRegencies()]);
+    const { provinces, regencies } = loadRegionData();
     return regionLookupFrom(
       provinces.map((p) => [p.code, p.name] as [string, string]),
       regencies.map((r) => [r.code, r.name] as [string, string]),

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
@@ -40,35 +40,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   const { default: postgres } = await import('postgres');
-  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const { postgresDatabase } = await import('./postgres');
   // onnotice: migrations print harmless NOTICEs ("relation already exists, skipping") we don't want in logs.
   const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'jembatan' } });
-  const db = drizzle(preparing(client), { schema }) as unknown as Db;
-  return { db, driver: 'postgres', shared: true, close: () => client.end({ timeout: 5 }) };
-}
-
-/**
- * drizzle sends every query through postgres.js `unsafe()` unprepared, and postgres.js then spends an
- * extra round trip describing each parameterised query. Preparing them (postgres.js caches statements
- * per connection) halves the round trips on the hot path; measured in `npm run bench`.
- */
-// biome-ignore lint/suspicious/noExplicitAny: a transparent wrapper around postgres.js's callable client
-function preparing<T extends (...args: any[]) => any>(sql: T): T {
-  return new Proxy(sql, {
-    get(target, prop, receiver) {
-      // biome-ignore lint/suspicious/noExplicitAny: as above
-      const client = target as any;
-      if (prop === 'unsafe')
-        return (query: string, args?: unknown[], options?: Record<string, unknown>) =>
-          client.unsafe(query, args, { ...options, prepare: true });
-      if (prop === 'begin' || prop === 'savepoint')
-        return (...params: unknown[]) => {
-          const fn = params.pop() as (tx: unknown) => unknown;
-          return client[prop](...params, (tx: T) => fn(preparing(tx)));
-        };
-      return Reflect.get(target, prop, receiver);
-    },
-  });
+  return postgresDatabase(client);
 }
 
 async function openPglite(dir: string): Promise<Database> {
@@ -135,7 +110,12 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await migrate(database.db as any, config);
   } else {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    // biome-ignore lint/suspicious/noExplicitAny: as above
-    await migrate(database.db as any, config);
+    // Several processes may start at once on one database: one migrates while the others wait on this
+    // lock (held by a transaction on another pooled connection), then find nothing left to do.
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('jembatan:migrations'))`);
+      // biome-ignore lint/suspicious/noExplicitAny: as above
+      await migrate(database.db as any, config);
+    });
   }
 }

@@ -1,3 +1,8 @@
+import type { ApplicationServices } from '../applications/services';
+import { campaignPayload, startFromCampaign } from '../broadcasts/campaign-start';
+import { trackEligibilityChecks, withSubscriptionOffer } from '../broadcasts/engagement';
+import { isSubscribeRequest, subscribeFlow } from '../broadcasts/subscribe-flow';
+import { hasSubscription } from '../broadcasts/subscriptions';
 import { isPausedByPhone } from '../channels/whatsapp/pauses';
 import type { FlowContext } from '../engine/context';
 import { FlowRegistry } from '../engine/flow';
@@ -6,11 +11,14 @@ import type { RouteMeta, Router } from '../engine/router';
 import { parseOfficeHours } from '../handoff/office-hours';
 import { matchChoice, understand } from '../nlu';
 import { accommodationFlow } from './accommodation/flow';
+import { cancelApplyForm, createApplicationFlows, defaultApplicationServices } from './apply';
 import { discoverFlow } from './discover/flow';
 import { eligibilityFlow, matchFlow } from './eligibility/flow';
 import { createHandoffFlow, type HandoffSettings, handoffIntercept, ratingFlow } from './handoff/flow';
 import { helpFlow } from './help/flow';
 import { greeting, menuFlow, openFeature, showMenu } from './menu/flow';
+import { privacyFlow } from './privacy/flow';
+import { isWithdrawalRequest } from './privacy/keywords';
 import { profileFlow } from './profile/flow';
 import { quizFlow } from './quiz/flow';
 import { languageFlow, settingsFlow } from './settings/flow';
@@ -18,6 +26,8 @@ import { routeFreeText } from './text-router';
 
 export interface FeatureSettings {
   handoff: HandoffSettings;
+  /** The NIK cipher, document storage and platform downloads (src/runtime.ts builds them). */
+  applications?: ApplicationServices;
 }
 
 export const DEFAULT_FEATURE_SETTINGS: FeatureSettings = {
@@ -34,17 +44,23 @@ export function createRegistry(settings: FeatureSettings = DEFAULT_FEATURE_SETTI
     settingsFlow,
     languageFlow,
     profileFlow,
-    discoverFlow,
-    eligibilityFlow,
+    // Issue #7: the subscription is offered under the first results; eligibility checks are counted.
+    withSubscriptionOffer(discoverFlow),
+    trackEligibilityChecks(eligibilityFlow),
     matchFlow,
     quizFlow,
     accommodationFlow,
+    privacyFlow,
+    subscribeFlow,
+    ...createApplicationFlows(settings.applications ?? defaultApplicationServices()),
   );
 }
 
 async function globals(ctx: FlowContext, command: GlobalCommand): Promise<void> {
   switch (command.command) {
     case 'start':
+      // Organisations' links: r_<code> (referral, attributes a new person), b_<code> (a broadcast's card).
+      if (command.payload && (await startFromCampaign(ctx, command.payload))) return;
       // t.me/<bot>?start=p_<slug> (a shared programme) opens its card after the greeting.
       if (command.payload?.startsWith('p_')) {
         if (ctx.state.flow === 'menu' && ctx.state.step === 'start') ctx.say(greeting(ctx));
@@ -56,6 +72,8 @@ async function globals(ctx: FlowContext, command: GlobalCommand): Promise<void> 
     case 'help':
       return ctx.go('help');
     case 'cancel':
+      // The application form asks first and keeps the draft (issue #5).
+      if (ctx.state.flow === 'apply') return cancelApplyForm(ctx);
       if (ctx.state.flow !== 'menu') ctx.say(ctx.t('cancel.done'));
       return ctx.go('menu');
     case 'language':
@@ -69,6 +87,11 @@ async function globals(ctx: FlowContext, command: GlobalCommand): Promise<void> 
     case 'resume':
       ctx.patchUser({ broadcastsStopped: false });
       ctx.state = { flow: 'menu', step: 'start', data: {} };
+      // Someone who never chose topics chooses them now (opted in = at least one subscription).
+      if (!(await hasSubscription(ctx.tx, ctx.user.id))) {
+        ctx.say(ctx.t('broadcasts.resumed'));
+        return ctx.go('subscribe');
+      }
       return showMenu(ctx, ctx.t('broadcasts.resumed'));
     case 'human':
       return openFeature(
@@ -90,6 +113,22 @@ async function globals(ctx: FlowContext, command: GlobalCommand): Promise<void> 
 async function intercept(ctx: FlowContext, meta: RouteMeta): Promise<boolean> {
   if (await handoffIntercept(ctx, meta.handoffId)) return true;
   if (ctx.inbound.channel === 'whatsapp' && (await isPausedByPhone(ctx.tx, ctx.user.id))) return true;
+  // "tarik persetujuan" works from anywhere, like the privacy commands (UU PDP: withdrawal at any time).
+  const payload = ctx.inbound.payload;
+  if (payload.type === 'text' && isWithdrawalRequest(payload.text)) {
+    await openFeature(ctx, 'privacy', { action: 'withdraw' });
+    return true;
+  }
+  // "langganan" opens the subscription from anywhere; a wa.me link's pre-filled code is a start payload.
+  if (payload.type === 'text' && isSubscribeRequest(payload.text)) {
+    await ctx.go('subscribe');
+    return true;
+  }
+  const code = payload.type === 'text' ? campaignPayload(payload.text) : undefined;
+  if (code) {
+    await globals(ctx, { command: 'start', payload: code });
+    return true;
+  }
   return false;
 }
 

@@ -1,33 +1,45 @@
 // Static imports so the same bundle works on Node and on Workers (no filesystem at run time).
 // Add a namespace: create locales/{id,en}/NAME.json and list it here.
+import enApplications from '../../locales/en/applications.json';
 import enCatalogue from '../../locales/en/catalogue.json';
 import enCommon from '../../locales/en/common.json';
 import enDiscovery from '../../locales/en/discovery.json';
 import enEligibility from '../../locales/en/eligibility.json';
+import enOrganisations from '../../locales/en/organisations.json';
+import enPrivacy from '../../locales/en/privacy.json';
 import enProfile from '../../locales/en/profile.json';
 import enWhatsapp from '../../locales/en/whatsapp.json';
+import idApplications from '../../locales/id/applications.json';
 import idCatalogue from '../../locales/id/catalogue.json';
 import idCommon from '../../locales/id/common.json';
 import idDiscovery from '../../locales/id/discovery.json';
 import idEligibility from '../../locales/id/eligibility.json';
+import idOrganisations from '../../locales/id/organisations.json';
+import idPrivacy from '../../locales/id/privacy.json';
 import idProfile from '../../locales/id/profile.json';
 import idWhatsapp from '../../locales/id/whatsapp.json';
 
 export const resources = {
   id: {
     common: idCommon,
+    applications: idApplications,
     catalogue: idCatalogue,
     discovery: idDiscovery,
     eligibility: idEligibility,
+    organisations: idOrganisations,
     profile: idProfile,
+    privacy: idPrivacy,
     whatsapp: idWhatsapp,
   },
   en: {
     common: enCommon,
+    applications: enApplications,
     catalogue: enCatalogue,
     discovery: enDiscovery,
     eligibility: enEligibility,
+    organisations: enOrganisations,
     profile: enProfile,
+    privacy: enPrivacy,
     whatsapp: enWhatsapp,
   },
 };

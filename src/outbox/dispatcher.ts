@@ -1,81 +1,339 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { rowsOf } from '../db/rows';
 import { identities, messages, users } from '../db/schema';
 import { errorSummary } from '../engine/engine';
 import { type PresentationOptions, presentFor } from '../engine/presentation';
 import type { Channel, Delivery, Outbound } from '../engine/types';
 import { isLocale } from '../i18n';
 import type { Logger } from '../logger';
-import { deliver } from './delivery';
+import type { OutboxCoordinator } from './coordination';
+import { deliver, SentMarker } from './delivery';
 import type { SenderRegistry } from './sender';
-import { TokenBucket } from './token-bucket';
+import { PerChatLimiter, TokenBucket } from './token-bucket';
+
+/** An outbox row as the dispatcher claimed it. */
+export interface ClaimedRow {
+  id: number;
+  channel: Channel;
+  identityId: string | null;
+  userId: string | null;
+  body: unknown;
+  origin: string;
+  broadcastId: string | null;
+}
+
+/** What a gate decides about a claimed row instead of sending it. */
+export type GateDecision =
+  | { action: 'cancel'; reason: string }
+  | { action: 'defer'; until: Date; reason: string };
+
+/**
+ * Looks at claimed rows before they are sent (the broadcasts feature: a cancelled broadcast, a person who
+ * said /berhenti since, quiet hours). Rows it returns no decision for are sent.
+ */
+export interface OutboxGate {
+  review(rows: ClaimedRow[]): Promise<Map<number, GateDecision>>;
+}
+
+/** Periodic work the dispatcher runs beside sending (and once per `drainOnce`). */
+export interface DispatcherTask {
+  name: string;
+  everyMs: number;
+  run(): Promise<void>;
+}
+
+export interface PerChatLimit {
+  ratePerSecond: number;
+  burst: number;
+}
 
 export interface DispatcherOptions {
   db: Db;
   senders: SenderRegistry;
   logger: Logger;
+  /** Most rows claimed at once per channel (fewer for slow channels: a batch fits in a quarter lease). */
   batchSize?: number;
   /** How long a claimed row is reserved; a crashed worker's rows come back after it. */
   leaseMs?: number;
   idleMs?: number;
-  /** Messages per second per channel. */
+  /** Messages per second per channel (shared by every live dispatcher process when coordinated). */
   rates?: Partial<Record<Channel, number>>;
+  /** Sends that may go back to back after a quiet spell; default 1 below 50/s, else rate / 50. */
+  bursts?: Partial<Record<Channel, number>>;
+  /** Sends in flight at once per channel, each to a different chat. */
+  concurrency?: number;
+  /** Per-chat limit (Telegram: about one message per second per chat); null for none. */
+  perChat?: Partial<Record<Channel, PerChatLimit | null>>;
   sendTimeoutMs?: number;
   deepLink?: PresentationOptions['deepLink'];
+  gate?: OutboxGate;
+  /** Shares rate limits and 429 pauses with other dispatcher processes (real Postgres). */
+  coordination?: OutboxCoordinator;
+  tasks?: DispatcherTask[];
 }
 
 const DEFAULT_RATES: Record<Channel, number> = { telegram: 25, whatsapp: 1, simulator: 1000 };
+const DEFAULT_PER_CHAT: Partial<Record<Channel, PerChatLimit>> = {
+  telegram: { ratePerSecond: 1, burst: 3 },
+};
+const CHANNELS: readonly Channel[] = ['telegram', 'whatsapp', 'simulator'];
+/** Broadcast rows planned this soon are claimed early (the bucket paces them); see channelLoop. */
+const LOOKAHEAD_MS = 1_000;
+
+interface Batch {
+  claimed: number;
+  deliveries: Delivery[];
+}
+/** Each 429 the bucket did not expect keeps this share of the rate (until quiet for RECOVER_MS). */
+const SLOWDOWN = 0.97;
+const RECOVER_MS = 10 * 60_000;
 
 /**
  * Drains the outbox: claims due rows with FOR UPDATE SKIP LOCKED (so any number of workers can run),
- * leases them, and sends them under a per-channel token bucket.
+ * leases them, and sends them under a per-channel token bucket, several chats at once, one chat's
+ * messages in order and spaced. A 429 stops the channel's bucket for `retry_after` (and, coordinated,
+ * every process's) and lowers the rate a little; other failures are handled per row by `deliver`.
  */
 export class Dispatcher {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
   private stopped = true;
   private readonly buckets = new Map<Channel, TokenBucket>();
+  private readonly chatLimiters = new Map<Channel, PerChatLimiter | null>();
+  private readonly learned = new Map<Channel, { factor: number; at: number }>();
+  private readonly marker: SentMarker;
+  private loops: Promise<void>[] = [];
+  private readonly sleepers = new Set<() => void>();
+  private workers = 1;
 
-  constructor(private readonly options: DispatcherOptions) {}
+  constructor(private readonly options: DispatcherOptions) {
+    this.marker = new SentMarker(options.db, options.logger, 0);
+  }
 
-  /** Claims one batch and sends it; returns how many rows it claimed. */
+  /** Runs the tasks once, then claims one batch per channel and sends it; returns how many rows it claimed. */
   async drainOnce(): Promise<number> {
+    await this.runTasks();
+    await this.coordinate();
+    let total = 0;
+    for (const channel of CHANNELS) {
+      if (!this.options.senders.get(channel)) continue;
+      const batch = await this.prepare(channel, 0);
+      total += batch.claimed;
+      if (batch.deliveries.length) await this.send(channel, batch.deliveries);
+    }
+    await this.marker.flush();
+    return total;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.loops = [
+      ...CHANNELS.map((channel) => this.channelLoop(channel)),
+      ...(this.options.tasks ?? []).map((task) => this.taskLoop(task)),
+    ];
+  }
+
+  /** Stops claiming, waits for the batches in hand and records them. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const wake of this.sleepers) wake();
+    await Promise.all(this.loops);
+    this.loops = [];
+    await this.marker.flush();
+    await this.options.coordination?.leave().catch(() => {});
+  }
+
+  /** The current rate of a channel (after sharing with other workers and slowing down after 429s). */
+  rateOf(channel: Channel): number {
+    return this.bucket(channel).ratePerSecond;
+  }
+
+  private async channelLoop(channel: Channel): Promise<void> {
+    const idleMs = this.options.idleMs ?? 1_000;
+    let next: Promise<Batch> | undefined;
+    while (!this.stopped) {
+      try {
+        if (!this.options.senders.get(channel)) {
+          await this.sleep(idleMs);
+          continue;
+        }
+        void this.coordinate().catch((error: unknown) => {
+          this.options.logger.warn({ err: errorSummary(error) }, 'outbox coordination failed');
+        });
+        const batch = await (next ?? this.prepare(channel, LOOKAHEAD_MS));
+        next = undefined;
+        if (batch.claimed === 0) {
+          await this.sleep(await this.untilDue(channel, idleMs));
+          continue;
+        }
+        // Claim and prepare the next batch while the last of this one goes out, so the pace never waits
+        // for a round trip. Broadcast rows due within LOOKAHEAD_MS come along: the bucket paces them.
+        await this.send(channel, batch.deliveries, () => {
+          if (!this.stopped) next = this.prepare(channel, LOOKAHEAD_MS);
+        });
+      } catch (error) {
+        next = undefined;
+        this.options.logger.error({ err: errorSummary(error), channel }, 'dispatcher batch failed');
+        await this.sleep(idleMs);
+      }
+    }
+    // Stopping: a batch claimed ahead goes back to the queue at once instead of waiting out its lease.
+    const unsent = await next?.catch(() => undefined);
+    if (unsent?.deliveries.length) await this.requeue(unsent.deliveries.map((d) => d.id));
+  }
+
+  private async taskLoop(task: DispatcherTask): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await task.run();
+      } catch (error) {
+        this.options.logger.error({ err: errorSummary(error), task: task.name }, 'dispatcher task failed');
+      }
+      await this.sleep(task.everyMs);
+    }
+  }
+
+  private async runTasks(): Promise<void> {
+    for (const task of this.options.tasks ?? []) {
+      try {
+        await task.run();
+      } catch (error) {
+        this.options.logger.error({ err: errorSummary(error), task: task.name }, 'dispatcher task failed');
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(0, ms));
+      this.sleepers.add(done);
+    });
+  }
+
+  /** Milliseconds until the channel's next row is due (capped at `cap`). */
+  private async untilDue(channel: Channel, cap: number): Promise<number> {
+    const [row] = rowsOf<{ ms: number | string | null }>(
+      await this.options.db.execute(sql`
+        select extract(epoch from min(available_at) - now()) * 1000 as ms from messages
+        where status in ('pending', 'sending') and direction = 'out' and channel = ${channel}`),
+    );
+    const ms = row?.ms === null || row?.ms === undefined ? cap : Number(row.ms);
+    return Math.min(cap, Math.max(5, ms));
+  }
+
+  /** Claims due rows, lets the gate decide, and shapes the rest for sending. */
+  private async prepare(channel: Channel, lookaheadMs: number): Promise<Batch> {
+    const rows = await this.claim(channel, lookaheadMs);
+    if (rows.length === 0) return { claimed: 0, deliveries: [] };
+    const { gate } = this.options;
+    const decisions =
+      gate && rows.some((r) => r.broadcastId !== null)
+        ? await gate.review(rows)
+        : new Map<number, GateDecision>();
+    if (decisions.size) await this.apply(decisions);
+    const deliveries = await this.deliveriesFor(rows.filter((r) => !decisions.has(r.id)));
+    return { claimed: rows.length, deliveries };
+  }
+
+  private async claim(channel: Channel, lookaheadMs: number): Promise<ClaimedRow[]> {
     const { db } = this.options;
-    const batchSize = this.options.batchSize ?? 50;
-    const leaseSecs = (this.options.leaseMs ?? 30_000) / 1000;
+    const leaseMs = this.options.leaseMs ?? 30_000;
+    this.recover(channel);
+    // A batch must go out well within its lease, or another worker would take (and send) it again.
+    const fits = Math.floor((this.bucket(channel).ratePerSecond * leaseMs) / 1000 / 4);
+    const limit = Math.max(1, Math.min(this.options.batchSize ?? 200, fits));
     const due = db
       .select({ id: messages.id })
       .from(messages)
       .where(
         and(
-          eq(messages.direction, 'out'),
           inArray(messages.status, ['pending', 'sending']),
-          lte(messages.availableAt, sql`now()`),
+          lookaheadMs > 0
+            ? or(
+                lte(messages.availableAt, sql`now()`),
+                and(
+                  isNotNull(messages.broadcastId),
+                  lte(messages.availableAt, sql`now() + make_interval(secs => ${lookaheadMs / 1000})`),
+                ),
+              )
+            : lte(messages.availableAt, sql`now()`),
+          eq(messages.direction, 'out'),
+          eq(messages.channel, channel),
         ),
       )
-      .orderBy(asc(messages.id))
-      .limit(batchSize)
+      .orderBy(asc(messages.availableAt), asc(messages.id))
+      .limit(limit)
       .for('update', { skipLocked: true });
     const claimed = await db
       .update(messages)
       .set({
         status: 'sending',
         attempts: sql`${messages.attempts} + 1`,
-        availableAt: sql`now() + make_interval(secs => ${leaseSecs})`,
+        availableAt: sql`now() + make_interval(secs => ${leaseMs / 1000})`,
       })
       .where(inArray(messages.id, due))
       .returning({
         id: messages.id,
         channel: messages.channel,
         identityId: messages.identityId,
+        userId: messages.userId,
         body: messages.body,
         origin: messages.origin,
+        broadcastId: messages.broadcastId,
       });
-    if (claimed.length === 0) return 0;
+    return claimed.sort((a, b) => a.id - b.id);
+  }
 
-    const identityIds = [
-      ...new Set(claimed.map((c) => c.identityId).filter((id): id is string => id !== null)),
-    ];
+  private async send(channel: Channel, deliveries: Delivery[], onLastWave?: () => void): Promise<void> {
+    // One chat's messages in order, one after the other; different chats side by side.
+    const chats = new Map<string, Delivery[]>();
+    for (const delivery of deliveries) {
+      const list = chats.get(delivery.address);
+      if (list) list.push(delivery);
+      else chats.set(delivery.address, [delivery]);
+    }
+    const queue = [...chats.values()];
+    const bucket = this.bucket(channel);
+    const perChat = this.chatLimiter(channel);
+    const options = {
+      db: this.options.db,
+      senders: this.options.senders,
+      logger: this.options.logger,
+      marker: this.marker,
+      timeoutMs: this.options.sendTimeoutMs ?? 10_000,
+      beforeSend: async (delivery: Delivery) => {
+        if (perChat) await perChat.wait(delivery.address);
+        await bucket.take();
+      },
+      onRateLimited: (ch: Channel, ms: number) => this.rateLimited(ch, ms),
+    };
+    const lanes = Math.min(this.options.concurrency ?? 16, queue.length);
+    let lastWave = false;
+    const started = () => {
+      if (queue.length > 0 || lastWave) return;
+      lastWave = true;
+      onLastWave?.();
+    };
+    if (queue.length === 0) started();
+    await Promise.all(
+      Array.from({ length: lanes }, async () => {
+        for (let chat = queue.shift(); chat; chat = queue.shift()) {
+          started();
+          await deliver(chat, options);
+        }
+      }),
+    );
+  }
+
+  private async deliveriesFor(rows: ClaimedRow[]): Promise<Delivery[]> {
+    const { db } = this.options;
+    const identityIds = [...new Set(rows.map((c) => c.identityId).filter((id): id is string => id !== null))];
     const recipients = new Map(
       identityIds.length
         ? (
@@ -93,17 +351,15 @@ export class Dispatcher {
         : [],
     );
     const deliveries: Delivery[] = [];
-    for (const row of claimed.sort((a, b) => a.id - b.id)) {
+    const gone: number[] = [];
+    for (const row of rows) {
       const recipient = row.identityId ? recipients.get(row.identityId) : undefined;
       if (!recipient) {
-        await db
-          .update(messages)
-          .set({ status: 'failed', error: 'recipient gone' })
-          .where(eq(messages.id, row.id));
+        gone.push(row.id);
         continue;
       }
       // Replies were shaped for the person when the engine wrote them; everything else (reminders,
-      // alerts, notices) is shaped now: their language's links, simple-text mode, numbered choices.
+      // alerts, notices, broadcasts) is shaped now: their language's links, simple-text mode, numbered choices.
       const message =
         row.origin === 'bot'
           ? (row.body as Outbound)
@@ -115,44 +371,130 @@ export class Dispatcher {
             });
       deliveries.push({ id: row.id, channel: row.channel, address: recipient.address, message });
     }
-    for (const delivery of deliveries) {
-      await this.bucket(delivery.channel).take();
-      await deliver([delivery], { ...this.options, timeoutMs: this.options.sendTimeoutMs ?? 10_000 });
+    if (gone.length)
+      await db
+        .update(messages)
+        .set({ status: 'failed', error: 'recipient gone' })
+        .where(inArray(messages.id, gone));
+    return deliveries;
+  }
+
+  private async apply(decisions: Map<number, GateDecision>): Promise<void> {
+    const { db } = this.options;
+    const cancels = new Map<string, number[]>();
+    const defers = new Map<number, { until: Date; reason: string; ids: number[] }>();
+    for (const [id, decision] of decisions) {
+      if (decision.action === 'cancel') {
+        const ids = cancels.get(decision.reason) ?? [];
+        ids.push(id);
+        cancels.set(decision.reason, ids);
+      } else {
+        const key = decision.until.getTime();
+        const group = defers.get(key) ?? { until: decision.until, reason: decision.reason, ids: [] };
+        group.ids.push(id);
+        defers.set(key, group);
+      }
     }
-    return claimed.length;
+    for (const [reason, ids] of cancels)
+      await db
+        .update(messages)
+        .set({ status: 'cancelled', error: reason })
+        .where(and(inArray(messages.id, ids), eq(messages.status, 'sending')));
+    for (const { until, reason, ids } of defers.values())
+      await db
+        .update(messages)
+        .set({
+          status: 'pending',
+          availableAt: until,
+          attempts: sql`greatest(${messages.attempts} - 1, 0)`,
+          error: reason,
+        })
+        .where(and(inArray(messages.id, ids), eq(messages.status, 'sending')));
   }
 
-  start(): void {
-    this.stopped = false;
-    const tick = async () => {
-      if (this.stopped) return;
-      let claimed = 0;
-      this.running = (async () => {
-        try {
-          claimed = await this.drainOnce();
-        } catch (error) {
-          this.options.logger.error({ err: errorSummary(error) }, 'dispatcher batch failed');
-        }
-      })();
-      await this.running;
-      if (!this.stopped) this.timer = setTimeout(tick, claimed > 0 ? 0 : (this.options.idleMs ?? 1_000));
-    };
-    this.timer = setTimeout(tick, 0);
+  /** Puts claimed rows back, due now and with the attempt not counted. */
+  private async requeue(ids: number[]): Promise<void> {
+    await this.options.db
+      .update(messages)
+      .set({
+        status: 'pending',
+        availableAt: sql`now()`,
+        attempts: sql`greatest(${messages.attempts} - 1, 0)`,
+      })
+      .where(and(inArray(messages.id, ids), eq(messages.status, 'sending')));
   }
 
-  /** Stops claiming and waits for the batch in hand. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  private rateLimited(channel: Channel, retryAfterMs: number): void {
+    const bucket = this.bucket(channel);
+    // The first 429 of an episode slows the channel a little; the ones already in flight only pause it.
+    if (bucket.pausedFor() === 0) {
+      const factor = Math.max(0.25, (this.learned.get(channel)?.factor ?? 1) * SLOWDOWN);
+      this.learned.set(channel, { factor, at: performance.now() });
+      this.applyRate(channel);
+      this.options.logger.warn(
+        { channel, retryAfterMs, rate: Number(bucket.ratePerSecond.toFixed(2)) },
+        'rate limited by the platform: channel paused',
+      );
+    }
+    bucket.pause(retryAfterMs);
+    this.options.coordination?.pause(channel, retryAfterMs).catch((error: unknown) => {
+      this.options.logger.warn({ err: errorSummary(error) }, 'sharing a channel pause failed');
+    });
+  }
+
+  private recover(channel: Channel): void {
+    const learned = this.learned.get(channel);
+    if (learned && performance.now() - learned.at > RECOVER_MS) {
+      this.learned.delete(channel);
+      this.applyRate(channel);
+    }
+  }
+
+  private async coordinate(): Promise<void> {
+    const coordination = this.options.coordination;
+    if (!coordination) return;
+    const state = await coordination.sync();
+    if (state.workers !== this.workers) {
+      this.workers = state.workers;
+      for (const channel of this.buckets.keys()) this.applyRate(channel);
+    }
+    for (const [channel, ms] of state.pauses) this.bucket(channel).pause(ms);
+  }
+
+  private targetRate(channel: Channel): number {
+    const configured = this.options.rates?.[channel] ?? DEFAULT_RATES[channel];
+    return (configured * (this.learned.get(channel)?.factor ?? 1)) / this.workers;
+  }
+
+  private burstFor(channel: Channel, rate: number): number {
+    return this.options.bursts?.[channel] ?? (rate < 50 ? 1 : Math.floor(rate / 50));
+  }
+
+  private applyRate(channel: Channel): void {
+    const rate = this.targetRate(channel);
+    this.bucket(channel).setRate(rate, this.burstFor(channel, rate));
   }
 
   private bucket(channel: Channel): TokenBucket {
     let bucket = this.buckets.get(channel);
     if (!bucket) {
-      bucket = new TokenBucket(this.options.rates?.[channel] ?? DEFAULT_RATES[channel]);
+      const rate = this.targetRate(channel);
+      bucket = new TokenBucket(rate, this.burstFor(channel, rate));
       this.buckets.set(channel, bucket);
     }
     return bucket;
+  }
+
+  private chatLimiter(channel: Channel): PerChatLimiter | null {
+    let limiter = this.chatLimiters.get(channel);
+    if (limiter === undefined) {
+      const limit =
+        this.options.perChat && channel in this.options.perChat
+          ? this.options.perChat[channel]
+          : DEFAULT_PER_CHAT[channel];
+      limiter = limit ? new PerChatLimiter(limit.ratePerSecond, limit.burst) : null;
+      this.chatLimiters.set(channel, limiter);
+    }
+    return limiter;
   }
 }

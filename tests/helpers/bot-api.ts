@@ -28,10 +28,39 @@ export class BotApiStandIn {
   private readonly captured = new Map<string, BotApiCall>();
   private server: Server | undefined;
   private nextMessageId = 1000;
+  /** Files people "sent": getFile answers for these ids, and `/file/bot<token>/<path>` serves the bytes. */
+  private readonly files = new Map<string, { path: string; data: Uint8Array }>();
+  /** How many times a file's bytes were fetched. */
+  fileDownloads = 0;
+  /**
+   * Flood control like Telegram's: more than `perSecond` messages in any sliding second are answered
+   * 429 with `retry_after` (benchmarks and pacing tests). Off when undefined.
+   */
+  rateLimit: { perSecond: number; retryAfter: number } | undefined;
+  /** 429 answers given, and when (performance.now()). */
+  readonly tooManyRequests: number[] = [];
+  /** Messages accepted per chat (counted even when `keepCalls` is off: duplicates show here). */
+  readonly deliveredTo = new Map<string, number>();
+  /** When each accepted message arrived (performance.now()), in order. */
+  readonly acceptedAt: number[] = [];
+  private readonly window: number[] = [];
   url = '';
+
+  /** Makes a file available as Telegram would after an upload: `fileId` is what the Update carries. */
+  addFile(fileId: string, data: Uint8Array, path = `documents/${fileId}`): void {
+    this.files.set(fileId, { path, data });
+  }
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
+      const file = /^\/file\/bot[^/]+\/(.+)$/.exec(req.url ?? '');
+      if (file) {
+        const found = [...this.files.values()].find((f) => f.path === decodeURIComponent(file[1]!));
+        this.fileDownloads++;
+        res.writeHead(found ? 200 : 404, { 'content-type': 'application/octet-stream' });
+        res.end(found ? Buffer.from(found.data) : '');
+        return;
+      }
       void this.handle(req).then(({ status, body }) => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
@@ -62,6 +91,11 @@ export class BotApiStandIn {
 
   reset(): void {
     this.calls.length = 0;
+    this.tooManyRequests.length = 0;
+    this.deliveredTo.clear();
+    this.acceptedAt.length = 0;
+    this.window.length = 0;
+    this.rateLimit = undefined;
     this.delayMs = 0;
     this.behaviour = undefined;
   }
@@ -103,9 +137,37 @@ export class BotApiStandIn {
     this.counts.set(call.method, (this.counts.get(call.method) ?? 0) + 1);
     const chat = String(body.chat_id ?? '');
     if (call.method === 'sendMessage' && this.captured.has(chat)) this.captured.set(chat, call);
+    const sending = call.method === 'sendMessage' || call.method === 'sendDocument';
+    if (sending && this.rateLimit) {
+      const now = performance.now();
+      while (this.window.length && this.window[0]! <= now - 1000) this.window.shift();
+      if (this.window.length >= this.rateLimit.perSecond) {
+        this.tooManyRequests.push(now);
+        const retry_after = this.rateLimit.retryAfter;
+        return {
+          status: 429,
+          body: {
+            ok: false,
+            error_code: 429,
+            description: `Too Many Requests: retry after ${retry_after}`,
+            parameters: { retry_after },
+          },
+        };
+      }
+      this.window.push(now);
+    }
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     const custom = await this.behaviour?.(call);
     if (custom) return custom;
+    if (sending) {
+      this.deliveredTo.set(chat, (this.deliveredTo.get(chat) ?? 0) + 1);
+      this.acceptedAt.push(performance.now());
+    }
+    if (call.method === 'getFile' && !this.files.has(String(body.file_id)))
+      return {
+        status: 400,
+        body: { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' },
+      };
     return { status: 200, body: { ok: true, result: this.result(call) } };
   }
 
@@ -121,6 +183,17 @@ export class BotApiStandIn {
           can_read_all_group_messages: false,
           supports_inline_queries: false,
         };
+      case 'getFile': {
+        const file = this.files.get(String(call.body.file_id));
+        return file
+          ? {
+              file_id: call.body.file_id,
+              file_unique_id: `u-${call.body.file_id}`,
+              file_size: file.data.byteLength,
+              file_path: file.path,
+            }
+          : undefined;
+      }
       case 'sendMessage':
       case 'sendDocument':
         return {

@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
   await prepareData(database, logger);
   const runtime = createRuntime({ config, database, logger, senders: [new SimulatorSender(printMessage)] });
+  // Finishes erasures after /hapus_data (the goodbye message first), as the server does.
+  runtime.privacy.start();
   const person = process.env.SIMULATOR_USER ?? 'local';
   const name = safeName();
 
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
     rl.prompt();
   }
   rl.close();
+  await runtime.shutdown();
   await database.close();
 }
 

@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { recordInterest } from '../../applications/interest';
+import { seatsLeft } from '../../applications/seats';
 import { explainEmpty, getProgramme, type ProgrammeQuery, searchProgrammes } from '../../catalogue/search';
 import { type Field, PROGRAMME_KINDS } from '../../catalogue/vocabulary';
 import { rowsOf } from '../../db/rows';
@@ -144,7 +146,9 @@ export async function showCard(ctx: FlowContext, slug: string, full = false): Pr
     return askWhat(ctx);
   }
   const p = detail.programme;
-  const card = renderCard(ctx, p, detail, undefined, full);
+  // Seats still free once applications have been taken ("Sisa: 3 kursi umum, 1 kursi perempuan").
+  const left = p.seats?.total ? await seatsLeft(ctx.tx, detail.id) : undefined;
+  const card = renderCard(ctx, p, detail, left, full);
   const saved = await isSaved(ctx.tx, ctx.user.id, detail.id);
   const previous = data(ctx);
   const choices: Choice[] = [
@@ -354,6 +358,8 @@ async function apply(ctx: FlowContext, slug: string): Promise<void> {
   if (!detail) return askWhat(ctx);
   const application = detail.programme.application;
   if (application?.mode === 'external' && application.url) {
+    // Counted for the organisers: how many people the bot sent to their site.
+    await recordInterest(ctx.tx, ctx.user.id, detail.id, ctx.inbound.channel);
     ctx.say(
       ctx.t('discovery:applyExternal', { title: titleOf(ctx, detail.programme.title), url: application.url }),
     );

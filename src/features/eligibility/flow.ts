@@ -1,7 +1,7 @@
 import { getProgramme, type ProgrammeQuery } from '../../catalogue/search';
 import type { EducationLevel, Field } from '../../catalogue/vocabulary';
 import { formatDateId, seatSituation } from '../../eligibility';
-import type { Check, Evaluation } from '../../eligibility/types';
+import type { Check } from '../../eligibility/types';
 import type { FlowContext } from '../../engine/context';
 import type { Flow } from '../../engine/flow';
 import type { Choice } from '../../engine/types';

@@ -25,6 +25,7 @@ export const settingsFlow: Flow = {
           ),
         },
         { id: 'settings:my_data', label: ctx.t('settings.myData') },
+        { id: 'settings:withdraw', label: ctx.t('privacy:settings.withdraw') },
         { id: 'settings:delete_data', label: ctx.t('settings.deleteData') },
       ],
     );
@@ -52,6 +53,8 @@ export const settingsFlow: Flow = {
           return openFeature(ctx, 'privacy', { action: 'export' });
         case 'settings:delete_data':
           return openFeature(ctx, 'privacy', { action: 'delete' });
+        case 'settings:withdraw':
+          return openFeature(ctx, 'privacy', { action: 'withdraw' });
       }
     }
     ctx.say(ctx.t('fallback.pickOption'));

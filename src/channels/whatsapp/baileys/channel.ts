@@ -7,7 +7,7 @@ import { deliver } from '../../../outbox/delivery';
 import type { SenderRegistry } from '../../../outbox/sender';
 import { resolveContact } from '../contacts';
 import { isLidJid, jidUser, languageFromPhone, pnJid } from '../jid';
-import { isChatPausedByPhone, pauseByPhone } from '../pauses';
+import { pauseByPhone } from '../pauses';
 import { storedPnForLid } from './auth-state';
 import { baileysPayload, type Classified, classify } from './inbound';
 import { rememberMedia } from './media';

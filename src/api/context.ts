@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import type { BroadcastSettings } from '../broadcasts/service';
+import type { Db } from '../db/client';
+import type { Channel } from '../engine/types';
+import type { Logger } from '../logger';
+
+/** What the API's routes need from the runtime. */
+export interface ApiDeps {
+  db: Db;
+  logger: Logger;
+  /** The bot's links for a start payload (t.me/<bot>?start=…, wa.me/<number>?text=…). */
+  deepLink?: (channel: Channel, payload: string) => string | undefined;
+  broadcasts: BroadcastSettings;
+  /** Requests per minute per token, and the burst allowed. */
+  rateLimit: { perMinute: number; burst: number };
+}
+
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  per_page: z.coerce.number().int().min(1).max(200).default(50),
+};
+
+export const slugParam = z.object({
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a programme slug'),
+});
+export const idParam = z.object({ id: z.uuid('an id (UUID)') });
+
+export const paginated = <T extends z.ZodType>(item: T) =>
+  z.object({ page: z.number(), per_page: z.number(), total: z.number(), items: z.array(item) });

@@ -1,0 +1,111 @@
+import { Hono } from 'hono';
+import { errorSummary } from '../engine/engine';
+import { authenticate } from '../organisations/service';
+import type { ApiDeps } from './context';
+import { type ApiEnv, ApiError, errorBody, mountRoutes, openApiDocument, type RouteDef } from './route';
+import { broadcastRoutes } from './routes/broadcasts';
+import { peopleRoutes } from './routes/people';
+import { programmeRoutes } from './routes/programmes';
+import { recruitmentRoutes } from './routes/recruitment';
+
+export type { ApiDeps } from './context';
+
+export function apiRoutes(deps: ApiDeps): RouteDef[] {
+  return [
+    ...recruitmentRoutes(deps).filter((r) => r.path === '/organisation'),
+    ...programmeRoutes(deps),
+    ...broadcastRoutes(deps),
+    ...peopleRoutes(deps),
+    ...recruitmentRoutes(deps).filter((r) => r.path !== '/organisation'),
+  ];
+}
+
+export const API_INFO = {
+  title: 'Jembatan organisation API',
+  version: '1.0.0',
+  description:
+    'For organisations that recruit through Jembatan: programmes, broadcasts, applications, subscribers, targets, referral links and handoffs. Authenticate with `Authorization: Bearer <token>` (`npm run org -- token ORG`). A token only ever sees its own organisation: another organisation’s resources answer 404. Errors are JSON: `{ "error": { "code", "message" } }`. Rate limited per token (429 with Retry-After).',
+};
+
+/**
+ * Requests per token: a token bucket in this process's memory (per process: with N server processes a
+ * token gets up to N× the rate — enough to stop a runaway script, which is its purpose).
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly perMinute: number,
+    private readonly burst: number,
+  ) {}
+
+  /** 0 when the request may go, else milliseconds to wait. */
+  take(key: string, now = Date.now()): number {
+    const rate = this.perMinute / 60_000;
+    const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
+    bucket.tokens = Math.min(this.burst, bucket.tokens + (now - bucket.at) * rate);
+    bucket.at = now;
+    this.buckets.set(key, bucket);
+    if (this.buckets.size > 10_000) this.buckets.clear();
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    return Math.ceil((1 - bucket.tokens) / rate);
+  }
+}
+
+/** The JSON API for organisations, mounted at /api/v1 (src/app.ts). */
+export function createApi(deps: ApiDeps): Hono<ApiEnv> {
+  const api = new Hono<ApiEnv>();
+  const routes = apiRoutes(deps);
+  const document = openApiDocument(routes, API_INFO);
+  const limiter = new RateLimiter(deps.rateLimit.perMinute, deps.rateLimit.burst);
+
+  api.get('/openapi.json', (c) => c.json(document));
+
+  api.use('*', async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match)
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'Send an organisation token: "Authorization: Bearer <token>".',
+        undefined,
+        'Sertakan token organisasi: "Authorization: Bearer <token>".',
+      );
+    const principal = await authenticate(deps.db, match[1]!);
+    if (!principal)
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'The token is unknown or revoked.',
+        undefined,
+        'Token tidak dikenal atau sudah dicabut.',
+      );
+    const wait = limiter.take(principal.tokenId);
+    if (wait > 0) {
+      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `Too many requests for this token; retry in ${Math.ceil(wait / 1000)} s.`,
+      );
+    }
+    c.set('principal', principal);
+    await next();
+  });
+
+  mountRoutes(api, routes);
+
+  api.all('*', (c) =>
+    c.json(errorBody(new ApiError(404, 'not_found', `No route ${c.req.method} ${c.req.path}.`)), 404),
+  );
+  api.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(errorBody(error), error.status);
+    deps.logger.error({ err: errorSummary(error), path: c.req.path }, 'api request failed');
+    return c.json(errorBody(new ApiError(500, 'internal_error', 'Something went wrong on our side.')), 500);
+  });
+  return api;
+}

@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+
+export interface CheckResult {
+  /** False makes `/readyz` answer 503. */
+  ok: boolean;
+  /** A short word for people: "up", "ready", "standby", "down" … */
+  status: string;
+}
+
+export type Check = () => CheckResult | Promise<CheckResult>;
+
+export interface ReadinessReport {
+  ok: boolean;
+  checks: Record<string, CheckResult>;
+}
+
+/**
+ * What `/readyz` asks: the database, and every channel that is configured. Entries can be added after
+ * the app is built (the Node entry adds the Baileys socket once it starts).
+ */
+export class Readiness {
+  private readonly checks = new Map<string, Check>();
+
+  add(name: string, check: Check): this {
+    this.checks.set(name, check);
+    return this;
+  }
+
+  async report(timeoutMs = 2_000): Promise<ReadinessReport> {
+    const entries = await Promise.all(
+      [...this.checks].map(async ([name, check]) => [name, await withTimeout(check, timeoutMs)] as const),
+    );
+    return { ok: entries.every(([, r]) => r.ok), checks: Object.fromEntries(entries) };
+  }
+}
+
+async function withTimeout(check: Check, timeoutMs: number): Promise<CheckResult> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<CheckResult>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, status: 'timeout' }), timeoutMs);
+  });
+  try {
+    return await Promise.race([Promise.resolve().then(check), timeout]);
+  } catch {
+    return { ok: false, status: 'down' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function databaseCheck(db: Db): Check {
+  return async () => {
+    await db.execute(sql`select 1`);
+    return { ok: true, status: 'up' };
+  };
+}

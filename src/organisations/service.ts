@@ -1,0 +1,219 @@
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/client';
+import { apiTokens, type OrganisationRole, organisationMembers, organisations } from '../db/schema';
+import { generateToken, hashToken } from './tokens';
+
+/*
+ * Organisations, their members and API tokens (issue #7). Used by the CLI (`npm run org`) and the
+ * API's authentication. An organisation is known to the catalogue by its slug
+ * (`application.organisation` of its programmes).
+ */
+
+export const ROLES = ['owner', 'staff', 'viewer'] as const satisfies readonly OrganisationRole[];
+export const ORGANISATION_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export type Organisation = typeof organisations.$inferSelect;
+export type Member = typeof organisationMembers.$inferSelect;
+
+export class OrganisationError extends Error {
+  constructor(
+    readonly code: 'exists' | 'not_found' | 'invalid',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** "KOPRI PB PMII" → `kopri-pb-pmii`. */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/g, '');
+}
+
+export async function createOrganisation(
+  db: Queryable,
+  input: { name: string; slug?: string },
+): Promise<Organisation> {
+  const name = input.name.trim();
+  if (!name) throw new OrganisationError('invalid', 'the organisation needs a name');
+  const slug = input.slug?.trim() || slugify(name);
+  if (!ORGANISATION_SLUG.test(slug) || slug.length < 2)
+    throw new OrganisationError('invalid', `"${slug}" is not a valid slug (a-z, 0-9 and -)`);
+  const [created] = await db
+    .insert(organisations)
+    .values({ name, slug })
+    .onConflictDoNothing({ target: organisations.slug })
+    .returning();
+  if (!created) throw new OrganisationError('exists', `an organisation with slug "${slug}" exists already`);
+  return created;
+}
+
+/** By slug or id. */
+export async function findOrganisation(db: Queryable, key: string): Promise<Organisation | undefined> {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key);
+  const [row] = await db
+    .select()
+    .from(organisations)
+    .where(isUuid ? or(eq(organisations.id, key), eq(organisations.slug, key)) : eq(organisations.slug, key));
+  return row;
+}
+
+export async function requireOrganisation(db: Queryable, key: string): Promise<Organisation> {
+  const organisation = await findOrganisation(db, key);
+  if (!organisation) throw new OrganisationError('not_found', `no organisation "${key}"`);
+  return organisation;
+}
+
+export async function listOrganisations(db: Queryable): Promise<Organisation[]> {
+  return db.select().from(organisations).orderBy(asc(organisations.slug));
+}
+
+export async function addMember(
+  db: Queryable,
+  organisationId: string,
+  input: { name: string; email?: string; role: OrganisationRole },
+): Promise<Member> {
+  const email = input.email?.trim().toLowerCase() || null;
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    throw new OrganisationError('invalid', 'not an email address');
+  const [member] = await db
+    .insert(organisationMembers)
+    .values({ organisationId, name: input.name.trim(), email, role: input.role })
+    .onConflictDoUpdate({
+      target: [organisationMembers.organisationId, organisationMembers.email],
+      set: { name: input.name.trim(), role: input.role },
+    })
+    .returning();
+  return member!;
+}
+
+export async function listMembers(db: Queryable, organisationId: string): Promise<Member[]> {
+  return db
+    .select()
+    .from(organisationMembers)
+    .where(eq(organisationMembers.organisationId, organisationId))
+    .orderBy(asc(organisationMembers.createdAt));
+}
+
+/** By id or email; their tokens are revoked with them. */
+export async function removeMember(db: Queryable, organisationId: string, key: string): Promise<boolean> {
+  const members = await listMembers(db, organisationId);
+  const member = members.find((m) => m.id === key || m.email === key.toLowerCase());
+  if (!member) return false;
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.memberId, member.id), isNull(apiTokens.revokedAt)));
+  await db.delete(organisationMembers).where(eq(organisationMembers.id, member.id));
+  return true;
+}
+
+export interface CreatedToken {
+  id: string;
+  /** The secret: shown once. */
+  token: string;
+  prefix: string;
+  role: OrganisationRole;
+}
+
+/** A token for the organisation; one made for a member acts with the member's role. */
+export async function createToken(
+  db: Queryable,
+  organisationId: string,
+  input: { name?: string; role?: OrganisationRole; memberId?: string } = {},
+): Promise<CreatedToken> {
+  let role: OrganisationRole = input.role ?? 'staff';
+  if (input.memberId) {
+    const [member] = await db
+      .select()
+      .from(organisationMembers)
+      .where(
+        and(
+          eq(organisationMembers.id, input.memberId),
+          eq(organisationMembers.organisationId, organisationId),
+        ),
+      );
+    if (!member) throw new OrganisationError('not_found', 'no such member in this organisation');
+    role = input.role ?? member.role;
+  }
+  const { token, hash, prefix } = generateToken();
+  const [row] = await db
+    .insert(apiTokens)
+    .values({
+      organisationId,
+      memberId: input.memberId ?? null,
+      name: input.name?.trim() || 'api',
+      role,
+      tokenHash: hash,
+      prefix,
+    })
+    .returning({ id: apiTokens.id });
+  return { id: row!.id, token, prefix, role };
+}
+
+export async function listTokens(db: Queryable, organisationId: string) {
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      role: apiTokens.role,
+      prefix: apiTokens.prefix,
+      memberId: apiTokens.memberId,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .where(eq(apiTokens.organisationId, organisationId))
+    .orderBy(asc(apiTokens.createdAt));
+}
+
+export async function revokeToken(db: Queryable, tokenId: string): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(tokenId)) return false;
+  const revoked = await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return revoked.length > 0;
+}
+
+export interface Principal {
+  tokenId: string;
+  role: OrganisationRole;
+  organisation: { id: string; slug: string; name: string };
+}
+
+/**
+ * The organisation and role behind a bearer token, or undefined (unknown or revoked). Stamps
+ * `last_used_at`, at most once a minute per token so the API does not write on every request.
+ */
+export async function authenticate(db: Queryable, token: string): Promise<Principal | undefined> {
+  if (!token || token.length > 200) return undefined;
+  const [row] = await db
+    .select({
+      tokenId: apiTokens.id,
+      role: apiTokens.role,
+      lastUsedAt: apiTokens.lastUsedAt,
+      id: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+    })
+    .from(apiTokens)
+    .innerJoin(organisations, eq(organisations.id, apiTokens.organisationId))
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)));
+  if (!row) return undefined;
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)
+    await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.tokenId));
+  return {
+    tokenId: row.tokenId,
+    role: row.role,
+    organisation: { id: row.id, slug: row.slug, name: row.name },
+  };
+}

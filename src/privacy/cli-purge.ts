@@ -1,0 +1,41 @@
+// `npm run privacy:purge [-- --dry-run]`: the retention purge by hand (the server also runs it daily).
+// Prints counts only.
+import { ConfigError, loadConfig } from '../config';
+import { openDatabase } from '../db/client';
+import { errorSummary } from '../engine/engine';
+import { runPrivacyMaintenance } from './jobs';
+
+async function main(): Promise<void> {
+  const dryRun = process.argv.includes('--dry-run');
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
+  try {
+    const result = await runPrivacyMaintenance(database.db, {
+      retentionDays: config.RETENTION_DAYS,
+      messageRetentionDays: config.MESSAGE_RETENTION_DAYS,
+      dryRun,
+    });
+    const p = result.purged!;
+    console.log(
+      `${dryRun ? 'Would purge' : 'Purged'}: ${p.people} inactive people (> ${config.RETENTION_DAYS} days), ` +
+        `${p.messages} messages (> ${config.MESSAGE_RETENTION_DAYS} days), ${p.files} delivered export files; ` +
+        `${result.finished} pending erasures completed.`,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error) => {
+  console.error('privacy purge failed:', errorSummary(error).message);
+  process.exit(1);
+});

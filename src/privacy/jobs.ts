@@ -1,0 +1,92 @@
+import type { Db } from '../db/client';
+import { errorSummary } from '../engine/engine';
+import type { Logger } from '../logger';
+import { finishErasures } from './erasure';
+import { type PurgeResult, purgeExpired } from './retention';
+
+export interface PrivacyJobsOptions {
+  db: Db;
+  logger: Logger;
+  retentionDays: number;
+  messageRetentionDays: number;
+  /** The clock (tests pass a fake one). */
+  clock?: () => Date;
+  /** How often erasures begun in conversations are completed. */
+  tickMs?: number;
+  /** How often the retention purge runs. */
+  purgeEveryMs?: number;
+}
+
+export interface TickResult {
+  /** Erasures completed in this tick. */
+  finished: number;
+  /** The purge's counts, when it ran in this tick. */
+  purged?: PurgeResult;
+}
+
+/**
+ * Background privacy work in the Node process: every few seconds it completes erasures begun in
+ * conversations (once the confirmation was delivered); once a day it runs the retention purge. On
+ * Workers the Cron Trigger calls `runPrivacyMaintenance` instead; `npm run privacy:purge` runs the
+ * purge by hand. Several processes may run it at once: every step is idempotent.
+ */
+export class PrivacyJobs {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopped = true;
+  private lastPurge: number | undefined;
+
+  constructor(private readonly options: PrivacyJobsOptions) {}
+
+  private now(): Date {
+    return this.options.clock?.() ?? new Date();
+  }
+
+  /** One round: complete erasures, and purge when a day has passed since the last purge. */
+  async tick(): Promise<TickResult> {
+    const { db, logger } = this.options;
+    const now = this.now();
+    const finished = await finishErasures(db, { now });
+    if (finished > 0) logger.info({ finished }, 'erasures completed');
+    const every = this.options.purgeEveryMs ?? 86_400_000;
+    if (this.lastPurge !== undefined && now.getTime() - this.lastPurge < every) return { finished };
+    this.lastPurge = now.getTime();
+    const purged = await purgeExpired(db, {
+      now,
+      retentionDays: this.options.retentionDays,
+      messageRetentionDays: this.options.messageRetentionDays,
+    });
+    logger.info({ ...purged }, 'retention purge done');
+    return { finished, purged };
+  }
+
+  start(): void {
+    this.stopped = false;
+    const loop = async () => {
+      if (this.stopped) return;
+      this.running = this.tick().catch((error: unknown) =>
+        this.options.logger.error({ err: errorSummary(error) }, 'privacy job failed'),
+      );
+      await this.running;
+      if (!this.stopped) this.timer = setTimeout(loop, this.options.tickMs ?? 5_000);
+    };
+    this.timer = setTimeout(loop, this.options.tickMs ?? 5_000);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+}
+
+/** One maintenance run (Workers' Cron Trigger, the CLI): complete erasures, then purge. */
+export async function runPrivacyMaintenance(
+  db: Db,
+  options: { retentionDays: number; messageRetentionDays: number; now?: Date; dryRun?: boolean },
+): Promise<TickResult> {
+  const now = options.now ?? new Date();
+  const finished = options.dryRun ? 0 : await finishErasures(db, { now });
+  const purged = await purgeExpired(db, { ...options, now });
+  return { finished, purged };
+}

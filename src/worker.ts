@@ -1,0 +1,158 @@
+// Cloudflare Workers entry (wrangler.toml): the same runtime and Hono app as Node (src/runtime.ts,
+// src/app.ts) — Telegram and WhatsApp Cloud API webhooks, /api/v1, /admin, /healthz, /readyz, /metrics
+// — on Postgres through Hyperdrive, with a client per request. A Cron Trigger drains the outbox.
+// Not here: PGlite, migrations (Node: `npm run migrate`) and Baileys (a Node sidecar, docs/deployment.md).
+import type { UserFromGetMe } from 'grammy/types';
+import { whatsappSettings } from './channels/whatsapp/settings';
+import { type Config, ConfigError, loadConfig } from './config';
+import type { Database } from './db/client';
+import { errorSummary } from './engine/engine';
+import { createLogger, type Logger } from './logger';
+import { createMetrics, type Metrics } from './ops/metrics';
+import { withRequestId } from './ops/request-context';
+import { drainFor, PURGE_CRON } from './platform/cron.worker';
+import { openRequestDatabase } from './platform/database.worker';
+import { bundledRegionRows } from './platform/regions.worker';
+import { NoStorage, R2Storage } from './platform/storage.worker';
+import {
+  type ExecutionContext,
+  type ScheduledController,
+  stringVars,
+  type WorkerEnv,
+} from './platform/workers';
+import { finishErasures } from './privacy/erasure';
+import { runPrivacyMaintenance } from './privacy/jobs';
+import { loadRegions } from './regions/data';
+import { createRuntime, type Runtime } from './runtime';
+
+// Once per isolate: region data from the bundle (there are no files to read), config, logger, metrics.
+loadRegions(bundledRegionRows());
+
+interface Setup {
+  config: Config;
+  logger: Logger;
+  vars: Record<string, string>;
+  /** Counters of this isolate (created on the first request: the clock stands still before). */
+  metrics: Metrics;
+}
+
+const setups = new WeakMap<object, Setup | ConfigError>();
+/** The bot's identity from getMe, when TELEGRAM_BOT_INFO is not configured: fetched once per isolate. */
+let fetchedBotInfo: UserFromGetMe | undefined;
+
+function setup(env: WorkerEnv): Setup | ConfigError {
+  let known = setups.get(env);
+  if (!known) {
+    const vars = stringVars(env);
+    // The Baileys socket cannot live on Workers; its sidecar has its own environment.
+    delete vars.WHATSAPP_BAILEYS;
+    try {
+      const config = loadConfig(vars);
+      // Node asks for the key when DATABASE_URL is set; here the database comes through Hyperdrive.
+      if (config.NODE_ENV === 'production' && !config.DATA_ENCRYPTION_KEY)
+        throw new ConfigError([
+          'DATA_ENCRYPTION_KEY: is required in production (`npx wrangler secret put DATA_ENCRYPTION_KEY`)',
+        ]);
+      known = { config, logger: createLogger(config.LOG_LEVEL), vars, metrics: createMetrics() };
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      known = error;
+      // One line per wrong variable, never a value.
+      console.error(error.message);
+    }
+    setups.set(env, known);
+  }
+  return known;
+}
+
+function runtimeFor(s: Setup, env: WorkerEnv, database: Database): Runtime {
+  const botInfo = (s.config.TELEGRAM_BOT_INFO as UserFromGetMe | undefined) ?? fetchedBotInfo;
+  return createRuntime({
+    config: s.config,
+    database,
+    logger: s.logger,
+    metrics: s.metrics,
+    whatsappSettings: whatsappSettings(s.vars),
+    storage: env.UPLOADS ? new R2Storage(env.UPLOADS) : new NoStorage(),
+    ...(botInfo ? { telegramBotInfo: botInfo } : {}),
+  });
+}
+
+/** Without TELEGRAM_BOT_INFO: one getMe per isolate (cold start), logged so someone configures it. */
+async function ensureBotInfo(runtime: Runtime, logger: Logger): Promise<void> {
+  if (!runtime.telegram || runtime.telegram.bot.isInited()) return;
+  try {
+    fetchedBotInfo = await runtime.telegram.init();
+    logger.warn('TELEGRAM_BOT_INFO is not set: fetched getMe on this cold start (npm run telegram:setup)');
+  } catch (error) {
+    logger.warn({ err: errorSummary(error) }, 'getMe failed; answering without the bot identity');
+  }
+}
+
+/**
+ * Writes what is buffered and ends the request's database client. A request only buffers sent marks
+ * (its dispatcher never ran, and stopping one would leave the outbox's worker list: a query for
+ * nothing); a cron run stops its dispatcher properly.
+ */
+async function finish(
+  runtime: Runtime | undefined,
+  database: Database,
+  logger: Logger,
+  kind: 'request' | 'cron',
+): Promise<void> {
+  try {
+    if (kind === 'cron') await runtime?.shutdown();
+    else await runtime?.marker.flush();
+  } catch (error) {
+    logger.error({ err: errorSummary(error) }, 'finishing the request failed');
+  } finally {
+    await database.close().catch(() => {});
+  }
+}
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+    const s = setup(env);
+    if (s instanceof ConfigError)
+      return Response.json({ ok: false, error: 'invalid configuration (see the logs)' }, { status: 500 });
+    // postgres.js connects on the first query, so /healthz never touches the database.
+    const database = openRequestDatabase(env);
+    let runtime: Runtime | undefined;
+    try {
+      runtime = runtimeFor(s, env, database);
+      await ensureBotInfo(runtime, s.logger);
+      return await runtime.app.fetch(request, env, ctx);
+    } finally {
+      ctx.waitUntil(finish(runtime, database, s.logger, 'request'));
+    }
+  },
+
+  async scheduled(controller: ScheduledController, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {
+    const s = setup(env);
+    if (s instanceof ConfigError) return;
+    const database = openRequestDatabase(env);
+    let runtime: Runtime | undefined;
+    await withRequestId(`cron-${controller.scheduledTime}`, async () => {
+      try {
+        runtime = runtimeFor(s, env, database);
+        if (controller.cron === PURGE_CRON) {
+          const result = await runPrivacyMaintenance(runtime.db, {
+            retentionDays: s.config.RETENTION_DAYS,
+            messageRetentionDays: s.config.MESSAGE_RETENTION_DAYS,
+          });
+          s.logger.info({ finished: result.finished, ...result.purged }, 'privacy maintenance done');
+          return;
+        }
+        const started = Date.now();
+        const claimed = await drainFor(runtime.dispatcher, s.config.OUTBOX_DRAIN_SECONDS * 1000);
+        const erased = await finishErasures(runtime.db);
+        s.logger.info({ claimed, erased, ms: Date.now() - started }, 'cron: outbox drained');
+      } catch (error) {
+        s.logger.error({ err: errorSummary(error), cron: controller.cron }, 'cron run failed');
+        throw error;
+      } finally {
+        await finish(runtime, database, s.logger, 'cron');
+      }
+    });
+  },
+};

@@ -1,0 +1,110 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { freePort } from '../workers/wrangler-dev';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** A child process running a TypeScript entry (through tsx), with its output kept for failures. */
+export class ChildRun {
+  readonly output: string[] = [];
+  private readonly listeners: Array<(line: string) => void> = [];
+  readonly exited: Promise<number | null>;
+
+  constructor(
+    readonly name: string,
+    readonly child: ChildProcess,
+  ) {
+    const onData = (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (!line.trim()) continue;
+        this.output.push(line);
+        for (const listener of this.listeners) listener(line);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    this.exited = new Promise((r) => child.once('exit', (code) => r(code)));
+  }
+
+  static start(name: string, entry: string, env: Record<string, string>): ChildRun {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
+    return new ChildRun(name, child);
+  }
+
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Resolves with the first line (already printed or to come) that matches. */
+  waitForLine(match: RegExp, timeoutMs = 30_000): Promise<string> {
+    const seen = this.output.find((l) => match.test(l));
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolveLine, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`${this.name}: no line ${match} in ${timeoutMs} ms:\n${this.tail()}`)),
+        timeoutMs,
+      );
+      this.listeners.push((line) => {
+        if (match.test(line)) {
+          clearTimeout(timer);
+          resolveLine(line);
+        }
+      });
+    });
+  }
+
+  tail(n = 20): string {
+    return this.output.slice(-n).join('\n');
+  }
+
+  /** SIGTERM (graceful) or SIGKILL (a crash); resolves when the process is gone. */
+  async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<number | null> {
+    if (this.alive) this.child.kill(signal);
+    return this.exited;
+  }
+}
+
+/** The real Node entry (src/index.ts) on its own port: webhooks, dispatcher, graceful shutdown. */
+export class ServerProcess {
+  private constructor(
+    readonly run: ChildRun,
+    readonly url: string,
+  ) {}
+
+  static async start(name: string, env: Record<string, string>): Promise<ServerProcess> {
+    const port = await freePort();
+    const run = ChildRun.start(name, 'src/index.ts', { ...env, PORT: String(port) });
+    const server = new ServerProcess(run, `http://127.0.0.1:${port}`);
+    const end = Date.now() + 45_000;
+    for (;;) {
+      if (!run.alive) throw new Error(`${name} exited while starting:\n${run.tail()}`);
+      const res = await fetch(`${server.url}/readyz`).catch(() => undefined);
+      if (res?.status === 200) return server;
+      if (Date.now() > end) {
+        await run.stop('SIGKILL');
+        throw new Error(`${name} not ready in time:\n${run.tail()}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  get name(): string {
+    return this.run.name;
+  }
+
+  get alive(): boolean {
+    return this.run.alive;
+  }
+
+  fetch(path: string, init?: RequestInit): Promise<Response> {
+    return fetch(`${this.url}${path}`, init);
+  }
+
+  stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<number | null> {
+    return this.run.stop(signal);
+  }
+}
