@@ -1,6 +1,7 @@
 // `npm run bench`: prints figures (not a test). Needs the machine's Postgres (BENCH_DATABASE_URL,
 // default postgres://postgres@127.0.0.1:5432/test). BENCH_ONLY=webhook runs one section.
 import { benchApplications } from './applications';
+import { benchBroadcasts } from './broadcasts';
 import { benchCatalogue } from './catalogue';
 import { benchWebhook } from './webhook';
 
@@ -8,6 +9,7 @@ const sections: Record<string, () => Promise<void>> = {
   webhook: benchWebhook,
   catalogue: benchCatalogue,
   applications: benchApplications,
+  broadcasts: benchBroadcasts,
 };
 const only = process.env.BENCH_ONLY?.split(',');
 

@@ -100,6 +100,7 @@ export class Dispatcher {
   private readonly buckets = new Map<Channel, TokenBucket>();
   private readonly chatLimiters = new Map<Channel, PerChatLimiter | null>();
   private readonly learned = new Map<Channel, { factor: number; at: number }>();
+  private readonly recentSends = new Map<Channel, number[]>();
   private readonly marker: SentMarker;
   private loops: Promise<void>[] = [];
   private readonly sleepers = new Set<() => void>();
@@ -310,6 +311,7 @@ export class Dispatcher {
       beforeSend: async (delivery: Delivery) => {
         if (perChat) await perChat.wait(delivery.address);
         await bucket.take();
+        this.sentNow(channel);
       },
       onRateLimited: (ch: Channel, ms: number) => this.rateLimited(ch, ms),
     };
@@ -424,12 +426,30 @@ export class Dispatcher {
       .where(and(inArray(messages.id, ids), eq(messages.status, 'sending')));
   }
 
+  /** Remembers sends of the last second per channel (what the platform counted when it said 429). */
+  private sentNow(channel: Channel): void {
+    const now = performance.now();
+    const times = this.recentSends.get(channel) ?? [];
+    this.recentSends.set(channel, times);
+    times.push(now);
+    while (times.length && times[0]! <= now - 1000) times.shift();
+  }
+
   private rateLimited(channel: Channel, retryAfterMs: number): void {
     const bucket = this.bucket(channel);
-    // The first 429 of an episode slows the channel a little; the ones already in flight only pause it.
-    if (bucket.pausedFor() === 0) {
-      const factor = Math.max(0.25, (this.learned.get(channel)?.factor ?? 1) * SLOWDOWN);
-      this.learned.set(channel, { factor, at: performance.now() });
+    // The first 429 of an episode slows the channel; the ones already in flight only pause it. A pause
+    // longer than a minute is a quota (Baileys' daily cap), not a pace: the rate stays.
+    if (bucket.pausedFor() === 0 && retryAfterMs <= 60_000) {
+      // The platform refused the k-th message of the last second, so its limit is below k: pace 2 %
+      // under that at once (and at least 3 % slower), not 3 % at a time over several 429s.
+      const now = performance.now();
+      const sentLastSecond = (this.recentSends.get(channel) ?? []).filter((t) => t > now - 1000).length;
+      const configured = this.options.rates?.[channel] ?? DEFAULT_RATES[channel];
+      const current = configured * (this.learned.get(channel)?.factor ?? 1);
+      const observedLimit = (sentLastSecond * this.workers - 1) * 0.98;
+      const next = Math.min(current * SLOWDOWN, observedLimit > 0 ? observedLimit : current * SLOWDOWN);
+      const factor = Math.max(0.25, next / configured);
+      this.learned.set(channel, { factor, at: now });
       this.applyRate(channel);
       this.options.logger.warn(
         { channel, retryAfterMs, rate: Number(bucket.ratePerSecond.toFixed(2)) },
@@ -437,6 +457,7 @@ export class Dispatcher {
       );
     }
     bucket.pause(retryAfterMs);
+    if (retryAfterMs > 60_000) this.options.logger.warn({ channel, retryAfterMs }, 'channel paused (quota)');
     this.options.coordination?.pause(channel, retryAfterMs).catch((error: unknown) => {
       this.options.logger.warn({ err: errorSummary(error) }, 'sharing a channel pause failed');
     });
