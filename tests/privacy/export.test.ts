@@ -6,7 +6,7 @@ import { loadCatalogue } from '../helpers/catalogue';
 import { conversation } from '../helpers/conversation';
 import { type Harness, startHarness } from '../helpers/harness';
 import { messageUpdate } from '../helpers/telegram';
-import { bornAgo, CATALOGUE, documentOf, personWithProfile } from './helpers';
+import { bornAgo, CATALOGUE, documentOf, personWithProfile, userIdOf } from './helpers';
 
 let h: Harness;
 let nextPerson = 7_310_000_000;
@@ -20,14 +20,6 @@ afterAll(async () => {
   await h.close();
 });
 beforeEach(() => h.api.reset());
-
-async function userIdOf(telegramId: number): Promise<string> {
-  const [row] = await h.runtime.db
-    .select({ userId: identities.userId })
-    .from(identities)
-    .where(and(eq(identities.channel, 'telegram'), eq(identities.externalId, String(telegramId))));
-  return row!.userId;
-}
 
 describe('/data_saya through the Telegram webhook', () => {
   it('shows a summary and sends a JSON and a text file that hold what the person told the bot', async () => {
@@ -106,7 +98,7 @@ describe('/data_saya through the Telegram webhook', () => {
     expect(text).toContain('paling lama 730 hari');
 
     // The processing log: an export by the person themself.
-    const userId = await userIdOf(p.id);
+    const userId = await userIdOf(h, p.id);
     const log = await h.runtime.db
       .select()
       .from(personalDataLog)

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client';
 import { rowsOf } from '../../src/db/rows';
+import { identities } from '../../src/db/schema';
 import type { BotApiCall } from '../helpers/bot-api';
 import { programme } from '../helpers/catalogue';
 import type { conversation } from '../helpers/conversation';
@@ -118,4 +119,13 @@ export async function findEverywhere(db: Db, values: string[]): Promise<string[]
     }
   }
   return hits;
+}
+
+/** The person behind a Telegram account, as the engine created them. */
+export async function userIdOf(h: Harness, telegramId: number): Promise<string> {
+  const [row] = await h.runtime.db
+    .select({ userId: identities.userId })
+    .from(identities)
+    .where(and(eq(identities.channel, 'telegram'), eq(identities.externalId, String(telegramId))));
+  return row!.userId;
 }

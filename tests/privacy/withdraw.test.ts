@@ -14,7 +14,7 @@ import { hasConsent } from '../../src/features/consent/service';
 import { loadCatalogue } from '../helpers/catalogue';
 import { conversation } from '../helpers/conversation';
 import { type Harness, startHarness } from '../helpers/harness';
-import { bornAgo, CATALOGUE, personWithProfile } from './helpers';
+import { bornAgo, CATALOGUE, personWithProfile, userIdOf } from './helpers';
 
 let h: Harness;
 let nextPerson = 7_330_000_000;
@@ -29,21 +29,13 @@ afterAll(async () => {
 });
 beforeEach(() => h.api.reset());
 
-async function userIdOf(telegramId: number): Promise<string> {
-  const [row] = await h.runtime.db
-    .select({ userId: identities.userId })
-    .from(identities)
-    .where(and(eq(identities.channel, 'telegram'), eq(identities.externalId, String(telegramId))));
-  return row!.userId;
-}
-
 describe('withdrawing consent', () => {
   it('typed anywhere: erases the profile and the history that repeats it, keeps the account', async () => {
     const p = person();
     const chat = conversation(h, p);
     const birth = bornAgo(23, 5);
     await personWithProfile(h, chat, birth);
-    const userId = await userIdOf(p.id);
+    const userId = await userIdOf(h, p.id);
     // Consent to the specific (disability) data too.
     const db = h.runtime.db;
     await db.insert(consents).values({
@@ -115,7 +107,7 @@ describe('withdrawing consent', () => {
     const p = person();
     const chat = conversation(h, p);
     await personWithProfile(h, chat, bornAgo(30));
-    const userId = await userIdOf(p.id);
+    const userId = await userIdOf(h, p.id);
     await chat.say('/pengaturan');
     const ask = await chat.press('✋ Tarik persetujuan');
     expect(ask.text).toContain('✋ Tarik persetujuan data pribadi?');
@@ -139,7 +131,7 @@ describe('withdrawing consent', () => {
       await h.runtime.db
         .select()
         .from(consents)
-        .where(eq(consents.userId, await userIdOf(p.id))),
+        .where(eq(consents.userId, await userIdOf(h, p.id))),
     ).toEqual([]);
   });
 });
