@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { type AdminDeps, createAdmin } from './admin';
 import { type ApiDeps, createApi } from './api';
 import type { TelegramChannel } from './channels/telegram/channel';
 import { telegramWebhook } from './channels/telegram/webhook';
@@ -22,6 +23,8 @@ export interface AppDeps {
   ops?: OpsDeps;
   /** The organisation API at /api/v1 (issue #7). */
   api?: ApiDeps;
+  /** The staff and organisation dashboard at /admin (issue #8). */
+  admin?: AdminDeps;
 }
 
 /** The HTTP surface, shared by every runtime (Node and Workers): Request in, Response out. */
@@ -39,6 +42,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/webhooks/telegram', telegramWebhook(deps.telegram?.channel, deps.telegram?.secret));
   app.route('/webhooks/whatsapp', whatsappWebhook(deps.whatsapp));
   if (deps.api) app.route('/api/v1', createApi(deps.api));
+  if (deps.admin) app.route('/admin', createAdmin(deps.admin));
 
   app.notFound((c) => c.json({ ok: false, error: 'not found' }, 404));
   app.onError((error, c) => {

@@ -196,6 +196,15 @@ export function createRuntime(options: RuntimeOptions) {
       broadcasts,
       rateLimit: { perMinute: config.API_RATE_PER_MINUTE, burst: config.API_RATE_BURST },
     },
+    admin: {
+      db,
+      logger,
+      deepLink,
+      broadcasts,
+      applications,
+      // Secure cookies unless the public address is plain http (local development, browser tests).
+      secureCookies: !config.PUBLIC_URL?.startsWith('http://'),
+    },
     ...(telegram && config.TELEGRAM_WEBHOOK_SECRET
       ? { telegram: { channel: telegram, secret: config.TELEGRAM_WEBHOOK_SECRET } }
       : {}),

@@ -24,6 +24,8 @@ export const handoffs = pgTable(
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
     firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** The forum topic of this handoff in the organisation's Telegram staff group, once opened. */
+    staffThreadId: integer('staff_thread_id'),
     /** 1–5, asked when staff close. */
     rating: integer('rating'),
   },

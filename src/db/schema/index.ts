@@ -9,4 +9,5 @@ export * from './handoff';
 export * from './organisations';
 export * from './privacy';
 export * from './profile';
+export * from './staff';
 export * from './whatsapp';

@@ -25,6 +25,10 @@ export const organisations = pgTable('organisations', {
   /** The catalogue's `application.organisation`, e.g. `kopri-pb-pmii`. */
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
+  /** Minutes a person may wait in the inbox before the dashboard raises an alert (issue #8). */
+  slaMinutes: integer('sla_minutes').notNull().default(15),
+  /** Optional Telegram supergroup with forum topics where staff answer handoffs (one topic a person). */
+  staffGroupChatId: text('staff_group_chat_id'),
   createdAt: at('created_at'),
 });
 
@@ -39,6 +43,12 @@ export const organisationMembers = pgTable(
     name: text('name').notNull(),
     email: text('email'),
     role: text('role').$type<OrganisationRole>().notNull(),
+    /** scrypt hash for the dashboard (src/admin/auth/passwords.ts); null: cannot log in. */
+    passwordHash: text('password_hash'),
+    /** Failed logins in a row; at the limit the account is locked until `locked_until`. */
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: at('created_at'),
   },
   (t) => [

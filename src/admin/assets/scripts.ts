@@ -1,0 +1,47 @@
+/**
+ * The dashboard's behaviour, served from /admin/assets/admin.js. Pages work without it (forms post and
+ * redirect); it adds live updates. Each feature adds its part to SCRIPTS (src/admin/assets/index.ts).
+ *
+ * - `data-poll="URL"` (+ `data-poll-ms`): the element's content is replaced by the HTML fragment at URL
+ *   every few seconds (new messages, queue counts, progress bars). A fragment answering 286 stops it.
+ * - `select[data-fill="#id"]`: choosing an option copies its `data-text` into the textarea #id.
+ * - `form[data-confirm]`: asks before submitting.
+ */
+export const CORE_SCRIPT = `
+(function () {
+  function poll(el) {
+    var url = el.getAttribute('data-poll');
+    var ms = Number(el.getAttribute('data-poll-ms') || 3000);
+    var timer = setInterval(function () {
+      fetch(url, { headers: { 'x-requested-with': 'fetch' }, credentials: 'same-origin' })
+        .then(function (res) {
+          if (res.status === 286) clearInterval(timer);
+          if (res.status === 401) { clearInterval(timer); location.reload(); }
+          return res.ok || res.status === 286 ? res.text() : null;
+        })
+        .then(function (html) {
+          if (html === null || html === el.innerHTML) return;
+          var atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - 8;
+          el.innerHTML = html;
+          if (el.hasAttribute('data-stick-bottom') && atBottom) el.scrollTop = el.scrollHeight;
+          el.dispatchEvent(new CustomEvent('jmb:updated', { bubbles: true }));
+        })
+        .catch(function () {});
+    }, ms);
+  }
+  document.querySelectorAll('[data-poll]').forEach(poll);
+  document.querySelectorAll('[data-stick-bottom]').forEach(function (el) { el.scrollTop = el.scrollHeight; });
+  document.querySelectorAll('select[data-fill]').forEach(function (select) {
+    select.addEventListener('change', function () {
+      var option = select.options[select.selectedIndex];
+      var target = document.querySelector(select.getAttribute('data-fill'));
+      if (target && option && option.getAttribute('data-text')) { target.value = option.getAttribute('data-text'); target.focus(); }
+    });
+  });
+  document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      if (!confirm(form.getAttribute('data-confirm'))) event.preventDefault();
+    });
+  });
+})();
+`;

@@ -1,0 +1,85 @@
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client';
+import { organisationMembers } from '../../db/schema';
+import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
+import { endMemberSessions } from './sessions';
+
+/** Five wrong passwords in a row lock the account for 15 minutes. */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+export type LoginResult =
+  | { ok: true; memberId: string }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'locked'; until: Date };
+
+/**
+ * Email + password. An unknown email and a wrong password look the same to the caller and take the
+ * same time (the decoy hash); a locked account says until when, which tells an attacker nothing new.
+ */
+export async function authenticate(db: Queryable, email: string, password: string): Promise<LoginResult> {
+  const normalised = email.trim().toLowerCase();
+  const candidates = normalised
+    ? await db
+        .select({
+          id: organisationMembers.id,
+          passwordHash: organisationMembers.passwordHash,
+          lockedUntil: organisationMembers.lockedUntil,
+        })
+        .from(organisationMembers)
+        .where(
+          and(
+            sql`lower(${organisationMembers.email}) = ${normalised}`,
+            isNotNull(organisationMembers.passwordHash),
+          ),
+        )
+    : [];
+  if (candidates.length === 0) {
+    await verifyPassword(password, await decoyHash());
+    return { ok: false, reason: 'invalid' };
+  }
+  // One email may belong to members of several organisations: the password picks the account.
+  for (const member of candidates) {
+    if (member.lockedUntil && member.lockedUntil > new Date()) continue;
+    if (await verifyPassword(password, member.passwordHash!)) {
+      await db
+        .update(organisationMembers)
+        .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: sql`now()` })
+        .where(eq(organisationMembers.id, member.id));
+      return { ok: true, memberId: member.id };
+    }
+  }
+  let lockedUntil: Date | undefined;
+  for (const member of candidates) {
+    if (member.lockedUntil && member.lockedUntil > new Date()) {
+      lockedUntil = member.lockedUntil;
+      continue;
+    }
+    const [row] = await db
+      .update(organisationMembers)
+      .set({
+        failedLogins: sql`${organisationMembers.failedLogins} + 1`,
+        lockedUntil: sql`case when ${organisationMembers.failedLogins} + 1 >= ${MAX_FAILED_LOGINS}
+          then now() + make_interval(mins => ${LOCK_MINUTES}) else null end`,
+      })
+      .where(eq(organisationMembers.id, member.id))
+      .returning({ lockedUntil: organisationMembers.lockedUntil });
+    if (row?.lockedUntil) lockedUntil = row.lockedUntil;
+  }
+  return lockedUntil && candidates.length === 1
+    ? { ok: false, reason: 'locked', until: lockedUntil }
+    : { ok: false, reason: 'invalid' };
+}
+
+export class PasswordError extends Error {}
+
+/** Sets (or replaces) a member's password and ends their other sessions. */
+export async function setPassword(db: Queryable, memberId: string, password: string): Promise<void> {
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new PasswordError(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+  await db
+    .update(organisationMembers)
+    .set({ passwordHash: await hashPassword(password), failedLogins: 0, lockedUntil: null })
+    .where(eq(organisationMembers.id, memberId));
+  await endMemberSessions(db, memberId);
+}

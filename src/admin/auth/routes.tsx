@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { safeEqual } from '../../lib/safe-equal';
+import type { AdminContext, AdminDeps, AdminEnv } from '../context';
+import { LANG_COOKIE } from '../i18n';
+import { Layout } from '../layout';
+import { authenticate } from './login';
+import { SESSION_COOKIE, sameOrigin } from './middleware';
+import { createSession, endSession, loadSession, SESSION_HOURS } from './sessions';
+
+/** Double-submit token for the login form (there is no session yet to hold one). */
+const LOGIN_CSRF_COOKIE = 'jmb_login_csrf';
+
+function timeWib(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Jakarta',
+  }).format(date);
+}
+
+function LoginPage(props: { c: AdminContext; csrf: string; error?: string | undefined; email?: string }) {
+  const { c, csrf, error } = props;
+  const t = c.var.t;
+  return (
+    <Layout c={c} title={t('login.title')}>
+      <div class="login">
+        {error ? (
+          <p class="notice error" role="alert" id="login-error">
+            {error}
+          </p>
+        ) : null}
+        <form method="post" action="/admin/login" aria-describedby={error ? 'login-error' : undefined}>
+          <input type="hidden" name="_csrf" value={csrf} />
+          <label for="email">{t('login.email')}</label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autocomplete="username"
+            required
+            value={props.email ?? ''}
+            autofocus
+          />
+          <label for="password">{t('login.password')}</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required />
+          <div class="actions">
+            <button type="submit">{t('login.submit')}</button>
+          </div>
+        </form>
+        <p class="muted">{t('login.help')}</p>
+      </div>
+    </Layout>
+  );
+}
+
+export function authRoutes(deps: AdminDeps) {
+  const app = new Hono<AdminEnv>();
+  const cookie = (maxAgeSeconds: number) =>
+    ({
+      httpOnly: true,
+      secure: deps.secureCookies,
+      sameSite: 'Lax',
+      path: '/admin',
+      maxAge: maxAgeSeconds,
+    }) as const;
+
+  const showLogin = (c: AdminContext, status: 200 | 401 | 403 | 429, error?: string, email?: string) => {
+    const csrf = randomBytes(24).toString('base64url');
+    setCookie(c, LOGIN_CSRF_COOKIE, csrf, cookie(3600));
+    return c.html(<LoginPage c={c} csrf={csrf} error={error} email={email ?? ''} />, status);
+  };
+
+  app.get('/login', async (c) => {
+    // Already logged in: straight to the inbox.
+    if (await loadSession(deps.db, getCookie(c, SESSION_COOKIE))) return c.redirect('/admin/inbox', 303);
+    return showLogin(c, 200);
+  });
+
+  app.post('/login', async (c) => {
+    const t = c.var.t;
+    const body = await c.req.parseBody();
+    const email = typeof body.email === 'string' ? body.email.slice(0, 200) : '';
+    const password = typeof body.password === 'string' ? body.password.slice(0, 500) : '';
+    const csrf = typeof body._csrf === 'string' ? body._csrf : '';
+    const expected = getCookie(c, LOGIN_CSRF_COOKIE);
+    if (!sameOrigin(c) || !expected || !safeEqual(csrf, expected))
+      return showLogin(c, 403, t('login.expired'), email);
+    if (!email || !password) return showLogin(c, 401, t('login.missing'), email);
+    const result = await authenticate(deps.db, email, password);
+    if (!result.ok) {
+      if (result.reason === 'locked')
+        return showLogin(c, 429, t('login.locked', { time: timeWib(result.until, c.var.locale) }), email);
+      deps.logger.info({ event: 'admin_login_failed' }, 'dashboard login failed');
+      return showLogin(c, 401, t('login.invalid'), email);
+    }
+    const { token } = await createSession(deps.db, result.memberId);
+    deleteCookie(c, LOGIN_CSRF_COOKIE, { path: '/admin', secure: deps.secureCookies });
+    setCookie(c, SESSION_COOKIE, token, cookie(SESSION_HOURS * 3600));
+    deps.logger.info({ event: 'admin_login', member: result.memberId }, 'dashboard login');
+    return c.redirect('/admin/inbox', 303);
+  });
+
+  app.get('/lang/:locale', (c) => {
+    const locale = c.req.param('locale') === 'en' ? 'en' : 'id';
+    setCookie(c, LANG_COOKIE, locale, { path: '/admin', sameSite: 'Lax', maxAge: 365 * 86400 });
+    const next = c.req.query('next') ?? '/admin/inbox';
+    // Only back into the dashboard: never an open redirect.
+    return c.redirect(/^\/admin(\/[\w\-/]*)?$/.test(next) ? next : '/admin/inbox', 303);
+  });
+
+  app.post('/logout', async (c) => {
+    const session = await loadSession(deps.db, getCookie(c, SESSION_COOKIE));
+    if (session) {
+      const body = await c.req.parseBody();
+      if (!sameOrigin(c) || !safeEqual(typeof body._csrf === 'string' ? body._csrf : '', session.csrfToken))
+        return c.text(c.var.t('errors.csrf'), 403);
+      await endSession(deps.db, session.tokenHash);
+    }
+    deleteCookie(c, SESSION_COOKIE, { path: '/admin', secure: deps.secureCookies });
+    return c.redirect('/admin/login', 303);
+  });
+  return app;
+}

@@ -1,0 +1,40 @@
+import type { Context } from 'hono';
+import type { ApplicationServices } from '../applications/services';
+import type { BroadcastSettings } from '../broadcasts/service';
+import type { Db } from '../db/client';
+import type { Channel } from '../engine/types';
+import type { Locale, T } from '../i18n';
+import type { Logger } from '../logger';
+import type { StaffSession } from './auth/sessions';
+
+/** What the dashboard needs from the runtime (src/runtime.ts builds it). */
+export interface AdminDeps {
+  db: Db;
+  logger: Logger;
+  broadcasts: BroadcastSettings;
+  /** The bot's links for a start payload (t.me/<bot>?start=…), for share links on programme pages. */
+  deepLink?: (channel: Channel, payload: string) => string | undefined;
+  /** NIK cipher and document storage, for the applicant pages. */
+  applications?: ApplicationServices;
+  /**
+   * `Secure` cookies. On by default; off only when PUBLIC_URL is plain http (local development and the
+   * browser tests, which run on http://127.0.0.1).
+   */
+  secureCookies: boolean;
+}
+
+/** Hono variables of every dashboard request after the session middleware. */
+export interface AdminEnv {
+  Variables: {
+    locale: Locale;
+    /** Fixed to the request's locale, namespace `admin` (use `t('inbox:…')` for another namespace). */
+    t: T;
+    /** Present on every page but the login page. */
+    session: StaffSession;
+  };
+}
+
+export type AdminContext = Context<AdminEnv>;
+
+/** The audit actor of a session, for privacy.logAccess. */
+export const actorOf = (session: StaffSession) => `staff:${session.memberId}` as const;

@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import { applicantRoutes } from './applicants/routes';
+import { SCRIPTS, STYLES } from './assets';
+import { requireSession, securityHeaders } from './auth/middleware';
+import { authRoutes } from './auth/routes';
+import { broadcastRoutes } from './broadcasts/routes';
+import type { AdminDeps, AdminEnv } from './context';
+import { adminI18n } from './i18n';
+import { inboxRoutes } from './inbox/routes';
+import { programmeRoutes } from './programmes/routes';
+import { targetRoutes } from './targets/routes';
+
+export type { AdminDeps } from './context';
+
+/**
+ * The staff and organisation dashboard at /admin (issue #8): server-rendered Hono JSX, one small script
+ * for live updates. Every page but login needs a session; every change needs the session's CSRF token.
+ */
+export function createAdmin(deps: AdminDeps): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+  app.get('/assets/admin.css', (c) =>
+    c.body(STYLES, 200, {
+      'content-type': 'text/css; charset=utf-8',
+      'cache-control': 'public, max-age=300',
+    }),
+  );
+  app.get('/assets/admin.js', (c) =>
+    c.body(SCRIPTS, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=300',
+    }),
+  );
+  app.use('*', securityHeaders, adminI18n);
+  app.route('/', authRoutes(deps));
+  app.use('*', requireSession(deps));
+  app.get('/', (c) => c.redirect('/admin/inbox', 303));
+  app.route('/inbox', inboxRoutes(deps));
+  app.route('/programmes', programmeRoutes(deps));
+  app.route('/applicants', applicantRoutes(deps));
+  app.route('/broadcasts', broadcastRoutes(deps));
+  app.route('/targets', targetRoutes(deps));
+  return app;
+}

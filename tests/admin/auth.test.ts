@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_FAILED_LOGINS } from '../../src/admin/auth/login';
+import { AdminClient, createStaff, STAFF_PASSWORD } from '../helpers/admin';
+import { type Harness, startHarness } from '../helpers/harness';
+
+describe('dashboard login', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    await createStaff(h.database.db, { organisation: 'kopri', email: 'sari@kopri.or.id', name: 'Sari' });
+    await createStaff(h.database.db, { organisation: 'kopri', email: 'kunci@kopri.or.id' });
+  });
+  afterAll(() => h.close());
+
+  it('sends a visitor without a session to the login page, in Indonesian', async () => {
+    const client = new AdminClient(h.runtime.app);
+    const res = await client.get('/admin/inbox');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/admin/login');
+    const login = await client.get('/admin/login');
+    expect(login.status).toBe(200);
+    expect(client.lastHtml).toContain('lang="id"');
+    expect(client.lastHtml).toContain('Masuk ke dasbor petugas');
+    expect(login.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(login.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('logs in with an HttpOnly SameSite cookie and reaches the inbox, then logs out', async () => {
+    const client = new AdminClient(h.runtime.app);
+    const res = await client.login('Sari@KOPRI.or.id');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/admin/inbox');
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('jmb_session='))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Path=\/admin/);
+    // The cookie holds a random token; the table only its hash.
+    const token = client.cookies.get('jmb_session')!;
+    const rows = await h.database.db.query.staffSessions.findMany();
+    expect(rows.some((r) => r.tokenHash === token)).toBe(false);
+
+    const inbox = await client.get('/admin/inbox');
+    expect(inbox.status).toBe(200);
+    expect(client.lastHtml).toContain('KOPRI');
+    expect(client.csrf).not.toBe('');
+
+    const out = await client.post('/admin/logout');
+    expect(out.status).toBe(303);
+    expect((await client.get('/admin/inbox')).status).toBe(303);
+    // The old token no longer works even if replayed.
+    const replay = new AdminClient(h.runtime.app);
+    replay.cookies.set('jmb_session', token);
+    expect((await replay.get('/admin/inbox')).status).toBe(303);
+  });
+
+  it('refuses a wrong password with a clear message and no session', async () => {
+    const client = new AdminClient(h.runtime.app);
+    const res = await client.login('sari@kopri.or.id', 'salah-sandi-123');
+    expect(res.status).toBe(401);
+    expect(client.lastHtml).toContain('Email atau kata sandi salah');
+    expect(client.cookies.has('jmb_session')).toBe(false);
+    const unknown = await client.login('siapa@contoh.id', 'salah-sandi-123');
+    expect(unknown.status).toBe(401);
+  });
+
+  it('locks an account after repeated failures, even for the right password', async () => {
+    const client = new AdminClient(h.runtime.app);
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++) await client.login('kunci@kopri.or.id', `salah-${i}-xxxxxx`);
+    const res = await client.login('kunci@kopri.or.id', STAFF_PASSWORD);
+    expect(res.status).toBe(429);
+    expect(client.lastHtml).toContain('dikunci sampai pukul');
+    expect(client.cookies.has('jmb_session')).toBe(false);
+  });
+
+  it('refuses a login form posted from another site', async () => {
+    const client = new AdminClient(h.runtime.app);
+    await client.get('/admin/login');
+    const res = await client.post(
+      '/admin/login',
+      { email: 'sari@kopri.or.id', password: STAFF_PASSWORD },
+      { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    );
+    expect(res.status).toBe(403);
+    expect(client.cookies.has('jmb_session')).toBe(false);
+  });
+
+  it('refuses a change without the session CSRF token', async () => {
+    const client = new AdminClient(h.runtime.app);
+    await client.login('sari@kopri.or.id');
+    await client.get('/admin/inbox');
+    const forged = await client.post('/admin/logout', { _csrf: 'not-the-token' });
+    expect(forged.status).toBe(403);
+    // Still logged in.
+    expect((await client.get('/admin/inbox')).status).toBe(200);
+  });
+
+  it('speaks English after switching language', async () => {
+    const client = new AdminClient(h.runtime.app);
+    await client.login('sari@kopri.or.id');
+    const res = await client.get('/admin/lang/en?next=/admin/inbox');
+    expect(res.headers.get('location')).toBe('/admin/inbox');
+    await client.get('/admin/inbox');
+    expect(client.lastHtml).toContain('lang="en"');
+    expect(client.lastHtml).toContain('Log out');
+    // No open redirect out of the dashboard.
+    const away = await client.get('/admin/lang/id?next=https://evil.example');
+    expect(away.headers.get('location')).toBe('/admin/inbox');
+  });
+});

@@ -1,0 +1,91 @@
+import type { Hono } from 'hono';
+import { setPassword } from '../../src/admin/auth/login';
+import type { Db } from '../../src/db/client';
+import type { OrganisationRole } from '../../src/db/schema';
+import { addMember, createOrganisation, findOrganisation } from '../../src/organisations/service';
+
+export const STAFF_PASSWORD = 'kata-sandi-rahasia-1';
+
+/** An organisation (created when missing) with a member who can log in to /admin. */
+export async function createStaff(
+  db: Db,
+  input: { organisation: string; email: string; name?: string; role?: OrganisationRole; password?: string },
+) {
+  const organisation =
+    (await findOrganisation(db, input.organisation)) ??
+    (await createOrganisation(db, { name: input.organisation.toUpperCase(), slug: input.organisation }));
+  const member = await addMember(db, organisation.id, {
+    name: input.name ?? input.email.split('@')[0]!,
+    email: input.email,
+    role: input.role ?? 'staff',
+  });
+  await setPassword(db, member.id, input.password ?? STAFF_PASSWORD);
+  return { organisation, member };
+}
+
+/**
+ * A browser-like client of the dashboard over `app.request`: keeps cookies, sends the same-origin
+ * headers a browser sends, and picks the CSRF token from the last page it read.
+ */
+export class AdminClient {
+  readonly cookies = new Map<string, string>();
+  csrf = '';
+  lastHtml = '';
+
+  constructor(
+    private readonly app: Hono,
+    readonly origin = 'http://localhost',
+  ) {}
+
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    return { ...(cookie ? { cookie } : {}), ...extra };
+  }
+
+  private remember(res: Response): void {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq).trim();
+      const value = pair!.slice(eq + 1).trim();
+      if (!value || /max-age=0/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    const res = await this.app.request(`${this.origin}${path}`, { headers: this.headers(headers) });
+    this.remember(res);
+    if ((res.headers.get('content-type') ?? '').includes('text/html')) {
+      this.lastHtml = await res.clone().text();
+      const token = /name="_csrf" value="([^"]+)"/.exec(this.lastHtml)?.[1];
+      if (token) this.csrf = token;
+    }
+    return res;
+  }
+
+  /** Posts a form as the browser would (Origin of the dashboard, the page's CSRF token unless given). */
+  async post(path: string, form: Record<string, string> = {}, headers: Record<string, string> = {}) {
+    const body = new URLSearchParams({ _csrf: this.csrf, ...form });
+    const res = await this.app.request(`${this.origin}${path}`, {
+      method: 'POST',
+      body,
+      headers: this.headers({
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: this.origin,
+        'sec-fetch-site': 'same-origin',
+        ...headers,
+      }),
+    });
+    this.remember(res);
+    if ((res.headers.get('content-type') ?? '').includes('text/html'))
+      this.lastHtml = await res.clone().text();
+    return res;
+  }
+
+  /** Logs in through the login form; returns the final response (303 to the inbox on success). */
+  async login(email: string, password = STAFF_PASSWORD): Promise<Response> {
+    await this.get('/admin/login');
+    return this.post('/admin/login', { email, password });
+  }
+}
