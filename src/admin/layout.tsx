@@ -16,21 +16,26 @@ export function Csrf({ c }: { c: AdminContext }) {
   return <input type="hidden" name="_csrf" value={c.var.session.csrfToken} />;
 }
 
-/** A message after a redirect, chosen by a key in the query (`?ok=replied`): never personal data. */
+/** A flash key from the query: `saved` (admin:flash.saved) or `inbox:flash.replied` (another namespace). */
+const FLASH_KEY = /^(?:[a-z]+:)?[a-zA-Z]+(?:\.[a-zA-Z]+)*$/;
+const flashText = (t: AdminContext['var']['t'], key: string, fallback: string) =>
+  t(key.includes(':') ? key : `flash.${key}`, { defaultValue: t(fallback) });
+
+/** A message after a redirect, chosen by a key in the query (`?ok=inbox:flash.replied`): never personal data. */
 export function Flash({ c }: { c: AdminContext }) {
   const ok = c.req.query('ok');
   const error = c.req.query('error');
   const t = c.var.t;
-  if (error && /^[a-zA-Z.]+$/.test(error))
+  if (error && FLASH_KEY.test(error))
     return (
       <p class="notice error" role="alert">
-        {t(`flash.${error}`, { defaultValue: t('flash.failed') })}
+        {flashText(t, error, 'flash.failed')}
       </p>
     );
-  if (ok && /^[a-zA-Z.]+$/.test(ok))
+  if (ok && FLASH_KEY.test(ok))
     return (
       <p class="notice ok" role="status">
-        {t(`flash.${ok}`, { defaultValue: t('flash.done') })}
+        {flashText(t, ok, 'flash.done')}
       </p>
     );
   return null;
