@@ -33,7 +33,12 @@ async function main(): Promise<void> {
     throw error;
   }
   logger.info({ driver: database.driver }, 'database ready (migrations applied)');
-  await prepareData(database, logger);
+  // The demo staff account only on the embedded database of a machine without a public address.
+  await prepareData(
+    database,
+    logger,
+    config.PUBLIC_URL ? {} : { staffOrganisation: config.DEFAULT_ORGANISATION },
+  );
 
   const runtime = createRuntime({ config, database, logger, whatsappSettings: whatsapp.settings });
   if (runtime.telegram) {

@@ -1,4 +1,5 @@
 import type { UserFromGetMe } from 'grammy/types';
+import { seedDemoStaff } from './admin/demo';
 import { createApp } from './app';
 import type { ApplicationServices } from './applications/services';
 import { broadcastGate } from './broadcasts/gate';
@@ -237,11 +238,17 @@ export type Runtime = ReturnType<typeof createRuntime>;
 
 /**
  * Start-up data work: the region gazetteer is loaded once (so the first message is not slow), and an
- * empty embedded database gets the demo catalogue so a newcomer has something to find.
+ * empty embedded database gets the demo catalogue so a newcomer has something to find — and, when the
+ * server has no public address, a demo staff account for /admin (src/admin/demo.ts).
  */
-export async function prepareData(database: Database, logger: Logger): Promise<void> {
+export async function prepareData(
+  database: Database,
+  logger: Logger,
+  demo: { staffOrganisation?: string } = {},
+): Promise<void> {
   loadRegions();
   if (database.driver !== 'pglite') return;
   const seeded = await seedDemoCatalogueIfEmpty(database.db);
   if (seeded) logger.info('demo catalogue loaded into the empty embedded database');
+  if (demo.staffOrganisation) await seedDemoStaff(database.db, demo.staffOrganisation);
 }

@@ -9,12 +9,16 @@
  *   revoke TOKEN_ID                              revoke a token
  *   member ORG add NAME [--email E] [--role R]   add (or update) a member
  *   member ORG list | member ORG remove EMAIL|ID
+ *   member ORG password EMAIL|ID                 set a dashboard password: JEMBATAN_PASSWORD, or a random
+ *                                                one printed once (never on the command line: shell history)
  *   link ORG [--recruiter NAME] [--label L] [--programme SLUG] [--code CODE]
  *                                                a referral link
  *
  * ORG is the organisation's slug (or id). Database: DATABASE_URL, or the embedded PGlite in PGLITE_DIR.
  * Exit codes: 0 done, 1 failed, 2 usage.
  */
+import { randomBytes } from 'node:crypto';
+import { PasswordError, setPassword } from '../admin/auth/login';
 import { openDatabaseFromEnv } from '../catalogue/cli/common';
 import type { Database } from '../db/client';
 import type { OrganisationRole } from '../db/schema';
@@ -41,6 +45,7 @@ const USAGE = `usage: npm run org -- list
        npm run org -- member ORG add NAME [--email EMAIL] [--role owner|staff|viewer]
        npm run org -- member ORG list
        npm run org -- member ORG remove EMAIL|ID
+       npm run org -- member ORG password EMAIL|ID   (JEMBATAN_PASSWORD, or a random one printed once)
        npm run org -- link ORG [--recruiter NAME] [--label LABEL] [--programme SLUG] [--code CODE]`;
 
 class UsageError extends Error {}
@@ -71,6 +76,8 @@ export interface RunOptions {
   out?: (line: string) => void;
   /** Where errors and usage go (stderr by default). */
   err?: (line: string) => void;
+  /** Environment (tests); default process.env. */
+  env?: Record<string, string | undefined>;
   /** The database to use (tests); default DATABASE_URL or PGLITE_DIR, closed at the end. */
   database?: Database;
 }
@@ -172,6 +179,28 @@ export async function run(args: string[], options: RunOptions = {}): Promise<num
             role: role(flags.get('role')) ?? 'staff',
           });
           out(`member ${member.id} ${member.name} (${member.role})`);
+          return 0;
+        }
+        if (action === 'password') {
+          const key = need(rest[2], 'EMAIL|ID');
+          const member = (await listMembers(db, organisation.id)).find(
+            (m) => m.id === key || m.email === key.toLowerCase(),
+          );
+          if (!member) throw new OrganisationError('not_found', `no member "${key}"`);
+          if (!member.email) throw new OrganisationError('invalid', 'the member needs an email to log in');
+          const given = (options.env ?? process.env).JEMBATAN_PASSWORD;
+          const password = given || randomBytes(12).toString('base64url');
+          try {
+            await setPassword(db, member.id, password);
+          } catch (error) {
+            if (error instanceof PasswordError) throw new OrganisationError('invalid', error.message);
+            throw error;
+          }
+          out(`password set for ${member.email}; they log in at /admin/login (other sessions ended)`);
+          if (!given) {
+            out(password);
+            err('Give it to them privately: it is shown only once (only its scrypt hash is kept).');
+          }
           return 0;
         }
         if (action === 'remove') {

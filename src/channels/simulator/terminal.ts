@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
+import { serve } from '@hono/node-server';
+import { DEMO_STAFF } from '../../admin/demo';
 import { loadConfig } from '../../config';
 import { openDatabase } from '../../db/client';
 import type { Outbound } from '../../engine/types';
@@ -26,10 +28,21 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, TELEGRAM_BOT_TOKEN: '', WHATSAPP_BAILEYS: '' });
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
-  await prepareData(database, logger);
+  await prepareData(database, logger, { staffOrganisation: config.DEFAULT_ORGANISATION });
   const runtime = createRuntime({ config, database, logger, senders: [new SimulatorSender(printMessage)] });
   // Finishes erasures after /hapus_data (the goodbye message first), as the server does.
   runtime.privacy.start();
+  // The staff dashboard beside the chat: ask for a person here, answer from the browser; staff replies
+  // and notices reach this terminal through the outbox, as they reach Telegram in production.
+  runtime.dispatcher.start();
+  const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: '127.0.0.1' }, (info) =>
+    console.log(
+      `${DIM}Staff dashboard: http://localhost:${info.port}/admin  (${DEMO_STAFF.email} / ${DEMO_STAFF.password})${RESET}`,
+    ),
+  );
+  server.on('error', (error) =>
+    console.log(`${DIM}Staff dashboard not started (${(error as Error).message}); the chat works.${RESET}`),
+  );
   const person = process.env.SIMULATOR_USER ?? 'local';
   const name = safeName();
 
@@ -59,6 +72,7 @@ async function main(): Promise<void> {
     rl.prompt();
   }
   rl.close();
+  server.close();
   await runtime.shutdown();
   await database.close();
 }
