@@ -1,9 +1,16 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 // Pure units live beside their code (src/**/*.test.ts) and run once. Everything that touches a
 // database lives in tests/ and runs on the embedded PGlite and, when TEST_DATABASE_URL is set, on the
 // real Postgres as well — same files, two projects.
 const postgresUrl = process.env.TEST_DATABASE_URL;
+// Browser tests need Debian's Chromium (.ci/run installs it). Locally without it they are left out with
+// a note; in CI they always run, so a missing browser fails instead of passing silently.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const browserTests = existsSync(chromium) || Boolean(process.env.CI);
+if (!browserTests)
+  console.warn(`browser tests skipped: no Chromium at ${chromium} (apt-get install chromium)`);
 
 export default defineConfig({
   test: {
@@ -16,7 +23,7 @@ export default defineConfig({
         test: {
           name: 'pglite',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/**/*.unit.test.ts'],
+          exclude: ['tests/**/*.unit.test.ts', 'tests/**/*.browser.test.ts'],
           env: { TEST_DB: 'pglite' },
         },
       },
@@ -27,8 +34,23 @@ export default defineConfig({
               test: {
                 name: 'postgres',
                 include: ['tests/**/*.test.ts'],
-                exclude: ['tests/**/*.unit.test.ts'],
+                exclude: ['tests/**/*.unit.test.ts', 'tests/**/*.browser.test.ts'],
                 env: { TEST_DB: 'postgres', TEST_DATABASE_URL: postgresUrl },
+              },
+            },
+          ]
+        : []),
+      // The dashboard in headless Chromium (Debian's, see .ci/run), on Postgres when there is one.
+      ...(browserTests
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'browser',
+                include: ['tests/**/*.browser.test.ts'],
+                env: postgresUrl
+                  ? { TEST_DB: 'postgres', TEST_DATABASE_URL: postgresUrl }
+                  : { TEST_DB: 'pglite' },
               },
             },
           ]
