@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { AdminContext } from './context';
 
@@ -57,52 +58,55 @@ export function Layout(props: { c: AdminContext; title: string; section?: Sectio
   const t = c.var.t;
   const session = c.var.session as AdminContext['var']['session'] | undefined;
   return (
-    <html lang={c.var.locale}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · Jembatan`}</title>
-        <link rel="stylesheet" href="/admin/assets/admin.css" />
-        <script src="/admin/assets/admin.js" defer />
-      </head>
-      <body>
-        <a class="skip" href="#main">
-          {t('layout.skip')}
-        </a>
-        <header class="top">
-          <span class="brand">
-            Jembatan{session ? <span class="muted-inverse"> · {session.organisationName}</span> : null}
-          </span>
-          {session ? (
-            <nav class="main" aria-label={t('layout.nav')}>
-              <ul>
-                {SECTIONS.map((s) => (
-                  <li>
-                    <a href={s.href} aria-current={s.key === section ? 'page' : undefined}>
-                      {t(`nav.${s.key}`)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          ) : null}
-          <LanguageSwitch c={c} />
-          {session ? (
-            <form method="post" action="/admin/logout">
-              <Csrf c={c} />
-              <button type="submit" class="link" title={t('layout.signedInAs', { name: session.name })}>
-                {t('layout.logout')}
-              </button>
-            </form>
-          ) : null}
-        </header>
-        <main id="main" tabindex={-1}>
-          <h1>{title}</h1>
-          {session ? <Flash c={c} /> : null}
-          {props.children}
-        </main>
-      </body>
-    </html>
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang={c.var.locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} · Jembatan`}</title>
+          <link rel="stylesheet" href="/admin/assets/admin.css" />
+          <script src="/admin/assets/admin.js" defer />
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            {t('layout.skip')}
+          </a>
+          <header class="top">
+            <span class="brand">
+              Jembatan{session ? <span class="muted-inverse"> · {session.organisationName}</span> : null}
+            </span>
+            {session ? (
+              <nav class="main" aria-label={t('layout.nav')}>
+                <ul>
+                  {SECTIONS.map((s) => (
+                    <li>
+                      <a href={s.href} aria-current={s.key === section ? 'page' : undefined}>
+                        {t(`nav.${s.key}`)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+            <LanguageSwitch c={c} />
+            {session ? (
+              <form method="post" action="/admin/logout">
+                <Csrf c={c} />
+                <button type="submit" class="link" title={t('layout.signedInAs', { name: session.name })}>
+                  {t('layout.logout')}
+                </button>
+              </form>
+            ) : null}
+          </header>
+          <main id="main" tabindex={-1}>
+            <h1>{title}</h1>
+            {session ? <Flash c={c} /> : null}
+            {props.children}
+          </main>
+        </body>
+      </html>
+    </>
   );
 }
 

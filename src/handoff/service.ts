@@ -113,6 +113,8 @@ export async function staffReply(
   organisation: string,
   staffId: string,
   text: string,
+  /** Kept in the message body: who wrote it, and where (the staff group does not echo its own). */
+  meta: { author?: string; via?: string } = {},
 ): Promise<void> {
   const handoff = await forStaff(db, id, organisation);
   if (handoff.status !== 'waiting' && handoff.status !== 'active')
@@ -126,7 +128,7 @@ export async function staffReply(
       channel: identity.channel,
       direction: 'out',
       origin: 'staff',
-      body: { type: 'text', text },
+      body: { type: 'text', text, ...meta },
       status: 'pending',
     });
     await tx

@@ -20,6 +20,7 @@ describe('dashboard login', () => {
     expect(res.headers.get('location')).toBe('/admin/login');
     const login = await client.get('/admin/login');
     expect(login.status).toBe(200);
+    expect(client.lastHtml.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(client.lastHtml).toContain('lang="id"');
     expect(client.lastHtml).toContain('Masuk ke dasbor petugas');
     expect(login.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");

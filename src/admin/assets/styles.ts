@@ -47,4 +47,88 @@ th, td { text-align:left; padding:.5rem; border-bottom:1px solid var(--line); ve
 progress { width:100%; height:1.25rem; }
 .sr-only { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap; }
 @media (min-width: 48rem) { main { padding:1.5rem; } }
+/* inbox */
+.inbox-time { display:block; }
+.inbox-queue tr.inbox-overdue th, .inbox-queue tr.inbox-overdue td { background:#fdecec; }
+.inbox-text { white-space:pre-wrap; overflow-wrap:anywhere; margin:.25rem 0; }
+.inbox-layout { display:grid; grid-template-columns:minmax(0,1fr); gap:1rem; }
+.inbox-log { max-height:60vh; overflow-y:auto; border:1px solid var(--line); border-radius:6px; padding:.5rem; background:var(--soft); }
+.inbox-log-list { list-style:none; margin:0; padding:0; display:flex; flex-direction:column; gap:.5rem; }
+.inbox-msg { max-width:90%; padding:.5rem .75rem; border-radius:8px; background:#fff; border:1px solid var(--line); }
+.inbox-msg.inbox-out { align-self:flex-end; background:#e8f0fb; border-color:#b5cbe8; }
+.inbox-msg.inbox-from-staff { background:#eaf6ec; border-color:#a9d3b2; }
+.inbox-meta { margin:0; font-size:.875rem; color:var(--muted); }
+.inbox-buttons { font-size:.875rem; margin:.25rem 0 0; }
+.inbox-dl { display:grid; grid-template-columns:minmax(7rem,auto) 1fr; gap:.25rem .75rem; margin:0; }
+.inbox-dl dt { font-weight:600; }
+.inbox-dl dd { margin:0; overflow-wrap:anywhere; }
+.inbox-note-list { list-style:none; margin:0; padding:0; }
+.inbox-note-list li { border-left:4px solid var(--warn); background:#fff4e0; padding:.25rem .75rem; margin:.5rem 0; }
+.inbox-field-error { color:var(--bad); font-weight:600; margin:.25rem 0; }
+@media (min-width: 60rem) { .inbox-layout { grid-template-columns:minmax(0,3fr) minmax(0,2fr); } }
+/* Programmes and applicants (src/admin/programmes, src/admin/applicants) */
+.prog-fieldset { border:1px solid var(--line); border-radius:6px; margin:1rem 0; padding:.25rem 1rem 1rem; }
+.prog-fieldset legend { font-weight:700; padding:0 .25rem; }
+.prog-hint { margin:0 0 .25rem; font-size:.9rem; }
+.prog-error { color:var(--bad); font-weight:600; margin:.25rem 0; }
+.prog-invalid input, .prog-invalid select, .prog-invalid textarea { border:2px solid var(--bad); }
+.prog-dl { display:grid; grid-template-columns:minmax(0,1fr); gap:.1rem 1rem; margin:.5rem 0 1rem; }
+.prog-dl dt { font-weight:600; }
+.prog-dl dd { margin:0 0 .5rem; overflow-wrap:anywhere; }
+.prog-table th[scope=row] { font-weight:400; }
+.prog-pager { align-items:center; }
+.prog-import progress { margin:.25rem 0; }
+.prog-counts { display:flex; flex-wrap:wrap; gap:.5rem; margin:.5rem 0; }
+.prog-counts div { border:1px solid var(--line); border-radius:6px; padding:.5rem .75rem; min-width:8rem; }
+.prog-counts dt { font-size:.9rem; color:var(--muted); }
+.prog-counts dd { margin:0; font-size:1.4rem; font-weight:700; }
+.prog-errors td:first-child { white-space:nowrap; }
+.appl-filters fieldset { border:1px solid var(--line); border-radius:6px; padding:.25rem 1rem; }
+.appl-filters legend { font-weight:700; padding:0 .25rem; }
+.appl-summary { align-items:center; }
+.appl-table th[scope=row] { font-weight:400; }
+.appl-status-diterima { background:#eaf6ec; border-color:var(--ok); }
+.appl-status-ditolak, .appl-status-mundur { background:#fdecec; border-color:var(--bad); }
+.appl-status-wawancara, .appl-status-seleksi { background:#fff4e0; border-color:var(--warn); }
+.appl-docs, .appl-history { padding-left:1.25rem; }
+.appl-history li { margin:.4rem 0; }
+.appl-interview { border:1px dashed var(--line); border-radius:6px; margin:.75rem 0; padding:.25rem 1rem .75rem; }
+@media (min-width: 48rem) { .prog-dl { grid-template-columns:minmax(10rem,1fr) minmax(0,3fr); } .prog-dl dd { margin:0; } }
+/* Broadcasts, targets and charts (src/admin/broadcasts, src/admin/targets, src/admin/charts) */
+.bc-composer fieldset, .tg-form fieldset { border:1px solid var(--line); border-radius:6px; margin:1rem 0; padding:.25rem 1rem 1rem; }
+.bc-composer legend, .tg-form legend { font-weight:700; padding:0 .25rem; }
+.bc-hint { margin:0 0 .25rem; font-size:.9rem; }
+.bc-field-error { color:var(--bad); font-weight:600; margin:.25rem 0; }
+.bc-composer [aria-invalid="true"], .tg-form [aria-invalid="true"] { border:2px solid var(--bad); }
+.bc-checks { list-style:none; margin:.25rem 0; padding:0; display:grid; grid-template-columns:repeat(auto-fill, minmax(11rem, 1fr)); gap:.25rem .75rem; }
+.bc-checks li, .bc-check { display:flex; align-items:center; gap:.5rem; margin:.25rem 0; }
+.bc-checks label, .bc-check label { display:inline; font-weight:400; margin:0; }
+.bc-checks input, .bc-check input { width:1.25rem; height:1.25rem; flex:none; }
+.bc-counter { margin:.25rem 0 0; font-size:.9rem; }
+.bc-count { min-height:3rem; }
+.bc-count[aria-busy="true"] { opacity:.6; }
+.bc-count-number { font-size:1.1rem; margin:.25rem 0; }
+.bc-count-number strong { font-size:1.6rem; }
+.bc-counts { display:flex; flex-wrap:wrap; gap:.5rem; margin:.75rem 0; }
+.bc-counts div { border:1px solid var(--line); border-radius:6px; padding:.5rem .75rem; min-width:7rem; }
+.bc-counts dt { font-size:.9rem; color:var(--muted); }
+.bc-counts dd { margin:0; font-size:1.4rem; font-weight:700; }
+.bc-summary { display:grid; grid-template-columns:minmax(0,1fr); gap:.1rem 1rem; margin:.5rem 0 1rem; }
+.bc-summary dt { font-weight:600; }
+.bc-summary dd { margin:0 0 .5rem; overflow-wrap:anywhere; }
+.bc-preview { white-space:pre-wrap; overflow-wrap:anywhere; font:inherit; background:var(--soft); border:1px solid var(--line); border-radius:6px; padding:.75rem; margin:.5rem 0; }
+.bc-confirm h3 { font-size:1rem; margin:.75rem 0 .25rem; }
+.tg-card h3 { margin:0 0 .25rem; font-size:1.1rem; }
+.tg-filter { margin:.5rem 0 1rem; }
+.chart { margin:1rem 0 1.5rem; min-width:0; }
+.chart-heading { font-weight:700; margin:0 0 .25rem; }
+.chart-note, .chart-scope { margin:0 0 .5rem; font-size:.9rem; }
+.chart-svg { display:block; width:100%; max-width:36rem; height:auto; }
+.chart-detail { margin:.25rem 0; }
+.chart-data { margin:.5rem 0; }
+.chart-data summary { cursor:pointer; color:var(--accent); min-height:44px; display:flex; align-items:center; }
+.chart-data caption { text-align:left; font-weight:600; padding:.25rem 0; }
+.chart-grid { display:grid; grid-template-columns:minmax(0,1fr); gap:0 2rem; }
+@media (min-width: 48rem) { .bc-summary { grid-template-columns:minmax(10rem,1fr) minmax(0,3fr); } .bc-summary dd { margin:0; } }
+@media (min-width: 64rem) { .chart-grid { grid-template-columns:repeat(2, minmax(0,1fr)); } .chart-grid > .chart-scope { grid-column:1 / -1; } }
 `;

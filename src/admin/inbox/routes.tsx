@@ -1,10 +1,17 @@
 import { Hono } from 'hono';
 import type { AdminDeps, AdminEnv } from '../context';
-import { page } from '../layout';
+import { cannedRoutes } from './canned-routes';
+import { conversationRoutes } from './conversation-routes';
+import { queueRoutes } from './queue-routes';
 
-// Placeholder until this section is built (issue #8, in progress).
-export function inboxRoutes(_deps: AdminDeps) {
+/**
+ * The staff inbox (/admin/inbox): the queue, canned responses and one conversation per handoff.
+ * Static paths are mounted before `/:id` so "canned" and "queue" are never read as handoff ids.
+ */
+export function inboxRoutes(deps: AdminDeps) {
   const app = new Hono<AdminEnv>();
-  app.get('/', (c) => page(c, c.var.t('nav.inbox'), 'inbox', <p>{c.var.t('layout.comingSoon')}</p>));
+  app.route('/', queueRoutes(deps));
+  app.route('/canned', cannedRoutes(deps));
+  app.route('/:id', conversationRoutes(deps));
   return app;
 }

@@ -1,0 +1,296 @@
+import type { CannedResponse } from '../../handoff/canned';
+import type { QueueItem } from '../../handoff/inbox';
+import type { LogEntry } from '../../handoff/log';
+import type { HandoffNote } from '../../handoff/notes';
+import { NOTE_MAX } from '../../handoff/notes';
+import type { PersonApplication, PersonSummary } from '../../handoff/person';
+import { REPLY_MAX } from '../../handoff/reply';
+import type { AdminContext } from '../context';
+import { Csrf } from '../layout';
+import { formatWib } from './format';
+import { assigneeLabel, channelLabel, timeLabels, titleIn } from './labels';
+import { LogList } from './log-view';
+import { ApplicationsPanel, ProfilePanel } from './person-view';
+import { SlaBadge } from './queue-view';
+import { canAct } from './shared';
+
+/** What a refused form keeps: the text typed and the message saying what is wrong. */
+export interface Draft {
+  text: string;
+  error?: string;
+}
+
+export interface ConversationData {
+  item: QueueItem;
+  personName: string;
+  log: { entries: LogEntry[]; older: number };
+  canDownload: (entry: LogEntry) => boolean;
+  person: PersonSummary | undefined;
+  applications: PersonApplication[];
+  notes: HandoffNote[];
+  canned: CannedResponse[];
+  members: Array<{ id: string; name: string }>;
+  reply?: Draft;
+  note?: Draft;
+}
+
+const isOpen = (item: QueueItem) => item.status === 'waiting' || item.status === 'active';
+
+function Summary({ c, data }: { c: AdminContext; data: ConversationData }) {
+  const t = c.var.t;
+  const { item } = data;
+  return (
+    <section aria-labelledby="inbox-summary-h">
+      <h2 id="inbox-summary-h">{t('inbox:conversation.details')}</h2>
+      <dl class="inbox-dl">
+        <dt>{t('inbox:conversation.status')}</dt>
+        <dd>
+          {t(`inbox:status.${item.status}`)}
+          {item.overdue ? (
+            <>
+              {' '}
+              <SlaBadge c={c} />
+            </>
+          ) : null}
+        </dd>
+        <dt>{t('inbox:queue.time')}</dt>
+        <dd>{timeLabels(t, item, c.var.locale).join(' · ')}</dd>
+        <dt>{t('inbox:queue.channel')}</dt>
+        <dd>{channelLabel(t, item.channel)}</dd>
+        {item.programmeSlug ? (
+          <>
+            <dt>{t('inbox:queue.programme')}</dt>
+            <dd>{titleIn(item.programmeTitle, c.var.locale, item.programmeSlug)}</dd>
+          </>
+        ) : null}
+        <dt>{t('inbox:queue.reason')}</dt>
+        <dd>{t(`inbox:reason.${item.reason}`, { defaultValue: item.reason })}</dd>
+        <dt>{t('inbox:conversation.assigned')}</dt>
+        <dd>{assigneeLabel(t, item, c.var.session.memberId)}</dd>
+        {item.status === 'closed' ? (
+          <>
+            <dt>{t('inbox:conversation.rating')}</dt>
+            <dd>
+              {item.rating
+                ? t('inbox:conversation.ratingValue', { rating: item.rating })
+                : t('inbox:conversation.noRating')}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
+
+function ReplyForm({ c, data }: { c: AdminContext; data: ConversationData }) {
+  const t = c.var.t;
+  const { item, canned, reply } = data;
+  return (
+    <section aria-labelledby="inbox-reply-h">
+      <h2 id="inbox-reply-h">{t('inbox:reply.heading')}</h2>
+      <form method="post" action={`/admin/inbox/${item.id}/reply`} class="inbox-reply">
+        <Csrf c={c} />
+        {canned.length ? (
+          <>
+            <label for="inbox-canned">{t('inbox:reply.canned')}</label>
+            <select id="inbox-canned" data-fill="#inbox-reply-text">
+              <option value="">{t('inbox:reply.cannedNone')}</option>
+              {canned.map((r) => (
+                <option value={r.id} data-text={r.body}>
+                  {r.title}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : (
+          <p class="muted">
+            {t('inbox:reply.cannedEmpty')} <a href="/admin/inbox/canned">{t('inbox:queue.canned')}</a>
+          </p>
+        )}
+        <label for="inbox-reply-text">{t('inbox:reply.label', { name: data.personName })}</label>
+        {reply?.error ? (
+          <p class="notice error" role="alert" id="inbox-reply-error">
+            {reply.error}
+          </p>
+        ) : null}
+        <textarea
+          id="inbox-reply-text"
+          name="text"
+          rows={5}
+          required
+          aria-invalid={reply?.error ? 'true' : undefined}
+          aria-describedby={reply?.error ? 'inbox-reply-error inbox-reply-hint' : 'inbox-reply-hint'}
+        >
+          {reply?.text ?? ''}
+        </textarea>
+        <p class="muted" id="inbox-reply-hint">
+          {t('inbox:reply.hint', { channel: channelLabel(t, item.channel), max: REPLY_MAX })}
+        </p>
+        <div class="actions">
+          <button type="submit">{t('inbox:reply.submit')}</button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function Actions({ c, data }: { c: AdminContext; data: ConversationData }) {
+  const t = c.var.t;
+  const { item, members } = data;
+  const me = c.var.session.memberId;
+  return (
+    <section aria-labelledby="inbox-actions-h">
+      <h2 id="inbox-actions-h">{t('inbox:actions.heading')}</h2>
+      {item.assignedTo !== me ? (
+        <form method="post" action={`/admin/inbox/${item.id}/claim`} class="actions">
+          <Csrf c={c} />
+          <button type="submit">
+            {item.assignedTo ? t('inbox:actions.takeOver') : t('inbox:actions.claim')}
+          </button>
+        </form>
+      ) : null}
+      <form method="post" action={`/admin/inbox/${item.id}/assign`}>
+        <Csrf c={c} />
+        <label for="inbox-assign">{t('inbox:actions.assign')}</label>
+        <div class="row">
+          <select id="inbox-assign" name="memberId" required>
+            {members.map((m) => (
+              <option value={m.id} selected={m.id === item.assignedTo}>
+                {m.id === me ? `${m.name} (${t('inbox:queue.you')})` : m.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" class="secondary">
+            {t('inbox:actions.assignSubmit')}
+          </button>
+        </div>
+      </form>
+      <form
+        method="post"
+        action={`/admin/inbox/${item.id}/close`}
+        data-confirm={t('inbox:actions.closeConfirm')}
+      >
+        <Csrf c={c} />
+        <p class="muted" id="inbox-close-hint">
+          {t('inbox:actions.closeHint')}
+        </p>
+        <button type="submit" class="danger" aria-describedby="inbox-close-hint">
+          {t('inbox:actions.close')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Notes({ c, data }: { c: AdminContext; data: ConversationData }) {
+  const t = c.var.t;
+  const { item, notes, note } = data;
+  return (
+    <section aria-labelledby="inbox-notes-h" class="inbox-notes">
+      <h2 id="inbox-notes-h">{t('inbox:notes.heading')}</h2>
+      <p class="muted">{t('inbox:notes.hint')}</p>
+      {notes.length === 0 ? (
+        <p class="muted">{t('inbox:notes.empty')}</p>
+      ) : (
+        <ul class="inbox-note-list">
+          {notes.map((n) => (
+            <li>
+              <p class="inbox-text">{n.body}</p>
+              <p class="muted">
+                {t('inbox:notes.by', { name: n.authorName, time: formatWib(n.createdAt, c.var.locale) })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canAct(c) ? (
+        <form method="post" action={`/admin/inbox/${item.id}/notes`}>
+          <Csrf c={c} />
+          <label for="inbox-note-text">{t('inbox:notes.label')}</label>
+          {note?.error ? (
+            <p class="notice error" role="alert" id="inbox-note-error">
+              {note.error}
+            </p>
+          ) : null}
+          <textarea
+            id="inbox-note-text"
+            name="body"
+            rows={3}
+            required
+            maxlength={NOTE_MAX}
+            aria-invalid={note?.error ? 'true' : undefined}
+            aria-describedby={note?.error ? 'inbox-note-error' : undefined}
+          >
+            {note?.text ?? ''}
+          </textarea>
+          <div class="actions">
+            <button type="submit" class="secondary">
+              {t('inbox:notes.submit')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+/** The conversation page's body: status line, messages, reply, actions, notes, profile, applications. */
+export function ConversationView({ c, data }: { c: AdminContext; data: ConversationData }) {
+  const t = c.var.t;
+  const { item } = data;
+  const open = isOpen(item);
+  const writer = canAct(c);
+  return (
+    <>
+      <p>
+        <a href="/admin/inbox">{t('inbox:conversation.back')}</a>
+      </p>
+      {item.status === 'closed' ? (
+        <p class="notice" role="status">
+          {t('inbox:conversation.closedNotice')}
+        </p>
+      ) : null}
+      {item.status === 'cancelled' ? (
+        <p class="notice" role="status">
+          {t('inbox:conversation.cancelledNotice')}
+        </p>
+      ) : null}
+      {!writer ? <p class="notice warn">{t('inbox:actions.readOnly')}</p> : null}
+      <div class="inbox-layout">
+        <div class="inbox-main">
+          <div>
+            <h2 id="inbox-log-h">{t('inbox:conversation.log')}</h2>
+            <p class="muted sr-only">{t('inbox:conversation.logHint')}</p>
+            {/* Focusable so the scrolling log can be read with the keyboard. */}
+            <section
+              id="inbox-log"
+              class="inbox-log"
+              tabindex={0}
+              aria-labelledby="inbox-log-h"
+              data-poll={`/admin/inbox/${item.id}/log`}
+              data-poll-ms="3000"
+              data-stick-bottom
+            >
+              <LogList
+                c={c}
+                handoffId={item.id}
+                personName={data.personName}
+                entries={data.log.entries}
+                older={data.log.older}
+                canDownload={data.canDownload}
+              />
+            </section>
+          </div>
+          {open && writer ? <ReplyForm c={c} data={data} /> : null}
+        </div>
+        <div class="inbox-side">
+          <Summary c={c} data={data} />
+          {open && writer ? <Actions c={c} data={data} /> : null}
+          <Notes c={c} data={data} />
+          {data.person ? <ProfilePanel c={c} person={data.person} /> : null}
+          <ApplicationsPanel c={c} items={data.applications} />
+        </div>
+      </div>
+    </>
+  );
+}

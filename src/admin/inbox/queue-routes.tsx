@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import { isQueueTab, listQueue, type QueueTab, queueCounts } from '../../handoff/inbox';
+import type { AdminContext, AdminDeps, AdminEnv } from '../context';
+import { page } from '../layout';
+import { PER_PAGE, QueueRegion } from './queue-view';
+import { viewerOf } from './shared';
+
+/** Tab and page from the query; anything unexpected falls back to the first page of "waiting". */
+function where(c: AdminContext): { tab: QueueTab; page: number } {
+  const tab = c.req.query('tab');
+  const n = Number(c.req.query('page') ?? '1');
+  return {
+    tab: isQueueTab(tab) ? tab : 'waiting',
+    page: Number.isSafeInteger(n) && n > 0 && n < 100_000 ? n : 1,
+  };
+}
+
+/** The queue page, and the fragment its `data-poll` refreshes. */
+export function queueRoutes(deps: AdminDeps) {
+  const app = new Hono<AdminEnv>();
+
+  const region = async (c: AdminContext) => {
+    const { tab, page: pageNo } = where(c);
+    const viewer = viewerOf(c);
+    const [counts, items] = await Promise.all([
+      queueCounts(deps.db, viewer),
+      listQueue(deps.db, viewer, { tab, page: pageNo, perPage: PER_PAGE }),
+    ]);
+    return { tab, pageNo, el: <QueueRegion c={c} tab={tab} page={pageNo} counts={counts} items={items} /> };
+  };
+
+  app.get('/', async (c) => {
+    const { tab, pageNo, el } = await region(c);
+    const t = c.var.t;
+    return page(
+      c,
+      t('inbox:title'),
+      'inbox',
+      <>
+        <p>
+          <a href="/admin/inbox/canned">{t('inbox:queue.canned')}</a>
+        </p>
+        <div id="inbox-queue" data-poll={`/admin/inbox/queue?tab=${tab}&page=${pageNo}`} data-poll-ms="5000">
+          {el}
+        </div>
+      </>,
+    );
+  });
+
+  app.get('/queue', async (c) => {
+    const { el } = await region(c);
+    return c.html(el);
+  });
+
+  return app;
+}

@@ -1,0 +1,147 @@
+import { QUEUE_TABS, type QueueCounts, type QueueItem, type QueueTab } from '../../handoff/inbox';
+import type { AdminContext } from '../context';
+import { assigneeLabel, channelLabel, timeLabels, titleIn } from './labels';
+import { nameOf } from './shared';
+
+export const PER_PAGE = 25;
+
+export const queueHref = (tab: QueueTab, page = 1) =>
+  `/admin/inbox?tab=${tab}${page > 1 ? `&page=${page}` : ''}`;
+
+/** The SLA alert: how many people wait past the organisation's SLA without an answer. */
+export function SlaBanner({ c, count }: { c: AdminContext; count: number }) {
+  if (count <= 0) return null;
+  return (
+    <p class="notice error inbox-sla" role="alert">
+      {c.var.t('inbox:sla.banner', { count, minutes: c.var.session.slaMinutes })}
+    </p>
+  );
+}
+
+/** The SLA badge on a row or a conversation. */
+export function SlaBadge({ c }: { c: AdminContext }) {
+  const minutes = c.var.session.slaMinutes;
+  return (
+    <span class="badge alert" title={c.var.t('inbox:sla.badgeLong', { minutes })}>
+      <span aria-hidden="true">{c.var.t('inbox:sla.badge', { minutes })}</span>
+      <span class="sr-only">{c.var.t('inbox:sla.badgeLong', { minutes })}</span>
+    </span>
+  );
+}
+
+function Tabs({ c, tab, counts }: { c: AdminContext; tab: QueueTab; counts: QueueCounts }) {
+  const t = c.var.t;
+  return (
+    <nav aria-label={t('inbox:tabs.label')}>
+      <ul class="tabs">
+        {QUEUE_TABS.map((key) => (
+          <li>
+            <a href={queueHref(key)} aria-current={key === tab ? 'page' : undefined}>
+              {t(`inbox:tabs.${key}`)} <span class="badge">{counts[key]}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Row({ c, item, now }: { c: AdminContext; item: QueueItem; now: Date }) {
+  const t = c.var.t;
+  const name = nameOf(c, item.displayName);
+  return (
+    <tr class={item.overdue ? 'inbox-overdue' : undefined}>
+      <th scope="row">
+        <a href={`/admin/inbox/${item.id}`} aria-label={t('inbox:queue.open', { name })}>
+          {name}
+        </a>
+        {item.overdue ? (
+          <>
+            {' '}
+            <SlaBadge c={c} />
+          </>
+        ) : null}
+      </th>
+      <td>{t(`inbox:status.${item.status}`)}</td>
+      <td>
+        {timeLabels(t, item, c.var.locale, now).map((label, i) => (
+          <span class={i === 0 ? 'inbox-time' : 'inbox-time muted'}>{label}</span>
+        ))}
+      </td>
+      <td>{channelLabel(t, item.channel)}</td>
+      <td>
+        {item.programmeSlug
+          ? titleIn(item.programmeTitle, c.var.locale, item.programmeSlug)
+          : t('inbox:queue.noProgramme')}
+      </td>
+      <td>{t(`inbox:reason.${item.reason}`, { defaultValue: item.reason })}</td>
+      <td>{assigneeLabel(t, item, c.var.session.memberId)}</td>
+    </tr>
+  );
+}
+
+function Pager({ c, tab, page, total }: { c: AdminContext; tab: QueueTab; page: number; total: number }) {
+  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+  if (pages <= 1) return null;
+  const t = c.var.t;
+  return (
+    <nav class="actions" aria-label={t('inbox:queue.pagination')}>
+      {page > 1 ? (
+        <a class="button secondary" href={queueHref(tab, page - 1)}>
+          {t('inbox:queue.previous')}
+        </a>
+      ) : null}
+      <span class="muted">{t('inbox:queue.pages', { page, pages })}</span>
+      {page < pages ? (
+        <a class="button secondary" href={queueHref(tab, page + 1)}>
+          {t('inbox:queue.next')}
+        </a>
+      ) : null}
+    </nav>
+  );
+}
+
+/** Everything the list refreshes: banner, tabs with counts, the table and its pages. */
+export function QueueRegion(props: {
+  c: AdminContext;
+  tab: QueueTab;
+  page: number;
+  counts: QueueCounts;
+  items: QueueItem[];
+}) {
+  const { c, tab, page, counts, items } = props;
+  const t = c.var.t;
+  const now = new Date();
+  return (
+    <>
+      <SlaBanner c={c} count={counts.overdue} />
+      <Tabs c={c} tab={tab} counts={counts} />
+      {items.length === 0 ? (
+        <p class="muted">{t(`inbox:queue.empty.${tab}`)}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="inbox-queue">
+            <caption class="sr-only">{t('inbox:queue.caption', { tab: t(`inbox:tabs.${tab}`) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('inbox:queue.person')}</th>
+                <th scope="col">{t('inbox:queue.status')}</th>
+                <th scope="col">{t('inbox:queue.time')}</th>
+                <th scope="col">{t('inbox:queue.channel')}</th>
+                <th scope="col">{t('inbox:queue.programme')}</th>
+                <th scope="col">{t('inbox:queue.reason')}</th>
+                <th scope="col">{t('inbox:queue.assigned')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <Row c={c} item={item} now={now} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager c={c} tab={tab} page={page} total={counts[tab]} />
+    </>
+  );
+}
