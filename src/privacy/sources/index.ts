@@ -4,7 +4,9 @@
 // see ./applications.ts).
 import { registerPersonalDataSource } from '../registry';
 import { CORE_SOURCES } from './core';
+import { handoffsSource } from './handoffs';
 import { otherTablesSource } from './other';
 import { whatsappSource } from './whatsapp';
 
-for (const source of [whatsappSource, ...CORE_SOURCES, otherTablesSource]) registerPersonalDataSource(source);
+for (const source of [whatsappSource, ...CORE_SOURCES, handoffsSource, otherTablesSource])
+  registerPersonalDataSource(source);
