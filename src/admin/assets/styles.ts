@@ -118,6 +118,7 @@ progress { width:100%; height:1.25rem; }
 .bc-summary dd { margin:0 0 .5rem; overflow-wrap:anywhere; }
 .bc-preview { white-space:pre-wrap; overflow-wrap:anywhere; font:inherit; background:var(--soft); border:1px solid var(--line); border-radius:6px; padding:.75rem; margin:.5rem 0; }
 .bc-confirm h3 { font-size:1rem; margin:.75rem 0 .25rem; }
+.bc-confirm .card > h2:first-child, .bc-count-box > h2:first-child { margin-top:0; }
 .tg-card h3 { margin:0 0 .25rem; font-size:1.1rem; }
 .tg-filter { margin:.5rem 0 1rem; }
 .chart { margin:1rem 0 1.5rem; min-width:0; }

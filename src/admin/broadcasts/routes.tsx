@@ -1,12 +1,286 @@
 import { Hono } from 'hono';
-import type { AdminDeps, AdminEnv } from '../context';
+import {
+  BroadcastError,
+  broadcastOutcomes,
+  broadcastProgress,
+  cancelBroadcast,
+  createBroadcast,
+  getBroadcast,
+  listBroadcasts,
+  previewBroadcast,
+  scheduleBroadcast,
+  sendBroadcastNow,
+} from '../../broadcasts/service';
+import { deliveryTallies } from '../../broadcasts/tallies';
+import { programmeChoices } from '../../organisations/programme-choices';
+import { canWrite } from '../auth/middleware';
+import type { AdminContext, AdminDeps, AdminEnv } from '../context';
 import { page } from '../layout';
+import { Composer } from './composer';
+import { ConfirmStep } from './confirm';
+import { AudienceCountError, AudienceCountView } from './count';
+import { BroadcastPage } from './detail';
+import {
+  audienceFrom,
+  type ComposerErrors,
+  type ComposerValues,
+  EMPTY_COMPOSER,
+  readComposer,
+  startsQuiet,
+  validateComposer,
+} from './form';
+import { BroadcastList } from './list';
+import { ProgressView } from './progress';
+import { isFinished } from './text';
 
-// Placeholder until this section is built (issue #8, in progress).
-export function broadcastRoutes(_deps: AdminDeps) {
-  const app = new Hono<AdminEnv>();
-  app.get('/', (c) =>
-    page(c, c.var.t('nav.broadcasts'), 'broadcasts', <p>{c.var.t('layout.comingSoon')}</p>),
+/*
+ * /admin/broadcasts: the list, the composer (form → confirm → created and sent or scheduled), a
+ * broadcast's page with its live progress, and cancel. Every operation is the broadcast service's own
+ * (the API's routes call the same functions), scoped to the session's organisation.
+ */
+
+/** A fragment response that tells the polling script to stop (src/admin/assets/scripts.ts). */
+const STOP_POLLING = 286;
+
+const orgOf = (c: AdminContext) => ({
+  id: c.var.session.organisationId,
+  slug: c.var.session.organisationSlug,
+});
+const writes = (c: AdminContext) => c.var.session.role !== 'viewer';
+
+/** Every value posted under each name (multi-selects and checkboxes send several). */
+async function formValues(c: AdminContext): Promise<ComposerValues> {
+  const body = await c.req.parseBody({ all: true });
+  return readComposer((name) => {
+    const value = body[name];
+    const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    return list.filter((v): v is string => typeof v === 'string');
+  });
+}
+
+/** Another organisation's broadcast, or none: the same answer, revealing nothing of it. */
+function notYours(c: AdminContext) {
+  const t = c.var.t;
+  if (c.req.header('x-requested-with')) return c.text(t('errors.notFound'), 403);
+  return page(
+    c,
+    t('nav.broadcasts'),
+    'broadcasts',
+    <p class="notice error" role="alert">
+      {t('errors.notFound')}
+    </p>,
+    403,
   );
+}
+
+function forbidden(c: AdminContext) {
+  const t = c.var.t;
+  return page(
+    c,
+    t('nav.broadcasts'),
+    'broadcasts',
+    <p class="notice error" role="alert">
+      {t('errors.forbidden')}
+    </p>,
+    403,
+  );
+}
+
+/** A service refusal in the staff's words (the service's messages are English, for the API). */
+function serviceError(error: BroadcastError): ComposerErrors {
+  if (/not open|is (closed|draft)/.test(error.message)) return { programme: { key: 'programmeClosed' } };
+  if (/programme/.test(error.message)) return { programme: { key: 'programmeUnknown' } };
+  if (/time has passed/.test(error.message)) return { date: { key: 'datePast' } };
+  return { text: { key: 'failed' } };
+}
+
+export function broadcastRoutes(deps: AdminDeps) {
+  const { db } = deps;
+  const app = new Hono<AdminEnv>();
+  const title = (c: AdminContext, key: string) => c.var.t(`dashboard:broadcasts.titles.${key}`);
+
+  const composer = async (c: AdminContext, values: ComposerValues, errors: ComposerErrors, status = 200) => {
+    const programmes = await programmeChoices(db, c.var.session.organisationSlug);
+    // A form that comes back (count, edit, errors) shows the count of what it describes.
+    const count = c.req.method === 'POST' ? await countFragment(c, values) : undefined;
+    return page(
+      c,
+      title(c, 'new'),
+      'broadcasts',
+      <Composer
+        c={c}
+        values={values}
+        errors={errors}
+        programmes={programmes}
+        quiet={deps.broadcasts.quiet}
+        {...(count ? { count: count.view } : {})}
+      />,
+      status,
+    );
+  };
+
+  /** The audience service's count for the form's filters (the same preview the API answers with). */
+  const countFragment = async (c: AdminContext, values: ComposerValues) => {
+    const programmes = await programmeChoices(db, c.var.session.organisationSlug);
+    const { audience, errors } = audienceFrom(values, programmes);
+    if (Object.keys(errors).length > 0)
+      return { ok: false, view: <AudienceCountError t={c.var.t} errors={errors} /> };
+    const preview = await previewBroadcast(db, orgOf(c), {
+      audience,
+      programmeSlug: values.programme || null,
+      text: { id: '…' },
+      code: 'preview',
+    });
+    return { ok: true, view: <AudienceCountView t={c.var.t} locale={c.var.locale} count={preview} /> };
+  };
+
+  app.get('/', async (c) => {
+    const items = await listBroadcasts(db, orgOf(c));
+    const tallies = await deliveryTallies(
+      db,
+      c.var.session.organisationId,
+      items.map((b) => b.id),
+    );
+    return page(
+      c,
+      c.var.t('nav.broadcasts'),
+      'broadcasts',
+      <BroadcastList c={c} items={items} tallies={tallies} canWrite={writes(c)} />,
+    );
+  });
+
+  app.get('/new', async (c) => {
+    if (!writes(c)) return forbidden(c);
+    return composer(c, EMPTY_COMPOSER, {});
+  });
+
+  // The live count: filter values only (codes and levels, never anyone's data) in the query.
+  app.get('/audience', async (c) => {
+    const values = readComposer((name) => c.req.queries(name) ?? []);
+    const fragment = await countFragment(c, values);
+    return c.html(fragment.view, fragment.ok ? 200 : 422);
+  });
+
+  app.post('/new', canWrite, async (c) => {
+    const values = await formValues(c);
+    const body = await c.req.parseBody();
+    const intent = typeof body.intent === 'string' ? body.intent : 'review';
+    if (intent === 'count' || intent === 'edit') {
+      const { errors } = audienceFrom(values, await programmeChoices(db, c.var.session.organisationSlug));
+      return composer(c, values, intent === 'count' ? errors : {}, 200);
+    }
+    const programmes = await programmeChoices(db, c.var.session.organisationSlug);
+    const { broadcast, errors } = validateComposer(values, programmes);
+    if (!broadcast) return composer(c, values, errors, 422);
+    const org = orgOf(c);
+
+    const preview = await previewBroadcast(
+      db,
+      org,
+      {
+        audience: broadcast.audience,
+        programmeSlug: broadcast.programme,
+        text: broadcast.text,
+        code: 'preview',
+      },
+      deps.deepLink,
+    );
+    // Sending now to nobody would only make an empty "sent" broadcast; a scheduled one counts later.
+    if (intent === 'confirm' && broadcast.at === null && preview.recipients === 0)
+      return composer(c, values, { provinces: { key: 'nobody' } }, 422);
+    if (intent !== 'confirm') {
+      return page(
+        c,
+        title(c, 'confirm'),
+        'broadcasts',
+        <ConfirmStep
+          c={c}
+          values={values}
+          broadcast={broadcast}
+          preview={preview}
+          programmes={programmes}
+          quiet={deps.broadcasts.quiet}
+          waitsForMorning={startsQuiet(broadcast.at, broadcast.urgent, deps.broadcasts.quiet)}
+        />,
+      );
+    }
+
+    let createdId: string | undefined;
+    try {
+      const created = await createBroadcast(db, org, {
+        name: broadcast.name,
+        text: broadcast.text,
+        audience: broadcast.audience,
+        programme: broadcast.programme,
+        urgent: broadcast.urgent,
+      });
+      createdId = created.id;
+      if (broadcast.at) await scheduleBroadcast(db, org, created.id, broadcast.at);
+      else await sendBroadcastNow(db, deps.broadcasts, org, created.id);
+      deps.logger.info(
+        { broadcast: created.id, member: c.var.session.memberId, scheduled: broadcast.at !== null },
+        'broadcast created from the dashboard',
+      );
+      const flash = broadcast.at ? 'scheduled' : 'sending';
+      return c.redirect(`/admin/broadcasts/${created.id}?ok=dashboard:broadcasts.flash.${flash}`, 303);
+    } catch (error) {
+      if (!(error instanceof BroadcastError)) throw error;
+      // Nothing half-made stays behind: the draft of a refused send is withdrawn.
+      if (createdId) await cancelBroadcast(db, org, createdId).catch(() => undefined);
+      return composer(c, values, serviceError(error), 422);
+    }
+  });
+
+  app.get('/:id', async (c) => {
+    const org = orgOf(c);
+    const broadcast = await getBroadcast(db, org, c.req.param('id'));
+    if (!broadcast) return notYours(c);
+    const [progress, outcomes, programmes] = [
+      await broadcastProgress(db, broadcast.id),
+      await broadcastOutcomes(db, org, broadcast, deps.broadcasts.attributionDays),
+      await programmeChoices(db, org.slug),
+    ];
+    return page(
+      c,
+      broadcast.name,
+      'broadcasts',
+      <BroadcastPage
+        c={c}
+        broadcast={broadcast}
+        progress={progress}
+        outcomes={outcomes}
+        programmes={programmes}
+        canWrite={writes(c)}
+      />,
+    );
+  });
+
+  app.get('/:id/progress', async (c) => {
+    const broadcast = await getBroadcast(db, orgOf(c), c.req.param('id'));
+    if (!broadcast) return notYours(c);
+    const progress = await broadcastProgress(db, broadcast.id);
+    const finished = isFinished(broadcast.status, progress.queued);
+    return c.html(
+      <ProgressView t={c.var.t} locale={c.var.locale} broadcast={broadcast} progress={progress} />,
+      (finished ? STOP_POLLING : 200) as 200,
+    );
+  });
+
+  app.post('/:id/cancel', canWrite, async (c) => {
+    const org = orgOf(c);
+    const broadcast = await getBroadcast(db, org, c.req.param('id'));
+    if (!broadcast) return notYours(c);
+    try {
+      await cancelBroadcast(db, org, broadcast.id);
+    } catch (error) {
+      if (!(error instanceof BroadcastError)) throw error;
+      return c.redirect(
+        `/admin/broadcasts/${broadcast.id}?error=dashboard:broadcasts.flash.notCancellable`,
+        303,
+      );
+    }
+    return c.redirect(`/admin/broadcasts/${broadcast.id}?ok=dashboard:broadcasts.flash.cancelled`, 303);
+  });
+
   return app;
 }
