@@ -14,6 +14,7 @@ import { Engine } from './engine/engine';
 import type { Channel } from './engine/types';
 import { createRegistry, createRouter } from './features';
 import { parseOfficeHours } from './handoff/office-hours';
+import { createStaffGroup } from './handoff/staff-group';
 import type { Logger } from './logger';
 import type { OpsDeps } from './ops/http';
 import { Lifecycle } from './ops/lifecycle';
@@ -122,6 +123,20 @@ export function createRuntime(options: RuntimeOptions) {
     marker,
   });
 
+  // The optional Telegram staff group per organisation (issue #8): topics per handoff, relayed replies.
+  const staffGroup = telegram
+    ? createStaffGroup({
+        db,
+        api: telegram.bot.api,
+        logger,
+        locale: config.DEFAULT_LOCALE,
+        officeHours: parseOfficeHours(config.OFFICE_HOURS),
+        publicUrl: config.PUBLIC_URL,
+        botUsername: () => telegramUsername(),
+      })
+    : undefined;
+  if (telegram && staffGroup) telegram.handleGroupsWith((update) => staffGroup.handleUpdate(update));
+
   if (telegram) applications.media.register('telegram', (ref, o) => telegram.download(ref, o));
   if (whatsappCloud) applications.media.register('whatsapp', (ref) => whatsappCloud.download(ref));
 
@@ -168,6 +183,7 @@ export function createRuntime(options: RuntimeOptions) {
     ...(database.shared ? { coordination: new OutboxCoordinator(db) } : {}),
     tasks: [
       { name: 'broadcasts', everyMs: 5_000, run: () => runDueBroadcasts(db, broadcasts).then(() => {}) },
+      ...(staffGroup ? [staffGroup.task] : []),
     ],
   });
   // Completes erasures begun in conversations and runs the daily retention purge (docs/privacy.md).
@@ -224,6 +240,7 @@ export function createRuntime(options: RuntimeOptions) {
     broadcasts,
     privacy,
     telegram,
+    staffGroup,
     whatsappCloud,
     applications,
     app,

@@ -13,6 +13,8 @@
  *                                                one printed once (never on the command line: shell history)
  *   link ORG [--recruiter NAME] [--label L] [--programme SLUG] [--code CODE]
  *                                                a referral link
+ *   staff-group ORG [CHAT_ID|off]                show, set or clear the Telegram staff group (a forum
+ *                                                supergroup, -100…; src/handoff/staff-group/README.md)
  *
  * ORG is the organisation's slug (or id). Database: DATABASE_URL, or the embedded PGlite in PGLITE_DIR.
  * Exit codes: 0 done, 1 failed, 2 usage.
@@ -22,6 +24,7 @@ import { PasswordError, setPassword } from '../admin/auth/login';
 import { openDatabaseFromEnv } from '../catalogue/cli/common';
 import type { Database } from '../db/client';
 import type { OrganisationRole } from '../db/schema';
+import { parseGroupChatId, StaffGroupSettingError, setStaffGroup } from '../handoff/staff-group/settings';
 import { createReferralLink, ReferralError } from './referrals';
 import {
   addMember,
@@ -46,7 +49,8 @@ const USAGE = `usage: npm run org -- list
        npm run org -- member ORG list
        npm run org -- member ORG remove EMAIL|ID
        npm run org -- member ORG password EMAIL|ID   (JEMBATAN_PASSWORD, or a random one printed once)
-       npm run org -- link ORG [--recruiter NAME] [--label LABEL] [--programme SLUG] [--code CODE]`;
+       npm run org -- link ORG [--recruiter NAME] [--label LABEL] [--programme SLUG] [--code CODE]
+       npm run org -- staff-group ORG [CHAT_ID|off]`;
 
 class UsageError extends Error {}
 
@@ -225,6 +229,22 @@ export async function run(args: string[], options: RunOptions = {}): Promise<num
         out(`referral link ${link.id}: start payload r_${link.code}`);
         return 0;
       }
+      case 'staff-group': {
+        const organisation = await requireOrganisation(db, need(rest[0], 'ORG'));
+        const value = rest[1];
+        if (value === undefined) {
+          out(organisation.staffGroupChatId ?? 'off');
+          return 0;
+        }
+        const chatId = value === 'off' ? null : parseGroupChatId(value);
+        await setStaffGroup(db, organisation.id, chatId);
+        if (!chatId) out(`staff group of ${organisation.slug} cleared; handoffs stay in the dashboard`);
+        else {
+          out(`staff group of ${organisation.slug}: ${chatId}`);
+          err('Make the bot an administrator of that group with "Manage topics"; each handoff gets a topic.');
+        }
+        return 0;
+      }
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -234,7 +254,11 @@ export async function run(args: string[], options: RunOptions = {}): Promise<num
       err(USAGE);
       return 2;
     }
-    if (error instanceof OrganisationError || error instanceof ReferralError) {
+    if (
+      error instanceof OrganisationError ||
+      error instanceof ReferralError ||
+      error instanceof StaffGroupSettingError
+    ) {
       err(error.message);
       return 1;
     }

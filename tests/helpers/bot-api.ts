@@ -28,6 +28,7 @@ export class BotApiStandIn {
   private readonly captured = new Map<string, BotApiCall>();
   private server: Server | undefined;
   private nextMessageId = 1000;
+  private nextThreadId = 500;
   /** Files people "sent": getFile answers for these ids, and `/file/bot<token>/<path>` serves the bytes. */
   private readonly files = new Map<string, { path: string; data: Uint8Array }>();
   /** How many times a file's bytes were fetched. */
@@ -104,6 +105,13 @@ export class BotApiStandIn {
   sent(method = 'sendMessage', chatId?: number | string): BotApiCall[] {
     return this.calls.filter(
       (c) => c.method === method && (chatId === undefined || String(c.body.chat_id) === String(chatId)),
+    );
+  }
+
+  /** Calls (any method) into one forum topic of a group: `message_thread_id` equal to `threadId`. */
+  inThread(chatId: number | string, threadId: number): BotApiCall[] {
+    return this.calls.filter(
+      (c) => String(c.body.chat_id) === String(chatId) && Number(c.body.message_thread_id) === threadId,
     );
   }
 
@@ -194,7 +202,14 @@ export class BotApiStandIn {
             }
           : undefined;
       }
+      case 'createForumTopic':
+        return {
+          message_thread_id: this.nextThreadId++,
+          name: call.body.name,
+          icon_color: call.body.icon_color ?? 7322096,
+        };
       case 'sendMessage':
+      case 'sendPhoto':
       case 'sendDocument':
         return {
           message_id: this.nextMessageId++,

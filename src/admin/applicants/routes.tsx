@@ -1,12 +1,254 @@
 import { Hono } from 'hono';
-import type { AdminDeps, AdminEnv } from '../context';
+import { parseWhen } from '../../applications/format';
+import { StatusChangeError } from '../../applications/status';
+import {
+  type ApplicationStatus,
+  canChange,
+  STAFF_STATUSES,
+  type StatusDetails,
+} from '../../applications/statuses';
+import { waitlistPosition } from '../../applications/store';
+import { DOCUMENT_KINDS } from '../../catalogue/vocabulary';
+import { changeApplicationStatus } from '../../organisations/applications';
+import { logAccess } from '../../privacy/log';
+import { canWrite } from '../auth/middleware';
+import { type AdminContext, type AdminDeps, type AdminEnv, actorOf } from '../context';
 import { page } from '../layout';
+import { denied } from '../programmes/deny';
+import { jakartaDate, pageOf } from '../programmes/format';
+import { programmeChoices } from '../programmes/service';
+import { logAccessMany } from './audit';
+import { csvHeader, csvLines } from './csv';
+import { parseFilter } from './filters';
+import {
+  APPLICANT_PAGE_SIZE,
+  type ApplicantDetail,
+  applicantDocuments,
+  applicantHistory,
+  eachApplicant,
+  getApplicant,
+  listApplicants,
+} from './service';
+import { ApplicantPage, type StatusForm } from './views/detail';
+import { ApplicantList } from './views/list';
 
-// Placeholder until this section is built (issue #8, in progress).
-export function applicantRoutes(_deps: AdminDeps) {
+const SOURCE = { source: 'dashboard' } as const;
+
+/** The statuses staff may move an application to from where it is now. */
+const allowedFrom = (status: ApplicationStatus): ApplicationStatus[] =>
+  STAFF_STATUSES.filter((s) => canChange(status, s));
+
+/** Only the last four digits: enough to compare with a KTP held up on a call, useless if copied. */
+const maskLastFour = (nik: string) =>
+  nik.length >= 4 ? `${'*'.repeat(Math.max(0, nik.length - 4))}${nik.slice(-4)}` : '****';
+
+const EMPTY_FORM: StatusForm = { values: { status: '', date: '', place: '', reason: '' }, errors: {} };
+
+export function applicantRoutes(deps: AdminDeps) {
+  const { db } = deps;
   const app = new Hono<AdminEnv>();
-  app.get('/', (c) =>
-    page(c, c.var.t('nav.applicants'), 'applicants', <p>{c.var.t('layout.comingSoon')}</p>),
-  );
+  const orgSlug = (c: AdminContext) => c.var.session.organisationSlug;
+
+  app.get('/', async (c) => {
+    const t = c.var.t;
+    const { filter, query, errors } = parseFilter((name) => c.req.query(name));
+    const pageNo = pageOf(c.req.query('page'));
+    const [{ total, items }, programmes] = await Promise.all([
+      listApplicants(db, orgSlug(c), filter, { page: pageNo }),
+      programmeChoices(db, orgSlug(c)),
+    ]);
+    await logAccessMany(db, {
+      actor: actorOf(c.var.session),
+      action: 'view',
+      userIds: items.filter((a) => !a.anonymised).map((a) => a.userId),
+      detail: { ...SOURCE, view: 'applicant_list' },
+    });
+    return page(
+      c,
+      t('dashboard:applicants.list.title'),
+      'applicants',
+      <ApplicantList
+        t={t}
+        locale={c.var.locale}
+        filter={filter}
+        query={query}
+        raw={(name) => c.req.query(name)}
+        errors={errors}
+        programmes={programmes}
+        items={items}
+        total={total}
+        page={pageNo}
+        perPage={APPLICANT_PAGE_SIZE}
+      />,
+    );
+  });
+
+  app.get('/export.csv', async (c) => {
+    const t = c.var.t;
+    const { filter } = parseFilter((name) => c.req.query(name));
+    let body = csvHeader(t);
+    const userIds: (string | null)[] = [];
+    let rows = 0;
+    for await (const batch of eachApplicant(db, orgSlug(c), filter)) {
+      body += csvLines(t, c.var.locale, batch);
+      rows += batch.length;
+      for (const a of batch) if (!a.anonymised) userIds.push(a.userId);
+    }
+    await logAccessMany(db, {
+      actor: actorOf(c.var.session),
+      action: 'export',
+      userIds,
+      detail: { ...SOURCE, view: 'applicants_csv', rows },
+    });
+    const file = `pendaftar-${orgSlug(c)}-${jakartaDate(new Date())}.csv`;
+    return c.body(body, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${file}"`,
+    });
+  });
+
+  const detailPage = async (
+    c: AdminContext,
+    a: ApplicantDetail,
+    form: StatusForm,
+    status: 200 | 409 | 422 = 200,
+  ) => {
+    const t = c.var.t;
+    let nik = '—';
+    if (a.nikCipher) {
+      try {
+        nik = deps.applications ? maskLastFour(deps.applications.cipher.decrypt(a.nikCipher)) : '****';
+      } catch {
+        nik = '****';
+      }
+    }
+    const [docs, history, position] = await Promise.all([
+      applicantDocuments(db, a.id),
+      applicantHistory(db, c.var.session.organisationId, a.id),
+      a.status === 'cadangan' ? waitlistPosition(db, a.id) : Promise.resolve(undefined),
+    ]);
+    if (a.userId)
+      await logAccess(db, {
+        actor: actorOf(c.var.session),
+        action: 'view',
+        userId: a.userId,
+        detail: { ...SOURCE, view: 'application' },
+      });
+    return page(
+      c,
+      a.anonymised
+        ? t('dashboard:applicants.anonymised')
+        : t('dashboard:applicants.detail.title', { name: a.fullName ?? a.reference ?? '' }),
+      'applicants',
+      <ApplicantPage
+        c={c}
+        a={a}
+        nik={nik}
+        docs={docs}
+        history={history}
+        allowed={allowedFrom(a.status)}
+        canWrite={c.var.session.role !== 'viewer'}
+        canDownload={deps.applications !== undefined}
+        form={form}
+        position={position}
+      />,
+      status,
+    );
+  };
+
+  app.get('/:id', async (c) => {
+    const found = await getApplicant(db, orgSlug(c), c.req.param('id'));
+    if ('denied' in found) return denied(c, 'applicants', found.denied);
+    return detailPage(c, found.own, EMPTY_FORM);
+  });
+
+  app.post('/:id/status', canWrite, async (c) => {
+    const t = c.var.t;
+    const k = (key: string, vars?: Record<string, unknown>) =>
+      t(`dashboard:applicants.change.error.${key}`, vars ?? {});
+    const found = await getApplicant(db, orgSlug(c), c.req.param('id'));
+    if ('denied' in found) return denied(c, 'applicants', found.denied);
+    const a = found.own;
+    const body = await c.req.parseBody();
+    const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+    const values = {
+      status: text('status'),
+      date: text('date'),
+      place: text('place'),
+      reason: text('reason'),
+    };
+    const errors: Record<string, string> = {};
+    if (a.anonymised || !a.reference)
+      return detailPage(c, a, { values, errors: { _form: k('anonymised') } }, 409);
+
+    const status = allowedFrom(a.status).find((s) => s === values.status);
+    if (!status) errors.status = values.status ? k('notAllowed') : k('statusRequired');
+    const details: StatusDetails = {};
+    if (status === 'wawancara') {
+      const when = values.date.trim() ? parseWhen(values.date) : undefined;
+      if (!values.date.trim()) errors.date = k('dateRequired');
+      else if (!when) errors.date = k('dateFormat');
+      else if ((when.length === 10 ? when : jakartaDate(new Date(when))) < jakartaDate(new Date()))
+        errors.date = k('datePast');
+      else details.date = when;
+      if (!values.place.trim()) errors.place = k('placeRequired');
+      else if (values.place.trim().length > 300) errors.place = k('tooLong', { max: 300 });
+      else details.place = values.place.trim();
+    }
+    if (values.reason.trim().length > 500) errors.reason = k('tooLong', { max: 500 });
+    else if (values.reason.trim()) details.reason = values.reason.trim();
+    if (Object.keys(errors).length || !status) return detailPage(c, a, { values, errors }, 422);
+
+    try {
+      const result = await changeApplicationStatus(
+        db,
+        { slug: orgSlug(c) },
+        a.reference,
+        status,
+        details,
+        actorOf(c.var.session),
+      );
+      if (a.userId)
+        await logAccess(db, {
+          actor: actorOf(c.var.session),
+          action: 'update',
+          userId: a.userId,
+          detail: { ...SOURCE, field: 'status', from: result.from, to: result.to },
+        });
+      const flash = result.notified ? 'changed' : 'changedNotNotified';
+      return c.redirect(`/admin/applicants/${a.id}?ok=dashboard:applicants.flash.${flash}`, 303);
+    } catch (error) {
+      if (!(error instanceof StatusChangeError)) throw error;
+      // Someone else changed it meanwhile, or the last seat went: show the page as it is now.
+      const fresh = await getApplicant(db, orgSlug(c), a.id);
+      const current = 'own' in fresh ? fresh.own : a;
+      return detailPage(c, current, { values, errors: { _form: k(`service.${error.code}`) } }, 409);
+    }
+  });
+
+  app.get('/:id/documents/:kind', async (c) => {
+    const kind = c.req.param('kind');
+    const found = await getApplicant(db, orgSlug(c), c.req.param('id'));
+    if ('denied' in found) return denied(c, 'applicants', found.denied);
+    const a = found.own;
+    const doc = (DOCUMENT_KINDS as readonly string[]).includes(kind)
+      ? (await applicantDocuments(db, a.id)).find((d) => d.kind === kind)
+      : undefined;
+    const data = doc && deps.applications ? await deps.applications.storage.get(doc.storageKey) : undefined;
+    if (!doc || !data) return denied(c, 'applicants', 404);
+    if (a.userId)
+      await logAccess(db, {
+        actor: actorOf(c.var.session),
+        action: 'view',
+        userId: a.userId,
+        detail: { ...SOURCE, view: 'document', kind },
+      });
+    const ext = doc.storageKey.split('.').pop() ?? 'bin';
+    return c.body(data as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': doc.mimeType,
+      'content-disposition': `attachment; filename="${a.reference ?? 'lamaran'}-${kind}.${ext}"`,
+    });
+  });
+
   return app;
 }

@@ -1,12 +1,240 @@
 import { Hono } from 'hono';
-import type { AdminDeps, AdminEnv } from '../context';
+import { SLUG_PATTERN } from '../../catalogue/schema';
+import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../../catalogue/vocabulary';
+import {
+  advanceImportJob,
+  getImportJob,
+  type ImportRowError,
+  importJobErrors,
+  MAX_IMPORT_BYTES,
+  recentImportJobs,
+  startImportJob,
+} from '../../organisations/import-jobs';
+import { getOwnProgramme } from '../../organisations/programmes';
+import { canWrite } from '../auth/middleware';
+import type { AdminContext, AdminDeps, AdminEnv } from '../context';
 import { page } from '../layout';
+import { denied } from './deny';
+import { type FormErrors, type FormValues, saveProgrammeForm, valuesFrom, valuesOf } from './edit-form';
+import { localized, pageOf } from './format';
+import { importPacing } from './import-pacing';
+import { listProgrammesWithCounts, PROGRAMME_PAGE_SIZE, programmeOwnership } from './service';
+import { ProgrammeEdit } from './views/edit';
+import { ImportPage, ImportProgress, UploadForm } from './views/import';
+import { ProgrammeList } from './views/list';
 
-// Placeholder until this section is built (issue #8, in progress).
-export function programmeRoutes(_deps: AdminDeps) {
+/** A "Stop polling" answer for the dashboard script (scripts.ts). */
+const STOP_POLLING = 286;
+
+const writer = (c: AdminContext) => c.var.session.role !== 'viewer';
+
+export function programmeRoutes(deps: AdminDeps) {
+  const { db } = deps;
   const app = new Hono<AdminEnv>();
-  app.get('/', (c) =>
-    page(c, c.var.t('nav.programmes'), 'programmes', <p>{c.var.t('layout.comingSoon')}</p>),
-  );
+  const org = (c: AdminContext) => ({
+    id: c.var.session.organisationId,
+    slug: c.var.session.organisationSlug,
+    name: c.var.session.organisationName,
+  });
+
+  app.get('/', async (c) => {
+    const t = c.var.t;
+    const raw = c.req.query('status');
+    const status = (PROGRAMME_STATUSES as readonly string[]).includes(raw ?? '')
+      ? (raw as ProgrammeStatus)
+      : undefined;
+    const pageNo = pageOf(c.req.query('page'));
+    const { total, items } = await listProgrammesWithCounts(db, c.var.session.organisationSlug, {
+      status,
+      page: pageNo,
+    });
+    return page(
+      c,
+      t('dashboard:programmes.list.title'),
+      'programmes',
+      <ProgrammeList
+        t={t}
+        locale={c.var.locale}
+        status={status}
+        items={items}
+        total={total}
+        page={pageNo}
+        perPage={PROGRAMME_PAGE_SIZE}
+        canWrite={writer(c)}
+      />,
+    );
+  });
+
+  // ——— Import (staff and owners only: the whole page is a form) ———
+
+  const uploadPage = async (
+    c: AdminContext,
+    status: 200 | 413 | 422,
+    problem: { message?: string; errors?: ImportRowError[] } = {},
+  ) =>
+    page(
+      c,
+      c.var.t('dashboard:programmes.import.title'),
+      'programmes',
+      <UploadForm
+        c={c}
+        maxMb={MAX_IMPORT_BYTES / 1024 / 1024}
+        message={problem.message}
+        errors={problem.errors ?? []}
+        recent={await recentImportJobs(db, org(c))}
+      />,
+      status,
+    );
+
+  app.get('/import', canWrite, (c) => uploadPage(c, 200));
+
+  app.post('/import', canWrite, async (c) => {
+    const t = c.var.t;
+    const maxMb = MAX_IMPORT_BYTES / 1024 / 1024;
+    // The session middleware has read the form already (for its CSRF field); this refuses early when it can.
+    if (Number(c.req.header('content-length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024)
+      return uploadPage(c, 413, { message: t('dashboard:programmes.import.tooLarge', { max: maxMb }) });
+    const body = await c.req.parseBody();
+    const file = body.file;
+    if (!(file instanceof File) || file.size === 0)
+      return uploadPage(c, 422, { message: t('dashboard:programmes.import.noFile') });
+    if (file.size > MAX_IMPORT_BYTES)
+      return uploadPage(c, 413, { message: t('dashboard:programmes.import.tooLarge', { max: maxMb }) });
+    if (!/\.csv$/i.test(file.name) && !/^text\/(csv|plain)/.test(file.type))
+      return uploadPage(c, 422, { message: t('dashboard:programmes.import.notCsv') });
+    const text = await file.text();
+    // Excel's "CSV" (not "CSV UTF-8") is Windows-1252: decoding it as UTF-8 leaves replacement characters.
+    if (text.includes('\uFFFD'))
+      return uploadPage(c, 422, { message: t('dashboard:programmes.import.encoding') });
+    const started = await startImportJob(db, org(c), {
+      csv: text,
+      fileName: file.name,
+      memberId: c.var.session.memberId,
+      locale: c.var.locale,
+      chunkRows: importPacing.chunkRows,
+    });
+    if (!started.ok)
+      return uploadPage(c, 422, {
+        message: t('dashboard:programmes.import.unreadable'),
+        errors: started.errors,
+      });
+    return c.redirect(`/admin/programmes/import/${started.job.id}`, 303);
+  });
+
+  /**
+   * Imports a chunk, and more while the pacing budget lasts, then returns the job as it stands. A GET that writes: it
+   * only continues a job its organisation's staff started with a CSRF-checked POST, and can neither
+   * start nor change one — so a reload (or the no-script refresh) is all it takes to go on.
+   */
+  const advance = async (c: AdminContext, jobId: string) => {
+    let job = await getImportJob(db, org(c), jobId);
+    if (!job) return undefined;
+    const started = Date.now();
+    do {
+      if (job.finishedAt) break;
+      const result = await advanceImportJob(db, org(c), job);
+      if (result === 'failed') deps.logger.warn({ job: job.id }, 'programme import chunk failed');
+      job = (await getImportJob(db, org(c), jobId))!;
+      if (result !== 'advanced') break;
+    } while (Date.now() - started < importPacing.pollBudgetMs);
+    const errors = job.finishedAt ? await importJobErrors(db, job) : [];
+    return { job, errors };
+  };
+
+  app.get('/import/:id', canWrite, async (c) => {
+    const state = await advance(c, c.req.param('id'));
+    if (!state) return denied(c, 'programmes', 404);
+    return page(
+      c,
+      c.var.t('dashboard:programmes.import.progressTitle'),
+      'programmes',
+      <ImportPage c={c} job={state.job} errors={state.errors} />,
+    );
+  });
+
+  app.get('/import/:id/progress', canWrite, async (c) => {
+    const state = await advance(c, c.req.param('id'));
+    if (!state) return c.text(c.var.t('errors.notFound'), 404);
+    return c.html(
+      <ImportProgress t={c.var.t} locale={c.var.locale} job={state.job} errors={state.errors} />,
+      (state.job.finishedAt ? STOP_POLLING : 200) as 200,
+    );
+  });
+
+  // ——— One programme ———
+
+  const editPage = (
+    c: AdminContext,
+    slug: string,
+    form: {
+      values: FormValues;
+      errors?: FormErrors;
+      other?: string[];
+      version: string;
+      conflict?: boolean;
+      title: string;
+    },
+    status: 200 | 409 | 422 = 200,
+  ) =>
+    page(
+      c,
+      c.var.t('dashboard:programmes.edit.title', { title: form.title }),
+      'programmes',
+      <ProgrammeEdit
+        c={c}
+        slug={slug}
+        values={form.values}
+        errors={form.errors ?? {}}
+        other={form.other ?? []}
+        version={form.version}
+        {...(form.conflict ? { conflict: true } : {})}
+        canWrite={writer(c)}
+        bot={deps.deepLink?.('telegram', `p_${slug}`)}
+      />,
+      status,
+    );
+
+  /** The organisation's programme, or the reason it may not be shown. */
+  const load = async (c: AdminContext, slug: string) => {
+    if (!SLUG_PATTERN.test(slug) || slug.length > 80) return { denied: 404 as const };
+    const row = await getOwnProgramme(db, c.var.session.organisationSlug, slug);
+    if (row) return { row };
+    const whose = await programmeOwnership(db, c.var.session.organisationSlug, slug);
+    return { denied: whose === 'other' ? (403 as const) : (404 as const) };
+  };
+
+  app.get('/:slug', async (c) => {
+    const slug = c.req.param('slug');
+    const found = await load(c, slug);
+    if (!found.row) return denied(c, 'programmes', found.denied);
+    const { row } = found;
+    return editPage(c, slug, {
+      values: valuesOf(row.record),
+      version: row.updatedAt.toISOString(),
+      title: localized(row.record.title, c.var.locale),
+    });
+  });
+
+  app.post('/:slug', canWrite, async (c) => {
+    const slug = c.req.param('slug');
+    const found = await load(c, slug);
+    if (!found.row) return denied(c, 'programmes', found.denied);
+    const { row } = found;
+    const body = await c.req.parseBody();
+    const values = valuesFrom(body);
+    const version = row.updatedAt.toISOString();
+    const title = localized(row.record.title, c.var.locale);
+    // Someone saved the programme since this form was opened: show what was typed against the new version.
+    if (body.version !== version) return editPage(c, slug, { values, version, conflict: true, title }, 409);
+    const result = await saveProgrammeForm(db, c.var.session.organisationSlug, row.record, values, {
+      locale: c.var.locale,
+      pastDeadline: c.var.t('dashboard:programmes.edit.pastDeadline'),
+    });
+    if (!result.ok)
+      return editPage(c, slug, { values, version, errors: result.errors, other: result.other, title }, 422);
+    const flash = result.changed ? 'saved' : 'unchanged';
+    return c.redirect(`/admin/programmes/${slug}?ok=dashboard:programmes.flash.${flash}`, 303);
+  });
+
   return app;
 }

@@ -35,6 +35,8 @@ type GrammySignal = Parameters<Bot['api']['answerCallbackQuery']>[2];
 export class TelegramChannel {
   readonly bot: Bot;
   readonly sender: TelegramSender;
+  /** Messages from groups (the staff group, src/handoff/staff-group): handled there, never by the engine. */
+  private groupHandler: ((update: Update) => Promise<void>) | undefined;
 
   constructor(private readonly options: TelegramChannelOptions) {
     this.bot = new Bot(options.token, {
@@ -51,6 +53,11 @@ export class TelegramChannel {
     return this.bot.botInfo;
   }
 
+  /** Routes messages posted in groups and supergroups to `handler` (the organisations' staff groups). */
+  handleGroupsWith(handler: (update: Update) => Promise<void>): void {
+    this.groupHandler = handler;
+  }
+
   async handleUpdate(update: Update): Promise<void> {
     const { engine, db, senders, logger } = this.options;
     const deadline = AbortSignal.timeout(this.options.sendTimeoutMs);
@@ -63,6 +70,9 @@ export class TelegramChannel {
         });
     }
     if (update.my_chat_member) return this.onMembership(update.my_chat_member);
+    const chatType = update.message?.chat.type;
+    if (this.groupHandler && (chatType === 'group' || chatType === 'supergroup'))
+      return this.groupHandler(update);
     const inbound = telegramInbound(update);
     if (!inbound) return;
     const result = await engine.handle(inbound);

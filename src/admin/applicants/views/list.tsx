@@ -1,0 +1,214 @@
+import { GENDERS } from '../../../catalogue/vocabulary';
+import type { Locale, T } from '../../../i18n';
+import { listProvinces, regionLabel } from '../../../regions';
+import { formatInstant, localized } from '../../programmes/format';
+import { Pager } from '../../programmes/pager';
+import { type ApplicantFilter, FILTER_STATUSES } from '../filters';
+import type { ApplicantRow } from '../service';
+
+function Select(props: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  any: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div>
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} name={props.id}>
+        <option value="">{props.any}</option>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function FilterForm(props: {
+  t: T;
+  locale: Locale;
+  filter: ApplicantFilter;
+  raw: (name: string) => string | undefined;
+  errors: Record<string, string>;
+  programmes: { slug: string; title: { id: string; en?: string } }[];
+}) {
+  const { t, filter, errors } = props;
+  const k = (key: string) => t(`dashboard:applicants.filter.${key}`);
+  const any = k('any');
+  const dateField = (name: 'from' | 'to') => (
+    <div>
+      <label for={`f-${name}`}>{k(name)}</label>
+      <input
+        id={`f-${name}`}
+        name={name}
+        type="date"
+        value={filter[name] ?? props.raw(name) ?? ''}
+        aria-invalid={errors[name] ? 'true' : undefined}
+        aria-describedby={errors[name] ? `f-${name}-error` : undefined}
+      />
+      {errors[name] ? (
+        <p class="prog-error" id={`f-${name}-error`}>
+          {t(errors[name]!)}
+        </p>
+      ) : null}
+    </div>
+  );
+  return (
+    <form method="get" action="/admin/applicants" class="appl-filters">
+      <fieldset>
+        <legend>{k('legend')}</legend>
+        <div class="row">
+          <Select
+            id="programme"
+            label={k('programme')}
+            any={any}
+            value={filter.programme}
+            options={props.programmes.map((p) => ({
+              value: p.slug,
+              label: localized(p.title, props.locale),
+            }))}
+          />
+          <Select
+            id="status"
+            label={k('status')}
+            any={any}
+            value={filter.status}
+            options={FILTER_STATUSES.map((s) => ({ value: s, label: t(`applications:status.${s}.label`) }))}
+          />
+          <Select
+            id="gender"
+            label={k('gender')}
+            any={any}
+            value={filter.gender}
+            options={GENDERS.map((g) => ({ value: g, label: t(`profile:value.gender.${g}`) }))}
+          />
+          <Select
+            id="province"
+            label={k('province')}
+            any={any}
+            value={filter.province}
+            options={listProvinces().map((p) => ({ value: p.code, label: p.shortName }))}
+          />
+          <Select
+            id="disability"
+            label={k('disability')}
+            any={any}
+            value={filter.disability === undefined ? undefined : filter.disability ? 'ya' : 'tidak'}
+            options={[
+              { value: 'ya', label: k('yes') },
+              { value: 'tidak', label: k('no') },
+            ]}
+          />
+          {dateField('from')}
+          {dateField('to')}
+        </div>
+        <p class="actions">
+          <button type="submit">{k('apply')}</button>
+          <a class="button secondary" href="/admin/applicants">
+            {k('reset')}
+          </a>
+        </p>
+      </fieldset>
+    </form>
+  );
+}
+
+export function ApplicantList(props: {
+  t: T;
+  locale: Locale;
+  filter: ApplicantFilter;
+  query: Record<string, string>;
+  raw: (name: string) => string | undefined;
+  errors: Record<string, string>;
+  programmes: { slug: string; title: { id: string; en?: string } }[];
+  items: ApplicantRow[];
+  total: number;
+  page: number;
+  perPage: number;
+}) {
+  const { t, locale, items } = props;
+  const exportQuery = new URLSearchParams(props.query).toString();
+  return (
+    <>
+      <FilterForm
+        t={t}
+        locale={locale}
+        filter={props.filter}
+        raw={props.raw}
+        errors={props.errors}
+        programmes={props.programmes}
+      />
+      <p class="actions appl-summary">
+        <span role="status">{t('dashboard:applicants.list.count', { count: props.total })}</span>
+        {props.total > 0 ? (
+          <a
+            class="button secondary"
+            href={`/admin/applicants/export.csv${exportQuery ? `?${exportQuery}` : ''}`}
+          >
+            {t('dashboard:applicants.list.export')}
+          </a>
+        ) : null}
+      </p>
+      {items.length === 0 ? (
+        <p>{t('dashboard:applicants.list.empty')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="appl-table">
+            <caption class="sr-only">{t('dashboard:applicants.list.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard:applicants.list.col.name')}</th>
+                <th scope="col">{t('dashboard:applicants.list.col.programme')}</th>
+                <th scope="col">{t('dashboard:applicants.list.col.status')}</th>
+                <th scope="col">{t('dashboard:applicants.list.col.profile')}</th>
+                <th scope="col">{t('dashboard:applicants.list.col.submitted')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((a) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/admin/applicants/${a.id}`}>
+                      {a.anonymised ? t('dashboard:applicants.anonymised') : (a.fullName ?? '—')}
+                    </a>
+                    <br />
+                    <span class="muted">{a.reference ?? ''}</span>
+                  </th>
+                  <td>{localized(a.programmeTitle, locale)}</td>
+                  <td>
+                    <span class={`badge appl-status-${a.status}`}>
+                      {t(`applications:status.${a.status}.label`)}
+                    </span>
+                  </td>
+                  <td>
+                    {[
+                      a.gender ? t(`profile:value.gender.${a.gender}`) : '',
+                      a.age !== null ? t('dashboard:applicants.list.age', { age: a.age }) : '',
+                      a.province ? (regionLabel(a.province) ?? a.province) : '',
+                      a.disability ? t('dashboard:applicants.list.disability') : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </td>
+                  <td>{formatInstant(a.submittedAt, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager
+        t={t}
+        path="/admin/applicants"
+        query={props.query}
+        page={props.page}
+        perPage={props.perPage}
+        total={props.total}
+      />
+    </>
+  );
+}

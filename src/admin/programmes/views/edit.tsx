@@ -1,0 +1,183 @@
+import type { Child } from 'hono/jsx';
+import type { T } from '../../../i18n';
+import type { AdminContext } from '../../context';
+import { Csrf } from '../../layout';
+import { EDIT_FIELDS, type EditField, FIELD_GROUPS, type FormErrors, type FormValues } from '../edit-form';
+
+function optionLabel(t: T, f: EditField, value: string): string {
+  if (f.name === 'status') return t(`catalogue:status.${value}`);
+  if (f.name === 'stipend_period') return t(`catalogue:stipend_period.${value}`);
+  return value;
+}
+
+/** Viewers read the same fields as a list (they have no form). */
+function ReadOnly({ t, values }: { t: T; values: FormValues }) {
+  return (
+    <>
+      <p class="notice">{t('dashboard:programmes.edit.readOnly')}</p>
+      {FIELD_GROUPS.map((g) => (
+        <section>
+          <h2>{t(`dashboard:programmes.edit.group.${g.key}`)}</h2>
+          <dl class="prog-dl">
+            {g.fields.map((name) => {
+              const f = EDIT_FIELDS.find((x) => x.name === name)!;
+              const value = values[name] ?? '';
+              return (
+                <>
+                  <dt>{t(`dashboard:programmes.edit.field.${name}`)}</dt>
+                  <dd>{value ? (f.type === 'select' ? optionLabel(t, f, value) : value) : '—'}</dd>
+                </>
+              );
+            })}
+          </dl>
+        </section>
+      ))}
+    </>
+  );
+}
+
+function Input(props: { t: T; f: EditField; value: string; error?: string | undefined }) {
+  const { t, f, value, error } = props;
+  const id = `f-${f.name}`;
+  const hintKey = `dashboard:programmes.edit.hint.${f.name}`;
+  const hint = t(hintKey, { defaultValue: '' });
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const common = {
+    id,
+    name: f.name,
+    'aria-invalid': error ? ('true' as const) : undefined,
+    'aria-describedby': described || undefined,
+  };
+  let control: Child;
+  if (f.type === 'textarea')
+    control = (
+      <textarea {...common} rows={4}>
+        {value}
+      </textarea>
+    );
+  else if (f.type === 'select')
+    control = (
+      <select {...common}>
+        {f.optional ? <option value="">{t('dashboard:programmes.edit.none')}</option> : null}
+        {(f.options ?? []).map((o) => (
+          <option value={o} selected={o === value}>
+            {optionLabel(t, f, o)}
+          </option>
+        ))}
+      </select>
+    );
+  else
+    control = (
+      <input
+        {...common}
+        type={f.type === 'date' ? 'date' : 'text'}
+        inputmode={f.type === 'integer' ? 'numeric' : undefined}
+        value={value}
+        maxlength={f.max ? f.max + 100 : undefined}
+      />
+    );
+  return (
+    <div class={error ? 'prog-field prog-invalid' : 'prog-field'}>
+      <label for={id}>
+        {t(`dashboard:programmes.edit.field.${f.name}`)}
+        {f.required ? <span class="muted"> {t('dashboard:programmes.edit.required')}</span> : null}
+      </label>
+      {hint ? (
+        <p class="muted prog-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {control}
+      {error ? (
+        <p class="prog-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function ProgrammeEdit(props: {
+  c: AdminContext;
+  slug: string;
+  values: FormValues;
+  errors: FormErrors;
+  other: string[];
+  version: string;
+  conflict?: boolean;
+  canWrite: boolean;
+  bot?: string | undefined;
+}) {
+  const { c, values, errors } = props;
+  const t = c.var.t;
+  const fields = new Map(EDIT_FIELDS.map((f) => [f.name, f]));
+  const invalid = EDIT_FIELDS.filter((f) => errors[f.name]);
+  const hasErrors = invalid.length > 0 || props.other.length > 0;
+  return (
+    <>
+      <p class="muted">
+        <a href="/admin/programmes">{t('dashboard:programmes.edit.back')}</a> ·{' '}
+        <a href={`/admin/applicants?programme=${encodeURIComponent(props.slug)}`}>
+          {t('dashboard:programmes.edit.applicants')}
+        </a>
+        {props.bot ? (
+          <>
+            {' · '}
+            <a href={props.bot} rel="noopener">
+              {t('dashboard:programmes.edit.openBot')}
+            </a>
+          </>
+        ) : null}
+      </p>
+      <p class="muted">
+        {t('dashboard:programmes.edit.slug')} <code>{props.slug}</code>
+      </p>
+      {props.conflict ? (
+        <p class="notice warn" role="alert">
+          {t('dashboard:programmes.edit.conflict')}
+        </p>
+      ) : null}
+      {hasErrors ? (
+        <div class="notice error" role="alert" tabindex={-1} id="form-errors">
+          <p>
+            {t('dashboard:programmes.edit.errorsHeading', { count: invalid.length + props.other.length })}
+          </p>
+          <ul>
+            {invalid.map((f) => (
+              <li>
+                <a href={`#f-${f.name}`}>{t(`dashboard:programmes.edit.field.${f.name}`)}</a>:{' '}
+                {errors[f.name]}
+              </li>
+            ))}
+            {props.other.map((m) => (
+              <li>{m}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {!props.canWrite ? (
+        <ReadOnly t={t} values={values} />
+      ) : (
+        <form method="post" action={`/admin/programmes/${props.slug}`} novalidate>
+          <Csrf c={c} />
+          <input type="hidden" name="version" value={props.version} />
+          {FIELD_GROUPS.map((g) => (
+            <fieldset class="prog-fieldset">
+              <legend>{t(`dashboard:programmes.edit.group.${g.key}`)}</legend>
+              {g.fields.map((name) => {
+                const f = fields.get(name)!;
+                return <Input t={t} f={f} value={values[name] ?? ''} error={errors[name]} />;
+              })}
+            </fieldset>
+          ))}
+          <p class="actions">
+            <button type="submit">{t('dashboard:programmes.edit.save')}</button>
+            <a class="button secondary" href="/admin/programmes">
+              {t('dashboard:programmes.edit.cancel')}
+            </a>
+          </p>
+        </form>
+      )}
+    </>
+  );
+}
