@@ -1,7 +1,12 @@
+import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submitApplication } from '../../src/applications/status';
+import { applications, programmes } from '../../src/db/schema';
+import { userIdOf } from '../applications/helpers';
 import { createStaff } from '../helpers/admin';
 import { launchBrowser, logIn, phoneContext, screenshot, serveHarness } from '../helpers/browser';
+import { loadCatalogue, programme } from '../helpers/catalogue';
 import { conversation } from '../helpers/conversation';
 import { type Harness, startHarness } from '../helpers/harness';
 import { textUpdate } from '../helpers/telegram';
@@ -9,10 +14,41 @@ import { textUpdate } from '../helpers/telegram';
 /*
  * Issue #8's "done when", in a real browser on a phone: a staff member who has never seen the system logs
  * in, answers a person waiting on Telegram (the person talks through the real webhook; what staff send
- * is read back from the Bot API stand-in), closes the case and sees the bot take over again.
+ * is read back from the Bot API stand-in), closes the case and sees the bot take over again, updates an
+ * applicant (who is told on Telegram) and reads the organisation's recruitment progress from a chart.
  */
 
 const ORG = 'kopri-pb-pmii';
+
+/** A submitted application of a person who wrote to the bot, through the applications service. */
+async function applied(
+  h: Harness,
+  telegramId: number,
+  input: { name: string; gender: 'perempuan' | 'laki_laki'; province: string },
+): Promise<string> {
+  const db = h.runtime.db;
+  const userId = await userIdOf(h, telegramId);
+  const [prog] = await db.select().from(programmes).where(eq(programmes.slug, 'jahit-kopri'));
+  const [draft] = await db
+    .insert(applications)
+    .values({
+      userId,
+      programmeId: prog!.id,
+      fullName: input.name,
+      phone: '+6285700000002',
+      channel: 'telegram',
+    })
+    .returning({ id: applications.id });
+  await db.transaction((tx) =>
+    submitApplication(tx, {
+      applicationId: draft!.id,
+      programmeId: prog!.id,
+      applicant: { gender: input.gender, domicileProvince: input.province, answers: {} },
+      stats: { gender: input.gender, province: input.province, age: 21 },
+    }),
+  );
+  return draft!.id;
+}
 
 describe('a staff member on her phone answers a waiting person', () => {
   let h: Harness;
@@ -24,6 +60,13 @@ describe('a staff member on her phone answers a waiting person', () => {
   beforeAll(async () => {
     h = await startHarness({ PUBLIC_URL: 'http://127.0.0.1', DEFAULT_ORGANISATION: ORG });
     await createStaff(h.database.db, { organisation: ORG, email: 'rina@kopri.or.id', name: 'Rina Marlina' });
+    await loadCatalogue(h.runtime.db, [
+      programme('jahit-kopri', {
+        title: { id: 'Pelatihan Menjahit KOPRI' },
+        field: 'menjahit',
+        application: { mode: 'in_chat', documents: ['ktp'], organisation: ORG },
+      }),
+    ]);
     await createStaff(h.database.db, { organisation: 'lpk-lain', email: 'joko@lpk-lain.id', name: 'Joko' });
     // Staff replies and notices leave through the outbox, as in production.
     h.runtime.dispatcher.start();
@@ -82,6 +125,49 @@ describe('a staff member on her phone answers a waiting person', () => {
     expect(thanks.text).toContain('Terima kasih atas penilaianmu');
     await page.reload();
     await expect.poll(() => page.getByText('5 dari 5').count()).toBeGreaterThan(0);
+  });
+
+  it('updates an applicant, who is told on Telegram, and reads the recruitment progress from a chart', async () => {
+    // Ani applied to the organisation's sewing training (put in through the applications service).
+    const ani = { id: 730_002, firstName: 'Ani' };
+    await h.post(textUpdate(ani, '/start'));
+    const applicationId = await applied(h, ani.id, {
+      name: 'Ani Suryani',
+      gender: 'perempuan',
+      province: '35',
+    });
+
+    await page.goto('/admin/applicants');
+    await page
+      .getByRole('link', { name: /Ani Suryani/ })
+      .first()
+      .click();
+    // The address carries the application's id only.
+    expect(new URL(page.url()).pathname).toBe(`/admin/applicants/${applicationId}`);
+    await page.getByLabel('Status baru').selectOption({ label: 'Berkas diverifikasi' });
+    await page.getByRole('button', { name: 'Simpan dan kabari pendaftar' }).click();
+    await expect
+      .poll(() => h.api.texts(ani.id).some((t) => t.includes('Status baru: Berkas diverifikasi')), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    await screenshot(page, 'applicant-status-phone');
+
+    // A target of 100 participants, at least 50 % women; progress as charts.
+    await page.goto('/admin/targets');
+    await page.getByRole('link', { name: 'Buat target baru' }).click();
+    await page.getByLabel('Nama target').fill('Angkatan Januari 2027');
+    await page.getByLabel('Jumlah peserta paling sedikit').fill('100');
+    await page.getByLabel('Perempuan paling sedikit (%)').fill('50');
+    await page.getByRole('button', { name: 'Simpan target' }).click();
+    const funnel = page.getByRole('img', { name: /Corong rekrutmen/ }).first();
+    await expect.poll(() => funnel.count()).toBeGreaterThan(0);
+    // One woman applied: 1 of 100 participants, 100 % women.
+    const charts = await page
+      .locator('svg[role="img"]')
+      .evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''));
+    expect(charts.join(' ')).toMatch(/1 dari 100/);
+    await screenshot(page, 'targets-charts-phone');
   });
 
   it("refuses another organisation's staff the conversation (403)", async () => {
