@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { MAX_IMPORT_BYTES } from '../organisations/import-jobs';
 import { applicantRoutes } from './applicants/routes';
 import { SCRIPTS, STYLES } from './assets';
 import { requireSession, securityHeaders } from './auth/middleware';
@@ -31,6 +33,15 @@ export function createAdmin(deps: AdminDeps): Hono<AdminEnv> {
     }),
   );
   app.use('*', securityHeaders, adminI18n);
+  // Before anything reads a body (the CSRF check parses forms): the largest legitimate request is a
+  // catalogue CSV upload.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_IMPORT_BYTES + 256 * 1024,
+      onError: (c) => c.text(c.var.t('errors.tooLarge', { max: MAX_IMPORT_BYTES / 1024 / 1024 }), 413),
+    }),
+  );
   app.route('/', authRoutes(deps));
   app.use('*', requireSession(deps));
   app.get('/', (c) => c.redirect('/admin/inbox', 303));

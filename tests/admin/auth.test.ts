@@ -143,4 +143,15 @@ describe('dashboard login', () => {
       (await new AdminClient(h.runtime.app).login('dewi@kopri.or.id', 'sandi-baru-yang-panjang')).status,
     ).toBe(303);
   });
+
+  it('refuses an oversized request before reading it', async () => {
+    const client = new AdminClient(h.runtime.app);
+    await client.login('sari@kopri.or.id');
+    await client.get('/admin/inbox');
+    const res = await client.post('/admin/logout', { filler: 'x'.repeat(6 * 1024 * 1024) });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain('terlalu besar');
+    // Still logged in: the request never reached the logout.
+    expect((await client.get('/admin/inbox')).status).toBe(200);
+  });
 });
