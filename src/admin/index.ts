@@ -10,6 +10,7 @@ import type { AdminDeps, AdminEnv } from './context';
 import { adminI18n } from './i18n';
 import { inboxRoutes } from './inbox/routes';
 import { programmeRoutes } from './programmes/routes';
+import { settingsRoutes } from './settings/routes';
 import { targetRoutes } from './targets/routes';
 
 export type { AdminDeps } from './context';
@@ -50,5 +51,6 @@ export function createAdmin(deps: AdminDeps): Hono<AdminEnv> {
   app.route('/applicants', applicantRoutes(deps));
   app.route('/broadcasts', broadcastRoutes(deps));
   app.route('/targets', targetRoutes(deps));
+  app.route('/settings', settingsRoutes(deps));
   return app;
 }

@@ -10,6 +10,7 @@ const SECTIONS: { key: Section; href: string }[] = [
   { key: 'applicants', href: '/admin/applicants' },
   { key: 'broadcasts', href: '/admin/broadcasts' },
   { key: 'targets', href: '/admin/targets' },
+  { key: 'settings', href: '/admin/settings' },
 ];
 
 /** The hidden synchroniser token every form of a session carries. */

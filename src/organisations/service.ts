@@ -217,3 +217,121 @@ export async function authenticate(db: Queryable, token: string): Promise<Princi
     organisation: { id: row.id, slug: row.slug, name: row.name },
   };
 }
+
+/*
+ * Member management for the dashboard's settings (issue #8). Every function is scoped to one
+ * organisation, so an id from another organisation is simply not found.
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One member of the organisation by id; undefined for another organisation's member or a malformed id. */
+export async function getMember(
+  db: Queryable,
+  organisationId: string,
+  memberId: string,
+): Promise<Member | undefined> {
+  if (!UUID.test(memberId)) return undefined;
+  const [member] = await db
+    .select()
+    .from(organisationMembers)
+    .where(and(eq(organisationMembers.id, memberId), eq(organisationMembers.organisationId, organisationId)));
+  return member;
+}
+
+/**
+ * A new member, or undefined when the email is already one of the organisation's (unlike `addMember`,
+ * which updates that member: the dashboard must not silently change someone else's account).
+ */
+export async function createMember(
+  db: Queryable,
+  organisationId: string,
+  input: { name: string; email: string; role: OrganisationRole },
+): Promise<Member | undefined> {
+  const email = input.email.trim().toLowerCase();
+  const [existing] = await db
+    .select({ id: organisationMembers.id })
+    .from(organisationMembers)
+    .where(
+      and(
+        eq(organisationMembers.organisationId, organisationId),
+        sql`lower(${organisationMembers.email}) = ${email}`,
+      ),
+    );
+  if (existing) return undefined;
+  const [member] = await db
+    .insert(organisationMembers)
+    .values({ organisationId, name: input.name.trim(), email, role: input.role })
+    .onConflictDoNothing({ target: [organisationMembers.organisationId, organisationMembers.email] })
+    .returning();
+  return member;
+}
+
+export type MemberChange = 'done' | 'not_found' | 'last_owner';
+
+/**
+ * Runs a change to a member with the organisation's row locked, so two owners demoting or removing
+ * each other at the same moment cannot leave the organisation without an owner.
+ */
+async function withOwnersLocked(
+  db: Queryable,
+  organisationId: string,
+  memberId: string,
+  change: (tx: Queryable, member: Member, owners: number) => Promise<MemberChange>,
+): Promise<MemberChange> {
+  return db.transaction(async (tx) => {
+    await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.id, organisationId))
+      .for('update');
+    const member = await getMember(tx, organisationId, memberId);
+    if (!member) return 'not_found';
+    const [row] = await tx
+      .select({ owners: sql<number>`count(*)::int` })
+      .from(organisationMembers)
+      .where(
+        and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.role, 'owner')),
+      );
+    return change(tx, member, row?.owners ?? 0);
+  });
+}
+
+/** Changes a member's role; refused when it would take away the organisation's last owner. */
+export function changeMemberRole(
+  db: Queryable,
+  organisationId: string,
+  memberId: string,
+  role: OrganisationRole,
+): Promise<MemberChange> {
+  return withOwnersLocked(db, organisationId, memberId, async (tx, member, owners) => {
+    if (member.role === 'owner' && role !== 'owner' && owners <= 1) return 'last_owner';
+    await tx.update(organisationMembers).set({ role }).where(eq(organisationMembers.id, member.id));
+    return 'done';
+  });
+}
+
+/**
+ * Removes a member (their API tokens revoked by `removeMember`; their dashboard sessions go with the
+ * row, `staff_sessions.member_id` cascades); refused for the organisation's last owner.
+ */
+export function removeMemberKeepingOwner(
+  db: Queryable,
+  organisationId: string,
+  memberId: string,
+): Promise<MemberChange> {
+  return withOwnersLocked(db, organisationId, memberId, async (tx, member, owners) => {
+    if (member.role === 'owner' && owners <= 1) return 'last_owner';
+    return (await removeMember(tx, organisationId, member.id)) ? 'done' : 'not_found';
+  });
+}
+
+/** Bounds of the inbox alert: a minute to a day. */
+export const SLA_MINUTES = { min: 1, max: 1440 } as const;
+
+/** How long a person may wait in the inbox before the dashboard raises an alert. */
+export async function setSlaMinutes(db: Queryable, organisationId: string, minutes: number): Promise<void> {
+  if (!Number.isInteger(minutes) || minutes < SLA_MINUTES.min || minutes > SLA_MINUTES.max)
+    throw new OrganisationError('invalid', `the SLA must be ${SLA_MINUTES.min}–${SLA_MINUTES.max} minutes`);
+  await db.update(organisations).set({ slaMinutes: minutes }).where(eq(organisations.id, organisationId));
+}

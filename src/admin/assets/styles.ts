@@ -132,4 +132,17 @@ progress { width:100%; height:1.25rem; }
 .chart-grid { display:grid; grid-template-columns:minmax(0,1fr); gap:0 2rem; }
 @media (min-width: 48rem) { .bc-summary { grid-template-columns:minmax(10rem,1fr) minmax(0,3fr); } .bc-summary dd { margin:0; } }
 @media (min-width: 64rem) { .chart-grid { grid-template-columns:repeat(2, minmax(0,1fr)); } .chart-grid > .chart-scope { grid-column:1 / -1; } }
+/* Settings (src/admin/settings) */
+.set-org { font-size:1.1rem; font-weight:600; margin:0 0 .5rem; }
+.set-dl { display:grid; grid-template-columns:minmax(0,1fr); gap:.1rem 1rem; margin:.5rem 0 1rem; }
+.set-dl dt { font-weight:600; }
+.set-dl dd { margin:0 0 .5rem; overflow-wrap:anywhere; }
+.set-form { max-width:32rem; }
+.set-form [aria-invalid="true"] { border:2px solid var(--bad); }
+.set-role-hints { margin:0 0 .25rem; padding-left:1.25rem; }
+.set-number { max-width:10rem; }
+.set-email { overflow-wrap:anywhere; }
+.set-secret { display:inline-block; font-size:1.4rem; letter-spacing:.05em; padding:.5rem .75rem; background:var(--soft); border:1px dashed var(--line); border-radius:4px; user-select:all; overflow-wrap:anywhere; }
+.set-cli { background:var(--soft); border:1px solid var(--line); border-radius:4px; padding:.5rem .75rem; overflow-x:auto; white-space:pre-wrap; overflow-wrap:anywhere; }
+@media (min-width: 48rem) { .set-dl { grid-template-columns:minmax(10rem,1fr) minmax(0,3fr); } .set-dl dd { margin:0; } }
 `;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { type OrganisationRole, organisationMembers, organisations, staffSessions } from '../../db/schema';
 
@@ -81,4 +81,15 @@ export async function endMemberSessions(db: Queryable, memberId: string): Promis
 
 export async function purgeExpiredSessions(db: Queryable): Promise<void> {
   await db.delete(staffSessions).where(lt(staffSessions.expiresAt, sql`now()`));
+}
+
+/** Logs a member out everywhere but this browser (they changed their own password here). */
+export async function endOtherSessions(
+  db: Queryable,
+  memberId: string,
+  keepTokenHash: string,
+): Promise<void> {
+  await db
+    .delete(staffSessions)
+    .where(and(eq(staffSessions.memberId, memberId), ne(staffSessions.tokenHash, keepTokenHash)));
 }
