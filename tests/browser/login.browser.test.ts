@@ -58,16 +58,20 @@ describe('dashboard in a real browser: login', () => {
   it('reaches the form by keyboard alone', async () => {
     await page.goto('/admin/login');
     // The email field has the focus on arrival; the fields follow in order.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
+    // (autofocus is applied after load, on a later frame: poll)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('email');
     await page.keyboard.type('sari@kopri.or.id');
     await page.keyboard.press('Tab');
     await page.keyboard.type('kata-sandi-rahasia-1');
     await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/inbox');
     // On a page, the first Tab reaches the skip link, which moves the focus to the content.
+    await page.waitForLoadState('load');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Langsung ke isi');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toContain('Langsung ke isi');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 });
