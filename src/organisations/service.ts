@@ -1,6 +1,6 @@
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
-import { apiTokens, type OrganisationRole, organisationMembers, organisations } from '../db/schema';
+import { apiTokens, handoffs, type OrganisationRole, organisationMembers, organisations } from '../db/schema';
 import { generateToken, hashToken } from './tokens';
 
 /*
@@ -101,7 +101,7 @@ export async function listMembers(db: Queryable, organisationId: string): Promis
     .orderBy(asc(organisationMembers.createdAt));
 }
 
-/** By id or email; their tokens are revoked with them. */
+/** By id or email; their tokens are revoked with them and their open conversations go back to the queue. */
 export async function removeMember(db: Queryable, organisationId: string, key: string): Promise<boolean> {
   const members = await listMembers(db, organisationId);
   const member = members.find((m) => m.id === key || m.email === key.toLowerCase());
@@ -110,6 +110,11 @@ export async function removeMember(db: Queryable, organisationId: string, key: s
     .update(apiTokens)
     .set({ revokedAt: sql`now()` })
     .where(and(eq(apiTokens.memberId, member.id), isNull(apiTokens.revokedAt)));
+  // Conversations they were handling go back to the queue rather than waiting for someone who left.
+  await db
+    .update(handoffs)
+    .set({ assignedTo: null, status: 'waiting' })
+    .where(and(eq(handoffs.assignedTo, member.id), inArray(handoffs.status, ['waiting', 'active'])));
   await db.delete(organisationMembers).where(eq(organisationMembers.id, member.id));
   return true;
 }

@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FAILED_LOGINS } from '../../src/admin/auth/login';
-import { apiTokens, organisationMembers, organisations } from '../../src/db/schema';
+import { apiTokens, handoffs, identities, organisationMembers, organisations } from '../../src/db/schema';
+import { claimHandoff, openHandoff } from '../../src/handoff/service';
 import { createToken } from '../../src/organisations/service';
 import { AdminClient, createStaff, STAFF_PASSWORD } from '../helpers/admin';
 import { type Harness, startHarness } from '../helpers/harness';
+import { textUpdate } from '../helpers/telegram';
 
 /** The one-time password as the result page shows it. */
 const shownPassword = (html: string) => /<code class="set-secret"[^>]*>([^<]+)<\/code>/.exec(html)?.[1] ?? '';
@@ -271,6 +273,15 @@ describe('dashboard settings', () => {
       name: 'Agus Setiawan',
     });
     const token = await createToken(h.database.db, lpkId, { memberId: agus.id, name: 'laptop agus' });
+    // Agus is handling a conversation.
+    await h.post(textUpdate({ id: 812_001, firstName: 'Nur' }, '/start'));
+    const [person] = await h.database.db.select().from(identities).where(eq(identities.externalId, '812001'));
+    const { handoff } = await openHandoff(h.database.db, {
+      userId: person!.userId,
+      organisation: 'lpk-cahaya',
+      reason: 'asked',
+    });
+    await claimHandoff(h.database.db, handoff.id, 'lpk-cahaya', agus.id);
     const browser = await loggedIn(email);
     expect((await browser.get('/admin/inbox')).status).toBe(200);
 
@@ -290,6 +301,9 @@ describe('dashboard settings', () => {
     expect(gone.status).toBe(303);
     expect(gone.headers.get('location')).toBe('/admin/login');
     expect((await new AdminClient(h.runtime.app).login(email)).status).toBe(401);
+    // Their conversation is back in the queue for the others.
+    const [released] = await h.database.db.select().from(handoffs).where(eq(handoffs.id, handoff.id));
+    expect(released).toMatchObject({ status: 'waiting', assignedTo: null });
   });
 
   it('keeps the last owner: no demoting or removing yourself until another owner exists', async () => {
