@@ -13,6 +13,7 @@ import {
   programmes,
 } from '../../src/db/schema';
 import { recordConsent } from '../../src/features/consent/service';
+import { JPEG } from '../applications/helpers';
 import { AdminClient, createStaff } from '../helpers/admin';
 import { loadCatalogue, programme } from '../helpers/catalogue';
 import { conversation } from '../helpers/conversation';
@@ -26,19 +27,6 @@ import { messageUpdate, textUpdate } from '../helpers/telegram';
 
 const ORG = 'lpk-nusantara';
 const OTHER = 'bpvp-bekasi';
-const JPEG = new Uint8Array([
-  0xff,
-  0xd8,
-  0xff,
-  0xe0,
-  0x00,
-  0x10,
-  0x4a,
-  0x46,
-  0x49,
-  0x46,
-  ...new Array(64).fill(9),
-]);
 
 async function drain(h: Harness): Promise<void> {
   await h.runtime.db

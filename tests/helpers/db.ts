@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client';
 
 export interface TestDatabase extends Database {
@@ -18,6 +19,9 @@ export interface TestDatabase extends Database {
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (process.env.TEST_DB !== 'postgres') {
     const dir = mkdtempSync(join(tmpdir(), 'jembatan-pglite-'));
+    // A copy of the migrated template (tests/helpers/pglite-template.ts) instead of initdb + migrations.
+    const template = inject('pgliteTemplate');
+    if (template && existsSync(template)) cpSync(template, join(dir, 'db'), { recursive: true });
     const open = async (): Promise<TestDatabase> => {
       const database = await openDatabase({ pgliteDir: join(dir, 'db') });
       return {

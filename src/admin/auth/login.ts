@@ -55,20 +55,28 @@ export async function authenticate(db: Queryable, email: string, password: strin
       lockedUntil = member.lockedUntil;
       continue;
     }
-    const [row] = await db
-      .update(organisationMembers)
-      .set({
-        failedLogins: sql`${organisationMembers.failedLogins} + 1`,
-        lockedUntil: sql`case when ${organisationMembers.failedLogins} + 1 >= ${MAX_FAILED_LOGINS}
-          then now() + make_interval(mins => ${LOCK_MINUTES}) else null end`,
-      })
-      .where(eq(organisationMembers.id, member.id))
-      .returning({ lockedUntil: organisationMembers.lockedUntil });
-    if (row?.lockedUntil) lockedUntil = row.lockedUntil;
+    lockedUntil = (await recordFailedLogin(db, member.id)) ?? lockedUntil;
   }
   return lockedUntil && candidates.length === 1
     ? { ok: false, reason: 'locked', until: lockedUntil }
     : { ok: false, reason: 'invalid' };
+}
+
+/**
+ * Counts a wrong password (the login form, or the current password when changing it); at the limit the
+ * account is locked. Returns until when, if it is locked now.
+ */
+export async function recordFailedLogin(db: Queryable, memberId: string): Promise<Date | undefined> {
+  const [row] = await db
+    .update(organisationMembers)
+    .set({
+      failedLogins: sql`${organisationMembers.failedLogins} + 1`,
+      lockedUntil: sql`case when ${organisationMembers.failedLogins} + 1 >= ${MAX_FAILED_LOGINS}
+        then now() + make_interval(mins => ${LOCK_MINUTES}) else null end`,
+    })
+    .where(eq(organisationMembers.id, memberId))
+    .returning({ lockedUntil: organisationMembers.lockedUntil });
+  return row?.lockedUntil ?? undefined;
 }
 
 export class PasswordError extends Error {}

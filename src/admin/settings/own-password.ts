@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { organisationMembers } from '../../db/schema';
-import { LOCK_MINUTES, MAX_FAILED_LOGINS } from '../auth/login';
+import { recordFailedLogin } from '../auth/login';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { endOtherSessions } from '../auth/sessions';
 
@@ -29,18 +29,8 @@ export async function changeOwnPassword(
   if (member.lockedUntil && member.lockedUntil > new Date())
     return { ok: false, reason: 'locked', until: member.lockedUntil };
   if (!member.passwordHash || !(await verifyPassword(current, member.passwordHash))) {
-    const [row] = await db
-      .update(organisationMembers)
-      .set({
-        failedLogins: sql`${organisationMembers.failedLogins} + 1`,
-        lockedUntil: sql`case when ${organisationMembers.failedLogins} + 1 >= ${MAX_FAILED_LOGINS}
-          then now() + make_interval(mins => ${LOCK_MINUTES}) else null end`,
-      })
-      .where(eq(organisationMembers.id, session.memberId))
-      .returning({ lockedUntil: organisationMembers.lockedUntil });
-    return row?.lockedUntil
-      ? { ok: false, reason: 'locked', until: row.lockedUntil }
-      : { ok: false, reason: 'wrong' };
+    const until = await recordFailedLogin(db, session.memberId);
+    return until ? { ok: false, reason: 'locked', until } : { ok: false, reason: 'wrong' };
   }
   if (current === next) return { ok: false, reason: 'same' };
   await db
