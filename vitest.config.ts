@@ -16,8 +16,10 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     // Vitest's default on a 2-core machine is a single worker; most test time is waiting on databases,
-    // stand-ins and timers, so three files at a time use the cores better (the suite: 16 → 8 min).
-    maxWorkers: 3,
+    // stand-ins and timers, so two files at a time use the cores better without starving either.
+    maxWorkers: 2,
+    // Polled expectations (browser pages, delivery through the outbox) get time on a loaded machine.
+    expect: { poll: { timeout: 10_000 } },
     // A migrated PGlite folder that each test file copies (saves initdb + migrations per file).
     globalSetup: ['tests/helpers/pglite-template.ts'],
     hookTimeout: 60_000,

@@ -38,3 +38,20 @@ export type AdminContext = Context<AdminEnv>;
 
 /** The audit actor of a session, for privacy.logAccess. */
 export const actorOf = (session: StaffSession) => `staff:${session.memberId}` as const;
+
+/** The session's organisation, as the services take it (each reads the fields it needs). */
+export const organisationOf = (c: AdminContext) => ({
+  id: c.var.session.organisationId,
+  slug: c.var.session.organisationSlug,
+  name: c.var.session.organisationName,
+});
+
+/** Owners and staff change things; viewers read only (the `canWrite` middleware guards the routes). */
+export const canAct = (c: AdminContext) => c.var.session.role !== 'viewer';
+
+/** A field of a posted form as a string ('' when absent or a file), cut to `max` characters when given. */
+export async function formField(c: AdminContext, name: string, max?: number): Promise<string> {
+  const value = (await c.req.parseBody())[name];
+  if (typeof value !== 'string') return '';
+  return max === undefined ? value : value.slice(0, max);
+}

@@ -12,7 +12,7 @@ import {
   tempUploads,
   userIdOf,
 } from '../applications/helpers';
-import { AdminClient, createStaff } from '../helpers/admin';
+import { createStaff, loggedInClient } from '../helpers/admin';
 import { daysFromNow, loadCatalogue, programme } from '../helpers/catalogue';
 import { type Harness, startHarness } from '../helpers/harness';
 import { textUpdate } from '../helpers/telegram';
@@ -194,11 +194,7 @@ beforeAll(async () => {
     .where(eq(applications.id, people.budi!.id));
 });
 
-async function login(email = 'sari@kopri.or.id') {
-  const client = new AdminClient(h.runtime.app);
-  expect((await client.login(email)).status).toBe(303);
-  return client;
-}
+const login = (email = 'sari@kopri.or.id') => loggedInClient(h.runtime.app, email);
 
 const names = (html: string) =>
   [

@@ -7,7 +7,7 @@ import { rowsOf } from '../../src/db/rows';
 import { broadcasts, messages, programmes, users } from '../../src/db/schema';
 import { person } from '../api/helpers';
 import { drainDue, quietElsewhere, statusCounts } from '../broadcasts/helpers';
-import { AdminClient, createStaff } from '../helpers/admin';
+import { createStaff, loggedInClient } from '../helpers/admin';
 import { daysFromNow, loadCatalogue, programme } from '../helpers/catalogue';
 import { type Harness, startHarness } from '../helpers/harness';
 
@@ -38,12 +38,7 @@ const profile = (gender: string, regency: string, age: number, level: string, ex
   ...extra,
 });
 
-async function login(email: string): Promise<AdminClient> {
-  const client = new AdminClient(h.runtime.app);
-  const res = await client.login(email);
-  expect(res.status).toBe(303);
-  return client;
-}
+const login = (email: string) => loggedInClient(h.runtime.app, email);
 
 async function record(slug: string) {
   const [row] = await h.runtime.db

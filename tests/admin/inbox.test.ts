@@ -13,8 +13,8 @@ import {
   programmes,
 } from '../../src/db/schema';
 import { recordConsent } from '../../src/features/consent/service';
-import { JPEG } from '../applications/helpers';
-import { AdminClient, createStaff } from '../helpers/admin';
+import { drainOutbox, JPEG } from '../applications/helpers';
+import { type AdminClient, createStaff, loggedInClient } from '../helpers/admin';
 import { loadCatalogue, programme } from '../helpers/catalogue';
 import { conversation } from '../helpers/conversation';
 import { type Harness, startHarness } from '../helpers/harness';
@@ -27,14 +27,6 @@ import { messageUpdate, textUpdate } from '../helpers/telegram';
 
 const ORG = 'lpk-nusantara';
 const OTHER = 'bpvp-bekasi';
-
-async function drain(h: Harness): Promise<void> {
-  await h.runtime.db
-    .update(messages)
-    .set({ availableAt: new Date(0) })
-    .where(eq(messages.status, 'pending'));
-  while ((await h.runtime.dispatcher.drainOnce()) > 0) {}
-}
 
 /** The open (or latest) handoff of a Telegram person. */
 async function handoffOf(h: Harness, telegramId: number) {
@@ -74,12 +66,7 @@ async function setup(h: Harness) {
   return { dewi, bambang, rahmat, agus };
 }
 
-async function loggedIn(h: Harness, email: string): Promise<AdminClient> {
-  const client = new AdminClient(h.runtime.app);
-  const res = await client.login(email);
-  expect(res.status).toBe(303);
-  return client;
-}
+const loggedIn = (h: Harness, email: string) => loggedInClient(h.runtime.app, email);
 
 describe('staff inbox: a case from first message to rating', () => {
   let h: Harness;
@@ -170,7 +157,7 @@ describe('staff inbox: a case from first message to rating', () => {
     const res = await dewi.post(`/admin/inbox/${id}/reply`, { text: body });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toContain('ok=inbox:flash.replied');
-    await drain(h);
+    await drainOutbox(h);
     expect(h.api.texts(putri.id)).toEqual([body]);
 
     const row = await handoffOf(h, putri.id);
@@ -190,7 +177,7 @@ describe('staff inbox: a case from first message to rating', () => {
     expect(res.status).toBe(422);
     expect(dewi.lastHtml).toContain(`Balasan terlalu panjang: ${long.trim().length} karakter`);
     expect(dewi.lastHtml).toContain('Mohon maaf kak, panjang panjang');
-    await drain(h);
+    await drainOutbox(h);
     expect(h.api.texts(putri.id)).toEqual([]);
   });
 
@@ -204,7 +191,7 @@ describe('staff inbox: a case from first message to rating', () => {
     const empty = await dewi.post(`/admin/inbox/${id}/notes`, { body: '' });
     expect(empty.status).toBe(422);
     expect(dewi.lastHtml).toContain('Catatan masih kosong');
-    await drain(h);
+    await drainOutbox(h);
     expect(h.api.calls.filter((c) => JSON.stringify(c.body).includes('brosur'))).toEqual([]);
     const rows = await h.runtime.db.select().from(handoffNotes).where(eq(handoffNotes.handoffId, id));
     expect(rows).toHaveLength(1);
@@ -244,7 +231,7 @@ describe('staff inbox: a case from first message to rating', () => {
     const res = await dewi.post(`/admin/inbox/${id}/close`);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toContain('ok=inbox:flash.closed');
-    await drain(h);
+    await drainOutbox(h);
     const chat = conversation(h, putri);
     const question = chat.last();
     expect(question.text).toContain('Seberapa puas');

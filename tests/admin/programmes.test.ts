@@ -9,7 +9,7 @@ import {
   startImportJob,
 } from '../../src/organisations/import-jobs';
 import { findOrganisation } from '../../src/organisations/service';
-import { AdminClient, createStaff } from '../helpers/admin';
+import { type AdminClient, createStaff, loggedInClient } from '../helpers/admin';
 import { daysFromNow, loadCatalogue, programme } from '../helpers/catalogue';
 import { type Harness, startHarness } from '../helpers/harness';
 import { textUpdate } from '../helpers/telegram';
@@ -59,11 +59,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function staff(email = 'sari@kopri.or.id') {
-  const client = new AdminClient(h.runtime.app);
-  expect((await client.login(email)).status).toBe(303);
-  return client;
-}
+const staff = (email = 'sari@kopri.or.id') => loggedInClient(h.runtime.app, email);
 
 describe('programme list', () => {
   it('shows only the organisation’s own programmes, with deadline, place, seats and counts', async () => {

@@ -4,7 +4,7 @@ import { MAX_FAILED_LOGINS } from '../../src/admin/auth/login';
 import { apiTokens, handoffs, identities, organisationMembers, organisations } from '../../src/db/schema';
 import { claimHandoff, openHandoff } from '../../src/handoff/service';
 import { createToken } from '../../src/organisations/service';
-import { AdminClient, createStaff, STAFF_PASSWORD } from '../helpers/admin';
+import { AdminClient, createStaff, loggedInClient, STAFF_PASSWORD } from '../helpers/admin';
 import { type Harness, startHarness } from '../helpers/harness';
 import { textUpdate } from '../helpers/telegram';
 
@@ -23,11 +23,8 @@ describe('dashboard settings', () => {
     (await h.database.db.select().from(organisationMembers).where(eq(organisationMembers.id, id)))[0];
   const memberByEmail = async (email: string) =>
     (await h.database.db.select().from(organisationMembers).where(eq(organisationMembers.email, email)))[0];
-  const loggedIn = async (email: string, password = STAFF_PASSWORD) => {
-    const client = new AdminClient(h.runtime.app);
-    expect((await client.login(email, password)).status).toBe(303);
-    return client;
-  };
+  const loggedIn = (email: string, password = STAFF_PASSWORD) =>
+    loggedInClient(h.runtime.app, email, password);
 
   beforeAll(async () => {
     h = await startHarness();

@@ -14,7 +14,7 @@ import {
 import { applicantBreakdown, recruitmentFunnel } from '../../src/organisations/recruitment-stats';
 import { arriveThroughReferral, createReferralLink } from '../../src/organisations/referrals';
 import { person } from '../api/helpers';
-import { AdminClient, createStaff } from '../helpers/admin';
+import { createStaff, loggedInClient } from '../helpers/admin';
 import { daysFromNow, loadCatalogue, programme } from '../helpers/catalogue';
 import { type Harness, startHarness } from '../helpers/harness';
 
@@ -29,11 +29,7 @@ let h: Harness;
 let kopri: { id: string; slug: string };
 let blk: { id: string; slug: string };
 
-async function login(email: string): Promise<AdminClient> {
-  const client = new AdminClient(h.runtime.app);
-  expect((await client.login(email)).status).toBe(303);
-  return client;
-}
+const login = (email: string) => loggedInClient(h.runtime.app, email);
 
 async function programmeId(db: Db, slug: string): Promise<string> {
   const [row] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, slug));

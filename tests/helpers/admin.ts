@@ -89,3 +89,15 @@ export class AdminClient {
     return this.post('/admin/login', { email, password });
   }
 }
+
+/** A client logged in as `email`; a refused login fails the test here rather than on a later page. */
+export async function loggedInClient(
+  app: Hono,
+  email: string,
+  password = STAFF_PASSWORD,
+): Promise<AdminClient> {
+  const client = new AdminClient(app);
+  const res = await client.login(email, password);
+  if (res.status !== 303) throw new Error(`login as ${email} answered ${res.status}, not 303`);
+  return client;
+}

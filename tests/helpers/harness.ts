@@ -27,7 +27,10 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       TELEGRAM_BOT_TOKEN: TEST_TOKEN,
       TELEGRAM_WEBHOOK_SECRET: TEST_SECRET,
       TELEGRAM_API_ROOT: api.url,
-      TELEGRAM_SEND_TIMEOUT_MS: '3000',
+      // Generous: on a loaded CI machine a first turn can take seconds, and a reply that misses the
+      // budget waits for the outbox, which a test reading "the last message" would not see. The budget
+      // itself is tested with its production value in tests/telegram/webhook.test.ts.
+      TELEGRAM_SEND_TIMEOUT_MS: '15000',
       ...env,
     });
     const runtime = createRuntime({ config, database, logger: silentLogger });

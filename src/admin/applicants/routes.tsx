@@ -12,11 +12,20 @@ import { DOCUMENT_KINDS } from '../../catalogue/vocabulary';
 import { changeApplicationStatus } from '../../organisations/applications';
 import { logAccess } from '../../privacy/log';
 import { canWrite } from '../auth/middleware';
-import { type AdminContext, type AdminDeps, type AdminEnv, actorOf } from '../context';
+import {
+  type AdminContext,
+  type AdminDeps,
+  type AdminEnv,
+  actorOf,
+  canAct,
+  formField,
+  organisationOf,
+} from '../context';
 import { page } from '../layout';
-import { denied } from '../programmes/deny';
-import { jakartaDate, pageOf } from '../programmes/format';
+import { pageOf } from '../pager';
+import { jakartaDate } from '../programmes/format';
 import { programmeChoices } from '../programmes/service';
+import { refuse } from '../refuse';
 import { logAccessMany } from './audit';
 import { csvHeader, csvLines } from './csv';
 import { parseFilter } from './filters';
@@ -47,15 +56,14 @@ const EMPTY_FORM: StatusForm = { values: { status: '', date: '', place: '', reas
 export function applicantRoutes(deps: AdminDeps) {
   const { db } = deps;
   const app = new Hono<AdminEnv>();
-  const orgSlug = (c: AdminContext) => c.var.session.organisationSlug;
 
   app.get('/', async (c) => {
     const t = c.var.t;
     const { filter, query, errors } = parseFilter((name) => c.req.query(name));
     const pageNo = pageOf(c.req.query('page'));
     const [{ total, items }, programmes] = await Promise.all([
-      listApplicants(db, orgSlug(c), filter, { page: pageNo }),
-      programmeChoices(db, orgSlug(c)),
+      listApplicants(db, organisationOf(c).slug, filter, { page: pageNo }),
+      programmeChoices(db, organisationOf(c).slug),
     ]);
     await logAccessMany(db, {
       actor: actorOf(c.var.session),
@@ -89,7 +97,7 @@ export function applicantRoutes(deps: AdminDeps) {
     let body = csvHeader(t);
     const userIds: (string | null)[] = [];
     let rows = 0;
-    for await (const batch of eachApplicant(db, orgSlug(c), filter)) {
+    for await (const batch of eachApplicant(db, organisationOf(c).slug, filter)) {
       body += csvLines(t, c.var.locale, batch);
       rows += batch.length;
       for (const a of batch) if (!a.anonymised) userIds.push(a.userId);
@@ -100,7 +108,7 @@ export function applicantRoutes(deps: AdminDeps) {
       userIds,
       detail: { ...SOURCE, view: 'applicants_csv', rows },
     });
-    const file = `pendaftar-${orgSlug(c)}-${jakartaDate(new Date())}.csv`;
+    const file = `pendaftar-${organisationOf(c).slug}-${jakartaDate(new Date())}.csv`;
     return c.body(body, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${file}"`,
@@ -147,7 +155,7 @@ export function applicantRoutes(deps: AdminDeps) {
         docs={docs}
         history={history}
         allowed={allowedFrom(a.status)}
-        canWrite={c.var.session.role !== 'viewer'}
+        canWrite={canAct(c)}
         canDownload={deps.applications !== undefined}
         form={form}
         position={position}
@@ -157,8 +165,8 @@ export function applicantRoutes(deps: AdminDeps) {
   };
 
   app.get('/:id', async (c) => {
-    const found = await getApplicant(db, orgSlug(c), c.req.param('id'));
-    if ('denied' in found) return denied(c, 'applicants', found.denied);
+    const found = await getApplicant(db, organisationOf(c).slug, c.req.param('id'));
+    if ('denied' in found) return refuse(c, 'applicants', { status: found.denied });
     return detailPage(c, found.own, EMPTY_FORM);
   });
 
@@ -166,16 +174,14 @@ export function applicantRoutes(deps: AdminDeps) {
     const t = c.var.t;
     const k = (key: string, vars?: Record<string, unknown>) =>
       t(`dashboard:applicants.change.error.${key}`, vars ?? {});
-    const found = await getApplicant(db, orgSlug(c), c.req.param('id'));
-    if ('denied' in found) return denied(c, 'applicants', found.denied);
+    const found = await getApplicant(db, organisationOf(c).slug, c.req.param('id'));
+    if ('denied' in found) return refuse(c, 'applicants', { status: found.denied });
     const a = found.own;
-    const body = await c.req.parseBody();
-    const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
     const values = {
-      status: text('status'),
-      date: text('date'),
-      place: text('place'),
-      reason: text('reason'),
+      status: await formField(c, 'status'),
+      date: await formField(c, 'date'),
+      place: await formField(c, 'place'),
+      reason: await formField(c, 'reason'),
     };
     const errors: Record<string, string> = {};
     if (a.anonymised || !a.reference)
@@ -202,7 +208,7 @@ export function applicantRoutes(deps: AdminDeps) {
     try {
       const result = await changeApplicationStatus(
         db,
-        { slug: orgSlug(c) },
+        organisationOf(c),
         a.reference,
         status,
         details,
@@ -220,7 +226,7 @@ export function applicantRoutes(deps: AdminDeps) {
     } catch (error) {
       if (!(error instanceof StatusChangeError)) throw error;
       // Someone else changed it meanwhile, or the last seat went: show the page as it is now.
-      const fresh = await getApplicant(db, orgSlug(c), a.id);
+      const fresh = await getApplicant(db, organisationOf(c).slug, a.id);
       const current = 'own' in fresh ? fresh.own : a;
       return detailPage(c, current, { values, errors: { _form: k(`service.${error.code}`) } }, 409);
     }
@@ -228,14 +234,14 @@ export function applicantRoutes(deps: AdminDeps) {
 
   app.get('/:id/documents/:kind', async (c) => {
     const kind = c.req.param('kind');
-    const found = await getApplicant(db, orgSlug(c), c.req.param('id'));
-    if ('denied' in found) return denied(c, 'applicants', found.denied);
+    const found = await getApplicant(db, organisationOf(c).slug, c.req.param('id'));
+    if ('denied' in found) return refuse(c, 'applicants', { status: found.denied });
     const a = found.own;
     const doc = (DOCUMENT_KINDS as readonly string[]).includes(kind)
       ? (await applicantDocuments(db, a.id)).find((d) => d.kind === kind)
       : undefined;
     const data = doc && deps.applications ? await deps.applications.storage.get(doc.storageKey) : undefined;
-    if (!doc || !data) return denied(c, 'applicants', 404);
+    if (!doc || !data) return refuse(c, 'applicants', { status: 404 });
     if (a.userId)
       await logAccess(db, {
         actor: actorOf(c.var.session),

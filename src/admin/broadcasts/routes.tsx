@@ -14,8 +14,10 @@ import {
 import { deliveryTallies } from '../../broadcasts/tallies';
 import { programmeChoices } from '../../organisations/programme-choices';
 import { canWrite } from '../auth/middleware';
-import type { AdminContext, AdminDeps, AdminEnv } from '../context';
+import { type AdminContext, type AdminDeps, type AdminEnv, canAct, organisationOf } from '../context';
+import { polled } from '../fragment';
 import { page } from '../layout';
+import { refuse } from '../refuse';
 import { Composer } from './composer';
 import { ConfirmStep } from './confirm';
 import { AudienceCountError, AudienceCountView } from './count';
@@ -39,15 +41,6 @@ import { isFinished } from './text';
  * (the API's routes call the same functions), scoped to the session's organisation.
  */
 
-/** A fragment response that tells the polling script to stop (src/admin/assets/scripts.ts). */
-const STOP_POLLING = 286;
-
-const orgOf = (c: AdminContext) => ({
-  id: c.var.session.organisationId,
-  slug: c.var.session.organisationSlug,
-});
-const writes = (c: AdminContext) => c.var.session.role !== 'viewer';
-
 /** Every value posted under each name (multi-selects and checkboxes send several). */
 async function formValues(c: AdminContext): Promise<ComposerValues> {
   const body = await c.req.parseBody({ all: true });
@@ -56,34 +49,6 @@ async function formValues(c: AdminContext): Promise<ComposerValues> {
     const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
     return list.filter((v): v is string => typeof v === 'string');
   });
-}
-
-/** Another organisation's broadcast, or none: the same answer, revealing nothing of it. */
-function notYours(c: AdminContext) {
-  const t = c.var.t;
-  if (c.req.header('x-requested-with')) return c.text(t('errors.notFound'), 403);
-  return page(
-    c,
-    t('nav.broadcasts'),
-    'broadcasts',
-    <p class="notice error" role="alert">
-      {t('errors.notFound')}
-    </p>,
-    403,
-  );
-}
-
-function forbidden(c: AdminContext) {
-  const t = c.var.t;
-  return page(
-    c,
-    t('nav.broadcasts'),
-    'broadcasts',
-    <p class="notice error" role="alert">
-      {t('errors.forbidden')}
-    </p>,
-    403,
-  );
 }
 
 /** A service refusal in the staff's words (the service's messages are English, for the API). */
@@ -125,7 +90,7 @@ export function broadcastRoutes(deps: AdminDeps) {
     const { audience, errors } = audienceFrom(values, programmes);
     if (Object.keys(errors).length > 0)
       return { ok: false, view: <AudienceCountError t={c.var.t} errors={errors} /> };
-    const preview = await previewBroadcast(db, orgOf(c), {
+    const preview = await previewBroadcast(db, organisationOf(c), {
       audience,
       programmeSlug: values.programme || null,
       text: { id: '…' },
@@ -135,7 +100,7 @@ export function broadcastRoutes(deps: AdminDeps) {
   };
 
   app.get('/', async (c) => {
-    const items = await listBroadcasts(db, orgOf(c));
+    const items = await listBroadcasts(db, organisationOf(c));
     const tallies = await deliveryTallies(
       db,
       c.var.session.organisationId,
@@ -145,12 +110,12 @@ export function broadcastRoutes(deps: AdminDeps) {
       c,
       c.var.t('nav.broadcasts'),
       'broadcasts',
-      <BroadcastList c={c} items={items} tallies={tallies} canWrite={writes(c)} />,
+      <BroadcastList c={c} items={items} tallies={tallies} canWrite={canAct(c)} />,
     );
   });
 
   app.get('/new', async (c) => {
-    if (!writes(c)) return forbidden(c);
+    if (!canAct(c)) return refuse(c, 'broadcasts', { key: 'errors.forbidden' });
     return composer(c, EMPTY_COMPOSER, {});
   });
 
@@ -172,7 +137,7 @@ export function broadcastRoutes(deps: AdminDeps) {
     const programmes = await programmeChoices(db, c.var.session.organisationSlug);
     const { broadcast, errors } = validateComposer(values, programmes);
     if (!broadcast) return composer(c, values, errors, 422);
-    const org = orgOf(c);
+    const org = organisationOf(c);
 
     const preview = await previewBroadcast(
       db,
@@ -232,9 +197,9 @@ export function broadcastRoutes(deps: AdminDeps) {
   });
 
   app.get('/:id', async (c) => {
-    const org = orgOf(c);
+    const org = organisationOf(c);
     const broadcast = await getBroadcast(db, org, c.req.param('id'));
-    if (!broadcast) return notYours(c);
+    if (!broadcast) return refuse(c, 'broadcasts');
     const [progress, outcomes, programmes] = [
       await broadcastProgress(db, broadcast.id),
       await broadcastOutcomes(db, org, broadcast, deps.broadcasts.attributionDays),
@@ -250,26 +215,27 @@ export function broadcastRoutes(deps: AdminDeps) {
         progress={progress}
         outcomes={outcomes}
         programmes={programmes}
-        canWrite={writes(c)}
+        canWrite={canAct(c)}
       />,
     );
   });
 
   app.get('/:id/progress', async (c) => {
-    const broadcast = await getBroadcast(db, orgOf(c), c.req.param('id'));
-    if (!broadcast) return notYours(c);
+    const broadcast = await getBroadcast(db, organisationOf(c), c.req.param('id'));
+    if (!broadcast) return refuse(c, 'broadcasts');
     const progress = await broadcastProgress(db, broadcast.id);
     const finished = isFinished(broadcast.status, progress.queued);
-    return c.html(
+    return polled(
+      c,
       <ProgressView t={c.var.t} locale={c.var.locale} broadcast={broadcast} progress={progress} />,
-      (finished ? STOP_POLLING : 200) as 200,
+      finished,
     );
   });
 
   app.post('/:id/cancel', canWrite, async (c) => {
-    const org = orgOf(c);
+    const org = organisationOf(c);
     const broadcast = await getBroadcast(db, org, c.req.param('id'));
-    if (!broadcast) return notYours(c);
+    if (!broadcast) return refuse(c, 'broadcasts');
     try {
       await cancelBroadcast(db, org, broadcast.id);
     } catch (error) {

@@ -6,27 +6,19 @@ import type { Locale } from '../../i18n';
  * status a broadcast shows.
  */
 
+const WIB_PARTS: Intl.DateTimeFormatOptions = {
+  timeZone: 'Asia/Jakarta',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+};
 const WIB = {
-  id: new Intl.DateTimeFormat('id-ID', {
-    timeZone: 'Asia/Jakarta',
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }),
-  en: new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Jakarta',
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }),
+  id: new Intl.DateTimeFormat('id-ID', WIB_PARTS),
+  en: new Intl.DateTimeFormat('en-GB', WIB_PARTS),
 };
 
 /** "Rab, 2 Des 2026, 09.00 WIB". */

@@ -8,23 +8,22 @@ import {
   updateCanned,
 } from '../../handoff/canned';
 import { canWrite } from '../auth/middleware';
-import type { AdminContext, AdminDeps, AdminEnv } from '../context';
+import { type AdminContext, type AdminDeps, type AdminEnv, formField, organisationOf } from '../context';
 import { page } from '../layout';
 import { type CannedDraft, CannedForm, CannedList } from './canned-view';
-import { denied, formField } from './shared';
+import { denied } from './shared';
 
 /** Canned responses of the staff member's organisation: list, create, edit, delete. */
 export function cannedRoutes(deps: AdminDeps) {
   const { db } = deps;
   const app = new Hono<AdminEnv>();
-  const orgId = (c: AdminContext) => c.var.session.organisationId;
 
   const list = async (c: AdminContext, draft?: CannedDraft, status = 200) =>
     page(
       c,
       c.var.t('inbox:canned.title'),
       'inbox',
-      <CannedList c={c} items={await listCanned(db, orgId(c))} {...(draft ? { draft } : {})} />,
+      <CannedList c={c} items={await listCanned(db, organisationOf(c).id)} {...(draft ? { draft } : {})} />,
       status,
     );
 
@@ -50,18 +49,18 @@ export function cannedRoutes(deps: AdminDeps) {
   app.post('/', canWrite, async (c) => {
     const { value, problems } = await posted(c);
     if (problems.length) return list(c, { ...value, problems }, 422);
-    await createCanned(db, orgId(c), value);
+    await createCanned(db, organisationOf(c).id, value);
     return c.redirect('/admin/inbox/canned?ok=inbox:flash.cannedCreated', 303);
   });
 
   // Ownership before the role check: another organisation's canned response is "not found" for all.
   app.use('/:cid/*', async (c, next) => {
-    if (!(await getCanned(db, orgId(c), c.req.param('cid')))) return denied(c);
+    if (!(await getCanned(db, organisationOf(c).id, c.req.param('cid')))) return denied(c);
     await next();
   });
 
   app.get('/:cid/edit', canWrite, async (c) => {
-    const row = (await getCanned(db, orgId(c), c.req.param('cid')))!;
+    const row = (await getCanned(db, organisationOf(c).id, c.req.param('cid')))!;
     return edit(c, row.id, { title: row.title, body: row.body, problems: [] });
   });
 
@@ -69,12 +68,12 @@ export function cannedRoutes(deps: AdminDeps) {
     const id = c.req.param('cid');
     const { value, problems } = await posted(c);
     if (problems.length) return edit(c, id, { ...value, problems }, 422);
-    await updateCanned(db, orgId(c), id, value);
+    await updateCanned(db, organisationOf(c).id, id, value);
     return c.redirect('/admin/inbox/canned?ok=inbox:flash.cannedSaved', 303);
   });
 
   app.post('/:cid/delete', canWrite, async (c) => {
-    await deleteCanned(db, orgId(c), c.req.param('cid'));
+    await deleteCanned(db, organisationOf(c).id, c.req.param('cid'));
     return c.redirect('/admin/inbox/canned?ok=inbox:flash.cannedDeleted', 303);
   });
 

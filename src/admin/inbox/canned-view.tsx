@@ -1,8 +1,7 @@
 import type { CannedProblem, CannedResponse } from '../../handoff/canned';
 import { CANNED_BODY_MAX, CANNED_TITLE_MAX } from '../../handoff/canned';
-import type { AdminContext } from '../context';
+import { type AdminContext, canAct } from '../context';
 import { Csrf } from '../layout';
-import { canAct } from './shared';
 
 export interface CannedDraft {
   title: string;

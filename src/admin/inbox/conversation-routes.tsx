@@ -16,11 +16,12 @@ import {
 } from '../../handoff/service';
 import { logAccess } from '../../privacy/log';
 import { canWrite } from '../auth/middleware';
-import { type AdminContext, type AdminDeps, type AdminEnv, actorOf } from '../context';
+import { type AdminContext, type AdminDeps, type AdminEnv, actorOf, formField } from '../context';
+import { polled } from '../fragment';
 import { page } from '../layout';
 import { ConversationView, type Draft } from './conversation-view';
 import { LogList } from './log-view';
-import { denied, formField, nameOf, viewerOf } from './shared';
+import { denied, nameOf, viewerOf } from './shared';
 
 /**
  * The handoff the URL names, once it is known to be this organisation's (kept beside the request
@@ -105,7 +106,8 @@ export function conversationRoutes(deps: AdminDeps) {
       conversationLog(db, handoff.userId),
     ]);
     const done = handoff.status === 'closed' || handoff.status === 'cancelled';
-    return c.html(
+    return polled(
+      c,
       <LogList
         c={c}
         handoffId={handoff.id}
@@ -114,7 +116,7 @@ export function conversationRoutes(deps: AdminDeps) {
         older={log.older}
         canDownload={downloadable}
       />,
-      (done ? 286 : 200) as 200,
+      done,
     );
   });
 

@@ -5,14 +5,13 @@ import type { HandoffNote } from '../../handoff/notes';
 import { NOTE_MAX } from '../../handoff/notes';
 import type { PersonApplication, PersonSummary } from '../../handoff/person';
 import { REPLY_MAX } from '../../handoff/reply';
-import type { AdminContext } from '../context';
+import { type AdminContext, canAct } from '../context';
 import { Csrf } from '../layout';
 import { formatWib } from './format';
 import { assigneeLabel, channelLabel, timeLabels, titleIn } from './labels';
 import { LogList } from './log-view';
 import { ApplicationsPanel, ProfilePanel } from './person-view';
 import { SlaBadge } from './queue-view';
-import { canAct } from './shared';
 
 /** What a refused form keeps: the text typed and the message saying what is wrong. */
 export interface Draft {

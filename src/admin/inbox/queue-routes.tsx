@@ -2,17 +2,14 @@ import { Hono } from 'hono';
 import { isQueueTab, listQueue, type QueueTab, queueCounts } from '../../handoff/inbox';
 import type { AdminContext, AdminDeps, AdminEnv } from '../context';
 import { page } from '../layout';
+import { pageOf } from '../pager';
 import { PER_PAGE, QueueRegion } from './queue-view';
 import { viewerOf } from './shared';
 
 /** Tab and page from the query; anything unexpected falls back to the first page of "waiting". */
 function where(c: AdminContext): { tab: QueueTab; page: number } {
   const tab = c.req.query('tab');
-  const n = Number(c.req.query('page') ?? '1');
-  return {
-    tab: isQueueTab(tab) ? tab : 'waiting',
-    page: Number.isSafeInteger(n) && n > 0 && n < 100_000 ? n : 1,
-  };
+  return { tab: isQueueTab(tab) ? tab : 'waiting', page: pageOf(c.req.query('page')) };
 }
 
 /** The queue page, and the fragment its `data-poll` refreshes. */

@@ -1,5 +1,6 @@
 import { QUEUE_TABS, type QueueCounts, type QueueItem, type QueueTab } from '../../handoff/inbox';
 import type { AdminContext } from '../context';
+import { Pager, type PagerKeys } from '../pager';
 import { assigneeLabel, channelLabel, timeLabels, titleIn } from './labels';
 import { nameOf } from './shared';
 
@@ -80,26 +81,12 @@ function Row({ c, item, now }: { c: AdminContext; item: QueueItem; now: Date }) 
   );
 }
 
-function Pager({ c, tab, page, total }: { c: AdminContext; tab: QueueTab; page: number; total: number }) {
-  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
-  if (pages <= 1) return null;
-  const t = c.var.t;
-  return (
-    <nav class="actions" aria-label={t('inbox:queue.pagination')}>
-      {page > 1 ? (
-        <a class="button secondary" href={queueHref(tab, page - 1)}>
-          {t('inbox:queue.previous')}
-        </a>
-      ) : null}
-      <span class="muted">{t('inbox:queue.pages', { page, pages })}</span>
-      {page < pages ? (
-        <a class="button secondary" href={queueHref(tab, page + 1)}>
-          {t('inbox:queue.next')}
-        </a>
-      ) : null}
-    </nav>
-  );
-}
+const QUEUE_PAGER: PagerKeys = {
+  label: 'inbox:queue.pagination',
+  previous: 'inbox:queue.previous',
+  next: 'inbox:queue.next',
+  position: 'inbox:queue.pages',
+};
 
 /** Everything the list refreshes: banner, tabs with counts, the table and its pages. */
 export function QueueRegion(props: {
@@ -141,7 +128,14 @@ export function QueueRegion(props: {
           </table>
         </div>
       )}
-      <Pager c={c} tab={tab} page={page} total={counts[tab]} />
+      <Pager
+        t={t}
+        keys={QUEUE_PAGER}
+        href={(n) => queueHref(tab, n)}
+        page={page}
+        perPage={PER_PAGE}
+        total={counts[tab]}
+      />
     </>
   );
 }

@@ -62,9 +62,3 @@ export function localized(text: { id: string; en?: string } | undefined, locale:
 }
 
 export const formatNumber = (n: number, locale: Locale) => new Intl.NumberFormat(tag(locale)).format(n);
-
-/** `page` from a query value: a positive whole number, 1 otherwise. */
-export function pageOf(value: string | undefined): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
-}

@@ -12,30 +12,22 @@ import {
 } from '../../organisations/import-jobs';
 import { getOwnProgramme } from '../../organisations/programmes';
 import { canWrite } from '../auth/middleware';
-import type { AdminContext, AdminDeps, AdminEnv } from '../context';
+import { type AdminContext, type AdminDeps, type AdminEnv, canAct, organisationOf } from '../context';
+import { polled } from '../fragment';
 import { page } from '../layout';
-import { denied } from './deny';
+import { pageOf } from '../pager';
+import { refuse } from '../refuse';
 import { type FormErrors, type FormValues, saveProgrammeForm, valuesFrom, valuesOf } from './edit-form';
-import { localized, pageOf } from './format';
+import { localized } from './format';
 import { importPacing } from './import-pacing';
 import { listProgrammesWithCounts, PROGRAMME_PAGE_SIZE, programmeOwnership } from './service';
 import { ProgrammeEdit } from './views/edit';
 import { ImportPage, ImportProgress, UploadForm } from './views/import';
 import { ProgrammeList } from './views/list';
 
-/** A "Stop polling" answer for the dashboard script (scripts.ts). */
-const STOP_POLLING = 286;
-
-const writer = (c: AdminContext) => c.var.session.role !== 'viewer';
-
 export function programmeRoutes(deps: AdminDeps) {
   const { db } = deps;
   const app = new Hono<AdminEnv>();
-  const org = (c: AdminContext) => ({
-    id: c.var.session.organisationId,
-    slug: c.var.session.organisationSlug,
-    name: c.var.session.organisationName,
-  });
 
   app.get('/', async (c) => {
     const t = c.var.t;
@@ -60,7 +52,7 @@ export function programmeRoutes(deps: AdminDeps) {
         total={total}
         page={pageNo}
         perPage={PROGRAMME_PAGE_SIZE}
-        canWrite={writer(c)}
+        canWrite={canAct(c)}
       />,
     );
   });
@@ -81,7 +73,7 @@ export function programmeRoutes(deps: AdminDeps) {
         maxMb={MAX_IMPORT_BYTES / 1024 / 1024}
         message={problem.message}
         errors={problem.errors ?? []}
-        recent={await recentImportJobs(db, org(c))}
+        recent={await recentImportJobs(db, organisationOf(c))}
       />,
       status,
     );
@@ -106,7 +98,7 @@ export function programmeRoutes(deps: AdminDeps) {
     // Excel's "CSV" (not "CSV UTF-8") is Windows-1252: decoding it as UTF-8 leaves replacement characters.
     if (text.includes('\uFFFD'))
       return uploadPage(c, 422, { message: t('dashboard:programmes.import.encoding') });
-    const started = await startImportJob(db, org(c), {
+    const started = await startImportJob(db, organisationOf(c), {
       csv: text,
       fileName: file.name,
       memberId: c.var.session.memberId,
@@ -127,14 +119,15 @@ export function programmeRoutes(deps: AdminDeps) {
    * start nor change one — so a reload (or the no-script refresh) is all it takes to go on.
    */
   const advance = async (c: AdminContext, jobId: string) => {
-    let job = await getImportJob(db, org(c), jobId);
+    const org = organisationOf(c);
+    let job = await getImportJob(db, org, jobId);
     if (!job) return undefined;
     const started = Date.now();
     do {
       if (job.finishedAt) break;
-      const result = await advanceImportJob(db, org(c), job);
+      const result = await advanceImportJob(db, org, job);
       if (result === 'failed') deps.logger.warn({ job: job.id }, 'programme import chunk failed');
-      job = (await getImportJob(db, org(c), jobId))!;
+      job = (await getImportJob(db, org, jobId))!;
       if (result !== 'advanced') break;
     } while (Date.now() - started < importPacing.pollBudgetMs);
     const errors = job.finishedAt ? await importJobErrors(db, job) : [];
@@ -143,7 +136,7 @@ export function programmeRoutes(deps: AdminDeps) {
 
   app.get('/import/:id', canWrite, async (c) => {
     const state = await advance(c, c.req.param('id'));
-    if (!state) return denied(c, 'programmes', 404);
+    if (!state) return refuse(c, 'programmes', { status: 404 });
     return page(
       c,
       c.var.t('dashboard:programmes.import.progressTitle'),
@@ -155,9 +148,10 @@ export function programmeRoutes(deps: AdminDeps) {
   app.get('/import/:id/progress', canWrite, async (c) => {
     const state = await advance(c, c.req.param('id'));
     if (!state) return c.text(c.var.t('errors.notFound'), 404);
-    return c.html(
+    return polled(
+      c,
       <ImportProgress t={c.var.t} locale={c.var.locale} job={state.job} errors={state.errors} />,
-      (state.job.finishedAt ? STOP_POLLING : 200) as 200,
+      Boolean(state.job.finishedAt),
     );
   });
 
@@ -188,7 +182,7 @@ export function programmeRoutes(deps: AdminDeps) {
         other={form.other ?? []}
         version={form.version}
         {...(form.conflict ? { conflict: true } : {})}
-        canWrite={writer(c)}
+        canWrite={canAct(c)}
         bot={deps.deepLink?.('telegram', `p_${slug}`)}
       />,
       status,
@@ -206,7 +200,7 @@ export function programmeRoutes(deps: AdminDeps) {
   app.get('/:slug', async (c) => {
     const slug = c.req.param('slug');
     const found = await load(c, slug);
-    if (!found.row) return denied(c, 'programmes', found.denied);
+    if (!found.row) return refuse(c, 'programmes', { status: found.denied });
     const { row } = found;
     return editPage(c, slug, {
       values: valuesOf(row.record),
@@ -218,7 +212,7 @@ export function programmeRoutes(deps: AdminDeps) {
   app.post('/:slug', canWrite, async (c) => {
     const slug = c.req.param('slug');
     const found = await load(c, slug);
-    if (!found.row) return denied(c, 'programmes', found.denied);
+    if (!found.row) return refuse(c, 'programmes', { status: found.denied });
     const { row } = found;
     const body = await c.req.parseBody();
     const values = valuesFrom(body);

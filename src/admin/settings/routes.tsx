@@ -8,9 +8,10 @@ import {
 } from '../../organisations/service';
 import { requireRole } from '../auth/middleware';
 import type { FormError } from '../broadcasts/fields';
-import type { AdminContext, AdminDeps, AdminEnv } from '../context';
+import { type AdminContext, type AdminDeps, type AdminEnv, formField, organisationOf } from '../context';
 import { formatWib } from '../inbox/format';
 import { page } from '../layout';
+import { refuse } from '../refuse';
 import {
   EMPTY_MEMBER,
   type MemberErrors,
@@ -46,33 +47,17 @@ import { ServicePage } from './views/service';
 
 const onlyOwners = requireRole('owner');
 const isOwner = (c: AdminContext) => c.var.session.role === 'owner';
-const orgId = (c: AdminContext) => c.var.session.organisationId;
 const title = (c: AdminContext, key: string) => k(c.var.t, `titles.${key}`);
 
-/** A posted field as a string ('' when absent), cut to a length nobody types. */
-async function field(c: AdminContext, name: string, max = 500): Promise<string> {
-  const value = (await c.req.parseBody())[name];
-  return typeof value === 'string' ? value.slice(0, max) : '';
-}
+/** A posted field, cut to a length nobody types. */
+const field = (c: AdminContext, name: string, max = 500) => formField(c, name, max);
 
 /** Another organisation's member, or no member at all: the same 403 either way. */
-function denied(c: AdminContext) {
-  const t = c.var.t;
-  return page(
-    c,
-    title(c, 'members'),
-    'settings',
-    <>
-      <p class="notice error" role="alert">
-        {t('errors.notFound')}
-      </p>
-      <p>
-        <a href="/admin/settings/members">{k(t, 'member.back')}</a>
-      </p>
-    </>,
-    403,
-  );
-}
+const denied = (c: AdminContext) =>
+  refuse(c, 'settings', {
+    title: title(c, 'members'),
+    back: { href: '/admin/settings/members', label: k(c.var.t, 'member.back') },
+  });
 
 export function settingsRoutes(deps: AdminDeps) {
   const { db, logger } = deps;
@@ -128,7 +113,7 @@ export function settingsRoutes(deps: AdminDeps) {
       'settings',
       <MembersPage
         c={c}
-        members={await memberRows(db, orgId(c))}
+        members={await memberRows(db, organisationOf(c).id)}
         isOwner={isOwner(c)}
         values={values}
         {...(errors ? { errors } : {})}
@@ -137,7 +122,7 @@ export function settingsRoutes(deps: AdminDeps) {
     );
 
   const memberPage = async (c: AdminContext, memberId: string, problem?: string, status = 200) => {
-    const member = await getMember(db, orgId(c), memberId);
+    const member = await getMember(db, organisationOf(c).id, memberId);
     if (!member) return denied(c);
     return page(
       c,
@@ -175,7 +160,7 @@ export function settingsRoutes(deps: AdminDeps) {
     };
     const { input, errors } = validateMember(values);
     if (!input) return members(c, values, errors, 422);
-    const issued = await addMemberWithPassword(db, orgId(c), input);
+    const issued = await addMemberWithPassword(db, organisationOf(c).id, input);
     if (!issued) return members(c, values, { email: { key: 'emailTaken' } }, 409);
     audit(c, 'admin_member_added', { member: issued.member.id, role: input.role });
     return oneTime(c, issued, 'added');
@@ -187,7 +172,7 @@ export function settingsRoutes(deps: AdminDeps) {
     const id = c.req.param('id');
     const role = parseRole(await field(c, 'role', 20));
     if (!role) return memberPage(c, id, 'errors.roleInvalid', 422);
-    const result = await changeMemberRole(db, orgId(c), id, role);
+    const result = await changeMemberRole(db, organisationOf(c).id, id, role);
     if (result === 'not_found') return denied(c);
     if (result === 'last_owner') return memberPage(c, id, 'errors.lastOwnerDemote', 409);
     audit(c, 'admin_member_role_changed', { member: id, role });
@@ -198,7 +183,7 @@ export function settingsRoutes(deps: AdminDeps) {
     const id = c.req.param('id');
     // Their own password needs the current one (the account page), not an owner's reset.
     if (id === c.var.session.memberId) return memberPage(c, id, 'errors.selfReset', 409);
-    const issued = await resetMemberPassword(db, orgId(c), id);
+    const issued = await resetMemberPassword(db, organisationOf(c).id, id);
     if (!issued) return denied(c);
     audit(c, 'admin_member_password_reset', { member: id });
     return oneTime(c, issued, 'reset');
@@ -206,7 +191,7 @@ export function settingsRoutes(deps: AdminDeps) {
 
   app.post('/members/:id/remove', onlyOwners, async (c) => {
     const id = c.req.param('id');
-    const result = await removeMemberKeepingOwner(db, orgId(c), id);
+    const result = await removeMemberKeepingOwner(db, organisationOf(c).id, id);
     if (result === 'not_found') return denied(c);
     if (result === 'last_owner') return memberPage(c, id, 'errors.lastOwnerRemove', 409);
     audit(c, 'admin_member_removed', { member: id });
@@ -216,7 +201,7 @@ export function settingsRoutes(deps: AdminDeps) {
   // --- Service settings ------------------------------------------------------------------------------
 
   const service = async (c: AdminContext, typed?: string, error?: FormError) => {
-    const organisation = await findOrganisation(db, orgId(c));
+    const organisation = await findOrganisation(db, organisationOf(c).id);
     return page(
       c,
       title(c, 'service'),
@@ -238,8 +223,8 @@ export function settingsRoutes(deps: AdminDeps) {
     const typed = await field(c, 'sla_minutes', 20);
     const checked = validateSla(typed);
     if ('error' in checked) return service(c, typed, checked.error);
-    await setSlaMinutes(db, orgId(c), checked.minutes);
-    audit(c, 'admin_sla_changed', { organisation: orgId(c), minutes: checked.minutes });
+    await setSlaMinutes(db, organisationOf(c).id, checked.minutes);
+    audit(c, 'admin_sla_changed', { organisation: organisationOf(c).id, minutes: checked.minutes });
     return c.redirect('/admin/settings/service?ok=dashboard:settings.flash.slaSaved', 303);
   });
 

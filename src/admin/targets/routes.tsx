@@ -13,8 +13,9 @@ import {
   updateTarget,
 } from '../../organisations/targets';
 import { canWrite } from '../auth/middleware';
-import type { AdminContext, AdminDeps, AdminEnv } from '../context';
+import { type AdminContext, type AdminDeps, type AdminEnv, canAct, organisationOf } from '../context';
 import { page } from '../layout';
+import { refuse } from '../refuse';
 import { TargetPage } from './detail';
 import {
   EMPTY_TARGET,
@@ -33,24 +34,7 @@ import { TargetList } from './list';
  * the work; every query is scoped to the session's organisation.
  */
 
-const orgOf = (c: AdminContext) => ({
-  id: c.var.session.organisationId,
-  slug: c.var.session.organisationSlug,
-});
-const writes = (c: AdminContext) => c.var.session.role !== 'viewer';
 const today = () => toIsoDate(jakartaDay());
-
-function refusal(c: AdminContext, key: 'errors.notFound' | 'errors.forbidden') {
-  return page(
-    c,
-    c.var.t('nav.targets'),
-    'targets',
-    <p class="notice error" role="alert">
-      {c.var.t(key)}
-    </p>,
-    403,
-  );
-}
 
 async function formValues(c: AdminContext): Promise<TargetValues> {
   const body = await c.req.parseBody();
@@ -90,7 +74,7 @@ export function targetRoutes(deps: AdminDeps) {
     );
 
   app.get('/', async (c) => {
-    const org = orgOf(c);
+    const org = organisationOf(c);
     const programmes = await programmeChoices(db, org.slug);
     // The overview's programme comes from the query; anything not the organisation's means "all".
     const asked = c.req.query('programme') ?? '';
@@ -108,12 +92,12 @@ export function targetRoutes(deps: AdminDeps) {
       c,
       c.var.t('nav.targets'),
       'targets',
-      <TargetList c={c} items={items} programmes={programmes} overview={overview} canWrite={writes(c)} />,
+      <TargetList c={c} items={items} programmes={programmes} overview={overview} canWrite={canAct(c)} />,
     );
   });
 
   app.get('/new', async (c) => {
-    if (!writes(c)) return refusal(c, 'errors.forbidden');
+    if (!canAct(c)) return refuse(c, 'targets', { key: 'errors.forbidden' });
     return form(c, {
       title: k(c, 'titles.new'),
       action: '/admin/targets/new',
@@ -124,7 +108,7 @@ export function targetRoutes(deps: AdminDeps) {
   });
 
   app.post('/new', canWrite, async (c) => {
-    const org = orgOf(c);
+    const org = organisationOf(c);
     const values = await formValues(c);
     const { input, errors } = validateTarget(values, await programmeChoices(db, org.slug), {
       today: today(),
@@ -149,9 +133,9 @@ export function targetRoutes(deps: AdminDeps) {
   });
 
   app.get('/:id', async (c) => {
-    const org = orgOf(c);
+    const org = organisationOf(c);
     const target = await getTarget(db, org, c.req.param('id'));
-    if (!target) return refusal(c, 'errors.notFound');
+    if (!target) return refuse(c, 'targets');
     const scope = { organisation: org, programme: target.programmeSlug };
     const [progress, funnel, breakdown, programmes] = [
       await targetProgress(db, org, target),
@@ -171,15 +155,15 @@ export function targetRoutes(deps: AdminDeps) {
         funnel={funnel}
         breakdown={breakdown}
         programmes={programmes}
-        canWrite={writes(c)}
+        canWrite={canAct(c)}
       />,
     );
   });
 
   app.get('/:id/edit', async (c) => {
-    const target = await getTarget(db, orgOf(c), c.req.param('id'));
-    if (!target) return refusal(c, 'errors.notFound');
-    if (!writes(c)) return refusal(c, 'errors.forbidden');
+    const target = await getTarget(db, organisationOf(c), c.req.param('id'));
+    if (!target) return refuse(c, 'targets');
+    if (!canAct(c)) return refuse(c, 'targets', { key: 'errors.forbidden' });
     return form(c, {
       title: k(c, 'titles.edit'),
       action: `/admin/targets/${target.id}/edit`,
@@ -190,9 +174,9 @@ export function targetRoutes(deps: AdminDeps) {
   });
 
   app.post('/:id/edit', canWrite, async (c) => {
-    const org = orgOf(c);
+    const org = organisationOf(c);
     const target = await getTarget(db, org, c.req.param('id'));
-    if (!target) return refusal(c, 'errors.notFound');
+    if (!target) return refuse(c, 'targets');
     const values = await formValues(c);
     const { input, errors } = validateTarget(values, await programmeChoices(db, org.slug), {
       today: today(),
@@ -218,7 +202,7 @@ export function targetRoutes(deps: AdminDeps) {
   });
 
   app.post('/:id/delete', canWrite, async (c) => {
-    if (!(await deleteTarget(db, orgOf(c), c.req.param('id')))) return refusal(c, 'errors.notFound');
+    if (!(await deleteTarget(db, organisationOf(c), c.req.param('id')))) return refuse(c, 'targets');
     return c.redirect('/admin/targets?ok=dashboard:targets.flash.deleted', 303);
   });
 

@@ -1,8 +1,8 @@
 import { GENDERS } from '../../../catalogue/vocabulary';
 import type { Locale, T } from '../../../i18n';
 import { listProvinces, regionLabel } from '../../../regions';
+import { LIST_PAGER, Pager, pageLink } from '../../pager';
 import { formatInstant, localized } from '../../programmes/format';
-import { Pager } from '../../programmes/pager';
 import { type ApplicantFilter, FILTER_STATUSES } from '../filters';
 import type { ApplicantRow } from '../service';
 
@@ -203,8 +203,9 @@ export function ApplicantList(props: {
       )}
       <Pager
         t={t}
-        path="/admin/applicants"
-        query={props.query}
+        keys={LIST_PAGER}
+        class="prog-pager"
+        href={pageLink('/admin/applicants', props.query)}
         page={props.page}
         perPage={props.perPage}
         total={props.total}

@@ -1,7 +1,7 @@
 import type { ProgrammeStatus } from '../../../catalogue/vocabulary';
 import type { Locale, T } from '../../../i18n';
+import { LIST_PAGER, Pager, pageLink } from '../../pager';
 import { formatDay, formatNumber, localized, placeOf } from '../format';
-import { Pager } from '../pager';
 import type { ProgrammeListItem } from '../service';
 
 const STATUS_TABS: (ProgrammeStatus | undefined)[] = [undefined, 'open', 'closed', 'draft'];
@@ -138,8 +138,9 @@ export function ProgrammeList(props: {
       )}
       <Pager
         t={t}
-        path="/admin/programmes"
-        query={props.status ? { status: props.status } : {}}
+        keys={LIST_PAGER}
+        class="prog-pager"
+        href={pageLink('/admin/programmes', props.status ? { status: props.status } : {})}
         page={props.page}
         perPage={props.perPage}
         total={props.total}
