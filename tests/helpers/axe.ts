@@ -17,7 +17,19 @@ export interface AxeViolation {
  * context must be made with `bypassCSP: true`.
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(axeSource);
+  // Let the page's own script settle first (the live count, the first polls), then check; a finding
+  // is kept only if a second look finds it too, since a poll replacing a fragment mid-scan can make
+  // axe misread an element (seen once: a colour-contrast "violation" on :root).
+  await page.waitForLoadState('networkidle');
+  const first = await runAxe(page);
+  if (first.length === 0) return first;
+  await page.waitForLoadState('networkidle');
+  const again = new Set((await runAxe(page)).map((v) => v.id));
+  return first.filter((v) => again.has(v.id));
+}
+
+async function runAxe(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<AxeResult> } })
       .axe;
