@@ -1,5 +1,6 @@
 // Node entry: HTTP server (webhooks, health), outbox dispatcher, and the Baileys socket (WhatsApp).
 import { serve } from '@hono/node-server';
+import { DEMO_STAFF } from './admin/demo';
 import { type WhatsAppSettings, whatsappSettings, whatsappTransport } from './channels/whatsapp';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseInUseError, openDatabase } from './db/client';
@@ -79,6 +80,9 @@ async function main(): Promise<void> {
       console.log(
         `\nJembatan is running on http://localhost:${info.port} (health: /healthz) with no chat channel configured.\n` +
           'To chat with the bot locally, stop this server and run:  npm run chat\n' +
+          (database.driver === 'pglite' && !config.PUBLIC_URL
+            ? `Staff dashboard: http://localhost:${info.port}/admin (demo: ${DEMO_STAFF.email} / ${DEMO_STAFF.password})\n`
+            : `Staff dashboard: /admin (accounts: npm run org -- member ORG password EMAIL)\n`) +
           'To connect Telegram, set TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET and PUBLIC_URL (see README).\n',
       );
     }
