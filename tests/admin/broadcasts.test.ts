@@ -416,6 +416,135 @@ describe('sending from the dashboard', () => {
   });
 });
 
+describe('a draft made through the API', () => {
+  const draft = (name: string, text: string, audience: AudienceFilter) =>
+    // What POST /api/v1/broadcasts does: the service's createBroadcast, status draft.
+    createBroadcast(h.runtime.db, kopri, { name, text: { id: text }, audience });
+
+  it('is sent now from its page after the confirm step, and delivered by the dispatcher', async () => {
+    const created = await draft(
+      'Draf API — Kota Surabaya',
+      'Halo warga Surabaya! Ada pelatihan menjahit gratis bulan depan.',
+      { regencies: ['35.78'] },
+    );
+    const client = await login('sari@kopri.or.id');
+    expect((await client.get(`/admin/broadcasts/${created.id}`)).status).toBe(200);
+    const html = client.lastHtml;
+    expect(html).toContain('Kirim draf ini');
+    expect(html).toContain('Kirim sekarang');
+    expect(html).toContain('Jadwalkan');
+    expect(html).toContain(`action="/admin/broadcasts/${created.id}/send"`);
+    expect(html).toContain('for="bc-date"');
+    expect(html).toContain('for="bc-time"');
+
+    const review = await client.post(`/admin/broadcasts/${created.id}/send`, {
+      when: 'now',
+      intent: 'review',
+    });
+    expect(review.status).toBe(200);
+    expect(client.lastHtml).toContain('Periksa sebelum mengirim');
+    // The live count is the audience service's, now: Sari and Rizky (not the unsubscribed or stopped).
+    expect(shownCount(client.lastHtml)).toBe(2);
+    expect(client.lastHtml).toContain('Ya, kirim ke 2 orang');
+    expect(client.lastHtml).toContain(`href="/admin/broadcasts/${created.id}">Kembali ke draf`);
+    expect(await statusCounts(h, created.id)).toEqual({});
+
+    const confirm = await client.post(`/admin/broadcasts/${created.id}/send`, {
+      when: 'now',
+      intent: 'confirm',
+    });
+    expect(confirm.status).toBe(303);
+    const location = confirm.headers.get('location')!;
+    expect(location).toBe(`/admin/broadcasts/${created.id}?ok=dashboard:broadcasts.flash.sending`);
+    const [row] = await h.runtime.db.select().from(broadcasts).where(eq(broadcasts.id, created.id));
+    expect(row).toMatchObject({ status: 'sending', recipients: 2 });
+    expect(await statusCounts(h, created.id)).toEqual({ pending: 2 });
+    await client.get(location);
+    expect(client.lastHtml).toContain('Siaran sedang dikirim');
+    expect(client.lastHtml).not.toContain('Kirim draf ini');
+
+    await drainDue(h);
+    expect(await statusCounts(h, created.id)).toEqual({ sent: 2 });
+    for (const name of ['sari', 'rizky']) {
+      const texts = h.api.texts(chats[name]!);
+      expect(texts, name).toHaveLength(1);
+      expect(texts[0]).toContain('pelatihan menjahit gratis');
+    }
+    for (const name of ['budi', 'putri', 'tidak-langganan', 'berhenti'])
+      expect(h.api.texts(chats[name]!), name).toHaveLength(0);
+    // Not a draft any more: a second send is refused, nothing more goes out.
+    const again = await client.post(`/admin/broadcasts/${created.id}/send`, {
+      when: 'now',
+      intent: 'confirm',
+    });
+    expect(again.headers.get('location')).toContain('error=dashboard:broadcasts.flash.notDraft');
+    expect(await statusCounts(h, created.id)).toEqual({ sent: 2 });
+  });
+
+  it('is scheduled for a WIB date and time, checked like the composer checks them', async () => {
+    const created = await draft('Draf API — Info bengkel', 'Info magang bengkel otomotif untuk pemuda.', {
+      gender: 'laki_laki',
+    });
+    const client = await login('sari@kopri.or.id');
+    await client.get(`/admin/broadcasts/${created.id}`);
+    const path = `/admin/broadcasts/${created.id}/send`;
+    const empty = await client.post(path, { when: 'later', date: '', time: '', intent: 'review' });
+    expect(empty.status).toBe(422);
+    expect(client.lastHtml).toContain('Periksa lagi isian berikut');
+    expect(client.lastHtml).toContain('Isi tanggal pengiriman.');
+    expect(client.lastHtml).toContain('Isi jam pengiriman (WIB).');
+    expect(client.lastHtml).toContain('aria-invalid="true"');
+    await client.post(path, { when: 'later', date: '2021-03-17', time: '08:15', intent: 'review' });
+    expect(client.lastHtml).toContain('Waktu itu sudah lewat.');
+    expect(client.lastHtml).toContain('value="2021-03-17"');
+    expect(client.lastHtml).toContain('value="08:15"');
+    await client.post(path, { when: 'later', date: 'besok', time: '9 pagi', intent: 'confirm' });
+    expect(client.lastHtml).toContain('Tanggal atau jam tidak dapat dibaca');
+    expect(
+      (await h.runtime.db.select().from(broadcasts).where(eq(broadcasts.id, created.id)))[0]!.status,
+    ).toBe('draft');
+
+    const date = daysFromNow(5);
+    const review = await client.post(path, { when: 'later', date, time: '19:45', intent: 'review' });
+    expect(review.status).toBe(200);
+    expect(client.lastHtml).toContain('Dijadwalkan pada');
+    expect(client.lastHtml).toContain('19.45 WIB');
+    expect(client.lastHtml).toContain('Ya, jadwalkan');
+    expect(client.lastHtml).toContain(`<input type="hidden" name="date" value="${date}"/>`);
+
+    const confirm = await client.post(path, { when: 'later', date, time: '19:45', intent: 'confirm' });
+    expect(confirm.status).toBe(303);
+    expect(confirm.headers.get('location')).toContain('ok=dashboard:broadcasts.flash.scheduled');
+    const [row] = await h.runtime.db.select().from(broadcasts).where(eq(broadcasts.id, created.id));
+    expect(row!.status).toBe('scheduled');
+    // 19:45 WIB is 12:45 UTC the same day.
+    expect(row!.scheduledAt!.toISOString()).toBe(new Date(`${date}T12:45:00Z`).toISOString());
+    expect(await statusCounts(h, created.id)).toEqual({});
+    await client.get(`/admin/broadcasts/${created.id}`);
+    expect(client.lastHtml).toContain('Terjadwal');
+    expect(client.lastHtml).not.toContain('Kirim draf ini');
+    await client.post(`/admin/broadcasts/${created.id}/cancel`);
+  });
+
+  it('will not be sent now to nobody, with the composer’s message', async () => {
+    const created = await draft('Draf API — WhatsApp', 'Halo pengguna WhatsApp', { channels: ['whatsapp'] });
+    const client = await login('sari@kopri.or.id');
+    await client.get(`/admin/broadcasts/${created.id}`);
+    const path = `/admin/broadcasts/${created.id}/send`;
+    await client.post(path, { when: 'now', intent: 'review' });
+    expect(client.lastHtml).toContain(
+      'Tidak ada penerima yang cocok saat ini, jadi siaran tidak dapat dikirim',
+    );
+    expect(client.lastHtml).not.toContain('value="confirm"');
+    const forced = await client.post(path, { when: 'now', intent: 'confirm' });
+    expect(forced.status).toBe(422);
+    expect(client.lastHtml).toContain('Tidak ada penerima yang cocok saat ini. Longgarkan filter');
+    const [row] = await h.runtime.db.select().from(broadcasts).where(eq(broadcasts.id, created.id));
+    expect(row!.status).toBe('draft');
+    expect(await statusCounts(h, created.id)).toEqual({});
+  });
+});
+
 describe('access', () => {
   it('lets a viewer read but not compose, send or cancel', async () => {
     const created = await createBroadcast(h.runtime.db, kopri, {
@@ -433,7 +562,14 @@ describe('access', () => {
     ).toBe(403);
     expect((await viewer.get(`/admin/broadcasts/${created.id}`)).status).toBe(200);
     expect(viewer.lastHtml).not.toContain('Batalkan siaran');
+    expect(viewer.lastHtml).not.toContain('Kirim sekarang');
+    expect(viewer.lastHtml).not.toContain(`/admin/broadcasts/${created.id}/send`);
     expect((await viewer.post(`/admin/broadcasts/${created.id}/cancel`)).status).toBe(403);
+    for (const form of <Array<Record<string, string>>>[
+      { when: 'now', intent: 'confirm' },
+      { when: 'later', date: daysFromNow(2), time: '10:00', intent: 'confirm' },
+    ])
+      expect((await viewer.post(`/admin/broadcasts/${created.id}/send`, form)).status).toBe(403);
     const [row] = await h.runtime.db.select().from(broadcasts).where(eq(broadcasts.id, created.id));
     expect(row!.status).toBe('draft');
   });
@@ -455,6 +591,16 @@ describe('access', () => {
     });
     expect(fragment.status).toBe(403);
     expect((await other.post(`/admin/broadcasts/${created.id}/cancel`)).status).toBe(403);
+    for (const form of <Array<Record<string, string>>>[
+      { when: 'now', intent: 'review' },
+      { when: 'now', intent: 'confirm' },
+      { when: 'later', date: daysFromNow(2), time: '10:00', intent: 'confirm' },
+    ]) {
+      expect((await other.post(`/admin/broadcasts/${created.id}/send`, form)).status).toBe(403);
+      expect(other.lastHtml).toContain('Data ini tidak ada atau bukan milik organisasi Anda.');
+      expect(other.lastHtml).not.toContain('Rahasia KOPRI');
+      expect(other.lastHtml).not.toContain('Isi rahasia');
+    }
     expect((await other.get('/admin/broadcasts/bukan-id')).status).toBe(403);
     await other.get('/admin/broadcasts');
     expect(other.lastHtml).not.toContain('Rahasia KOPRI');

@@ -11,11 +11,26 @@ import { formatHour, formatWib } from './text';
 /*
  * The confirm step: what will go out, to how many people, when — and the same form values again as
  * hidden fields, so "Ya, kirim" creates exactly what was reviewed and "Ubah" brings the form back.
+ * A draft's page uses it too: its target posts to the draft, and "back" is a link to the draft.
  */
+
+/** Where the confirm step posts, with what, and how to go back. */
+export interface ConfirmTarget {
+  action: string;
+  hidden: Array<[string, string]>;
+  /** A link back instead of the composer's "Ubah lagi" button. */
+  back?: { href: string; label: string };
+}
+
+/** The composer's own target: the form's values posted again to /admin/broadcasts/new. */
+export const composerTarget = (values: ComposerValues): ConfirmTarget => ({
+  action: '/admin/broadcasts/new',
+  hidden: hiddenEntries(values),
+});
 
 export function ConfirmStep(props: {
   c: AdminContext;
-  values: ComposerValues;
+  target: ConfirmTarget;
   broadcast: ComposedBroadcast;
   preview: Preview;
   programmes: readonly ProgrammeChoice[];
@@ -23,7 +38,7 @@ export function ConfirmStep(props: {
   /** Starts in quiet hours (and is not urgent): goes out when they end. */
   waitsForMorning: boolean;
 }) {
-  const { c, values, broadcast, preview, programmes, quiet } = props;
+  const { c, target, broadcast, preview, programmes, quiet } = props;
   const t = c.var.t;
   const locale = c.var.locale;
   const k = (key: string, params: Record<string, unknown> = {}) => t(`dashboard:broadcasts.${key}`, params);
@@ -72,9 +87,9 @@ export function ConfirmStep(props: {
           </>
         ) : null}
       </section>
-      <form method="post" action="/admin/broadcasts/new">
+      <form method="post" action={target.action}>
         <Csrf c={c} />
-        {hiddenEntries(values).map(([name, value]) => (
+        {target.hidden.map(([name, value]) => (
           <input type="hidden" name={name} value={value} />
         ))}
         <div class="actions">
@@ -83,9 +98,15 @@ export function ConfirmStep(props: {
               {broadcast.at ? k('confirm.schedule') : k('confirm.sendNow', { count: preview.recipients })}
             </button>
           )}
-          <button type="submit" name="intent" value="edit" class="secondary">
-            {k('confirm.edit')}
-          </button>
+          {target.back ? (
+            <a class="button secondary" href={target.back.href}>
+              {target.back.label}
+            </a>
+          ) : (
+            <button type="submit" name="intent" value="edit" class="secondary">
+              {k('confirm.edit')}
+            </button>
+          )}
         </div>
       </form>
     </div>

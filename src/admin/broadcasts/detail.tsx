@@ -1,15 +1,19 @@
 import type { Broadcast, Outcomes, Progress } from '../../broadcasts/service';
+import type { QuietHours } from '../../broadcasts/time';
 import { choiceTitle, type ProgrammeChoice } from '../../organisations/programme-choices';
 import { formatCount } from '../charts';
 import type { AdminContext } from '../context';
 import { Csrf } from '../layout';
+import { DraftSend, type DraftSendValues } from './draft-send';
+import type { ComposerErrors } from './form';
 import { ProgressView } from './progress';
 import { AudienceSummary } from './summary';
 import { formatWib, isFinished, shownStatus } from './text';
 
 /*
- * One broadcast: its delivery (polled while it runs), a Cancel button while it can still be stopped,
- * what recipients did afterwards, who it was for and what it said.
+ * One broadcast: for a draft, ways to send or schedule it; its delivery (polled while it runs), a
+ * Cancel button while it can still be stopped, what recipients did afterwards, who it was for and
+ * what it said.
  */
 
 export function BroadcastPage(props: {
@@ -19,6 +23,9 @@ export function BroadcastPage(props: {
   outcomes: Outcomes;
   programmes: readonly ProgrammeChoice[];
   canWrite: boolean;
+  quiet: QuietHours;
+  /** What was typed into the draft's send form, when it comes back with errors. */
+  send?: { values: DraftSendValues; errors: ComposerErrors };
 }) {
   const { c, broadcast, progress, outcomes, programmes } = props;
   const t = c.var.t;
@@ -57,6 +64,16 @@ export function BroadcastPage(props: {
           </>
         ) : null}
       </dl>
+
+      {props.canWrite && broadcast.status === 'draft' ? (
+        <DraftSend
+          c={c}
+          broadcastId={broadcast.id}
+          values={props.send?.values ?? { date: '', time: '' }}
+          errors={props.send?.errors ?? {}}
+          quiet={props.quiet}
+        />
+      ) : null}
 
       <section aria-labelledby="bc-delivery">
         <h2 id="bc-delivery">{k('detail.delivery')}</h2>

@@ -234,6 +234,29 @@ export interface ComposedBroadcast {
   at: Date | null;
 }
 
+/**
+ * When to send: null for now, or the WIB date and time typed, which must be readable and still to
+ * come. Shared by the composer and a draft's page (the same fields and messages).
+ */
+export function scheduleFrom(
+  values: Pick<ComposerValues, 'when' | 'date' | 'time'>,
+  now: Date = new Date(),
+): { at: Date | null; errors: Pick<ComposerErrors, 'date' | 'time'> } {
+  const errors: Pick<ComposerErrors, 'date' | 'time'> = {};
+  if (values.when !== 'later') return { at: null, errors };
+  if (!values.date) errors.date = { key: 'dateRequired' };
+  if (!values.time) errors.time = { key: 'timeRequired' };
+  if (!values.date || !values.time) return { at: null, errors };
+  const parsed =
+    /^\d{4}-\d{2}-\d{2}$/.test(values.date) && /^\d{2}:\d{2}(?::\d{2})?$/.test(values.time)
+      ? parseJakartaTime(`${values.date}T${values.time}`)
+      : undefined;
+  if (!parsed) errors.date = { key: 'dateInvalid' };
+  else if (parsed.getTime() <= now.getTime()) errors.date = { key: 'datePast' };
+  else return { at: parsed, errors };
+  return { at: null, errors };
+}
+
 /** Everything the composer needs checked before the confirm step (and again when it is confirmed). */
 export function validateComposer(
   values: ComposerValues,
@@ -245,20 +268,9 @@ export function validateComposer(
   else if (values.text.length > TEXT_MAX) errors.text = { key: 'textTooLong', params: { max: TEXT_MAX } };
   if (values.textEn.length > TEXT_MAX) errors.textEn = { key: 'textTooLong', params: { max: TEXT_MAX } };
   if (values.name.length > NAME_MAX) errors.name = { key: 'nameTooLong', params: { max: NAME_MAX } };
-  let at: Date | null = null;
-  if (values.when === 'later') {
-    if (!values.date) errors.date = { key: 'dateRequired' };
-    if (!values.time) errors.time = { key: 'timeRequired' };
-    if (values.date && values.time) {
-      const parsed =
-        /^\d{4}-\d{2}-\d{2}$/.test(values.date) && /^\d{2}:\d{2}(?::\d{2})?$/.test(values.time)
-          ? parseJakartaTime(`${values.date}T${values.time}`)
-          : undefined;
-      if (!parsed) errors.date = { key: 'dateInvalid' };
-      else if (parsed.getTime() <= now.getTime()) errors.date = { key: 'datePast' };
-      else at = parsed;
-    }
-  }
+  const when = scheduleFrom(values, now);
+  Object.assign(errors, when.errors);
+  const at = when.at;
   if (Object.keys(errors).length > 0) return { errors };
   return {
     errors,

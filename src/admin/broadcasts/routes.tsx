@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import {
+  type Broadcast,
   BroadcastError,
   broadcastOutcomes,
   broadcastProgress,
@@ -19,15 +20,18 @@ import { polled } from '../fragment';
 import { page } from '../layout';
 import { refuse } from '../refuse';
 import { Composer } from './composer';
-import { ConfirmStep } from './confirm';
+import { ConfirmStep, composerTarget } from './confirm';
 import { AudienceCountError, AudienceCountView } from './count';
 import { BroadcastPage } from './detail';
+import type { DraftSendValues } from './draft-send';
 import {
   audienceFrom,
   type ComposerErrors,
   type ComposerValues,
   EMPTY_COMPOSER,
+  NAMES,
   readComposer,
+  scheduleFrom,
   startsQuiet,
   validateComposer,
 } from './form';
@@ -37,7 +41,8 @@ import { isFinished } from './text';
 
 /*
  * /admin/broadcasts: the list, the composer (form → confirm → created and sent or scheduled), a
- * broadcast's page with its live progress, and cancel. Every operation is the broadcast service's own
+ * broadcast's page with its live progress, sending or scheduling a draft (one made through the API),
+ * and cancel. Every operation is the broadcast service's own
  * (the API's routes call the same functions), scoped to the session's organisation.
  */
 
@@ -160,7 +165,7 @@ export function broadcastRoutes(deps: AdminDeps) {
         'broadcasts',
         <ConfirmStep
           c={c}
-          values={values}
+          target={composerTarget(values)}
           broadcast={broadcast}
           preview={preview}
           programmes={programmes}
@@ -196,10 +201,12 @@ export function broadcastRoutes(deps: AdminDeps) {
     }
   });
 
-  app.get('/:id', async (c) => {
+  const detailPage = async (
+    c: AdminContext,
+    broadcast: Broadcast,
+    send?: { values: DraftSendValues; errors: ComposerErrors },
+  ) => {
     const org = organisationOf(c);
-    const broadcast = await getBroadcast(db, org, c.req.param('id'));
-    if (!broadcast) return refuse(c, 'broadcasts');
     const [progress, outcomes, programmes] = [
       await broadcastProgress(db, broadcast.id),
       await broadcastOutcomes(db, org, broadcast, deps.broadcasts.attributionDays),
@@ -216,8 +223,84 @@ export function broadcastRoutes(deps: AdminDeps) {
         outcomes={outcomes}
         programmes={programmes}
         canWrite={canAct(c)}
+        quiet={deps.broadcasts.quiet}
+        {...(send ? { send } : {})}
       />,
+      send ? 422 : 200,
     );
+  };
+
+  app.get('/:id', async (c) => {
+    const broadcast = await getBroadcast(db, organisationOf(c), c.req.param('id'));
+    if (!broadcast) return refuse(c, 'broadcasts');
+    return detailPage(c, broadcast);
+  });
+
+  // A draft (made through the API) sent now or scheduled: review with the live count, then confirm.
+  app.post('/:id/send', canWrite, async (c) => {
+    const org = organisationOf(c);
+    const broadcast = await getBroadcast(db, org, c.req.param('id'));
+    if (!broadcast) return refuse(c, 'broadcasts');
+    const here = `/admin/broadcasts/${broadcast.id}`;
+    if (broadcast.status !== 'draft')
+      return c.redirect(`${here}?error=dashboard:broadcasts.flash.notDraft`, 303);
+    const values = await formValues(c);
+    const sendValues = { date: values.date, time: values.time };
+    const intent = (await c.req.parseBody()).intent === 'confirm' ? 'confirm' : 'review';
+    const { at, errors } = scheduleFrom(values);
+    if (Object.keys(errors).length > 0) return detailPage(c, broadcast, { values: sendValues, errors });
+    const preview = await previewBroadcast(db, org, broadcast, deps.deepLink);
+    // The composer's rule: sending now to nobody would only make an empty "sent" broadcast.
+    if (intent === 'confirm' && at === null && preview.recipients === 0)
+      return detailPage(c, broadcast, { values: sendValues, errors: { provinces: { key: 'nobody' } } });
+    if (intent === 'review') {
+      const programmes = await programmeChoices(db, org.slug);
+      return page(
+        c,
+        title(c, 'confirm'),
+        'broadcasts',
+        <ConfirmStep
+          c={c}
+          target={{
+            action: `${here}/send`,
+            hidden: [
+              [NAMES.when, values.when],
+              ...(at
+                ? ([
+                    [NAMES.date, values.date],
+                    [NAMES.time, values.time],
+                  ] as Array<[string, string]>)
+                : []),
+            ],
+            back: { href: here, label: c.var.t('dashboard:broadcasts.draft.back') },
+          }}
+          broadcast={{
+            name: broadcast.name,
+            text: broadcast.text,
+            audience: broadcast.audience,
+            programme: broadcast.programmeSlug,
+            urgent: broadcast.urgent,
+            at,
+          }}
+          preview={preview}
+          programmes={programmes}
+          quiet={deps.broadcasts.quiet}
+          waitsForMorning={startsQuiet(at, broadcast.urgent, deps.broadcasts.quiet)}
+        />,
+      );
+    }
+    try {
+      if (at) await scheduleBroadcast(db, org, broadcast.id, at);
+      else await sendBroadcastNow(db, deps.broadcasts, org, broadcast.id);
+    } catch (error) {
+      if (!(error instanceof BroadcastError)) throw error;
+      return detailPage(c, broadcast, { values: sendValues, errors: serviceError(error) });
+    }
+    deps.logger.info(
+      { broadcast: broadcast.id, member: c.var.session.memberId, scheduled: at !== null },
+      'draft broadcast sent from the dashboard',
+    );
+    return c.redirect(`${here}?ok=dashboard:broadcasts.flash.${at ? 'scheduled' : 'sending'}`, 303);
   });
 
   app.get('/:id/progress', async (c) => {

@@ -1,0 +1,92 @@
+import type { QuietHours } from '../../broadcasts/time';
+import type { AdminContext } from '../context';
+import { Csrf } from '../layout';
+import { ERRORS, FIELD_IDS } from './composer';
+import { ErrorSummary, FieldMessage, invalid } from './fields';
+import { type ComposerErrors, type ComposerField, type ComposerValues, NAMES } from './form';
+import { formatHour } from './text';
+
+/*
+ * A draft's way out (a draft made through the API has no composer behind it): "Kirim sekarang", or a
+ * WIB date and time to schedule it. Both go through the composer's confirm step with the live count.
+ */
+
+export type DraftSendValues = Pick<ComposerValues, 'date' | 'time'>;
+
+/** The send-now button: errors that are not about the date or time point at it. */
+export const SEND_NOW_ID = 'bc-send-now';
+
+const fieldId = (field: ComposerField) =>
+  field === 'date' || field === 'time' ? FIELD_IDS[field] : SEND_NOW_ID;
+
+export function DraftSend(props: {
+  c: AdminContext;
+  broadcastId: string;
+  values: DraftSendValues;
+  errors: ComposerErrors;
+  quiet: QuietHours;
+}) {
+  const { c, values, errors, quiet } = props;
+  const t = c.var.t;
+  const k = (key: string, params: Record<string, unknown> = {}) => t(`dashboard:broadcasts.${key}`, params);
+  const action = `/admin/broadcasts/${props.broadcastId}/send`;
+  const summary = (
+    Object.entries(errors) as Array<[ComposerField, NonNullable<ComposerErrors[ComposerField]>]>
+  ).map(([field, error]) => [fieldId(field), error] as [string, typeof error]);
+  return (
+    <section aria-labelledby="bc-draft-send" class="card">
+      <h2 id="bc-draft-send">{k('draft.heading')}</h2>
+      <ErrorSummary t={t} prefix={ERRORS} heading={k('errors.summary')} errors={summary} />
+      <p class="muted">{k('draft.hint')}</p>
+      <form method="post" action={action}>
+        <Csrf c={c} />
+        <input type="hidden" name={NAMES.when} value="now" />
+        <button type="submit" id={SEND_NOW_ID} name="intent" value="review">
+          {k('draft.sendNow')}
+        </button>
+      </form>
+      <form method="post" action={action}>
+        <Csrf c={c} />
+        <input type="hidden" name={NAMES.when} value="later" />
+        <fieldset>
+          <legend>{k('draft.scheduleLegend')}</legend>
+          <div class="row">
+            <div>
+              <label for={FIELD_IDS.date}>{k('compose.date')}</label>
+              <input
+                type="date"
+                id={FIELD_IDS.date}
+                name={NAMES.date}
+                value={values.date}
+                required
+                {...invalid(FIELD_IDS.date, errors.date)}
+              />
+              <FieldMessage id={FIELD_IDS.date} t={t} prefix={ERRORS} error={errors.date} />
+            </div>
+            <div>
+              <label for={FIELD_IDS.time}>{k('compose.time')}</label>
+              <input
+                type="time"
+                id={FIELD_IDS.time}
+                name={NAMES.time}
+                value={values.time}
+                required
+                {...invalid(FIELD_IDS.time, errors.time, 'bc-draft-quiet')}
+              />
+              <FieldMessage id={FIELD_IDS.time} t={t} prefix={ERRORS} error={errors.time} />
+            </div>
+          </div>
+          <p class="muted" id="bc-draft-quiet">
+            {k('compose.quietHours', {
+              start: formatHour(quiet.start, c.var.locale),
+              end: formatHour(quiet.end, c.var.locale),
+            })}
+          </p>
+          <button type="submit" name="intent" value="review" class="secondary">
+            {k('draft.schedule')}
+          </button>
+        </fieldset>
+      </form>
+    </section>
+  );
+}
