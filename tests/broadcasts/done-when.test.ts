@@ -20,6 +20,8 @@ import { drainDue, quietElsewhere } from './helpers';
  */
 
 let h: Harness;
+/** When the scheduled broadcast becomes due (ms since epoch). */
+let dueAt = 0;
 let kopri: TestOrganisation;
 let blk: TestOrganisation;
 
@@ -164,7 +166,9 @@ describe('an organisation recruiting through Jembatan, by API only', () => {
     });
     broadcastId = created.json.id;
     cardPayload = created.json.card_payload;
-    const at = formatJakarta(new Date(Date.now() + 1_000)).slice(0, 19); // Jakarta time, no offset
+    // A few seconds ahead, so "not due yet" holds even on a loaded machine (Jakarta time, no offset).
+    const at = formatJakarta(new Date(Date.now() + 5_000)).slice(0, 19);
+    dueAt = new Date(`${at}+07:00`).getTime();
     const scheduled = await call(h, kopri.token, 'POST', `/broadcasts/${broadcastId}/schedule`, { at });
     expect(scheduled.json).toMatchObject({ status: 'scheduled', scheduled_at_wib: `${at}+07:00` });
   });
@@ -172,7 +176,7 @@ describe('an organisation recruiting through Jembatan, by API only', () => {
   it('watches it deliver at the platform’s pace', async () => {
     h.api.reset();
     expect(await h.runtime.dispatcher.drainOnce()).toBe(0); // not due yet
-    await new Promise((r) => setTimeout(r, 1_100));
+    await new Promise((r) => setTimeout(r, Math.max(0, dueAt - Date.now()) + 100));
     await h.runtime.dispatcher.drainOnce(); // starts it (the dispatcher's task) and sends what is due
     const midway = await call(h, kopri.token, 'GET', `/broadcasts/${broadcastId}/stats`);
     expect(midway.json.broadcast.status).toBe('sending');
