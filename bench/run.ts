@@ -3,6 +3,7 @@
 import { benchApplications } from './applications';
 import { benchBroadcasts } from './broadcasts';
 import { benchCatalogue } from './catalogue';
+import { benchDashboard } from './dashboard';
 import { benchWebhook } from './webhook';
 
 const sections: Record<string, () => Promise<void>> = {
@@ -10,6 +11,7 @@ const sections: Record<string, () => Promise<void>> = {
   catalogue: benchCatalogue,
   applications: benchApplications,
   broadcasts: benchBroadcasts,
+  dashboard: benchDashboard,
 };
 const only = process.env.BENCH_ONLY?.split(',');
 
