@@ -409,30 +409,7 @@ export function Composer({ c, values, errors, programmes, quiet, count }: Props)
           />
           <label for="bc-when-later">{k('compose.later')}</label>
         </p>
-        <div class="row">
-          <div>
-            <label for={FIELD_IDS.date}>{k('compose.date')}</label>
-            <input
-              type="date"
-              id={FIELD_IDS.date}
-              name={NAMES.date}
-              value={values.date}
-              {...invalid(FIELD_IDS.date, errors.date)}
-            />
-            <FieldMessage id={FIELD_IDS.date} t={t} prefix={ERRORS} error={errors.date} />
-          </div>
-          <div>
-            <label for={FIELD_IDS.time}>{k('compose.time')}</label>
-            <input
-              type="time"
-              id={FIELD_IDS.time}
-              name={NAMES.time}
-              value={values.time}
-              {...invalid(FIELD_IDS.time, errors.time)}
-            />
-            <FieldMessage id={FIELD_IDS.time} t={t} prefix={ERRORS} error={errors.time} />
-          </div>
-        </div>
+        <ScheduleInputs t={t} values={values} errors={errors} />
         <p class="notice" id="bc-quiet">
           {k('compose.quietHours', {
             start: formatHour(quiet.start, locale),
@@ -461,5 +438,47 @@ export function Composer({ c, values, errors, programmes, quiet, count }: Props)
         </a>
       </div>
     </form>
+  );
+}
+
+/**
+ * The WIB date and time of a scheduled send, with their errors: the composer's, and a draft's page
+ * (src/admin/broadcasts/draft-send.tsx), which requires them and points the time at its quiet-hours note.
+ */
+export function ScheduleInputs(props: {
+  t: AdminContext['var']['t'];
+  values: Pick<ComposerValues, 'date' | 'time'>;
+  errors: Pick<ComposerErrors, 'date' | 'time'>;
+  required?: boolean;
+  timeHint?: string;
+}) {
+  const { t, values, errors } = props;
+  return (
+    <div class="row">
+      <div>
+        <label for={FIELD_IDS.date}>{t('dashboard:broadcasts.compose.date')}</label>
+        <input
+          type="date"
+          id={FIELD_IDS.date}
+          name={NAMES.date}
+          value={values.date}
+          required={props.required}
+          {...invalid(FIELD_IDS.date, errors.date)}
+        />
+        <FieldMessage id={FIELD_IDS.date} t={t} prefix={ERRORS} error={errors.date} />
+      </div>
+      <div>
+        <label for={FIELD_IDS.time}>{t('dashboard:broadcasts.compose.time')}</label>
+        <input
+          type="time"
+          id={FIELD_IDS.time}
+          name={NAMES.time}
+          value={values.time}
+          required={props.required}
+          {...invalid(FIELD_IDS.time, errors.time, props.timeHint)}
+        />
+        <FieldMessage id={FIELD_IDS.time} t={t} prefix={ERRORS} error={errors.time} />
+      </div>
+    </div>
   );
 }

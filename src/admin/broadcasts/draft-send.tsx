@@ -1,8 +1,8 @@
 import type { QuietHours } from '../../broadcasts/time';
 import type { AdminContext } from '../context';
 import { Csrf } from '../layout';
-import { ERRORS, FIELD_IDS } from './composer';
-import { ErrorSummary, FieldMessage, invalid } from './fields';
+import { ERRORS, FIELD_IDS, ScheduleInputs } from './composer';
+import { ErrorSummary } from './fields';
 import { type ComposerErrors, type ComposerField, type ComposerValues, NAMES } from './form';
 import { formatHour } from './text';
 
@@ -50,32 +50,7 @@ export function DraftSend(props: {
         <input type="hidden" name={NAMES.when} value="later" />
         <fieldset>
           <legend>{k('draft.scheduleLegend')}</legend>
-          <div class="row">
-            <div>
-              <label for={FIELD_IDS.date}>{k('compose.date')}</label>
-              <input
-                type="date"
-                id={FIELD_IDS.date}
-                name={NAMES.date}
-                value={values.date}
-                required
-                {...invalid(FIELD_IDS.date, errors.date)}
-              />
-              <FieldMessage id={FIELD_IDS.date} t={t} prefix={ERRORS} error={errors.date} />
-            </div>
-            <div>
-              <label for={FIELD_IDS.time}>{k('compose.time')}</label>
-              <input
-                type="time"
-                id={FIELD_IDS.time}
-                name={NAMES.time}
-                value={values.time}
-                required
-                {...invalid(FIELD_IDS.time, errors.time, 'bc-draft-quiet')}
-              />
-              <FieldMessage id={FIELD_IDS.time} t={t} prefix={ERRORS} error={errors.time} />
-            </div>
-          </div>
+          <ScheduleInputs t={t} values={values} errors={errors} required timeHint="bc-draft-quiet" />
           <p class="muted" id="bc-draft-quiet">
             {k('compose.quietHours', {
               start: formatHour(quiet.start, c.var.locale),
