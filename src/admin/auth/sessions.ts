@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
+import { rowsOf } from '../../db/rows';
 import { type OrganisationRole, organisationMembers, organisations, staffSessions } from '../../db/schema';
 
 /** A session ends 12 hours after login, or after 2 hours without a request. */
@@ -41,33 +42,40 @@ export async function loadSession(
 ): Promise<StaffSession | undefined> {
   if (!token || token.length > 100) return undefined;
   const tokenHash = hash(token);
-  const [row] = await db
-    .update(staffSessions)
-    .set({ lastSeenAt: sql`now()` })
-    .where(
-      and(
-        eq(staffSessions.tokenHash, tokenHash),
-        gt(staffSessions.expiresAt, sql`now()`),
-        gt(staffSessions.lastSeenAt, sql`now() - make_interval(mins => ${IDLE_MINUTES})`),
-      ),
-    )
-    .returning({ csrfToken: staffSessions.csrfToken, memberId: staffSessions.memberId });
+  // One statement per request (every page and every poll): extend the idle window and read the member
+  // and the organisation together.
+  const [row] = rowsOf<{
+    csrf_token: string;
+    member_id: string;
+    name: string;
+    email: string | null;
+    role: OrganisationRole;
+    organisation_id: string;
+    organisation_slug: string;
+    organisation_name: string;
+    sla_minutes: number;
+  }>(
+    await db.execute(sql`
+      update ${staffSessions} s set last_seen_at = now()
+      from ${organisationMembers} m join ${organisations} o on o.id = m.organisation_id
+      where s.token_hash = ${tokenHash} and m.id = s.member_id and s.expires_at > now()
+        and s.last_seen_at > now() - make_interval(mins => ${IDLE_MINUTES})
+      returning s.csrf_token, s.member_id, m.name, m.email, m.role, o.id as organisation_id,
+        o.slug as organisation_slug, o.name as organisation_name, o.sla_minutes`),
+  );
   if (!row) return undefined;
-  const [member] = await db
-    .select({
-      name: organisationMembers.name,
-      email: organisationMembers.email,
-      role: organisationMembers.role,
-      organisationId: organisations.id,
-      organisationSlug: organisations.slug,
-      organisationName: organisations.name,
-      slaMinutes: organisations.slaMinutes,
-    })
-    .from(organisationMembers)
-    .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
-    .where(eq(organisationMembers.id, row.memberId));
-  if (!member) return undefined;
-  return { tokenHash, csrfToken: row.csrfToken, memberId: row.memberId, ...member };
+  return {
+    tokenHash,
+    csrfToken: row.csrf_token,
+    memberId: row.member_id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    organisationId: row.organisation_id,
+    organisationSlug: row.organisation_slug,
+    organisationName: row.organisation_name,
+    slaMinutes: Number(row.sla_minutes),
+  };
 }
 
 export async function endSession(db: Queryable, tokenHash: string): Promise<void> {
