@@ -407,6 +407,11 @@ describe('Baileys pacing', () => {
       .from(messages)
       .where(and(eq(messages.direction, 'out'), eq(messages.status, 'pending')));
     expect(waiting?.error).toBe('rate limited');
-    expect(waiting!.availableAt.getTime()).toBeGreaterThan(Date.now() + 60_000); // tomorrow (WIB)
+    // Deferred to the next Jakarta midnight: later than now, and 00:00 WIB (UTC+7) to the second. Not
+    // "a minute from now": a run just before midnight WIB is a few seconds from tomorrow (CI failed so).
+    const at = waiting!.availableAt.getTime();
+    expect(at).toBeGreaterThan(Date.now());
+    expect(at - Date.now()).toBeLessThanOrEqual(24 * 3600_000);
+    expect((at + 7 * 3600_000) % (24 * 3600_000)).toBeLessThan(1_000);
   });
 });
