@@ -82,10 +82,9 @@ export function nextSteps(
     position: extra.position ?? '',
   };
   const base = t(`applications:status.${status}.next`, vars);
-  const reason =
-    details?.reason && (status === 'ditolak' || status === 'cadangan' || status === 'diterima')
-      ? `\n${t('applications:status.reason', { reason: details.reason })}`
-      : '';
+  // Any status may carry the organisers' note ("bring your KTP to the interview" matters as much as
+  // a reason for a rejection).
+  const reason = details?.reason ? `\n${t('applications:status.reason', { reason: details.reason })}` : '';
   return `${base}${reason}`;
 }
 

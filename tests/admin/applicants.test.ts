@@ -364,6 +364,7 @@ describe('one application', () => {
       status: 'wawancara',
       date: `${day}T13:30`,
       place: 'BLK Surabaya, Jl. Dukuh Menanggal 124',
+      reason: 'Bawa KTP asli dan pakai sepatu tertutup.',
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(
@@ -378,6 +379,8 @@ describe('one application', () => {
     expect(notice).toContain('Pelatihan Las Kopri');
     expect(notice).toContain('13.30 WIB');
     expect(notice).toContain('BLK Surabaya, Jl. Dukuh Menanggal 124');
+    // The organisers' note travels with every status, not only with a decision.
+    expect(notice).toContain('Catatan penyelenggara: Bawa KTP asli dan pakai sepatu tertutup.');
 
     res = await client.post(`/admin/applicants/${sari.id}/status`, {
       status: 'diterima',
