@@ -101,6 +101,17 @@ export const configSchema = z.object({
     .string()
     .regex(/^[a-z0-9-]{1,64}$/, 'must be an organisation slug ([a-z0-9-])')
     .default('jembatan'),
+  /**
+   * The header your reverse proxy sets to the client's address (`x-real-ip`, `x-forwarded-for`,
+   * `fly-client-ip` …), for the dashboard's per-network login throttle. Only set it when a proxy you run
+   * writes that header; the Worker uses `cf-connecting-ip`.
+   */
+  CLIENT_IP_HEADER: optional.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name, e.g. x-real-ip')
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Bearer token for `GET /metrics` (Prometheus text format); without one, /metrics is off. */
   METRICS_TOKEN: optional.pipe(secretToken.optional()),

@@ -221,6 +221,7 @@ export function createRuntime(options: RuntimeOptions) {
       applications,
       // Secure cookies unless the public address is plain http (local development, browser tests).
       secureCookies: !config.PUBLIC_URL?.startsWith('http://'),
+      clientIpHeader: config.CLIENT_IP_HEADER,
     },
     ...(telegram && config.TELEGRAM_WEBHOOK_SECRET
       ? { telegram: { channel: telegram, secret: config.TELEGRAM_WEBHOOK_SECRET } }

@@ -46,6 +46,8 @@ function setup(env: WorkerEnv): Setup | ConfigError {
     const vars = stringVars(env);
     // The Baileys socket cannot live on Workers; its sidecar has its own environment.
     delete vars.WHATSAPP_BAILEYS;
+    // Cloudflare writes the client's address here and clients cannot: the login throttle's source.
+    vars.CLIENT_IP_HEADER ??= 'cf-connecting-ip';
     try {
       const config = loadConfig(vars);
       // Node asks for the key when DATABASE_URL is set; here the database comes through Hyperdrive.

@@ -21,6 +21,8 @@ export interface AdminDeps {
    * browser tests, which run on http://127.0.0.1).
    */
   secureCookies: boolean;
+  /** The proxy header holding the client's address (see auth/client-address.ts). */
+  clientIpHeader?: string | undefined;
 }
 
 /** Hono variables of every dashboard request after the session middleware. */

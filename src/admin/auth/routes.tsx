@@ -5,9 +5,11 @@ import { safeEqual } from '../../lib/safe-equal';
 import type { AdminContext, AdminDeps, AdminEnv } from '../context';
 import { LANG_COOKIE } from '../i18n';
 import { Layout } from '../layout';
+import { clientAddress } from './client-address';
 import { authenticate } from './login';
 import { SESSION_COOKIE, sameOrigin } from './middleware';
 import { createSession, endSession, loadSession, SESSION_HOURS } from './sessions';
+import { addressKey, recordAddressFailure, throttledUntil } from './throttle';
 
 /** Double-submit token for the login form (there is no session yet to hold one). */
 const LOGIN_CSRF_COOKIE = 'jmb_login_csrf';
@@ -88,8 +90,16 @@ export function authRoutes(deps: AdminDeps) {
     if (!sameOrigin(c) || !expected || !safeEqual(csrf, expected))
       return showLogin(c, 403, t('login.expired'), email);
     if (!email || !password) return showLogin(c, 401, t('login.missing'), email);
+    const address = clientAddress(c, deps.clientIpHeader);
+    const key = address ? addressKey(address) : undefined;
+    const throttled = key ? await throttledUntil(deps.db, key) : undefined;
+    if (throttled) {
+      deps.logger.warn({ event: 'admin_login_throttled' }, 'dashboard login throttled for a network');
+      return showLogin(c, 429, t('login.throttled', { time: timeWib(throttled, c.var.locale) }), email);
+    }
     const result = await authenticate(deps.db, email, password);
     if (!result.ok) {
+      if (key) await recordAddressFailure(deps.db, key);
       if (result.reason === 'locked')
         return showLogin(c, 429, t('login.locked', { time: timeWib(result.until, c.var.locale) }), email);
       deps.logger.info({ event: 'admin_login_failed' }, 'dashboard login failed');

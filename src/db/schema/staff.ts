@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { handoffs } from './handoff';
 import { organisationMembers, organisations } from './organisations';
 
@@ -59,3 +59,14 @@ export const handoffNotes = pgTable(
   },
   (t) => [index('handoff_notes_handoff_idx').on(t.handoffId)],
 );
+
+/**
+ * Wrong dashboard logins per client network (src/admin/auth/throttle.ts). The per-account lock stops
+ * guessing one password; this stops one address trying a common password on many accounts. The key is
+ * a hash of the address (an IPv6 /64), never the address itself.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  addressKey: text('address_key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowEndsAt: timestamp('window_ends_at', { withTimezone: true }).notNull(),
+});
