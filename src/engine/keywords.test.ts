@@ -23,3 +23,28 @@ describe('globalCommand', () => {
     },
   );
 });
+
+describe('globalCommand in other words', () => {
+  it.each([
+    ['balik ke menu dong', 'menu'],
+    ['kembali ke menu utama', 'menu'],
+    ['menu utama kak', 'menu'],
+    ['gajadi deh', 'cancel'],
+    ['ga jadi', 'cancel'],
+    ['batalin aja', 'cancel'],
+    ['udahan', 'cancel'],
+    ['mau ngomong sama petugas', 'human'],
+    ['admin', 'human'],
+    ['minta tolong cs', 'human'],
+    ['bicara dengan admin dong', 'human'],
+  ])('%s → %s', (text, command) => {
+    expect(globalCommand(text)).toEqual({ command });
+  });
+
+  it.each(['ga jadi daftar magang jepang', 'petugas blk bilang apa?', 'kembali', 'orang'])(
+    'leaves "%s" to the flows',
+    (text) => {
+      expect(globalCommand(text)).toBeUndefined();
+    },
+  );
+});

@@ -1,3 +1,5 @@
+import { normalize } from '../nlu';
+
 /**
  * Words that work everywhere, whatever flow is active (design.md §3): they are matched before the flow
  * sees the input. These are inputs people type, not text the bot says.
@@ -61,6 +63,77 @@ const COMMANDS: Record<string, GlobalCommand['command']> = {
   settings: 'settings',
 };
 
+type Said = 'menu' | 'cancel' | 'human';
+
+const PEOPLE = [
+  'petugas',
+  'admin',
+  'cs',
+  'operator',
+  'customer service',
+  'manusia',
+  'orang asli',
+  'orang beneran',
+];
+const REACH = [
+  'bicara',
+  'ngomong',
+  'ngobrol',
+  'chat',
+  'hubungi',
+  'sambungkan',
+  'hubungkan',
+  'panggil',
+  'talk to',
+];
+const JOIN = ['', ' dengan', ' sama', ' ke', ' ke sama'];
+
+/**
+ * The same commands in people's own words, matched on the whole message once slang is standardised and
+ * politeness dropped ("balik ke menu dong", "gajadi deh", "mau ngomong sama petugas"): so they also work
+ * while a question waits for typed text, and a sentence that merely contains them is left to the flow.
+ */
+const SAID: ReadonlyMap<string, Said> = new Map<string, Said>([
+  ...[
+    'menu',
+    'menu utama',
+    'main menu',
+    'home',
+    'beranda',
+    'halaman utama',
+    'back to menu',
+    ...['ke', 'balik ke', 'kembali ke', 'balik', 'kembali'].flatMap((go) =>
+      ['menu', 'menu utama', 'awal', 'halaman utama'].map((to) => `${go} ${to}`),
+    ),
+    'mulai dari awal',
+    'ulang dari awal',
+    'dari awal',
+  ].map((p) => [p, 'menu'] as [string, Said]),
+  ...['batal', 'batalkan', 'cancel', 'tidak jadi', 'sudahan', 'keluar'].map(
+    (p) => [p, 'cancel'] as [string, Said],
+  ),
+  ...PEOPLE.flatMap((who) => [
+    ...(who.startsWith('orang') ? [] : [who, `ke ${who}`]),
+    ...REACH.flatMap((verb) => JOIN.map((join) => `${verb}${join} ${who}`)),
+  ]).map((p) => [p, 'human'] as [string, Said]),
+]);
+/** Words that only make a command polite or personal: "tolong", "dong", "saya mau". */
+const POLITE = new Set(
+  'dong deh sih saja ya yah please tolong minta mau ingin saya kamu dulu nih ah lah yuk ayo bisa langsung aja'.split(
+    ' ',
+  ),
+);
+const COMMAND_OF: Record<Said, GlobalCommand['command']> = { menu: 'menu', cancel: 'cancel', human: 'human' };
+
+function saidInOtherWords(text: string): GlobalCommand | undefined {
+  if (text.length > 60) return undefined;
+  const words = normalize(text)
+    .split(' ')
+    .filter((w) => w && !POLITE.has(w));
+  const said = SAID.get(words.join(' '));
+  return said ? { command: COMMAND_OF[said] } : undefined;
+}
+
 export function globalCommand(raw: string): GlobalCommand | undefined {
   const text = raw.trim();
   // "/start abc", "/menu@JembatanBot"
@@ -78,5 +151,5 @@ export function globalCommand(raw: string): GlobalCommand | undefined {
     .replace(/\s+/g, ' ')
     .trim();
   const mapped = EXACT[words];
-  return mapped ? { command: mapped } : undefined;
+  return mapped ? { command: mapped } : saidInOtherWords(words);
 }

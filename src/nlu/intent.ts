@@ -92,7 +92,8 @@ const T = {
     nomor admin, sambungkan, minta dihubungi, telepon saya, hubungi saya, staf, staff, pegawai, konselor,
     talk to someone, talk to a person, ngobrol sama admin, bicara sama admin, mau ngomong sama admin, panggil admin,
     minta admin, admin nya, adminnya, nomor cs, wa admin, chat sama orang, bicara sama orang, bicara langsung,
-    orangnya, chat orang`),
+    orangnya, chat orang, ke orang, bantuan orang, dibantu orang, bisa telepon, telepon saja, minta telepon,
+    ditelepon, panggil petugas, sambungkan ke petugas, hubungkan ke petugas, hubungkan ke operator, sama manusia`),
   language:
     table(`ganti bahasa, ubah bahasa, pilih bahasa, bahasa lain, english please, in english, speak english,
     change language, switch language, switch to english, bahasa indonesia saja, pakai bahasa indonesia,
@@ -100,7 +101,7 @@ const T = {
     can you speak english, do you speak english, english only, bahasa inggris saja, pakai english, ganti ke english,
     ubah ke bahasa, ganti ke bahasa, bahasa inggris please, bahasa indonesia please, ke bahasa indonesia,
     ke bahasa inggris`),
-  cancel: table('batal, batalkan, cancel, tidak jadi, dibatalkan, pembatalan, urungkan, gajadi'),
+  cancel: table('batal, batalkan, cancel, tidak jadi, dibatalkan, pembatalan, urungkan, gajadi, sudahan'),
   status: table(`status, lamaran saya, pendaftaran saya, status lamaran, status pendaftaran, sudah diterima,
     diterima belum, diterima tidak, hasil seleksi, pengumuman, cek lamaran, cek pendaftaran, progress, my application,
     application status, sudah diproses, kabar lamaran, belum ada kabar, belum dihubungi, lolos tidak, lolos belum,
@@ -117,7 +118,7 @@ const T = {
     cek kelayakan, diterima tidak kalau, lolos tidak kalau, sudah tua, terlalu tua, belum punya ktp,
     tidak punya ktp, tidak punya ijazah, tanpa ijazah, memenuhi syarat, apakah saya bisa, bisakah saya, qualify,
     harus bisa, harus punya, wajib bisa, wajib punya, apakah harus, perlu bisa, harus lulusan, batasan umur,
-    buta warna,
+    buta warna, age limit, minimum age, maximum age, age requirement,
     eligibility`),
   match:
     table(`cocok, sesuai, rekomendasi, rekomen, rekomendasikan, saran, sarankan, recommend, recommendation,
@@ -130,7 +131,7 @@ const T = {
     dimana tempatnya, jadwal, durasi, tanggal, kuota, berapa orang, sisa kursi, fasilitas, benefit, deadline,
     batas pendaftaran, tutup kapan, berapa bulan, berapa tahun, berapa, tempatnya, lama pelatihan, lama magang,
     sampai kapan, mulai kapan, harga, ongkos, bayar berapa, how much, how long, when, masih buka, masih dibuka,
-    sudah buka, sudah dibuka, still open`),
+    sudah buka, sudah dibuka, still open, cost, price, fee`),
   details:
     table(`detail, rincian, info lengkap, informasi lengkap, lebih lanjut, selengkapnya, jelaskan, jelasin,
     penjelasan, lebih detail, tentang program, program ini, yang ini, info program, details, more info, tell me more,
@@ -149,7 +150,7 @@ const T = {
     kamu siapa, siapa kamu, ini siapa, tutorial, mengerti, paham, tolong, ngapain, bisa ngapain, kamu bot, ini bot,
     are you a bot, kamu robot, bot ya, bot ini, siapa yang buat`),
   menu: table(`menu, menu utama, home, beranda, main menu, ke menu, kembali ke menu, balik ke menu, ke awal,
-    dari awal, mulai dari awal, awal, halaman utama, start over`),
+    dari awal, mulai dari awal, awal, halaman utama, start over, kembali ke awal, balik ke awal`),
   back: table(
     'kembali, balik, back, go back, mundur, kembali ke sebelumnya, balik ke sebelumnya, kembali sebelumnya',
   ),
@@ -157,15 +158,15 @@ const T = {
     halaman lalu, page sebelumnya`),
   next: table(`lanjut, berikutnya, selanjutnya, next, yang lain, lainnya, lagi, more, lihat lagi, lihat lainnya,
     halaman berikutnya, lanjutkan, terus, geser, yang lainnya, ada lagi, lebih banyak, show more, see more,
-    next page, halaman selanjutnya, selanjutnya dong`),
+    next page, halaman selanjutnya, selanjutnya dong, ada yang lain, yang lain ada`),
   thanks:
     table(`terima kasih, thanks, tengkyu, appreciate, makasih banyak, terima kasih banyak, sangat membantu,
     membantu sekali, thank, terimakasih`),
   greeting:
     table(`halo, assalamualaikum, selamat pagi, selamat siang, selamat sore, selamat malam, pagi, siang,
     sore, malam, permisi, punten, misi, p, woi, woy, salam, good morning, good afternoon, good evening, apa kabar,
-    hola, spada, met pagi, met siang, met malam, selamat, shalom, om swastiastu, salam sejahtera, hallo, test, tes,
-    ping, halo bot`),
+    hola, spada, met pagi, met siang, met sore, met malam, selamat, shalom, om swastiastu, swastiastu,
+    salam sejahtera, hallo, test, tes, ping, halo bot, rahayu`),
   yes: table(`ya, oke, boleh, betul, benar, setuju, siap, mau, gas, gaskeun, tentu, pasti, sure, bisa, sudah,
     ya mau, mau dong, ya boleh, oke siap, ya benar, ya betul, oke deh, baik, baiklah, yes, mantap, lanjut saja,
     ok, sip, iyain, setuju sekali, correct, right, yep, ya sudah`),
@@ -214,7 +215,7 @@ const PERSONAL = new Set(['data', 'akun', 'profil', 'nomor', 'informasi', 'ident
 const SWITCH = new Set(['ganti', 'ubah', 'pakai', 'switch', 'change', 'gunakan', 'pindah', 'speak', 'use']);
 const LANGUAGES = new Set(['bahasa', 'english', 'inggris', 'indonesia', 'indonesian', 'language']);
 /** Words that may join navigation words without changing them: "lanjut ke halaman berikutnya". */
-const NAV_GLUE = new Set(['ke', 'halaman', 'page', 'the', 'to', 'go', 'dong', 'ya']);
+const NAV_GLUE = new Set(['ke', 'halaman', 'page', 'the', 'to', 'go', 'dong', 'ya', 'tidak']);
 /** "admin" is also how people address the bot; with one of these words it is a person they want. */
 const REACH = new Set([
   'nomor',
@@ -230,7 +231,11 @@ const REACH = new Set([
   'panggil',
   'sambungkan',
   'call',
+  'bantu',
+  'bantuan',
 ]);
+/** "kapan mulainya?" asks when a programme starts, not to resume messages. */
+const WHEN = new Set(['kapan', 'when', 'berapa', 'jam']);
 
 /** Words that only colour a message ("dong", "sih", "ya"): a message of these and one command word is that command. */
 export const FILLERS = new Set(
@@ -356,7 +361,8 @@ export function classify(
   if (T.privacyExport.test(tokens) && !signals.content) return 'privacy_export';
   if (free(T.stopStrong)) return 'stop';
   if (only(T.stopWeak, tokens)) return 'stop';
-  if (only(T.resume, tokens) || (free(T.resume) && !signals.content && core.length <= 4)) return 'resume';
+  if (only(T.resume, tokens) || (free(T.resume) && !signals.content && core.length <= 4 && !any(WHEN)))
+    return 'resume';
   // "kirimi saya info lagi", "aktifkan kembali": asking for messages again.
   if (
     any(RESUME_VERBS) &&
@@ -388,6 +394,8 @@ export function classify(
   if (signals.definite && (signals.constraints || question)) return 'details';
   if (signals.demonstrative && !free(T.apply) && !free(T.join)) return 'details';
   if (signals.attribute && !free(T.apply)) return 'details';
+  // "ini gratis ga?": a condition asked of the programme pointed at, not a new search.
+  if (has(tokens, 'ini') && signals.constraints && !signals.topic) return 'details';
   if (free(T.apply) && !(has(tokens, 'daftar') && (has(tokens, 'apa') || has(tokens, 'list'))))
     return 'apply';
   if (free(T.join) && (!signals.content || signals.ordinal || signals.definite || has(tokens, 'ini')))
@@ -405,7 +413,8 @@ export function classify(
   // "tidak usah, terima kasih" declines politely.
   if (free(T.thanks) && startsWith(T.no, tokens)) return 'no';
   if (free(T.thanks)) return 'thanks';
-  if (only(T.greeting, tokens) || (startsWith(T.greeting, tokens) && core.length <= 4)) return 'greeting';
+  // "selamat pagi kak, semoga sehat selalu": a greeting with pleasantries and nothing asked.
+  if (only(T.greeting, tokens) || (startsWith(T.greeting, tokens) && core.length <= 6)) return 'greeting';
   if (only(T.no, tokens)) return 'no';
   if (only(T.yes, tokens)) return 'yes';
   if (signals.education) return 'match';

@@ -89,6 +89,7 @@ let placeTypos: TypoIndex | undefined;
 onRegionsReloaded(() => {
   known = undefined;
   placeTypos = undefined;
+  joinTargets = undefined;
 });
 
 function vocabulary(): Set<string> {
@@ -193,8 +194,32 @@ function normalizeWord(token: string, depth = 0, seen?: { definite: boolean; att
       return [...normalizeWord(stem, depth + 1), ...adds];
     }
   }
+  const joined = splitJoined(token);
+  if (joined) return joined.flatMap((w) => normalizeWord(w, depth + 1));
   const fixed = correctTypo(token);
   return fixed ? [fixed] : [token];
+}
+
+/** Prepositions typed onto the place after them: "kejepang", "disurabaya". */
+const JOINED_PREPOSITIONS = ['dari', 'di', 'ke'];
+let joinTargets: Set<string> | undefined;
+
+/**
+ * Two words typed without the space between them: "pelatihanlas", "magangjepang", "kejepang". Only a
+ * programme word or a preposition followed by a field, country or place, so ordinary words never split.
+ */
+function splitJoined(token: string): string[] | undefined {
+  if (token.length < 5) return undefined;
+  joinTargets ??= new Set([
+    ...FIELD_TABLE.vocabulary,
+    ...COUNTRY_TABLE.vocabulary,
+    ...[...placeNameTokens()].filter((w) => !isCommonWord(w)),
+  ]);
+  for (const head of [...PROGRAMME_WORDS, ...JOINED_PREPOSITIONS]) {
+    const rest = token.slice(head.length);
+    if (token.startsWith(head) && rest.length >= 3 && joinTargets.has(rest)) return [head, rest];
+  }
+  return undefined;
 }
 
 export function normalizeMessage(text: string): NormalizedMessage {
@@ -232,7 +257,8 @@ export function normalizeMessage(text: string): NormalizedMessage {
     }
     const askedBefore = seen.attribute;
     const out = normalizeWord(word, 0, seen);
-    if (!askedBefore && seen.attribute) attributeAt = tokens.length;
+    // "uang sakunya": the attribute starts at "uang".
+    if (!askedBefore && seen.attribute) attributeAt = tokens.length - (tokens.at(-1) === 'uang' ? 1 : 0);
     if (out.length === 0 && ADDRESS_TERMS.has(word.replace(DOUBLED, '$1'))) addressed = true;
     for (const w of out) {
       tokens.push(w);

@@ -4,7 +4,7 @@
  * not a trip to Japan), find places in what is left, then decide the intent.
  */
 import type { EducationLevel, Field, ProgrammeKind } from '../catalogue/vocabulary';
-import { findRegionsInTokens } from '../regions/gazetteer';
+import { findRegionsInTokens, placeNameTokens } from '../regions/gazetteer';
 import { claim, type Reading } from './context';
 import { classify, commandIntent, FILLERS, INTENT_WORDS, INTENTS, type Intent } from './intent';
 import { PROTECTED } from './lexicon';
@@ -16,7 +16,7 @@ import { extractEducation } from './slots/education';
 import { extractFields } from './slots/fields';
 import { extractKind } from './slots/kind';
 import { extractOrdinal } from './slots/ordinal';
-import { isStopword } from './words';
+import { isCommonWord, isStopword } from './words';
 
 export type { Intent } from './intent';
 export type { Constraints } from './slots/constraints';
@@ -73,6 +73,8 @@ const KEYWORD_ABBREVIATIONS = new Set([
   'ssw',
 ]);
 
+const TRAILING_LEVELS = new Set(['kab', 'kabupaten', 'kota']);
+
 function keywordsOf(r: Reading): string[] {
   const out: string[] = [];
   r.tokens.forEach((w, i) => {
@@ -98,13 +100,23 @@ export function understand(text: string): Understanding {
   const countryCue = extractCountry(r);
   const country = countryCue?.code;
   const education = extractEducation(r);
-  const regions = findRegionsInTokens(tokens.map((w, i) => (r.claimed[i] ? '' : w)));
+  const placeTokens = tokens.map((w, i) => (r.claimed[i] ? '' : w));
+  // "bekasi kab", "bandung kota": a level said after the name means the same as before it.
+  // Not "di kota jogja", where the level comes before the name as usual.
+  const places = placeNameTokens();
+  for (let i = 1; i < placeTokens.length; i++) {
+    const [name, level, after] = [placeTokens[i - 1]!, placeTokens[i]!, placeTokens[i + 1] ?? ''];
+    const named = places.has(name) && !isCommonWord(name) && !TRAILING_LEVELS.has(placeTokens[i - 2] ?? '');
+    if (TRAILING_LEVELS.has(level) && named && !(after && places.has(after)))
+      [placeTokens[i - 1], placeTokens[i]] = [level, name];
+  }
+  const regions = findRegionsInTokens(placeTokens);
   const region = regions[0];
   for (const place of regions) {
     // Claim every place's words so they do not also become keywords.
     const words = place.matched.split(' ');
-    for (let i = 0; i + words.length <= tokens.length; i++) {
-      if (words.every((w, k) => tokens[i + k]?.split('-').includes(w))) claim(r, i, i + words.length);
+    for (let i = 0; i + words.length <= placeTokens.length; i++) {
+      if (words.every((w, k) => placeTokens[i + k]?.split('-').includes(w))) claim(r, i, i + words.length);
     }
   }
   const core = tokens.filter((w) => !FILLERS.has(w));

@@ -27,7 +27,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   do does i me my you your we please pls plz thanks thank hello hi hey want need looking find about one new
   programs program open some get more with people person
   lewat melalui via jalur lulusan lulus tamat tamatan teman pengguna bidang peserta jurusan depan belakang suka
-  anak negeri kuliah kelas perempuan laki-laki wanita orang kota daerah wilayah tempat yg khusus kemarin pt cv ramah`
+  anak negeri kuliah kelas perempuan laki-laki wanita orang kota daerah wilayah tempat yg khusus kemarin pt cv ramah
+  mahasiswa mahasiswi pelajar siswa pekerjaan dekat`
     .split(/\s+/)
     .filter(Boolean),
 );

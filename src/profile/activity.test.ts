@@ -8,6 +8,8 @@ describe('parseActivity', () => {
     ['karyawan pabrik', 'bekerja'],
     ['jualan online', 'bekerja'],
     ['kerja serabutan', 'bekerja'],
+    ['ngojek', 'bekerja'],
+    ['gak ngapa2in', 'tidak_bekerja'],
     ['nganggur', 'tidak_bekerja'],
     ['pengangguran kak', 'tidak_bekerja'],
     ['belum kerja', 'tidak_bekerja'],

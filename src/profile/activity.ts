@@ -20,7 +20,7 @@ const PATTERNS: [ActivityStatus | 'none', RegExp][] = [
   [
     'tidak_bekerja',
     new RegExp(
-      `\\b${NEG} ${WORK}\\b|\\b${NEG} (?:punya|ada) (?:kerjaan|pekerjaan)\\b|\\b(?:nganggur|menganggur|pengangguran|jobless|unemployed|resign|kena phk|phk|di rumah|dirumah|irt|ibu rumah tangga|mengurus rumah tangga)\\b|\\b(?:cari|nyari|mencari|lagi cari) (?:kerja|kerjaan|pekerjaan)\\b`,
+      `\\b${NEG} ${WORK}\\b|\\b${NEG} (?:punya|ada) (?:kerjaan|pekerjaan)\\b|\\b(?:nganggur|menganggur|pengangguran|jobless|unemployed|resign|kena phk|phk|di rumah|dirumah|irt|ibu rumah tangga|mengurus rumah tangga)\\b|\\b(?:cari|nyari|mencari|lagi cari) (?:kerja|kerjaan|pekerjaan)\\b|\\b${NEG} (?:ngapa ?ngapain|ngapa2in|ngapa-ngapain|ada kegiatan)\\b`,
       'g',
     ),
   ],
@@ -34,7 +34,7 @@ const PATTERNS: [ActivityStatus | 'none', RegExp][] = [
   [
     'bekerja',
     new RegExp(
-      `\\b(?:${WORK}|karyawan|karyawati|pegawai|buruh|pekerja|wirausaha|wiraswasta|usaha|dagang|berdagang|jualan|freelance|freelancer|ojol|ojek|serabutan|honorer|petani|bertani|nelayan|kuli|satpam|pns|asn|guru|mengajar|ngajar|sopir|supir|tki|pmi)\\b`,
+      `\\b(?:${WORK}|karyawan|karyawati|pegawai|buruh|pekerja|wirausaha|wiraswasta|usaha|dagang|berdagang|jualan|freelance|freelancer|ojol|ojek|ngojek|ngojol|serabutan|honorer|petani|bertani|nelayan|kuli|satpam|pns|asn|guru|mengajar|ngajar|sopir|supir|tki|pmi)\\b`,
       'g',
     ),
   ],

@@ -14,6 +14,8 @@ describe('parseBirthDate: dates', () => {
     ['2003-08-17', '2003-08-17'],
     ['2003/8/17', '2003-08-17'],
     ['17 agustus 2003', '2003-08-17'],
+    ['tanggal 5 bulan 1 tahun 2001', '2001-01-05'],
+    ['tanggal dua agustus 2003', '2003-08-02'],
     ['17 Agustus 2003', '2003-08-17'],
     ['17 Agt 2003', '2003-08-17'],
     ['17 agu 2003', '2003-08-17'],
@@ -112,5 +114,16 @@ describe('parseBirthDate: refusals', () => {
     );
     const format = parseBirthDate('kemarin', { today });
     expect(format.ok || renderMessage(format.error)).toContain('misalnya 17-08-2003');
+  });
+});
+
+describe('parseBirthDate with the age in words', () => {
+  it.each([
+    ['dua puluh tahun', 20],
+    ['umur sembilan belas', 19],
+    ['umur dua puluh satu tahun', 21],
+  ])('%s → about %i', (input, age) => {
+    const result = parseBirthDate(input, { today: '2026-11-23' });
+    expect(result).toMatchObject({ ok: true, value: { approximate: true, age } });
   });
 });

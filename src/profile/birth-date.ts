@@ -6,6 +6,7 @@ import { completedYears, isValidDate, toCalendarDate, toIsoDate, yearsBefore } f
 import type { IsoDate } from '../eligibility/types';
 import { closest } from './fuzzy';
 import { normalise } from './normalise';
+import { numberWordsToDigits } from './number-words';
 import { fail, ok, type ParseResult } from './result';
 
 export interface BirthDateAnswer {
@@ -100,8 +101,11 @@ export function parseBirthDate(
   options: { today: IsoDate | Date },
 ): ParseResult<BirthDateAnswer> {
   const today = toCalendarDate(options.today);
-  const text = normalise(raw, "-/.'")
+  const text = numberWordsToDigits(normalise(raw, "-/.'"))
     .replace(/\b(?:tanggal|tgl|tgl\.|lahir|lahirku|saya|aku|ku|pada|di|tanggal lahir)\b/g, ' ')
+    // "5 bulan 1 tahun 2001": the words between the numbers only name them.
+    .replace(/(\d)\s+(?:bulan|bln)\s+(?=\d)/g, '$1 ')
+    .replace(/(\d)\s+(?:tahun|thn|th)\s+(?=\d{4}\b)/g, '$1 ')
     .replace(/\s+/g, ' ')
     .trim();
   if (text === '') return fail('birthDate.format');

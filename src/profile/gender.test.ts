@@ -23,6 +23,11 @@ describe('parseGender', () => {
     ['lk', 'laki_laki'],
     ['jenis kelamin: L', 'laki_laki'],
     ['male', 'laki_laki'],
+    ['gue laki', 'laki_laki'],
+    ['lanang', 'laki_laki'],
+    ['lalaki', 'laki_laki'],
+    ['wedok', 'perempuan'],
+    ['awewe', 'perempuan'],
   ])('%s → %s', (input, gender) => {
     expect(parseGender(input)).toEqual({ ok: true, value: gender });
   });

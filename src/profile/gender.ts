@@ -17,6 +17,10 @@ const WORDS: Record<string, Gender> = {
   female: 'perempuan',
   f: 'perempuan',
   woman: 'perempuan',
+  // Javanese and Sundanese.
+  wedok: 'perempuan',
+  wadon: 'perempuan',
+  awewe: 'perempuan',
   laki: 'laki_laki',
   lakilaki: 'laki_laki',
   laki2: 'laki_laki',
@@ -31,10 +35,12 @@ const WORDS: Record<string, Gender> = {
   male: 'laki_laki',
   m: 'laki_laki',
   man: 'laki_laki',
+  lanang: 'laki_laki',
+  lalaki: 'laki_laki',
 };
 
 const AROUND =
-  /^(?:(?:jenis kelamin|jk|kelamin|gender)\s*)?(?:(?:saya|aku|sy)\s*)?(?:seorang\s*)?(.+?)(?:\s+(?:kak|ka|min|ya|dong))?$/;
+  /^(?:(?:jenis kelamin|jk|kelamin|gender)\s*)?(?:(?:saya|aku|sy|gue|gua|gw|ane|aing)\s*)?(?:seorang\s*)?(.+?)(?:\s+(?:kak|ka|min|ya|dong))?$/;
 
 /** "perempuan", "cewek", "wanita", "P", "laki-laki", "cowok", "pria", "L", in any case. */
 export function parseGender(raw: string): ParseResult<Gender> {

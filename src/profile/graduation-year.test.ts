@@ -11,6 +11,10 @@ describe('parseGraduationYear', () => {
     ['masuk 2018 lulus 2021', 2021],
     ['2026', 2026],
     ['2027', 2027],
+    ["'21", 2021],
+    ['th 20', 2020],
+    ['tahun lalu', 2025],
+    ['tahun ini', 2026],
   ])('%s → %i', (input, year) => {
     expect(parseGraduationYear(input, { today })).toEqual({ ok: true, value: year });
   });
@@ -18,8 +22,8 @@ describe('parseGraduationYear', () => {
   it.each([
     ['2028', {}, 'future', { year: 2028 }],
     ['2035', {}, 'future', { year: 2035 }],
-    ['21', {}, 'format', { example: 2024 }],
-    ['tahun lalu', {}, 'format', {}],
+    ['2l', {}, 'format', { example: 2024 }],
+    ['lulus', {}, 'format', {}],
     ['belum lulus', {}, 'not_graduated', { example: 2027 }],
     ['masih sekolah', {}, 'not_graduated', {}],
     ['1900', {}, 'format', {}],

@@ -18,6 +18,13 @@ describe('parseYesNo', () => {
     ['sudah pernah', true],
     ['iya saya punya tato', true],
     ['👍', true],
+    // "no problem" said with a negation, and regional yes.
+    ['ga papa', true],
+    ['gak masalah kak', true],
+    ['tidak keberatan', true],
+    ['gpp', true],
+    ['nggih', true],
+    ['muhun', true],
     ['gak', false],
     ['ga', false],
     ['gaaak', false],

@@ -37,6 +37,17 @@ const YES = new Set(
     'bisa',
     'hooh',
     'heeh',
+    // Javanese and Sundanese yes; "gas"/"lanjut" = go ahead.
+    'nggih',
+    'inggih',
+    'enggih',
+    'njih',
+    'muhun',
+    'leres',
+    'gas',
+    'lanjut',
+    'yuk',
+    'ayo',
   ].map(squeeze),
 );
 const NO = new Set(
@@ -72,6 +83,10 @@ const NO = new Set(
 const UNSURE =
   /\b(?:tidak|gak|ga|nggak|ngga|enggak|belum) (?:tahu|tau|yakin|ingat|inget)\b|\b(?:entah|mungkin|ragu|kurang tahu|kurang tau|bingung)\b/;
 
+// "ga papa", "gak masalah", "tidak keberatan": a negation that means yes; read before the words one by one.
+const FINE =
+  /\b(?:gpp|gapapa|gppa|(?:tidak|tdk|gak|ga|gk|g|nggak|ngga|enggak|ndak|nda) (?:apa apa|apa2|papa|masalah|keberatan)|no problem|boleh boleh saja)\b/;
+
 const EMOJI_YES = /^(?:👍|✅|👌|🙆)/u;
 const EMOJI_NO = /^(?:👎|❌|🙅|✖️)/u;
 
@@ -82,6 +97,7 @@ export function parseYesNo(raw: string): ParseResult<boolean> {
   if (EMOJI_NO.test(trimmed)) return ok(false);
   const text = normalise(trimmed);
   if (UNSURE.test(text)) return fail('yesNo.unsure');
+  if (FINE.test(text)) return ok(true);
   for (const word of text.split(' ')) {
     const squeezed = squeeze(word);
     if (YES.has(squeezed)) return ok(true);

@@ -98,6 +98,11 @@ describe('findRegions', () => {
       ['kota jambi', '15.71'],
       ['kota garut', '32.05'],
       ['Kabupaten Administrasi Kepulauan Seribu', '31.01'],
+      // The level after the name, as many people type it.
+      ['bekasi kab', '32.16'],
+      ['bogor kabupaten', '32.01'],
+      ['malang kota', '35.73'],
+      ['aku tinggal di kediri kab, jatim', '35.06'],
     ];
     for (const [text, code] of cases) expect(first(text), text).toBe(code);
   });

@@ -181,14 +181,17 @@ export function findRegionsInTokens(words: readonly string[]): RegionMatch[] {
       if (AMBIGUOUS_NAMES.has(name) && !hasLevel && !placeContext(tokens, i, n, g)) continue;
       if (!hasLevel && n === 1 && isOrdinaryPhrase(tokens, i)) continue;
       const start = hasLevel ? levelAt : i;
+      // The level may also follow the name, as people type it ("bekasi kab", "malang kota").
+      const after = hasLevel ? undefined : LEVEL_MARKERS.get(tokens[i + n] ?? '');
+      const end = i + n + (after ? 1 : 0);
       hits.push({
-        region: pick(candidates, hasLevel ? level : undefined),
-        matched: tokens.slice(start, i + n).join(' '),
+        region: pick(candidates, hasLevel ? level : after),
+        matched: tokens.slice(start, end).join(' '),
         fuzzy,
         length: n,
         position: i,
       });
-      i += n;
+      i = end;
       advanced = true;
       break;
     }

@@ -33,6 +33,8 @@ const CONSTRAINT_WORDS: Readonly<Record<ConstraintName, readonly string[]>> = {
     'free of charge',
     'tanpa dipungut biaya',
     'biaya gratis',
+    'tidak pakai bayar',
+    'tidak pakai biaya',
   ],
   stipend: [
     'uang saku',
@@ -66,6 +68,8 @@ const CONSTRAINT_WORDS: Readonly<Record<ConstraintName, readonly string[]>> = {
     'khusus ibu ibu',
     'khusus ibu',
     'khusus kaum perempuan',
+    'buat ibu ibu saja',
+    'khusus emak emak',
   ],
   disabilityFriendly: [
     'ramah disabilitas',
