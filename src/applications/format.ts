@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n';
+import { dateTimeFormat } from '../lib/intl';
 import type { ApplicationStatus, StatusDetails } from './statuses';
 
 /** A translate function bound to one language (ctx.t, or tFor(locale) wrapped). */
@@ -42,7 +43,7 @@ export function formatWhen(value: string | undefined, locale: Locale): string {
   if (!value) return '';
   const tag = locale === 'en' ? 'en-GB' : 'id-ID';
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    return new Intl.DateTimeFormat(tag, {
+    return dateTimeFormat(tag, {
       weekday: 'long',
       day: 'numeric',
       month: 'long',
@@ -52,14 +53,14 @@ export function formatWhen(value: string | undefined, locale: Locale): string {
   }
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  const day = new Intl.DateTimeFormat(tag, {
+  const day = dateTimeFormat(tag, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'Asia/Jakarta',
   }).format(date);
-  const time = new Intl.DateTimeFormat(tag, {
+  const time = dateTimeFormat(tag, {
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,

@@ -3,6 +3,7 @@
  * are plain `{ year, month, day }` and "today" is the day in Asia/Jakarta.
  */
 import type { Locale } from '../i18n';
+import { dateTimeFormat } from '../lib/intl';
 import type { IsoDate } from './types';
 
 export interface CalendarDate {
@@ -52,7 +53,7 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
 
 /** The calendar day in Jakarta at that instant. */
 export function jakartaDay(instant: Date = new Date()): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateTimeFormat('en-CA', {
     timeZone: JAKARTA,
     year: 'numeric',
     month: '2-digit',
@@ -94,7 +95,7 @@ export function formatDateId(iso: IsoDate, locale: Locale = 'id'): string {
   if (!date) return iso;
   // Midnight UTC is 07:00 in Jakarta, the same calendar day.
   const instant = new Date(Date.UTC(date.year, date.month - 1, date.day));
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+  return dateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
     day: 'numeric',
     month: 'long',
     year: 'numeric',

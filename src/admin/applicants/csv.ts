@@ -38,19 +38,29 @@ export function csvHeader(t: T): string {
 }
 
 export function csvLines(t: T, locale: Locale, rows: ApplicantRow[]): string {
+  // A handful of labels repeat on every row; translating each once keeps a 20,000-row export fast.
+  const labels = new Map<string, string>();
+  const label = (key: string) => {
+    let text = labels.get(key);
+    if (text === undefined) {
+      text = t(key);
+      labels.set(key, text);
+    }
+    return text;
+  };
   return rows
     .map((a) =>
       [
         a.reference,
         localized(a.programmeTitle, locale),
-        t(`applications:status.${a.status}.label`),
+        label(`applications:status.${a.status}.label`),
         formatInstant(a.submittedAt, locale),
-        a.anonymised ? t('dashboard:applicants.anonymised') : a.fullName,
+        a.anonymised ? label('dashboard:applicants.anonymised') : a.fullName,
         phoneCell(a.phone),
         a.email,
         a.address,
-        a.gender ? t(`profile:value.gender.${a.gender}`) : '',
-        a.educationLevel ? t(`profile:value.education.${a.educationLevel}`) : '',
+        a.gender ? label(`profile:value.gender.${a.gender}`) : '',
+        a.educationLevel ? label(`profile:value.education.${a.educationLevel}`) : '',
         a.province ? (getProvince(a.province)?.shortName ?? a.province) : '',
         a.age,
       ]

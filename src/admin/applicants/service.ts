@@ -126,16 +126,36 @@ export async function listApplicants(
   return { total: Number(count?.n ?? 0), items: rows.map(toRow) };
 }
 
-/** Every matching application, a page at a time (for the CSV export). */
+const EXPORT_BATCH = 2_000;
+
+/**
+ * Every matching application in the list's order, a batch at a time (for the CSV export). The order is
+ * read once as ids, then the rows by id: OFFSET pages would sort and skip the whole list again for
+ * each page (and count it each time), which made a 20,000-row export take seconds per page.
+ */
 export async function* eachApplicant(
   db: Queryable,
   organisation: string,
   filter: ApplicantFilter,
 ): AsyncGenerator<ApplicantRow[]> {
-  for (let page = 1; ; page++) {
-    const { items } = await listApplicants(db, organisation, filter, { page, perPage: 1000 });
-    if (items.length) yield items;
-    if (items.length < 1000) return;
+  const condition = where(organisation, filter);
+  const ids = rowsOf<{ id: string }>(
+    await db.execute(
+      sql`select a.id ${FROM} where ${condition} order by a.submitted_at desc nulls last, a.id`,
+    ),
+  ).map((r) => r.id);
+  for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
+    const batch = ids.slice(start, start + EXPORT_BATCH);
+    // The organisation's condition again: the rows are scoped by the same test, not only by id.
+    const rows = rowsOf<Row>(
+      await db.execute(sql`${SELECT} ${FROM} where ${condition} and a.id in ${batch}`),
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const ordered = batch.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toRow(row)] : [];
+    });
+    if (ordered.length) yield ordered;
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { dateTimeFormat } from '../../lib/intl';
 import { safeEqual } from '../../lib/safe-equal';
 import type { AdminContext, AdminDeps, AdminEnv } from '../context';
 import { LANG_COOKIE } from '../i18n';
@@ -15,7 +16,7 @@ import { addressKey, recordAddressFailure, throttledUntil } from './throttle';
 const LOGIN_CSRF_COOKIE = 'jmb_login_csrf';
 
 function timeWib(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+  return dateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
     hour: '2-digit',
     minute: '2-digit',
     timeZone: 'Asia/Jakarta',

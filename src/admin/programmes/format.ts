@@ -1,4 +1,5 @@
 import type { Locale } from '../../i18n';
+import { dateTimeFormat, numberFormat } from '../../lib/intl';
 import { regionLabel } from '../../regions';
 
 /* Small display helpers shared by the programme and applicant pages. */
@@ -8,7 +9,7 @@ const tag = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'id-ID');
 /** `2026-12-31` → "31 Des 2026" / "31 Dec 2026" (a calendar day: no time zone shift). */
 export function formatDay(day: string | null | undefined, locale: Locale): string {
   if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return '';
-  return new Intl.DateTimeFormat(tag(locale), {
+  return dateTimeFormat(tag(locale), {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -21,7 +22,7 @@ export function formatInstant(at: Date | string | null | undefined, locale: Loca
   if (!at) return '';
   const date = typeof at === 'string' ? new Date(at) : at;
   if (Number.isNaN(date.getTime())) return '';
-  const text = new Intl.DateTimeFormat(tag(locale), {
+  const text = dateTimeFormat(tag(locale), {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -61,4 +62,4 @@ export function localized(text: { id: string; en?: string } | undefined, locale:
   return locale === 'en' && text.en ? text.en : text.id;
 }
 
-export const formatNumber = (n: number, locale: Locale) => new Intl.NumberFormat(tag(locale)).format(n);
+export const formatNumber = (n: number, locale: Locale) => numberFormat(tag(locale)).format(n);

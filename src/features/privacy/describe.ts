@@ -1,5 +1,6 @@
 import type { ProgrammeQuery } from '../../catalogue/search';
 import type { FlowContext } from '../../engine/context';
+import { dateTimeFormat } from '../../lib/intl';
 import type { PersonalDataExport } from '../../privacy/export';
 import { personalDataSources } from '../../privacy/registry';
 import type {
@@ -37,7 +38,7 @@ const JAKARTA = 'Asia/Jakarta';
 
 export function formatDay(iso: string | null | undefined, locale: string): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+  return dateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
     dateStyle: 'medium',
     timeZone: JAKARTA,
   }).format(new Date(iso));
@@ -45,7 +46,7 @@ export function formatDay(iso: string | null | undefined, locale: string): strin
 
 export function formatMoment(iso: string | null | undefined, locale: string): string {
   if (!iso) return '';
-  const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+  const text = dateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: JAKARTA,

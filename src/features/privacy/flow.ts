@@ -1,5 +1,6 @@
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
+import { dateTimeFormat } from '../../lib/intl';
 import { beginErasure } from '../../privacy/erasure';
 import { collectPersonalData, exportJson } from '../../privacy/export';
 import { logAccess } from '../../privacy/log';
@@ -94,9 +95,7 @@ async function exportData(ctx: FlowContext): Promise<void> {
     },
   });
   // The day in Jakarta, as the person sees it: data-jembatan-2026-11-24.json
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(
-    new Date(exp.generatedAt),
-  );
+  const day = dateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(exp.generatedAt));
   ctx.say(chatSummary(ctx, exp, EXPORT_MESSAGE_LIMIT));
   ctx.send({
     type: 'document',
