@@ -73,10 +73,23 @@ export function Layout(props: { c: AdminContext; title: string; section?: Sectio
           <a class="skip" href="#main">
             {t('layout.skip')}
           </a>
+          {/* Brand and account tools first, the sections below them: on a phone the menu is a grid of
+              large buttons under one short line, in the same order as the keyboard reaches them. */}
           <header class="top">
-            <span class="brand">
-              Jembatan{session ? <span class="muted-inverse"> · {session.organisationName}</span> : null}
-            </span>
+            <div class="top-bar">
+              <span class="brand">
+                Jembatan{session ? <span class="muted-inverse"> · {session.organisationName}</span> : null}
+              </span>
+              <LanguageSwitch c={c} />
+              {session ? (
+                <form method="post" action="/admin/logout">
+                  <Csrf c={c} />
+                  <button type="submit" class="link" title={t('layout.signedInAs', { name: session.name })}>
+                    {t('layout.logout')}
+                  </button>
+                </form>
+              ) : null}
+            </div>
             {session ? (
               <nav class="main" aria-label={t('layout.nav')}>
                 <ul>
@@ -89,15 +102,6 @@ export function Layout(props: { c: AdminContext; title: string; section?: Sectio
                   ))}
                 </ul>
               </nav>
-            ) : null}
-            <LanguageSwitch c={c} />
-            {session ? (
-              <form method="post" action="/admin/logout">
-                <Csrf c={c} />
-                <button type="submit" class="link" title={t('layout.signedInAs', { name: session.name })}>
-                  {t('layout.logout')}
-                </button>
-              </form>
             ) : null}
           </header>
           <main id="main" tabindex={-1}>

@@ -210,7 +210,7 @@ describe('applicant list', () => {
   it('lists applications to the organisation’s programmes only, and filters by codes in the query', async () => {
     const client = await login();
     expect((await client.get('/admin/applicants')).status).toBe(200);
-    expect(client.lastHtml).toContain('6 lamaran cocok');
+    expect(client.lastHtml).toContain('Semua lamaran: 6.');
     expect(names(client.lastHtml)).toEqual([
       'Sari Puspitasari',
       'Budi Santoso',
@@ -244,7 +244,7 @@ describe('applicant list', () => {
     // A bad date is explained and ignored; another organisation's programme matches nothing.
     await client.get('/admin/applicants?from=kemarin');
     expect(client.lastHtml).toContain('Tanggal tidak sah');
-    expect(client.lastHtml).toContain('6 lamaran cocok');
+    expect(client.lastHtml).toContain('Semua lamaran: 6.');
     await client.get('/admin/applicants?programme=lpk-jepang');
     expect(client.lastHtml).toContain('Tidak ada lamaran yang cocok');
 

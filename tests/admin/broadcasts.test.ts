@@ -335,7 +335,9 @@ describe('sending from the dashboard', () => {
     // The list shows it finished, with its numbers; the finished page polls no more.
     await client.get('/admin/broadcasts');
     expect(client.lastHtml).toContain('Las Surabaya — Jatim');
-    expect(client.lastHtml).toMatch(/<td>4<\/td><td>4<\/td><td>0<\/td><td>0<\/td>/);
+    expect(client.lastHtml).toMatch(
+      /<td data-label="Penerima">4<\/td><td data-label="Terkirim">4<\/td><td data-label="Gagal atau diblokir">0<\/td><td data-label="Menunggu">0<\/td>/,
+    );
     await client.get(`/admin/broadcasts/${id}`);
     expect(client.lastHtml).not.toContain('data-poll=');
     expect(client.lastHtml).not.toContain('Batalkan siaran');

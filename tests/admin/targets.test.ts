@@ -340,7 +340,7 @@ describe('targets page', () => {
     expect(desc(html, 'tg-goal-women')).toBe(
       '2 dari 2 peserta adalah perempuan (100%). Target 100%. Tercapai.',
     );
-    expect(html).toContain('<line x1="358.5" x2="358.5"');
+    expect(html).toContain('<line x1="318.5" x2="318.5"');
     expect(html).toContain('Dihitung: hanya lamaran yang diterima.');
     expect(desc(html, 'tg-funnel-chart')).toMatch(/^Dijangkau: 11;/);
     expect(desc(html, 'tg-breakdown-province')).toBe('Total 2. DKI Jakarta: 1 (50%); Jawa Timur: 1 (50%).');

@@ -8,18 +8,23 @@ a { color:var(--accent); }
 :focus-visible { outline:3px solid #f2a900; outline-offset:2px; }
 .skip { position:absolute; left:-999px; top:0; background:var(--accent); color:var(--accent-fg); padding:.5rem 1rem; z-index:10; }
 .skip:focus { left:0; }
-header.top { background:#0d2b4e; color:#fff; padding:.5rem 1rem; display:flex; flex-wrap:wrap; gap:.5rem 1rem; align-items:center; }
+header.top { background:#0d2b4e; color:#fff; padding:0 1rem .5rem; }
 header.top a, header.top button { color:#fff; }
-header.top .brand { font-weight:700; margin-right:auto; }
-nav.main ul { list-style:none; display:flex; flex-wrap:wrap; gap:.25rem; margin:0; padding:0; }
-nav.main a { display:inline-block; padding:.4rem .6rem; border-radius:4px; text-decoration:none; }
+.top-bar { display:flex; flex-wrap:wrap; gap:0 1rem; align-items:center; }
+header.top .brand { font-weight:700; margin-right:auto; flex:1 1 0; min-width:0; overflow-wrap:anywhere; padding:.5rem 0; }
+.top-bar > a, .top-bar button.link { display:inline-flex; align-items:center; min-height:44px; }
+/* On a phone the sections are a grid of large buttons (3 × 2), never a row to scroll sideways. */
+nav.main ul { list-style:none; display:grid; grid-template-columns:repeat(3, minmax(0,1fr)); gap:.25rem; margin:0; padding:0; }
+nav.main a { display:flex; align-items:center; justify-content:center; text-align:center; min-height:44px; padding:.25rem .2rem;
+  border-radius:4px; border:1px solid #5f7a99; text-decoration:none; font-size:.9375rem; line-height:1.25; }
 nav.main a[aria-current="page"] { background:#fff; color:#0d2b4e; font-weight:600; }
+@media (min-width: 48rem) { nav.main ul { display:flex; flex-wrap:wrap; } nav.main a { border-color:transparent; padding:.25rem .75rem; font-size:1rem; } }
 main { padding:1rem; max-width:72rem; margin:0 auto; }
 h1 { font-size:1.5rem; margin:.5rem 0 1rem; }
 h2 { font-size:1.2rem; margin:1.25rem 0 .5rem; }
 label { display:block; font-weight:600; margin:.75rem 0 .25rem; }
-input, select, textarea { font:inherit; width:100%; padding:.5rem; border:1px solid #767676; border-radius:4px; background:#fff; color:var(--fg); }
-input[type=checkbox], input[type=radio] { width:auto; }
+input, select, textarea { font:inherit; width:100%; min-height:44px; padding:.5rem; border:1px solid #767676; border-radius:4px; background:#fff; color:var(--fg); }
+input[type=checkbox], input[type=radio] { width:auto; min-height:0; }
 textarea { min-height:6rem; }
 button, .button { font:inherit; display:inline-block; padding:.55rem 1rem; min-height:44px; border-radius:4px; border:1px solid var(--accent);
   background:var(--accent); color:var(--accent-fg); cursor:pointer; text-decoration:none; }
@@ -39,8 +44,29 @@ button.link { background:none; border:none; padding:0; min-height:0; color:inher
 table { border-collapse:collapse; width:100%; }
 th, td { text-align:left; padding:.5rem; border-bottom:1px solid var(--line); vertical-align:top; }
 .table-wrap { overflow-x:auto; }
+/* Links that lead back (to a list, to the inbox) are tapped with a thumb: a full 44 px line. */
+.back a, main > p > a[href="/admin/inbox"]:only-child, main > p > a[href="/admin/inbox/canned"]:only-child { display:inline-flex; align-items:center; min-height:44px; }
+.back { margin:0 0 .5rem; }
+/*
+ * Tables with many columns become one card per row on a phone: the header row is hidden (still read by
+ * screen readers) and each cell says what it is through data-label.
+ */
+@media (max-width: 40rem) {
+  table.stack thead, table.inbox-queue thead { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap; }
+  table.stack, table.stack tbody, table.stack tr, table.stack th, table.stack td,
+  table.inbox-queue, table.inbox-queue tbody, table.inbox-queue tr, table.inbox-queue th, table.inbox-queue td { display:block; width:auto; }
+  table.stack tr, table.inbox-queue tr { border:1px solid var(--line); border-radius:6px; padding:.25rem .75rem .5rem; margin:0 0 .75rem; }
+  table.stack th, table.stack td, table.inbox-queue th, table.inbox-queue td { border:none; padding:.125rem 0; }
+  table.stack th[scope=row], table.inbox-queue th[scope=row] { font-size:1.05rem; }
+  table.stack th[scope=row] > a:first-child, table.inbox-queue th[scope=row] > a:first-child { display:inline-flex; align-items:center; min-height:44px; font-weight:600; }
+  table.stack td[data-label]::before, table.inbox-queue td[data-label]::before { content:attr(data-label) ": "; font-weight:600; }
+  table.stack td.stack-empty { display:none; }
+  table.stack td > a:first-child { display:inline-flex; align-items:center; min-height:44px; }
+  .inbox-queue .inbox-time { display:inline; }
+  .inbox-queue .inbox-time + .inbox-time::before { content:" · "; }
+}
 .tabs { display:flex; flex-wrap:wrap; gap:.25rem; margin:0 0 1rem; padding:0; list-style:none; border-bottom:1px solid var(--line); }
-.tabs a { display:inline-block; padding:.5rem .75rem; text-decoration:none; border:1px solid transparent; border-bottom:none; border-radius:4px 4px 0 0; }
+.tabs a { display:inline-flex; align-items:center; gap:.25rem; min-height:44px; padding:.5rem .75rem; text-decoration:none; border:1px solid transparent; border-bottom:none; border-radius:4px 4px 0 0; }
 .tabs a[aria-current="page"] { border-color:var(--line); background:#fff; font-weight:600; margin-bottom:-1px; }
 .card { border:1px solid var(--line); border-radius:6px; padding:1rem; margin:.75rem 0; }
 .login { max-width:24rem; margin:2rem auto; }
@@ -83,7 +109,13 @@ progress { width:100%; height:1.25rem; }
 .prog-counts dt { font-size:.9rem; color:var(--muted); }
 .prog-counts dd { margin:0; font-size:1.4rem; font-weight:700; }
 .prog-errors td:first-child { white-space:nowrap; }
-.appl-filters fieldset { border:1px solid var(--line); border-radius:6px; padding:.25rem 1rem; }
+.appl-filter-box { border:1px solid var(--line); border-radius:6px; margin:0 0 1rem; }
+.appl-filter-box > summary { cursor:pointer; min-height:44px; display:flex; align-items:center; padding:.25rem 1rem; font-weight:600; color:var(--accent); }
+.appl-filter-box[open] > summary { border-bottom:1px solid var(--line); }
+.appl-filter-box > summary::before { content:"▸" / ""; margin-right:.5rem; }
+.appl-filter-box[open] > summary::before { content:"▾" / ""; }
+.appl-filters fieldset { border:none; margin:0; padding:.25rem 1rem; }
+.empty-hint p { margin:.25rem 0 .5rem; }
 .appl-filters legend { font-weight:700; padding:0 .25rem; }
 .appl-summary { align-items:center; }
 .appl-table th[scope=row] { font-weight:400; }
@@ -102,7 +134,7 @@ progress { width:100%; height:1.25rem; }
 .bc-composer [aria-invalid="true"], .tg-form [aria-invalid="true"] { border:2px solid var(--bad); }
 .bc-checks { list-style:none; margin:.25rem 0; padding:0; display:grid; grid-template-columns:repeat(auto-fill, minmax(11rem, 1fr)); gap:.25rem .75rem; }
 .bc-checks li, .bc-check { display:flex; align-items:center; gap:.5rem; margin:.25rem 0; }
-.bc-checks label, .bc-check label { display:inline; font-weight:400; margin:0; }
+.bc-checks label, .bc-check label { display:flex; align-items:center; flex:1; min-height:44px; font-weight:400; margin:0; }
 .bc-checks input, .bc-check input { width:1.25rem; height:1.25rem; flex:none; }
 .bc-counter { margin:.25rem 0 0; font-size:.9rem; }
 .bc-count { min-height:3rem; }
@@ -120,11 +152,14 @@ progress { width:100%; height:1.25rem; }
 .bc-confirm h3 { font-size:1rem; margin:.75rem 0 .25rem; }
 .bc-confirm .card > h2:first-child, .bc-count-box > h2:first-child { margin-top:0; }
 .tg-card h3 { margin:0 0 .25rem; font-size:1.1rem; }
+.tg-card h3 a { display:inline-flex; align-items:center; min-height:44px; }
 .tg-filter { margin:.5rem 0 1rem; }
 .chart { margin:1rem 0 1.5rem; min-width:0; }
 .chart-heading { font-weight:700; margin:0 0 .25rem; }
 .chart-note, .chart-scope { margin:0 0 .5rem; font-size:.9rem; }
-.chart-svg { display:block; width:100%; max-width:36rem; height:auto; }
+.chart-svg { display:block; width:100%; max-width:26rem; height:auto; }
+.chart-met { color:var(--ok); }
+.chart-missing { color:var(--warn); }
 .chart-detail { margin:.25rem 0; }
 .chart-data { margin:.5rem 0; }
 .chart-data summary { cursor:pointer; color:var(--accent); min-height:44px; display:flex; align-items:center; }

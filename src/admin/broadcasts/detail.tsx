@@ -43,7 +43,7 @@ export function BroadcastPage(props: {
       (broadcast.status === 'sending' && !finished));
   return (
     <div class="bc-page">
-      <p>
+      <p class="back">
         <a href="/admin/broadcasts">{k('detail.back')}</a>
       </p>
       <dl class="bc-summary">

@@ -32,7 +32,7 @@ export function BroadcastList(props: {
         <p class="notice">{k('list.empty')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="stack">
             <caption class="sr-only">{k('list.caption')}</caption>
             <thead>
               <tr>
@@ -60,14 +60,16 @@ export function BroadcastList(props: {
                     <th scope="row">
                       <a href={`/admin/broadcasts/${b.id}`}>{b.name}</a>
                     </th>
-                    <td>
+                    <td data-label={k('list.status')}>
                       <span class="badge">{k(`status.${status}`)}</span>
                     </td>
-                    <td>{b.scheduledAt ? formatWib(b.scheduledAt, locale) : '—'}</td>
-                    <td>{b.recipients === null ? '—' : n(b.recipients)}</td>
-                    <td>{n(tally.sent)}</td>
-                    <td>{n(tally.failed + tally.blocked)}</td>
-                    <td>{n(tally.queued)}</td>
+                    <td data-label={k('list.when')}>
+                      {b.scheduledAt ? formatWib(b.scheduledAt, locale) : '—'}
+                    </td>
+                    <td data-label={k('list.audience')}>{b.recipients === null ? '—' : n(b.recipients)}</td>
+                    <td data-label={k('list.sent')}>{n(tally.sent)}</td>
+                    <td data-label={k('list.failed')}>{n(tally.failed + tally.blocked)}</td>
+                    <td data-label={k('list.pending')}>{n(tally.queued)}</td>
                   </tr>
                 );
               })}

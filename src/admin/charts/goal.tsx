@@ -4,7 +4,8 @@ import { BAR, CHART_WIDTH, ChartFigure, ChartSvg, ChartTable, INK, MET, TARGET_L
 
 /*
  * Progress towards a goal: a bar for what is reached and a vertical line, labelled "Target …", where
- * the goal is. Whether it is met is written out ("Tercapai" / "Belum tercapai"), not only coloured.
+ * the goal is. Whether it is met is written out ("Tercapai" / "Belum tercapai, kurang …"), not only
+ * coloured — under the drawing, as page text that wraps, since beside the number it did not fit a phone.
  */
 
 export interface GoalChartProps {
@@ -51,7 +52,11 @@ export function GoalChart(props: GoalChartProps) {
       ? t('dashboard:charts.ofGoal', { value: show(value), goal: show(goal) })
       : show(value);
   const goalX =
-    goal === null ? 0 : Math.min(CHART_WIDTH - 1.5, Math.max(1.5, (Math.min(goal, max) / max) * CHART_WIDTH));
+    goal === null
+      ? 0
+      : Math.round(
+          Math.min(CHART_WIDTH - 1.5, Math.max(1.5, (Math.min(goal, max) / max) * CHART_WIDTH)) * 10,
+        ) / 10;
   const anchor = goalX > CHART_WIDTH - 70 ? 'end' : goalX < 70 ? 'start' : 'middle';
   const goalText = goal === null ? '' : t('dashboard:charts.target', { goal: show(goal) });
   const desc = [props.detail, goal === null ? '' : `${goalText}.`, `${status}.`].filter(Boolean).join(' ');
@@ -60,9 +65,6 @@ export function GoalChart(props: GoalChartProps) {
       <ChartSvg id={id} title={title} desc={desc} height={HEIGHT}>
         <text x={0} y={15} fill={INK} font-weight="600">
           {reached}
-        </text>
-        <text x={CHART_WIDTH} y={15} fill={INK} text-anchor="end">
-          {status}
         </text>
         <rect x={0} y={24} width={CHART_WIDTH} height={22} fill={TRACK} rx={2} />
         <rect
@@ -82,7 +84,12 @@ export function GoalChart(props: GoalChartProps) {
           </g>
         )}
       </ChartSvg>
-      <p class="chart-detail">{props.detail}</p>
+      <p class="chart-detail">
+        <strong class={state.met ? 'chart-met' : state.met === false ? 'chart-missing' : undefined}>
+          {status}.
+        </strong>{' '}
+        {props.detail}
+      </p>
       <ChartTable
         t={t}
         caption={title}

@@ -22,7 +22,7 @@ export function TargetPage(props: {
   const k = (key: string, params: Record<string, unknown> = {}) => t(`dashboard:targets.${key}`, params);
   return (
     <div>
-      <p>
+      <p class="back">
         <a href="/admin/targets">{k('detail.back')}</a>
       </p>
       <p>

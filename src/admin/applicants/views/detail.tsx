@@ -244,7 +244,7 @@ export function ApplicantPage(props: {
   const locale = c.var.locale;
   return (
     <>
-      <p class="muted">
+      <p class="back">
         <a href="/admin/applicants">{t('dashboard:applicants.detail.back')}</a>
       </p>
       <dl class="prog-dl">
@@ -266,6 +266,15 @@ export function ApplicantPage(props: {
         </dd>
         <Item label={t('dashboard:applicants.detail.submitted')}>{formatInstant(a.submittedAt, locale)}</Item>
       </dl>
+      {/* The form is at the end, after what staff read before deciding; on a phone that is several
+          screens down, so the main action is one tap away from the top. */}
+      {props.canWrite && !a.anonymised && props.allowed.length ? (
+        <p class="actions">
+          <a class="button" href="#change-heading">
+            {t('dashboard:applicants.detail.toChange')}
+          </a>
+        </p>
+      ) : null}
 
       <h2>{t('dashboard:applicants.detail.answers')}</h2>
       {a.anonymised ? (

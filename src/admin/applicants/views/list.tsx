@@ -2,7 +2,7 @@ import { GENDERS } from '../../../catalogue/vocabulary';
 import type { Locale, T } from '../../../i18n';
 import { listProvinces, regionLabel } from '../../../regions';
 import { LIST_PAGER, Pager, pageLink } from '../../pager';
-import { formatInstant, localized } from '../../programmes/format';
+import { formatInstant, formatNumber, localized } from '../../programmes/format';
 import { type ApplicantFilter, FILTER_STATUSES } from '../filters';
 import type { ApplicantRow } from '../service';
 
@@ -37,7 +37,8 @@ function FilterForm(props: {
   programmes: { slug: string; title: { id: string; en?: string } }[];
 }) {
   const { t, filter, errors } = props;
-  const k = (key: string) => t(`dashboard:applicants.filter.${key}`);
+  const k = (key: string, vars?: Record<string, unknown>) =>
+    t(`dashboard:applicants.filter.${key}`, vars ?? {});
   const any = k('any');
   const dateField = (name: 'from' | 'to') => (
     <div>
@@ -57,63 +58,92 @@ function FilterForm(props: {
       ) : null}
     </div>
   );
+  const active = Object.values(filter).filter((v) => v !== undefined).length;
+  // On a phone seven filters fill the first screen: they stay folded unless in use, so the list (what
+  // staff came for) is what she sees first.
   return (
-    <form method="get" action="/admin/applicants" class="appl-filters">
-      <fieldset>
-        <legend>{k('legend')}</legend>
-        <div class="row">
-          <Select
-            id="programme"
-            label={k('programme')}
-            any={any}
-            value={filter.programme}
-            options={props.programmes.map((p) => ({
-              value: p.slug,
-              label: localized(p.title, props.locale),
-            }))}
-          />
-          <Select
-            id="status"
-            label={k('status')}
-            any={any}
-            value={filter.status}
-            options={FILTER_STATUSES.map((s) => ({ value: s, label: t(`applications:status.${s}.label`) }))}
-          />
-          <Select
-            id="gender"
-            label={k('gender')}
-            any={any}
-            value={filter.gender}
-            options={GENDERS.map((g) => ({ value: g, label: t(`profile:value.gender.${g}`) }))}
-          />
-          <Select
-            id="province"
-            label={k('province')}
-            any={any}
-            value={filter.province}
-            options={listProvinces().map((p) => ({ value: p.code, label: p.shortName }))}
-          />
-          <Select
-            id="disability"
-            label={k('disability')}
-            any={any}
-            value={filter.disability === undefined ? undefined : filter.disability ? 'ya' : 'tidak'}
-            options={[
-              { value: 'ya', label: k('yes') },
-              { value: 'tidak', label: k('no') },
-            ]}
-          />
-          {dateField('from')}
-          {dateField('to')}
-        </div>
-        <p class="actions">
-          <button type="submit">{k('apply')}</button>
-          <a class="button secondary" href="/admin/applicants">
-            {k('reset')}
-          </a>
-        </p>
-      </fieldset>
-    </form>
+    <details class="appl-filter-box" open={active > 0 || Object.keys(errors).length > 0}>
+      <summary>{active > 0 ? k('summaryActive', { count: active }) : k('summary')}</summary>
+      <form method="get" action="/admin/applicants" class="appl-filters">
+        <fieldset>
+          <legend class="sr-only">{k('legend')}</legend>
+          <div class="row">
+            <Select
+              id="programme"
+              label={k('programme')}
+              any={any}
+              value={filter.programme}
+              options={props.programmes.map((p) => ({
+                value: p.slug,
+                label: localized(p.title, props.locale),
+              }))}
+            />
+            <Select
+              id="status"
+              label={k('status')}
+              any={any}
+              value={filter.status}
+              options={FILTER_STATUSES.map((s) => ({ value: s, label: t(`applications:status.${s}.label`) }))}
+            />
+            <Select
+              id="gender"
+              label={k('gender')}
+              any={any}
+              value={filter.gender}
+              options={GENDERS.map((g) => ({ value: g, label: t(`profile:value.gender.${g}`) }))}
+            />
+            <Select
+              id="province"
+              label={k('province')}
+              any={any}
+              value={filter.province}
+              options={listProvinces().map((p) => ({ value: p.code, label: p.shortName }))}
+            />
+            <Select
+              id="disability"
+              label={k('disability')}
+              any={any}
+              value={filter.disability === undefined ? undefined : filter.disability ? 'ya' : 'tidak'}
+              options={[
+                { value: 'ya', label: k('yes') },
+                { value: 'tidak', label: k('no') },
+              ]}
+            />
+            {dateField('from')}
+            {dateField('to')}
+          </div>
+          <p class="actions">
+            <button type="submit">{k('apply')}</button>
+            <a class="button secondary" href="/admin/applicants">
+              {k('reset')}
+            </a>
+          </p>
+        </fieldset>
+      </form>
+    </details>
+  );
+}
+
+/** Nobody yet (say where applications come from), or nobody matching (offer to clear the filters). */
+function EmptyList({ t, filtered }: { t: T; filtered: boolean }) {
+  return filtered ? (
+    <div class="notice empty-hint">
+      <p>{t('dashboard:applicants.list.empty')}</p>
+      <p>
+        <a class="button secondary" href="/admin/applicants">
+          {t('dashboard:applicants.filter.reset')}
+        </a>
+      </p>
+    </div>
+  ) : (
+    <div class="notice empty-hint">
+      <p>{t('dashboard:applicants.list.none')}</p>
+      <p>
+        <a class="button secondary" href="/admin/programmes">
+          {t('dashboard:applicants.list.toProgrammes')}
+        </a>
+      </p>
+    </div>
   );
 }
 
@@ -132,6 +162,7 @@ export function ApplicantList(props: {
 }) {
   const { t, locale, items } = props;
   const exportQuery = new URLSearchParams(props.query).toString();
+  const filtered = Object.keys(props.query).length > 0;
   return (
     <>
       <FilterForm
@@ -143,7 +174,12 @@ export function ApplicantList(props: {
         programmes={props.programmes}
       />
       <p class="actions appl-summary">
-        <span role="status">{t('dashboard:applicants.list.count', { count: props.total })}</span>
+        <span role="status">
+          {t(filtered ? 'dashboard:applicants.list.count' : 'dashboard:applicants.list.countAll', {
+            count: props.total,
+            n: formatNumber(props.total, locale),
+          })}
+        </span>
         {props.total > 0 ? (
           <a
             class="button secondary"
@@ -154,10 +190,10 @@ export function ApplicantList(props: {
         ) : null}
       </p>
       {items.length === 0 ? (
-        <p>{t('dashboard:applicants.list.empty')}</p>
+        <EmptyList t={t} filtered={filtered} />
       ) : (
         <div class="table-wrap">
-          <table class="appl-table">
+          <table class="appl-table stack">
             <caption class="sr-only">{t('dashboard:applicants.list.caption')}</caption>
             <thead>
               <tr>
@@ -178,13 +214,15 @@ export function ApplicantList(props: {
                     <br />
                     <span class="muted">{a.reference ?? ''}</span>
                   </th>
-                  <td>{localized(a.programmeTitle, locale)}</td>
-                  <td>
+                  <td data-label={t('dashboard:applicants.list.col.programme')}>
+                    {localized(a.programmeTitle, locale)}
+                  </td>
+                  <td data-label={t('dashboard:applicants.list.col.status')}>
                     <span class={`badge appl-status-${a.status}`}>
                       {t(`applications:status.${a.status}.label`)}
                     </span>
                   </td>
-                  <td>
+                  <td data-label={t('dashboard:applicants.list.col.profile')}>
                     {[
                       a.gender ? t(`profile:value.gender.${a.gender}`) : '',
                       a.age !== null ? t('dashboard:applicants.list.age', { age: a.age }) : '',
@@ -194,7 +232,9 @@ export function ApplicantList(props: {
                       .filter(Boolean)
                       .join(' · ')}
                   </td>
-                  <td>{formatInstant(a.submittedAt, locale)}</td>
+                  <td data-label={t('dashboard:applicants.list.col.submitted')}>
+                    {formatInstant(a.submittedAt, locale)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -115,7 +115,7 @@ export function ProgrammeEdit(props: {
   const hasErrors = invalid.length > 0 || props.other.length > 0;
   return (
     <>
-      <p class="muted">
+      <p class="back">
         <a href="/admin/programmes">{t('dashboard:programmes.edit.back')}</a> ·{' '}
         <a href={`/admin/applicants?programme=${encodeURIComponent(props.slug)}`}>
           {t('dashboard:programmes.edit.applicants')}

@@ -20,7 +20,7 @@ export function UploadForm(props: {
   const invalid = Boolean(props.message || props.errors.length);
   return (
     <>
-      <p class="muted">
+      <p class="back">
         <a href="/admin/programmes">{t('dashboard:programmes.edit.back')}</a>
       </p>
       <p>{t('dashboard:programmes.import.intro')}</p>

@@ -83,7 +83,7 @@ export function ProgrammeList(props: {
         <p>{t('dashboard:programmes.list.empty')}</p>
       ) : (
         <div class="table-wrap">
-          <table class="prog-table">
+          <table class="prog-table stack">
             <caption class="sr-only">
               {t('dashboard:programmes.list.caption', { count: props.total })}
             </caption>
@@ -107,14 +107,16 @@ export function ProgrammeList(props: {
                       {p.status !== 'open' ? ` · ${t(`catalogue:status.${p.status}`)}` : ''}
                     </span>
                   </th>
-                  <td>{placeOf(p, locale) || t('dashboard:programmes.list.online')}</td>
-                  <td>
+                  <td data-label={t('dashboard:programmes.list.col.place')}>
+                    {placeOf(p, locale) || t('dashboard:programmes.list.online')}
+                  </td>
+                  <td data-label={t('dashboard:programmes.list.col.deadline')}>
                     <Deadline p={p} t={t} locale={locale} />
                   </td>
-                  <td>
+                  <td data-label={t('dashboard:programmes.list.col.seats')}>
                     <Seats p={p} t={t} locale={locale} />
                   </td>
-                  <td>
+                  <td data-label={t('dashboard:programmes.list.col.applications')}>
                     <a href={`/admin/applicants?programme=${encodeURIComponent(p.slug)}`}>
                       {t('dashboard:programmes.list.applications', { count: p.applications })}
                     </a>

@@ -24,7 +24,7 @@ export function MemberPage(props: {
   return (
     <>
       <SettingsTabs c={c} current="members" />
-      <p>
+      <p class="back">
         <a href="/admin/settings/members">{k(t, 'member.back')}</a>
       </p>
       {props.problem ? (

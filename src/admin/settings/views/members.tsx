@@ -41,7 +41,7 @@ export function MembersPage(props: {
       <SettingsTabs c={c} current="members" />
       <h2>{k(t, 'members.heading', { count: members.length })}</h2>
       <div class="table-wrap">
-        <table class="set-members">
+        <table class="set-members stack">
           <caption class="sr-only">{k(t, 'members.caption')}</caption>
           <thead>
             <tr>
@@ -59,9 +59,11 @@ export function MembersPage(props: {
                   <a href={`/admin/settings/members/${m.id}`}>{m.name}</a>
                   {m.id === me ? <span class="muted"> ({k(t, 'members.you')})</span> : null}
                 </th>
-                <td class="set-email">{m.email ?? '—'}</td>
-                <td>{roleLabel(t, m.role)}</td>
-                <td>
+                <td class="set-email" data-label={k(t, 'members.email')}>
+                  {m.email ?? '—'}
+                </td>
+                <td data-label={k(t, 'members.role')}>{roleLabel(t, m.role)}</td>
+                <td data-label={k(t, 'members.lastLogin')}>
                   {m.lastLoginAt ? (
                     <time datetime={isoOf(m.lastLoginAt)}>
                       {lastLoginText(t, c.var.locale, m.lastLoginAt)}
@@ -72,7 +74,10 @@ export function MembersPage(props: {
                     </span>
                   )}
                 </td>
-                <td>
+                <td
+                  data-label={k(t, 'members.lockedUntil')}
+                  class={m.lockedUntil ? undefined : 'stack-empty'}
+                >
                   <LockedUntil c={c} until={m.lockedUntil} />
                 </td>
               </tr>

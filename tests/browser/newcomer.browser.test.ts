@@ -1,0 +1,332 @@
+import { eq } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submitApplication } from '../../src/applications/status';
+import { applications, handoffs, programmes } from '../../src/db/schema';
+import { createCanned } from '../../src/handoff/canned';
+import { createTarget } from '../../src/organisations/targets';
+import { userIdOf } from '../applications/helpers';
+import { createStaff } from '../helpers/admin';
+import { launchBrowser, logIn, screenshot, serveHarness } from '../helpers/browser';
+import { loadCatalogue, programme } from '../helpers/catalogue';
+import { conversation } from '../helpers/conversation';
+import { type Harness, startHarness } from '../helpers/harness';
+
+/*
+ * A volunteer who has never seen the dashboard, on a small Android phone (360 × 740) and a common one
+ * (390 px): every page fits the width, the menu and the main buttons are big enough for a thumb, long
+ * tables become cards, the main action of a long page is reachable from its top, every action says what
+ * happened where she is looking, charts have text she can read, and an empty page says what to do.
+ */
+
+const ORG = 'kopri-pb-pmii';
+const SMALL = { width: 360, height: 740 };
+const LONG_NAME = 'Nurul Aini Rahmawati Putri Kusumawardhani Setyaningsih Wulandari';
+
+/** What a page looks like to the checks: sideways overflow, and visible tap targets under 44 px high. */
+async function layoutProblems(page: Page): Promise<{ overflow: number; small: string[] }> {
+  return page.evaluate(() => {
+    const selectors = [
+      'nav.main a',
+      'header.top .top-bar > a',
+      'header.top button',
+      'main button',
+      'main a.button',
+      'main .tabs a',
+      'main .back a',
+      'main summary',
+      'main select',
+      'main input:not([type=hidden]):not([type=checkbox]):not([type=radio])',
+      'main .bc-check label',
+      'main .bc-checks label',
+      'table.stack th[scope=row] > a:first-child',
+    ];
+    const small: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(selectors.join(','))) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      // Forms and links inside a closed <details> are not on screen.
+      if (el.closest('details:not([open])') && el.tagName !== 'SUMMARY') continue;
+      if (box.height < 43.5)
+        small.push(
+          `${el.tagName.toLowerCase()} "${el.textContent?.trim().slice(0, 30)}" ${Math.round(box.height)}px`,
+        );
+    }
+    return { overflow: document.documentElement.scrollWidth - window.innerWidth, small };
+  });
+}
+
+/** The visible text of an element, if all of it is inside the first screen (no scrolling needed). */
+async function inFirstScreen(page: Page, selector: string): Promise<boolean> {
+  const box = await page.locator(selector).first().boundingBox();
+  const viewport = page.viewportSize()!;
+  return box !== null && box.y >= 0 && box.y + box.height <= viewport.height;
+}
+
+describe('a newcomer on a small phone', () => {
+  let h: Harness;
+  let server: Awaited<ReturnType<typeof serveHarness>>;
+  let browser: Browser;
+  let phone: BrowserContext;
+  let page: Page;
+  const ids = { handoff: '', application: '', target: '' };
+
+  beforeAll(async () => {
+    h = await startHarness({ PUBLIC_URL: 'http://127.0.0.1', DEFAULT_ORGANISATION: ORG });
+    const db = h.runtime.db;
+    const { organisation } = await createStaff(h.database.db, {
+      organisation: ORG,
+      email: 'rina@kopri.or.id',
+      name: 'Rina Marlina',
+      role: 'owner',
+    });
+    // An organisation that has just started: nothing waiting, no applicants, no targets, no programmes.
+    await createStaff(h.database.db, {
+      organisation: 'ormawa-baru',
+      email: 'putri@ormawa.id',
+      name: 'Putri',
+    });
+    await loadCatalogue(db, [
+      programme('jahit-kopri', {
+        title: { id: 'Pelatihan Menjahit Busana Muslim untuk Perempuan Muda KOPRI Surabaya' },
+        field: 'menjahit',
+        application: { mode: 'in_chat', documents: ['ktp'], organisation: ORG },
+      }),
+    ]);
+    await createCanned(db, organisation.id, {
+      title: 'Salam pembuka',
+      body: 'Halo kak, saya Rina dari KOPRI PB PMII. Ada yang bisa kami bantu?',
+    });
+    // A person with a very long name who asks for a person with a very long message.
+    const person = { id: 750_001, firstName: LONG_NAME };
+    const chat = conversation(h, person);
+    await chat.say('/start');
+    await chat.say('bicara dengan petugas');
+    await chat.say(
+      `Assalamualaikum kak, saya mau tanya soal pelatihan menjahit yang di Surabaya itu, ${'soalnya saya sudah daftar tapi belum ada kabar sama sekali, '.repeat(4)}mohon infonya 🙏 https://contoh.example.org/sangat/panjang/sekali/tanpa/spasi/${'x'.repeat(80)}`,
+    );
+    const userId = await userIdOf(h, person.id);
+    const [handoff] = await db.select().from(handoffs).where(eq(handoffs.userId, userId));
+    ids.handoff = handoff!.id;
+    const [prog] = await db.select().from(programmes).where(eq(programmes.slug, 'jahit-kopri'));
+    const [draft] = await db
+      .insert(applications)
+      .values({
+        userId,
+        programmeId: prog!.id,
+        fullName: LONG_NAME,
+        phone: '+6285700000004',
+        channel: 'telegram',
+      })
+      .returning({ id: applications.id });
+    await db.transaction((tx) =>
+      submitApplication(tx, {
+        applicationId: draft!.id,
+        programmeId: prog!.id,
+        applicant: { gender: 'perempuan', domicileProvince: '35', answers: {} },
+        stats: { gender: 'perempuan', province: '35', age: 20 },
+      }),
+    );
+    ids.application = draft!.id;
+    const target = await createTarget(db, organisation, {
+      name: 'Angkatan Januari 2027',
+      participants: 100,
+      women_percent: 50,
+      disability_percent: 5,
+    });
+    ids.target = target.id;
+
+    h.runtime.dispatcher.start();
+    server = await serveHarness(h);
+    browser = await launchBrowser();
+    phone = await browser.newContext({
+      viewport: SMALL,
+      isMobile: true,
+      hasTouch: true,
+      baseURL: server.url,
+      locale: 'id-ID',
+      timezoneId: 'Asia/Jakarta',
+    });
+    page = await phone.newPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await logIn(page, 'rina@kopri.or.id');
+    await page.waitForURL(/\/admin\/inbox$/);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await h?.close();
+  });
+
+  const sections = () => [
+    '/admin/inbox',
+    `/admin/inbox/${ids.handoff}`,
+    '/admin/inbox/canned',
+    '/admin/programmes',
+    '/admin/programmes/import',
+    '/admin/applicants',
+    `/admin/applicants/${ids.application}`,
+    '/admin/broadcasts',
+    '/admin/broadcasts/new',
+    '/admin/targets',
+    `/admin/targets/${ids.target}`,
+    '/admin/targets/new',
+    '/admin/settings',
+    '/admin/settings/members',
+    '/admin/settings/service',
+  ];
+
+  it('fits every page at 360 and 390 px, with the menu and main buttons at least 44 px high', async () => {
+    const found: Record<string, unknown> = {};
+    for (const width of [360, 390]) {
+      await page.setViewportSize({ width, height: 740 });
+      for (const path of sections()) {
+        const response = await page.goto(path);
+        expect({ path, status: response?.status() }).toEqual({ path, status: 200 });
+        const problems = await layoutProblems(page);
+        if (problems.overflow > 0 || problems.small.length) found[`${path} @${width}`] = problems;
+        if (width === 360)
+          await screenshot(
+            page,
+            `newcomer-360${path.replace(/\/[0-9a-f-]{36}/, '-detail').replace(/\//g, '-')}`,
+          );
+      }
+    }
+    expect(found).toEqual({});
+  }, 60_000);
+
+  it('shows long tables as one card per row, each value with its label', async () => {
+    await page.setViewportSize(SMALL);
+    for (const path of ['/admin/applicants', '/admin/programmes', '/admin/inbox']) {
+      await page.goto(path);
+      // Nothing scrolls sideways inside the table either.
+      const wraps = await page
+        .locator('.table-wrap')
+        .evaluateAll((els) => els.map((e) => e.scrollWidth - e.clientWidth));
+      expect({ path, wraps }).toEqual({ path, wraps: wraps.map(() => 0) });
+    }
+    await page.goto('/admin/applicants');
+    const labels = await page
+      .locator('table.stack td[data-label]')
+      .evaluateAll((cells) => cells.map((td) => getComputedStyle(td, '::before').content));
+    expect(labels).toContain('"Program: "');
+    expect(labels).toContain('"Status: "');
+  });
+
+  it('answers the waiting person: each action says what happened at the top of the page', async () => {
+    await page.setViewportSize(SMALL);
+    await page.goto('/admin/inbox');
+    await page
+      .getByRole('link', { name: /Nurul Aini/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Ambil', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Anda tangani');
+    expect(await inFirstScreen(page, 'main [role=status]')).toBe(true);
+    await page.getByLabel('Balasan cepat').selectOption({ label: 'Salam pembuka' });
+    await expect.poll(() => page.getByLabel(/Pesan untuk/).inputValue()).toContain('saya Rina dari KOPRI');
+    await page.getByRole('button', { name: 'Kirim balasan' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Balasan');
+    expect(await inFirstScreen(page, 'main [role=status]')).toBe(true);
+    await page.getByRole('button', { name: 'Selesai', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Bot melayani lagi');
+    expect(await inFirstScreen(page, 'main [role=status]')).toBe(true);
+    // The way back to the inbox is right there, big enough to tap.
+    const back = await page.getByRole('link', { name: 'Kembali ke kotak masuk' }).first().boundingBox();
+    expect(back!.height).toBeGreaterThanOrEqual(43.5);
+  });
+
+  it('changes an applicant’s status from a phone: the form is one tap from the top, the result is shown', async () => {
+    await page.setViewportSize(SMALL);
+    await page.goto('/admin/applicants');
+    // The filters are folded, so the first applicant is on the first screen.
+    expect(await page.locator('details.appl-filter-box').getAttribute('open')).toBeNull();
+    expect(await inFirstScreen(page, 'table.stack tbody tr')).toBe(true);
+    await page
+      .getByRole('link', { name: /Nurul Aini/ })
+      .first()
+      .click();
+    const jump = page.getByRole('link', { name: 'Ubah status lamaran ini' });
+    expect(await inFirstScreen(page, 'main a[href="#change-heading"]')).toBe(true);
+    await jump.click();
+    await page.getByLabel('Status baru').selectOption({ label: 'Berkas diverifikasi' });
+    await page.getByLabel(/Catatan untuk pendaftar/).fill('Berkasmu lengkap, tunggu jadwal seleksi ya.');
+    await page.getByRole('button', { name: 'Simpan dan kabari pendaftar' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Status tersimpan');
+    expect(await inFirstScreen(page, 'main [role=status]')).toBe(true);
+    await screenshot(page, 'newcomer-360-applicant-changed');
+    // A filter in use keeps the filters open and says how many are on.
+    await page.goto('/admin/applicants?gender=perempuan');
+    expect(await page.locator('details.appl-filter-box').getAttribute('open')).not.toBeNull();
+    expect(await page.locator('details.appl-filter-box summary').textContent()).toContain('1 saringan aktif');
+  });
+
+  it('draws charts whose text is at least 13 px on a 360 px phone, with the verdict in words', async () => {
+    await page.setViewportSize(SMALL);
+    for (const path of ['/admin/targets', `/admin/targets/${ids.target}`]) {
+      await page.goto(path);
+      const sizes = await page.locator('svg.chart-svg').evaluateAll((svgs) =>
+        svgs.map((svg) => {
+          const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+          return Math.round(Number(svg.getAttribute('font-size')) * scale * 10) / 10;
+        }),
+      );
+      expect(sizes.length).toBeGreaterThan(3);
+      expect({ path, smallest: Math.min(...sizes) >= 13 }).toEqual({ path, smallest: true });
+    }
+    await page.goto(`/admin/targets/${ids.target}`);
+    const verdicts = await page.locator('.chart-detail strong').allTextContents();
+    expect(verdicts).toEqual([
+      'Belum tercapai, kurang 99.',
+      'Tercapai.',
+      'Belum tercapai, kurang 5 poin persen.',
+    ]);
+    await screenshot(page, 'newcomer-360-target-detail-charts');
+  });
+
+  it('tells a new organisation what to do on every empty page', async () => {
+    const fresh = await browser.newContext({
+      viewport: SMALL,
+      isMobile: true,
+      baseURL: server.url,
+      locale: 'id-ID',
+    });
+    const p = await fresh.newPage();
+    await logIn(p, 'putri@ormawa.id');
+    await expect.poll(() => new URL(p.url()).pathname).toBe('/admin/inbox');
+    const hints: Record<string, RegExp> = {
+      '/admin/inbox': /Tidak ada orang yang menunggu/,
+      '/admin/programmes': /simpan sebagai CSV, lalu tekan/,
+      '/admin/applicants': /Belum ada lamaran\. Lamaran muncul di sini/,
+      '/admin/broadcasts': /Belum ada siaran\. Buat siaran pertama/,
+      '/admin/targets': /Belum ada target\. Buat target/,
+    };
+    for (const [path, hint] of Object.entries(hints)) {
+      await p.goto(path);
+      expect({ path, text: await p.locator('main').textContent() }).toEqual({
+        path,
+        text: expect.stringMatching(hint),
+      });
+      expect((await layoutProblems(p)).overflow).toBe(0);
+    }
+    // The empty applicant list leads somewhere useful, not to the filters.
+    await p.goto('/admin/applicants');
+    await p.getByRole('link', { name: 'Lihat program Anda' }).click();
+    await expect.poll(() => new URL(p.url()).pathname).toBe('/admin/programmes');
+    await screenshot(p, 'newcomer-360-empty-programmes');
+    await fresh.close();
+  });
+
+  it('works the same in English: the menu fits and stays tappable', async () => {
+    await page.setViewportSize(SMALL);
+    await page.goto('/admin/lang/en?next=/admin/targets');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Targets');
+    for (const path of ['/admin/inbox', '/admin/applicants', '/admin/targets']) {
+      await page.goto(path);
+      const problems = await layoutProblems(page);
+      expect({ path, ...problems }).toEqual({ path, overflow: 0, small: [] });
+    }
+    await screenshot(page, 'newcomer-360-en-targets');
+    await page.goto('/admin/lang/id?next=/admin/inbox');
+  });
+});
