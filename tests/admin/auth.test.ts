@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FAILED_LOGINS } from '../../src/admin/auth/login';
+import { staffSessions } from '../../src/db/schema';
 import { run } from '../../src/organisations/cli';
 import { AdminClient, createStaff, STAFF_PASSWORD } from '../helpers/admin';
 import { type Harness, startHarness } from '../helpers/harness';
@@ -94,6 +95,65 @@ describe('dashboard login', () => {
     expect(forged.status).toBe(403);
     // Still logged in.
     expect((await client.get('/admin/inbox')).status).toBe(200);
+  });
+
+  it('after the session ends, a form keeps what was typed and the login returns to the page', async () => {
+    const client = new AdminClient(h.runtime.app);
+    await client.login('sari@kopri.or.id');
+    await client.get('/admin/applicants?status=diajukan');
+    const conversation = '/admin/inbox/00000000-0000-4000-8000-000000000001';
+    // The session ends (idle, or ended from another browser) while she is typing a long reply.
+    await h.database.db.delete(staffSessions);
+    const reply = 'Halo Kak, jadwal wawancara besok jam 09.00 di BLK Surabaya ya. Bawa KTP asli.';
+    const res = await client.post(`${conversation}/reply`, { text: reply });
+    expect(res.status).toBe(401);
+    expect(client.lastHtml).toContain('Sesi Anda sudah berakhir');
+    expect(client.lastHtml).toContain(reply); // to copy, not lost
+    expect(client.lastHtml).toContain('<textarea id="typed" readonly');
+    const again = `/admin/login?expired=1&amp;next=${encodeURIComponent(conversation)}`;
+    expect(client.lastHtml).toContain(`href="${again}"`);
+
+    // A page asked for with the ended session goes to the login, which says why and comes back there.
+    const page = await client.get('/admin/applicants?status=diajukan');
+    expect(page.status).toBe(303);
+    const login = page.headers.get('location')!;
+    expect(login).toBe(
+      `/admin/login?expired=1&next=${encodeURIComponent('/admin/applicants?status=diajukan')}`,
+    );
+    await client.get(login);
+    expect(client.lastHtml).toContain('Sesi Anda sudah berakhir. Silakan masuk lagi.');
+    expect(client.lastHtml).toContain('name="next" value="/admin/applicants?status=diajukan"');
+    const back = await client.post('/admin/login', {
+      email: 'sari@kopri.or.id',
+      password: STAFF_PASSWORD,
+      next: '/admin/applicants?status=diajukan',
+    });
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe('/admin/applicants?status=diajukan');
+    // Never out of the dashboard, whatever `next` says.
+    for (const next of ['https://evil.example/', '//evil.example', '/admin/../x', '/admin/logout']) {
+      const other = new AdminClient(h.runtime.app);
+      await other.get('/admin/login');
+      const res = await other.post('/admin/login', {
+        email: 'sari@kopri.or.id',
+        password: STAFF_PASSWORD,
+        next,
+      });
+      expect(res.headers.get('location'), next).toBe('/admin/inbox');
+    }
+  });
+
+  it('says so after logging out, and a wrong password puts the cursor in the password field', async () => {
+    const client = new AdminClient(h.runtime.app);
+    await client.login('sari@kopri.or.id');
+    await client.get('/admin/inbox');
+    const out = await client.post('/admin/logout');
+    expect(out.headers.get('location')).toBe('/admin/login?out=1');
+    await client.get('/admin/login?out=1');
+    expect(client.lastHtml).toContain('Anda sudah keluar.');
+    await client.login('sari@kopri.or.id', 'salah-sandi-999');
+    expect(client.lastHtml).toMatch(/id="password"[^>]*autofocus/);
+    expect(client.lastHtml).not.toMatch(/id="email"[^>]*autofocus/);
   });
 
   it('speaks English after switching language', async () => {

@@ -124,7 +124,7 @@ describe('dashboard settings', () => {
     expect(phone.lastHtml).toContain('Kata sandi Anda sudah diganti');
     const other = await laptop.get('/admin/inbox');
     expect(other.status).toBe(303);
-    expect(other.headers.get('location')).toBe('/admin/login');
+    expect(other.headers.get('location')).toBe('/admin/login?expired=1'); // says why on the login page
     // The wrong attempt counted like a failed login and the change cleared it.
     expect((await memberByEmail(email))?.failedLogins).toBe(0);
 
@@ -296,7 +296,7 @@ describe('dashboard settings', () => {
     expect(apiToken?.revokedAt).toBeInstanceOf(Date);
     const gone = await browser.get('/admin/inbox');
     expect(gone.status).toBe(303);
-    expect(gone.headers.get('location')).toBe('/admin/login');
+    expect(gone.headers.get('location')).toBe('/admin/login?expired=1');
     expect((await new AdminClient(h.runtime.app).login(email)).status).toBe(401);
     // Their conversation is back in the queue for the others.
     const [released] = await h.database.db.select().from(handoffs).where(eq(handoffs.id, handoff.id));

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { identities, personalDataLog } from '../../src/db/schema';
+import { personalDataLog } from '../../src/db/schema';
 import { subjectHash } from '../../src/privacy/log';
 import { loadCatalogue } from '../helpers/catalogue';
 import { conversation } from '../helpers/conversation';

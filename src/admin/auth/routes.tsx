@@ -9,6 +9,7 @@ import { Layout } from '../layout';
 import { clientAddress } from './client-address';
 import { authenticate } from './login';
 import { SESSION_COOKIE, sameOrigin } from './middleware';
+import { safeNext } from './session-ended';
 import { createSession, endSession, loadSession, SESSION_HOURS } from './sessions';
 import { addressKey, recordAddressFailure, throttledUntil } from './throttle';
 
@@ -23,9 +24,20 @@ function timeWib(date: Date, locale: string): string {
   }).format(date);
 }
 
-function LoginPage(props: { c: AdminContext; csrf: string; error?: string | undefined; email?: string }) {
-  const { c, csrf, error } = props;
+interface LoginView {
+  csrf: string;
+  error?: string | undefined;
+  /** A calm notice (logged out, session ended), not an error. */
+  notice?: string | undefined;
+  email?: string;
+  next?: string | undefined;
+}
+
+function LoginPage(props: LoginView & { c: AdminContext }) {
+  const { c, csrf, error, notice, next } = props;
   const t = c.var.t;
+  // After a wrong password the email is already there: the cursor goes where the fix is.
+  const retry = Boolean(error && props.email);
   return (
     <Layout c={c} title={t('login.title')}>
       <div class="login">
@@ -33,9 +45,14 @@ function LoginPage(props: { c: AdminContext; csrf: string; error?: string | unde
           <p class="notice error" role="alert" id="login-error">
             {error}
           </p>
+        ) : notice ? (
+          <p class="notice" role="status">
+            {notice}
+          </p>
         ) : null}
         <form method="post" action="/admin/login" aria-describedby={error ? 'login-error' : undefined}>
           <input type="hidden" name="_csrf" value={csrf} />
+          {next ? <input type="hidden" name="next" value={next} /> : null}
           <label for="email">{t('login.email')}</label>
           <input
             id="email"
@@ -44,10 +61,17 @@ function LoginPage(props: { c: AdminContext; csrf: string; error?: string | unde
             autocomplete="username"
             required
             value={props.email ?? ''}
-            autofocus
+            autofocus={!retry}
           />
           <label for="password">{t('login.password')}</label>
-          <input id="password" name="password" type="password" autocomplete="current-password" required />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            autofocus={retry}
+          />
           <div class="actions">
             <button type="submit">{t('login.submit')}</button>
           </div>
@@ -69,16 +93,25 @@ export function authRoutes(deps: AdminDeps) {
       maxAge: maxAgeSeconds,
     }) as const;
 
-  const showLogin = (c: AdminContext, status: 200 | 401 | 403 | 429, error?: string, email?: string) => {
+  const showLogin = (c: AdminContext, status: 200 | 401 | 403 | 429, view: Omit<LoginView, 'csrf'> = {}) => {
     const csrf = randomBytes(24).toString('base64url');
     setCookie(c, LOGIN_CSRF_COOKIE, csrf, cookie(3600));
-    return c.html(<LoginPage c={c} csrf={csrf} error={error} email={email ?? ''} />, status);
+    return c.html(<LoginPage c={c} csrf={csrf} {...view} email={view.email ?? ''} />, status);
   };
 
   app.get('/login', async (c) => {
-    // Already logged in: straight to the inbox.
-    if (await loadSession(deps.db, getCookie(c, SESSION_COOKIE))) return c.redirect('/admin/inbox', 303);
-    return showLogin(c, 200);
+    const next = safeNext(c.req.query('next'));
+    // Already logged in: straight on.
+    if (await loadSession(deps.db, getCookie(c, SESSION_COOKIE)))
+      return c.redirect(next ?? '/admin/inbox', 303);
+    const t = c.var.t;
+    const notice =
+      c.req.query('out') === '1'
+        ? t('login.loggedOut')
+        : c.req.query('expired') === '1'
+          ? t('errors.sessionExpired')
+          : undefined;
+    return showLogin(c, 200, { notice, next });
   });
 
   app.post('/login', async (c) => {
@@ -87,38 +120,46 @@ export function authRoutes(deps: AdminDeps) {
     const email = typeof body.email === 'string' ? body.email.slice(0, 200) : '';
     const password = typeof body.password === 'string' ? body.password.slice(0, 500) : '';
     const csrf = typeof body._csrf === 'string' ? body._csrf : '';
+    const next = safeNext(typeof body.next === 'string' ? body.next : undefined);
     const expected = getCookie(c, LOGIN_CSRF_COOKIE);
     if (!sameOrigin(c) || !expected || !safeEqual(csrf, expected))
-      return showLogin(c, 403, t('login.expired'), email);
-    if (!email || !password) return showLogin(c, 401, t('login.missing'), email);
+      return showLogin(c, 403, { error: t('login.expired'), email, next });
+    if (!email || !password) return showLogin(c, 401, { error: t('login.missing'), email, next });
     const address = clientAddress(c, deps.clientIpHeader);
     const key = address ? addressKey(address) : undefined;
     const throttled = key ? await throttledUntil(deps.db, key) : undefined;
     if (throttled) {
       deps.logger.warn({ event: 'admin_login_throttled' }, 'dashboard login throttled for a network');
-      return showLogin(c, 429, t('login.throttled', { time: timeWib(throttled, c.var.locale) }), email);
+      return showLogin(c, 429, {
+        error: t('login.throttled', { time: timeWib(throttled, c.var.locale) }),
+        email,
+        next,
+      });
     }
     const result = await authenticate(deps.db, email, password);
     if (!result.ok) {
       if (key) await recordAddressFailure(deps.db, key);
       if (result.reason === 'locked')
-        return showLogin(c, 429, t('login.locked', { time: timeWib(result.until, c.var.locale) }), email);
+        return showLogin(c, 429, {
+          error: t('login.locked', { time: timeWib(result.until, c.var.locale) }),
+          email,
+          next,
+        });
       deps.logger.info({ event: 'admin_login_failed' }, 'dashboard login failed');
-      return showLogin(c, 401, t('login.invalid'), email);
+      return showLogin(c, 401, { error: t('login.invalid'), email, next });
     }
     const { token } = await createSession(deps.db, result.memberId);
     deleteCookie(c, LOGIN_CSRF_COOKIE, { path: '/admin', secure: deps.secureCookies });
     setCookie(c, SESSION_COOKIE, token, cookie(SESSION_HOURS * 3600));
     deps.logger.info({ event: 'admin_login', member: result.memberId }, 'dashboard login');
-    return c.redirect('/admin/inbox', 303);
+    return c.redirect(next ?? '/admin/inbox', 303);
   });
 
   app.get('/lang/:locale', (c) => {
     const locale = c.req.param('locale') === 'en' ? 'en' : 'id';
     setCookie(c, LANG_COOKIE, locale, { path: '/admin', sameSite: 'Lax', maxAge: 365 * 86400 });
-    const next = c.req.query('next') ?? '/admin/inbox';
     // Only back into the dashboard: never an open redirect.
-    return c.redirect(/^\/admin(\/[\w\-/]*)?$/.test(next) ? next : '/admin/inbox', 303);
+    return c.redirect(safeNext(c.req.query('next')) ?? '/admin/inbox', 303);
   });
 
   app.post('/logout', async (c) => {
@@ -130,7 +171,7 @@ export function authRoutes(deps: AdminDeps) {
       await endSession(deps.db, session.tokenHash);
     }
     deleteCookie(c, SESSION_COOKIE, { path: '/admin', secure: deps.secureCookies });
-    return c.redirect('/admin/login', 303);
+    return c.redirect('/admin/login?out=1', 303);
   });
   return app;
 }

@@ -2,7 +2,10 @@ import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { OrganisationRole } from '../../db/schema';
 import { safeEqual } from '../../lib/safe-equal';
-import type { AdminDeps, AdminEnv } from '../context';
+import type { AdminContext, AdminDeps, AdminEnv } from '../context';
+import { isFragment } from '../fragment';
+import { Layout } from '../layout';
+import { loginLink, returnPath, SessionEndedPage, typedText } from './session-ended';
 import { loadSession } from './sessions';
 
 export const SESSION_COOKIE = 'jmb_session';
@@ -38,10 +41,13 @@ export function sameOrigin(c: { req: { url: string; header(name: string): string
 /** Every page but login needs a session; a missing or expired one goes to the login page. */
 export function requireSession(deps: AdminDeps) {
   return createMiddleware<AdminEnv>(async (c, next) => {
-    const session = await loadSession(deps.db, getCookie(c, SESSION_COOKIE));
+    const cookie = getCookie(c, SESSION_COOKIE);
+    const session = await loadSession(deps.db, cookie);
     if (!session) {
-      if (c.req.method === 'GET' && !c.req.header('x-requested-with')) return c.redirect('/admin/login', 303);
-      return c.text(c.var.t('errors.sessionExpired'), 401);
+      if (isFragment(c)) return c.text(c.var.t('errors.sessionExpired'), 401);
+      // Back to this page after logging in; "expired" only when there was a session to expire.
+      if (c.req.method === 'GET') return c.redirect(loginLink(returnPath(c), cookie !== undefined), 303);
+      return ended(c, 'sessionExpired', 401);
     }
     c.set('session', session);
     if (UNSAFE.has(c.req.method)) {
@@ -54,16 +60,34 @@ export function requireSession(deps: AdminDeps) {
           token = typeof body._csrf === 'string' ? body._csrf : undefined;
         }
       }
-      if (!safeEqual(token, session.csrfToken)) return c.text(c.var.t('errors.csrf'), 403);
+      if (!safeEqual(token, session.csrfToken))
+        return isFragment(c) ? c.text(c.var.t('errors.csrf'), 403) : ended(c, 'csrf', 403);
     }
     await next();
   });
 }
 
+/** A form that cannot be carried out: a page with the way on and what was typed (see session-ended.tsx). */
+async function ended(c: AdminContext, reason: 'sessionExpired' | 'csrf', status: 401 | 403) {
+  const typed = await typedText(c);
+  return c.html(<SessionEndedPage c={c} reason={reason} typed={typed} next={returnPath(c)} />, status);
+}
+
 /** Roles allowed to change things on a route (viewers read only). */
 export function requireRole(...roles: OrganisationRole[]) {
   return createMiddleware<AdminEnv>(async (c, next) => {
-    if (!roles.includes(c.var.session.role)) return c.text(c.var.t('errors.forbidden'), 403);
+    if (!roles.includes(c.var.session.role)) {
+      if (isFragment(c)) return c.text(c.var.t('errors.forbidden'), 403);
+      // A page (with the menu as the way on), not a bare line of text.
+      return c.html(
+        <Layout c={c} title={c.var.t('ended.forbidden.title')}>
+          <p class="notice error" role="alert">
+            {c.var.t('errors.forbidden')}
+          </p>
+        </Layout>,
+        403,
+      );
+    }
     await next();
   });
 }
