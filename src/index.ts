@@ -60,6 +60,7 @@ async function main(): Promise<void> {
           logger,
           settings: whatsapp.settings,
           pairingNumber: config.WHATSAPP_PAIRING_NUMBER,
+          files: runtime.applications.storage,
         })
       : undefined;
   if (baileys) {

@@ -29,6 +29,7 @@ import { fieldCipherFromConfig } from './privacy/keyring';
 import { registerPersonalDataSource } from './privacy/registry';
 import { setRetentionSettings } from './privacy/settings';
 import { applicationsSource } from './privacy/sources/applications';
+import { staffFilesSource } from './privacy/sources/staff-files';
 import { loadRegions } from './regions';
 import { type DocumentStorage, LocalFolderStorage, MediaDownloads } from './storage';
 
@@ -79,6 +80,8 @@ export function createRuntime(options: RuntimeOptions) {
     media: new MediaDownloads(),
   };
   registerPersonalDataSource(applicationsSource(applications));
+  // Files staff send to a person live in the same storage, erased with the person (src/handoff/files.ts).
+  registerPersonalDataSource(staffFilesSource(applications.storage));
   const engine = new Engine({
     db,
     logger,
@@ -108,6 +111,7 @@ export function createRuntime(options: RuntimeOptions) {
           logger,
           marker,
           sendTimeoutMs: config.TELEGRAM_SEND_TIMEOUT_MS,
+          files: applications.storage,
           ...(telegramBotInfo ? { botInfo: telegramBotInfo } : {}),
         })
       : undefined;
@@ -121,6 +125,7 @@ export function createRuntime(options: RuntimeOptions) {
     senders,
     logger,
     marker,
+    files: applications.storage,
   });
 
   // The optional Telegram staff group per organisation (issue #8): topics per handoff, relayed replies.
@@ -133,6 +138,8 @@ export function createRuntime(options: RuntimeOptions) {
         officeHours: parseOfficeHours(config.OFFICE_HOURS),
         publicUrl: config.PUBLIC_URL,
         botUsername: () => telegramUsername(),
+        // Photos and documents staff post in a topic: fetched from Telegram, kept like dashboard files.
+        files: { storage: applications.storage, download: (ref, o) => telegram.download(ref, o) },
       })
     : undefined;
   if (telegram && staffGroup) telegram.handleGroupsWith((update) => staffGroup.handleUpdate(update));

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_IMPORT_BYTES } from '../organisations/import-jobs';
 import { applicantRoutes } from './applicants/routes';
@@ -8,6 +8,7 @@ import { authRoutes } from './auth/routes';
 import { broadcastRoutes } from './broadcasts/routes';
 import type { AdminDeps, AdminEnv } from './context';
 import { adminI18n } from './i18n';
+import { isReplyPost, REPLY_BODY_MAX } from './inbox/reply-upload';
 import { inboxRoutes } from './inbox/routes';
 import { programmeRoutes } from './programmes/routes';
 import { settingsRoutes } from './settings/routes';
@@ -35,14 +36,13 @@ export function createAdmin(deps: AdminDeps): Hono<AdminEnv> {
   );
   app.use('*', securityHeaders, adminI18n);
   // Before anything reads a body (the CSRF check parses forms): the largest legitimate request is a
-  // catalogue CSV upload.
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_IMPORT_BYTES + 256 * 1024,
-      onError: (c) => c.text(c.var.t('errors.tooLarge', { max: MAX_IMPORT_BYTES / 1024 / 1024 }), 413),
-    }),
-  );
+  // catalogue CSV upload. An inbox reply with a file reads a little more, so a file over the limit is
+  // refused on the form itself with the typed text kept (src/admin/inbox/reply-upload.ts).
+  const tooLarge = (c: Context<AdminEnv>) =>
+    c.text(c.var.t('errors.tooLarge', { max: MAX_IMPORT_BYTES / 1024 / 1024 }), 413);
+  const uploadLimit = bodyLimit({ maxSize: MAX_IMPORT_BYTES + 256 * 1024, onError: tooLarge });
+  const replyLimit = bodyLimit({ maxSize: REPLY_BODY_MAX, onError: tooLarge });
+  app.use('*', (c, next) => (isReplyPost(c.req.method, c.req.path) ? replyLimit : uploadLimit)(c, next));
   app.route('/', authRoutes(deps));
   app.use('*', requireSession(deps));
   app.get('/', (c) => c.redirect('/admin/inbox', 303));

@@ -62,7 +62,22 @@ export type Outbound =
       /** The choices are only navigation; the person is expected to type an answer. */
       freeText?: boolean;
     }
-  | { type: 'document'; fileName: string; mimeType: string; data: string /* base64 */; caption?: string };
+  | { type: 'document'; fileName: string; mimeType: string; data: string /* base64 */; caption?: string }
+  /**
+   * A file kept in the document storage (what staff send from the inbox or the staff group): the row
+   * holds only this reference, the sender reads the bytes at send time. A photo goes as a picture where
+   * the platform can show one, anything else as a document.
+   */
+  | {
+      type: 'file';
+      media: 'photo' | 'document';
+      /** DocumentStorage key (`staff-files/<userId>/<id>.<ext>`). */
+      key: string;
+      fileName: string;
+      mimeType: string;
+      size: number;
+      caption?: string;
+    };
 
 /** A rendered outbound message bound to its recipient, as stored in the outbox. */
 export interface Delivery {

@@ -18,6 +18,8 @@ export type LogContent =
   | { kind: 'contact' }
   | { kind: 'location' }
   | { kind: 'document'; fileName: string; caption?: string }
+  /** A file staff sent (kept in the document storage; downloadable by message id). */
+  | { kind: 'file'; media: 'photo' | 'document'; fileName: string; size: number; caption?: string }
   | { kind: 'other'; what: string };
 
 export interface LogEntry {
@@ -74,6 +76,16 @@ function contentOf(
   if (type === 'document') {
     const caption = str(body.caption);
     return { kind: 'document', fileName: str(body.fileName) ?? '', ...(caption ? { caption } : {}) };
+  }
+  if (type === 'file' && str(body.key)) {
+    const caption = str(body.caption);
+    return {
+      kind: 'file',
+      media: body.media === 'photo' ? 'photo' : 'document',
+      fileName: str(body.fileName) ?? '',
+      size: typeof body.size === 'number' ? body.size : 0,
+      ...(caption ? { caption } : {}),
+    };
   }
   return { kind: 'other', what: str(body.what) ?? type ?? 'unknown' };
 }
@@ -142,4 +154,30 @@ export async function inboundFile(
   if (!row || body?.type !== 'media' || typeof body.fileRef !== 'string') return undefined;
   if (!MEDIA_KINDS.has(String(body.mediaKind)) || body.mediaKind === 'sticker') return undefined;
   return { channel: row.channel, fileRef: body.fileRef, media: body.mediaKind as MediaKind };
+}
+
+/** A file staff sent to the person, by message id, only if that message went to them (scoped like `inboundFile`). */
+export async function staffFile(
+  db: Queryable,
+  userId: string,
+  messageId: number,
+): Promise<{ key: string; fileName: string; mimeType: string } | undefined> {
+  if (!Number.isSafeInteger(messageId) || messageId <= 0) return undefined;
+  const [row] = await db
+    .select({ body: messages.body })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.id, messageId),
+        eq(messages.userId, userId),
+        eq(messages.direction, 'out'),
+        eq(messages.origin, 'staff'),
+      ),
+    );
+  const body = row?.body as Record<string, unknown> | undefined;
+  if (body?.type !== 'file') return undefined;
+  const key = str(body.key);
+  const mimeType = str(body.mimeType);
+  if (!key || !mimeType) return undefined;
+  return { key, fileName: str(body.fileName) ?? '', mimeType };
 }

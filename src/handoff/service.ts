@@ -4,6 +4,8 @@ import { conversations, handoffs, identities, messages, users } from '../db/sche
 import { newScreenToken } from '../engine/choices';
 import type { Outbound } from '../engine/types';
 import { isLocale, tFor } from '../i18n';
+import type { DocumentStorage } from '../storage';
+import { checkStaffFile, type StaffFileProblem, staffFileKey, staffFileName } from './files';
 
 export type Handoff = typeof handoffs.$inferSelect;
 export const OPEN_STATUSES = ['waiting', 'active'] as const;
@@ -106,6 +108,9 @@ async function latestIdentity(db: Queryable, userId: string) {
   return row;
 }
 
+/** Who wrote a staff message and where (the staff group does not echo its own); kept in the body. */
+export type StaffMeta = { author?: string; via?: string };
+
 /** A staff member's answer, delivered through the outbox on the person's channel. */
 export async function staffReply(
   db: Db,
@@ -114,13 +119,87 @@ export async function staffReply(
   staffId: string,
   text: string,
   /** Kept in the message body: who wrote it, and where (the staff group does not echo its own). */
-  meta: { author?: string; via?: string } = {},
+  meta: StaffMeta = {},
 ): Promise<void> {
+  const target = await replyTarget(db, id, organisation);
+  await recordStaffMessage(db, target, staffId, { type: 'text', text, ...meta });
+}
+
+/** A file a staff member sends (the caller has read it; at most STAFF_FILE_MAX_BYTES). */
+export interface StaffFileUpload {
+  data: Uint8Array;
+  /** The name it had on the staff member's computer or phone (cleaned before the person sees it). */
+  fileName?: string | undefined;
+}
+
+/** The file cannot be sent as it is (empty, too large, not a type we send): say why on the form. */
+export class StaffFileError extends Error {
+  constructor(readonly problem: StaffFileProblem) {
+    super(`staff file refused: ${problem.key}`);
+  }
+}
+
+/**
+ * A staff member's file, with an optional caption: the same rules and outbox path as `staffReply`. The
+ * bytes are checked by their content (not the name) and go to the document storage under the person's
+ * folder; the message row keeps only the reference, so the inbox log never carries megabytes.
+ */
+export async function staffReplyFile(
+  db: Db,
+  storage: DocumentStorage,
+  id: string,
+  organisation: string,
+  staffId: string,
+  upload: StaffFileUpload,
+  caption: string,
+  meta: StaffMeta = {},
+): Promise<void> {
+  const checked = checkStaffFile({ size: upload.data.byteLength, data: upload.data });
+  if (checked.problem) throw new StaffFileError(checked.problem);
+  const target = await replyTarget(db, id, organisation);
+  const { type } = checked;
+  const key = staffFileKey(target.handoff.userId, type.ext);
+  await storage.put(key, upload.data, type.mimeType);
+  const message: Outbound = {
+    type: 'file',
+    media: type.media,
+    key,
+    fileName: staffFileName(upload.fileName, type),
+    mimeType: type.mimeType,
+    size: upload.data.byteLength,
+    ...(caption.trim() ? { caption: caption.trim() } : {}),
+  };
+  try {
+    await recordStaffMessage(db, target, staffId, { ...message, ...meta });
+  } catch (error) {
+    // Nothing refers to the file now: do not leave it behind.
+    await storage.delete(key).catch(() => {});
+    throw error;
+  }
+}
+
+type ReplyTarget = { handoff: Handoff; identity: NonNullable<Awaited<ReturnType<typeof latestIdentity>>> };
+
+/** The open handoff of this organisation and where its person is reached, or why staff cannot answer. */
+async function replyTarget(db: Queryable, id: string, organisation: string): Promise<ReplyTarget> {
   const handoff = await forStaff(db, id, organisation);
   if (handoff.status !== 'waiting' && handoff.status !== 'active')
     throw new HandoffAccessError('this handoff is closed');
   const identity = await latestIdentity(db, handoff.userId);
   if (!identity) throw new HandoffAccessError('the person cannot be reached');
+  return { handoff, identity };
+}
+
+/**
+ * One outbox row (origin `staff`, sent by the dispatcher after the commit) and the handoff's bookkeeping:
+ * active, assigned to the first who answers, first-response time set once.
+ */
+async function recordStaffMessage(
+  db: Db,
+  { handoff, identity }: ReplyTarget,
+  staffId: string,
+  body: Record<string, unknown>,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.insert(messages).values({
       userId: handoff.userId,
@@ -128,7 +207,7 @@ export async function staffReply(
       channel: identity.channel,
       direction: 'out',
       origin: 'staff',
-      body: { type: 'text', text, ...meta },
+      body,
       status: 'pending',
     });
     await tx
@@ -139,7 +218,7 @@ export async function staffReply(
         claimedAt: sql`coalesce(${handoffs.claimedAt}, now())`,
         firstResponseAt: sql`coalesce(${handoffs.firstResponseAt}, now())`,
       })
-      .where(eq(handoffs.id, id));
+      .where(eq(handoffs.id, handoff.id));
   });
 }
 

@@ -21,3 +21,4 @@ export {
 } from './downloads';
 export { isSafeKey } from './keys';
 export { LocalFolderStorage } from './local';
+export { readStoredFile, STORED_FILE_MISSING, type StoredFileReader } from './stored-files';

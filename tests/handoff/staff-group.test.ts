@@ -1,11 +1,13 @@
+import { rmSync } from 'node:fs';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/rows';
 import { conversations, handoffs, identities, messages, staffGroupTopics, users } from '../../src/db/schema';
-import { closeHandoff, listHandoffs, staffReply } from '../../src/handoff/service';
+import { closeHandoff, listHandoffs, staffReply, staffReplyFile } from '../../src/handoff/service';
 import { setStaffGroup } from '../../src/handoff/staff-group';
 import { createOrganisation } from '../../src/organisations/service';
+import { EXE, JPEG, PDF, tempUploads } from '../applications/helpers';
 import { loadCatalogue, programme } from '../helpers/catalogue';
 import { conversation } from '../helpers/conversation';
 import { type Harness, startHarness } from '../helpers/harness';
@@ -23,10 +25,13 @@ const STRANGE_GROUP = -1005555555555; // a group no organisation chose
 const PUBLIC_URL = 'https://jembatan.example.org';
 
 let h: Harness;
+let uploads: string;
 let nextUpdateId = 900_000; // far from the person updates' ids: Telegram's ids are unique per bot
 let nextMessageId = 50_000;
 
 beforeAll(async () => {
+  uploads = tempUploads();
+  process.env.UPLOADS_DIR = uploads;
   h = await startHarness({ PUBLIC_URL });
   const desk = await createOrganisation(h.runtime.db, { name: 'Jembatan', slug: 'jembatan' });
   await setStaffGroup(h.runtime.db, desk.id, String(GROUP));
@@ -47,6 +52,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h.close();
+  rmSync(uploads, { recursive: true, force: true });
+  delete process.env.UPLOADS_DIR;
 });
 beforeEach(() => h.api.reset());
 
@@ -256,6 +263,131 @@ describe('the Telegram staff group', () => {
     expect(topicTexts(thread)).toEqual([
       'Kasus ini sudah ditutup, jadi pesan Anda tidak diteruskan ke peserta.',
     ]);
+  });
+
+  it('relays a photo or document posted in the topic once, and says why a file cannot go', async () => {
+    const maya = conversation(h, { id: 98_006, firstName: 'Maya' });
+    await maya.say('/petugas');
+    await drain();
+    const handoff = await openHandoffOf(98_006);
+    const thread = (await topicOf(handoff.id))!.threadId!;
+    h.api.reset();
+    const downloads = h.api.fileDownloads;
+
+    // Ani posts the registration form with a caption; Telegram delivers the update twice.
+    h.api.addFile('BQACformulir-maya', PDF, 'documents/formulir-maya.pdf');
+    const form = groupUpdate(
+      ANI,
+      {
+        document: {
+          file_id: 'BQACformulir-maya',
+          file_unique_id: 'u-form',
+          file_name: 'Formulir Pendaftaran.pdf',
+          mime_type: 'application/pdf',
+          file_size: PDF.byteLength,
+        },
+        caption: 'Ini formulirnya ya Maya, diisi lalu kirim balik.',
+      },
+      { thread },
+    );
+    expect((await h.post(form)).status).toBe(200);
+    expect((await h.post(form)).status).toBe(200);
+    await drain();
+    const documents = h.api.sent('sendDocument', 98_006);
+    expect(documents).toHaveLength(1);
+    expect(documents[0]!.body.caption).toBe('Ini formulirnya ya Maya, diisi lalu kirim balik.');
+    expect(documents[0]!.raw).toContain('filename=Formulir Pendaftaran.pdf');
+    expect(documents[0]!.raw).toContain(new TextDecoder().decode(PDF));
+    expect(h.api.fileDownloads - downloads).toBe(1); // the redelivery was not even downloaded
+    expect(h.api.sent('setMessageReaction')).toHaveLength(1);
+    expect(topicTexts(thread)).toEqual([]); // relayed, so nothing to explain and no echo
+    const [row] = await h.runtime.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.userId, handoff.userId), eq(messages.origin, 'staff')));
+    expect(row!.body).toMatchObject({ type: 'file', author: 'Ani', via: 'staff-group' });
+    expect(await openHandoffOf(98_006)).toMatchObject({ status: 'active', assignedTo: 'tg:700001' });
+
+    // A photo goes as a photo.
+    h.api.addFile('AgACbrosur-maya', JPEG, 'photos/brosur-maya.jpg');
+    await h.post(
+      groupUpdate(
+        YOGA,
+        {
+          photo: [
+            { file_id: 'AgACkecil', file_unique_id: 'u-k', width: 90, height: 60, file_size: 100 },
+            {
+              file_id: 'AgACbrosur-maya',
+              file_unique_id: 'u-b',
+              width: 1280,
+              height: 800,
+              file_size: JPEG.byteLength,
+            },
+          ],
+        },
+        { thread },
+      ),
+    );
+    await drain();
+    expect(h.api.sent('sendPhoto', 98_006)).toHaveLength(1);
+    expect(h.api.sent('setMessageReaction')).toHaveLength(2);
+
+    // Too large (by what Telegram says, so it is not downloaded) and not a type we send: told why.
+    const before = h.api.fileDownloads;
+    await h.post(
+      groupUpdate(
+        ANI,
+        {
+          document: {
+            file_id: 'BQACvideo',
+            file_unique_id: 'u-v',
+            file_name: 'video-kelas.pdf',
+            file_size: 6 * 1024 * 1024,
+          },
+        },
+        { thread },
+      ),
+    );
+    expect(h.api.fileDownloads).toBe(before);
+    expect(topicTexts(thread).at(-1)).toBe(
+      'Berkas ini terlalu besar (6.0 MB), paling besar 5 MB. Perkecil atau kompres dulu, lalu kirim lagi. Berkas ini tidak terkirim ke peserta.',
+    );
+    h.api.addFile('BQACprogram', EXE, 'documents/setup.exe');
+    await h.post(
+      groupUpdate(
+        ANI,
+        {
+          document: {
+            file_id: 'BQACprogram',
+            file_unique_id: 'u-x',
+            file_name: 'jadwal.pdf',
+            file_size: EXE.length,
+          },
+        },
+        { thread },
+      ),
+    );
+    expect(topicTexts(thread).at(-1)).toContain('Jenis berkas ini tidak bisa dikirim ke peserta.');
+    await drain();
+    expect(h.api.sent('sendDocument', 98_006)).toHaveLength(1);
+    expect(h.api.sent('setMessageReaction')).toHaveLength(2);
+
+    // A file sent from the dashboard is named in the topic (the file itself stays in the dashboard).
+    await staffReplyFile(
+      h.runtime.db,
+      h.runtime.applications.storage,
+      handoff.id,
+      'jembatan',
+      'member-budi',
+      { data: PDF, fileName: 'jadwal.pdf' },
+      'Jadwal minggu depan',
+      { author: 'Budi' },
+    );
+    await drain();
+    expect(topicTexts(thread).at(-1)).toBe(
+      '💬 Budi (dasbor): [dokumen] jadwal.pdf — Jadwal minggu depan (berkas ada di dasbor)',
+    );
+    expect(h.api.sent('sendDocument', 98_006)).toHaveLength(2);
   });
 
   it('never treats the group as a person: chatter outside topics is explained once, other groups ignored', async () => {

@@ -83,6 +83,23 @@ export class AdminClient {
     return res;
   }
 
+  /**
+   * Posts a multipart form (a file upload) as the browser would; the page's CSRF token is added unless
+   * the form has one.
+   */
+  async postMultipart(path: string, form: FormData, headers: Record<string, string> = {}) {
+    if (!form.has('_csrf')) form.set('_csrf', this.csrf);
+    const res = await this.app.request(`${this.origin}${path}`, {
+      method: 'POST',
+      body: form,
+      headers: this.headers({ origin: this.origin, 'sec-fetch-site': 'same-origin', ...headers }),
+    });
+    this.remember(res);
+    if ((res.headers.get('content-type') ?? '').includes('text/html'))
+      this.lastHtml = await res.clone().text();
+    return res;
+  }
+
   /** Logs in through the login form; returns the final response (303 to the inbox on success). */
   async login(email: string, password = STAFF_PASSWORD): Promise<Response> {
     await this.get('/admin/login');

@@ -50,6 +50,7 @@ export async function startBaileysHarness(
       senders: runtime.senders,
       logger: silentLogger,
       settings,
+      files: runtime.applications.storage,
       connection: { makeSocket: sockets.make, lease: { ttlMs: 2_000, renewMs: 200, pollMs: 100 } },
     });
     const before = sockets.all.length;

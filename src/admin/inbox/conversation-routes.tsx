@@ -3,7 +3,7 @@ import { detectFileType, MAX_DOCUMENT_BYTES } from '../../applications/file-type
 import { AssignError, assignableMembers, assignHandoff } from '../../handoff/assign';
 import { listCanned } from '../../handoff/canned';
 import { getOwnHandoff, getQueueItem } from '../../handoff/inbox';
-import { conversationLog, inboundFile, type LogEntry } from '../../handoff/log';
+import { conversationLog, inboundFile, type LogEntry, staffFile } from '../../handoff/log';
 import { addNote, checkNote, listNotes } from '../../handoff/notes';
 import { personApplications, personSummary } from '../../handoff/person';
 import { checkReply } from '../../handoff/reply';
@@ -12,7 +12,10 @@ import {
   closeHandoff,
   type Handoff,
   HandoffAccessError,
+  StaffFileError,
+  type StaffFileUpload,
   staffReply,
+  staffReplyFile,
 } from '../../handoff/service';
 import { logAccess } from '../../privacy/log';
 import { canWrite } from '../auth/middleware';
@@ -21,6 +24,7 @@ import { polled } from '../fragment';
 import { page } from '../layout';
 import { ConversationView, type Draft } from './conversation-view';
 import { LogList } from './log-view';
+import { chosenFile, readUpload } from './reply-upload';
 import { denied, nameOf, viewerOf } from './shared';
 
 /**
@@ -49,7 +53,12 @@ export function conversationRoutes(deps: AdminDeps) {
   const here = (c: AdminContext, flash?: string) =>
     `/admin/inbox/${handoffOf(c).id}${flash ? `?${flash}` : ''}`;
 
-  const downloadable = (entry: LogEntry) => deps.applications?.media.has(entry.channel) ?? false;
+  // Files the person sent come from their platform; files staff sent, from the storage.
+  const downloadable = (entry: LogEntry) =>
+    entry.content.kind === 'file'
+      ? !!deps.applications?.storage
+      : (deps.applications?.media.has(entry.channel) ?? false);
+  const storage = deps.applications?.storage;
 
   /** The full page; `drafts` keeps what a refused form held. */
   const show = async (c: AdminContext, drafts: { reply?: Draft; note?: Draft } = {}, status = 200) => {
@@ -89,6 +98,7 @@ export function conversationRoutes(deps: AdminDeps) {
           notes,
           canned,
           members,
+          canAttach: !!storage,
           ...drafts,
         }}
       />,
@@ -120,10 +130,29 @@ export function conversationRoutes(deps: AdminDeps) {
     );
   });
 
-  /** A file the person sent, fetched from their platform by message id; always as a download. */
+  /**
+   * A file of this conversation by message id, always as a download: one staff sent (from the storage),
+   * or one the person sent (fetched from their platform).
+   */
   app.get('/files/:messageId', async (c) => {
     const handoff = handoffOf(c);
-    const file = await inboundFile(db, handoff.userId, Number(c.req.param('messageId')));
+    const messageId = Number(c.req.param('messageId'));
+    const sent = await staffFile(db, handoff.userId, messageId);
+    if (sent) {
+      const data = await storage?.get(sent.key);
+      if (!data) return c.redirect(here(c, 'error=inbox:flash.fileGone'), 303);
+      await logAccess(db, {
+        actor: actorOf(c.var.session),
+        action: 'view',
+        userId: handoff.userId,
+        detail: { via: 'admin-inbox', file: 'staff' },
+      });
+      return c.body(data as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': sent.mimeType,
+        'content-disposition': attachment(sent.fileName || `file-${messageId}`),
+      });
+    }
+    const file = await inboundFile(db, handoff.userId, messageId);
     if (!file) return denied(c);
     let data: Uint8Array | undefined;
     try {
@@ -187,21 +216,55 @@ export function conversationRoutes(deps: AdminDeps) {
     return c.redirect(here(c, 'ok=inbox:flash.assigned'), 303);
   });
 
+  /** A text, or a file with an optional caption (multipart; the file field may be left empty). */
   app.post('/reply', canWrite, async (c) => {
     const handoff = handoffOf(c);
     const session = c.var.session;
+    const t = c.var.t;
     const raw = await formField(c, 'text');
-    const { text, problem } = checkReply(raw);
-    if (problem) {
-      const error = c.var.t(`inbox:reply.${problem.key}`, problem);
-      return show(c, { reply: { text: raw, error } }, 422);
+    const chosen = storage ? chosenFile((await c.req.parseBody()).file) : undefined;
+    const { text, problem } = checkReply(raw, { withFile: !!chosen });
+    let upload: StaffFileUpload | undefined;
+    let fileError: string | undefined;
+    if (chosen) {
+      const read = await readUpload(chosen);
+      if (read.problem) fileError = t(`inbox:reply.${read.problem.key}`, read.problem);
+      else upload = read.upload;
     }
+    const refuse = (error?: string, fileProblem?: string) =>
+      show(
+        c,
+        {
+          reply: {
+            text: raw,
+            ...(error ? { error } : {}),
+            ...(fileProblem ? { fileError: fileProblem } : {}),
+            // A browser never fills a file field again: say so when one was chosen.
+            ...(chosen ? { chooseAgain: true } : {}),
+          },
+        },
+        422,
+      );
+    if (problem || fileError)
+      return refuse(problem ? t(`inbox:reply.${problem.key}`, problem) : undefined, fileError);
+    // The author's name goes with the message so the log (and the staff group) can say who answered.
+    const meta = { author: session.name };
     try {
-      // The author's name goes with the message so the log (and the staff group) can say who answered.
-      await staffReply(db, handoff.id, session.organisationSlug, session.memberId, text, {
-        author: session.name,
-      });
+      if (upload && storage)
+        await staffReplyFile(
+          db,
+          storage,
+          handoff.id,
+          session.organisationSlug,
+          session.memberId,
+          upload,
+          text,
+          meta,
+        );
+      else await staffReply(db, handoff.id, session.organisationSlug, session.memberId, text, meta);
     } catch (error) {
+      if (error instanceof StaffFileError)
+        return refuse(undefined, t(`inbox:reply.${error.problem.key}`, error.problem));
       if (error instanceof HandoffAccessError) {
         const key =
           handoff.status === 'closed' || handoff.status === 'cancelled' ? 'alreadyClosed' : 'unreachable';
@@ -209,7 +272,7 @@ export function conversationRoutes(deps: AdminDeps) {
       }
       throw error;
     }
-    return c.redirect(here(c, 'ok=inbox:flash.replied'), 303);
+    return c.redirect(here(c, `ok=inbox:flash.${upload ? 'repliedFile' : 'replied'}`), 303);
   });
 
   app.post('/notes', canWrite, async (c) => {
@@ -235,4 +298,13 @@ export function conversationRoutes(deps: AdminDeps) {
   });
 
   return app;
+}
+
+/**
+ * `Content-Disposition` for a download under the file's own name: an ASCII fallback, and the exact name
+ * in RFC 5987 form (headers carry no other characters).
+ */
+function attachment(name: string): string {
+  const fallback = name.replace(/[^A-Za-z0-9._ -]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

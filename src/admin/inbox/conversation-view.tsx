@@ -1,10 +1,11 @@
 import type { CannedResponse } from '../../handoff/canned';
+import { STAFF_FILE_ACCEPT, STAFF_FILE_MAX_BYTES } from '../../handoff/files';
 import type { QueueItem } from '../../handoff/inbox';
 import type { LogEntry } from '../../handoff/log';
 import type { HandoffNote } from '../../handoff/notes';
 import { NOTE_MAX } from '../../handoff/notes';
 import type { PersonApplication, PersonSummary } from '../../handoff/person';
-import { REPLY_MAX } from '../../handoff/reply';
+import { CAPTION_MAX, REPLY_MAX } from '../../handoff/reply';
 import { type AdminContext, canAct } from '../context';
 import { Csrf } from '../layout';
 import { formatWib } from './format';
@@ -19,6 +20,13 @@ export interface Draft {
   error?: string;
 }
 
+/** A refused reply: its text field as a Draft, plus what was wrong with the chosen file. */
+export interface ReplyDraft extends Draft {
+  fileError?: string;
+  /** A file had been chosen: the browser has dropped it, so staff must choose it again. */
+  chooseAgain?: boolean;
+}
+
 export interface ConversationData {
   item: QueueItem;
   personName: string;
@@ -29,7 +37,9 @@ export interface ConversationData {
   notes: HandoffNote[];
   canned: CannedResponse[];
   members: Array<{ id: string; name: string }>;
-  reply?: Draft;
+  /** A file can go with the reply (the runtime has a document storage). */
+  canAttach: boolean;
+  reply?: ReplyDraft;
   note?: Draft;
 }
 
@@ -84,10 +94,21 @@ function Summary({ c, data }: { c: AdminContext; data: ConversationData }) {
 function ReplyForm({ c, data }: { c: AdminContext; data: ConversationData }) {
   const t = c.var.t;
   const { item, canned, reply } = data;
+  const textDescribedBy = [reply?.error ? 'inbox-reply-error' : '', 'inbox-reply-hint']
+    .filter(Boolean)
+    .join(' ');
+  const fileDescribedBy = [reply?.fileError ? 'inbox-reply-file-error' : '', 'inbox-reply-file-hint']
+    .filter(Boolean)
+    .join(' ');
   return (
     <section aria-labelledby="inbox-reply-h">
       <h2 id="inbox-reply-h">{t('inbox:reply.heading')}</h2>
-      <form method="post" action={`/admin/inbox/${item.id}/reply`} class="inbox-reply">
+      <form
+        method="post"
+        action={`/admin/inbox/${item.id}/reply`}
+        class="inbox-reply"
+        {...(data.canAttach ? { enctype: 'multipart/form-data' } : {})}
+      >
         <Csrf c={c} />
         {canned.length ? (
           <>
@@ -112,19 +133,49 @@ function ReplyForm({ c, data }: { c: AdminContext; data: ConversationData }) {
             {reply.error}
           </p>
         ) : null}
+        {/* Not `required`: a file may go without a text (the server says when both are missing). */}
         <textarea
           id="inbox-reply-text"
           name="text"
           rows={5}
-          required
           aria-invalid={reply?.error ? 'true' : undefined}
-          aria-describedby={reply?.error ? 'inbox-reply-error inbox-reply-hint' : 'inbox-reply-hint'}
+          aria-describedby={textDescribedBy}
         >
           {reply?.text ?? ''}
         </textarea>
         <p class="muted" id="inbox-reply-hint">
           {t('inbox:reply.hint', { channel: channelLabel(t, item.channel), max: REPLY_MAX })}
         </p>
+        {data.canAttach ? (
+          <>
+            <label for="inbox-reply-file">{t('inbox:reply.fileLabel')}</label>
+            {reply?.fileError ? (
+              <p class="notice error" role="alert" id="inbox-reply-file-error">
+                {reply.fileError}
+              </p>
+            ) : null}
+            {reply?.chooseAgain && !reply.fileError ? (
+              <p class="notice warn" id="inbox-reply-file-error">
+                {t('inbox:reply.chooseAgain')}
+              </p>
+            ) : null}
+            <input
+              type="file"
+              id="inbox-reply-file"
+              name="file"
+              accept={STAFF_FILE_ACCEPT}
+              aria-invalid={reply?.fileError ? 'true' : undefined}
+              aria-describedby={
+                reply?.chooseAgain && !reply.fileError
+                  ? `inbox-reply-file-error ${fileDescribedBy}`
+                  : fileDescribedBy
+              }
+            />
+            <p class="muted" id="inbox-reply-file-hint">
+              {t('inbox:reply.fileHint', { max: STAFF_FILE_MAX_BYTES / (1024 * 1024), caption: CAPTION_MAX })}
+            </p>
+          </>
+        ) : null}
         <div class="actions">
           <button type="submit">{t('inbox:reply.submit')}</button>
         </div>

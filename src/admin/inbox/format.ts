@@ -44,3 +44,10 @@ export function formatWib(date: Date, locale: Locale, now: Date = new Date()): s
 
 /** The machine-readable value for <time datetime>. */
 export const isoOf = (date: Date) => date.toISOString();
+
+/** "240 KB", "1,3 MB": a file size as staff read it (KB rounded up, so a small file is never "0 KB"). */
+export function formatSize(bytes: number, locale: Locale): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
+  const mb = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 });
+  return `${mb.format(bytes / (1024 * 1024))} MB`;
+}

@@ -1,6 +1,6 @@
 import type { LogContent, LogEntry } from '../../handoff/log';
 import type { AdminContext } from '../context';
-import { formatWib, isoOf } from './format';
+import { formatSize, formatWib, isoOf } from './format';
 
 function Content({
   c,
@@ -66,6 +66,27 @@ function Content({
           {content.caption ? <> — {content.caption}</> : null}
         </p>
       );
+    case 'file': {
+      // A file staff sent: what it is, its name and size, and a download link for staff.
+      const what = t(`inbox:conversation.media.${content.media}`);
+      return (
+        <>
+          <p class="inbox-text">
+            <span class="badge">{what}</span> {content.fileName}{' '}
+            <span class="muted">({formatSize(content.size, c.var.locale)})</span>
+            {href ? (
+              <>
+                {' '}
+                <a href={href} download>
+                  {t('inbox:conversation.download', { what: what.toLowerCase() })}
+                </a>
+              </>
+            ) : null}
+          </p>
+          {content.caption ? <p class="inbox-text">{content.caption}</p> : null}
+        </>
+      );
+    }
     case 'other':
       return <p class="inbox-text muted">{t('inbox:conversation.other', { what: content.what })}</p>;
   }
@@ -78,7 +99,7 @@ export function LogList(props: {
   personName: string;
   entries: LogEntry[];
   older: number;
-  /** Files can be fetched from the person's platform (a downloader is registered). */
+  /** The file of this entry can be fetched: from the person's platform, or (staff files) the storage. */
   canDownload: (entry: LogEntry) => boolean;
 }) {
   const { c, entries } = props;
@@ -96,7 +117,9 @@ export function LogList(props: {
               : t(`inbox:conversation.from.${entry.origin}`, { defaultValue: entry.origin }) +
                 (entry.author ? ` (${entry.author})` : '');
           const href =
-            entry.content.kind === 'media' && entry.content.downloadable && props.canDownload(entry)
+            ((entry.content.kind === 'media' && entry.content.downloadable) ||
+              entry.content.kind === 'file') &&
+            props.canDownload(entry)
               ? `/admin/inbox/${props.handoffId}/files/${entry.id}`
               : undefined;
           return (

@@ -21,6 +21,14 @@ function printMessage(_address: string, message: Outbound): void {
     console.log(`${BOT}📎 ${message.fileName} (${message.mimeType})${RESET}`);
     return;
   }
+  if (message.type === 'file') {
+    // The terminal cannot show the file itself: one line names it (the bytes stay in the storage).
+    const size = `${Math.max(1, Math.round(message.size / 1024))} KB`;
+    console.log(`${BOT}📎 ${message.fileName} (${message.mimeType}, ${size})${RESET}`);
+    if (message.caption) console.log(`${BOT}${message.caption}${RESET}`);
+    console.log();
+    return;
+  }
   console.log(`${BOT}${message.text}${RESET}\n`);
 }
 

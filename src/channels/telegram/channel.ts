@@ -9,6 +9,7 @@ import type { Logger } from '../../logger';
 import { deliver, type SentMarker } from '../../outbox/delivery';
 import type { SenderRegistry } from '../../outbox/sender';
 import { type DownloadedFile, readLimited, TooLargeError } from '../../storage/downloads';
+import type { StoredFileReader } from '../../storage/stored-files';
 import { telegramInbound } from './inbound';
 import { TelegramSender } from './sender';
 
@@ -24,6 +25,8 @@ export interface TelegramChannelOptions {
   marker?: SentMarker;
   /** Known bot identity (Workers: avoids getMe on every cold start). */
   botInfo?: UserFromGetMe;
+  /** The document storage, for files staff send (`Outbound` type `file`). */
+  files?: StoredFileReader;
 }
 
 type GrammySignal = Parameters<Bot['api']['answerCallbackQuery']>[2];
@@ -43,7 +46,7 @@ export class TelegramChannel {
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
       client: { apiRoot: options.apiRoot, timeoutSeconds: 30 },
     });
-    this.sender = new TelegramSender(this.bot.api);
+    this.sender = new TelegramSender(this.bot.api, options.files);
     options.senders.add(this.sender);
   }
 

@@ -2,8 +2,10 @@ import { type Api, GrammyError, HttpError, InlineKeyboard, InputFile, Keyboard }
 import { encodeCallbackData } from '../../engine/choices';
 import type { Choice, Outbound } from '../../engine/types';
 import { type ChannelSender, SendError, type SendOk } from '../../outbox/sender';
+import { readStoredFile, STORED_FILE_MISSING, type StoredFileReader } from '../../storage/stored-files';
 
 const TEXT_LIMIT = 4096;
+const CAPTION_LIMIT = 1024;
 // grammY's Node build types its signal with the abort-controller shim; the runtime takes a standard one.
 type GrammySignal = Parameters<Api['sendMessage']>[3];
 
@@ -54,16 +56,21 @@ function clip(text: string, limit: number): string {
 export class TelegramSender implements ChannelSender {
   readonly channel = 'telegram' as const;
 
-  constructor(private readonly api: Api) {}
+  constructor(
+    private readonly api: Api,
+    /** Where files staff send are kept (`Outbound` type `file`). */
+    private readonly files?: StoredFileReader,
+  ) {}
 
   async send(address: string, message: Outbound, signal?: AbortSignal): Promise<SendOk> {
     try {
+      if (message.type === 'file') return await this.sendFile(address, message, signal);
       if (message.type === 'document') {
         const file = new InputFile(Buffer.from(message.data, 'base64'), message.fileName);
         const sent = await this.api.sendDocument(
           address,
           file,
-          message.caption ? { caption: clip(message.caption, 1024) } : {},
+          message.caption ? { caption: clip(message.caption, CAPTION_LIMIT) } : {},
           signal as GrammySignal,
         );
         return { platformMessageId: String(sent.message_id) };
@@ -84,10 +91,36 @@ export class TelegramSender implements ChannelSender {
       throw toSendError(error);
     }
   }
+
+  /**
+   * A stored file: a photo as a picture, anything else as a document. Telegram refuses some images as
+   * photos (too long or too wide, like a full-page screenshot of a schedule): those go as documents.
+   */
+  private async sendFile(
+    address: string,
+    message: Extract<Outbound, { type: 'file' }>,
+    signal?: AbortSignal,
+  ): Promise<SendOk> {
+    const data = await readStoredFile(this.files, message.key);
+    if (!data) throw new SendError({ kind: 'permanent' }, STORED_FILE_MISSING);
+    const other = message.caption ? { caption: clip(message.caption, CAPTION_LIMIT) } : {};
+    const upload = () => new InputFile(data, message.fileName);
+    if (message.media === 'photo') {
+      try {
+        const sent = await this.api.sendPhoto(address, upload(), other, signal as GrammySignal);
+        return { platformMessageId: String(sent.message_id) };
+      } catch (error) {
+        if (!(error instanceof GrammyError && error.error_code === 400)) throw error;
+      }
+    }
+    const sent = await this.api.sendDocument(address, upload(), other, signal as GrammySignal);
+    return { platformMessageId: String(sent.message_id) };
+  }
 }
 
 /** Maps Bot API failures onto what the outbox does next. */
 export function toSendError(error: unknown): SendError {
+  if (error instanceof SendError) return error;
   if (error instanceof GrammyError) {
     if (error.error_code === 429)
       return new SendError(

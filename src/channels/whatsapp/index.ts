@@ -6,6 +6,7 @@ import type { Engine } from '../../engine/engine';
 import type { Logger } from '../../logger';
 import type { SentMarker } from '../../outbox/delivery';
 import type { SenderRegistry } from '../../outbox/sender';
+import type { StoredFileReader } from '../../storage/stored-files';
 import { WhatsAppCloudChannel } from './cloud/channel';
 import type { WhatsAppSettings } from './settings';
 
@@ -39,6 +40,8 @@ export interface CloudWiring {
   senders: SenderRegistry;
   logger: Logger;
   marker?: SentMarker;
+  /** The document storage, for files staff send. */
+  files?: StoredFileReader;
 }
 
 /** The Cloud API channel when WA_CLOUD_* are set (its sender is registered for channel `whatsapp`). */
@@ -57,6 +60,7 @@ export function createWhatsAppCloud(w: CloudWiring): WhatsAppCloudChannel | unde
     logger: w.logger,
     sendTimeoutMs: settings.WA_CLOUD_SEND_TIMEOUT_MS,
     ...(w.marker ? { marker: w.marker } : {}),
+    ...(w.files ? { files: w.files } : {}),
     template: settings.WA_CLOUD_TEMPLATE
       ? { name: settings.WA_CLOUD_TEMPLATE, language: settings.WA_CLOUD_TEMPLATE_LANGUAGE }
       : undefined,

@@ -5,9 +5,18 @@ import { errorSummary } from '../../engine/engine';
 import { recordEvent } from '../../engine/store';
 import { type Locale, tFor } from '../../i18n';
 import type { Logger } from '../../logger';
-import { closeHandoff, HandoffAccessError, staffReply } from '../service';
+import { type DocumentStorage, type MediaDownloader, TooLargeError } from '../../storage';
+import { checkStaffFile, STAFF_FILE_MAX_BYTES } from '../files';
+import {
+  closeHandoff,
+  HandoffAccessError,
+  StaffFileError,
+  type StaffFileUpload,
+  staffReply,
+  staffReplyFile,
+} from '../service';
 import { clip, FROM_STAFF_GROUP, groupCommand } from './render';
-import { handoffOfThread, isOpenStatus, organisationOfGroup } from './store';
+import { handoffOfThread, isOpenStatus, organisationOfGroup, wasProcessed } from './store';
 import type { GroupApi } from './sync';
 
 type GroupMessage = NonNullable<Update['message']>;
@@ -17,7 +26,23 @@ type GrammySignal = Parameters<GroupApi['sendMessage']>[3];
 type Outcome =
   | { kind: 'duplicate' | 'ignored' }
   | { kind: 'relayed' | 'closed' }
-  | { kind: 'explain'; key: string; cooldown: boolean };
+  | { kind: 'explain'; key: string; cooldown: boolean; params?: Record<string, unknown> };
+
+/** A photo or document posted in the group, as Telegram describes it. */
+interface PostedFile {
+  fileId: string;
+  fileName?: string | undefined;
+  /** What Telegram says it weighs (absent for some old files). */
+  size?: number | undefined;
+  caption: string;
+}
+
+/** The file fetched before the transaction, or why it cannot be relayed. */
+type Fetched =
+  | { upload: StaffFileUpload; problem?: undefined }
+  | { problem: { key: string; params?: Record<string, unknown> }; upload?: undefined };
+
+const MB = 1024 * 1024;
 
 /** Messages in a group that are no staff's business here: joins, pins, topic created/closed … */
 const SERVICE_KEYS = [
@@ -51,6 +76,8 @@ export interface StaffGroupInboundOptions {
   locale: Locale;
   /** The bot's username, for `/tutup@<bot>` (known once getMe has answered). */
   botUsername: () => string | undefined;
+  /** Photos and documents from staff: Telegram's download and the storage they are kept in. */
+  files?: { storage: DocumentStorage; download: MediaDownloader } | undefined;
   /** One explanation per thread in this window for chatter outside the topics. */
   explainCooldownMs?: number;
   callTimeoutMs?: number;
@@ -87,11 +114,64 @@ export class StaffGroupInbound {
     // Other bots (and this one's echoes), channel posts and service messages are nobody's words to relay.
     if (!message.from || (message.from.is_bot && !anonymous) || (message.sender_chat && !anonymous)) return;
     if (SERVICE_KEYS.some((key) => key in message)) return;
-    const outcome = await this.decide(update, message);
+    const file = postedFile(message);
+    // The download happens before the transaction: a slow Telegram must not hold the database.
+    const fetched = file ? await this.fetch(update, message, file) : undefined;
+    const outcome = await this.decide(update, message, file, fetched);
     await this.respond(message, outcome);
   }
 
-  private decide(update: Update, message: GroupMessage): Promise<Outcome> {
+  /**
+   * Downloads a staff member's photo or document when it is headed for an open topic of this group and
+   * was not handled already (a redelivered update is not downloaded again), and checks it like a file
+   * from the dashboard. The transaction decides again; this only spares needless downloads.
+   */
+  private async fetch(update: Update, message: GroupMessage, file: PostedFile): Promise<Fetched | undefined> {
+    const { db, files, logger } = this.options;
+    const thread = message.is_topic_message ? message.message_thread_id : undefined;
+    if (!files || !thread || message.sender_chat) return undefined;
+    if (await wasProcessed(db, 'telegram', String(update.update_id))) return undefined;
+    const organisation = await organisationOfGroup(db, String(message.chat.id));
+    const handoff = organisation
+      ? await handoffOfThread(db, organisation.slug, String(message.chat.id), thread)
+      : undefined;
+    if (!handoff || !isOpenStatus(handoff.status)) return undefined;
+    const tooLarge = (size: number) => ({
+      problem: {
+        key: 'explain.fileTooLarge',
+        params: { size: (size / MB).toFixed(1), max: STAFF_FILE_MAX_BYTES / MB },
+      },
+    });
+    if (file.size && file.size > STAFF_FILE_MAX_BYTES) return tooLarge(file.size);
+    let data: Uint8Array | undefined;
+    try {
+      data = (
+        await files.download(file.fileId, {
+          maxBytes: STAFF_FILE_MAX_BYTES,
+          signal: AbortSignal.timeout(this.options.callTimeoutMs ? this.options.callTimeoutMs * 3 : 15_000),
+        })
+      )?.data;
+    } catch (error) {
+      if (error instanceof TooLargeError) return tooLarge(error.size);
+      logger.warn({ err: errorSummary(error) }, 'staff group file not downloaded');
+    }
+    if (!data) return { problem: { key: 'explain.fileUnavailable' } };
+    const checked = checkStaffFile({ size: data.byteLength, data });
+    if (checked.problem)
+      return checked.problem.key === 'fileTooLarge'
+        ? tooLarge(data.byteLength)
+        : {
+            problem: { key: checked.problem.key === 'fileEmpty' ? 'explain.fileEmpty' : 'explain.fileType' },
+          };
+    return { upload: { data, fileName: file.fileName } };
+  }
+
+  private decide(
+    update: Update,
+    message: GroupMessage,
+    file: PostedFile | undefined,
+    fetched: Fetched | undefined,
+  ): Promise<Outcome> {
     const chatId = String(message.chat.id);
     const thread = message.is_topic_message ? message.message_thread_id : undefined;
     const command = groupCommand(message.text, this.options.botUsername());
@@ -113,15 +193,34 @@ export class StaffGroupInbound {
       }
       if (anonymous) return { kind: 'explain', key: 'explain.anonymous', cooldown: false };
       if (command) return { kind: 'explain', key: 'explain.unknownCommand', cooldown: false };
-      if (typeof message.text !== 'string' || !message.text.trim())
-        return { kind: 'explain', key: 'explain.textOnly', cooldown: false };
       const from = message.from!;
+      const staffId = `tg:${from.id}`;
+      const meta = { author: clip(from.first_name, 64), via: FROM_STAFF_GROUP };
+      let send: () => Promise<void>;
+      if (file) {
+        if (!this.options.files) return { kind: 'explain', key: 'explain.textOnly', cooldown: false };
+        // Fetched before the transaction; missing only if the topic opened meanwhile (staff send it again).
+        if (!fetched?.upload)
+          return {
+            kind: 'explain',
+            ...(fetched?.problem ?? { key: 'explain.fileUnavailable' }),
+            cooldown: false,
+          };
+        const { storage } = this.options.files;
+        const upload = fetched.upload;
+        send = () =>
+          staffReplyFile(tx, storage, handoff.id, organisation.slug, staffId, upload, file.caption, meta);
+      } else {
+        const text = message.text;
+        if (typeof text !== 'string' || !text.trim())
+          return { kind: 'explain', key: 'explain.textOnly', cooldown: false };
+        send = () => staffReply(tx, handoff.id, organisation.slug, staffId, text, meta);
+      }
       try {
-        await staffReply(tx, handoff.id, organisation.slug, `tg:${from.id}`, message.text, {
-          author: clip(from.first_name, 64),
-          via: FROM_STAFF_GROUP,
-        });
+        await send();
       } catch (error) {
+        if (error instanceof StaffFileError)
+          return { kind: 'explain', key: 'explain.fileType', cooldown: false };
         if (!(error instanceof HandoffAccessError)) throw error;
         return { kind: 'explain', key: 'explain.unreachable', cooldown: false };
       }
@@ -145,7 +244,7 @@ export class StaffGroupInbound {
       if (outcome.kind === 'explain' && this.mayExplain(message, outcome.cooldown))
         await api.sendMessage(
           message.chat.id,
-          this.t(outcome.key),
+          this.t(outcome.key, outcome.params ?? {}),
           {
             ...(message.is_topic_message ? { message_thread_id: message.message_thread_id! } : {}),
             reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
@@ -169,4 +268,15 @@ export class StaffGroupInbound {
     if (this.explained.size > 1_000) this.explained.clear();
     return true;
   }
+}
+
+/** The photo (its largest size) or document of a message, with its caption. */
+function postedFile(message: GroupMessage): PostedFile | undefined {
+  const caption = message.caption ?? '';
+  const photo = message.photo?.at(-1);
+  if (photo) return { fileId: photo.file_id, size: photo.file_size, caption };
+  const document = message.document;
+  if (document)
+    return { fileId: document.file_id, fileName: document.file_name, size: document.file_size, caption };
+  return undefined;
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import type { Locale } from '../../i18n';
 import type { Logger } from '../../logger';
 import type { DispatcherTask } from '../../outbox/dispatcher';
+import type { DocumentStorage, MediaDownloader } from '../../storage';
 import type { OfficeHours } from '../office-hours';
 import { StaffGroupInbound } from './inbound';
 import { type GroupApi, StaffGroupSync } from './sync';
@@ -20,6 +21,11 @@ export interface StaffGroupOptions {
   officeHours: OfficeHours;
   publicUrl?: string | undefined;
   botUsername: () => string | undefined;
+  /**
+   * Photos and documents staff post in a topic: downloaded from Telegram and kept in the storage like
+   * files sent from the dashboard. Without it only text is relayed.
+   */
+  files?: { storage: DocumentStorage; download: MediaDownloader } | undefined;
   /** How often the dispatcher advances the topics. */
   everyMs?: number;
 }

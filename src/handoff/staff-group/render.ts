@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Channel } from '../../engine/types';
+import { STAFF_FILE_MAX_BYTES } from '../files';
 import { describeHours, isOpen, type OfficeHours } from '../office-hours';
 
 /*
@@ -89,7 +90,7 @@ export function summaryText(t: TFunction, common: TFunction, input: SummaryInput
     for (const text of input.recent) lines.push(`• ${clip(text.replace(/\s+/g, ' '), 200)}`);
   }
   if (input.inboxUrl) lines.push('', t('summary.inbox', { url: input.inboxUrl }));
-  lines.push('', t('summary.howTo'));
+  lines.push('', t('summary.howTo', { max: STAFF_FILE_MAX_BYTES / (1024 * 1024) }));
   return clip(lines.join('\n'), TEXT_LIMIT);
 }
 
@@ -114,7 +115,7 @@ export function postFor(t: TFunction, message: LoggedMessage, name: string): Pos
   const body = message.body;
   if (message.direction === 'out') {
     if (message.origin !== 'staff' || body.via === FROM_STAFF_GROUP) return undefined;
-    const text = str(body.text);
+    const text = body.type === 'file' ? staffFileLabel(t, body) : str(body.text);
     if (!text) return undefined;
     const author = str(body.author) ?? t('post.staffUnknown');
     return { kind: 'text', text: clip(t('post.staff', { name: author, text }), TEXT_LIMIT) };
@@ -155,6 +156,15 @@ export function postFor(t: TFunction, message: LoggedMessage, name: string): Pos
     default:
       return say(t('label.other'));
   }
+}
+
+/** A file staff sent from the dashboard, as a line: the group sees what went, the file is in the dashboard. */
+function staffFileLabel(t: TFunction, body: Record<string, unknown>): string | undefined {
+  const name = str(body.fileName);
+  if (!name) return undefined;
+  const label = t(body.media === 'photo' ? 'label.photo' : 'label.document');
+  const caption = str(body.caption);
+  return `${label} ${name}${caption ? ` — ${caption}` : ''} ${t('post.seeInbox')}`;
 }
 
 export type GroupCommand = { kind: 'close' } | { kind: 'unknown' } | { kind: 'elsewhere' };

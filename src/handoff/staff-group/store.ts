@@ -271,3 +271,13 @@ export async function handoffOfThread(
   );
   return row;
 }
+
+/** Whether a platform event was handled already (a cheap look before work done outside the transaction). */
+export async function wasProcessed(db: Queryable, channel: string, eventId: string): Promise<boolean> {
+  const rows = rowsOf(
+    await db.execute(
+      sql`select 1 from processed_events where channel = ${channel} and event_id = ${eventId} limit 1`,
+    ),
+  );
+  return rows.length > 0;
+}

@@ -2,6 +2,7 @@ import type { Db } from '../../../db/client';
 import type { Engine } from '../../../engine/engine';
 import type { Logger } from '../../../logger';
 import type { SenderRegistry } from '../../../outbox/sender';
+import type { StoredFileReader } from '../../../storage/stored-files';
 import { PacedSender } from '../pacing';
 import type { WhatsAppSettings } from '../settings';
 import { BaileysChannel } from './channel';
@@ -26,6 +27,8 @@ export interface StartBaileysOptions {
     >
   >;
   sendTimeoutMs?: number;
+  /** The document storage, for files staff send (`Outbound` type `file`). */
+  files?: StoredFileReader;
 }
 
 /**
@@ -56,7 +59,7 @@ export function startBaileys(options: StartBaileysOptions) {
     onMessages: channel.onMessages,
     ...options.connection,
   });
-  const sender = new PacedSender(new BaileysSender(connection, sent), {
+  const sender = new PacedSender(new BaileysSender(connection, sent, options.files), {
     db,
     account,
     dailyCap: settings.WHATSAPP_DAILY_CAP,

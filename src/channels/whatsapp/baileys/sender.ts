@@ -1,6 +1,7 @@
 import { type AnyMessageContent, generateMessageIDV2, type WASocket } from 'baileys';
 import type { Outbound } from '../../../engine/types';
 import { type ChannelSender, SendError, type SendOk } from '../../../outbox/sender';
+import { readStoredFile, STORED_FILE_MISSING, type StoredFileReader } from '../../../storage/stored-files';
 import { isLidJid, isPnJid, pnJid } from '../jid';
 import type { SentMessages } from './sent-messages';
 
@@ -40,6 +41,8 @@ export class BaileysSender implements ChannelSender {
   constructor(
     private readonly sockets: SocketSource,
     private readonly sent: SentMessages,
+    /** Where files staff send are kept (`Outbound` type `file`). */
+    private readonly files?: StoredFileReader,
   ) {}
 
   async send(address: string, message: Outbound, signal?: AbortSignal): Promise<SendOk> {
@@ -52,15 +55,7 @@ export class BaileysSender implements ChannelSender {
       throw new SendError({ kind: 'transient' }, 'whatsapp socket not connected');
     }
     if (signal?.aborted) throw new SendError({ kind: 'transient' }, 'send deadline passed');
-    const content: AnyMessageContent =
-      message.type === 'document'
-        ? {
-            document: Buffer.from(message.data, 'base64'),
-            mimetype: message.mimeType,
-            fileName: message.fileName,
-            ...(message.caption ? { caption: clip(message.caption, CAPTION_LIMIT) } : {}),
-          }
-        : { text: clip(message.text, TEXT_LIMIT) };
+    const content = await this.contentOf(message);
     // The id is chosen and recorded first, so the echo of this message is never taken for a person
     // typing on the phone, and a retry request finds it.
     const id = generateMessageIDV2(socket.user?.id);
@@ -73,7 +68,33 @@ export class BaileysSender implements ChannelSender {
       throw toSendError(error);
     }
   }
+
+  private async contentOf(message: Outbound): Promise<AnyMessageContent> {
+    if (message.type === 'text') return { text: clip(message.text, TEXT_LIMIT) };
+    const caption = message.caption ? clip(message.caption, CAPTION_LIMIT) : undefined;
+    if (message.type === 'document')
+      return {
+        document: Buffer.from(message.data, 'base64'),
+        mimetype: message.mimeType,
+        fileName: message.fileName,
+        ...(caption ? { caption } : {}),
+      };
+    const data = await readStoredFile(this.files, message.key);
+    if (!data) throw new SendError({ kind: 'permanent' }, STORED_FILE_MISSING);
+    // WhatsApp shows JPEG and PNG as pictures; a WebP would arrive as a sticker, so it goes as a document.
+    if (message.media === 'photo' && WHATSAPP_IMAGES.has(message.mimeType))
+      return { image: Buffer.from(data), mimetype: message.mimeType, ...(caption ? { caption } : {}) };
+    return {
+      document: Buffer.from(data),
+      mimetype: message.mimeType,
+      fileName: message.fileName,
+      ...(caption ? { caption } : {}),
+    };
+  }
 }
+
+/** Image types WhatsApp shows as photos (the same two the Cloud API takes as `image`). */
+const WHATSAPP_IMAGES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png']);
 
 /** Maps Baileys (Boom) failures onto what the outbox does next. */
 export function toSendError(error: unknown): SendError {

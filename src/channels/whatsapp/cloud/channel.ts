@@ -4,6 +4,7 @@ import type { Inbound } from '../../../engine/types';
 import type { Logger } from '../../../logger';
 import { deliver, type SentMarker } from '../../../outbox/delivery';
 import type { SenderRegistry } from '../../../outbox/sender';
+import type { StoredFileReader } from '../../../storage/stored-files';
 import { externalIdForPhone } from '../contacts';
 import { languageFromPhone, pnJid } from '../jid';
 import { GraphApi } from './graph-api';
@@ -25,6 +26,8 @@ export interface CloudChannelOptions {
   sendTimeoutMs: number;
   marker?: SentMarker;
   template?: CloudTemplate | undefined;
+  /** The document storage, for files staff send (`Outbound` type `file`). */
+  files?: StoredFileReader | undefined;
 }
 
 /**
@@ -42,7 +45,7 @@ export class WhatsAppCloudChannel {
       accessToken: options.accessToken,
       phoneNumberId: options.phoneNumberId,
     });
-    this.sender = new CloudSender(this.api, options.db, options.template);
+    this.sender = new CloudSender(this.api, options.db, options.template, options.files);
     options.senders.add(this.sender);
   }
 

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client';
 import { rowsOf } from '../../../db/rows';
 import type { Outbound } from '../../../engine/types';
 import { type ChannelSender, SendError, type SendOk } from '../../../outbox/sender';
+import { readStoredFile, STORED_FILE_MISSING, type StoredFileReader } from '../../../storage/stored-files';
 import { isLidJid, jidUser } from '../jid';
 import { type GraphApi, GraphApiError } from './graph-api';
 import { renderText } from './render';
@@ -18,6 +19,8 @@ const WINDOW_CLOSED = 131047;
 const TRANSIENT = new Set([1, 2, 131000, 131016, 133004, 190]);
 
 const CAPTION_LIMIT = 1024;
+/** What the Cloud API takes as `image` (at most 5 MB); other pictures (WebP) go as documents. */
+const CLOUD_IMAGES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png']);
 
 /**
  * Outbound → Cloud API. Free-form messages may only be sent within 24 hours of the person's last
@@ -33,6 +36,8 @@ export class CloudSender implements ChannelSender {
     private readonly api: GraphApi,
     private readonly db: Db,
     private readonly template?: CloudTemplate,
+    /** Where files staff send are kept (`Outbound` type `file`). */
+    private readonly files?: StoredFileReader,
   ) {}
 
   async send(address: string, message: Outbound, signal?: AbortSignal): Promise<SendOk> {
@@ -64,11 +69,27 @@ export class CloudSender implements ChannelSender {
                 ...(message.caption ? { caption: message.caption.slice(0, CAPTION_LIMIT) } : {}),
               },
             }
-          : renderText(message);
+          : message.type === 'file'
+            ? await this.storedFile(message, signal)
+            : renderText(message);
       return { platformMessageId: await this.api.sendMessage({ to, ...body }, signal) };
     } catch (error) {
       throw toSendError(error);
     }
+  }
+
+  /** A stored file, uploaded first (like an export): a JPEG or PNG photo as `image`, anything else as `document`. */
+  private async storedFile(
+    message: Extract<Outbound, { type: 'file' }>,
+    signal?: AbortSignal,
+  ): Promise<Record<string, unknown>> {
+    const data = await readStoredFile(this.files, message.key);
+    if (!data) throw new SendError({ kind: 'permanent' }, STORED_FILE_MISSING);
+    const id = await this.api.uploadMedia(data, message.mimeType, message.fileName, signal);
+    const caption = message.caption ? { caption: message.caption.slice(0, CAPTION_LIMIT) } : {};
+    return message.media === 'photo' && CLOUD_IMAGES.has(message.mimeType)
+      ? { type: 'image', image: { id, ...caption } }
+      : { type: 'document', document: { id, filename: message.fileName, ...caption } };
   }
 
   /** Whether the person wrote within the last 24 hours (a little less, so a send never races the edge). */
