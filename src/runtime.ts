@@ -49,7 +49,7 @@ export interface RuntimeOptions {
 }
 
 /** The uploads folder from the environment (read here until it joins the validated config). */
-function uploadsDir(): string {
+export function uploadsDir(): string {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   return env?.UPLOADS_DIR?.trim() || './data/uploads';
 }
@@ -199,6 +199,7 @@ export function createRuntime(options: RuntimeOptions) {
     logger,
     retentionDays: config.RETENTION_DAYS,
     messageRetentionDays: config.MESSAGE_RETENTION_DAYS,
+    storage: applications.storage,
   });
   setRetentionSettings({ days: config.RETENTION_DAYS, messageDays: config.MESSAGE_RETENTION_DAYS });
   // /readyz: the database, and each configured channel (src/index.ts adds the Baileys socket).

@@ -141,6 +141,7 @@ export default {
           const result = await runPrivacyMaintenance(runtime.db, {
             retentionDays: s.config.RETENTION_DAYS,
             messageRetentionDays: s.config.MESSAGE_RETENTION_DAYS,
+            storage: runtime.applications.storage,
           });
           s.logger.info({ finished: result.finished, ...result.purged }, 'privacy maintenance done');
           return;

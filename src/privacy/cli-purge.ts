@@ -3,6 +3,8 @@
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../db/client';
 import { errorSummary } from '../engine/engine';
+import { uploadsDir } from '../runtime';
+import { LocalFolderStorage } from '../storage';
 import { runPrivacyMaintenance } from './jobs';
 
 async function main(): Promise<void> {
@@ -23,11 +25,12 @@ async function main(): Promise<void> {
       retentionDays: config.RETENTION_DAYS,
       messageRetentionDays: config.MESSAGE_RETENTION_DAYS,
       dryRun,
+      storage: new LocalFolderStorage(uploadsDir()),
     });
     const p = result.purged!;
     console.log(
       `${dryRun ? 'Would purge' : 'Purged'}: ${p.people} inactive people (> ${config.RETENTION_DAYS} days), ` +
-        `${p.messages} messages (> ${config.MESSAGE_RETENTION_DAYS} days), ${p.files} delivered export files; ` +
+        `${p.messages} messages (> ${config.MESSAGE_RETENTION_DAYS} days), ${p.files} files (delivered exports, staff files of expired messages); ` +
         `${result.finished} pending erasures completed.`,
     );
   } finally {

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { errorSummary } from '../engine/engine';
 import type { Logger } from '../logger';
+import type { DocumentStorage } from '../storage';
 import { finishErasures } from './erasure';
 import { type PurgeResult, purgeExpired } from './retention';
 
@@ -9,6 +10,8 @@ export interface PrivacyJobsOptions {
   logger: Logger;
   retentionDays: number;
   messageRetentionDays: number;
+  /** Files staff sent, deleted with their expired messages. */
+  storage?: DocumentStorage;
   /** The clock (tests pass a fake one). */
   clock?: () => Date;
   /** How often erasures begun in conversations are completed. */
@@ -55,6 +58,7 @@ export class PrivacyJobs {
       now,
       retentionDays: this.options.retentionDays,
       messageRetentionDays: this.options.messageRetentionDays,
+      ...(this.options.storage ? { storage: this.options.storage } : {}),
     });
     logger.info({ ...purged }, 'retention purge done');
     return { finished, purged };
@@ -83,7 +87,13 @@ export class PrivacyJobs {
 /** One maintenance run (Workers' Cron Trigger, the CLI): complete erasures, then purge. */
 export async function runPrivacyMaintenance(
   db: Db,
-  options: { retentionDays: number; messageRetentionDays: number; now?: Date; dryRun?: boolean },
+  options: {
+    retentionDays: number;
+    messageRetentionDays: number;
+    now?: Date;
+    dryRun?: boolean;
+    storage?: DocumentStorage;
+  },
 ): Promise<TickResult> {
   const now = options.now ?? new Date();
   const finished = options.dryRun ? 0 : await finishErasures(db, { now });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { rowsOf } from '../db/rows';
+import type { DocumentStorage } from '../storage';
 import { erasePerson } from './erasure';
 import { logAccess } from './log';
 
@@ -17,6 +18,11 @@ export interface RetentionOptions {
   dryRun?: boolean;
   /** People per batch; each person is erased in a transaction of their own. */
   batchSize?: number;
+  /**
+   * Where files staff sent live (src/handoff/files.ts): an expired message that names one takes the
+   * file with it. Without a storage the files stay until the person is erased.
+   */
+  storage?: DocumentStorage;
 }
 
 export interface PurgeResult {
@@ -24,7 +30,8 @@ export interface PurgeResult {
   people: number;
   /** Messages deleted for age. */
   messages: number;
-  /** Delivered files (exports) whose contents were removed from the outbox log. */
+  /** Delivered files (exports) whose contents were removed from the outbox log, and stored files
+   * staff sent whose message expired. */
   files: number;
 }
 
@@ -85,26 +92,35 @@ export async function purgeExpired(db: Db, options: RetentionOptions): Promise<P
   }
 
   let messages = 0;
+  let storedFiles = 0;
   for (;;) {
-    const deleted = rowsOf(
+    const deleted = rowsOf<{ file: string | null }>(
       await db.execute(sql`
         delete from messages where id in (
           select id from messages where created_at < ${messageCutoff}::timestamptz
             and (direction = 'in' or status not in ('pending', 'sending'))
           limit 5000)
-        returning 1`),
-    ).length;
-    messages += deleted;
-    if (deleted < 5000) break;
+        returning case when body->>'type' = 'file' then body->>'key' end as file`),
+    );
+    // The rows are gone; a file whose delete fails is an orphan that the person's erasure still removes.
+    for (const { file } of deleted)
+      if (file && options.storage) {
+        await options.storage.delete(file);
+        storedFiles += 1;
+      }
+    messages += deleted.length;
+    if (deleted.length < 5000) break;
   }
 
-  const files = rowsOf(
-    await db.execute(sql`
+  const files =
+    storedFiles +
+    rowsOf(
+      await db.execute(sql`
       update messages set body = jsonb_set(body, '{data}', '""'::jsonb) || '{"dataRemoved": true}'::jsonb
       where direction = 'out' and body->>'type' = 'document'
         and status not in ('pending', 'sending') and coalesce(body->>'data', '') <> ''
       returning 1`),
-  ).length;
+    ).length;
 
   if (messages > 0 || files > 0)
     await logAccess(db, {

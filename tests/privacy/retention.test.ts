@@ -137,6 +137,49 @@ describe('retention: the purge job with a fake clock', () => {
     expect(file).toEqual([]); // deleted with the rest of the old messages by day 400
   });
 
+  it('an expired message with a file staff sent takes the stored file with it', async () => {
+    const db = h.runtime.db;
+    const [person] = await db.insert(users).values({ displayName: 'Lestari' }).returning({ id: users.id });
+    const file = (name: string, daysAgo: number) => ({
+      userId: person!.id,
+      channel: 'telegram' as const,
+      direction: 'out' as const,
+      origin: 'staff' as const,
+      body: {
+        type: 'file',
+        media: 'document',
+        key: `staff-files/${person!.id}/${name}`,
+        fileName: name,
+        mimeType: 'application/pdf',
+        size: 10,
+      },
+      status: 'sent' as const,
+      createdAt: new Date(Date.now() - daysAgo * DAY),
+    });
+    await db.insert(messages).values([file('lama.pdf', 400), file('baru.pdf', 3)]);
+    const deleted: string[] = [];
+    const storage = {
+      put: async () => {},
+      get: async () => undefined,
+      delete: async (key: string) => {
+        deleted.push(key);
+      },
+      deletePrefix: async () => {},
+    };
+    const result = await runPrivacyMaintenance(db, {
+      retentionDays: 730,
+      messageRetentionDays: 365,
+      storage,
+    });
+    expect(deleted).toEqual([`staff-files/${person!.id}/lama.pdf`]);
+    expect(result.purged!.files).toBeGreaterThanOrEqual(1);
+    const left = await db
+      .select({ body: messages.body })
+      .from(messages)
+      .where(eq(messages.userId, person!.id));
+    expect(left.map((m) => (m.body as { fileName: string }).fileName)).toEqual(['baru.pdf']);
+  });
+
   it('the CLI run counts without changing anything in a dry run', async () => {
     const db = h.runtime.db;
     const p = { id: nextPerson++, firstName: 'Melati' };
