@@ -50,7 +50,13 @@ export function presentFor(message: Outbound, options: PresentationOptions): Out
       .map((c, i) => (c.listed ? undefined : `${i + 1}. ${c.label}`))
       .filter((line) => line !== undefined)
       .join('\n');
-    text = `${text}\n\n${lines}\n${tFor(options.locale)('choice.replyWithNumber', { count: choices.length })}`;
+    text = `${text}\n\n${lines}\n${replyHint(options.locale, choices.length)}`;
   }
   return { ...message, text, ...(choices ? { choices } : {}) };
+}
+
+/** "Balas dengan angka 1–5." — or "Balas dengan angka 1." when there is one option ("1–1" reads odd). */
+export function replyHint(locale: Locale, count: number): string {
+  const t = tFor(locale);
+  return count === 1 ? t('choice.replyWithOne') : t('choice.replyWithNumber', { count });
 }

@@ -1,4 +1,5 @@
 import { encodeCallbackData } from '../../../engine/choices';
+import { replyHint } from '../../../engine/presentation';
 import type { Choice, Outbound } from '../../../engine/types';
 import { LOCALES, type Locale, tFor } from '../../../i18n';
 
@@ -27,7 +28,7 @@ export function splitNumbered(message: TextMessage): { body: string; locale: Loc
   if (choices.length === 0) return undefined;
   const lines = choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n');
   for (const locale of LOCALES) {
-    const hint = tFor(locale)('choice.replyWithNumber', { count: choices.length });
+    const hint = replyHint(locale, choices.length);
     const block = `\n\n${lines}\n${hint}`;
     if (message.text.endsWith(block)) return { body: message.text.slice(0, -block.length), locale };
   }
