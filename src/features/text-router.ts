@@ -1,8 +1,11 @@
+import { listApplications } from '../applications/store';
 import type { FlowContext } from '../engine/context';
 import { type Understanding, understand } from '../nlu';
-import { queryFromUnderstanding } from './discover/query';
+import { hasCriteria, queryFromUnderstanding } from './discover/query';
 import { notUnderstood, openFeature, showMenu } from './menu/flow';
 import { loadProfile } from './profile/store';
+
+const RESUME_WORDS = /^(lanjut|lanjutkan|lanjutin|terusin|teruskan)\b/;
 
 /**
  * What free text means when the active flow did not expect it: the person's own words take them where
@@ -17,6 +20,12 @@ export async function routeFreeText(
   const home = () => {
     ctx.state = { flow: 'menu', step: 'start', data: {} };
   };
+  // "lanjut", "lanjutin daftar" the day after leaving a form: back to the unfinished application.
+  if (u.intent === 'next' || (u.intent === 'apply' && RESUME_WORDS.test(u.normalized))) {
+    const draft = (await listApplications(ctx.tx, ctx.user.id)).find((a) => a.status === 'draft');
+    if (draft) return ctx.go('apply', { slug: draft.slug });
+    if (u.intent === 'next') return notUnderstood(ctx);
+  }
   switch (u.intent) {
     case 'greeting':
       home();
@@ -37,8 +46,12 @@ export async function routeFreeText(
     }
     case 'match':
       return openFeature(ctx, 'match', u.slots.education ? { education: u.slots.education } : {});
-    case 'eligibility':
+    case 'eligibility': {
+      // "umur 30 bisa ikut magang jepang?": the programmes of that kind that fit, each with its reasons.
+      const query = queryFromUnderstanding(u);
+      if (hasCriteria(query)) return openFeature(ctx, 'match', { query });
       return openFeature(ctx, 'eligibility');
+    }
     case 'status':
       return openFeature(ctx, 'applications');
     case 'help':

@@ -49,7 +49,7 @@ describe('profile through the Telegram webhook', () => {
     await press(p, '✅ Setuju');
     let reply = await say(p, 'planet mars');
     expect(reply.text).toContain('kabupaten/kota');
-    expect(h.api.texts(p.id).at(-2)).toContain('belum saya kenali');
+    expect(h.api.texts(p.id).at(-2)).toContain('belum aku kenali');
     reply = await say(p, 'jatim');
     expect(reply.text).toContain('Di kabupaten/kota mana di Jawa Timur?');
     reply = await say(p, 'malang');

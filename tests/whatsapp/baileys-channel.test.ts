@@ -100,7 +100,7 @@ describe('Baileys inbound: message kinds', () => {
     );
     expect(stored!.message!.imageMessage!.directPath).toBe(msg.message!.imageMessage!.directPath);
     // The bot says it reads text and buttons for now, and shows the menu.
-    expect(h.texts(pnOf(p)).at(-2)).toContain('Terima kasih!');
+    expect(h.texts(pnOf(p)).at(-2)).toContain('aku hanya bisa membaca pesan teks');
   });
 
   it('a document (with caption) becomes media with its file name, type and size', async () => {

@@ -236,7 +236,7 @@ describe('Cloud API webhook: message kinds', () => {
         { type: 'unsupported', errors: [{ code: 131051, title: 'Message type unknown' }] },
       ),
     );
-    expect(h.texts(p)[0]).toContain('Terima kasih!');
+    expect(h.texts(p)[0]).toContain('aku hanya bisa membaca pesan teks');
   });
 
   it('a reply-button tap is the choice of the current screen', async () => {

@@ -16,6 +16,7 @@ import { formatDateId, jakartaDay, toIsoDate } from '../../eligibility';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
 import type { Choice } from '../../engine/types';
+import { nonTextKey } from '../menu/flow';
 import { routeFreeText } from '../text-router';
 
 function day(ctx: FlowContext, at: Date): string {
@@ -42,8 +43,8 @@ export function createApplicationsFlow(services: ApplicationServices): Flow {
     },
   };
 
-  async function onOther(ctx: FlowContext, _input: FlowInput): Promise<void> {
-    ctx.say(ctx.t('fallback.nonText'));
+  async function onOther(ctx: FlowContext, input: FlowInput): Promise<void> {
+    ctx.say(ctx.t(input.kind === 'media' ? nonTextKey(input.mediaKind) : 'fallback.nonText'));
     return showList(ctx);
   }
 

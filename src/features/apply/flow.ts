@@ -17,6 +17,7 @@ import type { Flow, FlowInput } from '../../engine/flow';
 import { maskNik } from '../../privacy/crypto';
 import { titleOf } from '../discover/format';
 import { evaluateFor, missingFields } from '../eligibility/evaluate';
+import { escapeFromForm } from '../form-escape';
 import { showMenu } from '../menu/flow';
 import type { FieldId } from '../profile/fields';
 import { saveProfile } from '../profile/store';
@@ -134,6 +135,7 @@ export function createApplyFlow(services: ApplicationServices): Flow {
         fields: needed,
         questions: p.eligibility?.questions ?? [],
         returnTo: { flow: 'apply', params: { slug, returning: true, resume: 'continue' } },
+        stopWhenIneligibleFor: slug,
       });
     }
     if (!snapshot.consent) {
@@ -230,8 +232,24 @@ export function createApplyFlow(services: ApplicationServices): Flow {
     ctx.ask(prompt.text, prompt.choices, prompt.requestContact ? { requestContact: true } : {});
   }
 
-  /** A wrong answer: say why, ask again; from the second miss on, point to a person. */
-  function miss(ctx: FlowContext, error: string, field: FormField, loaded: Loaded): void {
+  /**
+   * A wrong answer: say why, ask again; from the second miss on, point to a person. Unless the words
+   * were not an answer at all ("eh gajadi", "status lamaranku", "lanjut" the next day).
+   */
+  async function miss(
+    ctx: FlowContext,
+    error: string,
+    field: FormField,
+    loaded: Loaded,
+    input?: FlowInput,
+  ): Promise<void> {
+    const detour = input ? await escapeFromForm(ctx, input) : undefined;
+    if (detour === 'left') return;
+    if (detour === 'cancel') return cancelApplyForm(ctx);
+    if (detour === 'repeat') {
+      ctx.say(ctx.t('form.welcomeBack'));
+      return ask(ctx, field, loaded);
+    }
     const misses = (ctx.state.misses ?? 0) + 1;
     ctx.say(misses >= 2 ? `${error}\n\n${ctx.t('applications:needHelp')}` : error);
     ctx.state = { ...ctx.state, misses };
@@ -253,7 +271,7 @@ export function createApplyFlow(services: ApplicationServices): Flow {
           input.kind === 'text'
             ? 'applications:documents.error.text'
             : 'applications:documents.error.notFile';
-        return miss(ctx, ctx.t(key, { document: documentLabel(ctx, kind) }), field, loaded);
+        return miss(ctx, ctx.t(key, { document: documentLabel(ctx, kind) }), field, loaded, input);
       }
       const result = await acceptDocument(ctx.tx, services, {
         channel: ctx.inbound.channel,
@@ -283,7 +301,7 @@ export function createApplyFlow(services: ApplicationServices): Flow {
       loaded.profile,
       services.cipher,
     );
-    if (!outcome.ok) return miss(ctx, outcome.error, field, loaded);
+    if (!outcome.ok) return miss(ctx, outcome.error, field, loaded, input);
     if (Object.keys(outcome.patch).length) await updateDraft(ctx.tx, loaded.app.id, outcome.patch);
     if (outcome.profile) await saveProfile(ctx.tx, ctx.user.id, outcome.profile);
     if (outcome.ack) ctx.say(outcome.ack);

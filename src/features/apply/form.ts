@@ -9,7 +9,9 @@ import type { Message } from '../../eligibility/types';
 import type { FlowContext } from '../../engine/context';
 import type { FlowInput } from '../../engine/flow';
 import type { Choice } from '../../engine/types';
+import { understand } from '../../nlu';
 import { type FieldCipher, maskNik } from '../../privacy/crypto';
+import { parseYesNo } from '../../profile/parse';
 import type { FieldId } from '../profile/fields';
 
 /** The questions of the application form itself; the profile flow asks everything else. */
@@ -193,6 +195,8 @@ export function acceptFormAnswer(
   const text = input.text;
   switch (field) {
     case 'fullName': {
+      // "ya", "ok", "lanjut": a reply to the bot, not a name (the parser only checks the letters).
+      if (notAName(text)) return { ok: false, error: ctx.t('applications:parse.name.notAName') };
       const parsed = parseFullName(text);
       return parsed.ok
         ? { ok: true, patch: { fullName: parsed.value } }
@@ -232,6 +236,12 @@ export function acceptFormAnswer(
     }
   }
 }
+
+function notAName(text: string): boolean {
+  if (parseYesNo(text).ok) return true;
+  return NOT_A_NAME.has(understand(text).intent);
+}
+const NOT_A_NAME: ReadonlySet<string> = new Set(['greeting', 'thanks', 'next', 'back', 'help', 'yes', 'no']);
 
 /** A photo, sticker, voice note… where a typed answer was expected. */
 export function nonText(ctx: FlowContext, input: FlowInput): string {

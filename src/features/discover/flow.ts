@@ -9,7 +9,7 @@ import type { Flow, FlowInput } from '../../engine/flow';
 import { startLink } from '../../engine/presentation';
 import type { Choice } from '../../engine/types';
 import { understand } from '../../nlu';
-import { openFeature, showMenu } from '../menu/flow';
+import { nonTextKey, openFeature, showMenu } from '../menu/flow';
 import { loadProfile } from '../profile/store';
 import { routeFreeText } from '../text-router';
 import { listLine, renderCard, titleOf } from './format';
@@ -56,8 +56,8 @@ export const discoverFlow: Flow = {
   },
 };
 
-async function routeNonText(ctx: FlowContext, _input: FlowInput): Promise<void> {
-  ctx.say(ctx.t('fallback.nonText'));
+async function routeNonText(ctx: FlowContext, input: FlowInput): Promise<void> {
+  ctx.say(ctx.t(input.kind === 'media' ? nonTextKey(input.mediaKind) : 'fallback.nonText'));
   const d = data(ctx);
   if (d.slug && ctx.state.step === 'card') return showCard(ctx, d.slug);
   if (d.query) return showResults(ctx, d.query, d.page ?? 1);

@@ -1,4 +1,4 @@
-import { getProgramme, type ProgrammeQuery } from '../../catalogue/search';
+import { getProgramme, type ProgrammeQuery, searchProgrammes } from '../../catalogue/search';
 import type { EducationLevel, Field } from '../../catalogue/vocabulary';
 import { formatDateId, seatSituation } from '../../eligibility';
 import type { Check } from '../../eligibility/types';
@@ -6,6 +6,7 @@ import type { FlowContext } from '../../engine/context';
 import type { Flow } from '../../engine/flow';
 import type { Choice } from '../../engine/types';
 import { titleOf } from '../discover/format';
+import { describeQuery, hasCriteria } from '../discover/query';
 import { openFeature, showMenu } from '../menu/flow';
 import type { FieldId } from '../profile/fields';
 import { loadProfile } from '../profile/store';
@@ -89,6 +90,7 @@ async function checkProgramme(ctx: FlowContext, slug: string, returning: boolean
         fields,
         questions: p.eligibility?.questions ?? [],
         returnTo: { flow: 'eligibility', params: { slug, returning: true } },
+        stopWhenIneligibleFor: slug,
       });
     }
   }
@@ -97,7 +99,12 @@ async function checkProgramme(ctx: FlowContext, slug: string, returning: boolean
     ctx.t(`eligibility:flow.outcome.${evaluation.outcome}`, { title: titleOf(ctx, p.title) }),
     '',
   ];
-  const ordered = [...evaluation.checks].sort((a, b) => order(a) - order(b));
+  // Ruled out: the rule that failed is the answer; rules not yet known would only bury it.
+  const shown =
+    evaluation.outcome === 'ineligible'
+      ? evaluation.checks.filter((c) => c.passed !== undefined)
+      : evaluation.checks;
+  const ordered = [...shown].sort((a, b) => order(a) - order(b));
   for (const check of ordered)
     lines.push(`${mark(check)} ${ctx.t(check.explanation.key, check.explanation.vars)}`);
   if (profile.gender && p.seats?.women) {
@@ -131,6 +138,11 @@ async function checkProgramme(ctx: FlowContext, slug: string, returning: boolean
     }
     if (evaluation.outcome === 'incomplete')
       choices.push({ id: `complete:${slug}`, label: ctx.t('eligibility:flow.completeButton') });
+    // Never a dead end: what fits instead is one tap away, even before the whole profile is known.
+    else {
+      if (!alternatives.length) lines.push('', ctx.t('eligibility:flow.findOthers'));
+      choices.push({ id: 'more:', label: ctx.t('eligibility:flow.matchButton') });
+    }
   }
   choices.push({ id: `open:${slug}`, label: ctx.t('eligibility:flow.backToCard') });
   ctx.state = { flow: 'eligibility', step: 'result', data: { slug } };
@@ -179,11 +191,37 @@ export const matchFlow: Flow = {
       if (input.id.startsWith('open:')) return ctx.go('discover', { slug: input.id.slice(5) });
       if (input.id === 'profile') return ctx.go('profile', { mode: 'review' });
       if (input.id === 'quiz') return openFeature(ctx, 'quiz');
+      if (input.id === 'all') return showMatches(ctx, {});
     }
     if (input.kind === 'text') return routeFreeText(ctx, input.text);
     return showMenu(ctx);
   },
 };
+
+/**
+ * "magang jepang" at 31: nothing fits, so say why for the programmes that were asked about — the first
+ * rule each one fails, with the person's own value.
+ */
+async function whyNone(
+  ctx: FlowContext,
+  query: ProgrammeQuery,
+  profile: Awaited<ReturnType<typeof loadProfile>>,
+): Promise<string[]> {
+  const found = await searchProgrammes(ctx.tx, query, { pageSize: 3 });
+  const lines: string[] = [];
+  for (const item of found.items) {
+    const detail = await getProgramme(ctx.tx, item.slug);
+    if (!detail) continue;
+    const failed = evaluateFor(detail.programme, profile, ctx.locale).checks.find(
+      (c) => c.passed === false && !c.preferred,
+    );
+    const reason = failed
+      ? ctx.t(failed.explanation.key, failed.explanation.vars)
+      : ctx.t('eligibility:match.notOpen');
+    lines.push(`• ${titleOf(ctx, item.title)}\n  ✗ ${reason}`);
+  }
+  return lines;
+}
 
 function hasField(profile: Awaited<ReturnType<typeof loadProfile>>, field: FieldId): boolean {
   switch (field) {
@@ -214,8 +252,14 @@ async function showMatches(ctx: FlowContext, query: ProgrammeQuery): Promise<voi
   });
   const choices: Choice[] = [];
   const lines: string[] = [];
-  if (matches.length === 0) lines.push(ctx.t('eligibility:match.none'));
-  else {
+  if (matches.length === 0) {
+    const why = hasCriteria(query) ? await whyNone(ctx, query, profile) : [];
+    if (why.length) {
+      lines.push(ctx.t('eligibility:match.noneFor', { query: describeQuery(ctx, query) }), '', ...why);
+      lines.push('', ctx.t('eligibility:match.tryAll'));
+      choices.push({ id: 'all', label: ctx.t('eligibility:match.allButton') });
+    } else lines.push(ctx.t('eligibility:match.none'));
+  } else {
     lines.push(ctx.t('eligibility:match.header', { count: matches.length }), '');
     matches.forEach((m, i) => {
       lines.push(`${i + 1}. ${titleOf(ctx, m.title)}\n   ${reasonLine(ctx, m)}`);

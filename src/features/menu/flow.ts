@@ -63,17 +63,23 @@ export async function notUnderstood(ctx: FlowContext): Promise<void> {
   const input = ctx.inbound.payload;
   const misses = (ctx.state.misses ?? 0) + 1;
   const key =
-    input.type === 'media' ||
-    input.type === 'unsupported' ||
-    input.type === 'location' ||
-    input.type === 'contact'
-      ? 'fallback.nonText'
-      : misses >= 2
-        ? 'fallback.offerHuman'
-        : 'fallback.notUnderstood';
+    input.type === 'media'
+      ? nonTextKey(input.mediaKind)
+      : input.type === 'unsupported' || input.type === 'location' || input.type === 'contact'
+        ? 'fallback.nonText'
+        : misses >= 2
+          ? 'fallback.offerHuman'
+          : 'fallback.notUnderstood';
   ctx.say(ctx.t(key));
   const state = { flow: 'menu', step: 'start', data: {}, misses };
   ctx.state = state;
   await showMenu(ctx);
   ctx.state = { ...ctx.state, misses };
+}
+
+/** A voice note or a sticker gets an answer that shows it was seen, not a generic "text only". */
+export function nonTextKey(mediaKind: string): string {
+  if (mediaKind === 'audio') return 'fallback.voice';
+  if (mediaKind === 'sticker') return 'fallback.sticker';
+  return 'fallback.nonText';
 }

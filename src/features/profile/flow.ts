@@ -1,9 +1,13 @@
+import { getProgramme } from '../../catalogue/search';
 import type { StoredProfile } from '../../db/schema';
 import type { ProgrammeQuestion } from '../../eligibility/types';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
+import { normalize } from '../../nlu';
 import { parseYesNo } from '../../profile/parse';
 import { hasConsent, recordConsent } from '../consent/service';
+import { evaluateFor } from '../eligibility/evaluate';
+import { escapeFromForm } from '../form-escape';
 import { showMenu } from '../menu/flow';
 import { acceptAnswer, type FieldId, isMinor, profileSummary, promptFor } from './fields';
 import { deleteProfile, loadProfile, saveProfile } from './store';
@@ -22,6 +26,11 @@ export interface ProfileParams {
   mode?: 'collect' | 'review';
   /** Answers the person already gave in their own words ("lulusan SMP …"), saved once they consent. */
   prefill?: Partial<StoredProfile>;
+  /**
+   * The programme these answers are for: once an answer already rules the person out (age, education…),
+   * its own remaining questions are not asked.
+   */
+  stopWhenIneligibleFor?: string;
 }
 
 interface ProfileData extends Record<string, unknown> {
@@ -30,6 +39,7 @@ interface ProfileData extends Record<string, unknown> {
   field?: FieldId;
   questions: ProgrammeQuestion[];
   returnTo?: ReturnTo;
+  stopWhenIneligibleFor?: string;
 }
 
 export const ALL_PROFILE_FIELDS: FieldId[] = [
@@ -62,6 +72,7 @@ export const profileFlow: Flow = {
         queue: p.fields ?? ALL_PROFILE_FIELDS,
         questions: p.questions ?? [],
         ...(p.returnTo ? { returnTo: p.returnTo } : {}),
+        ...(p.stopWhenIneligibleFor ? { stopWhenIneligibleFor: p.stopWhenIneligibleFor } : {}),
       },
     };
     if (!(await hasConsent(ctx.tx, ctx.user.id, 'personal_data'))) return askConsent(ctx);
@@ -83,13 +94,16 @@ export const profileFlow: Flow = {
   },
 };
 
-async function askConsent(ctx: FlowContext): Promise<void> {
+/** The full notice once; a re-ask is one short line (the notice stays just above it in the chat). */
+async function askConsent(ctx: FlowContext, again = false): Promise<void> {
   ctx.setStep('consent', ctx.state.data);
-  ctx.ask(ctx.t('profile:consent.notice'), [
+  ctx.ask(ctx.t(again ? 'profile:consent.askAgain' : 'profile:consent.notice'), [
     { id: 'consent:yes', label: ctx.t('profile:consent.agree') },
     { id: 'consent:no', label: ctx.t('profile:consent.disagree') },
   ]);
 }
+
+const QUESTION = /\b(bagaimana|apa|apaan|kenapa|mengapa|maksud|maksudnya|gimana)\b/;
 
 /** Reads "Setuju" / "Tidak" from a button or from typed words ("iya", "gak"). */
 function yesNo(input: FlowInput, prefix: string): boolean | undefined {
@@ -98,6 +112,8 @@ function yesNo(input: FlowInput, prefix: string): boolean | undefined {
   if (input.kind === 'text') {
     if (/^\s*(setuju|agree)\b/i.test(input.text)) return true;
     if (/^\s*(tidak setuju|ga setuju|gak setuju|disagree)\b/i.test(input.text)) return false;
+    // Consent must be clear: "hmm gmn ya" holds a "ya" but is a question, not an agreement.
+    if (QUESTION.test(normalize(input.text)) || input.text.includes('?')) return undefined;
     const parsed = parseYesNo(input.text);
     if (parsed.ok) return parsed.value;
   }
@@ -107,8 +123,11 @@ function yesNo(input: FlowInput, prefix: string): boolean | undefined {
 async function onConsent(ctx: FlowContext, input: FlowInput): Promise<void> {
   const answer = yesNo(input, 'consent');
   if (answer === undefined) {
+    const detour = await escapeFromForm(ctx, input);
+    if (detour === 'left') return;
+    if (detour === 'cancel') return leave(ctx);
     ctx.say(ctx.t('profile:consent.pleaseAnswer'));
-    return askConsent(ctx);
+    return askConsent(ctx, true);
   }
   await recordConsent(ctx.tx, ctx.user.id, 'personal_data', answer, ctx.inbound.channel);
   if (!answer) {
@@ -130,7 +149,10 @@ async function askGuardian(ctx: FlowContext): Promise<void> {
 async function onGuardian(ctx: FlowContext, input: FlowInput): Promise<void> {
   const answer = yesNo(input, 'guardian');
   if (answer === undefined) {
-    ctx.say(ctx.t('profile:consent.pleaseAnswer'));
+    const detour = await escapeFromForm(ctx, input);
+    if (detour === 'left') return;
+    if (detour === 'cancel') return leave(ctx);
+    ctx.say(ctx.t('profile:guardian.pleaseAnswer'));
     return askGuardian(ctx);
   }
   await recordConsent(ctx.tx, ctx.user.id, 'guardian', answer, ctx.inbound.channel);
@@ -158,6 +180,10 @@ async function onAnswer(ctx: FlowContext, input: FlowInput): Promise<void> {
   const profile = await loadProfile(ctx.tx, ctx.user.id);
   const result = acceptAnswer(ctx, field, input, profile, d.questions);
   if (!result.ok) {
+    const detour = await escapeFromForm(ctx, input);
+    if (detour === 'left') return;
+    if (detour === 'cancel') return leave(ctx);
+    if (detour === 'repeat') return ask(ctx, field);
     const misses = (ctx.state.misses ?? 0) + 1;
     ctx.say(misses >= 2 ? `${result.error}\n\n${ctx.t('profile:flow.needHelp')}` : result.error);
     await ask(ctx, field);
@@ -190,6 +216,13 @@ async function next(ctx: FlowContext): Promise<void> {
     d = { ...rest, queue: d.queue.filter((f) => !given.has(f)) };
     ctx.state = { ...ctx.state, data: d };
   }
+  // Already ruled out: the programme's own questions (height, tattoos…) can't change that, so they are
+  // skipped; the basic answers are still asked, since they find what fits instead.
+  const programmeQuestions = d.queue.filter((f) => f.startsWith('question:'));
+  if (programmeQuestions.length && (await ruledOut(ctx, d.stopWhenIneligibleFor))) {
+    d = { ...d, queue: d.queue.filter((f) => !f.startsWith('question:')) };
+    ctx.state = { ...ctx.state, data: d };
+  }
   const [field, ...rest] = d.queue;
   if (field) {
     ctx.state = { ...ctx.state, data: { ...d, queue: rest } };
@@ -198,6 +231,21 @@ async function next(ctx: FlowContext): Promise<void> {
   if (d.returnTo) return ctx.go(d.returnTo.flow, d.returnTo.params);
   ctx.say(ctx.t('profile:flow.saved'));
   return review(ctx);
+}
+
+/** An answer so far already fails one of the programme's hard rules: the other questions can't help. */
+async function ruledOut(ctx: FlowContext, slug: string | undefined): Promise<boolean> {
+  if (!slug) return false;
+  const detail = await getProgramme(ctx.tx, slug);
+  if (!detail) return false;
+  const profile = await loadProfile(ctx.tx, ctx.user.id);
+  return evaluateFor(detail.programme, profile, ctx.locale).outcome === 'ineligible';
+}
+
+/** "eh gajadi" in the middle of the questions: what was answered stays saved. */
+async function leave(ctx: FlowContext): Promise<void> {
+  ctx.say(ctx.t('cancel.done'));
+  return ctx.go('menu');
 }
 
 async function review(ctx: FlowContext): Promise<void> {

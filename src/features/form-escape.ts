@@ -1,0 +1,48 @@
+import type { FlowContext } from '../engine/context';
+import type { FlowInput } from '../engine/flow';
+import { type Intent, understand } from '../nlu';
+import { hasCriteria, queryFromUnderstanding } from './discover/query';
+import { routeFreeText } from './text-router';
+
+/** Requests that are never an answer to a form question: they leave the form and go where they point. */
+const ELSEWHERE: ReadonlySet<Intent> = new Set<Intent>([
+  'status',
+  'handoff',
+  'privacy_export',
+  'privacy_delete',
+  'language',
+  'menu',
+]);
+
+export type Escape =
+  /** The person asked for something else; it has been answered (the form's answers stay saved). */
+  | 'left'
+  /** "lanjut", "terus": ask the waiting question again, as it is. */
+  | 'repeat'
+  /** "eh gajadi" without saying what instead: the caller cancels its own way (a draft asks first). */
+  | 'cancel'
+  | undefined;
+
+/**
+ * A typed reply that is not a valid answer may be the person changing course mid-form ("eh gajadi, yg
+ * di surabaya aja", "status lamaran saya gimana", "lanjut" the next day). Taking those as wrong
+ * answers loops on the question; this sends them where the words point. Only called after an answer
+ * failed, so a real answer ("Surabaya" for the domicile) is never taken away.
+ */
+export async function escapeFromForm(ctx: FlowContext, input: FlowInput): Promise<Escape> {
+  if (input.kind !== 'text') return undefined;
+  const u = understand(input.text);
+  if (u.intent === 'next') return 'repeat';
+  if (u.intent === 'cancel') {
+    const query = queryFromUnderstanding(u);
+    if (!hasCriteria(query)) return 'cancel';
+    ctx.say(ctx.t('form.changedMind'));
+    await ctx.go('discover', { query });
+    return 'left';
+  }
+  if (ELSEWHERE.has(u.intent)) {
+    await routeFreeText(ctx, input.text, u);
+    return 'left';
+  }
+  return undefined;
+}
