@@ -98,6 +98,10 @@ describe('staff inbox: a case from first message to rating', () => {
     expect(html).toContain('Minta bicara dengan petugas');
     expect(html).toContain('menunggu kurang dari 1 menit');
     expect(html).toContain('Belum ada'); // nobody has it yet
+    // On a phone the row is a card: every value says what it is.
+    expect(html).toContain('<td data-label="Ditangani oleh">Belum ada</td>');
+    expect(html).toContain('<td data-label="Program">Umum (tanpa program tertentu)</td>');
+    expect(html).toContain('<td data-label="Saluran">Telegram</td>');
     expect(html).toMatch(/Menunggu <span class="badge">1<\/span>/);
     expect(html).toContain('data-poll="/admin/inbox/queue?tab=waiting&amp;page=1"');
     expect(html).not.toContain('role="alert"'); // nobody past the SLA
@@ -119,6 +123,20 @@ describe('staff inbox: a case from first message to rating', () => {
     expect(html).toContain(`data-poll="/admin/inbox/${id}/log"`);
     expect(html).toContain('data-stick-bottom');
     expect(html).toContain('>Ambil<');
+    // The status and the actions come first: the bar sits before the messages, with a jump to the reply.
+    const bar = html.indexOf('class="inbox-bar"');
+    expect(bar).toBeGreaterThan(-1);
+    expect(bar).toBeLessThan(html.indexOf('id="inbox-log"'));
+    expect(html).toContain('Petugas: Belum ada · menunggu kurang dari 1 menit');
+    expect(html).toContain('href="#inbox-reply"');
+    expect(html).toContain('<section id="inbox-reply"');
+    // Closing says what happens next to its button, without needing a script's confirm().
+    expect(html).toMatch(
+      /<summary class="button secondary">Selesai<\/summary><form method="post" action="\/admin\/inbox\/[^"]+\/close" class="inbox-bar-panel">/,
+    );
+    expect(html).toContain('Bot akan kembali melayani orang ini dan menanyakan penilaian 1–5.');
+    expect(html).toContain('>Ya, selesaikan percakapan<');
+    expect(html).not.toContain('data-confirm');
     const [entry] = await h.runtime.db
       .select()
       .from(personalDataLog)
@@ -139,8 +157,16 @@ describe('staff inbox: a case from first message to rating', () => {
     await dewi.get('/admin/inbox?tab=mine');
     expect(dewi.lastHtml).toContain('Putri');
     expect(dewi.lastHtml).toMatch(/Milik saya <span class="badge">1<\/span>/);
+    await dewi.get(`/admin/inbox/${id}`);
+    expect(dewi.lastHtml).toContain('Petugas: Anda');
+    expect(dewi.lastHtml).not.toContain('>Ambil<');
     await dewi.get('/admin/inbox');
-    expect(dewi.lastHtml).toContain('Tidak ada orang yang menunggu saat ini.');
+    expect(dewi.lastHtml).toContain(
+      'Tidak ada orang yang menunggu saat ini. Orang yang minta bicara dengan petugas lewat bot akan muncul di sini; halaman ini diperbarui sendiri.',
+    );
+    // Without scripts the queue refreshes itself (and only without them).
+    expect(dewi.lastHtml).toContain('<noscript><meta http-equiv="refresh" content="30"></noscript>');
+    expect(dewi.lastHtml.slice(0, dewi.lastHtml.indexOf('</head>'))).not.toContain('refresh');
   });
 
   it('replies with a canned response: the Bot API receives it for that chat', async () => {
@@ -243,8 +269,9 @@ describe('staff inbox: a case from first message to rating', () => {
     expect(await handoffOf(h, putri.id)).toMatchObject({ status: 'closed', rating: 4 });
     await dewi.get(`/admin/inbox/${id}`);
     expect(dewi.lastHtml).toContain('Percakapan ini sudah selesai');
-    expect(dewi.lastHtml).toContain('4 dari 5');
+    expect(dewi.lastHtml).toContain('Petugas: Anda · dinilai 4 dari 5');
     expect(dewi.lastHtml).not.toContain('id="inbox-reply-text"');
+    expect(dewi.lastHtml).not.toContain(`/admin/inbox/${id}/close`);
 
     await dewi.get('/admin/inbox?tab=closed');
     expect(dewi.lastHtml).toContain('Putri');
@@ -321,22 +348,25 @@ describe('staff inbox: SLA, profile, assignment and access', () => {
     const progs = await h.runtime.db.select({ id: programmes.id, slug: programmes.slug }).from(programmes);
     const own = progs.find((p) => p.slug === 'jahit-nusantara')!;
     const other = progs.find((p) => p.slug === 'las-bekasi')!;
-    await h.runtime.db.insert(applications).values([
-      {
-        userId,
-        programmeId: own.id,
-        status: 'diajukan',
-        reference: 'JMB-2026-000771',
-        submittedAt: new Date(),
-      },
-      {
-        userId,
-        programmeId: other.id,
-        status: 'seleksi',
-        reference: 'JMB-2026-000772',
-        submittedAt: new Date(),
-      },
-    ]);
+    const inserted = await h.runtime.db
+      .insert(applications)
+      .values([
+        {
+          userId,
+          programmeId: own.id,
+          status: 'diajukan',
+          reference: 'JMB-2026-000771',
+          submittedAt: new Date(),
+        },
+        {
+          userId,
+          programmeId: other.id,
+          status: 'seleksi',
+          reference: 'JMB-2026-000772',
+          submittedAt: new Date(),
+        },
+      ])
+      .returning({ id: applications.id, reference: applications.reference });
 
     await dewi.get(`/admin/inbox/${sitiId}`);
     let html = dewi.lastHtml;
@@ -348,6 +378,11 @@ describe('staff inbox: SLA, profile, assignment and access', () => {
     expect(html).toContain('Tidak bekerja');
     expect(html).not.toContain('kursi roda');
     expect(html).toContain('JMB-2026-000771');
+    // The reference opens the application in the applicants section; each cell is labelled on a phone.
+    const ownId = inserted.find((a) => a.reference === 'JMB-2026-000771')!.id;
+    expect(html).toContain(`<a href="/admin/applicants/${ownId}">JMB-2026-000771</a>`);
+    expect(html).toContain('<table class="stack inbox-apps">');
+    expect(html).toContain('<td data-label="Status">Diajukan</td>');
     expect(html).toContain('Pelatihan Menjahit Nusantara');
     expect(html).not.toContain('JMB-2026-000772');
     expect(html).not.toContain('Pelatihan Las Bekasi');
@@ -472,6 +507,10 @@ describe('staff inbox: SLA, profile, assignment and access', () => {
     expect(rahmat.lastHtml).not.toContain('>Ambil<');
     expect(rahmat.lastHtml).not.toContain(`/admin/inbox/${wahyuId}/close`);
     expect(rahmat.lastHtml).not.toContain('id="inbox-note-text"');
+    // The bar still says where the case stands, without actions a viewer cannot take.
+    expect(rahmat.lastHtml).toContain('Petugas: Belum ada');
+    expect(rahmat.lastHtml).not.toContain('href="#inbox-reply"');
+    expect(rahmat.lastHtml).not.toContain('>Alihkan<');
 
     const reply = await rahmat.post(`/admin/inbox/${wahyuId}/reply`, { text: 'Halo kak Wahyu' });
     expect(reply.status).toBe(403);

@@ -211,6 +211,19 @@ describe('a newcomer on a small phone', () => {
       .evaluateAll((cells) => cells.map((td) => getComputedStyle(td, '::before').content));
     expect(labels).toContain('"Program: "');
     expect(labels).toContain('"Status: "');
+    // The inbox's cards too: "—" or "Belum ada" never stand without saying what they are.
+    await page.goto('/admin/inbox');
+    const queue = await page
+      .locator('table.inbox-queue tbody tr:first-child td')
+      .evaluateAll((cells) => cells.map((td) => getComputedStyle(td, '::before').content));
+    expect(queue).toEqual([
+      '"Status: "',
+      '"Waktu: "',
+      '"Saluran: "',
+      '"Program: "',
+      '"Alasan: "',
+      '"Ditangani oleh: "',
+    ]);
   });
 
   it('answers the waiting person: each action says what happened at the top of the page', async () => {
@@ -220,6 +233,9 @@ describe('a newcomer on a small phone', () => {
       .getByRole('link', { name: /Nurul Aini/ })
       .first()
       .click();
+    // Her first actions are on the first screen, above the long message history.
+    for (const selector of ['main button:text-is("Ambil")', 'main summary:has-text("Selesai")'])
+      expect({ selector, first: await inFirstScreen(page, selector) }).toEqual({ selector, first: true });
     await page.getByRole('button', { name: 'Ambil', exact: true }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Anda tangani');
     expect(await inFirstScreen(page, 'main [role=status]')).toBe(true);
@@ -228,7 +244,10 @@ describe('a newcomer on a small phone', () => {
     await page.getByRole('button', { name: 'Kirim balasan' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Balasan');
     expect(await inFirstScreen(page, 'main [role=status]')).toBe(true);
-    await page.getByRole('button', { name: 'Selesai', exact: true }).click();
+    // "Selesai" says what closing does before the button that closes.
+    await page.locator('main summary', { hasText: 'Selesai' }).click();
+    expect(await page.locator('#inbox-close-hint').innerText()).toContain('menanyakan penilaian 1–5');
+    await page.getByRole('button', { name: 'Ya, selesaikan percakapan' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Bot melayani lagi');
     expect(await inFirstScreen(page, 'main [role=status]')).toBe(true);
     // The way back to the inbox is right there, big enough to tap.
@@ -295,7 +314,7 @@ describe('a newcomer on a small phone', () => {
     await logIn(p, 'putri@ormawa.id');
     await expect.poll(() => new URL(p.url()).pathname).toBe('/admin/inbox');
     const hints: Record<string, RegExp> = {
-      '/admin/inbox': /Tidak ada orang yang menunggu/,
+      '/admin/inbox': /Tidak ada orang yang menunggu.*halaman ini diperbarui sendiri/,
       '/admin/programmes': /simpan sebagai CSV, lalu tekan/,
       '/admin/applicants': /Belum ada lamaran\. Lamaran muncul di sini/,
       '/admin/broadcasts': /Belum ada siaran\. Buat siaran pertama/,

@@ -115,7 +115,8 @@ describe('a staff member on her phone answers a waiting person', () => {
       .toBeGreaterThan(0);
     await screenshot(page, 'inbox-conversation-phone');
 
-    await page.getByRole('button', { name: 'Selesai', exact: true }).click();
+    await page.locator('main summary', { hasText: 'Selesai' }).click();
+    await page.getByRole('button', { name: 'Ya, selesaikan percakapan' }).click();
     await expect.poll(() => page.getByText('Bot melayani lagi').count()).toBeGreaterThan(0);
     // Siti is asked for a rating, and the bot answers her again.
     await expect

@@ -180,4 +180,40 @@ progress { width:100%; height:1.25rem; }
 .set-secret { display:inline-block; font-size:1.4rem; letter-spacing:.05em; padding:.5rem .75rem; background:var(--soft); border:1px dashed var(--line); border-radius:4px; user-select:all; overflow-wrap:anywhere; }
 .set-cli { background:var(--soft); border:1px solid var(--line); border-radius:4px; padding:.5rem .75rem; overflow-x:auto; white-space:pre-wrap; overflow-wrap:anywhere; }
 @media (min-width: 48rem) { .set-dl { grid-template-columns:minmax(10rem,1fr) minmax(0,3fr); } .set-dl dd { margin:0; } }
+/*
+ * Inbox on a phone (src/admin/inbox): the status and actions bar under the title (hand-over and close
+ * open in place, without scripts), the reply and the internal notes in boxes that cannot be mistaken for
+ * each other, downloads and the queue card's name as full 44 px targets.
+ */
+.inbox-bar { border:1px solid var(--line); border-radius:6px; padding:.5rem .75rem .75rem; margin:0 0 1rem; background:var(--soft); }
+.inbox-bar-status { margin:0; }
+.inbox-state { font-weight:600; }
+.inbox-state-waiting { background:#fff4e0; border-color:var(--warn); }
+.inbox-state-active { background:#e8f0fb; border-color:var(--accent); }
+.inbox-state-closed { background:#eaf6ec; border-color:var(--ok); }
+.inbox-bar-hint { margin:.25rem 0 0; font-size:.9rem; }
+/* Two equal columns on a phone (Ambil | Balas, Alihkan | Selesai), one row on a wide screen. */
+.inbox-bar-actions { position:relative; display:grid; grid-template-columns:repeat(auto-fit, minmax(7.5rem, 1fr)); gap:.5rem; max-width:36rem; margin:.5rem 0 0; }
+.inbox-bar-actions > form { margin:0; }
+.inbox-bar-actions button, .inbox-bar-actions .button { width:100%; display:inline-flex; align-items:center; justify-content:center; gap:.35rem; padding:.55rem .5rem; }
+.inbox-bar-more > summary { list-style:none; }
+.inbox-bar-more > summary::-webkit-details-marker { display:none; }
+.inbox-bar-more > summary::after { content:"▾" / ""; }
+.inbox-bar-more[open] > summary { background:var(--accent); color:var(--accent-fg); }
+.inbox-bar-more[open] > summary::after { content:"▴" / ""; }
+/* The opened panel lies over what follows, right under the buttons, so its button stays on the first screen. */
+.inbox-bar-panel { position:absolute; left:0; right:0; top:calc(100% + .25rem); z-index:5; background:#fff; border:1px solid var(--line); border-radius:6px; padding:.25rem .75rem; box-shadow:0 4px 12px rgba(0,0,0,.2); }
+.inbox-bar-panel > p:first-of-type { margin:.5rem 0 0; }
+.inbox-bar-panel button { width:auto; padding:.55rem 1rem; }
+.inbox-reply-box { border:1px solid #b5cbe8; border-radius:6px; padding:0 .75rem .25rem; background:#f6f9fd; margin:1rem 0; scroll-margin-top:.5rem; }
+.inbox-reply-box > h2 { margin-top:.75rem; }
+.inbox-notes { border:2px dashed var(--warn); border-radius:6px; padding:0 .75rem .5rem; background:#fffaf0; margin:1rem 0; }
+.inbox-notes > h2 { margin-top:.75rem; }
+.inbox-notes-hint { font-weight:600; color:var(--warn); margin:.25rem 0 .5rem; }
+.inbox-download { margin:0; }
+.inbox-download a, .inbox-canned-empty a { display:inline-flex; align-items:center; min-height:44px; }
+.inbox-apps th[scope=row] a { white-space:nowrap; }
+@media (max-width: 40rem) {
+  table.inbox-queue th[scope=row] > a:first-child { display:flex; width:100%; }
+}
 `;

@@ -45,6 +45,7 @@ export interface ConversationData {
 
 const isOpen = (item: QueueItem) => item.status === 'waiting' || item.status === 'active';
 
+/** The case's record: how long, where from, about what (status and who has it are in the bar). */
 function Summary({ c, data }: { c: AdminContext; data: ConversationData }) {
   const t = c.var.t;
   const { item } = data;
@@ -52,41 +53,112 @@ function Summary({ c, data }: { c: AdminContext; data: ConversationData }) {
     <section aria-labelledby="inbox-summary-h">
       <h2 id="inbox-summary-h">{t('inbox:conversation.details')}</h2>
       <dl class="inbox-dl">
-        <dt>{t('inbox:conversation.status')}</dt>
-        <dd>
-          {t(`inbox:status.${item.status}`)}
-          {item.overdue ? (
-            <>
-              {' '}
-              <SlaBadge c={c} />
-            </>
-          ) : null}
-        </dd>
         <dt>{t('inbox:queue.time')}</dt>
         <dd>{timeLabels(t, item, c.var.locale).join(' · ')}</dd>
         <dt>{t('inbox:queue.channel')}</dt>
         <dd>{channelLabel(t, item.channel)}</dd>
-        {item.programmeSlug ? (
-          <>
-            <dt>{t('inbox:queue.programme')}</dt>
-            <dd>{titleIn(item.programmeTitle, c.var.locale, item.programmeSlug)}</dd>
-          </>
-        ) : null}
+        <dt>{t('inbox:queue.programme')}</dt>
+        <dd>
+          {item.programmeSlug
+            ? titleIn(item.programmeTitle, c.var.locale, item.programmeSlug)
+            : t('inbox:queue.noProgramme')}
+        </dd>
         <dt>{t('inbox:queue.reason')}</dt>
         <dd>{t(`inbox:reason.${item.reason}`, { defaultValue: item.reason })}</dd>
-        <dt>{t('inbox:conversation.assigned')}</dt>
-        <dd>{assigneeLabel(t, item, c.var.session.memberId)}</dd>
-        {item.status === 'closed' ? (
+      </dl>
+    </section>
+  );
+}
+
+/** "Petugas: Belum ada · menunggu 3 menit", "Petugas: Anda · dibalas dalam 2 menit", "… · dinilai 5 dari 5". */
+function statusLine(c: AdminContext, item: QueueItem): string {
+  const t = c.var.t;
+  const who = t('inbox:bar.staff', { name: assigneeLabel(t, item, c.var.session.memberId) });
+  if (item.status === 'closed')
+    return [who, item.rating ? t('inbox:bar.rated', { rating: item.rating }) : t('inbox:bar.notRated')].join(
+      ' · ',
+    );
+  if (item.status === 'cancelled') return who;
+  return [who, timeLabels(t, item, c.var.locale)[0]].join(' · ');
+}
+
+/**
+ * The first thing under the title: the case's state, who has it, and what can be done now (take it,
+ * jump to the reply, hand it over, close it). Hand-over and close open in place (<details>, one at a
+ * time), so they work without JavaScript and closing always says what it does before the button that
+ * does it.
+ */
+function ActionBar({ c, data }: { c: AdminContext; data: ConversationData }) {
+  const t = c.var.t;
+  const { item, members } = data;
+  const me = c.var.session.memberId;
+  const actions = isOpen(item) && canAct(c);
+  return (
+    <section class="inbox-bar" aria-labelledby="inbox-bar-h">
+      <h2 id="inbox-bar-h" class="sr-only">
+        {t('inbox:bar.heading')}
+      </h2>
+      <p class="inbox-bar-status">
+        <span class={`badge inbox-state inbox-state-${item.status}`}>{t(`inbox:status.${item.status}`)}</span>{' '}
+        {statusLine(c, item)}
+        {item.overdue ? (
           <>
-            <dt>{t('inbox:conversation.rating')}</dt>
-            <dd>
-              {item.rating
-                ? t('inbox:conversation.ratingValue', { rating: item.rating })
-                : t('inbox:conversation.noRating')}
-            </dd>
+            {' '}
+            <SlaBadge c={c} />
           </>
         ) : null}
-      </dl>
+      </p>
+      {actions ? (
+        <>
+          {!item.assignedTo ? (
+            <p class="muted inbox-bar-hint" id="inbox-claim-hint">
+              {t('inbox:bar.claimHint')}
+            </p>
+          ) : null}
+          <div class="inbox-bar-actions">
+            {item.assignedTo !== me ? (
+              <form method="post" action={`/admin/inbox/${item.id}/claim`}>
+                <Csrf c={c} />
+                <button type="submit" aria-describedby={item.assignedTo ? undefined : 'inbox-claim-hint'}>
+                  {item.assignedTo ? t('inbox:actions.takeOver') : t('inbox:actions.claim')}
+                </button>
+              </form>
+            ) : null}
+            <a class="button secondary" href="#inbox-reply">
+              {t('inbox:bar.reply')}
+            </a>
+            <details class="inbox-bar-more" name="inbox-bar">
+              <summary class="button secondary">{t('inbox:actions.assignOpen')}</summary>
+              <form method="post" action={`/admin/inbox/${item.id}/assign`} class="inbox-bar-panel">
+                <Csrf c={c} />
+                <label for="inbox-assign">{t('inbox:actions.assign')}</label>
+                <select id="inbox-assign" name="memberId" required>
+                  {members.map((m) => (
+                    <option value={m.id} selected={m.id === item.assignedTo}>
+                      {m.id === me ? `${m.name} (${t('inbox:queue.you')})` : m.name}
+                    </option>
+                  ))}
+                </select>
+                <div class="actions">
+                  <button type="submit">{t('inbox:actions.assignSubmit')}</button>
+                </div>
+              </form>
+            </details>
+            <details class="inbox-bar-more" name="inbox-bar">
+              <summary class="button secondary">{t('inbox:actions.close')}</summary>
+              <form method="post" action={`/admin/inbox/${item.id}/close`} class="inbox-bar-panel">
+                <Csrf c={c} />
+                <p id="inbox-close-hint">{t('inbox:actions.closeHint')}</p>
+                <div class="actions">
+                  <button type="submit" class="danger" aria-describedby="inbox-close-hint">
+                    {t('inbox:actions.closeSubmit')}
+                  </button>
+                </div>
+              </form>
+            </details>
+          </div>
+        </>
+      ) : null}
     </section>
   );
 }
@@ -101,7 +173,7 @@ function ReplyForm({ c, data }: { c: AdminContext; data: ConversationData }) {
     .filter(Boolean)
     .join(' ');
   return (
-    <section aria-labelledby="inbox-reply-h">
+    <section id="inbox-reply" class="inbox-reply-box" aria-labelledby="inbox-reply-h">
       <h2 id="inbox-reply-h">{t('inbox:reply.heading')}</h2>
       <form
         method="post"
@@ -113,7 +185,7 @@ function ReplyForm({ c, data }: { c: AdminContext; data: ConversationData }) {
         {canned.length ? (
           <>
             <label for="inbox-canned">{t('inbox:reply.canned')}</label>
-            <select id="inbox-canned" data-fill="#inbox-reply-text">
+            <select id="inbox-canned" data-fill="#inbox-reply-text" aria-describedby="inbox-canned-hint">
               <option value="">{t('inbox:reply.cannedNone')}</option>
               {canned.map((r) => (
                 <option value={r.id} data-text={r.body}>
@@ -121,9 +193,12 @@ function ReplyForm({ c, data }: { c: AdminContext; data: ConversationData }) {
                 </option>
               ))}
             </select>
+            <p class="muted" id="inbox-canned-hint">
+              {t('inbox:reply.cannedHint')}
+            </p>
           </>
         ) : (
-          <p class="muted">
+          <p class="muted inbox-canned-empty">
             {t('inbox:reply.cannedEmpty')} <a href="/admin/inbox/canned">{t('inbox:queue.canned')}</a>
           </p>
         )}
@@ -184,61 +259,17 @@ function ReplyForm({ c, data }: { c: AdminContext; data: ConversationData }) {
   );
 }
 
-function Actions({ c, data }: { c: AdminContext; data: ConversationData }) {
-  const t = c.var.t;
-  const { item, members } = data;
-  const me = c.var.session.memberId;
-  return (
-    <section aria-labelledby="inbox-actions-h">
-      <h2 id="inbox-actions-h">{t('inbox:actions.heading')}</h2>
-      {item.assignedTo !== me ? (
-        <form method="post" action={`/admin/inbox/${item.id}/claim`} class="actions">
-          <Csrf c={c} />
-          <button type="submit">
-            {item.assignedTo ? t('inbox:actions.takeOver') : t('inbox:actions.claim')}
-          </button>
-        </form>
-      ) : null}
-      <form method="post" action={`/admin/inbox/${item.id}/assign`}>
-        <Csrf c={c} />
-        <label for="inbox-assign">{t('inbox:actions.assign')}</label>
-        <div class="row">
-          <select id="inbox-assign" name="memberId" required>
-            {members.map((m) => (
-              <option value={m.id} selected={m.id === item.assignedTo}>
-                {m.id === me ? `${m.name} (${t('inbox:queue.you')})` : m.name}
-              </option>
-            ))}
-          </select>
-          <button type="submit" class="secondary">
-            {t('inbox:actions.assignSubmit')}
-          </button>
-        </div>
-      </form>
-      <form
-        method="post"
-        action={`/admin/inbox/${item.id}/close`}
-        data-confirm={t('inbox:actions.closeConfirm')}
-      >
-        <Csrf c={c} />
-        <p class="muted" id="inbox-close-hint">
-          {t('inbox:actions.closeHint')}
-        </p>
-        <button type="submit" class="danger" aria-describedby="inbox-close-hint">
-          {t('inbox:actions.close')}
-        </button>
-      </form>
-    </section>
-  );
-}
-
 function Notes({ c, data }: { c: AdminContext; data: ConversationData }) {
   const t = c.var.t;
   const { item, notes, note } = data;
   return (
+    // Set apart from the reply (its own box, "not sent" said in the hint, the label and the button):
+    // a note must never look like a message to the person.
     <section aria-labelledby="inbox-notes-h" class="inbox-notes">
       <h2 id="inbox-notes-h">{t('inbox:notes.heading')}</h2>
-      <p class="muted">{t('inbox:notes.hint')}</p>
+      <p class="inbox-notes-hint" id="inbox-notes-hint">
+        {t('inbox:notes.hint', { name: data.personName })}
+      </p>
       {notes.length === 0 ? (
         <p class="muted">{t('inbox:notes.empty')}</p>
       ) : (
@@ -269,7 +300,7 @@ function Notes({ c, data }: { c: AdminContext; data: ConversationData }) {
             required
             maxlength={NOTE_MAX}
             aria-invalid={note?.error ? 'true' : undefined}
-            aria-describedby={note?.error ? 'inbox-note-error' : undefined}
+            aria-describedby={note?.error ? 'inbox-note-error inbox-notes-hint' : 'inbox-notes-hint'}
           >
             {note?.text ?? ''}
           </textarea>
@@ -284,7 +315,10 @@ function Notes({ c, data }: { c: AdminContext; data: ConversationData }) {
   );
 }
 
-/** The conversation page's body: status line, messages, reply, actions, notes, profile, applications. */
+/**
+ * The conversation page's body. On a phone, in reading order: the way back, the status and actions
+ * bar, the messages, the reply, then the record (summary, notes, profile, applications).
+ */
 export function ConversationView({ c, data }: { c: AdminContext; data: ConversationData }) {
   const t = c.var.t;
   const { item } = data;
@@ -292,9 +326,10 @@ export function ConversationView({ c, data }: { c: AdminContext; data: Conversat
   const writer = canAct(c);
   return (
     <>
-      <p>
+      <p class="back">
         <a href="/admin/inbox">{t('inbox:conversation.back')}</a>
       </p>
+      <ActionBar c={c} data={data} />
       {item.status === 'closed' ? (
         <p class="notice" role="status">
           {t('inbox:conversation.closedNotice')}
@@ -335,7 +370,6 @@ export function ConversationView({ c, data }: { c: AdminContext; data: Conversat
         </div>
         <div class="inbox-side">
           <Summary c={c} data={data} />
-          {open && writer ? <Actions c={c} data={data} /> : null}
           <Notes c={c} data={data} />
           {data.person ? <ProfilePanel c={c} person={data.person} /> : null}
           <ApplicationsPanel c={c} items={data.applications} />

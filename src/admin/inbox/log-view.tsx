@@ -2,6 +2,18 @@ import type { LogContent, LogEntry } from '../../handoff/log';
 import type { AdminContext } from '../context';
 import { formatSize, formatWib, isoOf } from './format';
 
+/** The download of a message's file, on its own line and big enough for a thumb. */
+function Download({ c, href, what }: { c: AdminContext; href: string | undefined; what: string }) {
+  if (!href) return null;
+  return (
+    <p class="inbox-download">
+      <a href={href} download>
+        {c.var.t('inbox:conversation.download', { what: what.toLowerCase() })}
+      </a>
+    </p>
+  );
+}
+
 function Content({
   c,
   content,
@@ -40,18 +52,11 @@ function Content({
           <p class="inbox-text">
             <span class="badge">{what}</span>
             {content.fileName ? <> {content.fileName}</> : null}
-            {href ? (
-              <>
-                {' '}
-                <a href={href} download>
-                  {t('inbox:conversation.download', { what: what.toLowerCase() })}
-                </a>
-              </>
-            ) : null}
           </p>
           {content.caption ? (
             <p class="inbox-text">{t('inbox:conversation.caption', { caption: content.caption })}</p>
           ) : null}
+          <Download c={c} href={href} what={what} />
         </>
       );
     }
@@ -74,16 +79,11 @@ function Content({
           <p class="inbox-text">
             <span class="badge">{what}</span> {content.fileName}{' '}
             <span class="muted">({formatSize(content.size, c.var.locale)})</span>
-            {href ? (
-              <>
-                {' '}
-                <a href={href} download>
-                  {t('inbox:conversation.download', { what: what.toLowerCase() })}
-                </a>
-              </>
-            ) : null}
           </p>
-          {content.caption ? <p class="inbox-text">{content.caption}</p> : null}
+          {content.caption ? (
+            <p class="inbox-text">{t('inbox:conversation.caption', { caption: content.caption })}</p>
+          ) : null}
+          <Download c={c} href={href} what={what} />
         </>
       );
     }

@@ -70,38 +70,53 @@ export function ProfilePanel({ c, person }: { c: AdminContext; person: PersonSum
   );
 }
 
-/** Applications to this organisation's programmes only. */
+/**
+ * Applications to this organisation's programmes only (the query is scoped), as cards on a phone; the
+ * reference opens the application in the applicants section, where its status is changed.
+ */
 export function ApplicationsPanel({ c, items }: { c: AdminContext; items: PersonApplication[] }) {
   const t = c.var.t;
+  const label = (key: string) => t(`inbox:applications.${key}`);
   return (
     <section aria-labelledby="inbox-apps-h">
       <h2 id="inbox-apps-h">{t('inbox:applications.heading')}</h2>
       {items.length === 0 ? (
         <p class="muted">{t('inbox:applications.none')}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="sr-only">{t('inbox:applications.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('inbox:applications.reference')}</th>
-                <th scope="col">{t('inbox:applications.programme')}</th>
-                <th scope="col">{t('inbox:applications.status')}</th>
-                <th scope="col">{t('inbox:applications.submitted')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
+        <>
+          <p class="muted">{t('inbox:applications.hint')}</p>
+          <div class="table-wrap">
+            <table class="stack inbox-apps">
+              <caption class="sr-only">{t('inbox:applications.caption')}</caption>
+              <thead>
                 <tr>
-                  <th scope="row">{a.reference ?? '—'}</th>
-                  <td>{titleIn(a.programmeTitle, c.var.locale, a.programmeSlug)}</td>
-                  <td>{t(`applications:status.${a.status}.label`, { defaultValue: a.status })}</td>
-                  <td>{a.submittedAt ? formatWib(a.submittedAt, c.var.locale) : '—'}</td>
+                  <th scope="col">{label('reference')}</th>
+                  <th scope="col">{label('programme')}</th>
+                  <th scope="col">{label('status')}</th>
+                  <th scope="col">{label('submitted')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {items.map((a) => (
+                  <tr>
+                    <th scope="row">
+                      <a href={`/admin/applicants/${a.id}`}>{a.reference ?? label('open')}</a>
+                    </th>
+                    <td data-label={label('programme')}>
+                      {titleIn(a.programmeTitle, c.var.locale, a.programmeSlug)}
+                    </td>
+                    <td data-label={label('status')}>
+                      {t(`applications:status.${a.status}.label`, { defaultValue: a.status })}
+                    </td>
+                    <td data-label={label('submitted')}>
+                      {a.submittedAt ? formatWib(a.submittedAt, c.var.locale) : '—'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </section>
   );

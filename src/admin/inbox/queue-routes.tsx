@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { raw } from 'hono/html';
 import { isQueueTab, listQueue, type QueueTab, queueCounts } from '../../handoff/inbox';
 import type { AdminContext, AdminDeps, AdminEnv } from '../context';
 import { page } from '../layout';
@@ -40,6 +41,10 @@ export function queueRoutes(deps: AdminDeps) {
         <div id="inbox-queue" data-poll={`/admin/inbox/queue?tab=${tab}&page=${pageNo}`} data-poll-ms="5000">
           {el}
         </div>
+        {/* Without scripts the list still keeps itself up to date, as the empty "waiting" tab promises.
+            Raw markup: Hono's JSX would hoist a <meta> out of the <noscript> into <head>, refreshing
+            the page for everyone. */}
+        {raw('<noscript><meta http-equiv="refresh" content="30"></noscript>')}
       </>,
     );
   });

@@ -50,6 +50,9 @@ function Tabs({ c, tab, counts }: { c: AdminContext; tab: QueueTab; counts: Queu
 function Row({ c, item, now }: { c: AdminContext; item: QueueItem; now: Date }) {
   const t = c.var.t;
   const name = nameOf(c, item.displayName);
+  // On a phone each row is a card: the name is its first, full-width tap target, and every other value
+  // says what it is through data-label (a bare "—" or "Belum ada" means nothing on its own).
+  const label = (key: string) => t(`inbox:queue.${key}`);
   return (
     <tr class={item.overdue ? 'inbox-overdue' : undefined}>
       <th scope="row">
@@ -63,21 +66,38 @@ function Row({ c, item, now }: { c: AdminContext; item: QueueItem; now: Date }) 
           </>
         ) : null}
       </th>
-      <td>{t(`inbox:status.${item.status}`)}</td>
-      <td>
-        {timeLabels(t, item, c.var.locale, now).map((label, i) => (
-          <span class={i === 0 ? 'inbox-time' : 'inbox-time muted'}>{label}</span>
+      <td data-label={label('status')}>{t(`inbox:status.${item.status}`)}</td>
+      <td data-label={label('time')}>
+        {timeLabels(t, item, c.var.locale, now).map((text, i) => (
+          <span class={i === 0 ? 'inbox-time' : 'inbox-time muted'}>{text}</span>
         ))}
       </td>
-      <td>{channelLabel(t, item.channel)}</td>
-      <td>
+      <td data-label={label('channel')}>{channelLabel(t, item.channel)}</td>
+      <td data-label={label('programme')}>
         {item.programmeSlug
           ? titleIn(item.programmeTitle, c.var.locale, item.programmeSlug)
           : t('inbox:queue.noProgramme')}
       </td>
-      <td>{t(`inbox:reason.${item.reason}`, { defaultValue: item.reason })}</td>
-      <td>{assigneeLabel(t, item, c.var.session.memberId)}</td>
+      <td data-label={label('reason')}>{t(`inbox:reason.${item.reason}`, { defaultValue: item.reason })}</td>
+      <td data-label={label('assigned')}>{assigneeLabel(t, item, c.var.session.memberId)}</td>
     </tr>
+  );
+}
+
+/** An empty tab says what will appear in it, and "mine" leads to the people waiting, if any. */
+function EmptyQueue({ c, tab, counts }: { c: AdminContext; tab: QueueTab; counts: QueueCounts }) {
+  const t = c.var.t;
+  return (
+    <div class="empty-hint inbox-empty">
+      <p>{t(`inbox:queue.empty.${tab}`)}</p>
+      {tab === 'mine' && counts.waiting > 0 ? (
+        <p>
+          <a class="button secondary" href={queueHref('waiting')}>
+            {t('inbox:queue.seeWaiting', { count: counts.waiting })}
+          </a>
+        </p>
+      ) : null}
+    </div>
   );
 }
 
@@ -104,7 +124,7 @@ export function QueueRegion(props: {
       <SlaBanner c={c} count={counts.overdue} />
       <Tabs c={c} tab={tab} counts={counts} />
       {items.length === 0 ? (
-        <p class="muted">{t(`inbox:queue.empty.${tab}`)}</p>
+        <EmptyQueue c={c} tab={tab} counts={counts} />
       ) : (
         <div class="table-wrap">
           <table class="inbox-queue">
