@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { Locale, T } from '../../../i18n';
 import type { ImportJob, ImportRowError } from '../../../organisations/import-jobs';
 import type { AdminContext } from '../../context';
@@ -203,8 +204,9 @@ export function ImportPage(props: { c: AdminContext; job: ImportJob; errors: Imp
       </div>
       {done ? null : (
         <noscript>
-          {/* Without scripts the page reloads itself; each load imports the next rows. */}
-          <meta http-equiv="refresh" content="2" />
+          {/* Without scripts the page reloads itself; each load imports the next rows. Raw markup: Hono's
+              JSX hoists a <meta> into <head>, out of the <noscript>, which reloaded it for everyone. */}
+          {raw('<meta http-equiv="refresh" content="2">')}
           <p class="actions">
             <a class="button" href={url}>
               {t('dashboard:programmes.import.continue')}
