@@ -28,6 +28,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   programs program open some get more with people person
   lewat melalui via jalur lulusan lulus tamat tamatan teman pengguna bidang peserta jurusan depan belakang suka
   anak negeri kuliah kelas perempuan laki-laki wanita orang kota daerah wilayah tempat yg khusus kemarin pt cv ramah
+  pakai pake memakai menggunakan
   mahasiswa mahasiswi pelajar siswa pekerjaan dekat`
     .split(/\s+/)
     .filter(Boolean),

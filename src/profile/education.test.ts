@@ -22,6 +22,11 @@ describe('parseEducation', () => {
     ['D4', { level: 'S1', variant: 'D4' }],
     ['D-IV', { level: 'S1', variant: 'D4' }],
     ['sarjana terapan', { level: 'S1', variant: 'D4' }],
+    // Answered in English.
+    ['high school', { level: 'SMA' }],
+    ['vocational high school', { level: 'SMA', variant: 'SMK' }],
+    ['junior high school', { level: 'SMP' }],
+    ["bachelor's degree", { level: 'S1' }],
     ['D3', { level: 'D3' }],
     ['D-III', { level: 'D3' }],
     ['diploma 3', { level: 'D3' }],

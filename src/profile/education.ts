@@ -87,25 +87,34 @@ const ROMAN: Record<string, string> = {
 
 /** Rewrites the many spellings of a level into one token each. */
 function canonicalSpelling(text: string): string {
-  return ` ${text} `
-    .replace(/ sekolah dasar /g, ' sd ')
-    .replace(/ sekolah menengah pertama /g, ' smp ')
-    .replace(/ sekolah menengah (?:atas|umum) /g, ' sma ')
-    .replace(/ sekolah menengah kejuruan /g, ' smk ')
-    .replace(/ madrasah (aliyah|tsanawiyah|ibtidaiyah) /g, ' $1 ')
-    .replace(/ sarjana terapan /g, ' d4 ')
-    .replace(/ ahli madya /g, ' d3 ')
-    .replace(/ paket ([abc]) /g, ' paket$1 ')
-    .replace(/ drop out /g, ' dropout ')
-    .replace(
-      / (?:diploma|d) ?(1|2|3|4|iv|iii|ii|satu|dua|tiga|empat) /g,
-      (_, n: string) => ` d${ROMAN[n] ?? n} `,
-    )
-    .replace(/ diploma i /g, ' d1 ')
-    .replace(/ d i /g, ' d1 ')
-    .replace(/ (?:strata|s) ?(1|2|3|i|ii|iii|satu|dua|tiga) /g, (_, n: string) => ` s${ROMAN[n] ?? n} `)
-    .replace(/ s\.? ?(\d) /g, ' s$1 ')
-    .trim();
+  return (
+    ` ${text} `
+      .replace(/ sekolah dasar /g, ' sd ')
+      .replace(/ sekolah menengah pertama /g, ' smp ')
+      .replace(/ sekolah menengah (?:atas|umum) /g, ' sma ')
+      .replace(/ sekolah menengah kejuruan /g, ' smk ')
+      .replace(/ madrasah (aliyah|tsanawiyah|ibtidaiyah) /g, ' $1 ')
+      // In English, as some answer: the Indonesian level each is equivalent to.
+      .replace(/ (?:vocational|technical) (?:high )?school /g, ' smk ')
+      .replace(/ (?:junior high|middle) school /g, ' smp ')
+      .replace(/ (?:senior )?high school /g, ' sma ')
+      .replace(/ (?:elementary|primary) school /g, ' sd ')
+      .replace(/ (?:bachelor s|bachelors|undergraduate) (?:degree )?/g, ' s1 ')
+      .replace(/ (?:master s|masters) (?:degree )?/g, ' s2 ')
+      .replace(/ sarjana terapan /g, ' d4 ')
+      .replace(/ ahli madya /g, ' d3 ')
+      .replace(/ paket ([abc]) /g, ' paket$1 ')
+      .replace(/ drop out /g, ' dropout ')
+      .replace(
+        / (?:diploma|d) ?(1|2|3|4|iv|iii|ii|satu|dua|tiga|empat) /g,
+        (_, n: string) => ` d${ROMAN[n] ?? n} `,
+      )
+      .replace(/ diploma i /g, ' d1 ')
+      .replace(/ d i /g, ' d1 ')
+      .replace(/ (?:strata|s) ?(1|2|3|i|ii|iii|satu|dua|tiga) /g, (_, n: string) => ` s${ROMAN[n] ?? n} `)
+      .replace(/ s\.? ?(\d) /g, ' s$1 ')
+      .trim()
+  );
 }
 
 const ATTENDING_BEFORE = new Set(['masih', 'msh', 'sedang', 'sdg', 'lagi', 'lg', 'kelas', 'semester', 'smt']);

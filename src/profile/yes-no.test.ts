@@ -38,6 +38,7 @@ describe('parseYesNo', () => {
     ['belum', false],
     ['belum pernah', false],
     ['tidak ada', false],
+    ['tidak ada apa apa', false],
     ['saya tidak punya', false],
     ['gak punya kak', false],
     ['bukan', false],
@@ -53,6 +54,11 @@ describe('parseYesNo', () => {
     ['tidak yakin', 'unsure'],
     ['160', 'unknown'],
     ['tato naga', 'unknown'],
+    // A question, where "ya" is only a particle: asked again, never taken as yes.
+    ['hmm gmn ya', 'unsure'],
+    ['maksudnya apa ya?', 'unsure'],
+    ['ya gimana kak', 'unsure'],
+    ['boleh?', 'unsure'],
   ])('%j → %s', (input, reason) => {
     const result = parseYesNo(input);
     expect(result.ok || result.error.key).toBe(`profile:parse.yesNo.${reason}`);

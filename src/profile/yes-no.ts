@@ -87,6 +87,11 @@ const UNSURE =
 const FINE =
   /\b(?:gpp|gapapa|gppa|(?:tidak|tdk|gak|ga|gk|g|nggak|ngga|enggak|ndak|nda) (?:apa apa|apa2|papa|masalah|keberatan)|no problem|boleh boleh saja)\b/;
 
+// "hmm gimana ya", "maksudnya apa ya?": a question, where "ya" is only a particle. Asking again is safe;
+// reading it as yes (consent!) is not.
+const QUESTION =
+  /\b(?:gimana|gmn|gmna|gimna|bagaimana|bgmn|apa (?:ya|itu|sih|maksud\w*)|apaan|maksudnya|maksud|kenapa|knp|mengapa)\b|\?\s*$/;
+
 const EMOJI_YES = /^(?:👍|✅|👌|🙆)/u;
 const EMOJI_NO = /^(?:👎|❌|🙅|✖️)/u;
 
@@ -96,7 +101,7 @@ export function parseYesNo(raw: string): ParseResult<boolean> {
   if (EMOJI_YES.test(trimmed)) return ok(true);
   if (EMOJI_NO.test(trimmed)) return ok(false);
   const text = normalise(trimmed);
-  if (UNSURE.test(text)) return fail('yesNo.unsure');
+  if (UNSURE.test(text) || QUESTION.test(text) || /\?\s*$/.test(trimmed)) return fail('yesNo.unsure');
   if (FINE.test(text)) return ok(true);
   for (const word of text.split(' ')) {
     const squeezed = squeeze(word);

@@ -451,7 +451,9 @@ describe('CSV import', () => {
       await client.get(page);
       expect(client.lastHtml).toContain(`${n} dari 3 baris diproses`);
       // Only without scripts: inside <noscript>, never hoisted into <head> (that reloaded it for everyone).
-      expect(client.lastHtml).toMatch(/<noscript>[^]*<meta http-equiv="refresh" content="2">[^]*<\/noscript>/);
+      expect(client.lastHtml).toMatch(
+        /<noscript>[\s\S]*<meta http-equiv="refresh" content="2">[\s\S]*<\/noscript>/,
+      );
       expect(client.lastHtml.split('</head>')[0]).not.toContain('http-equiv="refresh"');
       expect(client.lastHtml).toContain('Lanjutkan');
     }
