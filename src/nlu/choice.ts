@@ -32,6 +32,23 @@ const IGNORED = new Set([...FILLERS, ...FUNCTION_WORDS, 'ini', 'itu', 'pilih', '
 /** In an option, only function words are noise: "Program saya" is not "Program". */
 const LABEL_IGNORED = new Set(FUNCTION_WORDS);
 
+/** Words that make a reply a question, not a pick. */
+const QUESTION_WORDS = new Set([
+  'kapan',
+  'berapa',
+  'dimana',
+  'mana',
+  'bagaimana',
+  'gimana',
+  'kenapa',
+  'mengapa',
+  'apakah',
+  'when',
+  'where',
+  'how',
+  'why',
+]);
+
 /** Intents that name a control; a label meaning the same control is picked even in other words. */
 const CONTROL_INTENTS = new Set([
   'menu',
@@ -114,6 +131,8 @@ export function matchChoice(text: string, labels: readonly string[]): number | u
     const labelFound = label.words.filter((lw) => typed.some((w) => sameWord(w, lw))).length;
     if (typedFound === 0) return;
     if (typedFound < typed.length && labelFound < label.words.length) return;
+    // "daftarnya sampai kapan?" asks about the option's subject; it does not press "Daftar".
+    if (typedFound < typed.length && typed.some((w) => QUESTION_WORDS.has(w))) return;
     const score = labelFound / label.words.length + typedFound / typed.length;
     if (score > bestScore) {
       best = index;

@@ -2,6 +2,7 @@
  * Deterministic free-text understanding for the conversation engine: normalisation of chat
  * Indonesian, intent and slot extraction, and matching a reply against the options on screen.
  */
+export { type CardAttribute, type CardQuestion, cardQuestion } from './card-question';
 export { matchChoice } from './choice';
 export { normalize, normalizeMessage } from './normalize';
 export {

@@ -8,10 +8,11 @@ import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
 import { startLink } from '../../engine/presentation';
 import type { Choice } from '../../engine/types';
-import { understand } from '../../nlu';
+import { cardQuestion, understand } from '../../nlu';
 import { nonTextKey, openFeature, showMenu } from '../menu/flow';
 import { loadProfile } from '../profile/store';
 import { routeFreeText } from '../text-router';
+import { answerCardQuestion } from './card-answers';
 import { listLine, renderCard, titleOf } from './format';
 import { describeQuery, isRefinementOnly, queryFromUnderstanding } from './query';
 import { addAlert, isSaved, latestIdentity, saveProgramme, unsaveProgramme } from './saved';
@@ -319,6 +320,11 @@ async function askRefine(ctx: FlowContext): Promise<void> {
 
 async function onText(ctx: FlowContext, text: string): Promise<void> {
   const d = data(ctx);
+  // On a card, "ada asrama gak?" asks about this programme; elsewhere the same words are a search.
+  if (ctx.state.step === 'card' && d.slug) {
+    const question = cardQuestion(text);
+    if (question && (await answerCardQuestion(ctx, d.slug, question))) return;
+  }
   const u = understand(text);
   switch (u.intent) {
     case 'next':

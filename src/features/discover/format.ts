@@ -24,7 +24,7 @@ export function titleOf(ctx: FlowContext, title: { id: string; en?: string }): s
 }
 
 /** Where it happens: the destination country abroad, else the regency (or province), or "online". */
-function placeOf(
+export function placeOf(
   ctx: FlowContext,
   p: { country: string | null; regency: string | null; province: string | null; mode: string },
 ): string {
@@ -34,7 +34,12 @@ function placeOf(
   return code ? (regionLabel(code) ?? code) : '';
 }
 
-function deadline(ctx: FlowContext, state: string, daysLeft: number | null, opens: string | null): string {
+export function deadline(
+  ctx: FlowContext,
+  state: string,
+  daysLeft: number | null,
+  opens: string | null,
+): string {
   if (state === 'closed') return ctx.t('discovery:deadline.closed');
   if (state === 'upcoming' && opens)
     return ctx.t('discovery:deadline.opens', { date: formatDateId(opens, ctx.locale) });
