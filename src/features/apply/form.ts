@@ -237,10 +237,26 @@ export function acceptFormAnswer(
   }
 }
 
-function notAName(text: string): boolean {
-  if (parseYesNo(text).ok) return true;
-  return NOT_A_NAME.has(understand(text).intent);
+/**
+ * "ya", "iya kak", "lanjut", "halo": an answer to something else, not a name. Every word must be such a
+ * reply word: a real name may hold one ("Peserta Ya", "Muhammad Y. Putra", "Andi S. N.", "Ayu Ada").
+ */
+export function notAName(text: string): boolean {
+  const words = text
+    .toLowerCase()
+    .replace(/[^\p{L}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length === 0 || words.length > 4) return false;
+  // A single letter is a reply ("y", "n") only on its own; in a name it is an initial.
+  const replyWord = (w: string) =>
+    REPLY_FILLERS.has(w) || ((w.length > 1 || words.length === 1) && parseYesNo(w).ok);
+  if (words.every(replyWord)) return true;
+  return words.length <= 3 && NOT_A_NAME.has(understand(text).intent);
 }
+const REPLY_FILLERS: ReadonlySet<string> = new Set(
+  'kak ka kk deh dong sih aja saja nih min bang mas mba mbak bu pak ya yah lah dulu'.split(' '),
+);
 const NOT_A_NAME: ReadonlySet<string> = new Set(['greeting', 'thanks', 'next', 'back', 'help', 'yes', 'no']);
 
 /** A photo, sticker, voice note… where a typed answer was expected. */
