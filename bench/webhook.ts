@@ -17,6 +17,7 @@ const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const WARMUP_MS = 2000;
 /** Server processes sharing the database (BENCH_PROCESSES=2: two processes, senders spread over them). */
 const PROCESSES = Math.max(1, Number(process.env.BENCH_PROCESSES ?? 1));
+let serverLogLines = 0;
 
 export async function benchWebhook(): Promise<void> {
   const db = await freshPostgres('jembatan_bench_webhook');
@@ -51,9 +52,13 @@ export async function benchWebhook(): Promise<void> {
     const lines = createInterface({ input: child.stdout! });
     const ready = new Promise<void>((resolve, reject) => {
       let shown = 0;
+      serverLogLines = 0;
       lines.on('line', (line) => {
         if (line === 'ready') resolve();
-        else if (shown++ < 3) console.log('[server]', line.slice(0, 400));
+        else {
+          serverLogLines++;
+          if (shown++ < 3) console.log('[server]', line.slice(0, 400));
+        }
       });
       child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
     });
@@ -123,6 +128,8 @@ export async function benchWebhook(): Promise<void> {
     `latency p50: ${ms(s.p50)}   p95: ${ms(s.p95)}   p99: ${ms(s.p99)}   max: ${ms(s.max)}   (target p99 ≤ 100 ms)`,
   );
   console.log(`replies received by the Bot API stand-in: ${api.count('sendMessage')}`);
+  // Warnings cost CPU (and mean something went wrong): a clean run logs nothing at LOG_LEVEL=warn.
+  console.log(`server log lines (warn and above): ${serverLogLines}`);
   if (serverCpu > 0)
     console.log(
       `CPU per update: server ${serverCpu.toFixed(2)} ms, Postgres ${postgresCpu.toFixed(2)} ms ` +
