@@ -96,6 +96,7 @@ describe('dashboard accessibility (axe-core, WCAG 2.1 AA)', () => {
     '/admin/programmes',
     `/admin/programmes/${ids.programme}`,
     '/admin/programmes/import',
+    '/admin/programmes/new',
     '/admin/applicants',
     `/admin/applicants/${ids.application}`,
     '/admin/broadcasts',

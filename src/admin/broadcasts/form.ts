@@ -117,6 +117,19 @@ export function readComposer(all: (name: string) => string[]): ComposerValues {
   };
 }
 
+/**
+ * An empty composer, with `?programme=<slug>` (the "tell people" link after publishing a programme)
+ * preselected when it is one of the organisation's open programmes; anything else is ignored.
+ */
+export function composerPrefill(
+  query: (name: string) => string | undefined,
+  programmes: readonly ProgrammeChoice[],
+): ComposerValues {
+  const slug = (query(NAMES.programme) ?? '').trim();
+  const own = programmes.find((p) => p.slug === slug);
+  return own && own.status === 'open' ? { ...EMPTY_COMPOSER, programme: own.slug } : EMPTY_COMPOSER;
+}
+
 /** The values as hidden fields, so the confirm step can post them again unchanged. */
 export function hiddenEntries(values: ComposerValues): Array<[string, string]> {
   const entries: Array<[string, string]> = [];

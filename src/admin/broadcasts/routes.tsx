@@ -28,7 +28,7 @@ import {
   audienceFrom,
   type ComposerErrors,
   type ComposerValues,
-  EMPTY_COMPOSER,
+  composerPrefill,
   NAMES,
   readComposer,
   scheduleFrom,
@@ -121,7 +121,9 @@ export function broadcastRoutes(deps: AdminDeps) {
 
   app.get('/new', async (c) => {
     if (!canAct(c)) return refuse(c, 'broadcasts', { key: 'errors.forbidden' });
-    return composer(c, EMPTY_COMPOSER, {});
+    const programmes = await programmeChoices(db, c.var.session.organisationSlug);
+    const values = composerPrefill((name) => c.req.query(name), programmes);
+    return composer(c, values, {});
   });
 
   // The live count: filter values only (codes and levels, never anyone's data) in the query.

@@ -13,7 +13,8 @@ import { jakartaDate } from './format';
  * path: the catalogue schema validates it and its messages (Indonesian or English) are shown per field.
  */
 
-export type FieldType = 'text' | 'textarea' | 'date' | 'integer' | 'select';
+/** `list`: `;`-separated values; `region`: a province or regency code chosen from a list. */
+export type FieldType = 'text' | 'textarea' | 'date' | 'integer' | 'select' | 'list' | 'region';
 
 export interface EditField {
   name: string;
@@ -23,6 +24,10 @@ export interface EditField {
   options?: readonly string[];
   /** The select may be left empty (the value is then removed). */
   optional?: boolean;
+  /** Other record paths whose errors belong to this field (`location.province` for the region). */
+  aliases?: readonly string[];
+  /** A required select without a default: it starts on an empty "choose" option. */
+  choose?: boolean;
   required?: boolean;
   max?: number;
 }
@@ -75,19 +80,22 @@ function get(record: unknown, path: readonly string[]): unknown {
 }
 
 /** The form as the stored record fills it. */
-export function valuesOf(record: Programme): FormValues {
+export function valuesOf(record: Programme, fields: readonly EditField[] = EDIT_FIELDS): FormValues {
   const values: FormValues = {};
-  for (const f of EDIT_FIELDS) {
+  for (const f of fields) {
     const v = get(record, f.path);
-    values[f.name] = v === undefined || v === null ? '' : String(v);
+    values[f.name] = v === undefined || v === null ? '' : Array.isArray(v) ? v.join('; ') : String(v);
   }
   return values;
 }
 
 /** What was typed, for every field of the form (missing ones empty). */
-export function valuesFrom(body: Record<string, unknown>): FormValues {
+export function valuesFrom(
+  body: Record<string, unknown>,
+  fields: readonly EditField[] = EDIT_FIELDS,
+): FormValues {
   const values: FormValues = {};
-  for (const f of EDIT_FIELDS) {
+  for (const f of fields) {
     const v = body[f.name];
     values[f.name] = typeof v === 'string' ? v.slice(0, 5000) : '';
   }
@@ -99,9 +107,13 @@ export function valuesFrom(body: Record<string, unknown>): FormValues {
  * dates are read the way the CSV import reads them (`1.500.000`, `31/12/2026`); anything unreadable is
  * kept as typed so the catalogue schema reports it against its field.
  */
-export function applyValues(record: Programme, values: FormValues): Record<string, unknown> {
+export function applyValues(
+  record: Programme,
+  values: FormValues,
+  fields: readonly EditField[] = EDIT_FIELDS,
+): Record<string, unknown> {
   const next = structuredClone(record) as unknown as Record<string, unknown>;
-  for (const f of EDIT_FIELDS) {
+  for (const f of fields) {
     const raw = (values[f.name] ?? '').trim();
     let parent = next;
     for (const key of f.path.slice(0, -1)) {
@@ -113,6 +125,7 @@ export function applyValues(record: Programme, values: FormValues): Record<strin
     if (raw === '') delete parent[leaf];
     else if (f.type === 'integer') parent[leaf] = convertCell('integer', raw);
     else if (f.type === 'date') parent[leaf] = convertCell('date', raw);
+    else if (f.type === 'list') parent[leaf] = convertCell('list', raw);
     else parent[leaf] = f.type === 'textarea' ? raw.replace(/\r\n/g, '\n') : raw;
   }
   // Seats are optional as a whole: both fields empty means "no limit".
@@ -122,11 +135,18 @@ export function applyValues(record: Programme, values: FormValues): Record<strin
 }
 
 /** The form field an error path (`seats.women`, `title`) belongs to. */
-function fieldFor(path: string | null): string {
+function fieldFor(path: string | null, fields: readonly EditField[]): string {
   if (!path) return '_form';
-  const exact = EDIT_FIELDS.find((f) => f.path.join('.') === path);
+  const exact = fields.find(
+    (f) =>
+      f.path.join('.') === path ||
+      // `seats.women` within `seats`, `sources[0]` within `sources`
+      path.startsWith(`${f.path.join('.')}.`) ||
+      path.startsWith(`${f.path.join('.')}[`) ||
+      f.aliases?.includes(path),
+  );
   if (exact) return exact.name;
-  const within = EDIT_FIELDS.find((f) => f.path.join('.').startsWith(`${path}.`));
+  const within = fields.find((f) => f.path.join('.').startsWith(`${path}.`));
   return within?.name ?? '_form';
 }
 
@@ -142,20 +162,47 @@ export type SaveResult =
  * Validates and saves the form. Rules of the form on top of the schema: a closing date moved into the
  * past while registration stays open is refused (it would close the programme silently).
  */
-export async function saveProgrammeForm(
+export function saveProgrammeForm(
   db: Db,
   organisation: string,
   current: Programme,
   values: FormValues,
   options: { locale: Locale; pastDeadline: string },
 ): Promise<SaveResult> {
-  const record = applyValues(current, values);
-  const errors: FormErrors = {};
+  return writeProgrammeRecord(db, organisation, applyValues(current, values), {
+    ...options,
+    mode: 'update',
+    fields: EDIT_FIELDS,
+    previousCloses: current.dates.registration_closes,
+  });
+}
+
+/**
+ * Checks a record built from a form and writes it through `importOwnProgrammes` (strict), reporting
+ * every problem against the form field it belongs to. Shared by editing and creating a programme.
+ */
+export async function writeProgrammeRecord(
+  db: Db,
+  organisation: string,
+  record: Record<string, unknown>,
+  options: {
+    locale: Locale;
+    pastDeadline: string;
+    mode: 'create' | 'update';
+    fields: readonly EditField[];
+    previousCloses?: string | undefined;
+    /** Problems found before (they are reported with the rest, and nothing is written). */
+    errors?: FormErrors;
+    /** Shown on the slug field when creating with a slug that exists (a race with another save). */
+    slugTaken?: string;
+  },
+): Promise<SaveResult> {
+  const errors: FormErrors = { ...options.errors };
   const other: string[] = [];
   const closes = (record.dates as Record<string, unknown> | undefined)?.registration_closes;
   if (
     typeof closes === 'string' &&
-    closes !== current.dates.registration_closes &&
+    closes !== options.previousCloses &&
     /^\d{4}-\d{2}-\d{2}$/.test(closes) &&
     closes < jakartaDate(new Date()) &&
     record.status !== 'closed'
@@ -166,7 +213,7 @@ export async function saveProgrammeForm(
   const checked = await parseCatalogue([record], { locale: options.locale, format: 'json' });
   const collect = (list: { field: string | null; detail: string }[]) => {
     for (const e of list) {
-      const field = fieldFor(e.field);
+      const field = fieldFor(e.field, options.fields);
       if (field === '_form') other.push(e.field ? `${e.field}: ${e.detail}` : e.detail);
       else errors[field] ??= e.detail;
     }
@@ -175,13 +222,17 @@ export async function saveProgrammeForm(
   if (Object.keys(errors).length || other.length) return { ok: false, errors, other };
 
   const result = await importOwnProgrammes(db, organisation, [record], {
-    mode: 'update',
+    mode: options.mode,
     strict: true,
     locale: options.locale,
     format: 'json',
   });
   collect(result.errors);
-  for (const r of result.rejected) other.push(r.message);
+  for (const r of result.rejected) {
+    if (options.slugTaken && (r.code === 'exists' || r.code === 'slug_taken'))
+      errors.slug ??= options.slugTaken;
+    else other.push(r.message);
+  }
   if (Object.keys(errors).length || other.length) return { ok: false, errors, other };
-  return { ok: true, changed: result.updated > 0 };
+  return { ok: true, changed: result.updated + result.created > 0 };
 }

@@ -20,10 +20,13 @@ import { refuse } from '../refuse';
 import { type FormErrors, type FormValues, saveProgrammeForm, valuesFrom, valuesOf } from './edit-form';
 import { localized } from './format';
 import { importPacing } from './import-pacing';
+import { createProgrammeForm, NEW_FIELDS, newProgrammeDefaults } from './new-form';
+import { regionGroups } from './regions';
 import { listProgrammesWithCounts, PROGRAMME_PAGE_SIZE, programmeOwnership } from './service';
 import { ProgrammeEdit } from './views/edit';
 import { ImportPage, ImportProgress, UploadForm } from './views/import';
 import { ProgrammeList } from './views/list';
+import { NextSteps, ProgrammeNew } from './views/new';
 
 export function programmeRoutes(deps: AdminDeps) {
   const { db } = deps;
@@ -155,6 +158,43 @@ export function programmeRoutes(deps: AdminDeps) {
     );
   });
 
+  // ——— A new programme (staff and owners only) ———
+
+  const newPage = (
+    c: AdminContext,
+    form: { values: FormValues; errors?: FormErrors; other?: string[] },
+    status: 200 | 422 = 200,
+  ) =>
+    page(
+      c,
+      c.var.t('dashboard:programmes.new.title'),
+      'programmes',
+      <ProgrammeNew
+        c={c}
+        values={form.values}
+        errors={form.errors ?? {}}
+        other={form.other ?? []}
+        regions={regionGroups()}
+      />,
+      status,
+    );
+
+  app.get('/new', canWrite, (c) =>
+    newPage(c, { values: newProgrammeDefaults(c.var.session.organisationName) }),
+  );
+
+  app.post('/new', canWrite, async (c) => {
+    const t = c.var.t;
+    const values = valuesFrom(await c.req.parseBody(), NEW_FIELDS);
+    const result = await createProgrammeForm(db, c.var.session.organisationSlug, values, {
+      locale: c.var.locale,
+      pastDeadline: t('dashboard:programmes.edit.pastDeadline'),
+      slugTaken: (free) => t('dashboard:programmes.new.slugTaken', { free }),
+    });
+    if (!result.ok) return newPage(c, result, 422);
+    return c.redirect(`/admin/programmes/${result.slug}?ok=dashboard:programmes.flash.created`, 303);
+  });
+
   // ——— One programme ———
 
   const editPage = (
@@ -174,17 +214,27 @@ export function programmeRoutes(deps: AdminDeps) {
       c,
       c.var.t('dashboard:programmes.edit.title', { title: form.title }),
       'programmes',
-      <ProgrammeEdit
-        c={c}
-        slug={slug}
-        values={form.values}
-        errors={form.errors ?? {}}
-        other={form.other ?? []}
-        version={form.version}
-        {...(form.conflict ? { conflict: true } : {})}
-        canWrite={canAct(c)}
-        bot={deps.deepLink?.('telegram', `p_${slug}`)}
-      />,
+      <>
+        {c.req.query('ok') === 'dashboard:programmes.flash.created' ? (
+          <NextSteps
+            c={c}
+            slug={slug}
+            share={deps.deepLink?.('telegram', `p_${slug}`)}
+            canBroadcast={canAct(c) && form.values.status === 'open'}
+          />
+        ) : null}
+        <ProgrammeEdit
+          c={c}
+          slug={slug}
+          values={form.values}
+          errors={form.errors ?? {}}
+          other={form.other ?? []}
+          version={form.version}
+          {...(form.conflict ? { conflict: true } : {})}
+          canWrite={canAct(c)}
+          bot={deps.deepLink?.('telegram', `p_${slug}`)}
+        />
+      </>,
       status,
     );
 

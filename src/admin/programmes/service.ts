@@ -132,3 +132,11 @@ export async function programmeChoices(
       where organisation = ${organisation} order by record #>> '{title,id}', slug`),
   );
 }
+
+/** Slugs of any organisation (or the shared catalogue) that are `base` or `base-<n>`. */
+export async function slugsLike(db: Queryable, base: string): Promise<Set<string>> {
+  const rows = rowsOf<{ slug: string }>(
+    await db.execute(sql`select slug from programmes where slug = ${base} or slug ~ ${`^${base}-[0-9]+$`}`),
+  );
+  return new Set(rows.map((r) => r.slug));
+}

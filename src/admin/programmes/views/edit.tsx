@@ -4,10 +4,27 @@ import type { AdminContext } from '../../context';
 import { Csrf } from '../../layout';
 import { EDIT_FIELDS, type EditField, FIELD_GROUPS, type FormErrors, type FormValues } from '../edit-form';
 
+/** The catalogue's words for a select's values (the field names match the catalogue's vocabularies). */
+const OPTION_LABELS: Record<string, string> = {
+  status: 'status',
+  stipend_period: 'stipend_period',
+  kind: 'kind',
+  field: 'field',
+  provider_type: 'provider_type',
+  location_mode: 'mode',
+  application_mode: 'application_mode',
+};
+
 function optionLabel(t: T, f: EditField, value: string): string {
-  if (f.name === 'status') return t(`catalogue:status.${value}`);
-  if (f.name === 'stipend_period') return t(`catalogue:stipend_period.${value}`);
-  return value;
+  const vocabulary = OPTION_LABELS[f.name];
+  return vocabulary ? t(`catalogue:${vocabulary}.${value}`) : value;
+}
+
+/** Provinces with their regencies, for a `region` field. */
+export interface RegionGroup {
+  code: string;
+  name: string;
+  regencies: { code: string; name: string }[];
 }
 
 /** Viewers read the same fields as a list (they have no form). */
@@ -36,7 +53,13 @@ function ReadOnly({ t, values }: { t: T; values: FormValues }) {
   );
 }
 
-function Input(props: { t: T; f: EditField; value: string; error?: string | undefined }) {
+export function Input(props: {
+  t: T;
+  f: EditField;
+  value: string;
+  error?: string | undefined;
+  regions?: readonly RegionGroup[];
+}) {
   const { t, f, value, error } = props;
   const id = `f-${f.name}`;
   const hintKey = `dashboard:programmes.edit.hint.${f.name}`;
@@ -46,6 +69,7 @@ function Input(props: { t: T; f: EditField; value: string; error?: string | unde
     id,
     name: f.name,
     'aria-invalid': error ? ('true' as const) : undefined,
+    required: f.required || undefined,
     'aria-describedby': described || undefined,
   };
   let control: Child;
@@ -55,10 +79,33 @@ function Input(props: { t: T; f: EditField; value: string; error?: string | unde
         {value}
       </textarea>
     );
+  else if (f.type === 'region')
+    control = (
+      <select {...common}>
+        <option value="">{t('dashboard:programmes.edit.none')}</option>
+        {(props.regions ?? []).map((p) => (
+          <optgroup label={p.name}>
+            <option value={p.code} selected={p.code === value}>
+              {t('dashboard:programmes.new.wholeProvince', { province: p.name })}
+            </option>
+            {p.regencies.map((r) => (
+              <option value={r.code} selected={r.code === value}>
+                {r.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    );
   else if (f.type === 'select')
     control = (
       <select {...common}>
         {f.optional ? <option value="">{t('dashboard:programmes.edit.none')}</option> : null}
+        {f.choose ? (
+          <option value="" selected={!value}>
+            {t('dashboard:programmes.new.choose')}
+          </option>
+        ) : null}
         {(f.options ?? []).map((o) => (
           <option value={o} selected={o === value}>
             {optionLabel(t, f, o)}
@@ -97,6 +144,33 @@ function Input(props: { t: T; f: EditField; value: string; error?: string | unde
   );
 }
 
+/** The refused form's problems, each linking to its field. */
+export function ErrorSummary(props: {
+  t: T;
+  fields: readonly EditField[];
+  errors: FormErrors;
+  other: readonly string[];
+}) {
+  const { t, errors } = props;
+  const invalid = props.fields.filter((f) => errors[f.name]);
+  if (invalid.length === 0 && props.other.length === 0) return null;
+  return (
+    <div class="notice error" role="alert" tabindex={-1} id="form-errors">
+      <p>{t('dashboard:programmes.edit.errorsHeading', { count: invalid.length + props.other.length })}</p>
+      <ul>
+        {invalid.map((f) => (
+          <li>
+            <a href={`#f-${f.name}`}>{t(`dashboard:programmes.edit.field.${f.name}`)}</a>: {errors[f.name]}
+          </li>
+        ))}
+        {props.other.map((m) => (
+          <li>{m}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function ProgrammeEdit(props: {
   c: AdminContext;
   slug: string;
@@ -111,8 +185,6 @@ export function ProgrammeEdit(props: {
   const { c, values, errors } = props;
   const t = c.var.t;
   const fields = new Map(EDIT_FIELDS.map((f) => [f.name, f]));
-  const invalid = EDIT_FIELDS.filter((f) => errors[f.name]);
-  const hasErrors = invalid.length > 0 || props.other.length > 0;
   return (
     <>
       <p class="back">
@@ -137,24 +209,7 @@ export function ProgrammeEdit(props: {
           {t('dashboard:programmes.edit.conflict')}
         </p>
       ) : null}
-      {hasErrors ? (
-        <div class="notice error" role="alert" tabindex={-1} id="form-errors">
-          <p>
-            {t('dashboard:programmes.edit.errorsHeading', { count: invalid.length + props.other.length })}
-          </p>
-          <ul>
-            {invalid.map((f) => (
-              <li>
-                <a href={`#f-${f.name}`}>{t(`dashboard:programmes.edit.field.${f.name}`)}</a>:{' '}
-                {errors[f.name]}
-              </li>
-            ))}
-            {props.other.map((m) => (
-              <li>{m}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary t={t} fields={EDIT_FIELDS} errors={errors} other={props.other} />
       {!props.canWrite ? (
         <ReadOnly t={t} values={values} />
       ) : (

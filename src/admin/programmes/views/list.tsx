@@ -62,7 +62,10 @@ export function ProgrammeList(props: {
     <>
       {props.canWrite ? (
         <p class="actions">
-          <a class="button" href="/admin/programmes/import">
+          <a class="button" href="/admin/programmes/new">
+            {t('dashboard:programmes.list.new')}
+          </a>
+          <a class="button secondary" href="/admin/programmes/import">
             {t('dashboard:programmes.list.import')}
           </a>
         </p>

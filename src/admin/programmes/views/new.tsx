@@ -1,0 +1,80 @@
+import type { AdminContext } from '../../context';
+import { Csrf } from '../../layout';
+import type { FormErrors, FormValues } from '../edit-form';
+import { NEW_FIELD_GROUPS, NEW_FIELDS } from '../new-form';
+import { ErrorSummary, Input, type RegionGroup } from './edit';
+
+/** "Tambah program": the edit form's fields and the new record's own, prefilled with sensible defaults. */
+export function ProgrammeNew(props: {
+  c: AdminContext;
+  values: FormValues;
+  errors: FormErrors;
+  other: string[];
+  regions: readonly RegionGroup[];
+}) {
+  const { c, values, errors } = props;
+  const t = c.var.t;
+  const fields = new Map(NEW_FIELDS.map((f) => [f.name, f]));
+  return (
+    <>
+      <p class="back">
+        <a href="/admin/programmes">{t('dashboard:programmes.edit.back')}</a>
+      </p>
+      <p>{t('dashboard:programmes.new.intro')}</p>
+      <p class="muted">{t('dashboard:programmes.new.requiredNote')}</p>
+      <ErrorSummary t={t} fields={NEW_FIELDS} errors={errors} other={props.other} />
+      <form method="post" action="/admin/programmes/new" novalidate>
+        <Csrf c={c} />
+        {NEW_FIELD_GROUPS.map((g) => (
+          <fieldset class="prog-fieldset">
+            <legend>{t(`dashboard:programmes.edit.group.${g.key}`)}</legend>
+            {g.fields.map((name) => (
+              <Input
+                t={t}
+                f={fields.get(name)!}
+                value={values[name] ?? ''}
+                error={errors[name]}
+                regions={props.regions}
+              />
+            ))}
+          </fieldset>
+        ))}
+        <p class="actions">
+          <button type="submit">{t('dashboard:programmes.new.submit')}</button>
+          <a class="button secondary" href="/admin/programmes">
+            {t('dashboard:programmes.edit.cancel')}
+          </a>
+        </p>
+      </form>
+    </>
+  );
+}
+
+/** After publishing: the two next steps (share the bot link, tell people through a broadcast). */
+export function NextSteps(props: {
+  c: AdminContext;
+  slug: string;
+  share?: string | undefined;
+  canBroadcast: boolean;
+}) {
+  const t = props.c.var.t;
+  return (
+    <section class="notice" aria-labelledby="next-steps">
+      <h2 id="next-steps">{t('dashboard:programmes.new.nextHeading')}</h2>
+      <ul>
+        {props.share ? (
+          <li>
+            {t('dashboard:programmes.new.share')} <a href={props.share}>{props.share}</a>
+          </li>
+        ) : null}
+        {props.canBroadcast ? (
+          <li>
+            <a href={`/admin/broadcasts/new?programme=${encodeURIComponent(props.slug)}`}>
+              {t('dashboard:programmes.new.broadcast')}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </section>
+  );
+}
