@@ -2,7 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { identities, messages } from '../../src/db/schema';
+import { submitApplication } from '../../src/applications/status';
+import type { Db } from '../../src/db/client';
+import { applications, identities, messages, programmes } from '../../src/db/schema';
 import { conversation, type Reply } from '../helpers/conversation';
 import type { Harness } from '../helpers/harness';
 import { messageUpdate } from '../helpers/telegram';
@@ -183,4 +185,34 @@ export async function fillApplication(a: Applicant, o: FillOptions): Promise<Rep
     else throw new Error(`unexpected question: ${text}`);
   }
   throw new Error(`form did not end: ${reply.text}`);
+}
+
+/**
+ * An application submitted straight through the service (no chat), as the dashboard's fixtures need:
+ * a woman from Jawa Timur, 20, on Telegram. Returns its id.
+ */
+export async function submittedApplication(
+  db: Db,
+  o: { userId: string; programme: string; fullName: string; phone: string },
+): Promise<string> {
+  const [prog] = await db.select().from(programmes).where(eq(programmes.slug, o.programme));
+  const [draft] = await db
+    .insert(applications)
+    .values({
+      userId: o.userId,
+      programmeId: prog!.id,
+      fullName: o.fullName,
+      phone: o.phone,
+      channel: 'telegram',
+    })
+    .returning({ id: applications.id });
+  await db.transaction((tx) =>
+    submitApplication(tx, {
+      applicationId: draft!.id,
+      programmeId: prog!.id,
+      applicant: { gender: 'perempuan', domicileProvince: '35', answers: {} },
+      stats: { gender: 'perempuan', province: '35', age: 20 },
+    }),
+  );
+  return draft!.id;
 }

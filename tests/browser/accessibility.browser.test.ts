@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submitApplication } from '../../src/applications/status';
-import { applications, handoffs, programmes } from '../../src/db/schema';
+import { handoffs } from '../../src/db/schema';
 import { createTarget } from '../../src/organisations/targets';
-import { userIdOf } from '../applications/helpers';
+import { submittedApplication, userIdOf } from '../applications/helpers';
 import { createStaff } from '../helpers/admin';
 import { axeViolations } from '../helpers/axe';
 import { CHROMIUM, launchBrowser, logIn, serveHarness } from '../helpers/browser';
@@ -49,26 +48,13 @@ describe('dashboard accessibility (axe-core, WCAG 2.1 AA)', () => {
     const userId = await userIdOf(h, person.id);
     const [handoff] = await db.select().from(handoffs).where(eq(handoffs.userId, userId));
     ids.handoff = handoff!.id;
-    const [prog] = await db.select().from(programmes).where(eq(programmes.slug, 'jahit-kopri'));
-    const [draft] = await db
-      .insert(applications)
-      .values({
-        userId,
-        programmeId: prog!.id,
-        fullName: 'Lestari Wulan',
-        phone: '+6285700000003',
-        channel: 'telegram',
-      })
-      .returning({ id: applications.id });
-    await db.transaction((tx) =>
-      submitApplication(tx, {
-        applicationId: draft!.id,
-        programmeId: prog!.id,
-        applicant: { gender: 'perempuan', domicileProvince: '35', answers: {} },
-        stats: { gender: 'perempuan', province: '35', age: 20 },
-      }),
-    );
-    ids.application = draft!.id;
+    const applicationId = await submittedApplication(db, {
+      userId,
+      programme: 'jahit-kopri',
+      fullName: 'Lestari Wulan',
+      phone: '+6285700000003',
+    });
+    ids.application = applicationId;
     const target = await createTarget(db, organisation, {
       name: 'Angkatan 2027',
       participants: 100,

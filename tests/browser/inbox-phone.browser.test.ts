@@ -3,13 +3,22 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submitApplication } from '../../src/applications/status';
-import { applications, handoffs, programmes } from '../../src/db/schema';
+import { handoffs } from '../../src/db/schema';
 import { createCanned } from '../../src/handoff/canned';
-import { JPEG, tempUploads, userIdOf } from '../applications/helpers';
+import { JPEG, submittedApplication, tempUploads, userIdOf } from '../applications/helpers';
 import { createStaff } from '../helpers/admin';
 import { axeViolations } from '../helpers/axe';
-import { launchBrowser, logIn, SCREENSHOTS, screenshot, serveHarness } from '../helpers/browser';
+import {
+  layoutProblems as checkLayout,
+  inFirstScreen,
+  launchBrowser,
+  logIn,
+  SCREENSHOTS,
+  SMALL_PHONE,
+  screenshot,
+  serveHarness,
+  smallPhone,
+} from '../helpers/browser';
 import { loadCatalogue, programme } from '../helpers/catalogue';
 import { conversation } from '../helpers/conversation';
 import { type Harness, startHarness } from '../helpers/harness';
@@ -25,44 +34,22 @@ import { messageUpdate } from '../helpers/telegram';
 
 const ORG = 'kopri-pb-pmii';
 const OTHER = 'lpk-lain';
-const SMALL = { width: 360, height: 740 };
 const LONG_NAME = 'Nurul Aini Rahmawati Putri Kusumawardhani Setyaningsih Wulandari';
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Title (Formulir) >> endobj\ntrailer\n%%EOF\n');
 
-/** Sideways overflow, and visible tap targets under 44 px high (the newcomer test's rule, plus the inbox's own). */
-async function layoutProblems(page: Page): Promise<{ overflow: number; small: string[] }> {
-  return page.evaluate(() => {
-    const selectors = [
-      'main button',
-      'main a.button',
-      'main .back a',
-      'main summary',
-      'main select',
-      'main input:not([type=hidden]):not([type=checkbox]):not([type=radio])',
-      'main .inbox-download a',
-      'table.stack th[scope=row] > a:first-child',
-      'table.inbox-queue th[scope=row] > a:first-child',
-    ];
-    const small: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>(selectors.join(','))) {
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      if (el.closest('details:not([open])') && el.tagName !== 'SUMMARY') continue;
-      if (box.height < 43.5)
-        small.push(
-          `${el.tagName.toLowerCase()} "${el.textContent?.trim().slice(0, 30)}" ${Math.round(box.height)}px`,
-        );
-    }
-    return { overflow: document.documentElement.scrollWidth - window.innerWidth, small };
-  });
-}
-
-/** The element is entirely inside the first screen, without scrolling. */
-async function inFirstScreen(page: Page, selector: string): Promise<boolean> {
-  const box = await page.locator(selector).first().boundingBox();
-  const viewport = page.viewportSize()!;
-  return box !== null && box.y >= 0 && box.y + box.height <= viewport.height;
-}
+/** Tap targets checked on every page (header, menu, forms, links that act as buttons). */
+const TAP_TARGETS = [
+  'main button',
+  'main a.button',
+  'main .back a',
+  'main summary',
+  'main select',
+  'main input:not([type=hidden]):not([type=checkbox]):not([type=radio])',
+  'main .inbox-download a',
+  'table.stack th[scope=row] > a:first-child',
+  'table.inbox-queue th[scope=row] > a:first-child',
+];
+const layoutProblems = (page: Page) => checkLayout(page, TAP_TARGETS);
 
 /** The label each card cell shows before its value on a phone (the CSS ::before of data-label). */
 const cellLabels = (page: Page, selector: string) =>
@@ -146,26 +133,13 @@ describe('the staff inbox on a 360 px phone', () => {
 
     // She applied to this organisation's programme and to another organisation's.
     for (const slug of ['jahit-kopri', 'las-lain']) {
-      const [prog] = await db.select().from(programmes).where(eq(programmes.slug, slug));
-      const [draft] = await db
-        .insert(applications)
-        .values({
-          userId,
-          programmeId: prog!.id,
-          fullName: LONG_NAME,
-          phone: '+6285700000004',
-          channel: 'telegram',
-        })
-        .returning({ id: applications.id });
-      await db.transaction((tx) =>
-        submitApplication(tx, {
-          applicationId: draft!.id,
-          programmeId: prog!.id,
-          applicant: { gender: 'perempuan', domicileProvince: '35', answers: {} },
-          stats: { gender: 'perempuan', province: '35', age: 20 },
-        }),
-      );
-      if (slug === 'jahit-kopri') ids.ownApplication = draft!.id;
+      const applicationId = await submittedApplication(db, {
+        userId,
+        programme: slug,
+        fullName: LONG_NAME,
+        phone: '+6285700000004',
+      });
+      if (slug === 'jahit-kopri') ids.ownApplication = applicationId;
     }
 
     // Bayu waits too: his case is worked without JavaScript.
@@ -177,14 +151,7 @@ describe('the staff inbox on a 360 px phone', () => {
     h.runtime.dispatcher.start();
     server = await serveHarness(h);
     browser = await launchBrowser();
-    phone = await browser.newContext({
-      viewport: SMALL,
-      isMobile: true,
-      hasTouch: true,
-      baseURL: server.url,
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-    });
+    phone = await smallPhone(browser, server.url);
     page = await phone.newPage();
     await logIn(page, 'rina@kopri.or.id');
     await page.waitForURL(/\/admin\/inbox$/);
@@ -238,12 +205,7 @@ describe('the staff inbox on a 360 px phone', () => {
     await page.getByRole('link', { name: 'Lihat yang menunggu (2)' }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('?tab=waiting');
 
-    const fresh = await browser.newContext({
-      viewport: SMALL,
-      isMobile: true,
-      baseURL: server.url,
-      locale: 'id-ID',
-    });
+    const fresh = await smallPhone(browser, server.url);
     const p = await fresh.newPage();
     await logIn(p, 'putri@ormawa.id');
     await expect.poll(() => new URL(p.url()).pathname).toBe('/admin/inbox');
@@ -295,7 +257,7 @@ describe('the staff inbox on a 360 px phone', () => {
 
   it('passes the WCAG A/AA checks with the hand-over and close panels open', async () => {
     const checked = await browser.newContext({
-      viewport: SMALL,
+      viewport: SMALL_PHONE,
       baseURL: server.url,
       locale: 'id-ID',
       bypassCSP: true,
@@ -411,13 +373,7 @@ describe('the staff inbox on a 360 px phone', () => {
   }, 60_000);
 
   it('hands over and closes without JavaScript', async () => {
-    const noScript = await browser.newContext({
-      viewport: SMALL,
-      isMobile: true,
-      baseURL: server.url,
-      locale: 'id-ID',
-      javaScriptEnabled: false,
-    });
+    const noScript = await smallPhone(browser, server.url, { javaScriptEnabled: false });
     const p = await noScript.newPage();
     await logIn(p, 'rina@kopri.or.id');
     await expect.poll(() => new URL(p.url()).pathname).toBe('/admin/inbox');

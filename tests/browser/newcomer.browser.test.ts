@@ -1,13 +1,21 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submitApplication } from '../../src/applications/status';
-import { applications, handoffs, programmes } from '../../src/db/schema';
+import { handoffs } from '../../src/db/schema';
 import { createCanned } from '../../src/handoff/canned';
 import { createTarget } from '../../src/organisations/targets';
-import { userIdOf } from '../applications/helpers';
+import { submittedApplication, userIdOf } from '../applications/helpers';
 import { createStaff } from '../helpers/admin';
-import { launchBrowser, logIn, screenshot, serveHarness } from '../helpers/browser';
+import {
+  layoutProblems as checkLayout,
+  inFirstScreen,
+  launchBrowser,
+  logIn,
+  SMALL_PHONE,
+  screenshot,
+  serveHarness,
+  smallPhone,
+} from '../helpers/browser';
 import { loadCatalogue, programme } from '../helpers/catalogue';
 import { conversation } from '../helpers/conversation';
 import { type Harness, startHarness } from '../helpers/harness';
@@ -20,48 +28,25 @@ import { type Harness, startHarness } from '../helpers/harness';
  */
 
 const ORG = 'kopri-pb-pmii';
-const SMALL = { width: 360, height: 740 };
 const LONG_NAME = 'Nurul Aini Rahmawati Putri Kusumawardhani Setyaningsih Wulandari';
 
-/** What a page looks like to the checks: sideways overflow, and visible tap targets under 44 px high. */
-async function layoutProblems(page: Page): Promise<{ overflow: number; small: string[] }> {
-  return page.evaluate(() => {
-    const selectors = [
-      'nav.main a',
-      'header.top .top-bar > a',
-      'header.top button',
-      'main button',
-      'main a.button',
-      'main .tabs a',
-      'main .back a',
-      'main summary',
-      'main select',
-      'main input:not([type=hidden]):not([type=checkbox]):not([type=radio])',
-      'main .bc-check label',
-      'main .bc-checks label',
-      'table.stack th[scope=row] > a:first-child',
-    ];
-    const small: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>(selectors.join(','))) {
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      // Forms and links inside a closed <details> are not on screen.
-      if (el.closest('details:not([open])') && el.tagName !== 'SUMMARY') continue;
-      if (box.height < 43.5)
-        small.push(
-          `${el.tagName.toLowerCase()} "${el.textContent?.trim().slice(0, 30)}" ${Math.round(box.height)}px`,
-        );
-    }
-    return { overflow: document.documentElement.scrollWidth - window.innerWidth, small };
-  });
-}
-
-/** The visible text of an element, if all of it is inside the first screen (no scrolling needed). */
-async function inFirstScreen(page: Page, selector: string): Promise<boolean> {
-  const box = await page.locator(selector).first().boundingBox();
-  const viewport = page.viewportSize()!;
-  return box !== null && box.y >= 0 && box.y + box.height <= viewport.height;
-}
+/** Tap targets checked on every page (header, menu, forms, links that act as buttons). */
+const TAP_TARGETS = [
+  'nav.main a',
+  'header.top .top-bar > a',
+  'header.top button',
+  'main button',
+  'main a.button',
+  'main .tabs a',
+  'main .back a',
+  'main summary',
+  'main select',
+  'main input:not([type=hidden]):not([type=checkbox]):not([type=radio])',
+  'main .bc-check label',
+  'main .bc-checks label',
+  'table.stack th[scope=row] > a:first-child',
+];
+const layoutProblems = (page: Page) => checkLayout(page, TAP_TARGETS);
 
 describe('a newcomer on a small phone', () => {
   let h: Harness;
@@ -108,26 +93,13 @@ describe('a newcomer on a small phone', () => {
     const userId = await userIdOf(h, person.id);
     const [handoff] = await db.select().from(handoffs).where(eq(handoffs.userId, userId));
     ids.handoff = handoff!.id;
-    const [prog] = await db.select().from(programmes).where(eq(programmes.slug, 'jahit-kopri'));
-    const [draft] = await db
-      .insert(applications)
-      .values({
-        userId,
-        programmeId: prog!.id,
-        fullName: LONG_NAME,
-        phone: '+6285700000004',
-        channel: 'telegram',
-      })
-      .returning({ id: applications.id });
-    await db.transaction((tx) =>
-      submitApplication(tx, {
-        applicationId: draft!.id,
-        programmeId: prog!.id,
-        applicant: { gender: 'perempuan', domicileProvince: '35', answers: {} },
-        stats: { gender: 'perempuan', province: '35', age: 20 },
-      }),
-    );
-    ids.application = draft!.id;
+    const applicationId = await submittedApplication(db, {
+      userId,
+      programme: 'jahit-kopri',
+      fullName: LONG_NAME,
+      phone: '+6285700000004',
+    });
+    ids.application = applicationId;
     const target = await createTarget(db, organisation, {
       name: 'Angkatan Januari 2027',
       participants: 100,
@@ -139,14 +111,7 @@ describe('a newcomer on a small phone', () => {
     h.runtime.dispatcher.start();
     server = await serveHarness(h);
     browser = await launchBrowser();
-    phone = await browser.newContext({
-      viewport: SMALL,
-      isMobile: true,
-      hasTouch: true,
-      baseURL: server.url,
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-    });
+    phone = await smallPhone(browser, server.url);
     page = await phone.newPage();
     page.on('dialog', (dialog) => void dialog.accept());
     await logIn(page, 'rina@kopri.or.id');
@@ -196,7 +161,7 @@ describe('a newcomer on a small phone', () => {
   }, 60_000);
 
   it('shows long tables as one card per row, each value with its label', async () => {
-    await page.setViewportSize(SMALL);
+    await page.setViewportSize(SMALL_PHONE);
     for (const path of ['/admin/applicants', '/admin/programmes', '/admin/inbox']) {
       await page.goto(path);
       // Nothing scrolls sideways inside the table either.
@@ -227,7 +192,7 @@ describe('a newcomer on a small phone', () => {
   });
 
   it('answers the waiting person: each action says what happened at the top of the page', async () => {
-    await page.setViewportSize(SMALL);
+    await page.setViewportSize(SMALL_PHONE);
     await page.goto('/admin/inbox');
     await page
       .getByRole('link', { name: /Nurul Aini/ })
@@ -256,7 +221,7 @@ describe('a newcomer on a small phone', () => {
   });
 
   it('changes an applicant’s status from a phone: the form is one tap from the top, the result is shown', async () => {
-    await page.setViewportSize(SMALL);
+    await page.setViewportSize(SMALL_PHONE);
     await page.goto('/admin/applicants');
     // The filters are folded, so the first applicant is on the first screen.
     expect(await page.locator('details.appl-filter-box').getAttribute('open')).toBeNull();
@@ -281,7 +246,7 @@ describe('a newcomer on a small phone', () => {
   });
 
   it('draws charts whose text is at least 13 px on a 360 px phone, with the verdict in words', async () => {
-    await page.setViewportSize(SMALL);
+    await page.setViewportSize(SMALL_PHONE);
     for (const path of ['/admin/targets', `/admin/targets/${ids.target}`]) {
       await page.goto(path);
       const sizes = await page.locator('svg.chart-svg').evaluateAll((svgs) =>
@@ -304,12 +269,7 @@ describe('a newcomer on a small phone', () => {
   });
 
   it('tells a new organisation what to do on every empty page', async () => {
-    const fresh = await browser.newContext({
-      viewport: SMALL,
-      isMobile: true,
-      baseURL: server.url,
-      locale: 'id-ID',
-    });
+    const fresh = await smallPhone(browser, server.url);
     const p = await fresh.newPage();
     await logIn(p, 'putri@ormawa.id');
     await expect.poll(() => new URL(p.url()).pathname).toBe('/admin/inbox');
@@ -337,7 +297,7 @@ describe('a newcomer on a small phone', () => {
   });
 
   it('works the same in English: the menu fits and stays tappable', async () => {
-    await page.setViewportSize(SMALL);
+    await page.setViewportSize(SMALL_PHONE);
     await page.goto('/admin/lang/en?next=/admin/targets');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Targets');
     for (const path of ['/admin/inbox', '/admin/applicants', '/admin/targets']) {

@@ -3,7 +3,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { programmes } from '../../src/db/schema';
 import { createStaff } from '../helpers/admin';
-import { CHROMIUM, launchBrowser, logIn, screenshot, serveHarness } from '../helpers/browser';
+import {
+  CHROMIUM,
+  layoutProblems as checkLayout,
+  launchBrowser,
+  logIn,
+  SMALL_PHONE,
+  screenshot,
+  serveHarness,
+  smallPhone,
+} from '../helpers/browser';
 import { daysFromNow } from '../helpers/catalogue';
 import { type Harness, startHarness } from '../helpers/harness';
 
@@ -12,22 +21,16 @@ import { type Harness, startHarness } from '../helpers/harness';
  * 360 px screen, every field and button is big enough for a thumb, and it is filled in by its labels.
  */
 
-const SMALL = { width: 360, height: 740 };
-
-/** Sideways overflow, and visible fields and buttons of the form under 44 px high. */
-function layoutProblems(page: Page): Promise<{ overflow: number; small: string[] }> {
-  return page.evaluate(() => {
-    const small: string[] = [];
-    const selectors =
-      'main button, main a.button, main .back a, main select, main textarea, main input:not([type=hidden])';
-    for (const el of document.querySelectorAll<HTMLElement>(selectors)) {
-      const box = el.getBoundingClientRect();
-      if (box.width > 0 && box.height < 43.5)
-        small.push(`${el.tagName.toLowerCase()}#${el.id} ${Math.round(box.height)}px`);
-    }
-    return { overflow: document.documentElement.scrollWidth - window.innerWidth, small };
-  });
-}
+/** The form's fields and buttons: each at least 44 px high. */
+const TAP_TARGETS = [
+  'main button',
+  'main a.button',
+  'main .back a',
+  'main select',
+  'main textarea',
+  'main input:not([type=hidden])',
+];
+const layoutProblems = (page: Page) => checkLayout(page, TAP_TARGETS);
 
 describe(`Tambah program on a phone without scripts (Chromium at ${CHROMIUM})`, () => {
   let h: Harness;
@@ -44,15 +47,7 @@ describe(`Tambah program on a phone without scripts (Chromium at ${CHROMIUM})`, 
     });
     server = await serveHarness(h);
     browser = await launchBrowser();
-    const phone = await browser.newContext({
-      viewport: SMALL,
-      isMobile: true,
-      hasTouch: true,
-      javaScriptEnabled: false,
-      baseURL: server.url,
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-    });
+    const phone = await smallPhone(browser, server.url, { javaScriptEnabled: false });
     page = await phone.newPage();
     await logIn(page, 'rina@kopri.or.id');
     await page.waitForURL(/\/admin\/inbox$/);
@@ -71,7 +66,7 @@ describe(`Tambah program on a phone without scripts (Chromium at ${CHROMIUM})`, 
       await page.setViewportSize({ width, height: 740 });
       expect({ width, ...(await layoutProblems(page)) }).toEqual({ width, overflow: 0, small: [] });
     }
-    await page.setViewportSize(SMALL);
+    await page.setViewportSize(SMALL_PHONE);
     await screenshot(page, 'programme-new-360');
 
     await page.getByLabel('Judul (Bahasa Indonesia)').fill('Pelatihan Menjahit untuk Perempuan Muda');

@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, type BrowserContext, chromium, devices, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  devices,
+  type Page,
+} from 'playwright-core';
 import { STAFF_PASSWORD } from './admin';
 import type { Harness } from './harness';
 
@@ -37,6 +44,25 @@ export function phoneContext(browser: Browser, baseURL: string): Promise<Browser
   return browser.newContext({ ...devices['Pixel 7'], baseURL, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
 }
 
+/** A small Android phone (360 × 740), the newcomer's: the tightest width the dashboard must fit. */
+export const SMALL_PHONE = { width: 360, height: 740 };
+
+export function smallPhone(
+  browser: Browser,
+  baseURL: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: SMALL_PHONE,
+    isMobile: true,
+    hasTouch: true,
+    baseURL,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    ...options,
+  });
+}
+
 /** Serves the harness's app over real HTTP on a free loopback port (the browser needs a socket). */
 export async function serveHarness(h: Harness): Promise<{ url: string; close(): Promise<void> }> {
   const server: ServerType = await new Promise((resolve) => {
@@ -62,4 +88,32 @@ export async function logIn(page: Page, email: string, password = STAFF_PASSWORD
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Kata sandi').fill(password);
   await page.getByRole('button', { name: 'Masuk' }).click();
+}
+
+/** Sideways overflow, and visible tap targets (matching `selectors`) under 44 px high, at the page's width. */
+export function layoutProblems(
+  page: Page,
+  selectors: readonly string[],
+): Promise<{ overflow: number; small: string[] }> {
+  return page.evaluate((list) => {
+    const small: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(list.join(','))) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      // Forms and links inside a closed <details> are not on screen.
+      if (el.closest('details:not([open])') && el.tagName !== 'SUMMARY') continue;
+      if (box.height < 43.5)
+        small.push(
+          `${el.tagName.toLowerCase()} "${el.textContent?.trim().slice(0, 30)}" ${Math.round(box.height)}px`,
+        );
+    }
+    return { overflow: document.documentElement.scrollWidth - window.innerWidth, small };
+  }, selectors);
+}
+
+/** The element is entirely inside the first screen, without scrolling. */
+export async function inFirstScreen(page: Page, selector: string): Promise<boolean> {
+  const box = await page.locator(selector).first().boundingBox();
+  const viewport = page.viewportSize()!;
+  return box !== null && box.y >= 0 && box.y + box.height <= viewport.height;
 }

@@ -6,13 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Slots, understand } from '../../src/nlu';
-
-interface Query {
-  text: string;
-  intent: string;
-  slots: Slots;
-}
+import type { Slots } from '../../src/nlu';
+import { type Query, score } from './score';
 
 const queries: Query[] = JSON.parse(readFileSync(new URL('./heldout.json', import.meta.url), 'utf8'));
 
@@ -36,25 +31,8 @@ describe('held-out free-text evaluation', () => {
   });
 
   it('understands at least 90 % of the held-out messages exactly', () => {
-    let intentHits = 0;
-    let exactHits = 0;
-    const misses: string[] = [];
-    for (const q of queries) {
-      const got = understand(q.text);
-      const intentOk = got.intent === q.intent;
-      if (intentOk) intentHits++;
-      if (intentOk && same(got.slots, q.slots)) exactHits++;
-      else {
-        misses.push(
-          `  ${JSON.stringify(q.text)}\n    want ${q.intent} ${JSON.stringify(q.slots)}\n    got  ${got.intent} ${JSON.stringify(got.slots)}`,
-        );
-      }
-    }
-    const pct = (n: number) => `${((100 * n) / queries.length).toFixed(1)} %`;
-    console.log(
-      `NLU held-out evaluation: ${queries.length} messages — intent ${pct(intentHits)}, exact intent+slots ${pct(exactHits)}` +
-        (misses.length ? `\nMisses (${misses.length}):\n${misses.join('\n')}` : ''),
-    );
-    expect(exactHits / queries.length).toBeGreaterThanOrEqual(0.9);
+    const result = score(queries, same);
+    console.log(result.report('NLU held-out evaluation', 'messages'));
+    expect(result.exact).toBeGreaterThanOrEqual(0.9);
   });
 });

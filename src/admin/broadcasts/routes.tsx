@@ -69,8 +69,15 @@ export function broadcastRoutes(deps: AdminDeps) {
   const app = new Hono<AdminEnv>();
   const title = (c: AdminContext, key: string) => c.var.t(`dashboard:broadcasts.titles.${key}`);
 
-  const composer = async (c: AdminContext, values: ComposerValues, errors: ComposerErrors, status = 200) => {
-    const programmes = await programmeChoices(db, c.var.session.organisationSlug);
+  const composer = async (
+    c: AdminContext,
+    values: ComposerValues,
+    errors: ComposerErrors,
+    status = 200,
+    // Already read by a caller that needed them (the prefill): not read twice.
+    loaded?: Awaited<ReturnType<typeof programmeChoices>>,
+  ) => {
+    const programmes = loaded ?? (await programmeChoices(db, c.var.session.organisationSlug));
     // A form that comes back (count, edit, errors) shows the count of what it describes.
     const count = c.req.method === 'POST' ? await countFragment(c, values) : undefined;
     return page(
@@ -123,7 +130,7 @@ export function broadcastRoutes(deps: AdminDeps) {
     if (!canAct(c)) return refuse(c, 'broadcasts', { key: 'errors.forbidden' });
     const programmes = await programmeChoices(db, c.var.session.organisationSlug);
     const values = composerPrefill((name) => c.req.query(name), programmes);
-    return composer(c, values, {});
+    return composer(c, values, {}, 200, programmes);
   });
 
   // The live count: filter values only (codes and levels, never anyone's data) in the query.

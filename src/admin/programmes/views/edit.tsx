@@ -171,6 +171,44 @@ export function ErrorSummary(props: {
   );
 }
 
+/** The form's fieldsets and its save/cancel buttons: one layout for editing and for "Tambah program". */
+export function FieldGroups(props: {
+  t: T;
+  groups: readonly { key: string; fields: readonly string[] }[];
+  fields: readonly EditField[];
+  values: FormValues;
+  errors: FormErrors;
+  regions?: readonly RegionGroup[];
+  submit: string;
+}) {
+  const { t, values, errors } = props;
+  const byName = new Map(props.fields.map((f) => [f.name, f]));
+  return (
+    <>
+      {props.groups.map((g) => (
+        <fieldset class="prog-fieldset">
+          <legend>{t(`dashboard:programmes.edit.group.${g.key}`)}</legend>
+          {g.fields.map((name) => (
+            <Input
+              t={t}
+              f={byName.get(name)!}
+              value={values[name] ?? ''}
+              error={errors[name]}
+              regions={props.regions}
+            />
+          ))}
+        </fieldset>
+      ))}
+      <p class="actions">
+        <button type="submit">{props.submit}</button>
+        <a class="button secondary" href="/admin/programmes">
+          {t('dashboard:programmes.edit.cancel')}
+        </a>
+      </p>
+    </>
+  );
+}
+
 export function ProgrammeEdit(props: {
   c: AdminContext;
   slug: string;
@@ -184,7 +222,6 @@ export function ProgrammeEdit(props: {
 }) {
   const { c, values, errors } = props;
   const t = c.var.t;
-  const fields = new Map(EDIT_FIELDS.map((f) => [f.name, f]));
   return (
     <>
       <p class="back">
@@ -216,21 +253,14 @@ export function ProgrammeEdit(props: {
         <form method="post" action={`/admin/programmes/${props.slug}`} novalidate>
           <Csrf c={c} />
           <input type="hidden" name="version" value={props.version} />
-          {FIELD_GROUPS.map((g) => (
-            <fieldset class="prog-fieldset">
-              <legend>{t(`dashboard:programmes.edit.group.${g.key}`)}</legend>
-              {g.fields.map((name) => {
-                const f = fields.get(name)!;
-                return <Input t={t} f={f} value={values[name] ?? ''} error={errors[name]} />;
-              })}
-            </fieldset>
-          ))}
-          <p class="actions">
-            <button type="submit">{t('dashboard:programmes.edit.save')}</button>
-            <a class="button secondary" href="/admin/programmes">
-              {t('dashboard:programmes.edit.cancel')}
-            </a>
-          </p>
+          <FieldGroups
+            t={t}
+            groups={FIELD_GROUPS}
+            fields={EDIT_FIELDS}
+            values={values}
+            errors={errors}
+            submit={t('dashboard:programmes.edit.save')}
+          />
         </form>
       )}
     </>

@@ -2,7 +2,7 @@ import type { AdminContext } from '../../context';
 import { Csrf } from '../../layout';
 import type { FormErrors, FormValues } from '../edit-form';
 import { NEW_FIELD_GROUPS, NEW_FIELDS } from '../new-form';
-import { ErrorSummary, Input, type RegionGroup } from './edit';
+import { ErrorSummary, FieldGroups, type RegionGroup } from './edit';
 
 /** "Tambah program": the edit form's fields and the new record's own, prefilled with sensible defaults. */
 export function ProgrammeNew(props: {
@@ -14,7 +14,6 @@ export function ProgrammeNew(props: {
 }) {
   const { c, values, errors } = props;
   const t = c.var.t;
-  const fields = new Map(NEW_FIELDS.map((f) => [f.name, f]));
   return (
     <>
       <p class="back">
@@ -25,26 +24,15 @@ export function ProgrammeNew(props: {
       <ErrorSummary t={t} fields={NEW_FIELDS} errors={errors} other={props.other} />
       <form method="post" action="/admin/programmes/new" novalidate>
         <Csrf c={c} />
-        {NEW_FIELD_GROUPS.map((g) => (
-          <fieldset class="prog-fieldset">
-            <legend>{t(`dashboard:programmes.edit.group.${g.key}`)}</legend>
-            {g.fields.map((name) => (
-              <Input
-                t={t}
-                f={fields.get(name)!}
-                value={values[name] ?? ''}
-                error={errors[name]}
-                regions={props.regions}
-              />
-            ))}
-          </fieldset>
-        ))}
-        <p class="actions">
-          <button type="submit">{t('dashboard:programmes.new.submit')}</button>
-          <a class="button secondary" href="/admin/programmes">
-            {t('dashboard:programmes.edit.cancel')}
-          </a>
-        </p>
+        <FieldGroups
+          t={t}
+          groups={NEW_FIELD_GROUPS}
+          fields={NEW_FIELDS}
+          values={values}
+          errors={errors}
+          regions={props.regions}
+          submit={t('dashboard:programmes.new.submit')}
+        />
       </form>
     </>
   );
