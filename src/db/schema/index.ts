@@ -13,3 +13,4 @@ export * from './profile';
 export * from './staff';
 export * from './staff-group';
 export * from './whatsapp';
+export * from './knowledge';
