@@ -50,6 +50,10 @@ const FUNCTION_WORDS = new Set(
 
 interface Phrase {
   terms: string[][];
+  /** Which terms must be found (a long phrase's function words may be left out). */
+  required: boolean[];
+  /** How many required terms may be missing: none in short phrases, a quarter in a whole question. */
+  slack: number;
 }
 
 interface IndexedEntry {
@@ -88,9 +92,19 @@ export function buildIndex(entries: readonly MatchableEntry[]): KnowledgeIndex {
   const indexed: IndexedEntry[] = entries.map((entry) => ({
     entry,
     phrases: entry.keywords
-      .map((k) => tokens(k).map(formsOf))
-      .filter((terms) => terms.length > 0)
-      .map((terms) => ({ terms })),
+      .map((k) => tokens(k))
+      .filter((words) => words.length > 0)
+      .map((words) => {
+        const content = words.filter(isContent).length;
+        // A whole question may be asked without its function words and with a quarter of its other words
+        // changed; a keyword ("tidak lolos", "apa itu magang") is matched whole.
+        const long = content >= 4;
+        return {
+          terms: words.map(formsOf),
+          required: words.map((w) => !long || isContent(w)),
+          slack: long ? Math.floor(content / 4) : 0,
+        };
+      }),
     questionTerms: entry.questions.flatMap((q) => tokens(q).filter(isContent).map(formsOf)),
   }));
   // Document frequency per form: in how many entries' keywords a form occurs.
@@ -112,15 +126,18 @@ function weight(index: KnowledgeIndex, forms: string[]): number {
   return best || index.defaultIdf;
 }
 
-/** Message positions a phrase covers: every term found within a short window, in any order. */
+/**
+ * Message positions a phrase covers: its terms found close together, in any order. Every required term of
+ * a short phrase must be there; a long one (a whole question) may miss a quarter of them.
+ */
 function phraseHit(phrase: Phrase, message: string[][]): number[] | undefined {
   const window = phrase.terms.length + 4;
   for (let start = 0; start < message.length; start++) {
     if (!phrase.terms.some((t) => same(t, message[start]!))) continue;
     const used: number[] = [];
     const end = Math.min(message.length, start + window);
-    let all = true;
-    for (const term of phrase.terms) {
+    let missing = 0;
+    for (const [k, term] of phrase.terms.entries()) {
       let found = -1;
       for (let i = start; i < end; i++) {
         if (!used.includes(i) && same(term, message[i]!)) {
@@ -128,13 +145,11 @@ function phraseHit(phrase: Phrase, message: string[][]): number[] | undefined {
           break;
         }
       }
-      if (found < 0) {
-        all = false;
-        break;
-      }
-      used.push(found);
+      if (found >= 0) used.push(found);
+      else if (phrase.required[k]) missing++;
+      if (missing > phrase.slack) break;
     }
-    if (all) return used;
+    if (missing <= phrase.slack && used.length) return used;
   }
   return undefined;
 }

@@ -8,22 +8,29 @@ const ASKING: ReadonlySet<Intent> = new Set<Intent>([
   'details',
   'apply',
   'eligibility',
+  'match',
   'help',
   'unknown',
   'greeting',
   'thanks',
 ]);
 
+/** "cara batalin lamaran": a question about cancelling, not a cancel. */
+const HOW = /\b(cara|caranya|bagaimana|how)\b/;
+
 /**
  * Whether the knowledge base may answer this message, and which of its words count. "umur 27 bisa ikut
- * magang jepang?" is for the eligibility engine (a programme is named); "pelatihan las di sby" is a search;
- * "ini aman ga kak? … ketipu lpk" is a question about fraud.
+ * magang jepang?" is for the eligibility engine (the person's own age); "pelatihan las di sby" is a
+ * search; "ini aman ga kak? … ketipu lpk" is a question about fraud.
  */
 export function knowledgeGate(u: Understanding): { ask: false } | { ask: true; options: MatchOptions } {
-  if (!ASKING.has(u.intent)) return { ask: false };
+  if (!ASKING.has(u.intent) && !(u.intent === 'cancel' && HOW.test(u.normalized))) return { ask: false };
   const s = u.slots;
-  if (u.intent === 'eligibility' && (s.kind || s.fields?.length || s.country || s.province))
-    return { ask: false };
+  // A value of the person's own ("umur 27", "lulusan smp") or a named target ("… magang korea?") is for
+  // the eligibility engine and matching, which answer from the programmes' own rules.
+  const personal = Boolean(s.education) || /\d/.test(u.normalized);
+  const target = Boolean(s.country || s.fields?.length || s.province);
+  if ((u.intent === 'eligibility' || u.intent === 'match') && (personal || target)) return { ask: false };
   const discount = searchDiscount(u);
   return { ask: true, options: discount ? { discount } : {} };
 }
