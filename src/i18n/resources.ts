@@ -12,6 +12,7 @@ import enKnowledge from '../../locales/en/knowledge.json';
 import enOrganisations from '../../locales/en/organisations.json';
 import enPrivacy from '../../locales/en/privacy.json';
 import enProfile from '../../locales/en/profile.json';
+import enSimulator from '../../locales/en/simulator.json';
 import enStaffgroup from '../../locales/en/staffgroup.json';
 import enWhatsapp from '../../locales/en/whatsapp.json';
 import idAdmin from '../../locales/id/admin.json';
@@ -26,6 +27,7 @@ import idKnowledge from '../../locales/id/knowledge.json';
 import idOrganisations from '../../locales/id/organisations.json';
 import idPrivacy from '../../locales/id/privacy.json';
 import idProfile from '../../locales/id/profile.json';
+import idSimulator from '../../locales/id/simulator.json';
 import idStaffgroup from '../../locales/id/staffgroup.json';
 import idWhatsapp from '../../locales/id/whatsapp.json';
 
@@ -44,6 +46,7 @@ export const resources = {
     organisations: idOrganisations,
     profile: idProfile,
     privacy: idPrivacy,
+    simulator: idSimulator,
     whatsapp: idWhatsapp,
   },
   en: {
@@ -60,6 +63,7 @@ export const resources = {
     organisations: enOrganisations,
     profile: enProfile,
     privacy: enPrivacy,
+    simulator: enSimulator,
     whatsapp: enWhatsapp,
   },
 };
