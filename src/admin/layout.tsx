@@ -2,14 +2,7 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { AdminContext } from './context';
 
-export type Section =
-  | 'inbox'
-  | 'programmes'
-  | 'applicants'
-  | 'broadcasts'
-  | 'targets'
-  | 'knowledge'
-  | 'settings';
+export type Section = 'inbox' | 'programmes' | 'applicants' | 'broadcasts' | 'targets' | 'settings';
 
 const SECTIONS: { key: Section; href: string }[] = [
   { key: 'inbox', href: '/admin/inbox' },
@@ -17,7 +10,6 @@ const SECTIONS: { key: Section; href: string }[] = [
   { key: 'applicants', href: '/admin/applicants' },
   { key: 'broadcasts', href: '/admin/broadcasts' },
   { key: 'targets', href: '/admin/targets' },
-  { key: 'knowledge', href: '/admin/knowledge' },
   { key: 'settings', href: '/admin/settings' },
 ];
 

@@ -28,7 +28,7 @@ export function knowledgeRoutes(deps: AdminDeps) {
   const app = new Hono<AdminEnv>();
   const t = (c: AdminContext, key: string) => c.var.t(`knowledge:admin.${key}`);
   const denied = (c: AdminContext) =>
-    refuse(c, 'knowledge', { back: { href: '/admin/knowledge', label: t(c, 'back') } });
+    refuse(c, 'inbox', { back: { href: '/admin/knowledge', label: t(c, 'back') } });
   const back = (c: AdminContext) => (
     <p class="back">
       <a href="/admin/knowledge">{t(c, 'back')}</a>
@@ -47,7 +47,7 @@ export function knowledgeRoutes(deps: AdminDeps) {
     return page(
       c,
       title,
-      'knowledge',
+      'inbox',
       <>
         {back(c)}
         {from ? asked(c, from) : null}
@@ -60,12 +60,7 @@ export function knowledgeRoutes(deps: AdminDeps) {
   app.get('/', async (c) => {
     const org = organisationOf(c);
     const [unanswered, entries] = await Promise.all([listUnanswered(db, org.slug), listEntries(db, org.id)]);
-    return page(
-      c,
-      t(c, 'title'),
-      'knowledge',
-      <KnowledgePage c={c} unanswered={unanswered} entries={entries} />,
-    );
+    return page(c, t(c, 'title'), 'inbox', <KnowledgePage c={c} unanswered={unanswered} entries={entries} />);
   });
 
   app.get('/new', canWrite, async (c) => {
@@ -107,7 +102,7 @@ export function knowledgeRoutes(deps: AdminDeps) {
       page(
         c,
         t(c, 'importTitle'),
-        'knowledge',
+        'inbox',
         <>
           {back(c)}
           <ImportResult {...result} />

@@ -334,7 +334,7 @@ export function KnowledgePage(props: {
           <ImportForm c={c} />
         </section>
       ) : null}
-      <section aria-labelledby="kb-global-h">
+      <section aria-labelledby="kb-global-h" class="kb-global">
         <h2 id="kb-global-h">{k(c, 'globalTitle', { count: globals.length })}</h2>
         <p class="muted">{k(c, 'globalIntro')}</p>
         {globals.map((e) => (
