@@ -14,12 +14,12 @@ const ATTRIBUTES =
 
 let vocabulary: Set<string> | undefined;
 
-/**
- * Words that make a message a question about how things work, whatever programme words it has; a
- * yes/no question ("magang digaji ga?", "bpvp gratis kah?") is one too.
- */
+/** Words that make a message a question about how things work, whatever programme words it has. */
 const CUES =
-  /\b(apa itu|itu apa|apaan|pengertian|arti|maksud|maksudnya|bedanya|beda|bagaimana|cara|caranya|alur|alurnya|proses|prosesnya|biasanya|wajib|harus|perlu|kenapa|mengapa|aman|resmi|legal|what is|what are|how does|how do|how can|why|is it safe)\b|\b(tidak|kah|apa|apa sih|atau tidak|belum)$/;
+  /\b(apa itu|itu apa|apaan|pengertian|arti|maksud|maksudnya|bedanya|beda|bagaimana|cara|caranya|alur|alurnya|proses|prosesnya|biasanya|wajib|harus|perlu|kenapa|mengapa|aman|resmi|legal|what is|what are|how does|how do|how can|why|is it safe)\b/;
+/** A yes/no question ("magang digaji ga?", "bpvp gratis kah?") is one too — unless it asks whether some exist. */
+const YES_NO = /\b(tidak|kah|apa|apa sih|atau tidak|belum)$/;
+const EXISTS = /^(ada|adakah)\b/;
 
 /**
  * The words a programme search accounts for, when the message is one: they cannot make it a knowledge
@@ -34,7 +34,8 @@ export function searchDiscount(u: Understanding): MatchOptions['discount'] | und
   const wish =
     (u.intent === 'search' || u.intent === 'apply') &&
     Boolean(s.kind || s.country || s.constraints || s.education) &&
-    !CUES.test(u.normalized);
+    !CUES.test(u.normalized) &&
+    !(YES_NO.test(u.normalized) && !EXISTS.test(u.normalized));
   if (!named && !wish) return undefined;
   vocabulary ??= new Set([
     ...FIELD_TABLE.vocabulary,

@@ -175,9 +175,8 @@ export function createQuestionsFlow(settings: QuestionsSettings): QuestionsFlow 
           return true;
         }
       }
-      const asking =
-        (gate.ask && !REQUESTS.has(u.intent) && u.intent !== 'greeting' && u.intent !== 'thanks') ||
-        isWorldQuestion(text, u);
+      // Only what nothing else in the bot takes: "help" explains the bot, "eligibility" checks, searches search.
+      const asking = u.intent === 'unknown' || isWorldQuestion(text, u);
       if (asking && looksLikeQuestion(text, u)) {
         await unanswered(ctx, text, 'reply');
         return true;
