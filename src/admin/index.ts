@@ -10,6 +10,7 @@ import type { AdminDeps, AdminEnv } from './context';
 import { adminI18n } from './i18n';
 import { isReplyPost, REPLY_BODY_MAX } from './inbox/reply-upload';
 import { inboxRoutes } from './inbox/routes';
+import { knowledgeRoutes } from './knowledge/routes';
 import { programmeRoutes } from './programmes/routes';
 import { settingsRoutes } from './settings/routes';
 import { targetRoutes } from './targets/routes';
@@ -51,6 +52,7 @@ export function createAdmin(deps: AdminDeps): Hono<AdminEnv> {
   app.route('/applicants', applicantRoutes(deps));
   app.route('/broadcasts', broadcastRoutes(deps));
   app.route('/targets', targetRoutes(deps));
+  app.route('/knowledge', knowledgeRoutes(deps));
   app.route('/settings', settingsRoutes(deps));
   return app;
 }

@@ -20,6 +20,7 @@ import { greeting, menuFlow, openFeature, showMenu } from './menu/flow';
 import { privacyFlow } from './privacy/flow';
 import { isWithdrawalRequest } from './privacy/keywords';
 import { profileFlow } from './profile/flow';
+import { createQuestionsFlow, QUESTIONS_FLOW, type QuestionsFlow } from './questions/flow';
 import { quizFlow } from './quiz/flow';
 import { languageFlow, settingsFlow } from './settings/flow';
 import { routeFreeText } from './text-router';
@@ -52,6 +53,7 @@ export function createRegistry(settings: FeatureSettings = DEFAULT_FEATURE_SETTI
     accommodationFlow,
     privacyFlow,
     subscribeFlow,
+    createQuestionsFlow({ defaultOrganisation: settings.handoff.defaultOrganisation }),
     ...createApplicationFlows(settings.applications ?? defaultApplicationServices()),
   );
 }
@@ -146,6 +148,12 @@ export function createRouter(): Router {
         if (u.intent !== 'greeting' && u.intent !== 'unknown') {
           ctx.say(greeting(ctx));
           return routeFreeText(ctx, payload.text, u);
+        }
+        // "eps topik itu apa", "😡": a question or a feeling the knowledge feature answers, after the greeting.
+        if (u.intent === 'unknown' && ctx.hasFlow(QUESTIONS_FLOW)) {
+          ctx.say(greeting(ctx));
+          if (await (ctx.flow(QUESTIONS_FLOW) as QuestionsFlow).respond(ctx, payload.text, u)) return;
+          return showMenu(ctx);
         }
       }
       return ctx.go('menu', { greet: true });

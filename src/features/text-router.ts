@@ -4,6 +4,7 @@ import { type Understanding, understand } from '../nlu';
 import { hasCriteria, queryFromUnderstanding } from './discover/query';
 import { notUnderstood, openFeature, showMenu } from './menu/flow';
 import { loadProfile } from './profile/store';
+import { QUESTIONS_FLOW, type QuestionsFlow } from './questions/flow';
 
 const RESUME_WORDS = /^(lanjut|lanjutkan|lanjutin|terusin|teruskan)\b/;
 
@@ -26,6 +27,12 @@ export async function routeFreeText(
     if (draft) return ctx.go('apply', { slug: draft.slug });
     if (u.intent === 'next') return notUnderstood(ctx);
   }
+  // Questions the knowledge base answers ("ini aman ga kak? … ketipu lpk") and feelings ("😭😭😭🙏").
+  if (
+    ctx.hasFlow(QUESTIONS_FLOW) &&
+    (await (ctx.flow(QUESTIONS_FLOW) as QuestionsFlow).respond(ctx, text, u))
+  )
+    return;
   switch (u.intent) {
     case 'greeting':
       home();

@@ -8,9 +8,11 @@ import enDashboard from '../../locales/en/dashboard.json';
 import enDiscovery from '../../locales/en/discovery.json';
 import enEligibility from '../../locales/en/eligibility.json';
 import enInbox from '../../locales/en/inbox.json';
+import enKnowledge from '../../locales/en/knowledge.json';
 import enOrganisations from '../../locales/en/organisations.json';
 import enPrivacy from '../../locales/en/privacy.json';
 import enProfile from '../../locales/en/profile.json';
+import enSimulator from '../../locales/en/simulator.json';
 import enStaffgroup from '../../locales/en/staffgroup.json';
 import enWhatsapp from '../../locales/en/whatsapp.json';
 import idAdmin from '../../locales/id/admin.json';
@@ -21,9 +23,11 @@ import idDashboard from '../../locales/id/dashboard.json';
 import idDiscovery from '../../locales/id/discovery.json';
 import idEligibility from '../../locales/id/eligibility.json';
 import idInbox from '../../locales/id/inbox.json';
+import idKnowledge from '../../locales/id/knowledge.json';
 import idOrganisations from '../../locales/id/organisations.json';
 import idPrivacy from '../../locales/id/privacy.json';
 import idProfile from '../../locales/id/profile.json';
+import idSimulator from '../../locales/id/simulator.json';
 import idStaffgroup from '../../locales/id/staffgroup.json';
 import idWhatsapp from '../../locales/id/whatsapp.json';
 
@@ -33,6 +37,7 @@ export const resources = {
     admin: idAdmin,
     dashboard: idDashboard,
     inbox: idInbox,
+    knowledge: idKnowledge,
     staffgroup: idStaffgroup,
     applications: idApplications,
     catalogue: idCatalogue,
@@ -41,6 +46,7 @@ export const resources = {
     organisations: idOrganisations,
     profile: idProfile,
     privacy: idPrivacy,
+    simulator: idSimulator,
     whatsapp: idWhatsapp,
   },
   en: {
@@ -48,6 +54,7 @@ export const resources = {
     admin: enAdmin,
     dashboard: enDashboard,
     inbox: enInbox,
+    knowledge: enKnowledge,
     staffgroup: enStaffgroup,
     applications: enApplications,
     catalogue: enCatalogue,
@@ -56,6 +63,7 @@ export const resources = {
     organisations: enOrganisations,
     profile: enProfile,
     privacy: enPrivacy,
+    simulator: enSimulator,
     whatsapp: enWhatsapp,
   },
 };

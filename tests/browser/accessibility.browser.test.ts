@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handoffs } from '../../src/db/schema';
+import { createEntry } from '../../src/knowledge/store';
 import { createTarget } from '../../src/organisations/targets';
 import { submittedApplication, userIdOf } from '../applications/helpers';
 import { createStaff } from '../helpers/admin';
@@ -24,7 +25,7 @@ describe('dashboard accessibility (axe-core, WCAG 2.1 AA)', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const ids = { handoff: '', application: '', target: '', programme: 'jahit-kopri' };
+  const ids = { handoff: '', application: '', target: '', programme: 'jahit-kopri', entry: '' };
 
   beforeAll(async () => {
     h = await startHarness({ PUBLIC_URL: 'http://127.0.0.1', DEFAULT_ORGANISATION: ORG });
@@ -61,6 +62,19 @@ describe('dashboard accessibility (axe-core, WCAG 2.1 AA)', () => {
       women_percent: 50,
     });
     ids.target = target.id;
+    // The knowledge base: one question nobody answered yet and one entry of the organisation's own.
+    await chat.say('apakah boleh bawa kucing ke asrama pelatihan?');
+    const entry = await createEntry(db, organisation.id, {
+      topic: 'costs',
+      question: { id: 'Berapa biaya asrama KOPRI?', en: undefined },
+      answer: { id: 'Gratis untuk peserta.', en: undefined },
+      keywords: ['biaya asrama kopri'],
+      source: { label: 'Panduan peserta KOPRI 2026', url: undefined },
+      checked_on: '2026-12-01',
+      search: undefined,
+      related: undefined,
+    });
+    ids.entry = entry.id;
 
     server = await serveHarness(h);
     browser = await launchBrowser();
@@ -91,6 +105,9 @@ describe('dashboard accessibility (axe-core, WCAG 2.1 AA)', () => {
     `/admin/targets/${ids.target}`,
     '/admin/settings',
     '/admin/settings/members',
+    '/admin/knowledge',
+    '/admin/knowledge/new',
+    `/admin/knowledge/${ids.entry}/edit`,
     '/admin/settings/service',
   ];
 

@@ -3,6 +3,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handoffs } from '../../src/db/schema';
 import { createCanned } from '../../src/handoff/canned';
+import { createEntry } from '../../src/knowledge/store';
+import { recordUnanswered } from '../../src/knowledge/unanswered';
 import { createTarget } from '../../src/organisations/targets';
 import { submittedApplication, userIdOf } from '../applications/helpers';
 import { createStaff } from '../helpers/admin';
@@ -82,6 +84,28 @@ describe('a newcomer on a small phone', () => {
       title: 'Salam pembuka',
       body: 'Halo kak, saya Rina dari KOPRI PB PMII. Ada yang bisa kami bantu?',
     });
+    // The knowledge base with a long unanswered question and an entry with a long question.
+    await recordUnanswered(db, {
+      organisation: ORG,
+      text: `kak kalau ikut pelatihan menjahit di surabaya itu boleh bawa anak kecil ke asrama ga soalnya ${'di rumah tidak ada yang jaga '.repeat(3)}https://contoh.example.org/${'y'.repeat(60)}`,
+      locale: 'id',
+    });
+    await createEntry(db, organisation.id, {
+      topic: 'process',
+      question: {
+        id: `Apakah peserta pelatihan menjahit busana muslim KOPRI Surabaya boleh membawa anak ${'kecil '.repeat(5)}?`,
+        en: undefined,
+      },
+      answer: { id: 'Boleh, ada ruang bermain anak di lantai satu.', en: undefined },
+      keywords: ['bawa anak'],
+      source: {
+        label: 'Panduan peserta KOPRI Surabaya 2026 (halaman 4, bagian fasilitas dan tata tertib asrama)',
+        url: undefined,
+      },
+      checked_on: '2026-12-01',
+      search: undefined,
+      related: undefined,
+    });
     // A person with a very long name who asks for a person with a very long message.
     const person = { id: 750_001, firstName: LONG_NAME };
     const chat = conversation(h, person);
@@ -136,6 +160,8 @@ describe('a newcomer on a small phone', () => {
     '/admin/targets',
     `/admin/targets/${ids.target}`,
     '/admin/targets/new',
+    '/admin/knowledge',
+    '/admin/knowledge/new',
     '/admin/settings',
     '/admin/settings/members',
     '/admin/settings/service',

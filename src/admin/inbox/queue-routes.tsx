@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { raw } from 'hono/html';
 import { isQueueTab, listQueue, type QueueTab, queueCounts } from '../../handoff/inbox';
+import { countOpen } from '../../knowledge/unanswered';
 import type { AdminContext, AdminDeps, AdminEnv } from '../context';
 import { page } from '../layout';
 import { pageOf } from '../pager';
@@ -28,7 +29,10 @@ export function queueRoutes(deps: AdminDeps) {
   };
 
   app.get('/', async (c) => {
-    const { tab, pageNo, el } = await region(c);
+    const [{ tab, pageNo, el }, unanswered] = await Promise.all([
+      region(c),
+      countOpen(deps.db, c.var.session.organisationSlug),
+    ]);
     const t = c.var.t;
     return page(
       c,
@@ -37,6 +41,8 @@ export function queueRoutes(deps: AdminDeps) {
       <>
         <p>
           <a href="/admin/inbox/canned">{t('inbox:queue.canned')}</a>
+          {' · '}
+          <a href="/admin/knowledge">{t('knowledge:admin.inboxLink', { count: unanswered })}</a>
         </p>
         <div id="inbox-queue" data-poll={`/admin/inbox/queue?tab=${tab}&page=${pageNo}`} data-poll-ms="5000">
           {el}

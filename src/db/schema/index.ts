@@ -7,6 +7,7 @@ export * from './core';
 export * from './discovery';
 export * from './handoff';
 export * from './imports';
+export * from './knowledge';
 export * from './organisations';
 export * from './privacy';
 export * from './profile';

@@ -1,0 +1,68 @@
+import type { MatchOptions } from '../../knowledge/match';
+import { searchDiscount } from '../../knowledge/search-words';
+import type { Intent, Understanding } from '../../nlu';
+
+/** Intents whose words may be a question for the knowledge base; the others are requests of their own. */
+const ASKING: ReadonlySet<Intent> = new Set<Intent>([
+  'search',
+  'details',
+  'apply',
+  'eligibility',
+  'match',
+  'help',
+  'unknown',
+  'greeting',
+  'thanks',
+]);
+
+/** "cara batalin lamaran": a question about cancelling, not a cancel. */
+const HOW = /\b(cara|caranya|bagaimana|how)\b/;
+
+/**
+ * Whether the knowledge base may answer this message, and which of its words count. "umur 27 bisa ikut
+ * magang jepang?" is for the eligibility engine (the person's own age); "pelatihan las di sby" is a
+ * search; "ini aman ga kak? … ketipu lpk" is a question about fraud.
+ */
+export function knowledgeGate(u: Understanding): { ask: false } | { ask: true; options: MatchOptions } {
+  if (!ASKING.has(u.intent) && !(u.intent === 'cancel' && HOW.test(u.normalized))) return { ask: false };
+  const s = u.slots;
+  // A value of the person's own ("umur 27", "lulusan smp") or a named target ("… magang korea?") is for
+  // the eligibility engine and matching, which answer from the programmes' own rules.
+  const personal = Boolean(s.education) || /\d/.test(u.normalized);
+  const target = Boolean(s.country || s.fields?.length || s.province);
+  if ((u.intent === 'eligibility' || u.intent === 'match') && (personal || target)) return { ask: false };
+  const discount = searchDiscount(u);
+  return { ask: true, options: discount ? { discount } : {} };
+}
+
+/** Question words and marks: what makes an unmatched message worth collecting for staff. */
+const QUESTION =
+  /\?|\b(apa|apakah|bagaimana|gimana|kenapa|mengapa|berapa|kapan|dimana|di mana|siapa|bisakah|bolehkah|boleh|bisa|harus|perlu|wajib|how|what|why|when|where|who|which|can|is|are|do|does|should)\b/i;
+
+/** Enough words to be a real question: "apa itu ssw?" yes, "p", "kenapa?" or "asdf" no. */
+export function looksLikeQuestion(text: string, u: Understanding): boolean {
+  if (!QUESTION.test(text) && !QUESTION.test(u.normalized)) return false;
+  const words = u.normalized.split(' ').filter((w) => w.length > 1);
+  return words.length >= 2;
+}
+
+/** Opens or closes a question about how things are, not a wish for programmes. */
+const ASKS =
+  /^(apakah|apa|bolehkah|bisakah|kenapa|mengapa|bagaimana|gimana|kalau|is|are|can|could|why|how|what|do|does|should)\b|\b(boleh|bisa) (tidak|nggak)\b|\b(tidak|kah)$/;
+
+/**
+ * A question the NLU reads as a search only because it has words to search for ("apakah boleh bawa
+ * kucing ke asrama?", "gimana cara jadi pilot?"): no field, country or place, words no slot took, and
+ * the shape of a question. When the knowledge base has no answer, it is collected for staff.
+ */
+export function isWorldQuestion(text: string, u: Understanding): boolean {
+  if (u.intent !== 'search' && u.intent !== 'details') return false;
+  const s = u.slots;
+  if (!s.keywords?.length || s.fields?.length || s.country || s.province) return false;
+  // "magang di pt astra ada ga?" looks for a programme; "pelatihan ini dapat sertifikat?" asks about one.
+  if (/\b(ada|adakah|ini|itu|tersebut)\b/.test(u.normalized)) return false;
+  return (
+    ASKS.test(u.normalized) ||
+    (text.includes('?') && /\b(cara|caranya|boleh|harus|wajib)\b/.test(u.normalized))
+  );
+}
