@@ -6,6 +6,8 @@ export interface CheckResult {
   ok: boolean;
   /** A short word for people: "up", "ready", "standby", "down" … */
   status: string;
+  /** When not ready (or about to be): why, and what to do, in a sentence for the operator. */
+  reason?: string;
 }
 
 export type Check = () => CheckResult | Promise<CheckResult>;
