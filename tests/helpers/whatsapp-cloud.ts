@@ -11,11 +11,12 @@ export interface GraphCall {
   method: string;
   path: string;
   auth: string | undefined;
+  userAgent: string | undefined;
   body: Record<string, unknown>;
   raw: string;
 }
 
-type Behaviour = (call: GraphCall) => { status: number; body: unknown } | undefined;
+type Behaviour = (call: GraphCall) => { status: number; body: unknown; type?: string } | undefined;
 
 /** A local stand-in for the Graph API (`WA_CLOUD_API_ROOT` points at it), recording every call. */
 export class GraphApiStandIn {
@@ -68,7 +69,14 @@ export class GraphApiStandIn {
     const path = (req.url ?? '').split('?')[0]!;
     let body: Record<string, unknown> = {};
     if ((req.headers['content-type'] ?? '').includes('application/json') && raw) body = JSON.parse(raw);
-    const call: GraphCall = { method: req.method ?? 'GET', path, auth: req.headers.authorization, body, raw };
+    const call: GraphCall = {
+      method: req.method ?? 'GET',
+      path,
+      auth: req.headers.authorization,
+      userAgent: req.headers['user-agent'],
+      body,
+      raw,
+    };
     this.calls.push(call);
     const custom = this.behaviour?.(call);
     if (custom) return custom;
