@@ -266,11 +266,12 @@ export type Runtime = ReturnType<typeof createRuntime>;
 /**
  * The Baileys socket, started by the Node entry, joins the runtime: `/readyz` reports it (not ready
  * when this process should hold the socket but it has not been open for WHATSAPP_NOT_READY_MINUTES, or
- * when the number is stopped; a process standing by while another holds it is ready), and documents
- * people send are fetched through it.
+ * when the number is stopped; a process standing by while another holds it is ready) — but not
+ * `/readyz?traffic`, since the process still serves webhooks and the dashboard — and documents people
+ * send are fetched through it.
  */
 export function attachBaileys(runtime: Runtime, baileys: Pick<BaileysRuntime, 'health' | 'download'>): void {
-  runtime.ops.readiness.add('whatsapp_baileys', () => baileys.health());
+  runtime.ops.readiness.add('whatsapp_baileys', () => baileys.health(), { traffic: false });
   runtime.applications.media.register('whatsapp', (ref) =>
     baileys.download(ref).then((data) => (data ? { data } : undefined)),
   );

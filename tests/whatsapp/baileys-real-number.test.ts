@@ -255,6 +255,12 @@ describe('/readyz with Baileys (point 2)', () => {
       expect(report.baileys.reason).toMatch(
         /not open for .* min: WhatsApp refused this client version \(405\)/,
       );
+      // The load balancer's question: the process still serves the dashboard and the webhooks.
+      const traffic = await runtime.app.request('/readyz?traffic');
+      expect(traffic.status).toBe(200);
+      expect(Object.keys(((await traffic.json()) as { checks: object }).checks)).not.toContain(
+        'whatsapp_baileys',
+      );
     } finally {
       clearInterval(refuse);
     }
