@@ -30,9 +30,13 @@ export interface DeliverOptions {
   onRateLimited?: (channel: Delivery['channel'], retryAfterMs: number) => void;
 }
 
-/** A send that did not go: the chat's later messages wait this long too (0: leave them for the queue). */
+/**
+ * A send that did not go: the chat's later messages wait this long too (0: leave them for the queue);
+ * `uncounted`: they were not tried, and another process will try them (their attempt is given back).
+ */
 interface Stopped {
   holdMs: number;
+  uncounted?: boolean;
 }
 
 /**
@@ -42,7 +46,7 @@ interface Stopped {
 export async function deliver(deliveries: Delivery[], options: DeliverOptions): Promise<void> {
   // One chat's messages go in order: a failure leaves the rest of that chat's messages to the dispatcher
   // (after the same pause when the recipient alone is rate-limited).
-  const stoppedAddresses = new Map<string, number>();
+  const stoppedAddresses = new Map<string, Stopped>();
   const sent: Array<{ id: number; pid: string | null }> = [];
   try {
     for (const delivery of deliveries) {
@@ -50,11 +54,11 @@ export async function deliver(deliveries: Delivery[], options: DeliverOptions): 
       if (!stoppedAddresses.has(key) && options.beforeSend) await options.beforeSend(delivery);
       const held = stoppedAddresses.get(key);
       if (held !== undefined || options.signal?.aborted) {
-        await release(options.db, delivery.id, held ?? 0, null);
+        await release(options.db, delivery.id, held?.holdMs ?? 0, null, held?.uncounted);
         continue;
       }
       const result = await deliverOne(delivery, options);
-      if ('holdMs' in result) stoppedAddresses.set(key, result.holdMs);
+      if ('holdMs' in result) stoppedAddresses.set(key, result);
       else sent.push({ id: delivery.id, pid: result.platformMessageId ?? null });
     }
   } finally {
@@ -163,7 +167,7 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions): Promise<
         break;
       case 'deferred':
         await release(db, delivery.id, failure.retryAfterMs, errorSummary(error).message, true);
-        return { holdMs: failure.retryAfterMs };
+        return { holdMs: failure.retryAfterMs, uncounted: true };
       case 'blocked':
         await db
           .update(messages)

@@ -41,7 +41,8 @@ export function recipientJid(address: string): string {
  */
 export class BaileysSender implements ChannelSender {
   readonly channel = 'whatsapp' as const;
-  private online = false;
+  /** The socket this process announced itself online on (a new socket starts offline). */
+  private onlineOn: SendingSocket | undefined;
   private offlineTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -66,8 +67,8 @@ export class BaileysSender implements ChannelSender {
     try {
       const jid = recipientJid(address);
       if (this.offlineTimer) clearTimeout(this.offlineTimer);
-      if (!this.online) await socket.sendPresenceUpdate('available');
-      this.online = true;
+      if (this.onlineOn !== socket) await socket.sendPresenceUpdate('available');
+      this.onlineOn = socket;
       await socket.sendPresenceUpdate('composing', jid);
     } catch {
       // presence is a courtesy
@@ -76,11 +77,11 @@ export class BaileysSender implements ChannelSender {
 
   /** After a message: stop "typing", and go offline again a little later so the phone notifies. */
   private doneTyping(socket: SendingSocket, jid: string): void {
-    if (!this.online || !socket.sendPresenceUpdate) return;
+    if (this.onlineOn !== socket || !socket.sendPresenceUpdate) return;
     void socket.sendPresenceUpdate('paused', jid).catch(() => {});
     if (this.offlineTimer) clearTimeout(this.offlineTimer);
     this.offlineTimer = setTimeout(() => {
-      this.online = false;
+      this.onlineOn = undefined;
       void socket.sendPresenceUpdate?.('unavailable').catch(() => {});
     }, OFFLINE_AFTER_MS);
     this.offlineTimer.unref?.();
