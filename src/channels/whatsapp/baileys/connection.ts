@@ -16,7 +16,7 @@ import { isLidJid, isPnJid, normalizeUserJid } from '../jid';
 import { purgeWhatsAppCopies } from '../privacy';
 import { clearAuthState, LeaseLostError, type PostgresAuthState, usePostgresAuthState } from './auth-state';
 import { cachedSignalKeys } from './key-cache';
-import { LEASE_DEFAULTS, Lease, newHolderId } from './lease';
+import { LEASE_DEFAULTS, Lease, type LeaseNote, newHolderId } from './lease';
 import { baileysLogger } from './log';
 import { boomStatus, type SocketSource } from './sender';
 import type { SentMessages } from './sent-messages';
@@ -191,6 +191,8 @@ export class BaileysConnection implements SocketSource {
   private versionChoice: VersionChoice | undefined;
   private refreshVersion = false;
   private renewing = false;
+  /** Open and close times for the status command, written with the next renewal. */
+  private note: LeaseNote = {};
   /** Counts for tests and health: sockets made, and why the last one closed. */
   readonly stats = {
     sockets: 0,
@@ -375,10 +377,12 @@ export class BaileysConnection implements SocketSource {
     // The lease runs from when the database ran the renewal, which is after this moment: counting from
     // here errs on the safe side.
     const sentAt = Date.now();
+    const note = this.note;
     let held: boolean;
     try {
-      held = await this.lease.renew();
+      held = await this.lease.renew(note);
       if (held) this.lastRenewedAt = sentAt;
+      if (held && this.note === note) this.note = {};
     } catch (error) {
       // The database is unreachable or slow: keep going only while the lease is surely still ours
       // (a margin of one renewal interval before it could expire and be taken).
@@ -484,9 +488,7 @@ export class BaileysConnection implements SocketSource {
         this.lastCloseReason = undefined;
         this.stats.lastOpenAt = Date.now();
         this.log.info({ account: this.account, version: this.version.version }, 'whatsapp connected');
-        this.lease.opened(this.version.version).catch((error: unknown) => {
-          this.log.warn({ err: errorSummary(error) }, 'whatsapp open time not recorded');
-        });
+        this.note = { ...this.note, openedAt: new Date(), version: this.version.version };
         if (Date.now() - this.lastPurgeAt > 86_400_000) {
           this.lastPurgeAt = Date.now();
           void purgeWhatsAppCopies(this.options.db).catch(() => {});
@@ -540,7 +542,7 @@ export class BaileysConnection implements SocketSource {
       { account: this.account, statusCode, action: decision.action, reason: why },
       'whatsapp connection closed',
     );
-    if (decision.action !== 'stop') void this.lease.closed(why).catch(() => {});
+    this.note = { ...this.note, lastClose: why, lastCloseAt: new Date() };
     switch (decision.action) {
       case 'stop': {
         // Every process keeps away (the lease row says why) until someone pairs again; this one stands
@@ -548,11 +550,15 @@ export class BaileysConnection implements SocketSource {
         this.clearTimers();
         this.state = 'standby';
         this.auth = undefined;
-        const applied = await this.lease.stop(decision.reason, why).catch((error: unknown) => {
-          this.log.warn({ err: errorSummary(error) }, 'whatsapp stop not recorded');
-          return false;
-        });
+        const applied = await this.lease
+          .stop(decision.reason, why, { forgetSession: decision.forget })
+          .catch((error: unknown) => {
+            // Not recorded (the database): the next socket will be refused the same way and try again.
+            this.log.warn({ err: errorSummary(error) }, 'whatsapp stop not recorded');
+            return undefined;
+          });
         this.schedule(this.leaseTimes.pollMs, () => this.tryAcquire());
+        if (applied === undefined) return;
         if (!applied) {
           // Another process of ours took the lease over meanwhile (this one was paused past its lease):
           // its socket replaced ours. It is the healthy one; leave it alone.
@@ -563,7 +569,6 @@ export class BaileysConnection implements SocketSource {
           );
           return;
         }
-        if (decision.forget) await clearAuthState(this.options.db, this.account);
         this.loggedStop = this.stoppedReason = decision.reason;
         this.log.error(
           { account: this.account, reason: decision.reason },

@@ -24,6 +24,14 @@ export class LeaseTimeoutError extends Error {
   }
 }
 
+/** What the holder notes on its lease row at the next renewal (for the status command). */
+export interface LeaseNote {
+  openedAt?: Date;
+  version?: string;
+  lastClose?: string;
+  lastCloseAt?: Date;
+}
+
 export type LeaseAttempt =
   | { acquired: true }
   | { acquired: false; stoppedReason: string | null; holder: string | null };
@@ -83,12 +91,20 @@ export class Lease {
     return { acquired: false, stoppedReason: row?.stopped_reason ?? null, holder: row?.holder ?? null };
   }
 
-  /** Extends our lease; false when another process has taken it (we must close the socket at once). */
-  renew(): Promise<boolean> {
+  /**
+   * Extends our lease; false when another process has taken it (we must close the socket at once).
+   * Carries what the status command shows (when the socket opened and with which WhatsApp Web version,
+   * why it last closed), so noting them costs no query of its own.
+   */
+  renew(note: LeaseNote = {}): Promise<boolean> {
     return this.run('renewal', async () => {
       const rows = rowsOf(
         await this.db.execute(sql`
           update whatsapp_leases set expires_at = now() + make_interval(secs => ${this.ttlMs / 1000}),
+            opened_at = coalesce(${note.openedAt?.toISOString() ?? null}::timestamptz, opened_at),
+            wa_version = coalesce(${note.version ?? null}::text, wa_version),
+            last_close = coalesce(${note.lastClose?.slice(0, 200) ?? null}::text, last_close),
+            last_close_at = coalesce(${note.lastCloseAt?.toISOString() ?? null}::timestamptz, last_close_at),
             updated_at = now()
           where account = ${this.account} and holder = ${this.holder}
           returning 1`),
@@ -112,10 +128,11 @@ export class Lease {
    * lease is ours or nobody's. A stale process whose socket was replaced (440) *because* another process
    * took the lease over must not stop that healthy holder: then it returns false and changes nothing.
    */
-  stop(reason: string, lastClose = reason): Promise<boolean> {
-    return this.run('stop', async () => {
-      const rows = rowsOf(
-        await this.db.execute(sql`
+  stop(reason: string, lastClose = reason, options: { forgetSession?: boolean } = {}): Promise<boolean> {
+    return this.run('stop', () =>
+      this.db.transaction(async (tx) => {
+        const rows = rowsOf(
+          await tx.execute(sql`
           insert into whatsapp_leases (account, holder, expires_at, stopped_reason, last_close, last_close_at)
           values (${this.account}, null, now(), ${reason}, ${lastClose.slice(0, 200)}, now())
           on conflict (account) do update set holder = null, expires_at = now(),
@@ -124,9 +141,17 @@ export class Lease {
           where whatsapp_leases.holder = ${this.holder} or whatsapp_leases.holder is null
             or whatsapp_leases.expires_at < now()
           returning 1`),
-      );
-      return rows.length > 0;
-    });
+        );
+        if (rows.length === 0) return false;
+        // Logged out: the session is worthless; forgotten in the same transaction, so no process sees
+        // the number stopped with the old session still there.
+        if (options.forgetSession) {
+          await tx.execute(sql`delete from whatsapp_auth_keys where account = ${this.account}`);
+          await tx.execute(sql`delete from whatsapp_auth_creds where account = ${this.account}`);
+        }
+        return true;
+      }),
+    );
   }
 
   /** Whether another live process holds the number (this process should leave the sending to it). */
@@ -138,24 +163,6 @@ export class Lease {
             and holder <> ${this.holder} and expires_at > now()`),
       );
       return rows.length > 0;
-    });
-  }
-
-  /** The holder's socket opened (with this WhatsApp Web version): for the status command. */
-  opened(version: string): Promise<void> {
-    return this.run('note', async () => {
-      await this.db.execute(sql`
-        update whatsapp_leases set opened_at = now(), wa_version = ${version}, updated_at = now()
-        where account = ${this.account} and holder = ${this.holder}`);
-    });
-  }
-
-  /** The holder's socket closed, and why: for the status command. */
-  closed(why: string): Promise<void> {
-    return this.run('note', async () => {
-      await this.db.execute(sql`
-        update whatsapp_leases set last_close = ${why.slice(0, 200)}, last_close_at = now(), updated_at = now()
-        where account = ${this.account} and holder = ${this.holder}`);
     });
   }
 }
