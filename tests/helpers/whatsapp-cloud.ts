@@ -29,7 +29,9 @@ export class GraphApiStandIn {
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       void this.handle(req).then(({ status, body, type }) => {
-        res.writeHead(status, { 'content-type': type ?? 'application/json' });
+        // Bytes without a stated type go out as a generic binary type, as a CDN would send them.
+        const fallback = Buffer.isBuffer(body) ? 'application/octet-stream' : 'application/json';
+        res.writeHead(status, { 'content-type': type ?? fallback });
         res.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
       });
     });
