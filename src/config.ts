@@ -70,7 +70,15 @@ export const configSchema = z.object({
   WA_CLOUD_PHONE_NUMBER_ID: optional,
   WA_CLOUD_APP_SECRET: optional,
   WA_CLOUD_VERIFY_TOKEN: optional,
-  WA_CLOUD_API_ROOT: z.url().default('https://graph.facebook.com/v21.0'),
+  /** Graph API base URL; may end in a version (`…/v25.0`), else WA_CLOUD_API_VERSION is added. */
+  WA_CLOUD_API_ROOT: z.url().default('https://graph.facebook.com'),
+  /** Graph API version for the Cloud API (src/channels/whatsapp/cloud/graph-api.ts has the default). */
+  WA_CLOUD_API_VERSION: optional.pipe(
+    z
+      .string()
+      .regex(/^v\d+\.\d+$/, 'must be a Graph API version like v25.0')
+      .optional(),
+  ),
   /** AES-256-GCM keyring for personal data at rest: `k2=base64,k1=base64` (first is current). */
   DATA_ENCRYPTION_KEY: optional,
   /** Days of inactivity after which a person is erased (the consent notice promises at most 2 years). */

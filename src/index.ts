@@ -7,7 +7,7 @@ import { DatabaseInUseError, openDatabase } from './db/client';
 import { errorSummary } from './engine/engine';
 import { createLogger } from './logger';
 import type { GaugeSample } from './ops/metrics';
-import { createRuntime, prepareData } from './runtime';
+import { attachBaileys, createRuntime, prepareData } from './runtime';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -63,14 +63,9 @@ async function main(): Promise<void> {
           files: runtime.applications.storage,
         })
       : undefined;
-  if (baileys) {
-    // Standby (another process holds the number) is normal with several processes: ready all the same.
-    runtime.ops.readiness.add('whatsapp_baileys', () => ({ ok: true, status: baileys.connection.status }));
-    // Documents sent for an application are fetched through the socket that received them.
-    runtime.applications.media.register('whatsapp', (ref) =>
-      baileys.download(ref).then((data) => (data ? { data } : undefined)),
-    );
-  }
+  // In /readyz (standby while another process holds the number is ready; a socket that does not open
+  // is not), and documents sent for an application are fetched through the socket that received them.
+  if (baileys) attachBaileys(runtime, baileys);
   runtime.ops.processGauges = nodeProcessGauges;
   runtime.dispatcher.start();
   runtime.privacy.start();

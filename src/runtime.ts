@@ -8,6 +8,7 @@ import { parseQuietHours } from './broadcasts/time';
 import { seedDemoCatalogueIfEmpty } from './catalogue/demo';
 import { TelegramChannel } from './channels/telegram/channel';
 import { createWhatsAppCloud, type WhatsAppSettings, whatsappSettings } from './channels/whatsapp';
+import type { BaileysRuntime } from './channels/whatsapp/baileys';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { Engine } from './engine/engine';
@@ -261,6 +262,20 @@ export function createRuntime(options: RuntimeOptions) {
 }
 
 export type Runtime = ReturnType<typeof createRuntime>;
+
+/**
+ * The Baileys socket, started by the Node entry, joins the runtime: `/readyz` reports it (not ready
+ * when this process should hold the socket but it has not been open for WHATSAPP_NOT_READY_MINUTES, or
+ * when the number is stopped; a process standing by while another holds it is ready) — but not
+ * `/readyz?traffic`, since the process still serves webhooks and the dashboard — and documents people
+ * send are fetched through it.
+ */
+export function attachBaileys(runtime: Runtime, baileys: Pick<BaileysRuntime, 'health' | 'download'>): void {
+  runtime.ops.readiness.add('whatsapp_baileys', () => baileys.health(), { traffic: false });
+  runtime.applications.media.register('whatsapp', (ref) =>
+    baileys.download(ref).then((data) => (data ? { data } : undefined)),
+  );
+}
 
 /**
  * Start-up data work: the region gazetteer is loaded once (so the first message is not slow), and an

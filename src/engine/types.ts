@@ -85,4 +85,6 @@ export interface Delivery {
   channel: Channel;
   address: string;
   message: Outbound;
+  /** Part of a broadcast (the sender may pace or refuse those differently). */
+  broadcast?: boolean;
 }

@@ -81,10 +81,13 @@ export function opsRoutes(ops: OpsDeps, db: Db, logger: Logger): Hono {
   // Liveness: the process answers. Cheap on purpose (no database): a restart does not fix Postgres.
   app.get('/healthz', (c) => c.json({ ok: true }));
 
-  // Readiness: may this instance get traffic? The database answers and the configured channels are up.
+  // Readiness: the database answers and the configured channels are up. `?traffic`: only what decides
+  // whether this instance should get requests (for a load balancer; a broken WhatsApp socket does not).
   app.get('/readyz', async (c) => {
     if (ops.lifecycle.draining) return c.json({ ok: false, draining: true }, 503);
-    const report = await ops.readiness.report();
+    const report = await ops.readiness.report(undefined, {
+      trafficOnly: c.req.query('traffic') !== undefined,
+    });
     if (!report.ok) logger.warn({ checks: report.checks }, 'not ready');
     return c.json(report, report.ok ? 200 : 503);
   });

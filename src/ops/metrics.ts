@@ -188,9 +188,10 @@ export class ObservedSenderRegistry extends SenderRegistry {
     const metrics = this.metrics;
     const observed: ChannelSender = {
       channel: sender.channel,
-      async send(address, message, signal) {
+      ...(sender.available ? { available: () => sender.available!() } : {}),
+      async send(address, message, signal, context) {
         try {
-          const ok = await sender.send(address, message, signal);
+          const ok = await sender.send(address, message, signal, context);
           metrics.sends.inc({ channel: sender.channel });
           return ok;
         } catch (error) {

@@ -138,6 +138,19 @@ describe('lifecycle and readiness', () => {
       },
     });
   });
+
+  it('asked about traffic only, leaves out the checks that do not decide it', async () => {
+    const readiness = new Readiness()
+      .add('database', () => ({ ok: true, status: 'up' }))
+      .add('socket', () => ({ ok: false, status: 'waiting', reason: 'not open for 6 min' }), {
+        traffic: false,
+      });
+    expect((await readiness.report()).ok).toBe(false);
+    expect(await readiness.report(2_000, { trafficOnly: true })).toEqual({
+      ok: true,
+      checks: { database: { ok: true, status: 'up' } },
+    });
+  });
 });
 
 describe('Workers platform pieces', () => {

@@ -31,24 +31,35 @@ export interface DeliverOptions {
 }
 
 /**
+ * A send that did not go: the chat's later messages wait this long too (0: leave them for the queue);
+ * `uncounted`: they were not tried, and another process will try them (their attempt is given back).
+ */
+interface Stopped {
+  holdMs: number;
+  uncounted?: boolean;
+}
+
+/**
  * Sends outbox rows the caller holds (status `sending`) and records the outcome. What could not be
  * sent stays in the outbox for the dispatcher: nothing is lost, and a row marked sent is never resent.
  */
 export async function deliver(deliveries: Delivery[], options: DeliverOptions): Promise<void> {
-  // One chat's messages go in order: a failure leaves the rest of that chat's messages to the dispatcher.
-  const stoppedAddresses = new Set<string>();
+  // One chat's messages go in order: a failure leaves the rest of that chat's messages to the dispatcher
+  // (after the same pause when the recipient alone is rate-limited).
+  const stoppedAddresses = new Map<string, Stopped>();
   const sent: Array<{ id: number; pid: string | null }> = [];
   try {
     for (const delivery of deliveries) {
       const key = `${delivery.channel}:${delivery.address}`;
       if (!stoppedAddresses.has(key) && options.beforeSend) await options.beforeSend(delivery);
-      if (stoppedAddresses.has(key) || options.signal?.aborted) {
-        await release(options.db, delivery.id, 0, null);
+      const held = stoppedAddresses.get(key);
+      if (held !== undefined || options.signal?.aborted) {
+        await release(options.db, delivery.id, held?.holdMs ?? 0, null, held?.uncounted);
         continue;
       }
       const result = await deliverOne(delivery, options);
-      if (result) sent.push({ id: delivery.id, pid: result.platformMessageId ?? null });
-      else stoppedAddresses.add(key);
+      if ('holdMs' in result) stoppedAddresses.set(key, result);
+      else sent.push({ id: delivery.id, pid: result.platformMessageId ?? null });
     }
   } finally {
     if (sent.length) {
@@ -107,12 +118,12 @@ async function markSent(db: Db, sent: Array<{ id: number; pid: string | null }>)
     where m.id = v.id`);
 }
 
-async function deliverOne(delivery: Delivery, options: DeliverOptions): Promise<SendOk | undefined> {
+async function deliverOne(delivery: Delivery, options: DeliverOptions): Promise<SendOk | Stopped> {
   const { db, senders, logger } = options;
   const sender = senders.get(delivery.channel);
   if (!sender) {
     await release(db, delivery.id, 5_000, 'no sender for channel');
-    return undefined;
+    return { holdMs: 0 };
   }
   const signals = [
     options.signal,
@@ -120,7 +131,12 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions): Promise<
   ].filter((s): s is AbortSignal => s !== undefined);
   const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
   try {
-    return await sender.send(delivery.address, delivery.message, signal);
+    return await sender.send(
+      delivery.address,
+      delivery.message,
+      signal,
+      delivery.broadcast ? { broadcast: true } : undefined,
+    );
   } catch (error) {
     const failure = error instanceof SendError ? error.failure : ({ kind: 'transient' } as const);
     const [row] = await db
@@ -128,7 +144,8 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions): Promise<
       .from(messages)
       .where(eq(messages.id, delivery.id));
     const attempts = row?.attempts ?? 1;
-    logger.warn(
+    // A deferred send is routine (another process sends it), not worth a warning.
+    logger[failure.kind === 'deferred' ? 'debug' : 'warn'](
       {
         messageId: delivery.id,
         channel: delivery.channel,
@@ -140,9 +157,17 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions): Promise<
     );
     switch (failure.kind) {
       case 'rate_limited':
+        if (failure.scope === 'recipient') {
+          // Only this person is limited: their messages wait, the channel goes on for everyone else.
+          await release(db, delivery.id, failure.retryAfterMs, 'rate limited (recipient)');
+          return { holdMs: failure.retryAfterMs };
+        }
         options.onRateLimited?.(delivery.channel, failure.retryAfterMs);
         await release(db, delivery.id, failure.retryAfterMs, 'rate limited');
         break;
+      case 'deferred':
+        await release(db, delivery.id, failure.retryAfterMs, errorSummary(error).message, true);
+        return { holdMs: failure.retryAfterMs, uncounted: true };
       case 'blocked':
         await db
           .update(messages)
@@ -168,14 +193,25 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions): Promise<
         else await release(db, delivery.id, backoffMs(attempts), errorSummary(error).message);
         break;
     }
-    return undefined;
+    return { holdMs: 0 };
   }
 }
 
-/** Puts a row back in the queue, available again after `delayMs`. */
-async function release(db: Db, id: number, delayMs: number, error: string | null): Promise<void> {
+/** Puts a row back in the queue, available again after `delayMs` (`uncounted`: the attempt is given back). */
+async function release(
+  db: Db,
+  id: number,
+  delayMs: number,
+  error: string | null,
+  uncounted = false,
+): Promise<void> {
   await db
     .update(messages)
-    .set({ status: 'pending', availableAt: sql`now() + make_interval(secs => ${delayMs / 1000})`, error })
+    .set({
+      status: 'pending',
+      availableAt: sql`now() + make_interval(secs => ${delayMs / 1000})`,
+      error,
+      ...(uncounted ? { attempts: sql`greatest(${messages.attempts} - 1, 0)` } : {}),
+    })
     .where(and(eq(messages.id, id), inArray(messages.status, ['sending', 'pending'])));
 }

@@ -116,7 +116,7 @@ export class Dispatcher {
     await this.coordinate();
     let total = 0;
     for (const channel of CHANNELS) {
-      if (!this.options.senders.get(channel)) continue;
+      if (!this.canSend(channel)) continue;
       const batch = await this.prepare(channel, 0);
       total += batch.claimed;
       if (batch.deliveries.length) await this.send(channel, batch.deliveries);
@@ -154,7 +154,7 @@ export class Dispatcher {
     let next: Promise<Batch> | undefined;
     while (!this.stopped) {
       try {
-        if (!this.options.senders.get(channel)) {
+        if (!this.canSend(channel)) {
           await this.sleep(idleMs);
           continue;
         }
@@ -181,6 +181,15 @@ export class Dispatcher {
     // Stopping: a batch claimed ahead goes back to the queue at once instead of waiting out its lease.
     const unsent = await next?.catch(() => undefined);
     if (unsent?.deliveries.length) await this.requeue(unsent.deliveries.map((d) => d.id));
+  }
+
+  /**
+   * Whether this process claims rows for the channel: it has a sender, and the sender can send now
+   * (Baileys: only the process holding the socket claims WhatsApp rows; the others leave them).
+   */
+  private canSend(channel: Channel): boolean {
+    const sender = this.options.senders.get(channel);
+    return !!sender && sender.available?.() !== false;
   }
 
   private async taskLoop(task: DispatcherTask): Promise<void> {
@@ -371,7 +380,13 @@ export class Dispatcher {
               locale: isLocale(recipient.locale) ? recipient.locale : 'id',
               ...(this.options.deepLink ? { deepLink: this.options.deepLink } : {}),
             });
-      deliveries.push({ id: row.id, channel: row.channel, address: recipient.address, message });
+      deliveries.push({
+        id: row.id,
+        channel: row.channel,
+        address: recipient.address,
+        message,
+        ...(row.broadcastId !== null ? { broadcast: true } : {}),
+      });
     }
     if (gone.length)
       await db

@@ -6,7 +6,17 @@ export interface SendOk {
 
 /** Why a send failed, in the terms the outbox acts on. */
 export type SendFailure =
-  | { kind: 'rate_limited'; retryAfterMs: number }
+  /**
+   * Too many requests. `scope: 'recipient'`: only this recipient is limited (WhatsApp's pair rate
+   * limit): the row waits, the channel goes on.
+   */
+  | { kind: 'rate_limited'; retryAfterMs: number; scope?: 'channel' | 'recipient' }
+  /**
+   * Not a failure of the message: this process cannot send it now but another can (WhatsApp through
+   * Baileys, whose socket another process holds). Back to the queue, the attempt not counted, nothing
+   * paused.
+   */
+  | { kind: 'deferred'; retryAfterMs: number }
   | { kind: 'blocked' } // the person blocked the bot / number gone: stop sending on this channel
   | { kind: 'transient' } // network, 5xx, timeout: retry with backoff
   | { kind: 'permanent' }; // malformed request etc.: record and give up
@@ -20,10 +30,22 @@ export class SendError extends Error {
   }
 }
 
+/** What the outbox knows about a message beyond its content. */
+export interface SendContext {
+  /** Part of a broadcast (not a reply, notice or staff message). */
+  broadcast?: boolean;
+}
+
 /** One per channel: renders an `Outbound` for the platform and sends it. */
 export interface ChannelSender {
   channel: Channel;
-  send(address: string, message: Outbound, signal?: AbortSignal): Promise<SendOk>;
+  send(address: string, message: Outbound, signal?: AbortSignal, context?: SendContext): Promise<SendOk>;
+  /**
+   * Whether this process can send on the channel now. The dispatcher claims no rows for a channel
+   * whose sender says no (Baileys: another process holds the socket, or it is reconnecting), so they
+   * wait for the process that can. Absent: always.
+   */
+  available?(): boolean;
 }
 
 export class SenderRegistry {

@@ -11,11 +11,12 @@ export interface GraphCall {
   method: string;
   path: string;
   auth: string | undefined;
+  userAgent: string | undefined;
   body: Record<string, unknown>;
   raw: string;
 }
 
-type Behaviour = (call: GraphCall) => { status: number; body: unknown } | undefined;
+type Behaviour = (call: GraphCall) => { status: number; body: unknown; type?: string } | undefined;
 
 /** A local stand-in for the Graph API (`WA_CLOUD_API_ROOT` points at it), recording every call. */
 export class GraphApiStandIn {
@@ -28,7 +29,9 @@ export class GraphApiStandIn {
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       void this.handle(req).then(({ status, body, type }) => {
-        res.writeHead(status, { 'content-type': type ?? 'application/json' });
+        // Bytes without a stated type go out as a generic binary type, as a CDN would send them.
+        const fallback = Buffer.isBuffer(body) ? 'application/octet-stream' : 'application/json';
+        res.writeHead(status, { 'content-type': type ?? fallback });
         res.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
       });
     });
@@ -68,7 +71,14 @@ export class GraphApiStandIn {
     const path = (req.url ?? '').split('?')[0]!;
     let body: Record<string, unknown> = {};
     if ((req.headers['content-type'] ?? '').includes('application/json') && raw) body = JSON.parse(raw);
-    const call: GraphCall = { method: req.method ?? 'GET', path, auth: req.headers.authorization, body, raw };
+    const call: GraphCall = {
+      method: req.method ?? 'GET',
+      path,
+      auth: req.headers.authorization,
+      userAgent: req.headers['user-agent'],
+      body,
+      raw,
+    };
     this.calls.push(call);
     const custom = this.behaviour?.(call);
     if (custom) return custom;

@@ -7,6 +7,8 @@ import type {
   proto,
   UserFacingSocketConfig,
   WAMessage,
+  WAMessageKey,
+  WAPresence,
 } from 'baileys';
 import type { SocketFactory, WhatsAppSocket } from '../../src/channels/whatsapp/baileys/socket';
 
@@ -35,6 +37,10 @@ export class FakeSocket implements WhatsAppSocket {
   readonly ws = new EventEmitter();
   user = { id: '6281100000001:7@s.whatsapp.net', name: 'Jembatan' };
   readonly sent: SentCall[] = [];
+  /** Presence updates in order: `available`, `composing@<jid>`, `paused@<jid>`, `unavailable` … */
+  readonly presences: Array<{ presence: string; jid: string | undefined; at: number }> = [];
+  /** Message ids marked read. */
+  readonly read: string[] = [];
   readonly pairingRequests: string[] = [];
   ended = false;
   loggedOut = false;
@@ -50,6 +56,14 @@ export class FakeSocket implements WhatsAppSocket {
     const message: proto.IMessage =
       'text' in content ? { extendedTextMessage: { text: content.text } } : { documentMessage: {} };
     return { key: { remoteJid: jid, fromMe: true, id }, message } as WAMessage;
+  };
+
+  sendPresenceUpdate = async (presence: WAPresence, jid?: string) => {
+    this.presences.push({ presence, jid, at: Date.now() });
+  };
+
+  readMessages = async (keys: WAMessageKey[]) => {
+    for (const key of keys) if (key.id) this.read.push(key.id);
   };
 
   requestPairingCode = async (phoneNumber: string) => {

@@ -2,7 +2,7 @@ import { type BaileysRuntime, startBaileys } from '../../src/channels/whatsapp/b
 import { whatsappSettings } from '../../src/channels/whatsapp/settings';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/logger';
-import { createRuntime, type Runtime } from '../../src/runtime';
+import { attachBaileys, createRuntime, type Runtime } from '../../src/runtime';
 import { createTestDatabase, type TestDatabase } from './db';
 import {
   CLOUD_APP_SECRET,
@@ -33,12 +33,20 @@ export interface BaileysHarness {
 
 /** A Baileys channel on a fake socket, already connected; no pacing gaps unless a test asks for them. */
 export async function startBaileysHarness(
-  options: { settings?: Partial<Record<string, string>>; database?: TestDatabase } = {},
+  options: {
+    settings?: Partial<Record<string, string>>;
+    database?: TestDatabase;
+    connection?: NonNullable<Parameters<typeof startBaileys>[0]['connection']>;
+  } = {},
 ): Promise<BaileysHarness> {
   let database = options.database ?? (await createTestDatabase());
+  // No gaps, no typing pause, no warm-up and no version fetch unless a test asks for them.
   const settings = whatsappSettings({
     WHATSAPP_MIN_GAP_MS: '0',
     WHATSAPP_MAX_GAP_MS: '0',
+    WHATSAPP_TYPING_MAX_MS: '0',
+    WHATSAPP_WARMUP: 'off',
+    WHATSAPP_WA_VERSION_FETCH: '0',
     ...options.settings,
   });
   const sockets = new FakeSockets();
@@ -51,8 +59,13 @@ export async function startBaileysHarness(
       logger: silentLogger,
       settings,
       files: runtime.applications.storage,
-      connection: { makeSocket: sockets.make, lease: { ttlMs: 2_000, renewMs: 200, pollMs: 100 } },
+      connection: {
+        makeSocket: sockets.make,
+        lease: { ttlMs: 2_000, renewMs: 200, pollMs: 100 },
+        ...options.connection,
+      },
     });
+    attachBaileys(runtime, baileys);
     const before = sockets.all.length;
     await waitUntil(() => sockets.all.length > before);
     sockets.last.open();

@@ -44,6 +44,8 @@ const person = (extra: Partial<WaPerson> = {}): WaPerson => ({
   ...extra,
 });
 
+const secondsAgo = (s: number) => Math.floor(Date.now() / 1000) - s;
+
 async function lastInbound(externalId: string) {
   const [row] = await h.runtime.db
     .select({ body: messages.body })
@@ -223,7 +225,8 @@ describe('Baileys: someone answering from the phone pauses the bot in that chat'
 
   it('a message typed on the phone pauses the chat until staff hand it back', async () => {
     const p = person();
-    await h.receive(conversation(p, '/start'));
+    // A minute before: staff read it and typed an answer (not the Business app answering at once).
+    await h.receive(conversation(p, '/start', { timestamp: secondsAgo(60) }));
     const userId = await userIdOf(pnOf(p));
     await h.receive(
       conversation(p, 'Halo Dewi, ini Bu Rina dari BLK. Ada yang bisa dibantu?', { fromMe: true }),
@@ -352,8 +355,8 @@ describe('Baileys: erasure', () => {
     const p = person({ lid: String(next * 7) });
     const other = person();
     for (const who of [p, other]) {
-      await h.receive(conversation(who, '/start'));
-      await h.receive(image(who));
+      await h.receive(conversation(who, '/start', { timestamp: secondsAgo(120) }));
+      await h.receive(image(who, undefined, { timestamp: secondsAgo(120) }));
       await h.receive(conversation(who, 'sebentar ya', { fromMe: true }));
     }
     const userId = await userIdOf(pnOf(p));

@@ -5,10 +5,13 @@ import { ConfigError, loadConfig } from '../../config';
 import { DatabaseInUseError, openDatabase } from '../../db/client';
 import { errorSummary } from '../../engine/engine';
 import { createLogger } from '../../logger';
+import { baileysVersionSource } from './baileys';
 import { clearAuthState, loadCreds } from './baileys/auth-state';
 import { BaileysConnection } from './baileys/connection';
 import { clearStop, leaseStatus, newHolderId } from './baileys/lease';
 import { SentMessages } from './baileys/sent-messages';
+import { whatsappSettings } from './settings';
+import { whatsappStatus } from './status';
 
 const ACCOUNT = 'default';
 const PAIRING_TIMEOUT_MS = 180_000;
@@ -22,6 +25,7 @@ process.on('SIGINT', () => {
 async function main(): Promise<number> {
   const args = new Set(process.argv.slice(2));
   const config = loadConfig();
+  const settings = whatsappSettings(process.env);
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
   const db = database.db;
@@ -34,10 +38,7 @@ async function main(): Promise<number> {
     const creds = await loadCreds(db, ACCOUNT);
     const lease = await leaseStatus(db, ACCOUNT);
     if (args.has('--status')) {
-      console.log(`Session stored: ${creds?.registered ? 'yes (paired)' : 'no'}`);
-      console.log(`Held by a running process: ${lease?.holder && lease.live ? 'yes' : 'no'}`);
-      if (lease?.stoppedReason)
-        console.log(`Stopped: ${lease.stoppedReason} — run this command to pair again.`);
+      for (const line of await whatsappStatus(db, settings, ACCOUNT)) console.log(line);
       return 0;
     }
     if (lease?.holder && lease.live) {
@@ -50,10 +51,12 @@ async function main(): Promise<number> {
 
     const holder = newHolderId();
     const sent = new SentMessages(db);
+    // Pairing with an outdated WhatsApp Web version fails too: the same version as the server's.
+    const version = baileysVersionSource(settings, logger);
     if (args.has('--logout')) {
       await clearStop(db, ACCOUNT);
       if (creds?.registered) {
-        const linked = new BaileysConnection({ db, logger, sent, account: ACCOUNT, holder });
+        const linked = new BaileysConnection({ db, logger, sent, account: ACCOUNT, holder, version });
         connection = linked;
         linked.start();
         const opened = await waitFor(() => linked.status === 'open', 30_000);
@@ -86,7 +89,15 @@ async function main(): Promise<number> {
         ? 'Requesting a pairing code for WHATSAPP_PAIRING_NUMBER …'
         : 'Waiting for a QR code … (set WHATSAPP_PAIRING_NUMBER to pair with a code instead)',
     );
-    const pairing = new BaileysConnection({ db, logger, sent, account: ACCOUNT, holder, pairingNumber });
+    const pairing = new BaileysConnection({
+      db,
+      logger,
+      sent,
+      account: ACCOUNT,
+      holder,
+      pairingNumber,
+      version,
+    });
     connection = pairing;
     pairing.start();
     const opened = await waitFor(

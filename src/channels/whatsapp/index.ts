@@ -8,6 +8,7 @@ import type { SentMarker } from '../../outbox/delivery';
 import type { SenderRegistry } from '../../outbox/sender';
 import type { StoredFileReader } from '../../storage/stored-files';
 import { WhatsAppCloudChannel } from './cloud/channel';
+import { graphApiBase } from './cloud/graph-api';
 import type { WhatsAppSettings } from './settings';
 
 export { isChatPausedByPhone, isPausedByPhone, resumeFromPhone } from './pauses';
@@ -27,6 +28,11 @@ export function whatsappTransport(config: Config): 'baileys' | 'cloud' | undefin
   if (cloud) {
     for (const name of ['WA_CLOUD_ACCESS_TOKEN', 'WA_CLOUD_PHONE_NUMBER_ID', 'WA_CLOUD_APP_SECRET'] as const)
       if (!config[name]) problems.push(`${name}: is required for the WhatsApp Cloud API`);
+    try {
+      graphApiBase(config.WA_CLOUD_API_ROOT, config.WA_CLOUD_API_VERSION);
+    } catch {
+      problems.push('WA_CLOUD_API_VERSION: differs from the version at the end of WA_CLOUD_API_ROOT');
+    }
   }
   if (problems.length) throw new ConfigError(problems);
   return baileys ? 'baileys' : cloud ? 'cloud' : undefined;
@@ -53,7 +59,7 @@ export function createWhatsAppCloud(w: CloudWiring): WhatsAppCloudChannel | unde
     phoneNumberId: config.WA_CLOUD_PHONE_NUMBER_ID!,
     appSecret: config.WA_CLOUD_APP_SECRET!,
     verifyToken: config.WA_CLOUD_VERIFY_TOKEN,
-    apiRoot: config.WA_CLOUD_API_ROOT,
+    apiRoot: graphApiBase(config.WA_CLOUD_API_ROOT, config.WA_CLOUD_API_VERSION),
     engine: w.engine,
     db: w.db,
     senders: w.senders,

@@ -25,8 +25,12 @@ export async function forgetWhatsAppPerson(q: Queryable, userId: string): Promis
     delete from whatsapp_sent where remote_jid in (select jid from jids where jid is not null)`);
 }
 
-/** Drops copies kept only for a while: sent messages (retries) and media references. */
+/**
+ * Drops copies kept only for a while: sent messages (retries), media references, and the hashes of
+ * automated replies the phone has not sent for 90 days.
+ */
 export async function purgeWhatsAppCopies(q: Queryable, sentDays = 7, mediaDays = 30): Promise<void> {
+  await q.execute(sql`delete from whatsapp_auto_replies where last_seen_at < now() - interval '90 days'`);
   await q.execute(
     sql`delete from whatsapp_sent where created_at < now() - make_interval(days => ${sentDays})`,
   );

@@ -1,4 +1,5 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { messages } from './core';
 
 /*
  * WhatsApp (issue #6). Baileys keeps its whole session here instead of files, so any process can
@@ -39,6 +40,12 @@ export const whatsappLeases = pgTable('whatsapp_leases', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull().defaultNow(),
   acquiredAt: timestamp('acquired_at', { withTimezone: true }),
   stoppedReason: text('stopped_reason'),
+  /** When the holder's socket last opened, and with which WhatsApp Web version (`npm run whatsapp:login -- --status`). */
+  openedAt: timestamp('opened_at', { withTimezone: true }),
+  waVersion: text('wa_version'),
+  /** Why the holder's socket last closed ("405 client version refused" …), for the status command. */
+  lastClose: text('last_close'),
+  lastCloseAt: timestamp('last_close_at', { withTimezone: true }),
   updatedAt: at('updated_at'),
 });
 
@@ -114,4 +121,32 @@ export const whatsappSendCounts = pgTable(
 export const whatsappCloudNudges = pgTable('whatsapp_cloud_nudges', {
   address: text('address').primaryKey(),
   sentAt: at('sent_at'),
+});
+
+/**
+ * Texts the phone sent by itself (WhatsApp Business greeting and away messages), as SHA-256 of the
+ * normalised text: a later phone message with the same text is an automated reply too, not someone
+ * taking over the chat. The organisation's own texts, not a person's.
+ */
+export const whatsappAutoReplies = pgTable(
+  'whatsapp_auto_replies',
+  {
+    account: text('account').notNull(),
+    textHash: text('text_hash').notNull(),
+    seen: integer('seen').notNull().default(1),
+    firstSeenAt: at('first_seen_at'),
+    lastSeenAt: at('last_seen_at'),
+  },
+  (t) => [primaryKey({ columns: [t.account, t.textHash] })],
+);
+
+/**
+ * Cloud API: outbox rows refused outside the 24-hour window that were queued again when the person
+ * wrote: each only once.
+ */
+export const whatsappCloudRetries = pgTable('whatsapp_cloud_retries', {
+  messageId: bigint('message_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => messages.id, { onDelete: 'cascade' }),
+  retriedAt: at('retried_at'),
 });

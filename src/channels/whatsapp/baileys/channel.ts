@@ -1,4 +1,4 @@
-import { type BaileysEventMap, toNumber, type WAMessage } from 'baileys';
+import { type BaileysEventMap, toNumber, type WAMessage, type WAMessageKey } from 'baileys';
 import type { Db } from '../../../db/client';
 import { type Engine, errorSummary } from '../../../engine/engine';
 import type { Delivery, Inbound } from '../../../engine/types';
@@ -9,6 +9,7 @@ import { resolveContact } from '../contacts';
 import { isLidJid, jidUser, languageFromPhone, pnJid } from '../jid';
 import { pauseByPhone } from '../pauses';
 import { storedPnForLid } from './auth-state';
+import { AutoReplies, automatedReply } from './auto-replies';
 import { baileysPayload, type Classified, classify } from './inbound';
 import { rememberMedia } from './media';
 import type { SentMessages } from './sent-messages';
@@ -22,11 +23,22 @@ export interface BaileysChannelOptions {
   account: string;
   /** How long a message typed on the phone keeps the bot quiet in that chat. */
   phonePauseMs: number;
+  /**
+   * A message from the phone this soon after the person's or the bot's is taken for the Business app's
+   * greeting or away message, not for someone taking over (0: timing not used).
+   */
+  autoReplyWindowMs?: number;
+  /** Mark a person's message read (blue ticks) when the bot answers it. */
+  readReceipts?: boolean;
+  /** The open socket, for read receipts. */
+  socket?: () => { readMessages?: (keys: WAMessageKey[]) => Promise<void> } | undefined;
   /** Budget for sending one turn's replies before the rest is left to the outbox dispatcher. */
   sendTimeoutMs?: number;
 }
 
 const HANDLE_ATTEMPTS = 3;
+/** People whose last message time is remembered (for telling automated replies). */
+const RECENT_CHATS = 5_000;
 
 /**
  * Baileys `messages.upsert` → engine → replies. Messages are handled one at a time in arrival order
@@ -38,8 +50,15 @@ const HANDLE_ATTEMPTS = 3;
 export class BaileysChannel {
   private messages: Promise<void> = Promise.resolve();
   private readonly deliveries = new Map<string, Promise<void>>();
+  /** The person's last message per externalId (WhatsApp's timestamp, ms). */
+  private readonly lastInbound = new Map<string, number>();
+  private readonly autoReplies: AutoReplies;
+  /** Phone messages taken for automated replies, by reason (tests, logs). */
+  readonly automated = { marker: 0, timing: 0, 'known text': 0 };
 
-  constructor(private readonly options: BaileysChannelOptions) {}
+  constructor(private readonly options: BaileysChannelOptions) {
+    this.autoReplies = new AutoReplies(options.db, options.account);
+  }
 
   /** The connection's `onMessages`. Never throws. */
   onMessages = (upsert: BaileysEventMap['messages.upsert']): Promise<void> => {
@@ -84,7 +103,26 @@ export class BaileysChannel {
       const sentAt = timestampMs(msg) ?? Date.now();
       const until = new Date(sentAt + this.options.phonePauseMs);
       if (until.getTime() <= Date.now()) return;
-      await pauseByPhone(db, await this.externalId(kind), until);
+      const externalId = await this.externalId(kind);
+      const automated = await automatedReply(
+        msg,
+        {
+          sentAt,
+          lastInboundAt: this.lastInbound.get(externalId),
+          lastBotSendAt: this.options.sent.lastSentTo(kind.chatJid),
+          windowMs: this.options.autoReplyWindowMs ?? 10_000,
+        },
+        this.autoReplies,
+      );
+      if (automated) {
+        this.automated[automated] += 1;
+        logger.info(
+          { reason: automated },
+          'whatsapp automated reply from the phone (greeting/away): not a takeover',
+        );
+        return;
+      }
+      await pauseByPhone(db, externalId, until);
       logger.info('whatsapp chat paused: someone answered from the phone');
       return;
     }
@@ -92,6 +130,7 @@ export class BaileysChannel {
     // A chat someone answers from the phone still reaches the engine: its router's `intercept` keeps
     // the bot silent there (and the message is logged for staff). See src/features/index.ts.
     const externalId = await this.externalId(kind);
+    this.rememberInbound(externalId, timestampMs(msg) ?? Date.now());
     const pn = kind.pn ?? (externalId.endsWith('@s.whatsapp.net') ? externalId : undefined);
     const payload = baileysPayload(msg, pn);
     if (payload.type === 'media') await rememberMedia(db, msg, externalId);
@@ -110,7 +149,26 @@ export class BaileysChannel {
       ...(receivedAt ? { receivedAt: new Date(receivedAt) } : {}),
     };
     const result = await this.options.engine.handle(inbound);
-    if (result.deliveries.length) this.deliverInOrder(kind.chatJid, result.deliveries);
+    if (result.deliveries.length) {
+      // Read, then answered, as a person would. A message the bot leaves unanswered (a chat staff
+      // handle from the phone) stays unread there for them.
+      if (this.options.readReceipts) this.markRead(msg.key);
+      this.deliverInOrder(kind.chatJid, result.deliveries);
+    }
+  }
+
+  private markRead(key: WAMessageKey): void {
+    const socket = this.options.socket?.();
+    if (!socket?.readMessages) return;
+    socket.readMessages([key]).catch((error: unknown) => {
+      this.options.logger.debug({ err: errorSummary(error) }, 'whatsapp read receipt not sent');
+    });
+  }
+
+  private rememberInbound(externalId: string, at: number): void {
+    this.lastInbound.delete(externalId);
+    this.lastInbound.set(externalId, at);
+    if (this.lastInbound.size > RECENT_CHATS) this.lastInbound.delete(this.lastInbound.keys().next().value!);
   }
 
   /** The person's stable id; a LID-only message asks Baileys' stored mapping for the phone number. */

@@ -5,8 +5,8 @@ import {
   isJidBroadcast,
   isJidGroup,
   isJidNewsletter,
-  makeCacheableSignalKeyStore,
   makeWASocket,
+  proto,
 } from 'baileys';
 import type { Db } from '../../../db/client';
 import { errorSummary } from '../../../engine/engine';
@@ -14,11 +14,14 @@ import type { Logger } from '../../../logger';
 import { linkContact } from '../contacts';
 import { isLidJid, isPnJid, normalizeUserJid } from '../jid';
 import { purgeWhatsAppCopies } from '../privacy';
-import { clearAuthState, type PostgresAuthState, usePostgresAuthState } from './auth-state';
-import { LEASE_DEFAULTS, Lease, newHolderId } from './lease';
+import { clearAuthState, LeaseLostError, type PostgresAuthState, usePostgresAuthState } from './auth-state';
+import { cachedSignalKeys } from './key-cache';
+import { LEASE_DEFAULTS, Lease, type LeaseNote, newHolderId } from './lease';
+import { baileysLogger } from './log';
 import { boomStatus, type SocketSource } from './sender';
 import type { SentMessages } from './sent-messages';
 import type { SocketFactory, WhatsAppSocket } from './socket';
+import { formatVersion, type VersionChoice, type VersionSource } from './version';
 
 /*
  * Keeps one Baileys socket alive for one number, in at most one process (the lease), and decides what
@@ -30,11 +33,58 @@ export type CloseAction =
   | { action: 'stop'; reason: string; forget: boolean }
   /** After pairing WhatsApp asks for a fresh connection: reconnect at once. */
   | { action: 'restart' }
-  /** Anything else (network, timeouts, server trouble): reconnect after a growing, jittered pause. */
-  | { action: 'backoff' };
+  /**
+   * Anything else (network, timeouts, server trouble): reconnect after a growing, jittered pause.
+   * `refreshVersion`: WhatsApp refused the client version (405): fetch the current one first.
+   */
+  | { action: 'backoff'; refreshVersion?: true };
+
+/** "Connection Failure" with reason 405: this WhatsApp Web version is too old. */
+export const CLIENT_OUTDATED = 405;
+
+/** A short sentence for the operator: why the socket closed (logs, /readyz, the status command). */
+export function closeReason(statusCode: number | undefined): string {
+  switch (statusCode) {
+    case DisconnectReason.loggedOut:
+      return 'logged out (401): the device was unlinked on the phone';
+    case DisconnectReason.forbidden:
+      return 'forbidden by WhatsApp (403): the number may be banned or restricted';
+    case CLIENT_OUTDATED:
+      return 'WhatsApp refused this client version (405); it is fetched again before the next try, or pin one with WHATSAPP_WA_VERSION';
+    case DisconnectReason.connectionLost:
+      return 'connection lost or timed out (408)';
+    case DisconnectReason.multideviceMismatch:
+      return 'multi-device mismatch (411)';
+    case DisconnectReason.connectionClosed:
+      return 'connection closed (428)';
+    case DisconnectReason.connectionReplaced:
+      return 'replaced by another session (440)';
+    case DisconnectReason.badSession:
+      return 'bad session (500)';
+    case DisconnectReason.unavailableService:
+      return 'WhatsApp unavailable (503)';
+    case DisconnectReason.restartRequired:
+      return 'restart required (515)';
+    case undefined:
+      return 'closed without a status code';
+    default:
+      return `closed (${statusCode})`;
+  }
+}
+
+/**
+ * History sync: every kind except the full history (months of old chats the bot never needs). Baileys 7
+ * learns the initial phone-number ↔ LID mappings from it, and warns that switching all of it off
+ * leads to session errors. Synced messages arrive as `messaging-history.set` and never reach the engine.
+ */
+export function shouldSyncHistory(notification: proto.Message.IHistorySyncNotification): boolean {
+  return notification.syncType !== proto.Message.HistorySyncType.FULL;
+}
 
 export function closeAction(statusCode: number | undefined): CloseAction {
   switch (statusCode) {
+    case CLIENT_OUTDATED:
+      return { action: 'backoff', refreshVersion: true };
     case DisconnectReason.loggedOut:
       return { action: 'stop', reason: 'logged out', forget: true };
     case DisconnectReason.multideviceMismatch:
@@ -74,6 +124,19 @@ export interface BaileysConnectionOptions {
   backoff?: { baseMs: number; maxMs: number };
   watchdog?: Partial<WatchdogOptions>;
   random?: () => number;
+  /** The WhatsApp Web version to announce (pinned or fetched); absent: Baileys' own. */
+  version?: VersionSource;
+  /** /readyz: this process should hold the socket but it has not been open for this long. */
+  notReadyAfterMs?: number;
+  /** Baileys' own log lines from this level up (scrubbed of numbers); default warn. */
+  baileysLogLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error';
+}
+
+/** What `/readyz` says about the socket (the shape of a readiness check). */
+export interface ConnectionHealth {
+  ok: boolean;
+  status: string;
+  reason?: string;
 }
 
 export interface WatchdogOptions {
@@ -117,15 +180,81 @@ export class BaileysConnection implements SocketSource {
   private lastUpsertAt = 0;
   private lastPurgeAt = 0;
   private loggedStop: string | undefined;
+  /** Since when this process has wanted an open socket without having one (readiness). */
+  private notOpenSince = Date.now();
+  /** Why the last socket closed, in words; cleared once open. */
+  private lastCloseReason: string | undefined;
+  /** Another live process holds the number (seen at the last lease attempt). */
+  private heldBy: string | undefined;
+  /** The number is stopped for every process (logged out, replaced, forbidden) until paired again. */
+  private stoppedReason: string | undefined;
+  private versionChoice: VersionChoice | undefined;
+  private refreshVersion = false;
+  private renewing = false;
+  /** Open and close times for the status command, written with the next renewal. */
+  private note: LeaseNote = {};
   /** Counts for tests and health: sockets made, and why the last one closed. */
-  readonly stats = { sockets: 0, lastClose: undefined as CloseAction | undefined, watchdogRestarts: 0 };
+  readonly stats = {
+    sockets: 0,
+    lastClose: undefined as CloseAction | undefined,
+    watchdogRestarts: 0,
+    /** History sync batches received (never passed to the engine), and the messages in them. */
+    historySets: 0,
+    historyMessages: 0,
+    /** Times a failed signal-key write emptied the key cache. */
+    keyCacheDrops: 0,
+    lastOpenAt: undefined as number | undefined,
+  };
 
   constructor(private readonly options: BaileysConnectionOptions) {
     this.account = options.account ?? 'default';
     this.holder = options.holder ?? newHolderId();
     this.leaseTimes = { ...LEASE_DEFAULTS, ...options.lease };
     this.watch = { ...WATCHDOG_DEFAULTS, ...options.watchdog };
-    this.lease = new Lease(options.db, this.account, this.holder, this.leaseTimes.ttlMs);
+    this.lease = new Lease(
+      options.db,
+      this.account,
+      this.holder,
+      this.leaseTimes.ttlMs,
+      this.leaseTimes.queryTimeoutMs,
+    );
+  }
+
+  /** The version the current (or next) socket announces, and where it came from. */
+  get version(): { version: string; source: VersionChoice['source'] } {
+    return {
+      version: formatVersion(this.versionChoice?.version),
+      source: this.versionChoice?.source ?? 'bundled',
+    };
+  }
+
+  /**
+   * For `/readyz`. Open: ready. Another live process holds the number: ready (it sends; this one stands
+   * by). Stopped for every process: not ready, and why. Otherwise ready only while the socket has been
+   * away for less than `notReadyAfterMs` — a socket that keeps failing (an outdated client version, a
+   * network that never answers) must not look healthy.
+   */
+  health(now = Date.now()): ConnectionHealth {
+    if (this.state === 'open') return { ok: true, status: 'open' };
+    if (this.stoppedReason)
+      return {
+        ok: false,
+        status: 'stopped',
+        reason: `${this.stoppedReason}; pair again with \`npm run whatsapp:login\``,
+      };
+    if (this.state === 'standby' && this.heldBy)
+      return { ok: true, status: 'standby', reason: 'another process holds the number' };
+    if (this.state === 'stopped') return { ok: false, status: 'stopped', reason: 'shut down' };
+    const late = now - this.notOpenSince >= (this.options.notReadyAfterMs ?? 5 * 60_000);
+    const minutes = Math.round((now - this.notOpenSince) / 6_000) / 10;
+    const why =
+      this.lastCloseReason ??
+      (this.state === 'connecting' && this.auth && !this.auth.state.creds.registered
+        ? 'waiting for pairing: scan the QR code or enter the pairing code'
+        : this.state === 'standby'
+          ? 'waiting for the lease'
+          : 'connecting');
+    return { ok: !late, status: this.state, reason: `not open for ${minutes} min: ${why}` };
   }
 
   get status(): ConnectionState {
@@ -136,6 +265,7 @@ export class BaileysConnection implements SocketSource {
   start(): void {
     if (this.state !== 'idle' && this.state !== 'stopped') return;
     this.state = 'standby';
+    this.notOpenSince = Date.now();
     this.schedule(0, () => this.tryAcquire());
   }
 
@@ -165,8 +295,18 @@ export class BaileysConnection implements SocketSource {
     return this.state === 'open' ? this.socket : undefined;
   }
 
+  /** Whether this process can send now (it holds the number and its socket is open). */
+  available(): boolean {
+    return this.current() !== undefined;
+  }
+
   heldElsewhere(): Promise<boolean> {
     return this.lease.heldElsewhere();
+  }
+
+  /** Holds the number (connecting, open or waiting to reconnect): not standing by, not stopped. */
+  private holding(): boolean {
+    return this.state !== 'standby' && this.state !== 'stopped' && this.state !== 'idle';
   }
 
   private get log(): Logger {
@@ -189,6 +329,7 @@ export class BaileysConnection implements SocketSource {
   private async tryAcquire(): Promise<void> {
     if (this.state === 'stopped') return;
     let attempt: Awaited<ReturnType<Lease['acquire']>>;
+    const askedAt = Date.now();
     try {
       attempt = await this.lease.acquire();
     } catch (error) {
@@ -203,57 +344,113 @@ export class BaileysConnection implements SocketSource {
           'whatsapp is stopped for this number; run `npm run whatsapp:login` to pair again',
         );
       }
+      this.stoppedReason = attempt.stoppedReason ?? undefined;
+      this.heldBy = attempt.stoppedReason ? undefined : (attempt.holder ?? undefined);
       this.state = 'standby';
       return this.schedule(this.leaseTimes.pollMs, () => this.tryAcquire());
     }
-    this.loggedStop = undefined;
-    this.lastRenewedAt = Date.now();
+    this.loggedStop = this.stoppedReason = this.heldBy = undefined;
+    // From standby to holder: the time to open starts now.
+    this.state = 'connecting';
+    this.notOpenSince = Date.now();
+    this.lastRenewedAt = askedAt;
     this.log.info({ account: this.account }, 'whatsapp lease acquired');
     this.renewTimer = setInterval(() => void this.renew(), this.leaseTimes.renewMs);
     this.watchdogTimer = setInterval(() => this.checkWatchdog(), this.watch.intervalMs);
-    // The session is read afresh: another process may have used and changed it.
-    this.auth = await usePostgresAuthState(this.options.db, this.account, { holder: this.holder });
+    try {
+      // The session is read afresh: another process may have used and changed it.
+      this.auth = await usePostgresAuthState(this.options.db, this.account, { holder: this.holder });
+    } catch (error) {
+      // Hand the number back and try again later, rather than hold it without a socket.
+      this.log.warn({ err: errorSummary(error) }, 'whatsapp session could not be read; retrying');
+      this.clearTimers();
+      this.state = 'standby';
+      await this.lease.release().catch(() => {});
+      return this.schedule(this.leaseTimes.pollMs, () => this.tryAcquire());
+    }
     await this.connect();
   }
 
   private async renew(): Promise<void> {
-    if (this.state === 'stopped' || this.state === 'standby') return;
+    if (this.state === 'stopped' || this.state === 'standby' || this.renewing) return;
+    this.renewing = true;
+    // The lease runs from when the database ran the renewal, which is after this moment: counting from
+    // here errs on the safe side.
+    const sentAt = Date.now();
+    const note = this.note;
     let held: boolean;
     try {
-      held = await this.lease.renew();
-      if (held) this.lastRenewedAt = Date.now();
+      held = await this.lease.renew(note);
+      if (held) this.lastRenewedAt = sentAt;
+      if (held && this.note === note) this.note = {};
     } catch (error) {
-      // The database is unreachable: keep going while the lease can still be ours.
+      // The database is unreachable or slow: keep going only while the lease is surely still ours
+      // (a margin of one renewal interval before it could expire and be taken).
       this.log.warn({ err: errorSummary(error) }, 'whatsapp lease renewal failed');
-      held = Date.now() - this.lastRenewedAt < this.leaseTimes.ttlMs;
+      held = Date.now() - this.lastRenewedAt < this.leaseTimes.ttlMs - this.leaseTimes.renewMs;
+    } finally {
+      this.renewing = false;
     }
-    if (!held) await this.lostLease();
+    if (!held && this.holding()) await this.lostLease();
   }
 
   private async lostLease(): Promise<void> {
     this.log.warn({ account: this.account }, 'whatsapp lease lost to another process; standing by');
     this.clearTimers();
     this.state = 'standby';
+    this.notOpenSince = Date.now();
     await this.closeSocket();
     this.auth = undefined;
     this.schedule(this.leaseTimes.pollMs, () => this.tryAcquire());
   }
 
+  /** A signal-key or credentials write failed: the cache is already empty; a fenced write means the lease is gone. */
+  private writeFailed(generation: number, what: string, error: unknown): void {
+    const fenced = error instanceof LeaseLostError;
+    if (what === 'keys') this.stats.keyCacheDrops += 1;
+    this.log.error(
+      { err: errorSummary(error), account: this.account, fenced },
+      fenced
+        ? `whatsapp ${what} not written: another process holds the number; closing this socket`
+        : `whatsapp ${what} not written; the key cache was emptied so memory matches the database`,
+    );
+    if (fenced && generation === this.generation && this.holding()) void this.lostLease();
+  }
+
   private async connect(): Promise<void> {
     if (this.state === 'stopped' || !this.auth) return;
+    // The current WhatsApp Web version: once per process, and again after WhatsApp refused it (405).
+    if (this.options.version && (!this.versionChoice || this.refreshVersion)) {
+      this.refreshVersion = false;
+      this.versionChoice = await this.options.version();
+      this.log.info(
+        {
+          account: this.account,
+          ...this.version,
+          ...(this.versionChoice.error ? { err: this.versionChoice.error } : {}),
+        },
+        'whatsapp web version',
+      );
+      if (!this.holding() || !this.auth) return;
+    }
     await this.auth.flush();
     const generation = ++this.generation;
     const auth = this.auth;
-    const baileysLogger = this.log.child({ module: 'baileys' }, { level: 'error' });
+    const baileysLog = baileysLogger(this.log, this.options.baileysLogLevel ?? 'warn');
+    const { keys } = cachedSignalKeys(auth.state.keys, baileysLog, (error) =>
+      this.writeFailed(generation, 'keys', error),
+    );
+    const version = this.versionChoice?.version;
     const socket = (this.options.makeSocket ?? makeWASocket)({
-      auth: { creds: auth.state.creds, keys: makeCacheableSignalKeyStore(auth.state.keys, baileysLogger) },
-      logger: baileysLogger,
+      auth: { creds: auth.state.creds, keys },
+      logger: baileysLog,
       browser: Browsers.macOS('Chrome'),
+      ...(version ? { version } : {}),
       // The organisation's staff use the same number on their phone: keep its notifications on.
       markOnlineOnConnect: false,
       emitOwnEvents: false,
       syncFullHistory: false,
-      shouldSyncHistoryMessage: () => false,
+      shouldSyncHistoryMessage: shouldSyncHistory,
       generateHighQualityLinkPreview: false,
       shouldIgnoreJid: ignoredJid,
       getMessage: (key) => this.options.sent.get(key),
@@ -267,9 +464,7 @@ export class BaileysConnection implements SocketSource {
     let pairingRequested = false;
 
     socket.ev.on('creds.update', () => {
-      auth.saveCreds().catch((error: unknown) => {
-        this.log.error({ err: errorSummary(error) }, 'whatsapp credentials could not be saved');
-      });
+      auth.saveCreds().catch((error: unknown) => this.writeFailed(generation, 'credentials', error));
     });
     socket.ev.on('connection.update', (update) => {
       if (generation !== this.generation) return;
@@ -290,7 +485,10 @@ export class BaileysConnection implements SocketSource {
       if (update.connection === 'open') {
         this.state = 'open';
         this.attempts = 0;
-        this.log.info({ account: this.account }, 'whatsapp connected');
+        this.lastCloseReason = undefined;
+        this.stats.lastOpenAt = Date.now();
+        this.log.info({ account: this.account, version: this.version.version }, 'whatsapp connected');
+        this.note = { ...this.note, openedAt: new Date(), version: this.version.version };
         if (Date.now() - this.lastPurgeAt > 86_400_000) {
           this.lastPurgeAt = Date.now();
           void purgeWhatsAppCopies(this.options.db).catch(() => {});
@@ -303,6 +501,18 @@ export class BaileysConnection implements SocketSource {
       if (generation !== this.generation) return;
       this.lastUpsertAt = Date.now();
       void this.options.onMessages?.(upsert);
+    });
+    // Old chats synced from the phone: Baileys takes the LID mappings from them itself. Their messages
+    // were answered (or not) long ago, and are never handed to the engine.
+    socket.ev.on('messaging-history.set', ({ messages, syncType }) => {
+      if (generation !== this.generation) return;
+      this.lastUpsertAt = Date.now();
+      this.stats.historySets += 1;
+      this.stats.historyMessages += messages.length;
+      this.log.debug(
+        { account: this.account, syncType, messages: messages.length },
+        'whatsapp history synced',
+      );
     });
     socket.ev.on('lid-mapping.update', ({ pn, lid }) => {
       if (!isPnJid(pn) || !isLidJid(lid)) return;
@@ -324,22 +534,42 @@ export class BaileysConnection implements SocketSource {
     this.generation += 1;
     this.socket = undefined;
     const decision = closeAction(statusCode);
+    const why = closeReason(statusCode);
     this.stats.lastClose = decision;
+    if (this.state === 'open') this.notOpenSince = Date.now();
+    this.lastCloseReason = why;
     this.log.warn(
-      { account: this.account, statusCode, action: decision.action },
+      { account: this.account, statusCode, action: decision.action, reason: why },
       'whatsapp connection closed',
     );
+    this.note = { ...this.note, lastClose: why, lastCloseAt: new Date() };
     switch (decision.action) {
       case 'stop': {
         // Every process keeps away (the lease row says why) until someone pairs again; this one stands
         // by, so it takes the number back by itself once the login command has run.
         this.clearTimers();
         this.state = 'standby';
-        if (decision.forget) await clearAuthState(this.options.db, this.account);
-        await this.lease.stop(decision.reason);
         this.auth = undefined;
-        this.loggedStop = decision.reason;
+        const applied = await this.lease
+          .stop(decision.reason, why, { forgetSession: decision.forget })
+          .catch((error: unknown) => {
+            // Not recorded (the database): the next socket will be refused the same way and try again.
+            this.log.warn({ err: errorSummary(error) }, 'whatsapp stop not recorded');
+            return undefined;
+          });
         this.schedule(this.leaseTimes.pollMs, () => this.tryAcquire());
+        if (applied === undefined) return;
+        if (!applied) {
+          // Another process of ours took the lease over meanwhile (this one was paused past its lease):
+          // its socket replaced ours. It is the healthy one; leave it alone.
+          this.lastCloseReason = undefined;
+          this.log.warn(
+            { account: this.account, reason: decision.reason },
+            'whatsapp socket closed after another process took the number over; standing by',
+          );
+          return;
+        }
+        this.loggedStop = this.stoppedReason = decision.reason;
         this.log.error(
           { account: this.account, reason: decision.reason },
           decision.forget
@@ -352,6 +582,7 @@ export class BaileysConnection implements SocketSource {
         this.state = 'connecting';
         return this.schedule(0, () => this.connect());
       case 'backoff': {
+        if (decision.refreshVersion) this.refreshVersion = true;
         const { baseMs, maxMs } = this.options.backoff ?? { baseMs: 1_000, maxMs: 60_000 };
         const delay = backoffDelay(this.attempts, baseMs, maxMs, this.options.random);
         this.attempts += 1;
@@ -373,6 +604,7 @@ export class BaileysConnection implements SocketSource {
       if (now - this.connectingSince > connectingMs) reason = 'connecting too long';
     }
     if (!reason) return;
+    if (this.state === 'open') this.notOpenSince = now;
     this.stats.watchdogRestarts += 1;
     this.log.warn({ account: this.account, reason }, 'whatsapp watchdog restarts the socket');
     void this.closeSocket().then(() => this.connect());

@@ -12,7 +12,25 @@ import { rowsOf } from '../../../db/rows';
  * releases the lease and is replaced within pollMs.
  */
 
-export const LEASE_DEFAULTS = { ttlMs: 20_000, renewMs: 5_000, pollMs: 5_000 };
+export const LEASE_DEFAULTS = { ttlMs: 20_000, renewMs: 5_000, pollMs: 5_000, queryTimeoutMs: 4_000 };
+
+/**
+ * A lease query that did not answer in time. A renewal that hangs must not keep a socket open past the
+ * lease's expiry (another process may take over meanwhile), so every lease query has a deadline.
+ */
+export class LeaseTimeoutError extends Error {
+  constructor(what: string, ms: number) {
+    super(`whatsapp lease ${what} did not answer within ${ms} ms`);
+  }
+}
+
+/** What the holder notes on its lease row at the next renewal (for the status command). */
+export interface LeaseNote {
+  openedAt?: Date;
+  version?: string;
+  lastClose?: string;
+  lastCloseAt?: Date;
+}
 
 export type LeaseAttempt =
   | { acquired: true }
@@ -28,10 +46,28 @@ export class Lease {
     readonly account: string,
     readonly holder: string,
     readonly ttlMs = LEASE_DEFAULTS.ttlMs,
+    readonly queryTimeoutMs = LEASE_DEFAULTS.queryTimeoutMs,
   ) {}
 
+  /** Runs one lease query with its deadline (the query itself may still finish later; it is idempotent). */
+  private async run<T>(what: string, query: () => Promise<T>): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new LeaseTimeoutError(what, this.queryTimeoutMs)), this.queryTimeoutMs);
+    });
+    try {
+      return await Promise.race([query(), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Takes the lease when it is free, expired or already ours; never while the number is stopped. */
-  async acquire(): Promise<LeaseAttempt> {
+  acquire(): Promise<LeaseAttempt> {
+    return this.run('acquire', () => this.tryAcquire());
+  }
+
+  private async tryAcquire(): Promise<LeaseAttempt> {
     const secs = this.ttlMs / 1000;
     const taken = rowsOf(
       await this.db.execute(sql`
@@ -55,45 +91,79 @@ export class Lease {
     return { acquired: false, stoppedReason: row?.stopped_reason ?? null, holder: row?.holder ?? null };
   }
 
-  /** Extends our lease; false when another process has taken it (we must close the socket at once). */
-  async renew(): Promise<boolean> {
-    const rows = rowsOf(
-      await this.db.execute(sql`
-        update whatsapp_leases set expires_at = now() + make_interval(secs => ${this.ttlMs / 1000}),
-          updated_at = now()
-        where account = ${this.account} and holder = ${this.holder}
-        returning 1`),
-    );
-    return rows.length > 0;
+  /**
+   * Extends our lease; false when another process has taken it (we must close the socket at once).
+   * Carries what the status command shows (when the socket opened and with which WhatsApp Web version,
+   * why it last closed), so noting them costs no query of its own.
+   */
+  renew(note: LeaseNote = {}): Promise<boolean> {
+    return this.run('renewal', async () => {
+      const rows = rowsOf(
+        await this.db.execute(sql`
+          update whatsapp_leases set expires_at = now() + make_interval(secs => ${this.ttlMs / 1000}),
+            opened_at = coalesce(${note.openedAt?.toISOString() ?? null}::timestamptz, opened_at),
+            wa_version = coalesce(${note.version ?? null}::text, wa_version),
+            last_close = coalesce(${note.lastClose?.slice(0, 200) ?? null}::text, last_close),
+            last_close_at = coalesce(${note.lastCloseAt?.toISOString() ?? null}::timestamptz, last_close_at),
+            updated_at = now()
+          where account = ${this.account} and holder = ${this.holder}
+          returning 1`),
+      );
+      return rows.length > 0;
+    });
   }
 
-  /** Gives the lease up so a waiting process can take over at once. */
-  async release(): Promise<void> {
-    await this.db.execute(sql`
-      update whatsapp_leases set holder = null, expires_at = now(), updated_at = now()
-      where account = ${this.account} and holder = ${this.holder}`);
+  /** Gives the lease up so a waiting process can take over at once (only our own). */
+  release(): Promise<void> {
+    return this.run('release', async () => {
+      await this.db.execute(sql`
+        update whatsapp_leases set holder = null, expires_at = now(), updated_at = now()
+        where account = ${this.account} and holder = ${this.holder}`);
+    });
   }
 
   /**
    * Keeps every process away from the number (logged out, replaced, forbidden) until someone pairs
-   * again: restarting would only repeat the failure, or fight the other session.
+   * again: restarting would only repeat the failure, or fight the other session. Fenced: only while the
+   * lease is ours or nobody's. A stale process whose socket was replaced (440) *because* another process
+   * took the lease over must not stop that healthy holder: then it returns false and changes nothing.
    */
-  async stop(reason: string): Promise<void> {
-    await this.db.execute(sql`
-      insert into whatsapp_leases (account, holder, expires_at, stopped_reason)
-      values (${this.account}, null, now(), ${reason})
-      on conflict (account) do update set holder = null, expires_at = now(), stopped_reason = ${reason},
-        updated_at = now()`);
+  stop(reason: string, lastClose = reason, options: { forgetSession?: boolean } = {}): Promise<boolean> {
+    return this.run('stop', () =>
+      this.db.transaction(async (tx) => {
+        const rows = rowsOf(
+          await tx.execute(sql`
+          insert into whatsapp_leases (account, holder, expires_at, stopped_reason, last_close, last_close_at)
+          values (${this.account}, null, now(), ${reason}, ${lastClose.slice(0, 200)}, now())
+          on conflict (account) do update set holder = null, expires_at = now(),
+            stopped_reason = excluded.stopped_reason, last_close = excluded.last_close,
+            last_close_at = excluded.last_close_at, updated_at = now()
+          where whatsapp_leases.holder = ${this.holder} or whatsapp_leases.holder is null
+            or whatsapp_leases.expires_at < now()
+          returning 1`),
+        );
+        if (rows.length === 0) return false;
+        // Logged out: the session is worthless; forgotten in the same transaction, so no process sees
+        // the number stopped with the old session still there.
+        if (options.forgetSession) {
+          await tx.execute(sql`delete from whatsapp_auth_keys where account = ${this.account}`);
+          await tx.execute(sql`delete from whatsapp_auth_creds where account = ${this.account}`);
+        }
+        return true;
+      }),
+    );
   }
 
   /** Whether another live process holds the number (this process should leave the sending to it). */
-  async heldElsewhere(): Promise<boolean> {
-    const rows = rowsOf(
-      await this.db.execute(sql`
-        select 1 from whatsapp_leases where account = ${this.account} and holder is not null
-          and holder <> ${this.holder} and expires_at > now()`),
-    );
-    return rows.length > 0;
+  heldElsewhere(): Promise<boolean> {
+    return this.run('check', async () => {
+      const rows = rowsOf(
+        await this.db.execute(sql`
+          select 1 from whatsapp_leases where account = ${this.account} and holder is not null
+            and holder <> ${this.holder} and expires_at > now()`),
+      );
+      return rows.length > 0;
+    });
   }
 }
 
@@ -103,13 +173,40 @@ export async function clearStop(db: Db, account: string): Promise<void> {
     where account = ${account}`);
 }
 
-export async function leaseStatus(
-  db: Db,
-  account: string,
-): Promise<{ holder: string | null; live: boolean; stoppedReason: string | null } | undefined> {
-  const [row] = rowsOf<{ holder: string | null; live: boolean; stopped_reason: string | null }>(
+export interface LeaseStatus {
+  holder: string | null;
+  live: boolean;
+  stoppedReason: string | null;
+  openedAt: Date | null;
+  waVersion: string | null;
+  lastClose: string | null;
+  lastCloseAt: Date | null;
+}
+
+export async function leaseStatus(db: Db, account: string): Promise<LeaseStatus | undefined> {
+  const [row] = rowsOf<{
+    holder: string | null;
+    live: boolean;
+    stopped_reason: string | null;
+    opened_at: string | Date | null;
+    wa_version: string | null;
+    last_close: string | null;
+    last_close_at: string | Date | null;
+  }>(
     await db.execute(sql`
-      select holder, expires_at > now() as live, stopped_reason from whatsapp_leases where account = ${account}`),
+      select holder, expires_at > now() as live, stopped_reason, opened_at, wa_version, last_close, last_close_at
+      from whatsapp_leases where account = ${account}`),
   );
-  return row ? { holder: row.holder, live: row.live, stoppedReason: row.stopped_reason } : undefined;
+  const date = (v: string | Date | null) => (v === null ? null : new Date(v));
+  return row
+    ? {
+        holder: row.holder,
+        live: row.live,
+        stoppedReason: row.stopped_reason,
+        openedAt: date(row.opened_at),
+        waVersion: row.wa_version,
+        lastClose: row.last_close,
+        lastCloseAt: date(row.last_close_at),
+      }
+    : undefined;
 }

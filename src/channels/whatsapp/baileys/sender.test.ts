@@ -22,12 +22,13 @@ describe('Baileys sender', () => {
     expect(toSendError(new Error('socket hang up')).failure.kind).toBe('transient');
   });
 
-  it('without a socket: waits for another process that holds the number, else retries later', async () => {
+  it('without a socket: defers to another process that holds the number (no channel pause), else retries later', async () => {
     const sent = {} as SentMessages;
     const message = { type: 'text' as const, text: 'halo' };
     const elsewhere = new BaileysSender({ current: () => undefined, heldElsewhere: async () => true }, sent);
+    expect(elsewhere.available()).toBe(false);
     await expect(elsewhere.send('6281234567890@s.whatsapp.net', message)).rejects.toMatchObject({
-      failure: { kind: 'rate_limited', retryAfterMs: 5_000 },
+      failure: { kind: 'deferred', retryAfterMs: 5_000 },
     });
     const nowhere = new BaileysSender({ current: () => undefined, heldElsewhere: async () => false }, sent);
     await expect(nowhere.send('6281234567890@s.whatsapp.net', message)).rejects.toMatchObject({

@@ -9,7 +9,8 @@ import type { SentMessages } from './sent-messages';
 const TEXT_LIMIT = 4096;
 const CAPTION_LIMIT = 1024;
 
-export type SendingSocket = Pick<WASocket, 'sendMessage' | 'user'>;
+export type SendingSocket = Pick<WASocket, 'sendMessage' | 'user'> &
+  Partial<Pick<WASocket, 'sendPresenceUpdate'>>;
 
 /** What the sender needs from the connection: the socket while it is open, and whose number it is. */
 export interface SocketSource {
@@ -18,6 +19,9 @@ export interface SocketSource {
   /** Another live process holds the number: leave the message to its dispatcher. */
   heldElsewhere(): Promise<boolean>;
 }
+
+/** How long after the last message the number shows itself offline again (the phone's notifications resume). */
+const OFFLINE_AFTER_MS = 10_000;
 
 function clip(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
@@ -37,6 +41,9 @@ export function recipientJid(address: string): string {
  */
 export class BaileysSender implements ChannelSender {
   readonly channel = 'whatsapp' as const;
+  /** The socket this process announced itself online on (a new socket starts offline). */
+  private onlineOn: SendingSocket | undefined;
+  private offlineTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly sockets: SocketSource,
@@ -45,13 +52,49 @@ export class BaileysSender implements ChannelSender {
     private readonly files?: StoredFileReader,
   ) {}
 
+  /** Only the process holding an open socket sends (the dispatcher claims nothing elsewhere). */
+  available(): boolean {
+    return this.sockets.current() !== undefined;
+  }
+
+  /**
+   * Shows "typing…" in the chat, as a person on WhatsApp Web would: online, composing. Never throws
+   * (a presence that did not go out changes nothing).
+   */
+  async typing(address: string): Promise<void> {
+    const socket = this.sockets.current();
+    if (!socket?.sendPresenceUpdate) return;
+    try {
+      const jid = recipientJid(address);
+      if (this.offlineTimer) clearTimeout(this.offlineTimer);
+      if (this.onlineOn !== socket) await socket.sendPresenceUpdate('available');
+      this.onlineOn = socket;
+      await socket.sendPresenceUpdate('composing', jid);
+    } catch {
+      // presence is a courtesy
+    }
+  }
+
+  /** After a message: stop "typing", and go offline again a little later so the phone notifies. */
+  private doneTyping(socket: SendingSocket, jid: string): void {
+    if (this.onlineOn !== socket || !socket.sendPresenceUpdate) return;
+    void socket.sendPresenceUpdate('paused', jid).catch(() => {});
+    if (this.offlineTimer) clearTimeout(this.offlineTimer);
+    this.offlineTimer = setTimeout(() => {
+      this.onlineOn = undefined;
+      void socket.sendPresenceUpdate?.('unavailable').catch(() => {});
+    }, OFFLINE_AFTER_MS);
+    this.offlineTimer.unref?.();
+  }
+
   async send(address: string, message: Outbound, signal?: AbortSignal): Promise<SendOk> {
     const jid = recipientJid(address);
     const socket = this.sockets.current();
     if (!socket) {
-      // Another process has the socket: give it the message soon, without spending an attempt.
+      // Another process has the socket: it sends the message. Back to the queue without spending an
+      // attempt, and without pausing the channel (that would stop the holder too).
       if (await this.sockets.heldElsewhere())
-        throw new SendError({ kind: 'rate_limited', retryAfterMs: 5_000 }, 'whatsapp socket held elsewhere');
+        throw new SendError({ kind: 'deferred', retryAfterMs: 5_000 }, 'whatsapp socket held elsewhere');
       throw new SendError({ kind: 'transient' }, 'whatsapp socket not connected');
     }
     if (signal?.aborted) throw new SendError({ kind: 'transient' }, 'send deadline passed');
@@ -66,6 +109,8 @@ export class BaileysSender implements ChannelSender {
       return { platformMessageId: result?.key.id ?? id };
     } catch (error) {
       throw toSendError(error);
+    } finally {
+      this.doneTyping(socket, jid);
     }
   }
 

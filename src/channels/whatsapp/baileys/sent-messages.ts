@@ -15,11 +15,16 @@ const RECENT = 500;
 export class SentMessages {
   /** The last few in memory: a retry request usually comes within seconds. */
   private readonly recent = new Map<string, proto.IMessage | null>();
+  /** When the bot last sent to a chat (an automated reply of the phone follows within seconds). */
+  private readonly lastTo = new Map<string, number>();
 
   constructor(private readonly db: Db) {}
 
   async reserve(id: string, remoteJid: string): Promise<void> {
     this.remember(id, null);
+    this.lastTo.delete(remoteJid);
+    this.lastTo.set(remoteJid, Date.now());
+    if (this.lastTo.size > RECENT) this.lastTo.delete(this.lastTo.keys().next().value!);
     await this.db.insert(whatsappSent).values({ messageId: id, remoteJid }).onConflictDoNothing();
   }
 
@@ -30,6 +35,11 @@ export class SentMessages {
       .update(whatsappSent)
       .set({ content: encode(proto.Message.toObject(proto.Message.fromObject(content))) })
       .where(eq(whatsappSent.messageId, id));
+  }
+
+  /** When this process last sent to the chat (ms), if recently. */
+  lastSentTo(remoteJid: string): number | undefined {
+    return this.lastTo.get(remoteJid);
   }
 
   async isOurs(id: string): Promise<boolean> {

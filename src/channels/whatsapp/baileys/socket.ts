@@ -13,6 +13,10 @@ export interface WhatsAppSocket {
   sendMessage: WASocket['sendMessage'];
   requestPairingCode(phoneNumber: string): Promise<string>;
   updateMediaMessage: WASocket['updateMediaMessage'];
+  /** "typing…", online / offline. */
+  sendPresenceUpdate: WASocket['sendPresenceUpdate'];
+  /** Read receipts (blue ticks). */
+  readMessages: WASocket['readMessages'];
   logout(msg?: string): Promise<void>;
   end(error: Error | undefined): unknown;
 }

@@ -11,6 +11,7 @@ import { GraphApi } from './graph-api';
 import { type CloudWebhookBody, cloudEvents } from './inbound';
 import { CloudSender, type CloudTemplate } from './sender';
 import { applyStatuses } from './statuses';
+import { resendRefusedByWindow } from './window';
 
 export interface CloudChannelOptions {
   accessToken: string;
@@ -78,6 +79,12 @@ export class WhatsAppCloudChannel {
           signal: deadline,
           ...(this.options.marker ? { marker: this.options.marker } : {}),
         });
+      // The window is open again: what WhatsApp refused while it was closed goes out now (once).
+      if (!result.duplicate) {
+        const resent = await resendRefusedByWindow(db, inbound.user.externalId);
+        if (resent)
+          logger.info({ count: resent }, 'whatsapp messages refused outside the 24-hour window queued again');
+      }
     }
   }
 

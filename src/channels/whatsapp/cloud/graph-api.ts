@@ -1,8 +1,28 @@
 /*
  * The few Graph API calls the Cloud API channel makes, with fetch (runs on Node and Workers).
- * `WA_CLOUD_API_ROOT` includes the version (`https://graph.facebook.com/v21.0`); tests point it at a
- * local stand-in.
+ * The base is `WA_CLOUD_API_ROOT` plus the version (`WA_CLOUD_API_VERSION`, default below), unless the
+ * root already ends in one; tests point it at a local stand-in.
  */
+
+/**
+ * The default Graph API version: v25.0 (released 18 February 2026, available until 29 July 2028 by
+ * Meta's version table, checked December 2026). Move on before then; Meta's changelog lists versions.
+ */
+export const DEFAULT_GRAPH_VERSION = 'v25.0';
+
+/** Meta's media hosts answer requests without a User-Agent with a web page instead of the file. */
+export const USER_AGENT = 'Jembatan/1.0 (WhatsApp Cloud API client)';
+
+const VERSION_AT_END = /\/(v\d+\.\d+)\/?$/;
+
+/** `https://graph.facebook.com` + `v25.0` → `https://graph.facebook.com/v25.0`; a root with a version stays. */
+export function graphApiBase(root: string, version: string | undefined): string {
+  const trimmed = root.replace(/\/+$/, '');
+  const named = VERSION_AT_END.exec(trimmed)?.[1];
+  if (named && version && named !== version)
+    throw new Error(`WA_CLOUD_API_ROOT ends in ${named} but WA_CLOUD_API_VERSION is ${version}`);
+  return named ? trimmed : `${trimmed}/${version ?? DEFAULT_GRAPH_VERSION}`;
+}
 
 export class GraphApiError extends Error {
   constructor(
@@ -74,22 +94,27 @@ export class GraphApi {
       signal,
     );
     if (!meta.url) throw new GraphApiError(200, undefined, 'no media url in the response');
-    const response = await fetch(meta.url, { headers: this.auth(), ...(signal ? { signal } : {}) });
+    const response = await fetch(meta.url, { headers: this.headers(), ...(signal ? { signal } : {}) });
     if (!response.ok) throw new GraphApiError(response.status, undefined, `media download failed`);
+    // What came back must be the file: a web page (a refused request, an expired URL) or another type
+    // than the media's own is not.
+    const type = mediaType(response.headers.get('content-type'));
+    if (type === 'text/html' || (type && meta.mime_type && !sameMedia(type, mediaType(meta.mime_type))))
+      throw new GraphApiError(response.status, undefined, `media download returned ${type}, not the file`);
     return {
       data: new Uint8Array(await response.arrayBuffer()),
       ...(meta.mime_type ? { mimeType: meta.mime_type } : {}),
     };
   }
 
-  private auth(): Record<string, string> {
-    return { authorization: `Bearer ${this.options.accessToken}` };
+  private headers(): Record<string, string> {
+    return { authorization: `Bearer ${this.options.accessToken}`, 'user-agent': USER_AGENT };
   }
 
   private async call<T>(path: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
     const response = await fetch(`${this.root}/${path}`, {
       ...init,
-      headers: { ...(init.headers as Record<string, string>), ...this.auth() },
+      headers: { ...(init.headers as Record<string, string>), ...this.headers() },
       ...(signal ? { signal } : {}),
     });
     const text = await response.text();
@@ -105,4 +130,15 @@ export class GraphApi {
     }
     return json as T;
   }
+}
+
+/** `image/jpeg; charset=…` → `image/jpeg`. */
+function mediaType(header: string | null | undefined): string | undefined {
+  const type = header?.split(';')[0]?.trim().toLowerCase();
+  return type ? type : undefined;
+}
+
+/** The download's type matches the media's (a generic binary type is accepted: some CDNs send it). */
+function sameMedia(got: string, expected: string | undefined): boolean {
+  return !expected || got === expected || got === 'application/octet-stream' || got === 'binary/octet-stream';
 }

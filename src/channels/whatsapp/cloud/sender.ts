@@ -14,8 +14,13 @@ export interface CloudTemplate {
 }
 
 /** Graph API error codes (developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes). */
-const RATE_LIMITED = new Set([4, 80007, 130429, 131048, 131056]);
+const RATE_LIMITED = new Set([4, 80007, 130429, 131048]);
+/** Pair rate limit: too many messages to this one person in a short time. Only they wait. */
+const PAIR_RATE_LIMITED = 131056;
+const PAIR_WAIT_MS = 60_000;
 const WINDOW_CLOSED = 131047;
+/** How a message refused outside the 24-hour window is marked (./window.ts finds them by it). */
+export const WINDOW_CLOSED_ERROR = 'outside the 24-hour window';
 const TRANSIENT = new Set([1, 2, 131000, 131016, 133004, 190]);
 
 const CAPTION_LIMIT = 1024;
@@ -27,7 +32,7 @@ const CLOUD_IMAGES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png']);
  * message (the engine stamps `identities.last_seen_at` on every inbound message); outside that window
  * the message fails with a clear error instead of a send WhatsApp would reject later, and — when a
  * template is configured — an approved re-engagement template goes out instead, at most once a day per
- * person. When they answer, the conversation simply continues.
+ * person. When they write again, the refused message is sent after all, once (./window.ts).
  */
 export class CloudSender implements ChannelSender {
   readonly channel = 'whatsapp' as const;
@@ -50,8 +55,8 @@ export class CloudSender implements ChannelSender {
         throw new SendError(
           { kind: 'permanent' },
           nudged
-            ? 'outside the 24-hour window; re-engagement template sent'
-            : 'outside the 24-hour window (no template configured or one sent today)',
+            ? `${WINDOW_CLOSED_ERROR}; re-engagement template sent`
+            : `${WINDOW_CLOSED_ERROR} (no template configured or one sent today)`,
         );
       }
       const body =
@@ -142,10 +147,15 @@ export function toSendError(error: unknown): SendError {
   if (error instanceof SendError) return error;
   if (error instanceof GraphApiError) {
     const { status, code } = error;
+    if (code === PAIR_RATE_LIMITED)
+      return new SendError(
+        { kind: 'rate_limited', retryAfterMs: PAIR_WAIT_MS, scope: 'recipient' },
+        error.message,
+      );
     if (status === 429 || (code !== undefined && RATE_LIMITED.has(code)))
       return new SendError({ kind: 'rate_limited', retryAfterMs: 60_000 }, error.message);
     if (code === WINDOW_CLOSED)
-      return new SendError({ kind: 'permanent' }, `outside the 24-hour window: ${error.message}`);
+      return new SendError({ kind: 'permanent' }, `${WINDOW_CLOSED_ERROR}: ${error.message}`);
     if (status >= 500 || (code !== undefined && TRANSIENT.has(code)))
       return new SendError({ kind: 'transient' }, error.message);
     return new SendError({ kind: 'permanent' }, error.message);
