@@ -21,7 +21,7 @@ import { Lifecycle } from './ops/lifecycle';
 import { createMetrics, type Metrics, ObservedSenderRegistry, observeEngine } from './ops/metrics';
 import { databaseCheck, Readiness } from './ops/readiness';
 import { OutboxCoordinator } from './outbox/coordination';
-import { SentMarker } from './outbox/delivery';
+import { BackgroundSends, SentMarker } from './outbox/delivery';
 import { Dispatcher } from './outbox/dispatcher';
 import type { ChannelSender } from './outbox/sender';
 import { PrivacyJobs } from './privacy/jobs';
@@ -62,6 +62,8 @@ export function createRuntime(options: RuntimeOptions) {
   const senders = new ObservedSenderRegistry(metrics);
   for (const sender of options.senders ?? []) senders.add(sender);
   const marker = new SentMarker(db, logger);
+  // Replies still being sent after the webhook answered (a slow platform); shutdown waits for them.
+  const background = new BackgroundSends();
   // The Telegram channel is created after the engine (it needs it), so the link reads it lazily.
   let telegramUsername: () => string | undefined = () => undefined;
   const deepLink = (channel: Channel, payload: string): string | undefined => {
@@ -110,6 +112,7 @@ export function createRuntime(options: RuntimeOptions) {
           senders,
           logger,
           marker,
+          background,
           sendTimeoutMs: config.TELEGRAM_SEND_TIMEOUT_MS,
           files: applications.storage,
           ...(telegramBotInfo ? { botInfo: telegramBotInfo } : {}),
@@ -125,6 +128,7 @@ export function createRuntime(options: RuntimeOptions) {
     senders,
     logger,
     marker,
+    background,
     files: applications.storage,
   });
 
@@ -240,6 +244,8 @@ export function createRuntime(options: RuntimeOptions) {
   const shutdown = async () => {
     await dispatcher.stop();
     await privacy.stop();
+    // A send cut off here keeps its lease and comes back to another process after it.
+    if (!(await background.settle())) logger.warn({ running: background.size }, 'late sends still running');
     await marker.flush();
   };
   return {
@@ -255,6 +261,7 @@ export function createRuntime(options: RuntimeOptions) {
     app,
     db,
     marker,
+    background,
     ops,
     shutdown,
   };

@@ -448,6 +448,8 @@ export interface Progress {
   failed: number;
   blocked: number;
   cancelled: number;
+  /** Sent, but the platform's answer never came: possibly delivered, never retried. */
+  unknown: number;
   /** Messages sent in the last minute, per second. */
   ratePerSecond: number;
   /** When the next queued message is due (quiet hours and pacing show here). */
@@ -474,6 +476,7 @@ export async function broadcastProgress(db: Queryable, broadcastId: string): Pro
     failed: n('failed'),
     blocked: n('blocked'),
     cancelled: n('cancelled'),
+    unknown: n('unknown'),
   };
   return {
     recipients: Object.values(progress).reduce((a, b) => a + b, 0),

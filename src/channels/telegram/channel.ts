@@ -6,7 +6,7 @@ import { identities } from '../../db/schema';
 import type { Engine } from '../../engine/engine';
 import { tFor } from '../../i18n';
 import type { Logger } from '../../logger';
-import { deliver, type SentMarker } from '../../outbox/delivery';
+import { type BackgroundSends, deliver, type SentMarker } from '../../outbox/delivery';
 import type { SenderRegistry } from '../../outbox/sender';
 import { type DownloadedFile, readLimited, TooLargeError } from '../../storage/downloads';
 import type { StoredFileReader } from '../../storage/stored-files';
@@ -20,9 +20,14 @@ export interface TelegramChannelOptions {
   db: Db;
   senders: SenderRegistry;
   logger: Logger;
-  /** Budget for answering a callback query and sending the replies before the webhook returns. */
+  /**
+   * How long the webhook waits for answering a callback query and sending the replies. A send still
+   * running then is not cancelled (Telegram may be about to deliver it): it finishes in the background.
+   */
   sendTimeoutMs: number;
   marker?: SentMarker;
+  /** Where sends that outlive the webhook's wait are kept until they finish (shutdown waits for them). */
+  background?: BackgroundSends;
   /** Known bot identity (Workers: avoids getMe on every cold start). */
   botInfo?: UserFromGetMe;
   /** The document storage, for files staff send (`Outbound` type `file`). */
@@ -63,11 +68,16 @@ export class TelegramChannel {
 
   async handleUpdate(update: Update): Promise<void> {
     const { engine, db, senders, logger } = this.options;
-    const deadline = AbortSignal.timeout(this.options.sendTimeoutMs);
+    const deadline = performance.now() + this.options.sendTimeoutMs;
     if (update.callback_query) {
-      // Stops the button's spinner. A failure here must not lose the person's choice.
+      // Stops the button's spinner (cancelling it costs nothing: a spinner is all it is). A failure here
+      // must not lose the person's choice.
       await this.bot.api
-        .answerCallbackQuery(update.callback_query.id, {}, deadline as GrammySignal)
+        .answerCallbackQuery(
+          update.callback_query.id,
+          {},
+          AbortSignal.timeout(this.options.sendTimeoutMs) as GrammySignal,
+        )
         .catch((error: unknown) => {
           logger.debug({ err: String(error) }, 'answerCallbackQuery failed');
         });
@@ -84,8 +94,9 @@ export class TelegramChannel {
         db,
         senders,
         logger,
-        signal: deadline,
+        deadline,
         ...(this.options.marker ? { marker: this.options.marker } : {}),
+        ...(this.options.background ? { background: this.options.background } : {}),
       });
   }
 
