@@ -13,6 +13,7 @@ import type { Database } from './db/client';
 import { Engine } from './engine/engine';
 import type { Channel } from './engine/types';
 import { createRegistry, createRouter } from './features';
+import { deskIsStaffed, ensureDesk } from './handoff/desk';
 import { parseOfficeHours } from './handoff/office-hours';
 import { createStaffGroup } from './handoff/staff-group';
 import type { Logger } from './logger';
@@ -277,11 +278,27 @@ export type Runtime = ReturnType<typeof createRuntime>;
 export async function prepareData(
   database: Database,
   logger: Logger,
-  demo: { staffOrganisation?: string } = {},
+  options: { staffOrganisation?: string; desk?: string } = {},
 ): Promise<void> {
   loadRegions();
-  if (database.driver !== 'pglite') return;
-  const seeded = await seedDemoCatalogueIfEmpty(database.db);
-  if (seeded) logger.info('demo catalogue loaded into the empty embedded database');
-  if (demo.staffOrganisation) await seedDemoStaff(database.db, demo.staffOrganisation);
+  if (database.driver === 'pglite') {
+    const seeded = await seedDemoCatalogueIfEmpty(database.db);
+    if (seeded) logger.info('demo catalogue loaded into the empty embedded database');
+    if (options.staffOrganisation) await seedDemoStaff(database.db, options.staffOrganisation);
+  }
+  if (options.desk) await prepareDesk(database, logger, options.desk);
+}
+
+/**
+ * The default desk exists before anyone can ask for staff (created if missing), and the log says when
+ * nobody can read its queue yet — otherwise people would wait in an inbox nobody opens.
+ */
+async function prepareDesk(database: Database, logger: Logger, desk: string): Promise<void> {
+  if (await ensureDesk(database.db, desk))
+    logger.info({ organisation: desk }, 'created the default desk (DEFAULT_ORGANISATION)');
+  if (!(await deskIsStaffed(database.db, desk)))
+    logger.warn(
+      { organisation: desk },
+      `nobody can read the default desk's queue yet: add a member (npm run org -- member ${desk} add NAME --email E --role owner, then npm run org -- member ${desk} password E) or a staff group`,
+    );
 }

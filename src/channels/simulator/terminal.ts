@@ -36,7 +36,10 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, TELEGRAM_BOT_TOKEN: '', WHATSAPP_BAILEYS: '' });
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
-  await prepareData(database, logger, { staffOrganisation: config.DEFAULT_ORGANISATION });
+  await prepareData(database, logger, {
+    staffOrganisation: config.DEFAULT_ORGANISATION,
+    desk: config.DEFAULT_ORGANISATION,
+  });
   const runtime = createRuntime({ config, database, logger, senders: [new SimulatorSender(printMessage)] });
   // Finishes erasures after /hapus_data (the goodbye message first), as the server does.
   runtime.privacy.start();
