@@ -1,6 +1,7 @@
 // Node entry: HTTP server (webhooks, health), outbox dispatcher, and the Baileys socket (WhatsApp).
 import { serve } from '@hono/node-server';
 import { DEMO_STAFF } from './admin/demo';
+import { telegramFetchConfig } from './channels/telegram/agent.node';
 import { type WhatsAppSettings, whatsappSettings, whatsappTransport } from './channels/whatsapp';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseInUseError, DatabaseUnreachableError, databaseHost, openDatabase } from './db/client';
@@ -48,7 +49,13 @@ async function main(): Promise<void> {
     ...(config.PUBLIC_URL ? {} : { staffOrganisation: config.DEFAULT_ORGANISATION }),
   });
 
-  const runtime = createRuntime({ config, database, logger, whatsappSettings: whatsapp.settings });
+  const runtime = createRuntime({
+    config,
+    database,
+    logger,
+    whatsappSettings: whatsapp.settings,
+    telegramFetchConfig: telegramFetchConfig(config.TELEGRAM_API_ROOT),
+  });
   if (runtime.telegram) {
     const me = await runtime.telegram.init();
     logger.info({ username: me.username }, 'telegram bot ready');

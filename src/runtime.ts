@@ -13,6 +13,7 @@ import type { Database } from './db/client';
 import { Engine } from './engine/engine';
 import type { Channel } from './engine/types';
 import { createRegistry, createRouter } from './features';
+import { turnScope } from './features/scope';
 import { deskIsStaffed, ensureDesk } from './handoff/desk';
 import { parseOfficeHours } from './handoff/office-hours';
 import { createStaffGroup } from './handoff/staff-group';
@@ -30,6 +31,7 @@ import { fieldCipherFromConfig } from './privacy/keyring';
 import { registerPersonalDataSource } from './privacy/registry';
 import { setRetentionSettings } from './privacy/settings';
 import { applicationsSource } from './privacy/sources/applications';
+import { createMessagesSource } from './privacy/sources/core';
 import { staffFilesSource } from './privacy/sources/staff-files';
 import { loadRegions } from './regions';
 import { type DocumentStorage, LocalFolderStorage, MediaDownloads } from './storage';
@@ -47,6 +49,8 @@ export interface RuntimeOptions {
   storage?: DocumentStorage;
   /** Counters outliving this runtime (Workers: one per isolate, runtimes per request). */
   metrics?: Metrics;
+  /** grammY's fetch settings; the Node entry passes its keep-alive agent (channels/telegram/agent.node.ts). */
+  telegramFetchConfig?: Record<string, unknown>;
 }
 
 /** The uploads folder from the environment (read here until it joins the validated config). */
@@ -83,6 +87,8 @@ export function createRuntime(options: RuntimeOptions) {
     media: new MediaDownloads(),
   };
   registerPersonalDataSource(applicationsSource(applications));
+  // The message log, exporting a person's own words where a NIK in them is stored masked.
+  registerPersonalDataSource(createMessagesSource(applications.cipher));
   // Files staff send to a person live in the same storage, erased with the person (src/handoff/files.ts).
   registerPersonalDataSource(staffFilesSource(applications.storage));
   const engine = new Engine({
@@ -98,6 +104,9 @@ export function createRuntime(options: RuntimeOptions) {
     router: createRouter(),
     defaultLocale: config.DEFAULT_LOCALE,
     deepLink,
+    // Which organisation each turn's messages concern, and NIKs typed as text kept only encrypted.
+    scopeOf: turnScope,
+    sealOriginal: (plain) => applications.cipher.encrypt(plain),
   });
   observeEngine(engine, metrics);
   // A configured identity (TELEGRAM_BOT_INFO) spares a getMe at every start (Workers: every cold start).
@@ -116,6 +125,7 @@ export function createRuntime(options: RuntimeOptions) {
           background,
           sendTimeoutMs: config.TELEGRAM_SEND_TIMEOUT_MS,
           files: applications.storage,
+          fetchConfig: options.telegramFetchConfig,
           ...(telegramBotInfo ? { botInfo: telegramBotInfo } : {}),
         })
       : undefined;

@@ -228,6 +228,8 @@ async function recordStaffMessage(
       origin: 'staff',
       body,
       status: 'pending',
+      organisation: handoff.organisation,
+      topic: 'handoff',
     });
     await tx
       .update(handoffs)
@@ -280,6 +282,8 @@ export async function closeHandoff(db: Db, id: string, organisation: string): Pr
       origin: 'notice',
       body: question,
       status: 'pending',
+      organisation: handoff.organisation,
+      topic: 'handoff',
     });
   });
 }

@@ -71,6 +71,10 @@ export class BotApiStandIn {
         res.end(JSON.stringify(answer.body));
       });
     });
+    // Like Telegram, keep idle connections open for a while. (Node's default, 5 s, races with a test
+    // process whose event loop PGlite blocks for seconds: the server closes a connection in the same
+    // timer phase in which the bot reuses it, and the reset makes the outcome of that send unknown.)
+    this.server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;

@@ -1,4 +1,5 @@
 import type { Update } from 'grammy/types';
+import { telegramFetchConfig } from '../../src/channels/telegram/agent.node';
 import { loadConfig } from '../../src/config';
 import { type Logger, silentLogger } from '../../src/logger';
 import { createRuntime, type Runtime } from '../../src/runtime';
@@ -36,7 +37,13 @@ export async function startHarness(
       TELEGRAM_SEND_TIMEOUT_MS: '15000',
       ...env,
     });
-    const runtime = createRuntime({ config, database, logger: options.logger ?? silentLogger });
+    const runtime = createRuntime({
+      config,
+      database,
+      logger: options.logger ?? silentLogger,
+      // The Node entry's fetch settings (idle connections dropped before the stand-in drops them).
+      telegramFetchConfig: telegramFetchConfig(api.url),
+    });
     await runtime.telegram!.init();
     return runtime;
   };

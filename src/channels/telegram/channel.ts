@@ -32,6 +32,8 @@ export interface TelegramChannelOptions {
   botInfo?: UserFromGetMe;
   /** The document storage, for files staff send (`Outbound` type `file`). */
   files?: StoredFileReader;
+  /** grammY's fetch settings (Node: a keep-alive agent that drops idle connections, agent.node.ts). */
+  fetchConfig?: Record<string, unknown> | undefined;
 }
 
 type GrammySignal = Parameters<Bot['api']['answerCallbackQuery']>[2];
@@ -49,7 +51,11 @@ export class TelegramChannel {
   constructor(private readonly options: TelegramChannelOptions) {
     this.bot = new Bot(options.token, {
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-      client: { apiRoot: options.apiRoot, timeoutSeconds: 30 },
+      client: {
+        apiRoot: options.apiRoot,
+        timeoutSeconds: 30,
+        ...(options.fetchConfig ? { baseFetchConfig: options.fetchConfig } : {}),
+      },
     });
     this.sender = new TelegramSender(this.bot.api, options.files);
     options.senders.add(this.sender);
