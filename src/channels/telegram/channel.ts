@@ -11,6 +11,7 @@ import type { SenderRegistry } from '../../outbox/sender';
 import { type DownloadedFile, readLimited, TooLargeError } from '../../storage/downloads';
 import type { StoredFileReader } from '../../storage/stored-files';
 import { telegramInbound } from './inbound';
+import { ChatSequencer } from './order';
 import { TelegramSender } from './sender';
 
 export interface TelegramChannelOptions {
@@ -47,6 +48,7 @@ export class TelegramChannel {
   readonly sender: TelegramSender;
   /** Messages from groups (the staff group, src/handoff/staff-group): handled there, never by the engine. */
   private groupHandler: ((update: Update) => Promise<void>) | undefined;
+  private readonly order = new ChatSequencer();
 
   constructor(private readonly options: TelegramChannelOptions) {
     this.bot = new Bot(options.token, {
@@ -94,7 +96,10 @@ export class TelegramChannel {
       return this.groupHandler(update);
     const inbound = telegramInbound(update);
     if (!inbound) return;
-    const result = await engine.handle(inbound);
+    // Updates of one chat waiting together go to the engine in update_id order.
+    const result = await this.order.run(inbound.user.externalId, update.update_id, () =>
+      engine.handle(inbound),
+    );
     if (result.deliveries.length)
       await deliver(result.deliveries, {
         db,
