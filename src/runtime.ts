@@ -215,6 +215,7 @@ export function createRuntime(options: RuntimeOptions) {
     retentionDays: config.RETENTION_DAYS,
     messageRetentionDays: config.MESSAGE_RETENTION_DAYS,
     storage: applications.storage,
+    cipher: applications.cipher,
   });
   setRetentionSettings({ days: config.RETENTION_DAYS, messageDays: config.MESSAGE_RETENTION_DAYS });
   // /readyz: the database, and each configured channel (src/index.ts adds the Baileys socket).

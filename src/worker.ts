@@ -147,6 +147,7 @@ export default {
             retentionDays: s.config.RETENTION_DAYS,
             messageRetentionDays: s.config.MESSAGE_RETENTION_DAYS,
             storage: runtime.applications.storage,
+            cipher: runtime.applications.cipher,
           });
           s.logger.info({ finished: result.finished, ...result.purged }, 'privacy maintenance done');
           return;

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { type MessageTopic, messages } from '../db/schema';
 import type { Channel } from '../engine/types';
+import { maskNiksInText } from '../privacy/nik-text';
 
 /*
  * A person's conversation as staff read it: the message log (inbound and outbound, every origin),
@@ -58,7 +59,13 @@ function contentOf(
   if (type === 'text') {
     const choices = Array.isArray(body.choices) ? (body.choices as Array<{ label?: unknown }>) : [];
     const buttons = choices.map((c) => str(c.label)).filter((l): l is string => !!l);
-    return { kind: 'text', text: str(body.text) ?? '', ...(buttons.length ? { buttons } : {}) };
+    // The person's words are stored with any NIK masked; a row older than that is masked here too.
+    const text = str(body.text) ?? '';
+    return {
+      kind: 'text',
+      text: direction === 'in' ? maskNiksInText(text).text : text,
+      ...(buttons.length ? { buttons } : {}),
+    };
   }
   if (type === 'choice') {
     const labels = screens.get(str(body.token) ?? '');
@@ -67,7 +74,8 @@ function contentOf(
   }
   if (type === 'media' && MEDIA_KINDS.has(str(body.mediaKind) ?? '')) {
     const fileName = str(body.fileName);
-    const caption = str(body.caption);
+    const typed = str(body.caption);
+    const caption = typed && direction === 'in' ? maskNiksInText(typed).text : typed;
     return {
       kind: 'media',
       media: body.mediaKind as MediaKind,

@@ -231,6 +231,47 @@ describe('a NIK typed as ordinary text (#18.8)', () => {
   });
 });
 
+describe('messages written before NIKs were masked (#18.8)', () => {
+  it('are masked when shown, and the daily privacy run seals them', async () => {
+    const OLD = '3578 0101 0890 0004';
+    const [identity] = await h.runtime.db
+      .select({ id: identities.id, userId: identities.userId })
+      .from(identities)
+      .where(eq(identities.externalId, String(sari.id)));
+    // As a message from before the migration: the NIK in clear, no cipher.
+    const [row] = await h.runtime.db
+      .insert(messages)
+      .values({
+        userId: identity!.userId,
+        identityId: identity!.id,
+        channel: 'telegram',
+        direction: 'in',
+        body: { type: 'text', text: `dulu aku tulis ${OLD}` },
+        status: 'received',
+      })
+      .returning({ id: messages.id });
+    // Shown to staff: masked already (Sari has a new case with Alpha).
+    const a = applicant(h, sari);
+    await a.say('/start p_las-alpha');
+    await a.press('🙋 Petugas');
+    const [open] = await h.runtime.db
+      .select({ id: handoffs.id })
+      .from(handoffs)
+      .where(and(eq(handoffs.userId, identity!.userId), eq(handoffs.status, 'waiting')));
+    await alphaStaff.get(`/admin/inbox/${open!.id}`);
+    expect(alphaStaff.lastHtml).toContain('dulu aku tulis 3578********0004');
+    expect(alphaStaff.lastHtml).not.toContain(OLD);
+    // The daily run (its first tick purges) seals it.
+    await h.runtime.privacy.tick();
+    const [sealed] = await h.runtime.db
+      .select({ body: messages.body, original: messages.originalCipher })
+      .from(messages)
+      .where(eq(messages.id, row!.id));
+    expect((sealed!.body as { text: string }).text).toBe('dulu aku tulis 3578********0004');
+    expect(h.runtime.applications.cipher.decrypt(sealed!.original!)).toContain(OLD);
+  });
+});
+
 describe('logs (#18.8)', () => {
   it('mask a NIK-shaped number wherever it appears in a line', async () => {
     const { capturedLogger } = await import('../helpers/log-lines');
