@@ -1,7 +1,7 @@
 // Node entry: HTTP server (webhooks, health), outbox dispatcher, and the Baileys socket (WhatsApp).
 import { serve } from '@hono/node-server';
 import { DEMO_STAFF } from './admin/demo';
-import { telegramFetchConfig } from './channels/telegram/agent.node';
+import { telegramFetchConfig } from './channels/telegram/node-agent';
 import { type WhatsAppSettings, whatsappSettings, whatsappTransport } from './channels/whatsapp';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseInUseError, DatabaseUnreachableError, databaseHost, openDatabase } from './db/client';

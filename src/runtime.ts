@@ -49,7 +49,7 @@ export interface RuntimeOptions {
   storage?: DocumentStorage;
   /** Counters outliving this runtime (Workers: one per isolate, runtimes per request). */
   metrics?: Metrics;
-  /** grammY's fetch settings; the Node entry passes its keep-alive agent (channels/telegram/agent.node.ts). */
+  /** grammY's fetch settings; the Node entry passes its keep-alive agent (channels/telegram/node-agent.ts). */
   telegramFetchConfig?: Record<string, unknown>;
 }
 

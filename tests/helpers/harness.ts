@@ -1,5 +1,5 @@
 import type { Update } from 'grammy/types';
-import { telegramFetchConfig } from '../../src/channels/telegram/agent.node';
+import { telegramFetchConfig } from '../../src/channels/telegram/node-agent';
 import { loadConfig } from '../../src/config';
 import { type Logger, silentLogger } from '../../src/logger';
 import { createRuntime, type Runtime } from '../../src/runtime';

@@ -33,7 +33,7 @@ export interface TelegramChannelOptions {
   botInfo?: UserFromGetMe;
   /** The document storage, for files staff send (`Outbound` type `file`). */
   files?: StoredFileReader;
-  /** grammY's fetch settings (Node: a keep-alive agent that drops idle connections, agent.node.ts). */
+  /** grammY's fetch settings (Node: a keep-alive agent that drops idle connections, node-agent.ts). */
   fetchConfig?: Record<string, unknown> | undefined;
 }
 
