@@ -39,7 +39,10 @@ export function createApp(deps: AppDeps): Hono {
   // /healthz (liveness), /readyz (database and channels), /metrics (bearer token).
   app.route('/', opsRoutes(ops, deps.db, deps.logger));
 
-  app.route('/webhooks/telegram', telegramWebhook(deps.telegram?.channel, deps.telegram?.secret));
+  app.route(
+    '/webhooks/telegram',
+    telegramWebhook(deps.telegram?.channel, deps.telegram?.secret, deps.logger),
+  );
   app.route('/webhooks/whatsapp', whatsappWebhook(deps.whatsapp));
   if (deps.api) app.route('/api/v1', createApi(deps.api));
   if (deps.admin) app.route('/admin', createAdmin(deps.admin));

@@ -45,6 +45,8 @@ export const configSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .optional(),
   ),
+  /** Seconds to wait for the Postgres server to answer at start (and for each new connection). */
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
   PGLITE_DIR: z.string().default('./data/pglite'),
   PUBLIC_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
   TELEGRAM_BOT_TOKEN: optional.pipe(

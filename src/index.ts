@@ -1,9 +1,10 @@
 // Node entry: HTTP server (webhooks, health), outbox dispatcher, and the Baileys socket (WhatsApp).
 import { serve } from '@hono/node-server';
 import { DEMO_STAFF } from './admin/demo';
+import { telegramFetchConfig } from './channels/telegram/node-agent';
 import { type WhatsAppSettings, whatsappSettings, whatsappTransport } from './channels/whatsapp';
 import { ConfigError, loadConfig } from './config';
-import { DatabaseInUseError, openDatabase } from './db/client';
+import { DatabaseInUseError, DatabaseUnreachableError, databaseHost, openDatabase } from './db/client';
 import { errorSummary } from './engine/engine';
 import { createLogger } from './logger';
 import type { GaugeSample } from './ops/metrics';
@@ -24,10 +25,18 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL);
   let database: Awaited<ReturnType<typeof openDatabase>>;
+  logger.info(
+    config.DATABASE_URL ? { host: databaseHost(config.DATABASE_URL) } : { dir: config.PGLITE_DIR },
+    'opening the database',
+  );
   try {
-    database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
+    database = await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      pgliteDir: config.PGLITE_DIR,
+      connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT_SECONDS,
+    });
   } catch (error) {
-    if (error instanceof DatabaseInUseError) {
+    if (error instanceof DatabaseInUseError || error instanceof DatabaseUnreachableError) {
       console.error(error.message);
       process.exit(1);
     }
@@ -35,13 +44,18 @@ async function main(): Promise<void> {
   }
   logger.info({ driver: database.driver }, 'database ready (migrations applied)');
   // The demo staff account only on the embedded database of a machine without a public address.
-  await prepareData(
+  await prepareData(database, logger, {
+    desk: config.DEFAULT_ORGANISATION,
+    ...(config.PUBLIC_URL ? {} : { staffOrganisation: config.DEFAULT_ORGANISATION }),
+  });
+
+  const runtime = createRuntime({
+    config,
     database,
     logger,
-    config.PUBLIC_URL ? {} : { staffOrganisation: config.DEFAULT_ORGANISATION },
-  );
-
-  const runtime = createRuntime({ config, database, logger, whatsappSettings: whatsapp.settings });
+    whatsappSettings: whatsapp.settings,
+    telegramFetchConfig: telegramFetchConfig(config.TELEGRAM_API_ROOT),
+  });
   if (runtime.telegram) {
     const me = await runtime.telegram.init();
     logger.info({ username: me.username }, 'telegram bot ready');

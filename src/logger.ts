@@ -1,9 +1,12 @@
 import pino from 'pino';
 import { currentRequestId } from './ops/request-context';
+import { maskNiksInText } from './privacy/nik-text';
 
 /**
  * Structured logs. Personal data never goes in: the redact list is a safety net for fields that
  * should not have been logged in the first place (message text, phone numbers, NIK, names).
+ * A NIK-shaped number anywhere in a line (an error message quoting a value, say) is masked on its
+ * way out, whatever field it is in.
  * Every line written while a request is served carries its id (`reqId`, see src/ops/http.ts).
  * On Workers the bundler picks pino's browser build: `browser` below makes it write the same JSON
  * lines (redacted the same way) to the console, where Workers Logs picks them up.
@@ -30,11 +33,12 @@ export function createLogger(
         },
       },
       write: (object) => {
-        const line = JSON.stringify(object);
+        const line = maskNiksInText(JSON.stringify(object)).text;
         if (((object as { level?: string }).level ?? '').match(/^(error|fatal)$/)) console.error(line);
         else console.log(line);
       },
     },
+    hooks: { streamWrite: (line) => maskNiksInText(line).text },
     redact: {
       paths: [
         'text',

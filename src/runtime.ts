@@ -14,6 +14,8 @@ import type { Database } from './db/client';
 import { Engine } from './engine/engine';
 import type { Channel } from './engine/types';
 import { createRegistry, createRouter } from './features';
+import { turnScope } from './features/scope';
+import { deskIsStaffed, ensureDesk } from './handoff/desk';
 import { parseOfficeHours } from './handoff/office-hours';
 import { createStaffGroup } from './handoff/staff-group';
 import type { Logger } from './logger';
@@ -22,7 +24,7 @@ import { Lifecycle } from './ops/lifecycle';
 import { createMetrics, type Metrics, ObservedSenderRegistry, observeEngine } from './ops/metrics';
 import { databaseCheck, Readiness } from './ops/readiness';
 import { OutboxCoordinator } from './outbox/coordination';
-import { SentMarker } from './outbox/delivery';
+import { BackgroundSends, SentMarker } from './outbox/delivery';
 import { Dispatcher } from './outbox/dispatcher';
 import type { ChannelSender } from './outbox/sender';
 import { PrivacyJobs } from './privacy/jobs';
@@ -30,6 +32,7 @@ import { fieldCipherFromConfig } from './privacy/keyring';
 import { registerPersonalDataSource } from './privacy/registry';
 import { setRetentionSettings } from './privacy/settings';
 import { applicationsSource } from './privacy/sources/applications';
+import { createMessagesSource } from './privacy/sources/core';
 import { staffFilesSource } from './privacy/sources/staff-files';
 import { loadRegions } from './regions';
 import { type DocumentStorage, LocalFolderStorage, MediaDownloads } from './storage';
@@ -47,6 +50,8 @@ export interface RuntimeOptions {
   storage?: DocumentStorage;
   /** Counters outliving this runtime (Workers: one per isolate, runtimes per request). */
   metrics?: Metrics;
+  /** grammY's fetch settings; the Node entry passes its keep-alive agent (channels/telegram/node-agent.ts). */
+  telegramFetchConfig?: Record<string, unknown>;
 }
 
 /** The uploads folder from the environment (read here until it joins the validated config). */
@@ -63,6 +68,8 @@ export function createRuntime(options: RuntimeOptions) {
   const senders = new ObservedSenderRegistry(metrics);
   for (const sender of options.senders ?? []) senders.add(sender);
   const marker = new SentMarker(db, logger);
+  // Replies still being sent after the webhook answered (a slow platform); shutdown waits for them.
+  const background = new BackgroundSends();
   // The Telegram channel is created after the engine (it needs it), so the link reads it lazily.
   let telegramUsername: () => string | undefined = () => undefined;
   const deepLink = (channel: Channel, payload: string): string | undefined => {
@@ -81,6 +88,8 @@ export function createRuntime(options: RuntimeOptions) {
     media: new MediaDownloads(),
   };
   registerPersonalDataSource(applicationsSource(applications));
+  // The message log, exporting a person's own words where a NIK in them is stored masked.
+  registerPersonalDataSource(createMessagesSource(applications.cipher));
   // Files staff send to a person live in the same storage, erased with the person (src/handoff/files.ts).
   registerPersonalDataSource(staffFilesSource(applications.storage));
   const engine = new Engine({
@@ -96,6 +105,9 @@ export function createRuntime(options: RuntimeOptions) {
     router: createRouter(),
     defaultLocale: config.DEFAULT_LOCALE,
     deepLink,
+    // Which organisation each turn's messages concern, and NIKs typed as text kept only encrypted.
+    scopeOf: turnScope,
+    sealOriginal: (plain) => applications.cipher.encrypt(plain),
   });
   observeEngine(engine, metrics);
   // A configured identity (TELEGRAM_BOT_INFO) spares a getMe at every start (Workers: every cold start).
@@ -111,8 +123,10 @@ export function createRuntime(options: RuntimeOptions) {
           senders,
           logger,
           marker,
+          background,
           sendTimeoutMs: config.TELEGRAM_SEND_TIMEOUT_MS,
           files: applications.storage,
+          fetchConfig: options.telegramFetchConfig,
           ...(telegramBotInfo ? { botInfo: telegramBotInfo } : {}),
         })
       : undefined;
@@ -126,6 +140,7 @@ export function createRuntime(options: RuntimeOptions) {
     senders,
     logger,
     marker,
+    background,
     files: applications.storage,
   });
 
@@ -201,6 +216,7 @@ export function createRuntime(options: RuntimeOptions) {
     retentionDays: config.RETENTION_DAYS,
     messageRetentionDays: config.MESSAGE_RETENTION_DAYS,
     storage: applications.storage,
+    cipher: applications.cipher,
   });
   setRetentionSettings({ days: config.RETENTION_DAYS, messageDays: config.MESSAGE_RETENTION_DAYS });
   // /readyz: the database, and each configured channel (src/index.ts adds the Baileys socket).
@@ -241,6 +257,8 @@ export function createRuntime(options: RuntimeOptions) {
   const shutdown = async () => {
     await dispatcher.stop();
     await privacy.stop();
+    // A send cut off here keeps its lease and comes back to another process after it.
+    if (!(await background.settle())) logger.warn({ running: background.size }, 'late sends still running');
     await marker.flush();
   };
   return {
@@ -256,6 +274,7 @@ export function createRuntime(options: RuntimeOptions) {
     app,
     db,
     marker,
+    background,
     ops,
     shutdown,
   };
@@ -285,11 +304,27 @@ export function attachBaileys(runtime: Runtime, baileys: Pick<BaileysRuntime, 'h
 export async function prepareData(
   database: Database,
   logger: Logger,
-  demo: { staffOrganisation?: string } = {},
+  options: { staffOrganisation?: string; desk?: string } = {},
 ): Promise<void> {
   loadRegions();
-  if (database.driver !== 'pglite') return;
-  const seeded = await seedDemoCatalogueIfEmpty(database.db);
-  if (seeded) logger.info('demo catalogue loaded into the empty embedded database');
-  if (demo.staffOrganisation) await seedDemoStaff(database.db, demo.staffOrganisation);
+  if (database.driver === 'pglite') {
+    const seeded = await seedDemoCatalogueIfEmpty(database.db);
+    if (seeded) logger.info('demo catalogue loaded into the empty embedded database');
+    if (options.staffOrganisation) await seedDemoStaff(database.db, options.staffOrganisation);
+  }
+  if (options.desk) await prepareDesk(database, logger, options.desk);
+}
+
+/**
+ * The default desk exists before anyone can ask for staff (created if missing), and the log says when
+ * nobody can read its queue yet — otherwise people would wait in an inbox nobody opens.
+ */
+async function prepareDesk(database: Database, logger: Logger, desk: string): Promise<void> {
+  if (await ensureDesk(database.db, desk))
+    logger.info({ organisation: desk }, 'created the default desk (DEFAULT_ORGANISATION)');
+  if (!(await deskIsStaffed(database.db, desk)))
+    logger.warn(
+      { organisation: desk },
+      `nobody can read the default desk's queue yet: add a member (npm run org -- member ${desk} add NAME --email E --role owner, then npm run org -- member ${desk} password E) or a staff group`,
+    );
 }

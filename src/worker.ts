@@ -104,7 +104,12 @@ async function finish(
 ): Promise<void> {
   try {
     if (kind === 'cron') await runtime?.shutdown();
-    else await runtime?.marker.flush();
+    else {
+      // A reply still being sent after the webhook answered (a slow platform) finishes and is recorded
+      // before the request's database client closes (waitUntil keeps the isolate for it).
+      await runtime?.background.settle();
+      await runtime?.marker.flush();
+    }
   } catch (error) {
     logger.error({ err: errorSummary(error) }, 'finishing the request failed');
   } finally {
@@ -142,6 +147,7 @@ export default {
             retentionDays: s.config.RETENTION_DAYS,
             messageRetentionDays: s.config.MESSAGE_RETENTION_DAYS,
             storage: runtime.applications.storage,
+            cipher: runtime.applications.cipher,
           });
           s.logger.info({ finished: result.finished, ...result.purged }, 'privacy maintenance done');
           return;

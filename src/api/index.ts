@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { errorSummary } from '../engine/engine';
 import { authenticate } from '../organisations/service';
 import type { ApiDeps } from './context';
@@ -55,6 +56,12 @@ export class RateLimiter {
   }
 }
 
+/** Request bodies: JSON of a programme, a broadcast, a status change — a few hundred KB at most. */
+export const API_BODY_MAX = 1024 * 1024;
+/** A catalogue import (JSON or CSV of many programmes) has its own route and limit. */
+export const API_IMPORT_MAX = 10 * 1024 * 1024;
+const IMPORT_PATH = /\/programmes\/import\/?$/;
+
 /** The JSON API for organisations, mounted at /api/v1 (src/app.ts). */
 export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>();
@@ -96,6 +103,21 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     c.set('principal', principal);
     await next();
   });
+
+  // After authentication (nobody unknown makes us read anything), before any route reads the body: a
+  // declared length over the limit is refused unread, an undeclared one as soon as it passes it.
+  const tooLarge = (max: number) =>
+    bodyLimit({
+      maxSize: max,
+      onError: (c) =>
+        c.json(
+          errorBody(new ApiError(413, 'too_large', `The body is larger than ${Math.round(max / 1024)} KB.`)),
+          413,
+        ),
+    });
+  const bodyMax = tooLarge(API_BODY_MAX);
+  const importMax = tooLarge(API_IMPORT_MAX);
+  api.use('*', (c, next) => (IMPORT_PATH.test(c.req.path) ? importMax : bodyMax)(c, next));
 
   mountRoutes(api, routes);
 

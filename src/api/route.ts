@@ -206,6 +206,8 @@ export function openApiDocument(
     if (def.write) standard.push([403, 'The token is read-only (viewer).']);
     if (def.params || def.query || def.body || def.bodyDoc || def.rawBody)
       standard.push([400, 'Invalid parameters or body.']);
+    if (def.body || def.bodyDoc || def.rawBody)
+      standard.push([413, 'The body is larger than 1 MB (a catalogue import: 10 MB).']);
     for (const [status, description] of standard)
       responses[String(status)] ??= {
         description,

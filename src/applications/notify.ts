@@ -14,6 +14,8 @@ export async function queueNotice(
   tx: Queryable,
   userId: string,
   text: (t: Translate, locale: Locale) => string,
+  /** The organiser of the programme the notice is about (staff of others see only that it exists). */
+  organisation?: string | null,
 ): Promise<boolean> {
   const [recipient] = await tx
     .select({ identityId: identities.id, channel: identities.channel, locale: users.locale })
@@ -34,6 +36,7 @@ export async function queueNotice(
     origin: 'notice',
     body: { type: 'text', text: text(t, locale) },
     status: 'pending',
+    ...(organisation ? { organisation, topic: 'programme' as const } : {}),
   });
   return true;
 }

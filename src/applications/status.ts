@@ -183,8 +183,12 @@ export async function changeStatus(
     if (options.notifyPerson !== false && app.userId) {
       const title = await titleOf(tx, app.programmeId);
       const position = status === 'cadangan' ? await waitlistPosition(tx, app.id) : undefined;
-      notified = await queueNotice(tx, app.userId, (t, locale) =>
-        noticeText(t, locale, { reference, title, status, details: clean, position }),
+      notified = await queueNotice(
+        tx,
+        app.userId,
+        (t, locale) =>
+          noticeText(t, locale, { reference, title: title.title, status, details: clean, position }),
+        title.organisation,
       );
     }
     const promoted = freed ? await promoteWaitlist(tx, app.programmeId, locked, app.id) : [];
@@ -231,7 +235,7 @@ export async function promoteWaitlist(
     .orderBy(asc(applications.waitlistedAt), asc(applications.id))
     .limit(200)
     .for('update');
-  let title: { id: string; en?: string } | undefined;
+  let title: { title: { id: string; en?: string }; organisation: string | null } | undefined;
   for (const candidate of waiting) {
     if (!anyone()) break;
     const seat = seatFor(locked, (candidate.gender ?? undefined) as Gender | undefined);
@@ -248,25 +252,36 @@ export async function promoteWaitlist(
     promoted.push(reference);
     if (candidate.userId) {
       title ??= await titleOf(tx, programmeId);
-      const programmeTitle = title;
-      await queueNotice(tx, candidate.userId, (t, locale) =>
-        t('applications:notice.promoted', {
-          reference,
-          title: localizedTitle(programmeTitle, locale),
-          next: nextSteps(t, locale, 'diajukan', null),
-        }),
+      const programme = title;
+      await queueNotice(
+        tx,
+        candidate.userId,
+        (t, locale) =>
+          t('applications:notice.promoted', {
+            reference,
+            title: localizedTitle(programme.title, locale),
+            next: nextSteps(t, locale, 'diajukan', null),
+          }),
+        programme.organisation,
       );
     }
   }
   return promoted;
 }
 
-async function titleOf(tx: Queryable, programmeId: string): Promise<{ id: string; en?: string }> {
+/** The programme's title, and its organiser (whom its notices concern). */
+async function titleOf(
+  tx: Queryable,
+  programmeId: string,
+): Promise<{ title: { id: string; en?: string }; organisation: string | null }> {
   const [row] = await tx
-    .select({ title: sql<{ id: string; en?: string }>`${programmes.record} -> 'title'` })
+    .select({
+      title: sql<{ id: string; en?: string }>`${programmes.record} -> 'title'`,
+      organisation: programmes.organisation,
+    })
     .from(programmes)
     .where(eq(programmes.id, programmeId));
-  return row?.title ?? { id: '' };
+  return { title: row?.title ?? { id: '' }, organisation: row?.organisation ?? null };
 }
 
 /** The status notice: what changed, for which application, and what to do now. */

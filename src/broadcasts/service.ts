@@ -341,10 +341,11 @@ async function enqueueLocked(
     await tx.execute(sql`
       with ins as (
         insert into messages (user_id, identity_id, channel, direction, origin, body, status, attempts,
-          available_at, broadcast_id)
+          available_at, broadcast_id, organisation, topic)
         select a.user_id, a.identity_id, a.channel, 'out', 'broadcast',
           case when a.locale = 'en' then ${bodies.en}::jsonb else ${bodies.id}::jsonb end,
-          'pending', 0, ${availableAt}, ${broadcast.id}::uuid
+          'pending', 0, ${availableAt}, ${broadcast.id}::uuid,
+          (select o.slug from organisations o where o.id = ${broadcast.organisationId}::uuid), 'broadcast'
         from (
           select c.user_id, c.identity_id, c.channel, c.locale,
             row_number() over (partition by c.channel order by c.user_id) - 1 as seq
@@ -448,6 +449,8 @@ export interface Progress {
   failed: number;
   blocked: number;
   cancelled: number;
+  /** Sent, but the platform's answer never came: possibly delivered, never retried. */
+  unknown: number;
   /** Messages sent in the last minute, per second. */
   ratePerSecond: number;
   /** When the next queued message is due (quiet hours and pacing show here). */
@@ -474,6 +477,7 @@ export async function broadcastProgress(db: Queryable, broadcastId: string): Pro
     failed: n('failed'),
     blocked: n('blocked'),
     cancelled: n('cancelled'),
+    unknown: n('unknown'),
   };
   return {
     recipients: Object.values(progress).reduce((a, b) => a + b, 0),

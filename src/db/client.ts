@@ -25,24 +25,84 @@ export interface DatabaseOptions {
   pgliteDir: string;
   /** Pool size for postgres.js. */
   maxConnections?: number;
+  /** How long to wait for a Postgres server to answer before giving up (default 10 s). */
+  connectTimeoutSeconds?: number;
   migrate?: boolean;
+}
+
+/** The database server did not answer (or refused): says which host, never the password. */
+export class DatabaseUnreachableError extends Error {
+  constructor(
+    readonly host: string,
+    readonly reason: string,
+  ) {
+    super(
+      `The database at ${host} ${reason}. Check DATABASE_URL, and that the server runs and is reachable from here.`,
+    );
+  }
+}
+
+/** `host:port` of a Postgres URL, for messages (no user or password). */
+export function databaseHost(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}`;
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
 }
 
 export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const database = options.databaseUrl
-    ? await openPostgres(options.databaseUrl, options.maxConnections ?? 10)
+    ? await openPostgres(
+        options.databaseUrl,
+        options.maxConnections ?? 10,
+        options.connectTimeoutSeconds ?? 10,
+      )
     : await openPglite(options.pgliteDir);
   if (options.migrate !== false) await migrateDatabase(database);
   return database;
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+async function openPostgres(url: string, max: number, timeoutSeconds: number): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const { postgresDatabase } = await import('./postgres');
   // onnotice: migrations print harmless NOTICEs ("relation already exists, skipping") we don't want in logs.
-  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'jembatan' } });
+  // connect_timeout covers the whole handshake (TCP, TLS, authentication), not only the TCP connect.
+  const client = postgres(url, {
+    max,
+    connect_timeout: timeoutSeconds,
+    onnotice: () => {},
+    connection: { application_name: 'jembatan' },
+  });
+  // One query before anything else, so a server that never answers fails here, in bounded time and
+  // with its name, instead of hanging the migrations.
+  const host = databaseHost(url);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await Promise.race([
+      client`select 1`,
+      new Promise((_, reject) => {
+        timer = setTimeout(
+          () => reject(new DatabaseUnreachableError(host, `did not answer within ${timeoutSeconds} s`)),
+          (timeoutSeconds + 2) * 1000,
+        );
+      }),
+    ]);
+  } catch (error) {
+    await client.end({ timeout: 0 }).catch(() => {});
+    if (error instanceof DatabaseUnreachableError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'CONNECT_TIMEOUT')
+      throw new DatabaseUnreachableError(host, `did not answer within ${timeoutSeconds} s`);
+    if (code && /^E[A-Z]+$/.test(code))
+      throw new DatabaseUnreachableError(host, `could not be reached (${code})`);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
   return postgresDatabase(client);
 }
 

@@ -3,13 +3,14 @@ import type { Db, Tx } from '../db/client';
 import { type ConversationState, identities, users } from '../db/schema';
 import { isLocale, type Locale, localeFromTag } from '../i18n';
 import type { Logger } from '../logger';
+import { maskNiksInText } from '../privacy/nik-text';
 import { FlowContext, type UserView } from './context';
 import type { FlowRegistry } from './flow';
 import { type PresentationOptions, presentFor } from './presentation';
 import { type Router, route } from './router';
 import { sanitizeInbound } from './sanitize';
-import { type LockedChat, lockChat, recordEvent, saveTurn } from './store';
-import type { Delivery, Inbound } from './types';
+import { type LockedChat, lockChat, recordEvent, saveTurn, type TurnScope } from './store';
+import type { Delivery, Inbound, InboundPayload } from './types';
 
 export interface EngineOptions {
   db: Db;
@@ -20,6 +21,18 @@ export interface EngineOptions {
   /** How long a reply stays reserved for the request that produced it before the dispatcher may send it. */
   replyLeaseMs?: number;
   deepLink?: PresentationOptions['deepLink'];
+  /**
+   * What a turn was about, from the conversation state before and after it (the features know their
+   * states): the organisation its messages concern follows from it (staff of another organisation see
+   * them only as a one-line summary).
+   */
+  scopeOf?: (previous: ConversationState, next: ConversationState) => TurnScope | undefined;
+  /**
+   * A NIK-shaped number in what a person writes is always masked before it is stored; this encrypts
+   * their own words (the field cipher) so that only their export shows them. Without it the original
+   * is not kept at all.
+   */
+  sealOriginal?: (plain: string) => string;
 }
 
 export interface HandleResult {
@@ -102,13 +115,17 @@ export class Engine {
         ...(this.options.deepLink ? { deepLink: this.options.deepLink } : {}),
       }),
     );
+    const stored = this.storedInbound(inbound.payload);
     const ids = await saveTurn(tx, {
       userId: user.id,
       identityId: row.identity_id,
       channel: inbound.channel,
       state: ctx.state,
       userPatch: ctx.userPatch,
-      inbound: inbound.payload as unknown as Record<string, unknown>,
+      inbound: stored.body,
+      inboundOriginal: stored.original,
+      handoffId: row.handoff_id,
+      scope: this.options.scopeOf?.(previous, ctx.state),
       replies,
       leaseMs: this.options.replyLeaseMs ?? 30_000,
     });
@@ -119,6 +136,23 @@ export class Engine {
       message,
     }));
     return { duplicate: false, userId: user.id, deliveries };
+  }
+
+  /**
+   * The inbound message as the log keeps it: a NIK typed as ordinary text (or in a caption) is masked,
+   * and the person's own words are kept only encrypted. The flow has already read the original.
+   */
+  private storedInbound(payload: InboundPayload): { body: Record<string, unknown>; original: string | null } {
+    const body = payload as unknown as Record<string, unknown>;
+    const field = payload.type === 'text' ? 'text' : payload.type === 'media' ? 'caption' : undefined;
+    const value = field ? body[field] : undefined;
+    if (!field || typeof value !== 'string') return { body, original: null };
+    const masked = maskNiksInText(value);
+    if (!masked.found) return { body, original: null };
+    return {
+      body: { ...body, [field]: masked.text },
+      original: this.options.sealOriginal?.(JSON.stringify({ [field]: value })) ?? null,
+    };
   }
 
   private async lock(tx: Tx, inbound: Inbound): Promise<LockedChat> {

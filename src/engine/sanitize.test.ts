@@ -21,4 +21,12 @@ describe('sanitizeInbound', () => {
     expect(clean.payload).toEqual({ type: 'text', text: 'ab' });
     expect(clean.user.displayName).toBe('Sari');
   });
+
+  it('clips a name the platform reports at any length, and drops an absurd language tag', () => {
+    const inbound = text('halo', 'A'.repeat(100_000));
+    inbound.user.languageCode = 'x'.repeat(1000);
+    const clean = sanitizeInbound(inbound);
+    expect(clean.user.displayName).toBe('A'.repeat(64));
+    expect(clean.user.languageCode).toBeUndefined();
+  });
 });

@@ -77,6 +77,16 @@ export async function recordEvent(tx: Tx, channel: Channel, eventId: string): Pr
   return rowsOf(result).length > 0;
 }
 
+/**
+ * What a turn was about, as the features see it: a programme (its card, questions, eligibility, an
+ * application's status) or that programme's application form. The engine turns the slug into the
+ * organisation the messages concern (`messages.organisation`).
+ */
+export interface TurnScope {
+  slug: string;
+  topic: 'form' | 'programme';
+}
+
 export interface Turn {
   userId: string;
   identityId: string;
@@ -84,21 +94,38 @@ export interface Turn {
   state: ConversationState;
   userPatch: UserPatch;
   inbound: Record<string, unknown>;
+  /** The inbound message's own words, encrypted, when the stored text had a NIK masked. */
+  inboundOriginal?: string | null;
   replies: Outbound[];
+  /** The handoff open when the turn began (a handoff opened or open after it is read here too). */
+  handoffId: string | null;
+  scope?: TurnScope | undefined;
   /** How long the replies stay reserved for the caller before the dispatcher may take them. */
   leaseMs: number;
 }
 
-/** Writes the new state, the person's settings and the message log + outbox rows in one statement. */
+/**
+ * Writes the new state, the person's settings and the message log + outbox rows in one statement. Every
+ * row of the turn says which organisation it concerns: the handoff's (open before or after the turn),
+ * else the organiser of the programme the turn was about, else none (the general conversation).
+ */
 export async function saveTurn(tx: Tx, turn: Turn): Promise<number[]> {
   const rows = [
-    { ord: 0, direction: 'in', body: turn.inbound, status: 'received', attempts: 0 },
+    {
+      ord: 0,
+      direction: 'in',
+      body: turn.inbound,
+      status: 'received',
+      attempts: 0,
+      original: turn.inboundOriginal ?? null,
+    },
     ...turn.replies.map((body, i) => ({
       ord: i + 1,
       direction: 'out',
       body,
       status: 'sending',
       attempts: 1,
+      original: null,
     })),
   ];
   const p = turn.userPatch;
@@ -113,11 +140,23 @@ export async function saveTurn(tx: Tx, turn: Turn): Promise<number[]> {
         simple_text = coalesce(${p.simpleText ?? null}::boolean, simple_text),
         broadcasts_stopped = coalesce(${p.broadcastsStopped ?? null}::boolean, broadcasts_stopped)
       where id = ${turn.userId}
+    ), scope as (
+      select s.organisation, s.topic from (
+        select h.organisation, 'handoff' as topic, 1 as rank from handoffs h
+        where h.id = coalesce(${turn.handoffId}::uuid,
+          (select c.handoff_id from conversations c where c.user_id = ${turn.userId}))
+        union all
+        select p.organisation, ${turn.scope?.topic ?? null}::text, 2 from programmes p
+        where p.slug = ${turn.scope?.slug ?? null}::text and p.organisation is not null
+      ) s order by s.rank limit 1
     )
-    insert into messages (user_id, identity_id, channel, direction, body, status, attempts, available_at)
+    insert into messages (user_id, identity_id, channel, direction, body, status, attempts, available_at,
+      organisation, topic, original_cipher)
     select ${turn.userId}::uuid, ${turn.identityId}::uuid, ${turn.channel}, d.direction, d.body, d.status, d.attempts,
-      case when d.direction = 'out' then now() + make_interval(secs => ${turn.leaseMs / 1000}) else now() end
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as d(ord int, direction text, body jsonb, status text, attempts int)
+      case when d.direction = 'out' then now() + make_interval(secs => ${turn.leaseMs / 1000}) else now() end,
+      (select organisation from scope), (select topic from scope), d.original
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as d(ord int, direction text, body jsonb, status text, attempts int, original text)
     order by d.ord
     returning id, direction`);
   return rowsOf<{ id: string | number; direction: string }>(result)

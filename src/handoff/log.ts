@@ -1,7 +1,8 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
-import { messages } from '../db/schema';
+import { type MessageTopic, messages } from '../db/schema';
 import type { Channel } from '../engine/types';
+import { maskNiksInText } from '../privacy/nik-text';
 
 /*
  * A person's conversation as staff read it: the message log (inbound and outbound, every origin),
@@ -20,7 +21,13 @@ export type LogContent =
   | { kind: 'document'; fileName: string; caption?: string }
   /** A file staff sent (kept in the document storage; downloadable by message id). */
   | { kind: 'file'; media: 'photo' | 'document'; fileName: string; size: number; caption?: string }
-  | { kind: 'other'; what: string };
+  | { kind: 'other'; what: string }
+  /**
+   * Messages that concern another organisation (its application form, its programme, its staff, its
+   * broadcast), folded into one line that says only what kind of thing it was: "mengisi formulir
+   * program lain".
+   */
+  | { kind: 'elsewhere'; topic: MessageTopic; count: number };
 
 export interface LogEntry {
   id: number;
@@ -52,7 +59,13 @@ function contentOf(
   if (type === 'text') {
     const choices = Array.isArray(body.choices) ? (body.choices as Array<{ label?: unknown }>) : [];
     const buttons = choices.map((c) => str(c.label)).filter((l): l is string => !!l);
-    return { kind: 'text', text: str(body.text) ?? '', ...(buttons.length ? { buttons } : {}) };
+    // The person's words are stored with any NIK masked; a row older than that is masked here too.
+    const text = str(body.text) ?? '';
+    return {
+      kind: 'text',
+      text: direction === 'in' ? maskNiksInText(text).text : text,
+      ...(buttons.length ? { buttons } : {}),
+    };
   }
   if (type === 'choice') {
     const labels = screens.get(str(body.token) ?? '');
@@ -61,7 +74,8 @@ function contentOf(
   }
   if (type === 'media' && MEDIA_KINDS.has(str(body.mediaKind) ?? '')) {
     const fileName = str(body.fileName);
-    const caption = str(body.caption);
+    const typed = str(body.caption);
+    const caption = typed && direction === 'in' ? maskNiksInText(typed).text : typed;
     return {
       kind: 'media',
       media: body.mediaKind as MediaKind,
@@ -90,10 +104,18 @@ function contentOf(
   return { kind: 'other', what: str(body.what) ?? type ?? 'unknown' };
 }
 
-/** The latest `limit` messages of a person, oldest first, and how many older ones were left out. */
+/**
+ * The latest `limit` messages of a person as staff of `organisation` see them, oldest first, and how
+ * many older ones were left out. What concerns another organisation (messages tagged with it: its
+ * application form, its programme, its staff's conversation, its broadcast) is not shown: each run of
+ * such messages becomes one `elsewhere` entry. The general conversation with the bot (no organisation)
+ * and everything of this organisation are shown. A NIK in the person's text is already masked in the
+ * log itself (the engine keeps the original only encrypted).
+ */
 export async function conversationLog(
   db: Queryable,
   userId: string,
+  organisation: string,
   limit = LOG_LIMIT,
 ): Promise<{ entries: LogEntry[]; older: number }> {
   const [rows, [total]] = await Promise.all([
@@ -106,6 +128,8 @@ export async function conversationLog(
         channel: messages.channel,
         status: messages.status,
         body: messages.body,
+        organisation: messages.organisation,
+        topic: messages.topic,
       })
       .from(messages)
       .where(eq(messages.userId, userId))
@@ -120,6 +144,23 @@ export async function conversationLog(
   const entries: LogEntry[] = [];
   for (const row of rows) {
     const body = row.body as Record<string, unknown>;
+    if (row.organisation !== null && row.organisation !== organisation) {
+      // Another organisation's: one line per run, nothing of the content (not even button labels).
+      const topic: MessageTopic = row.topic ?? 'programme';
+      const last = entries.at(-1);
+      if (last?.content.kind === 'elsewhere' && last.content.topic === topic) last.content.count++;
+      else
+        entries.push({
+          id: row.id,
+          at: row.at,
+          direction: row.direction,
+          origin: row.direction === 'in' ? 'person' : row.origin,
+          channel: row.channel,
+          status: 'sent',
+          content: { kind: 'elsewhere', topic, count: 1 },
+        });
+      continue;
+    }
     if (row.direction === 'out' && typeof body.token === 'string' && Array.isArray(body.choices))
       screens.set(
         body.token,
@@ -136,20 +177,36 @@ export async function conversationLog(
       content: contentOf(body, row.direction, screens),
     });
   }
-  return { entries, older: Math.max(0, Number(total?.n ?? 0) - entries.length) };
+  return { entries, older: Math.max(0, Number(total?.n ?? 0) - rows.length) };
 }
 
-/** A file the person sent, by message id, only if that message is theirs (the handoff's person). */
+/** Messages staff of `organisation` may read: the general conversation and their own organisation's. */
+function readableBy(organisation: string) {
+  return or(isNull(messages.organisation), eq(messages.organisation, organisation));
+}
+
+/**
+ * A file the person sent, by message id, only if that message is theirs (the handoff's person) and not
+ * another organisation's (a KTP photo sent for another programme's form stays with that organiser).
+ */
 export async function inboundFile(
   db: Queryable,
   userId: string,
   messageId: number,
+  organisation: string,
 ): Promise<{ channel: Channel; fileRef: string; media: MediaKind } | undefined> {
   if (!Number.isSafeInteger(messageId) || messageId <= 0) return undefined;
   const [row] = await db
     .select({ channel: messages.channel, body: messages.body })
     .from(messages)
-    .where(and(eq(messages.id, messageId), eq(messages.userId, userId), eq(messages.direction, 'in')));
+    .where(
+      and(
+        eq(messages.id, messageId),
+        eq(messages.userId, userId),
+        eq(messages.direction, 'in'),
+        readableBy(organisation),
+      ),
+    );
   const body = row?.body as Record<string, unknown> | undefined;
   if (!row || body?.type !== 'media' || typeof body.fileRef !== 'string') return undefined;
   if (!MEDIA_KINDS.has(String(body.mediaKind)) || body.mediaKind === 'sticker') return undefined;
@@ -161,6 +218,7 @@ export async function staffFile(
   db: Queryable,
   userId: string,
   messageId: number,
+  organisation: string,
 ): Promise<{ key: string; fileName: string; mimeType: string } | undefined> {
   if (!Number.isSafeInteger(messageId) || messageId <= 0) return undefined;
   const [row] = await db
@@ -172,6 +230,7 @@ export async function staffFile(
         eq(messages.userId, userId),
         eq(messages.direction, 'out'),
         eq(messages.origin, 'staff'),
+        readableBy(organisation),
       ),
     );
   const body = row?.body as Record<string, unknown> | undefined;

@@ -5,15 +5,28 @@ import { newScreenToken } from '../engine/choices';
 import type { Outbound } from '../engine/types';
 import { isLocale, tFor } from '../i18n';
 import type { DocumentStorage } from '../storage';
+import { ensureDesk, organisationExists } from './desk';
 import { checkStaffFile, type StaffFileProblem, staffFileKey, staffFileName } from './files';
 
 export type Handoff = typeof handoffs.$inferSelect;
 export const OPEN_STATUSES = ['waiting', 'active'] as const;
 
-/** Opens a handoff for the person (or returns the one already open) and silences the bot for them. */
+/**
+ * Opens a handoff for the person (or returns the one already open) and silences the bot for them.
+ * Never for an organisation that does not exist (a catalogue may name an organiser nobody registered):
+ * then the case goes to `desk`, the default desk, which is created if it is missing. Without a desk an
+ * unknown organisation is refused (HandoffAccessError).
+ */
 export async function openHandoff(
   tx: Queryable,
-  input: { userId: string; organisation: string; programmeSlug?: string; reason: 'asked' | 'misses' },
+  input: {
+    userId: string;
+    organisation: string;
+    /** The default desk (DEFAULT_ORGANISATION), for when `organisation` does not exist. */
+    desk?: string;
+    programmeSlug?: string;
+    reason: 'asked' | 'misses';
+  },
 ): Promise<{ handoff: Handoff; created: boolean }> {
   const [open] = await tx
     .select()
@@ -21,11 +34,17 @@ export async function openHandoff(
     .where(and(eq(handoffs.userId, input.userId), inArray(handoffs.status, [...OPEN_STATUSES])))
     .limit(1);
   if (open) return { handoff: open, created: false };
+  let organisation = input.organisation;
+  if (!(await organisationExists(tx, organisation))) {
+    if (!input.desk) throw new HandoffAccessError(`no organisation "${organisation}"`);
+    organisation = input.desk;
+    await ensureDesk(tx, organisation);
+  }
   const [handoff] = await tx
     .insert(handoffs)
     .values({
       userId: input.userId,
-      organisation: input.organisation,
+      organisation,
       programmeSlug: input.programmeSlug ?? null,
       status: 'waiting',
       reason: input.reason,
@@ -209,6 +228,8 @@ async function recordStaffMessage(
       origin: 'staff',
       body,
       status: 'pending',
+      organisation: handoff.organisation,
+      topic: 'handoff',
     });
     await tx
       .update(handoffs)
@@ -261,6 +282,8 @@ export async function closeHandoff(db: Db, id: string, organisation: string): Pr
       origin: 'notice',
       body: question,
       status: 'pending',
+      organisation: handoff.organisation,
+      topic: 'handoff',
     });
   });
 }

@@ -6,7 +6,7 @@
  */
 import type { Engine } from '../engine/engine';
 import type { Channel } from '../engine/types';
-import { type ChannelSender, SendError, SenderRegistry } from '../outbox/sender';
+import { type ChannelSender, failureOf, SendError, SenderRegistry } from '../outbox/sender';
 
 type Labels = Record<string, string>;
 
@@ -142,6 +142,15 @@ export function createMetrics() {
       'jembatan_send_errors_total',
       'Failed sends by channel and kind (rate_limited, blocked, transient, permanent).',
     ),
+    sendUnknown: new Counter(
+      'jembatan_send_unknown_total',
+      'Sends whose outcome is unknown (the request went out, no answer came back): recorded, never retried.',
+    ),
+    sendSeconds: new Histogram(
+      'jembatan_send_duration_seconds',
+      'How long the platform took to answer a send, by channel (slow answers finish in the background).',
+      [...LATENCY_BUCKETS, 20, 30],
+    ),
     /** Requests being served right now (Node: what graceful shutdown waits for). */
     inFlight: { value: 0 },
     startedAt: Date.now(),
@@ -160,6 +169,8 @@ export function renderMetrics(metrics: Metrics, gauges: GaugeSample[] = []): str
     metrics.requestSeconds,
     metrics.sends,
     metrics.sendErrors,
+    metrics.sendUnknown,
+    metrics.sendSeconds,
   ])
     lines.push(...metric.render());
   lines.push(
@@ -190,14 +201,23 @@ export class ObservedSenderRegistry extends SenderRegistry {
       channel: sender.channel,
       ...(sender.available ? { available: () => sender.available!() } : {}),
       async send(address, message, signal, context) {
+        const started = performance.now();
         try {
           const ok = await sender.send(address, message, signal, context);
           metrics.sends.inc({ channel: sender.channel });
           return ok;
         } catch (error) {
-          const kind = error instanceof SendError ? error.failure.kind : 'transient';
-          metrics.sendErrors.inc({ channel: sender.channel, kind });
+          const failure = failureOf(error, signal);
+          if (failure.kind === 'unknown') {
+            metrics.sendUnknown.inc({ channel: sender.channel });
+            throw error instanceof SendError && error.failure.kind === 'unknown'
+              ? error
+              : new SendError(failure, error instanceof Error ? error.message : String(error));
+          }
+          metrics.sendErrors.inc({ channel: sender.channel, kind: failure.kind });
           throw error;
+        } finally {
+          metrics.sendSeconds.observe({ channel: sender.channel }, (performance.now() - started) / 1000);
         }
       },
     };

@@ -8,7 +8,7 @@ import type { Channel, Delivery, Outbound } from '../engine/types';
 import { isLocale } from '../i18n';
 import type { Logger } from '../logger';
 import type { OutboxCoordinator } from './coordination';
-import { deliver, SentMarker } from './delivery';
+import { BackgroundSends, deliver, SentMarker } from './delivery';
 import type { SenderRegistry } from './sender';
 import { PerChatLimiter, TokenBucket } from './token-bucket';
 
@@ -65,6 +65,10 @@ export interface DispatcherOptions {
   concurrency?: number;
   /** Per-chat limit (Telegram: about one message per second per chat); null for none. */
   perChat?: Partial<Record<Channel, PerChatLimit | null>>;
+  /**
+   * How long a lane waits for one send (default 10 s) before moving on; the send itself is not
+   * cancelled but finishes in the background and its outcome is recorded then.
+   */
   sendTimeoutMs?: number;
   deepLink?: PresentationOptions['deepLink'];
   gate?: OutboxGate;
@@ -102,6 +106,7 @@ export class Dispatcher {
   private readonly learned = new Map<Channel, { factor: number; at: number }>();
   private readonly recentSends = new Map<Channel, number[]>();
   private readonly marker: SentMarker;
+  private readonly background = new BackgroundSends();
   private loops: Promise<void>[] = [];
   private readonly sleepers = new Set<() => void>();
   private workers = 1;
@@ -121,6 +126,8 @@ export class Dispatcher {
       total += batch.claimed;
       if (batch.deliveries.length) await this.send(channel, batch.deliveries);
     }
+    // One run (a Workers cron, a test) ends with every send it started finished and recorded.
+    await this.background.settle();
     await this.marker.flush();
     return total;
   }
@@ -140,6 +147,7 @@ export class Dispatcher {
     for (const wake of this.sleepers) wake();
     await Promise.all(this.loops);
     this.loops = [];
+    await this.background.settle();
     await this.marker.flush();
     await this.options.coordination?.leave().catch(() => {});
   }
@@ -316,7 +324,8 @@ export class Dispatcher {
       senders: this.options.senders,
       logger: this.options.logger,
       marker: this.marker,
-      timeoutMs: this.options.sendTimeoutMs ?? 10_000,
+      waitMs: this.options.sendTimeoutMs ?? 10_000,
+      background: this.background,
       beforeSend: async (delivery: Delivery) => {
         if (perChat) await perChat.wait(delivery.address);
         await bucket.take();

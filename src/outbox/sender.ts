@@ -18,8 +18,14 @@ export type SendFailure =
    */
   | { kind: 'deferred'; retryAfterMs: number }
   | { kind: 'blocked' } // the person blocked the bot / number gone: stop sending on this channel
-  | { kind: 'transient' } // network, 5xx, timeout: retry with backoff
-  | { kind: 'permanent' }; // malformed request etc.: record and give up
+  | { kind: 'transient' } // definitely not delivered (refused connection, 5xx …): retry with backoff
+  | { kind: 'permanent' } // malformed request etc.: record and give up
+  /**
+   * The request went out but no answer came back (timed out, connection dropped mid-way): the platform
+   * may well have delivered it. Never retried — a retry is how one reply reached a person six times —
+   * recorded as `unknown` and counted on its own in /metrics.
+   */
+  | { kind: 'unknown' };
 
 export class SendError extends Error {
   constructor(
@@ -59,4 +65,14 @@ export class SenderRegistry {
   get(channel: Channel): ChannelSender | undefined {
     return this.senders.get(channel);
   }
+}
+
+/**
+ * The failure a send ended with. A "transient" failure after our own hard cap on the send aborted it is
+ * really unknown: the request was out, and only the answer was missing.
+ */
+export function failureOf(error: unknown, cap?: AbortSignal): SendFailure {
+  const failure = error instanceof SendError ? error.failure : ({ kind: 'transient' } as const);
+  if (failure.kind === 'transient' && cap?.aborted) return { kind: 'unknown' };
+  return failure;
 }

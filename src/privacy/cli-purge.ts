@@ -6,6 +6,7 @@ import { errorSummary } from '../engine/engine';
 import { uploadsDir } from '../runtime';
 import { LocalFolderStorage } from '../storage';
 import { runPrivacyMaintenance } from './jobs';
+import { fieldCipherFromConfig } from './keyring';
 
 async function main(): Promise<void> {
   const dryRun = process.argv.includes('--dry-run');
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
       messageRetentionDays: config.MESSAGE_RETENTION_DAYS,
       dryRun,
       storage: new LocalFolderStorage(uploadsDir()),
+      cipher: fieldCipherFromConfig(config),
     });
     const p = result.purged!;
     console.log(

@@ -2,8 +2,10 @@ import type { Db } from '../db/client';
 import { errorSummary } from '../engine/engine';
 import type { Logger } from '../logger';
 import type { DocumentStorage } from '../storage';
+import type { FieldCipher } from './crypto';
 import { finishErasures } from './erasure';
 import { type PurgeResult, purgeExpired } from './retention';
+import { sealTypedNiks } from './seal-niks';
 
 export interface PrivacyJobsOptions {
   db: Db;
@@ -12,6 +14,8 @@ export interface PrivacyJobsOptions {
   messageRetentionDays: number;
   /** Files staff sent, deleted with their expired messages. */
   storage?: DocumentStorage;
+  /** Seals NIKs typed as text in messages older than their masking (with the purge). */
+  cipher?: Pick<FieldCipher, 'encrypt'>;
   /** The clock (tests pass a fake one). */
   clock?: () => Date;
   /** How often erasures begun in conversations are completed. */
@@ -61,6 +65,10 @@ export class PrivacyJobs {
       ...(this.options.storage ? { storage: this.options.storage } : {}),
     });
     logger.info({ ...purged }, 'retention purge done');
+    if (this.options.cipher) {
+      const sealed = await sealTypedNiks(db, this.options.cipher);
+      if (sealed > 0) logger.info({ sealed }, 'NIKs typed as text masked in older messages');
+    }
     return { finished, purged };
   }
 
@@ -93,10 +101,12 @@ export async function runPrivacyMaintenance(
     now?: Date;
     dryRun?: boolean;
     storage?: DocumentStorage;
+    cipher?: Pick<FieldCipher, 'encrypt'>;
   },
 ): Promise<TickResult> {
   const now = options.now ?? new Date();
   const finished = options.dryRun ? 0 : await finishErasures(db, { now });
   const purged = await purgeExpired(db, { ...options, now });
+  if (options.cipher && !options.dryRun) await sealTypedNiks(db, options.cipher);
   return { finished, purged };
 }

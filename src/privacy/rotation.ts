@@ -9,6 +9,7 @@ import type { FieldCipher } from './crypto';
  */
 export const ENCRYPTED_COLUMNS: ReadonlyArray<{ table: string; column: string; id: string }> = [
   { table: 'applications', column: 'nik_cipher', id: 'id' },
+  { table: 'messages', column: 'original_cipher', id: 'id' },
 ];
 
 /**

@@ -8,6 +8,7 @@ import {
   listHandoffs,
   staffReply,
 } from '../../src/handoff/service';
+import { createOrganisation } from '../../src/organisations/service';
 import { loadCatalogue, programme } from '../helpers/catalogue';
 import { conversation } from '../helpers/conversation';
 import { type Harness, startHarness } from '../helpers/harness';
@@ -15,6 +16,8 @@ import { type Harness, startHarness } from '../helpers/harness';
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
+  // The organiser is registered: a case only goes to an organisation that exists (tests/handoff/desk).
+  await createOrganisation(h.runtime.db, { name: 'KOPRI PB PMII', slug: 'kopri-pb-pmii' });
   await loadCatalogue(h.runtime.db, [
     programme('jahit-kopri', {
       title: { id: 'Pelatihan Menjahit KOPRI' },

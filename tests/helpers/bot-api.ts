@@ -10,9 +10,9 @@ export interface BotApiCall {
   at: number;
 }
 
-type Behaviour = (
-  call: BotApiCall,
-) => { status: number; body: unknown } | undefined | Promise<{ status: number; body: unknown } | undefined>;
+/** An answer, or `drop`: the connection is cut after the request arrived (the outcome is unknown to the bot). */
+type Answer = { status: number; body: unknown } | { drop: true };
+type Behaviour = (call: BotApiCall) => Answer | undefined | Promise<Answer | undefined>;
 
 /**
  * A local stand-in for the Telegram Bot API (`TELEGRAM_API_ROOT` points at it): answers like
@@ -62,11 +62,19 @@ export class BotApiStandIn {
         res.end(found ? Buffer.from(found.data) : '');
         return;
       }
-      void this.handle(req).then(({ status, body }) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(body));
+      void this.handle(req).then((answer) => {
+        if ('drop' in answer) {
+          req.socket.destroy();
+          return;
+        }
+        res.writeHead(answer.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer.body));
       });
     });
+    // Like Telegram, keep idle connections open for a while. (Node's default, 5 s, races with a test
+    // process whose event loop PGlite blocks for seconds: the server closes a connection in the same
+    // timer phase in which the bot reuses it, and the reset makes the outcome of that send unknown.)
+    this.server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
@@ -132,7 +140,7 @@ export class BotApiStandIn {
     }
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+  private async handle(req: IncomingMessage): Promise<Answer> {
     const raw = await readBody(req);
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
     if (!match) return { status: 404, body: { ok: false, error_code: 404, description: 'Not Found' } };

@@ -1,6 +1,7 @@
 import type { Update } from 'grammy/types';
+import { telegramFetchConfig } from '../../src/channels/telegram/node-agent';
 import { loadConfig } from '../../src/config';
-import { silentLogger } from '../../src/logger';
+import { type Logger, silentLogger } from '../../src/logger';
 import { createRuntime, type Runtime } from '../../src/runtime';
 import { BotApiStandIn } from './bot-api';
 import { createTestDatabase, type TestDatabase } from './db';
@@ -19,7 +20,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  options: { logger?: Logger } = {},
+): Promise<Harness> {
   const api = await new BotApiStandIn().start();
   let database = await createTestDatabase();
   const build = async () => {
@@ -33,7 +37,13 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       TELEGRAM_SEND_TIMEOUT_MS: '15000',
       ...env,
     });
-    const runtime = createRuntime({ config, database, logger: silentLogger });
+    const runtime = createRuntime({
+      config,
+      database,
+      logger: options.logger ?? silentLogger,
+      // The Node entry's fetch settings (idle connections dropped before the stand-in drops them).
+      telegramFetchConfig: telegramFetchConfig(api.url),
+    });
     await runtime.telegram!.init();
     return runtime;
   };

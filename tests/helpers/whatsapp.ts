@@ -1,7 +1,7 @@
 import { type BaileysRuntime, startBaileys } from '../../src/channels/whatsapp/baileys';
 import { whatsappSettings } from '../../src/channels/whatsapp/settings';
 import { loadConfig } from '../../src/config';
-import { silentLogger } from '../../src/logger';
+import { type Logger, silentLogger } from '../../src/logger';
 import { attachBaileys, createRuntime, type Runtime } from '../../src/runtime';
 import { createTestDatabase, type TestDatabase } from './db';
 import {
@@ -117,7 +117,10 @@ export interface CloudHarness {
   close(): Promise<void>;
 }
 
-export async function startCloudHarness(env: Record<string, string> = {}): Promise<CloudHarness> {
+export async function startCloudHarness(
+  env: Record<string, string> = {},
+  options: { logger?: Logger } = {},
+): Promise<CloudHarness> {
   const api = await new GraphApiStandIn().start();
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -130,7 +133,7 @@ export async function startCloudHarness(env: Record<string, string> = {}): Promi
   const runtime = createRuntime({
     config,
     database,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     whatsappSettings: whatsappSettings({ WA_CLOUD_SEND_TIMEOUT_MS: '5000', ...env }),
   });
   const harness: CloudHarness = {

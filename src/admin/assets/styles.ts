@@ -83,6 +83,7 @@ progress { width:100%; height:1.25rem; }
 .inbox-msg { max-width:90%; padding:.5rem .75rem; border-radius:8px; background:#fff; border:1px solid var(--line); }
 .inbox-msg.inbox-out { align-self:flex-end; background:#e8f0fb; border-color:#b5cbe8; }
 .inbox-msg.inbox-from-staff { background:#eaf6ec; border-color:#a9d3b2; }
+.inbox-msg.inbox-elsewhere { align-self:center; background:transparent; border-style:dashed; }
 .inbox-meta { margin:0; font-size:.875rem; color:var(--muted); }
 .inbox-buttons { font-size:.875rem; margin:.25rem 0 0; }
 .inbox-dl { display:grid; grid-template-columns:minmax(7rem,auto) 1fr; gap:.25rem .75rem; margin:0; }

@@ -60,6 +60,12 @@ export function ProgressView(props: { t: T; locale: Locale; broadcast: Broadcast
               <dt>{k('pending')}</dt>
               <dd data-stat="pending">{n(progress.queued)}</dd>
             </div>
+            {progress.unknown > 0 ? (
+              <div>
+                <dt>{k('unknown')}</dt>
+                <dd data-stat="unknown">{n(progress.unknown)}</dd>
+              </div>
+            ) : null}
             {progress.cancelled > 0 ? (
               <div>
                 <dt>{k('cancelled')}</dt>

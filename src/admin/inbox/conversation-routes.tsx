@@ -66,7 +66,7 @@ export function conversationRoutes(deps: AdminDeps) {
     const viewer = viewerOf(c);
     const [item, log, person, applications, notes, canned, members] = await Promise.all([
       getQueueItem(db, viewer, handoff.id),
-      conversationLog(db, handoff.userId),
+      conversationLog(db, handoff.userId, handoff.organisation),
       personSummary(db, handoff.userId),
       personApplications(db, handoff.userId, viewer.organisationSlug),
       listNotes(db, handoff.id),
@@ -113,7 +113,7 @@ export function conversationRoutes(deps: AdminDeps) {
     const handoff = handoffOf(c);
     const [item, log] = await Promise.all([
       getQueueItem(db, viewerOf(c), handoff.id),
-      conversationLog(db, handoff.userId),
+      conversationLog(db, handoff.userId, handoff.organisation),
     ]);
     const done = handoff.status === 'closed' || handoff.status === 'cancelled';
     return polled(
@@ -137,7 +137,7 @@ export function conversationRoutes(deps: AdminDeps) {
   app.get('/files/:messageId', async (c) => {
     const handoff = handoffOf(c);
     const messageId = Number(c.req.param('messageId'));
-    const sent = await staffFile(db, handoff.userId, messageId);
+    const sent = await staffFile(db, handoff.userId, messageId, handoff.organisation);
     if (sent) {
       const data = await storage?.get(sent.key);
       if (!data) return c.redirect(here(c, 'error=inbox:flash.fileGone'), 303);
@@ -152,7 +152,7 @@ export function conversationRoutes(deps: AdminDeps) {
         'content-disposition': attachment(sent.fileName || `file-${messageId}`),
       });
     }
-    const file = await inboundFile(db, handoff.userId, messageId);
+    const file = await inboundFile(db, handoff.userId, messageId, handoff.organisation);
     if (!file) return denied(c);
     let data: Uint8Array | undefined;
     try {

@@ -89,6 +89,8 @@ function Content({
     }
     case 'other':
       return <p class="inbox-text muted">{t('inbox:conversation.other', { what: content.what })}</p>;
+    case 'elsewhere':
+      return <p class="inbox-text muted">{t(`inbox:conversation.elsewhere.${content.topic}`)}</p>;
   }
 }
 
@@ -111,6 +113,16 @@ export function LogList(props: {
       {props.older > 0 ? <p class="muted">{t('inbox:conversation.older', { count: props.older })}</p> : null}
       <ol class="inbox-log-list">
         {entries.map((entry) => {
+          if (entry.content.kind === 'elsewhere')
+            // Another organisation's: one neutral line, no sender, no content.
+            return (
+              <li class="inbox-msg inbox-elsewhere" id={`m${entry.id}`}>
+                <p class="inbox-meta">
+                  <time datetime={isoOf(entry.at)}>{formatWib(entry.at, c.var.locale, now)}</time>
+                </p>
+                <Content c={c} content={entry.content} href={undefined} />
+              </li>
+            );
           const from =
             entry.origin === 'person'
               ? props.personName

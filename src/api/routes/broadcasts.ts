@@ -56,6 +56,9 @@ const progressOut = z.object({
   failed: z.number(),
   blocked: z.number(),
   cancelled: z.number(),
+  unknown: z
+    .number()
+    .describe('Sent, but the platform never answered: possibly delivered, never retried (no duplicates).'),
   rate_per_second: z.number().describe('Sent in the last minute, per second.'),
   next_at: z.string().nullable().describe('When the next queued message is due (pacing, quiet hours).'),
 });
@@ -348,6 +351,7 @@ export function broadcastRoutes(deps: ApiDeps): RouteDef[] {
             failed: progress.failed,
             blocked: progress.blocked,
             cancelled: progress.cancelled,
+            unknown: progress.unknown,
             rate_per_second: Math.round(progress.ratePerSecond * 100) / 100,
             next_at: iso(progress.nextAt),
           },

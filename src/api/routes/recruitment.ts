@@ -1,6 +1,5 @@
-import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { messages } from '../../db/schema';
+import { conversationLog } from '../../handoff/log';
 import {
   claimHandoff,
   closeHandoff,
@@ -9,6 +8,7 @@ import {
   listHandoffs,
   staffReply,
 } from '../../handoff/service';
+import { tFor } from '../../i18n';
 import {
   createReferralLink,
   deactivateReferralLink,
@@ -355,7 +355,9 @@ export function recruitmentRoutes(deps: ApiDeps): RouteDef[] {
       method: 'get',
       path: '/handoffs/{id}/messages',
       operationId: 'handoffMessages',
-      summary: 'The conversation of a handoff (the last 50 text messages)',
+      summary: 'The conversation of a handoff (the last 50 messages)',
+      description:
+        'What concerns this organisation and the general conversation with the bot. Messages about another organisation (its application form, its programme, its staff, its broadcast) are folded into one item per run whose `text` only says what it was ("mengisi formulir program lain") and whose `elsewhere` names the kind. A NIK typed as text appears masked.',
       tag: 'Handoffs',
       params: idParam,
       responses: {
@@ -365,9 +367,13 @@ export function recruitmentRoutes(deps: ApiDeps): RouteDef[] {
             items: z.array(
               z.object({
                 direction: z.string(),
-                origin: z.string(),
+                origin: z.string().describe('person, bot, staff, notice or broadcast.'),
                 text: z.string().nullable(),
                 at: z.string(),
+                elsewhere: z
+                  .enum(['form', 'programme', 'handoff', 'broadcast'])
+                  .nullable()
+                  .describe('Set on an item standing for messages that concern another organisation.'),
               }),
             ),
           }),
@@ -377,26 +383,20 @@ export function recruitmentRoutes(deps: ApiDeps): RouteDef[] {
         const handoff = await getHandoff(db, params.id);
         if (!handoff || handoff.organisation !== principal.organisation.slug)
           throw new ApiError(404, 'not_found', 'No such handoff for this organisation.');
-        const rows = await db
-          .select({
-            direction: messages.direction,
-            origin: messages.origin,
-            body: messages.body,
-            at: messages.createdAt,
-          })
-          .from(messages)
-          .where(eq(messages.userId, handoff.userId))
-          .orderBy(desc(messages.id))
-          .limit(50);
+        const log = await conversationLog(db, handoff.userId, principal.organisation.slug, 50);
+        const t = tFor('id');
         return c.json({
-          items: rows.reverse().map((m) => ({
-            direction: m.direction,
-            origin: m.origin,
+          items: log.entries.map((entry) => ({
+            direction: entry.direction,
+            origin: entry.origin,
             text:
-              typeof (m.body as { text?: unknown }).text === 'string'
-                ? (m.body as { text: string }).text
-                : null,
-            at: m.at.toISOString(),
+              entry.content.kind === 'text'
+                ? entry.content.text
+                : entry.content.kind === 'elsewhere'
+                  ? t(`inbox:conversation.elsewhere.${entry.content.topic}`)
+                  : null,
+            at: entry.at.toISOString(),
+            elsewhere: entry.content.kind === 'elsewhere' ? entry.content.topic : null,
           })),
         });
       },

@@ -58,7 +58,10 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, TELEGRAM_BOT_TOKEN: '', WHATSAPP_BAILEYS: '' });
   const log = logger(options.logFile);
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
-  await prepareData(database, log, { staffOrganisation: config.DEFAULT_ORGANISATION });
+  await prepareData(database, log, {
+    staffOrganisation: config.DEFAULT_ORGANISATION,
+    desk: config.DEFAULT_ORGANISATION,
+  });
   const runtime = createRuntime({
     config,
     database,

@@ -6,11 +6,12 @@ import { identities } from '../../db/schema';
 import type { Engine } from '../../engine/engine';
 import { tFor } from '../../i18n';
 import type { Logger } from '../../logger';
-import { deliver, type SentMarker } from '../../outbox/delivery';
+import { type BackgroundSends, deliver, type SentMarker } from '../../outbox/delivery';
 import type { SenderRegistry } from '../../outbox/sender';
 import { type DownloadedFile, readLimited, TooLargeError } from '../../storage/downloads';
 import type { StoredFileReader } from '../../storage/stored-files';
 import { telegramInbound } from './inbound';
+import { ChatSequencer } from './order';
 import { TelegramSender } from './sender';
 
 export interface TelegramChannelOptions {
@@ -20,13 +21,20 @@ export interface TelegramChannelOptions {
   db: Db;
   senders: SenderRegistry;
   logger: Logger;
-  /** Budget for answering a callback query and sending the replies before the webhook returns. */
+  /**
+   * How long the webhook waits for answering a callback query and sending the replies. A send still
+   * running then is not cancelled (Telegram may be about to deliver it): it finishes in the background.
+   */
   sendTimeoutMs: number;
   marker?: SentMarker;
+  /** Where sends that outlive the webhook's wait are kept until they finish (shutdown waits for them). */
+  background?: BackgroundSends;
   /** Known bot identity (Workers: avoids getMe on every cold start). */
   botInfo?: UserFromGetMe;
   /** The document storage, for files staff send (`Outbound` type `file`). */
   files?: StoredFileReader;
+  /** grammY's fetch settings (Node: a keep-alive agent that drops idle connections, node-agent.ts). */
+  fetchConfig?: Record<string, unknown> | undefined;
 }
 
 type GrammySignal = Parameters<Bot['api']['answerCallbackQuery']>[2];
@@ -40,11 +48,16 @@ export class TelegramChannel {
   readonly sender: TelegramSender;
   /** Messages from groups (the staff group, src/handoff/staff-group): handled there, never by the engine. */
   private groupHandler: ((update: Update) => Promise<void>) | undefined;
+  private readonly order = new ChatSequencer();
 
   constructor(private readonly options: TelegramChannelOptions) {
     this.bot = new Bot(options.token, {
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-      client: { apiRoot: options.apiRoot, timeoutSeconds: 30 },
+      client: {
+        apiRoot: options.apiRoot,
+        timeoutSeconds: 30,
+        ...(options.fetchConfig ? { baseFetchConfig: options.fetchConfig } : {}),
+      },
     });
     this.sender = new TelegramSender(this.bot.api, options.files);
     options.senders.add(this.sender);
@@ -63,11 +76,16 @@ export class TelegramChannel {
 
   async handleUpdate(update: Update): Promise<void> {
     const { engine, db, senders, logger } = this.options;
-    const deadline = AbortSignal.timeout(this.options.sendTimeoutMs);
+    const deadline = performance.now() + this.options.sendTimeoutMs;
     if (update.callback_query) {
-      // Stops the button's spinner. A failure here must not lose the person's choice.
+      // Stops the button's spinner (cancelling it costs nothing: a spinner is all it is). A failure here
+      // must not lose the person's choice.
       await this.bot.api
-        .answerCallbackQuery(update.callback_query.id, {}, deadline as GrammySignal)
+        .answerCallbackQuery(
+          update.callback_query.id,
+          {},
+          AbortSignal.timeout(this.options.sendTimeoutMs) as GrammySignal,
+        )
         .catch((error: unknown) => {
           logger.debug({ err: String(error) }, 'answerCallbackQuery failed');
         });
@@ -78,14 +96,18 @@ export class TelegramChannel {
       return this.groupHandler(update);
     const inbound = telegramInbound(update);
     if (!inbound) return;
-    const result = await engine.handle(inbound);
+    // Updates of one chat waiting together go to the engine in update_id order.
+    const result = await this.order.run(inbound.user.externalId, update.update_id, () =>
+      engine.handle(inbound),
+    );
     if (result.deliveries.length)
       await deliver(result.deliveries, {
         db,
         senders,
         logger,
-        signal: deadline,
+        deadline,
         ...(this.options.marker ? { marker: this.options.marker } : {}),
+        ...(this.options.background ? { background: this.options.background } : {}),
       });
   }
 

@@ -22,6 +22,8 @@ export function telegramInbound(update: Update): Inbound | undefined {
   if (query) {
     const chat = query.message?.chat;
     if (chat && chat.type !== 'private') return undefined;
+    // In a private chat the chat is the person: a button under a message in another chat is not theirs.
+    if (chat && chat.id !== query.from.id) return undefined;
     // Unknown or malformed data becomes a choice that cannot match, so the person gets the "no longer
     // valid" answer and the current menu instead of silence.
     const decoded = decodeCallbackData(query.data) ?? { token: '-', index: -1 };
@@ -35,16 +37,26 @@ export function telegramInbound(update: Update): Inbound | undefined {
 
   const message = update.message;
   if (message?.chat.type !== 'private' || !message.from || message.from.is_bot) return undefined;
+  // The reply goes to chat.id: in a private chat that must be the sender's own id, or a forged update
+  // could make the bot write someone else's conversation into another chat.
+  if (message.chat.id !== message.from.id) return undefined;
   const payload = payloadOf(message);
   if (!payload) return undefined;
   return { channel: 'telegram', eventId, user: userOf(message.from, message.chat.id), payload };
 }
 
+/** Telegram allows 64 characters of first name; nothing longer is a name. */
+export const MAX_NAME = 64;
+
 function userOf(from: { id: number; first_name: string; language_code?: string }, chatId: number) {
+  const name = cleanText(from.first_name)
+    .slice(0, MAX_NAME)
+    .replace(/[\uD800-\uDBFF]$/, '')
+    .trim();
   return {
     externalId: String(from.id),
     address: String(chatId),
-    displayName: from.first_name,
+    ...(name ? { displayName: name } : {}),
     ...(from.language_code ? { languageCode: from.language_code } : {}),
   };
 }

@@ -131,6 +131,33 @@ export function toSendError(error: unknown): SendError {
     if (error.error_code >= 500) return new SendError({ kind: 'transient' }, error.description);
     return new SendError({ kind: 'permanent' }, error.description);
   }
-  if (error instanceof HttpError) return new SendError({ kind: 'transient' }, error.message);
+  if (error instanceof HttpError)
+    return new SendError({ kind: neverSent(error.error) ? 'transient' : 'unknown' }, error.message);
   return new SendError({ kind: 'transient' }, error instanceof Error ? error.message : String(error));
+}
+
+/** Network errors that happen before a request can have left: nothing reached Telegram. */
+const BEFORE_SENDING = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ERR_INVALID_URL',
+]);
+
+/**
+ * Whether a failed Bot API call certainly did nothing. Refused connections and failed look-ups never
+ * sent the request; an answer that was not Telegram's JSON (a proxy's error page) was an answer, and
+ * Telegram's own answers are GrammyErrors. Anything else — our timeout, a connection reset while
+ * waiting — leaves the outcome unknown: Telegram may have delivered the message.
+ */
+function neverSent(cause: unknown): boolean {
+  if (cause instanceof SyntaxError) return true;
+  const code =
+    (cause as { code?: unknown } | undefined)?.code ??
+    (cause as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  return typeof code === 'string' && BEFORE_SENDING.has(code);
 }

@@ -1,25 +1,58 @@
-import type { Update } from 'grammy/types';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { safeEqual } from '../../lib/safe-equal';
+import type { Logger } from '../../logger';
 import type { TelegramChannel } from './channel';
+import { checkUpdate } from './edge';
 
-/** `POST /webhooks/telegram`: the secret header is checked before the body is even read. */
-export function telegramWebhook(channel: TelegramChannel | undefined, secret: string | undefined): Hono {
+/**
+ * Telegram updates are small: a 4,096-character text with its entities, a quoted message, a caption —
+ * tens of kilobytes at most. Anything larger is not an update, and is refused before it is read whole.
+ */
+export const TELEGRAM_BODY_MAX = 256 * 1024;
+
+/**
+ * `POST /webhooks/telegram`: the secret header is checked before the body is even read; the body is
+ * read up to TELEGRAM_BODY_MAX (413 beyond), and its shape is checked before anything uses it.
+ */
+export function telegramWebhook(
+  channel: TelegramChannel | undefined,
+  secret: string | undefined,
+  logger: Logger,
+): Hono {
   const app = new Hono();
-  app.post('/', async (c) => {
-    if (!channel || !secret) return c.json({ ok: false, error: 'telegram is not configured' }, 404);
-    if (!safeEqual(c.req.header('X-Telegram-Bot-Api-Secret-Token'), secret))
-      return c.json({ ok: false }, 401);
-    let update: Update;
-    try {
-      update = await c.req.json<Update>();
-    } catch {
-      return c.json({ ok: false, error: 'invalid JSON' }, 400);
-    }
-    if (typeof update?.update_id !== 'number') return c.json({ ok: false, error: 'not an Update' }, 400);
-    // A thrown error becomes a 500 and Telegram redelivers later; nothing of it was committed.
-    await channel.handleUpdate(update);
-    return c.json({ ok: true });
-  });
+  app.post(
+    '/',
+    async (c, next) => {
+      if (!channel || !secret) return c.json({ ok: false, error: 'telegram is not configured' }, 404);
+      if (!safeEqual(c.req.header('X-Telegram-Bot-Api-Secret-Token'), secret))
+        return c.json({ ok: false }, 401);
+      await next();
+    },
+    bodyLimit({ maxSize: TELEGRAM_BODY_MAX, onError: (c) => c.json({ ok: false, error: 'too large' }, 413) }),
+    async (c) => {
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        // Unparseable: possibly damaged on the way, so a redelivery may well succeed.
+        return c.json({ ok: false, error: 'invalid JSON' }, 400);
+      }
+      const checked = checkUpdate(body);
+      if (!checked.ok) {
+        // Well-formed JSON that is not an Update never gets better: answer 200 so Telegram does not
+        // retry it for hours, say so once in the log (paths only, no values), and store nothing.
+        const updateId = (body as { update_id?: unknown } | null)?.update_id;
+        logger.warn(
+          { updateId: typeof updateId === 'number' ? updateId : undefined, problems: checked.problems },
+          'malformed telegram update ignored',
+        );
+        return c.json({ ok: true, ignored: 'malformed update' });
+      }
+      // A thrown error becomes a 500 and Telegram redelivers later; nothing of it was committed.
+      await channel!.handleUpdate(checked.update);
+      return c.json({ ok: true });
+    },
+  );
   return app;
 }

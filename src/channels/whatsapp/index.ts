@@ -4,7 +4,7 @@ import { type Config, ConfigError } from '../../config';
 import type { Db } from '../../db/client';
 import type { Engine } from '../../engine/engine';
 import type { Logger } from '../../logger';
-import type { SentMarker } from '../../outbox/delivery';
+import type { BackgroundSends, SentMarker } from '../../outbox/delivery';
 import type { SenderRegistry } from '../../outbox/sender';
 import type { StoredFileReader } from '../../storage/stored-files';
 import { WhatsAppCloudChannel } from './cloud/channel';
@@ -46,6 +46,7 @@ export interface CloudWiring {
   senders: SenderRegistry;
   logger: Logger;
   marker?: SentMarker;
+  background?: BackgroundSends;
   /** The document storage, for files staff send. */
   files?: StoredFileReader;
 }
@@ -66,6 +67,7 @@ export function createWhatsAppCloud(w: CloudWiring): WhatsAppCloudChannel | unde
     logger: w.logger,
     sendTimeoutMs: settings.WA_CLOUD_SEND_TIMEOUT_MS,
     ...(w.marker ? { marker: w.marker } : {}),
+    ...(w.background ? { background: w.background } : {}),
     ...(w.files ? { files: w.files } : {}),
     template: settings.WA_CLOUD_TEMPLATE
       ? { name: settings.WA_CLOUD_TEMPLATE, language: settings.WA_CLOUD_TEMPLATE_LANGUAGE }

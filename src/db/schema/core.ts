@@ -14,6 +14,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { Channel, Outbound } from '../../engine/types';
 
+/** What a message that concerns one organisation is about (see `messages.organisation`). */
+export type MessageTopic = 'form' | 'programme' | 'handoff' | 'broadcast';
+
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /** A person. Everything personal hangs off this row so `/hapus_data` can erase it in one cascade. */
@@ -137,6 +140,20 @@ export const messages = pgTable(
     platformMessageId: text('platform_message_id'),
     error: text('error'),
     broadcastId: uuid('broadcast_id'),
+    /**
+     * The organisation (slug) this message concerns: its programme's organiser (a card, an eligibility
+     * check, the application form, a status notice), the organisation whose staff had the chat (a
+     * handoff), or whose broadcast it is. Null: the general conversation with the bot. Staff of another
+     * organisation see such a message only as a one-line summary (src/handoff/log.ts).
+     */
+    organisation: text('organisation'),
+    /** What about: `form` (an application form), `programme`, `handoff`, `broadcast`; null with `organisation`. */
+    topic: text('topic').$type<MessageTopic>(),
+    /**
+     * The person's own words when the stored text had a NIK masked (AES-256-GCM, the field cipher):
+     * the log and every staff view show only the mask; the person's export decrypts it.
+     */
+    originalCipher: text('original_cipher'),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },

@@ -40,6 +40,7 @@ export function createHandoffFlow(settings: HandoffSettings): Flow {
       const { created } = await openHandoff(ctx.tx, {
         userId: ctx.user.id,
         organisation,
+        desk: settings.defaultOrganisation,
         ...(slug ? { programmeSlug: slug } : {}),
         reason: params?.reason === 'misses' ? 'misses' : 'asked',
       });

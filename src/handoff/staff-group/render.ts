@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Channel } from '../../engine/types';
+import { maskNiksInText } from '../../privacy/nik-text';
 import { STAFF_FILE_MAX_BYTES } from '../files';
 import { describeHours, isOpen, type OfficeHours } from '../office-hours';
 
@@ -87,7 +88,8 @@ export function summaryText(t: TFunction, common: TFunction, input: SummaryInput
   ];
   if (input.recent.length) {
     lines.push('', t('summary.recent'));
-    for (const text of input.recent) lines.push(`• ${clip(text.replace(/\s+/g, ' '), 200)}`);
+    for (const text of input.recent)
+      lines.push(`• ${clip(maskNiksInText(text).text.replace(/\s+/g, ' '), 200)}`);
   }
   if (input.inboxUrl) lines.push('', t('summary.inbox', { url: input.inboxUrl }));
   lines.push('', t('summary.howTo', { max: STAFF_FILE_MAX_BYTES / (1024 * 1024) }));
@@ -120,9 +122,10 @@ export function postFor(t: TFunction, message: LoggedMessage, name: string): Pos
     const author = str(body.author) ?? t('post.staffUnknown');
     return { kind: 'text', text: clip(t('post.staff', { name: author, text }), TEXT_LIMIT) };
   }
+  // The person's words, with any NIK masked (rows written before masking at write time included).
   const say = (text: string): Post => ({
     kind: 'text',
-    text: clip(t('post.person', { name, text }), TEXT_LIMIT),
+    text: clip(t('post.person', { name, text: maskNiksInText(text).text }), TEXT_LIMIT),
   });
   switch (body.type) {
     case 'text':
@@ -139,7 +142,8 @@ export function postFor(t: TFunction, message: LoggedMessage, name: string): Pos
       const label = t(
         `label.${['photo', 'document', 'audio', 'video', 'sticker'].includes(kind) ? kind : 'other'}`,
       );
-      const caption = str(body.caption);
+      const typed = str(body.caption);
+      const caption = typed ? maskNiksInText(typed).text : undefined;
       const labelled = caption ? `${label} ${caption}` : label;
       const fileId = str(body.fileRef);
       // A Telegram file_id works for any chat of the same bot; other channels' files stay in the dashboard.

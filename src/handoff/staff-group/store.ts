@@ -16,6 +16,13 @@ export type Step = Topic['step'];
 const OPEN = sql`('waiting', 'active')`;
 
 /**
+ * Messages the handoff's organisation may see: the general conversation and its own — never what the
+ * person wrote for another organisation (its form, its programme, its staff).
+ */
+const ours = (m: string, h: string) =>
+  sql.raw(`(${m}.organisation is null or ${m}.organisation = ${h}.organisation)`);
+
+/**
  * A topic row for every open handoff of an organisation that has a staff group. Runs every tick, so a
  * group set while people are already waiting gets their topics too.
  */
@@ -44,7 +51,7 @@ export async function claimTopics(db: Db, limit: number, leaseMs: number): Promi
             or t.step in ('new', 'summary', 'closing')
             or (t.step = 'open' and (h.status not in ${OPEN}
               or exists (select 1 from messages m where m.user_id = h.user_id and m.id > t.mirrored_through
-                and (m.direction = 'in' or m.origin = 'staff')))))
+                and (m.direction = 'in' or m.origin = 'staff') and ${ours('m', 'h')}))))
         order by t.available_at, t.id
         limit ${limit}
         for update of t skip locked
@@ -142,6 +149,7 @@ export async function recentTexts(
       select m.body ->> 'text' as text from messages m join handoffs h on h.id = ${handoffId}
       where m.user_id = h.user_id and m.id <= ${boundary} and m.direction = 'in'
         and m.body ->> 'type' = 'text' and m.created_at > h.created_at - interval '1 day'
+        and ${ours('m', 'h')}
       order by m.id desc limit ${limit}`),
   );
   return rows.map((r) => r.text).reverse();
@@ -161,7 +169,7 @@ export async function messagesAfter(
     await db.execute(sql`
       select m.id, m.direction, m.origin, m.channel, m.body from messages m join handoffs h on h.id = ${handoffId}
       where m.user_id = h.user_id and m.id > ${cursor} and (m.direction = 'in' or m.origin = 'staff')
-        and (h.closed_at is null or m.created_at <= h.closed_at)
+        and (h.closed_at is null or m.created_at <= h.closed_at) and ${ours('m', 'h')}
       order by m.id limit ${limit}`),
   );
   return rows.map((r) => ({

@@ -233,7 +233,8 @@ export class StaffGroupSync {
     if (failure.kind === 'rate_limited')
       return release(db, topic.id, failure.retryAfterMs, { error: summary.message, countAttempt: false });
     const attempts = topic.attempts + 1;
-    if (failure.kind === 'transient' && attempts < MAX_ATTEMPTS) {
+    // An unknown outcome is retried here: at worst one post appears twice in a staff chat.
+    if ((failure.kind === 'transient' || failure.kind === 'unknown') && attempts < MAX_ATTEMPTS) {
       logger.debug(
         { topicId: topic.id, step: topic.step, err: summary },
         'staff group step failed; retrying',

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, min, notInArray, or, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client';
 import {
   consents,
   conversations,
@@ -13,6 +14,7 @@ import {
   savedProgrammes,
   users,
 } from '../../db/schema';
+import type { FieldCipher } from '../crypto';
 import type { PersonalDataSource } from '../registry';
 
 /*
@@ -189,43 +191,71 @@ export const profileSource: PersonalDataSource = {
   },
 };
 
-/** The message log (what they wrote and what the bot answered): the newest EXPORT_MESSAGE_LIMIT. */
+/**
+ * The message log (what they wrote and what the bot answered): the newest EXPORT_MESSAGE_LIMIT. A message
+ * whose stored text had a NIK masked is exported with the person's own words (`body` as they wrote it)
+ * when a cipher is given (src/runtime.ts registers this source with it); without one, as stored.
+ */
+export function createMessagesSource(cipher?: Pick<FieldCipher, 'decrypt'>): PersonalDataSource {
+  return { ...messagesSource, export: (db, userId) => exportMessages(db, userId, cipher) };
+}
+
+function ownWords(
+  body: Record<string, unknown>,
+  original: string | null,
+  cipher?: Pick<FieldCipher, 'decrypt'>,
+): Record<string, unknown> {
+  if (!original || !cipher) return body;
+  try {
+    return { ...body, ...(JSON.parse(cipher.decrypt(original)) as Record<string, unknown>) };
+  } catch {
+    return body; // a key no longer held: the masked text is what there is
+  }
+}
+
+async function exportMessages(
+  db: Queryable,
+  userId: string,
+  cipher?: Pick<FieldCipher, 'decrypt'>,
+): Promise<MessagesExport> {
+  const [total] = await db
+    .select({ n: count(), since: min(messages.createdAt) })
+    .from(messages)
+    .where(eq(messages.userId, userId));
+  const rows = await db
+    .select({
+      createdAt: messages.createdAt,
+      direction: messages.direction,
+      channel: messages.channel,
+      origin: messages.origin,
+      status: messages.status,
+      body: messages.body,
+      original: messages.originalCipher,
+    })
+    .from(messages)
+    .where(eq(messages.userId, userId))
+    .orderBy(desc(messages.id))
+    .limit(EXPORT_MESSAGE_LIMIT);
+  return {
+    total: Number(total?.n ?? 0),
+    since: total?.since ? iso(total.since) : null,
+    included: rows.length,
+    limit: EXPORT_MESSAGE_LIMIT,
+    items: rows.reverse().map((r) => ({
+      at: iso(r.createdAt),
+      direction: r.direction,
+      channel: r.channel,
+      origin: r.origin,
+      status: r.status,
+      body: withoutFileData(ownWords(r.body as Record<string, unknown>, r.original, cipher)),
+    })),
+  };
+}
+
 export const messagesSource: PersonalDataSource = {
   name: 'messages',
   tables: ['messages'],
-  async export(db, userId): Promise<MessagesExport> {
-    const [total] = await db
-      .select({ n: count(), since: min(messages.createdAt) })
-      .from(messages)
-      .where(eq(messages.userId, userId));
-    const rows = await db
-      .select({
-        createdAt: messages.createdAt,
-        direction: messages.direction,
-        channel: messages.channel,
-        origin: messages.origin,
-        status: messages.status,
-        body: messages.body,
-      })
-      .from(messages)
-      .where(eq(messages.userId, userId))
-      .orderBy(desc(messages.id))
-      .limit(EXPORT_MESSAGE_LIMIT);
-    return {
-      total: Number(total?.n ?? 0),
-      since: total?.since ? iso(total.since) : null,
-      included: rows.length,
-      limit: EXPORT_MESSAGE_LIMIT,
-      items: rows.reverse().map((r) => ({
-        at: iso(r.createdAt),
-        direction: r.direction,
-        channel: r.channel,
-        origin: r.origin,
-        status: r.status,
-        body: withoutFileData(r.body as Record<string, unknown>),
-      })),
-    };
-  },
+  export: (db, userId) => exportMessages(db, userId),
   async erase(db, userId) {
     await db.delete(messages).where(eq(messages.userId, userId));
   },

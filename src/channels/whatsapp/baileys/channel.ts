@@ -190,7 +190,7 @@ export class BaileysChannel {
           db,
           senders,
           logger,
-          signal: AbortSignal.timeout(this.options.sendTimeoutMs ?? 60_000),
+          deadline: performance.now() + (this.options.sendTimeoutMs ?? 60_000),
         }),
       )
       .catch((error: unknown) => logger.error({ err: errorSummary(error) }, 'whatsapp replies not delivered'))

@@ -2,7 +2,7 @@ import type { Db } from '../../../db/client';
 import type { Engine } from '../../../engine/engine';
 import type { Inbound } from '../../../engine/types';
 import type { Logger } from '../../../logger';
-import { deliver, type SentMarker } from '../../../outbox/delivery';
+import { type BackgroundSends, deliver, type SentMarker } from '../../../outbox/delivery';
 import type { SenderRegistry } from '../../../outbox/sender';
 import type { StoredFileReader } from '../../../storage/stored-files';
 import { externalIdForPhone } from '../contacts';
@@ -26,6 +26,8 @@ export interface CloudChannelOptions {
   /** Budget for sending the replies before the webhook answers; the rest goes to the outbox. */
   sendTimeoutMs: number;
   marker?: SentMarker;
+  /** Sends that outlive the webhook's wait finish here (shutdown waits for them). */
+  background?: BackgroundSends | undefined;
   template?: CloudTemplate | undefined;
   /** The document storage, for files staff send (`Outbound` type `file`). */
   files?: StoredFileReader | undefined;
@@ -54,7 +56,7 @@ export class WhatsAppCloudChannel {
     const { engine, db, senders, logger } = this.options;
     const { messages, statuses } = cloudEvents(body, this.options.phoneNumberId);
     await applyStatuses(db, statuses);
-    const deadline = AbortSignal.timeout(this.options.sendTimeoutMs);
+    const deadline = performance.now() + this.options.sendTimeoutMs;
     for (const message of messages) {
       const pn = pnJid(message.waId);
       const language = languageFromPhone(message.waId);
@@ -76,8 +78,9 @@ export class WhatsAppCloudChannel {
           db,
           senders,
           logger,
-          signal: deadline,
+          deadline,
           ...(this.options.marker ? { marker: this.options.marker } : {}),
+          ...(this.options.background ? { background: this.options.background } : {}),
         });
       // The window is open again: what WhatsApp refused while it was closed goes out now (once).
       if (!result.duplicate) {

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { safeEqual } from '../../../lib/safe-equal';
 import type { WhatsAppCloudChannel } from './channel';
-import type { CloudWebhookBody } from './inbound';
+import { checkCloudBody } from './edge';
 import { verifySignature } from './signature';
 
 /** Webhook bodies are a few kilobytes; anything far larger is not from Meta. */
@@ -28,22 +29,31 @@ export function whatsappWebhook(channel: WhatsAppCloudChannel | undefined): Hono
     return c.text('forbidden', 403);
   });
 
-  app.post('/', async (c) => {
+  // A body without a declared length is read only up to the limit, not whole.
+  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ ok: false }, 413) });
+  app.post('/', limit, async (c) => {
     if (!channel) return c.json({ ok: false, error: 'whatsapp cloud api is not configured' }, 404);
-    if (Number(c.req.header('content-length') ?? 0) > MAX_BODY_BYTES) return c.json({ ok: false }, 413);
     const raw = new Uint8Array(await c.req.arrayBuffer());
     if (raw.byteLength > MAX_BODY_BYTES) return c.json({ ok: false }, 413);
     if (!verifySignature(raw, c.req.header('X-Hub-Signature-256'), channel.options.appSecret))
       return c.json({ ok: false }, 401);
-    let body: CloudWebhookBody;
+    let parsed: unknown;
     try {
-      body = JSON.parse(new TextDecoder().decode(raw)) as CloudWebhookBody;
+      parsed = JSON.parse(new TextDecoder().decode(raw));
     } catch {
       return c.json({ ok: false, error: 'invalid JSON' }, 400);
     }
-    if (typeof body !== 'object' || body === null) return c.json({ ok: false, error: 'not an object' }, 400);
+    if (typeof parsed !== 'object' || parsed === null)
+      return c.json({ ok: false, error: 'not an object' }, 400);
+    const checked = checkCloudBody(parsed);
+    if (!checked.ok) {
+      // Signed but malformed: it will never get better, so 200 (no retries for hours), one log line
+      // (paths only), nothing stored.
+      channel.options.logger.warn({ problems: checked.problems }, 'malformed whatsapp cloud body ignored');
+      return c.json({ ok: true, ignored: 'malformed body' });
+    }
     // A thrown error becomes a 500 and Meta redelivers later; message ids make that safe.
-    await channel.handle(body);
+    await channel.handle(checked.body);
     return c.json({ ok: true });
   });
   return app;
