@@ -185,9 +185,10 @@ async function finishLater(
   );
   const work = (async () => {
     const result = await attempt;
-    if (!('holdMs' in result)) await record(options, [{ id: delivery.id, pid: result.platformMessageId ?? null }]);
-    for (const next of later)
-      await release(db, next.id, 'holdMs' in result ? result.holdMs : 0, null, 'holdMs' in result && result.uncounted);
+    const stopped = 'holdMs' in result ? result : undefined;
+    if (!('holdMs' in result))
+      await record(options, [{ id: delivery.id, pid: result.platformMessageId ?? null }]);
+    for (const next of later) await release(db, next.id, stopped?.holdMs ?? 0, null, stopped?.uncounted);
   })().catch((error: unknown) =>
     logger.error({ err: errorSummary(error), messageId: delivery.id }, 'recording a late send failed'),
   );
