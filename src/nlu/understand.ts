@@ -12,7 +12,8 @@ import { normalizeMessage } from './normalize';
 import { PhraseTable } from './phrases';
 import { type Constraints, extractConstraints } from './slots/constraints';
 import { extractCountry } from './slots/country';
-import { extractEducation } from './slots/education';
+import { readEducation } from './slots/education';
+import { extractFacts, type PlaceSpan, type StatedFacts } from './slots/facts';
 import { extractFields } from './slots/fields';
 import { extractKind } from './slots/kind';
 import { extractOrdinal } from './slots/ordinal';
@@ -20,6 +21,7 @@ import { isCommonWord, isStopword } from './words';
 
 export type { Intent } from './intent';
 export type { Constraints } from './slots/constraints';
+export type { StatedFacts } from './slots/facts';
 export { INTENTS };
 
 export interface Slots {
@@ -38,6 +40,8 @@ export interface Slots {
   ordinal?: number;
   /** Remaining words worth a text search ("drone", "sepatu"). */
   keywords?: string[];
+  /** What the person said about themselves ("aku cowok umur 24 lulusan smp"), for this search only. */
+  facts?: StatedFacts;
 }
 
 export interface Understanding {
@@ -99,7 +103,8 @@ export function understand(text: string): Understanding {
   const constraints = extractConstraints(r);
   const countryCue = extractCountry(r);
   const country = countryCue?.code;
-  const education = extractEducation(r);
+  const educationReading = readEducation(r);
+  const education = educationReading.level;
   const placeTokens = tokens.map((w, i) => (r.claimed[i] ? '' : w));
   // "bekasi kab", "bandung kota": a level said after the name means the same as before it.
   // Not "di kota jogja", where the level comes before the name as usual.
@@ -112,13 +117,24 @@ export function understand(text: string): Understanding {
   }
   const regions = findRegionsInTokens(placeTokens);
   const region = regions[0];
+  const spans: PlaceSpan[] = [];
   for (const place of regions) {
     // Claim every place's words so they do not also become keywords.
     const words = place.matched.split(' ');
     for (let i = 0; i + words.length <= placeTokens.length; i++) {
-      if (words.every((w, k) => placeTokens[i + k]?.split('-').includes(w))) claim(r, i, i + words.length);
+      if (words.every((w, k) => placeTokens[i + k]?.split('-').includes(w))) {
+        claim(r, i, i + words.length);
+        const span: PlaceSpan = { start: i, end: i + words.length, province: place.provinceCode };
+        if (place.type === 'regency') span.regency = place.code;
+        spans.push(span);
+      }
     }
   }
+  spans.sort((a, b) => a.start - b.start);
+  // The intent is decided on the words as they were before the facts took theirs: what a message asks
+  // stays what it asked ("umur 27 bisa ikut?" is still a question about eligibility).
+  const claimedForIntent = [...r.claimed];
+  const facts = extractFacts(r, { education: educationReading, places: spans });
   const core = tokens.filter((w) => !FILLERS.has(w));
   const ordinal = extractOrdinal(r, core.length);
 
@@ -139,13 +155,14 @@ export function understand(text: string): Understanding {
   if (education) slots.education = education;
   if (constraints) slots.constraints = constraints;
   if (ordinal !== undefined) slots.ordinal = ordinal;
+  if (facts) slots.facts = facts;
 
   const content = Boolean(kind || fields.length || country || region || constraints);
   let intent: Intent = message.command ? (commandIntent(message.command) ?? 'unknown') : 'unknown';
   if (!message.command) {
     intent = classify(
       tokens,
-      r.claimed,
+      claimedForIntent,
       {
         content,
         education: Boolean(education),

@@ -19,7 +19,8 @@ export function score(
   let exactHits = 0;
   const misses: string[] = [];
   for (const q of queries) {
-    const got = understand(q.text);
+    const { facts: _facts, ...slots } = understand(q.text).slots;
+    const got = { ...understand(q.text), slots };
     const intentOk = got.intent === q.intent;
     if (intentOk) intentHits++;
     if (intentOk && same(got.slots, q.slots)) exactHits++;
