@@ -5,7 +5,7 @@
  * the abbreviations this domain depends on (SMA, SMP, BLK, KK, D3…) are left exactly as they are.
  */
 import { onRegionsReloaded } from '../regions/data';
-import { placeNameTokens } from '../regions/gazetteer';
+import { placeNameTokens, townNameTokens } from '../regions/gazetteer';
 import { TypoIndex } from './distance';
 import { FILLERS, INTENT_VOCABULARY } from './intent';
 import {
@@ -96,6 +96,7 @@ function vocabulary(): Set<string> {
   if (!known) {
     known = new Set(domainWords);
     for (const w of placeNameTokens()) known.add(w);
+    for (const w of townNameTokens()) known.add(w);
     for (const replacement of SLANG_MAP.values()) for (const w of replacement) known.add(w);
   }
   return known;
@@ -146,6 +147,8 @@ const DOUBLED = /(.)\1+/g;
 const HAS_DOUBLE = /(.)\1/;
 const SUFFIXES: ReadonlyArray<[string, string[]]> = [
   ['nya', []],
+  // Javanese "-ne" is "-nya": "uang sakune".
+  ['ne', []],
   ['ku', ['saya']],
   ['mu', ['kamu']],
   ['lah', []],

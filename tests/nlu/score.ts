@@ -19,7 +19,14 @@ export function score(
   let exactHits = 0;
   const misses: string[] = [];
   for (const q of queries) {
-    const { facts: _facts, ...slots } = understand(q.text).slots;
+    // Slots the sets do not label: what the person says of themselves, topics and field words (they rank).
+    const {
+      facts: _facts,
+      topics: _topics,
+      fieldWords: _words,
+      rankBy: _rank,
+      ...slots
+    } = understand(q.text).slots;
     const got = { ...understand(q.text), slots };
     const intentOk = got.intent === q.intent;
     if (intentOk) intentHits++;

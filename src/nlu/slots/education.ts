@@ -48,6 +48,8 @@ const COMPLETED = new Set([
 /** Words that make it where someone still is: "masih SMA" has not completed SMA. */
 const ONGOING = new Set(['masih', 'sedang', 'lagi', 'kelas', 'semester', 'murid', 'siswa', 'siswi']);
 const NOT_COMPLETED = new Set(['tidak', 'belum', 'gagal', 'putus']);
+/** "tidak lulus SMA": the verbs a negation can go with ("ga? lulusan sma" is a question, then a fact). */
+const COMPLETED_VERBS = new Set(['lulus', 'tamat', 'selesai', 'menyelesaikan', 'sampai']);
 /** Short tokens that are only a level after a word saying so ("ma", "mi" are also words). */
 const NEEDS_CONTEXT = new Set(['ma', 'mi']);
 
@@ -110,7 +112,11 @@ export function readEducation(r: Reading): EducationReading {
     claim(r, hit.start, hit.end);
     out.levelEnds.push(hit.end);
     // "tidak lulus SMA" says what someone has not completed.
-    if (before.some((w) => NOT_COMPLETED.has(w)) || (!completed && before.some((w) => ONGOING.has(w)))) {
+    // Only right before the level or its verb: the "ga" of "bisa ga? lulusan sma" is a question.
+    const notCompleted = before.some(
+      (w, k) => NOT_COMPLETED.has(w) && (k === before.length - 1 || COMPLETED_VERBS.has(before[k + 1]!)),
+    );
+    if (notCompleted || (!completed && before.some((w) => ONGOING.has(w)))) {
       fallback ??= below(hit.value);
       i = hit.end - 1;
       continue;

@@ -4,7 +4,7 @@
  * hand (so a man is not shown women-only programmes, a 29-year-old is told what he cannot join) — never
  * stored by the understanding itself.
  */
-import type { EducationLevel, Field, Gender } from '../../catalogue/vocabulary';
+import type { ActivityStatus, EducationLevel, Field, Gender } from '../../catalogue/vocabulary';
 import { claim, type Reading } from '../context';
 import type { EducationReading } from './education';
 import { FIELD_TABLE } from './fields';
@@ -22,6 +22,8 @@ export interface StatedFacts {
   major?: Field;
   /** Where the person lives ("tinggal di garut", "asli medan", "orang bekasi"). */
   domicile?: { province: string; regency?: string };
+  /** What the person does now ("udah kerja", "masih kuliah", "nganggur", "baru lulus"). */
+  activity?: ActivityStatus;
 }
 
 /** A place found in the message, by the token span that named it. */
@@ -30,6 +32,8 @@ export interface PlaceSpan {
   end: number;
   province: string;
   regency?: string;
+  /** One of several regions named at once ("jawa", "lombok"). */
+  together?: boolean;
 }
 
 const GENDER_WORDS: ReadonlyMap<string, Gender> = new Map([
@@ -231,6 +235,13 @@ function readGender(r: Reading, facts: StatedFacts): void {
   const { tokens } = r;
   for (let i = 0; i < tokens.length; i++) {
     if (r.claimed[i] || NOT.has(tokens[i - 1] ?? '')) continue;
+    // "laki2" is read as "laki laki".
+    if (tokens[i] === 'laki' && tokens[i + 1] === 'laki' && !r.claimed[i + 1]) {
+      seen.add('laki_laki');
+      claim(r, i, i + 2);
+      i++;
+      continue;
+    }
     const word = GENDER_WORDS.get(tokens[i]!);
     if (word) {
       seen.add(word);
@@ -280,8 +291,9 @@ function readMajor(r: Reading, facts: StatedFacts, levelEnds: readonly number[])
     // The field's words may already be the search's field ("magang buat anak smk jurusan otomotif"):
     // they are read again here, not taken away from it.
     const hit = FIELD_TABLE.matchAt(tokens, j);
-    if (hit) {
-      facts.major = hit.value;
+    const major = hit?.value.fields[0];
+    if (major) {
+      facts.major = major;
       return;
     }
   }
@@ -303,7 +315,14 @@ const HOME_BEFORE = new Set([
   'urang',
   'putra',
   'putri',
+  'anak',
+  'arek',
+  'cah',
+  'bocah',
+  'ti',
 ]);
+/** Words for a person that make a home only after "aku": "aku anak koja". */
+const KIN = new Set(['anak', 'arek', 'cah', 'bocah', 'orang', 'wong', 'urang', 'putra', 'putri']);
 /** "… di medan" is the person's home after these: "tinggal di", "saya di", "rumah saya di". */
 const HOME_BEFORE_DI = new Set([
   'tinggal',
@@ -319,22 +338,82 @@ const HOME_BEFORE_DI = new Set([
   'kost',
 ]);
 
-function readDomicile(r: Reading, facts: StatedFacts, places: readonly PlaceSpan[]): void {
-  const { tokens } = r;
+/** The places named as the person's home ("tinggal di garut", "asli medan"), with where their cue starts. */
+export function homePlaces(tokens: readonly string[], places: readonly PlaceSpan[]): Map<PlaceSpan, number> {
+  const out = new Map<PlaceSpan, number>();
   for (const place of places) {
     const before = tokens[place.start - 1] ?? '';
-    let cueStart = -1;
-    if (before === 'di' && HOME_BEFORE_DI.has(tokens[place.start - 2] ?? '')) cueStart = place.start - 2;
-    else if (HOME_BEFORE.has(before)) cueStart = place.start - 1;
-    if (cueStart < 0) continue;
-    facts.domicile = place.regency
-      ? { province: place.province, regency: place.regency }
-      : { province: place.province };
+    if (before === 'di' && HOME_BEFORE_DI.has(tokens[place.start - 2] ?? '')) out.set(place, place.start - 2);
+    // "aku anak koja", "gw cah srengat"; not "program buat anak ntt".
+    else if (HOME_BEFORE.has(before) && (!KIN.has(before) || PRONOUNS.has(tokens[place.start - 2] ?? '')))
+      out.set(place, place.start - 1);
+  }
+  return out;
+}
+
+function readDomicile(r: Reading, facts: StatedFacts, places: readonly PlaceSpan[]): void {
+  const { tokens } = r;
+  const home = homePlaces(tokens, places);
+  for (const [place, cueStart] of home) {
+    // "dari jawa": a home across several provinces is no domicile a rule can be checked against.
+    const together = [...home.keys()].filter((p) => p.start === place.start);
+    if (together.some((p) => p.province !== place.province)) continue;
+    facts.domicile =
+      place.regency && together.length === 1
+        ? { province: place.province, regency: place.regency }
+        : { province: place.province };
     // The cue words ("tinggal di") are read; a pronoun before "di" stays for the intent.
     if (!PRONOUNS.has(tokens[cueStart]!)) claim(r, cueStart, place.start);
     else claim(r, place.start - 1, place.start);
     return;
   }
+}
+
+const ACTIVITY_PHRASES: ReadonlyArray<[string, ActivityStatus]> = [
+  ['sudah kerja', 'bekerja'],
+  ['sudah bekerja', 'bekerja'],
+  ['masih kerja', 'bekerja'],
+  ['masih bekerja', 'bekerja'],
+  ['lagi kerja', 'bekerja'],
+  ['sedang bekerja', 'bekerja'],
+  ['saya kerja', 'bekerja'],
+  ['saya bekerja', 'bekerja'],
+  ['saya karyawan', 'bekerja'],
+  ['saya pegawai', 'bekerja'],
+  ['saya buruh', 'bekerja'],
+  ['kerja sebagai', 'bekerja'],
+  ['nganggur', 'tidak_bekerja'],
+  ['menganggur', 'tidak_bekerja'],
+  ['pengangguran', 'tidak_bekerja'],
+  ['belum kerja', 'tidak_bekerja'],
+  ['belum bekerja', 'tidak_bekerja'],
+  ['tidak kerja', 'tidak_bekerja'],
+  ['tidak bekerja', 'tidak_bekerja'],
+  ['masih sekolah', 'pelajar'],
+  ['masih sma', 'pelajar'],
+  ['masih smk', 'pelajar'],
+  ['masih smp', 'pelajar'],
+  ['masih kuliah', 'mahasiswa'],
+  ['lagi kuliah', 'mahasiswa'],
+  ['sedang kuliah', 'mahasiswa'],
+  ['saya mahasiswa', 'mahasiswa'],
+  ['baru lulus', 'lulusan_baru'],
+  ['baru tamat', 'lulusan_baru'],
+  ['lulusan baru', 'lulusan_baru'],
+  ['fresh graduate', 'lulusan_baru'],
+  ['fresh grad', 'lulusan_baru'],
+  ['freshgraduate', 'lulusan_baru'],
+];
+
+/** What the person does now, by the first phrase that says it (read, not claimed: the words stay for the rest). */
+function readActivity(tokens: readonly string[], facts: StatedFacts): void {
+  const text = ` ${tokens.join(' ')} `;
+  let best: { at: number; status: ActivityStatus } | undefined;
+  for (const [phrase, status] of ACTIVITY_PHRASES) {
+    const at = text.indexOf(` ${phrase} `);
+    if (at >= 0 && (!best || at < best.at)) best = { at, status };
+  }
+  if (best) facts.activity = best.status;
 }
 
 export interface FactInputs {
@@ -351,5 +430,6 @@ export function extractFacts(r: Reading, inputs: FactInputs): StatedFacts | unde
   if (inputs.education.completed) facts.education = inputs.education.completed;
   readMajor(r, facts, inputs.education.levelEnds);
   readDomicile(r, facts, inputs.places);
+  readActivity(r.tokens, facts);
   return Object.keys(facts).length ? facts : undefined;
 }

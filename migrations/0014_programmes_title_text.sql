@@ -1,0 +1,2 @@
+ALTER TABLE "programmes" ADD COLUMN "title_text" text GENERATED ALWAYS AS ((' ' || lower(regexp_replace(record->'title'->>'id', '[^[:alnum:]]+', ' ', 'g')) || ' ')) STORED;--> statement-breakpoint
+CREATE INDEX "programmes_title_trgm_idx" ON "programmes" USING gin ("title_text" gin_trgm_ops);
