@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { INTENT_VOCABULARY } from '../src/nlu/intent';
-import { PROTECTED, SLANG_MAP } from '../src/nlu/lexicon';
+import { ADDRESS_TERMS, PROTECTED, SLANG_MAP } from '../src/nlu/lexicon';
 import { DIALECT_MAP, DIALECT_STOPWORDS } from '../src/nlu/lexicons';
 import { CONSTRAINT_TABLE } from '../src/nlu/slots/constraints';
 import { COUNTRY_TABLE } from '../src/nlu/slots/country';
@@ -21,8 +21,9 @@ import { KIND_TABLE } from '../src/nlu/slots/kind';
 import { NUMBER_WORDS, ORDINAL_WORDS } from '../src/nlu/slots/ordinal';
 import { plainTokens } from '../src/nlu/text';
 import { isCommonWord } from '../src/nlu/words';
-import { parseCsv } from '../src/regions/data';
-import { findRegions } from '../src/regions/gazetteer';
+import { REGION_ALIASES } from '../src/regions/aliases';
+import { loadRegions, parseCsv } from '../src/regions/data';
+import placesData from '../src/regions/places.json';
 
 const DIRECTIONS = new Set([
   'barat',
@@ -72,15 +73,40 @@ const lexical = (w: string) =>
   NUMBER_WORDS.has(w) ||
   ORDINAL_WORDS.has(w);
 
+/** Words another reader takes first (a field, a kind, a country, a number…): a name with one is left out. */
+const taken = (w: string) =>
+  /\d/.test(w) ||
+  FIELD_TABLE.vocabulary.has(w) ||
+  COUNTRY_TABLE.vocabulary.has(w) ||
+  DIALECT_MAP.has(w) ||
+  KIND_TABLE.vocabulary.has(w) ||
+  CONSTRAINT_TABLE.vocabulary.has(w) ||
+  EDUCATION_TABLE.vocabulary.has(w) ||
+  NUMBER_WORDS.has(w) ||
+  ORDINAL_WORDS.has(w) ||
+  SLANG_MAP.has(w) ||
+  ADDRESS_TERMS.has(w);
+
+// Names the gazetteer already knows: official names (with or without Kota/Kabupaten), aliases, places.json.
+const key = (text: string) => plainTokens(text).join(' ');
+const known = new Set<string>();
+const regions = loadRegions();
+for (const p of regions.provinces) for (const n of [p.name, p.shortName]) known.add(key(n));
+for (const r of regions.regencies) for (const n of [r.name, r.baseName]) known.add(key(n));
+for (const aliases of Object.values(REGION_ALIASES)) for (const a of aliases) known.add(key(a));
+const places = placesData as unknown as Record<string, Record<string, string[]> | string[]>;
+for (const group of ['nicknames', 'areas', 'towns'])
+  for (const name of Object.keys(places[group] as Record<string, string[]>)) known.add(key(name));
+
 const towns: Record<string, string[]> = {};
 const needContext: string[] = [];
 for (const [name, regencies] of [...byName].sort(([a], [b]) => a.localeCompare(b))) {
   if (regencies.size > MAX_REGENCIES) continue;
   const words = name.split(' ');
-  if (words.every(lexical)) continue;
+  if (words.every(lexical) || words.some(taken)) continue;
   if (name.replace(/ /g, '').length < 4) continue;
   // A regency, province or known alias of that name is meant, not the kecamatan.
-  if (findRegions(name).some((r) => r.matched === name && !r.fuzzy)) continue;
+  if (known.has(name) || known.has(name.replace(/ /g, ''))) continue;
   towns[name] = [...regencies].sort();
   if ((words.length === 1 && name.length <= 5) || words.some(lexical)) needContext.push(name);
 }

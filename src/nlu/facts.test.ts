@@ -87,4 +87,11 @@ describe('stated facts', () => {
     expect(understand('umur 27 bisa ikut?').intent).toBe('eligibility');
     expect(understand('umur 24').intent).toBe('eligibility');
   });
+
+  it('reads what the person does now', () => {
+    expect(facts('aku udah kerja di pabrik, pengen belajar las')?.activity).toBe('bekerja');
+    expect(facts('lagi nganggur nih, ada pelatihan?')?.activity).toBe('tidak_bekerja');
+    expect(facts('baru lulus smk, cari magang')?.activity).toBe('lulusan_baru');
+    expect(facts('aku mau kerja di jepang')?.activity).toBeUndefined();
+  });
 });

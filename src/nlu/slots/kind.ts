@@ -87,7 +87,7 @@ const KIND_WORDS: Readonly<Record<KindCue, readonly string[]>> = {
   // Going to work somewhere is a programme abroad once a country is named ("kerja ke korea").
   work: ['kerja', 'bekerja', 'berangkat', 'work', 'kerja di', 'kerja ke'],
   // Said to rule out going abroad: "tapi di dalam negri".
-  domestic: ['dalam negeri', 'di indonesia', 'domestik', 'lokal saja', 'dalam negara'],
+  domestic: ['dalam negeri', 'domestik', 'lokal saja', 'dalam negara', 'di indonesia saja'],
 };
 
 export const KIND_TABLE = new PhraseTable(entriesOf(KIND_WORDS));
