@@ -45,6 +45,8 @@ export interface PersonFacts {
 
 export interface ProgrammeExclusions {
   fields?: Field[];
+  /** Words a title must not say. */
+  words?: string[];
   kinds?: ProgrammeKind[];
   countries?: string[];
   /** Province or regency codes. */
@@ -61,12 +63,16 @@ export interface ProgrammeQuery {
   regency?: string;
   /** Several regions at once (province or regency codes): programmes in any of them, and online ones. Wins over both. */
   places?: string[];
-  /** A place to rank by without filtering: programmes there (then in its province) come first. */
-  near?: string;
+  /** Places to rank by without filtering: programmes there (then in their provinces) come first. */
+  near?: string[];
   /** ISO alpha-2 destination (`JP`). */
   country?: string;
   /** Several destinations: any of them. Wins over `country`. */
   countries?: string[];
+  /** With a country: a course at home whose title names it ("Kursus Bahasa Jerman") counts too. */
+  countryCourses?: boolean;
+  /** Kinds to list first without ruling out the others ("mau belajar …" prefers training). */
+  preferKinds?: ProgrammeKind[];
   /**
    * Subjects named, each as the words that say it ("kopi", "barista", "coffee"): a programme outside
    * `fields` whose title says one is found too, and programmes saying more of them come first.
@@ -82,7 +88,8 @@ export interface ProgrammeQuery {
   stipend?: boolean;
   /** Highest stipend first. */
   sortByStipend?: boolean;
-  womenOnly?: boolean;
+  /** For women: women-only programmes and those with a women's quota; 'only': women-only ones alone. */
+  womenOnly?: boolean | 'only';
   disabilityFriendly?: boolean;
   /** Fully online (daring). */
   online?: boolean;
@@ -275,18 +282,18 @@ function anyPhrase(column: Column, phrases: readonly string[]): SQL | undefined 
 
 /**
  * How much a programme says of what was asked, as one number that orders lexicographically: each topic
- * counts 2 when its title says it as the person said it, 1 when its title or summary says any of its
- * words (×100, so topics come first); each leftover word and each subject to rank by counts 1.
+ * counts 2 when the title says one of its words and 1 when only the summary does (×50, so topics come
+ * first); each leftover word and each subject to rank by counts 1. The programmes with the highest
+ * number are listed.
  */
 function scoreSql(query: ProgrammeQuery, terms: TextTerm[]): SQL {
   const p = programmes;
   const parts: SQL[] = [];
-  for (const [said, ...others] of query.topics ?? []) {
-    if (said === undefined) continue;
-    const inTitle = phraseMatch(p.titleText, said);
-    const anywhere = anyPhrase(p.searchText, [said, ...others]);
+  for (const group of query.topics ?? []) {
+    const inTitle = anyPhrase(p.titleText, group);
+    const anywhere = anyPhrase(p.searchText, group);
     if (!inTitle || !anywhere) continue;
-    parts.push(sql`(case when ${inTitle} then 200 when ${anywhere} then 100 else 0 end)`);
+    parts.push(sql`(case when ${inTitle} then 100 when ${anywhere} then 50 else 0 end)`);
   }
   for (const group of query.rankBy ?? []) {
     const anywhere = anyPhrase(p.searchText, group);
@@ -300,11 +307,18 @@ function scoreSql(query: ProgrammeQuery, terms: TextTerm[]): SQL {
 function titleSql(query: ProgrammeQuery, terms: TextTerm[]): SQL {
   const p = programmes;
   const parts: SQL[] = [];
+  // The topic as the person said it, in the title, first.
+  for (const [said] of query.topics ?? []) {
+    const inTitle = said === undefined ? undefined : phraseMatch(p.titleText, said);
+    if (inTitle) parts.push(sql`(case when ${inTitle} then 2 else 0 end)`);
+  }
   for (const group of query.topics ?? []) {
     const inTitle = anyPhrase(p.titleText, group);
     if (inTitle) parts.push(sql`(case when ${inTitle} then 1 else 0 end)`);
   }
   for (const term of terms) parts.push(sql`(case when ${termMatch(p.titleText, term)} then 1 else 0 end)`);
+  const words = query.fieldWords?.length ? anyPhrase(p.titleText, query.fieldWords) : undefined;
+  if (words) parts.push(sql`(case when ${words} then 1 else 0 end)`);
   return parts.length ? sql`(${sql.join(parts, sql` + `)})` : sql`0`;
 }
 
@@ -431,20 +445,21 @@ function conditions(query: ProgrammeQuery, today: string): SQL[] {
   if (place) where.push(or(place, eq(p.mode, 'daring'))!);
   const countries = query.countries?.length ? query.countries : query.country ? [query.country] : [];
   if (countries.length) {
-    // A course at home for the country ("Kelas Online Persiapan EPS-TOPIK Bahasa Korea") counts too.
-    const names = countries.flatMap((c) =>
-      (COUNTRY_NAMES[c.toUpperCase()] ?? []).filter((n) => n.length >= 4),
-    );
-    const named = names.length ? anyPhrase(p.titleText, names) : undefined;
     const going = inArray(
       p.country,
       countries.map((c) => c.toUpperCase()),
     );
+    // A course at home for the country ("Kelas Online Persiapan EPS-TOPIK Bahasa Korea"), when wanted.
+    const names = query.countryCourses
+      ? countries.flatMap((c) => (COUNTRY_NAMES[c.toUpperCase()] ?? []).filter((n) => n.length >= 4))
+      : [];
+    const named = names.length ? anyPhrase(p.titleText, names) : undefined;
     where.push(named ? or(going, named)! : going);
   }
   if (query.free) where.push(eq(p.feeIdr, 0));
   if (query.stipend) where.push(sql`${p.stipendIdr} > 0`);
-  if (query.womenOnly) where.push(or(eq(p.womenOnly, true), gt(p.seatsWomen, 0))!);
+  if (query.womenOnly === 'only') where.push(eq(p.womenOnly, true));
+  else if (query.womenOnly) where.push(or(eq(p.womenOnly, true), gt(p.seatsWomen, 0))!);
   if (query.disabilityFriendly) where.push(eq(p.disabilityFriendly, true));
   if (query.online) where.push(eq(p.mode, 'daring'));
   const x = query.exclude;
@@ -460,6 +475,8 @@ function conditions(query: ProgrammeQuery, today: string): SQL[] {
     : undefined;
   if (away) where.push(sql`(${p.mode} = 'daring' or not coalesce(${away}, false))`);
   if (x?.online) where.push(ne(p.mode, 'daring'));
+  const ruledOut = x?.words?.length ? anyPhrase(p.titleText, x.words) : undefined;
+  if (ruledOut) where.push(not(ruledOut));
   return where;
 }
 
@@ -471,14 +488,19 @@ function placeBonus(query: ProgrammeQuery): SQL {
   const here = inPlaces(codes);
   if (here)
     parts.push(sql`(case when ${p.mode} <> 'daring' and coalesce(${here}, false) then 1.0 else 0.0 end)`);
-  if (query.near) {
-    const column = query.near.includes('.') ? p.regency : p.province;
-    parts.push(sql`(case when ${p.mode} <> 'daring' and ${column} = ${query.near} then 0.5 else 0.0 end)`);
-    if (query.near.includes('.'))
+  if (query.near?.length) {
+    const regencies = query.near.filter((c) => c.includes('.'));
+    const provinces = [...new Set(query.near.map(provinceOf))];
+    if (regencies.length)
       parts.push(
-        sql`(case when ${p.mode} <> 'daring' and ${p.province} = ${provinceOf(query.near)} then 0.25 else 0.0 end)`,
+        sql`(case when ${p.mode} <> 'daring' and ${inArray(p.regency, regencies)} then 0.5 else 0.0 end)`,
       );
+    parts.push(
+      sql`(case when ${p.mode} <> 'daring' and ${inArray(p.province, provinces)} then 0.25 else 0.0 end)`,
+    );
   }
+  if (query.preferKinds?.length)
+    parts.push(sql`(case when ${inArray(p.kind, query.preferKinds)} then 0.3 else 0.0 end)`);
   return parts.length ? sql`(${sql.join(parts, sql` + `)})` : sql`0.0`;
 }
 
@@ -506,6 +528,8 @@ const NOT_FILTERS = new Set([
   'includeClosed',
   'person',
   'near',
+  'preferKinds',
+  'countryCourses',
   'sortByStipend',
 ]);
 
@@ -517,10 +541,23 @@ function plan(query: ProgrammeQuery, terms: TextTerm[], today: string, textMustM
   const hidden = hiddenReasons.length ? or(...hiddenReasons.map(([, c]) => c))! : sql`false`;
   // A programme only some people may join (by domicile) comes after one open to anyone, when the
   // person's own domicile is not known.
-  const restricted = query.person?.domicile
-    ? sql`0`
-    : sql`(case when jsonb_typeof(${p.record}->'eligibility'->'domicile') = 'array' and ${binding('domicile')} then 0.5 else 0 end)`;
+  const restricted =
+    query.person?.domicile || query.near?.length
+      ? sql`0`
+      : sql`(case when jsonb_typeof(${p.record}->'eligibility'->'domicile') = 'array' and ${binding('domicile')} then 0.5 else 0 end)`;
   const filters = Object.entries(query).some(([k, v]) => !NOT_FILTERS.has(k) && v !== undefined);
+  // What the programme is about was said (a field, a topic, a place, a country): leftover words only rank.
+  const subject = Boolean(
+    query.fields?.length ||
+      query.fieldWords?.length ||
+      query.country ||
+      query.countries?.length ||
+      query.places?.length ||
+      query.regency ||
+      query.province ||
+      query.rankBy?.length ||
+      query.near?.length,
+  );
   const hasTopics = Boolean(query.topics?.some((t) => t.length > 0));
   const ranks = Boolean(query.rankBy?.length);
   return {
@@ -531,7 +568,8 @@ function plan(query: ProgrammeQuery, terms: TextTerm[], today: string, textMustM
     hiddenReasons,
     hasTopics,
     hasSignals: hasTopics || ranks || terms.length > 0,
-    wordsOnly: !filters && !hasTopics,
+    // Nothing said of what the programme is about, only words: a programme must say one of them.
+    wordsOnly: (!filters || !subject) && !hasTopics && terms.length > 0,
   };
 }
 
@@ -604,7 +642,7 @@ function scored(db: Queryable, query: ProgrammeQuery, q: Plan, today: string) {
 function tier(query: ProgrammeQuery, q: Plan): SQL {
   // Topics are subjects the person named: when no programme says one, none is listed.
   if (q.hasTopics)
-    return query.everything ? sql`best >= 100 and score >= 100` : sql`best >= 100 and score = best`;
+    return query.everything ? sql`best >= 50 and score >= 50` : sql`best >= 50 and score = best`;
   if (!q.hasSignals) return sql`true`;
   // Only words were asked: a programme must say at least one of them.
   if (q.wordsOnly) return sql`score > 0 and score = best`;

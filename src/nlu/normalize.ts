@@ -141,7 +141,10 @@ const CAUSATIVE_STEMS = new Set([
 ]);
 
 const COMMAND = /^\s*\/([a-z_]+)(?:@\w+)?/i;
+const MY = new Set(['saya', 'sy', 'aku', 'ak', 'gue', 'gw', 'gua', 'ku', 'ane']);
 const REDUPLICATED = /^([a-z]{3,})2$/;
+/** "hotel2an", "coding2an": the thing and its like. */
+const REDUPLICATED_AN = /^([a-z]{3,})2an$/;
 const STRETCHED = /(.)\1{2,}/g;
 const DOUBLED = /(.)\1+/g;
 const HAS_DOUBLE = /(.)\1/;
@@ -165,6 +168,8 @@ function normalizeWord(token: string, depth = 0, seen?: { definite: boolean; att
   if (isKnown(token)) return [token];
   if (LAUGHTER.test(token)) return [];
   if (depth > 2) return [token];
+  const like = REDUPLICATED_AN.exec(token);
+  if (like) return normalizeWord(like[1]!, depth + 1);
   const twice = REDUPLICATED.exec(token);
   if (twice) {
     const word = normalizeWord(twice[1]!, depth + 1);
@@ -259,7 +264,9 @@ export function normalizeMessage(text: string): NormalizedMessage {
       continue;
     }
     const askedBefore = seen.attribute;
-    const out = normalizeWord(word, 0, seen);
+    // "kakak saya", "abang gw": a relative, not a way of addressing the bot.
+    const relative = ADDRESS_TERMS.has(word) && next !== undefined && MY.has(next);
+    const out = relative ? [word] : normalizeWord(word, 0, seen);
     // "uang sakunya": the attribute starts at "uang".
     if (!askedBefore && seen.attribute) attributeAt = tokens.length - (tokens.at(-1) === 'uang' ? 1 : 0);
     if (out.length === 0 && ADDRESS_TERMS.has(word.replace(DOUBLED, '$1'))) addressed = true;

@@ -8,14 +8,14 @@ import { findRegionsInTokens, nicknameSpans, placeNameTokens, twinsOf } from '..
 import { claim, type Reading } from './context';
 import { classify, commandIntent, FILLERS, INTENT_WORDS, INTENTS, type Intent } from './intent';
 import { PROTECTED } from './lexicon';
-import { DIALECT_STOPWORDS } from './lexicons';
+import { DIALECT_STOPWORDS, SCHEMES } from './lexicons';
 import { normalizeMessage } from './normalize';
 import { PhraseTable } from './phrases';
 import { type Constraints, extractConstraints } from './slots/constraints';
 import { extractCountry } from './slots/country';
 import { readEducation } from './slots/education';
 import { extractFacts, homePlaces, type PlaceSpan, type StatedFacts } from './slots/facts';
-import { collectFields, extractFields, type FieldHit } from './slots/fields';
+import { collectFields, extractFields, type FieldHit, purposeBefore } from './slots/fields';
 import { extractKind } from './slots/kind';
 import { extractOrdinal } from './slots/ordinal';
 import { isCommonWord, isStopword } from './words';
@@ -29,6 +29,8 @@ export interface Slots {
   kind?: ProgrammeKind;
   /** Several kinds asked for at once ("pelatihan atau magang"); `kind` is the first. */
   kinds?: ProgrammeKind[];
+  /** The kind was only implied by a wish to learn ("mau belajar …"): it ranks, it does not filter. */
+  kindImplied?: true;
   fields?: Field[];
   /**
    * Narrower subjects named ("barista", "benerin hp"), each as the words that find programmes about it
@@ -61,6 +63,8 @@ export interface Slots {
   constraints?: Constraints;
   /** Highest stipend first ("yg gajinya paling gede"). */
   sortByStipend?: true;
+  /** Only programmes for women, not those with a women's quota ("khusus perempuan"). */
+  womenExclusive?: true;
   /** Which list item, 1-based ("yang kedua" → 2). */
   ordinal?: number;
   /** Remaining words worth a text search ("drone", "sepatu"); they rank, never filter. */
@@ -71,6 +75,8 @@ export interface Slots {
 
 export interface Exclusions {
   fields?: Field[];
+  /** Words a title must not say ("selain hotel": no programme called "… Hotel"). */
+  words?: string[];
   kinds?: ProgrammeKind[];
   countries?: string[];
   places?: string[];
@@ -125,6 +131,49 @@ function keywordsOf(r: Reading): string[] {
   });
   return out;
 }
+
+/** Named routes abroad, read wherever they stand (their words may also be a kind: "tokutei ginou"). */
+const SCHEME_TABLE = new PhraseTable(
+  SCHEMES.flatMap((scheme) => scheme.say.map((w) => [w, scheme] as const)),
+);
+
+/** Someone else's situation: "mamaku PMI di hongkong", "kakak sy kena calo ke malaysia", "suami di korea". */
+const FAMILY = new Set([
+  'mamaku',
+  'bapakku',
+  'ayahku',
+  'ibuku',
+  'suamiku',
+  'istriku',
+  'kakakku',
+  'abangku',
+  'adikku',
+  'mama',
+  'mamak',
+  'bapak',
+  'ayah',
+  'papa',
+  'suami',
+  'istri',
+  'kakak',
+  'abang',
+  'adik',
+  'om',
+  'tante',
+  'paman',
+  'bibi',
+  'keluarga',
+  'teman',
+  'tetangga',
+  'sepupu',
+]);
+
+function aboutFamily(tokens: readonly string[], start: number, within = 5): boolean {
+  const before = tokens.slice(Math.max(0, start - within), start);
+  return before.some((w) => FAMILY.has(w)) && !before.some((w) => WISHES.has(w));
+}
+
+const WISHES = new Set(['ingin', 'mau', 'pengen', 'butuh', 'cari']);
 
 /** Words that negate the subject after them: "kecuali komputer", "yang bukan pabrik", "jangan yg daring". */
 const NEGATORS = new Set(['bukan', 'selain', 'kecuali', 'jangan', 'tidak', 'non', 'anti', 'tanpa', 'ogah']);
@@ -215,9 +264,12 @@ export function understand(text: string): Understanding {
     // Claim every place's words so they do not also become keywords.
     const words = place.matched.split(' ');
     for (let i = 0; i + words.length <= placeTokens.length; i++) {
-      if (words.every((w, k) => placeTokens[i + k]?.split('-').includes(w))) {
-        claim(r, i, i + words.length);
-        const span: PlaceSpan = { start: i, end: i + words.length, province: place.provinceCode };
+      // "bau-bau" is one token for the two words of "bau bau".
+      const joined = placeTokens[i] === words.join('-');
+      if (joined || words.every((w, k) => placeTokens[i + k]?.split('-').includes(w))) {
+        const end = joined ? i + 1 : i + words.length;
+        claim(r, i, end);
+        const span: PlaceSpan = { start: i, end, province: place.provinceCode };
         if (place.type === 'regency') span.regency = place.code;
         spans.push({ ...span, code: place.code, type: place.type });
       }
@@ -236,10 +288,17 @@ export function understand(text: string): Understanding {
   const exclude: Exclusions = {};
   const fieldHits: FieldHit[] = [];
   for (const hit of fieldReading.hits) {
-    if (negated(tokens, hit.start)) exclude.fields = [...(exclude.fields ?? []), ...hit.concept.fields];
-    else fieldHits.push(hit);
+    if (negated(tokens, hit.start)) {
+      // "bukan jadi pembantu" rules out that work (its words in a title), not the whole field;
+      // "kecuali komputer" the field.
+      if (hit.concept.find.length) exclude.words = [...(exclude.words ?? []), ...hit.concept.find];
+      else {
+        exclude.fields = [...(exclude.fields ?? []), ...hit.concept.fields];
+        exclude.words = [...(exclude.words ?? []), hit.said];
+      }
+    } else fieldHits.push(hit);
   }
-  const { fields, topics, fieldWords } = collectFields(fieldHits);
+  const { fields, topics, fieldWords, broad } = collectFields(fieldHits);
   if (exclude.fields)
     exclude.fields = exclude.fields.filter((f, i, all) => !fields.includes(f) && all.indexOf(f) === i);
   const negatedKinds = kindCues.hits.filter((h) => negated(tokens, h.start)).map((h) => h.kind);
@@ -249,10 +308,25 @@ export function understand(text: string): Understanding {
     ];
   const countries: string[] = [];
   const notCountries: string[] = [];
+  const subjectEnd = fieldHits.find((h) => h.concept.fields.length)?.end;
   for (const hit of countryCue?.hits ?? []) {
+    // "mamaku PMI di hongkong, aku mau ke taiwan": where the family is, not where the person goes;
+    // "kursus bahasa jepang buat kerja di jepang": the purpose of the course.
+    if (aboutFamily(tokens, hit.start, countryCue!.hits.some((h) => h.start > hit.start) ? 5 : 4)) continue;
+    if (subjectEnd !== undefined && hit.start > subjectEnd && purposeBefore(tokens, hit.start, subjectEnd))
+      continue;
     const list = negated(tokens, hit.start) ? notCountries : countries;
     for (const code of hit.codes) if (!list.includes(code)) list.push(code);
   }
+  // A named route abroad ("tokutei ginou", "eps"): its country, and its words to find its programmes.
+  const schemes = SCHEME_TABLE.scan(tokens);
+  for (const hit of schemes)
+    if (
+      hit.value.country &&
+      !countries.includes(hit.value.country) &&
+      !notCountries.includes(hit.value.country)
+    )
+      countries.push(hit.value.country);
   if (notCountries.length) exclude.countries = notCountries;
   const country = countries[0];
   for (const hit of constraintReading.hits) {
@@ -265,7 +339,11 @@ export function understand(text: string): Understanding {
   // Places: where to search, not where the person lives, unless only that was said.
   const excludedPlaces = spans.filter((s) => negated(tokens, s.start));
   if (excludedPlaces.length) exclude.places = [...new Set(excludedPlaces.map((s) => s.code))];
-  const named = spans.filter((s) => !excludedPlaces.includes(s));
+  const named = spans.filter(
+    (s) =>
+      !excludedPlaces.includes(s) &&
+      !(aboutFamily(tokens, s.start) && !home.has(s) && spans.some((o) => o.start > s.start)),
+  );
   // A place in what the person says about their situation is where they are ("aku kerja di pabrik
   // sepatu tangerang, pengen sertifikat jahit").
   const situated = (s: PlaceSpan) =>
@@ -287,6 +365,10 @@ export function understand(text: string): Understanding {
   let kinds = kindCues.kinds;
   if (country && (weak || kind === 'magang') && (goingAbroad || countryCue?.destination || kindCues.lpk)) {
     kind = 'magang_luar_negeri';
+  } else if (country && fields.includes('bahasa')) {
+    // "mau ke jepang, belajar bahasanya dulu": the language course for that country.
+    kind = 'pelatihan';
+    kinds = ['pelatihan', 'magang_luar_negeri'];
   } else if (country && kind === 'pelatihan') {
     // "pelatihan jepang las": the training that leads to Japan, or a course about it.
     kinds = ['magang_luar_negeri', 'pelatihan'];
@@ -297,11 +379,14 @@ export function understand(text: string): Understanding {
 
   const slots: Slots = {};
   if (kind) slots.kind = kind;
+  if (kind === 'pelatihan' && kindCues.learning && !kinds) slots.kindImplied = true;
   if (kinds && !exclude.kinds) {
     slots.kinds = kinds;
     slots.kind = kinds[0];
   }
   if (fields.length) slots.fields = fields;
+  // A route ranks its own programmes first ("ausbildung hotel": the hotel Ausbildung before the others).
+  const routes = schemes.map((hit) => [...hit.value.say]);
   if (topics.length) slots.topics = topics;
   if (fieldWords.length) slots.fieldWords = fieldWords;
   if (country) slots.country = country;
@@ -318,7 +403,9 @@ export function understand(text: string): Understanding {
   if (education) slots.education = education;
   if (constraints) slots.constraints = constraints;
   if (constraintReading.highestStipend) slots.sortByStipend = true;
-  if (constraintReading.rankBy) slots.rankBy = constraintReading.rankBy;
+  if (constraintReading.womenExclusive) slots.womenExclusive = true;
+  const rankBy = [...(constraintReading.rankBy ?? []), ...broad, ...routes];
+  if (rankBy.length) slots.rankBy = rankBy;
   if (ordinal !== undefined) slots.ordinal = ordinal;
   if (facts) slots.facts = facts;
 

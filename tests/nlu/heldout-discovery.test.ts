@@ -24,10 +24,12 @@ const ROOT = new URL('./heldout-discovery/', import.meta.url);
 
 /** The share of first replies that must be right, per batch: the last measured score minus a margin. */
 const FLOORS: Readonly<Record<string, number>> = {
-  // 2026-12-07: untuned (before any change for it) 178/345 = 51.6 %; after tuning on it 333/345 = 96.5 %.
-  'discovery-b1': 0.95,
-  // 2026-12-07: untuned (opened after b1's tuning, before any change for it) 277/364 = 76.1 %.
-  'discovery-b2': 0.74,
+  // 2026-12-07: untuned (before any change for it) 178/345 = 51.6 %; after tuning on it 333/345 = 96.5 %;
+  // after tuning on b2 too 326/345 = 94.5 %.
+  'discovery-b1': 0.93,
+  // 2026-12-07: untuned (opened after b1's tuning, before any change for it) 277/364 = 76.1 %; after
+  // tuning on it 331/364 = 90.9 %.
+  'discovery-b2': 0.89,
 };
 
 const batches = existsSync(ROOT)

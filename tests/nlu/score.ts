@@ -25,6 +25,8 @@ export function score(
       topics: _topics,
       fieldWords: _words,
       rankBy: _rank,
+      womenExclusive: _women,
+      kindImplied: _implied,
       ...slots
     } = understand(q.text).slots;
     const got = { ...understand(q.text), slots };

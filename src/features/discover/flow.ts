@@ -88,11 +88,16 @@ export async function showResults(
 ): Promise<void> {
   const query = asked;
   const result = await searchProgrammes(ctx.tx, query, { page, pageSize: PAGE_SIZE });
-  if (result.total === 0 && page === 1 && !widened) {
+  // Nothing in the very place asked for (online programmes match every place): what is closest first.
+  const nothingThere =
+    result.total === 0 || (result.items.every((i) => i.mode === 'daring') && hasRegency(query));
+  if (nothingThere && page === 1 && !widened) {
     // Nothing exactly there: what is closest, said as such.
     for (const next of widenings(query)) {
       const found = await searchProgrammes(ctx.tx, next.query, { page, pageSize: PAGE_SIZE });
-      if (found.total > 0) return showResults(ctx, next.query, page, { from: query, why: next.why });
+      const located = found.items.some((i) => i.mode !== 'daring');
+      if (found.total > 0 && (result.total === 0 || located))
+        return showResults(ctx, next.query, page, { from: query, why: next.why });
     }
   }
   if (result.total === 0) return showEmpty(ctx, query);
@@ -146,6 +151,10 @@ export async function showResults(
     ? `${ctx.t(`discovery:widened.${widened.why}`, { query: describeQuery(ctx, widened.from) })}\n${header}`
     : header;
   ctx.ask(`${lead}\n\n${lines.join('\n')}\n\n${footer}`, choices);
+}
+
+function hasRegency(query: ProgrammeQuery): boolean {
+  return Boolean(query.regency || query.places?.some((c) => c.includes('.')));
 }
 
 async function showEmpty(ctx: FlowContext, query: ProgrammeQuery): Promise<void> {
@@ -352,7 +361,7 @@ async function askRefine(ctx: FlowContext): Promise<void> {
     { id: 'refineField', label: ctx.t('discovery:refineField') },
     { id: 'toggle:free', label: `${mark(q.free)}${ctx.t('discovery:filter.free')}` },
     { id: 'toggle:stipend', label: `${mark(q.stipend)}${ctx.t('discovery:filter.stipend')}` },
-    { id: 'toggle:womenOnly', label: `${mark(q.womenOnly)}${ctx.t('discovery:filter.womenOnly')}` },
+    { id: 'toggle:womenOnly', label: `${mark(Boolean(q.womenOnly))}${ctx.t('discovery:filter.womenOnly')}` },
     {
       id: 'toggle:disabilityFriendly',
       label: `${mark(q.disabilityFriendly)}${ctx.t('discovery:filter.disabilityFriendly')}`,

@@ -15,7 +15,13 @@ export function queryFromUnderstanding(u: Understanding, profile?: StoredProfile
   const c = s.constraints ?? {};
   const query: ProgrammeQuery = {};
   if (s.kinds?.length) query.kinds = s.kinds;
-  else if (s.kind) query.kinds = [s.kind];
+  else if (s.kind === 'pelatihan') {
+    // "pelatihan" is said loosely: training first, then the apprenticeships and certifications at home
+    // on the same subject; "mau belajar …" rules out nothing at all.
+    const subject = Boolean(s.fields?.length || s.topics?.length);
+    if (!s.kindImplied) query.kinds = subject ? ['pelatihan', 'magang', 'sertifikasi'] : ['pelatihan'];
+    query.preferKinds = ['pelatihan'];
+  } else if (s.kind) query.kinds = [s.kind];
   if (s.fields?.length) query.fields = s.fields;
   if (s.topics?.length) query.topics = s.topics;
   if (s.fieldWords?.length) query.fieldWords = s.fieldWords;
@@ -29,17 +35,22 @@ export function queryFromUnderstanding(u: Understanding, profile?: StoredProfile
   if (named.length && s.placeIsHome) {
     // Only where the person lives was said ("aku soko ngawi"): abroad, that is no filter; at home, the
     // province around it — unless they asked for close by — with their own place first.
-    query.near = named[0];
+    query.near = named;
     if (!abroad) setPlaces(query, c.nearHome ? named : [...new Set(named.map(provinceOf))]);
-  } else if (named.length) setPlaces(query, named);
-  else if (c.nearHome && profile) {
+  } else if (named.length) {
+    setPlaces(query, named);
+    // A subject and a place, nothing said of going abroad: the programmes there, not the training
+    // there for work abroad.
+    if (!abroad && !query.kinds && (s.fields?.length || s.topics?.length))
+      query.kinds = ['pelatihan', 'magang', 'sertifikasi'];
+  } else if (c.nearHome && profile) {
     if (profile.domicileRegency) query.regency = profile.domicileRegency;
     else if (profile.domicileProvince) query.province = profile.domicileProvince;
   }
   if (c.free) query.free = true;
   if (c.stipend) query.stipend = true;
   if (s.sortByStipend) query.sortByStipend = true;
-  if (c.womenOnly) query.womenOnly = true;
+  if (c.womenOnly) query.womenOnly = s.womenExclusive ? 'only' : true;
   if (c.disabilityFriendly) query.disabilityFriendly = true;
   if (c.online) query.online = true;
   if (s.exclude) {
@@ -49,6 +60,9 @@ export function queryFromUnderstanding(u: Understanding, profile?: StoredProfile
   const person = personOf(u);
   if (person) query.person = person;
   if (s.keywords?.length) query.text = s.keywords.join(' ');
+  // A course at home for a country ("Kursus Bahasa Jerman") counts when the person wants to learn.
+  const learning = query.kinds?.includes('pelatihan') || query.preferKinds || s.fields?.includes('bahasa');
+  if ((query.country || query.countries) && learning) query.countryCourses = true;
   return query;
 }
 
@@ -72,7 +86,7 @@ function personOf(u: Understanding): PersonFacts | undefined {
   return Object.keys(person).length ? person : undefined;
 }
 
-export type Widening = 'province' | 'abroad';
+export type Widening = 'province' | 'abroad' | 'anywhere';
 
 /**
  * When a search finds nothing, what a staff member would show next: for a programme abroad, the
@@ -83,19 +97,23 @@ export function widenings(query: ProgrammeQuery): Array<{ query: ProgrammeQuery;
   const abroad = Boolean(
     query.country || query.countries?.length || query.kinds?.every((k) => k === 'magang_luar_negeri'),
   );
-  const codes = query.places ?? (query.regency ? [query.regency] : []);
-  if (abroad && codes.some((c) => c.includes('.'))) {
-    const { regency: _r, province: _p, places: _pl, ...rest } = query;
+  const codes = query.places ?? (query.regency ? [query.regency] : query.province ? [query.province] : []);
+  const { regency: _r, province: _p, places: _pl, ...rest } = query;
+  const subject = Boolean(query.fields?.length || query.topics?.length || abroad);
+  if (subject && codes.some((c) => c.includes('.'))) {
+    // Nothing of that subject in that regency: the rest of its province, the place itself first.
     const provinces = [...new Set(codes.map(provinceOf))];
     out.push({
       query: {
         ...rest,
-        near: codes[0],
+        near: codes,
         ...(provinces.length > 1 ? { places: provinces } : { province: provinces[0] }),
       },
       why: 'province',
     });
   }
+  // Abroad, the pre-departure training may be anywhere.
+  if (abroad && codes.length) out.push({ query: { ...rest, near: codes }, why: 'anywhere' });
   if (
     query.kinds?.length === 1 &&
     query.kinds[0] === 'magang' &&
@@ -107,7 +125,7 @@ export function widenings(query: ProgrammeQuery): Array<{ query: ProgrammeQuery;
 
 /** The query without what the person said about themselves: what may be kept with an alert. */
 export function withoutPerson(query: ProgrammeQuery): ProgrammeQuery {
-  const { person: _person, everything: _everything, ...rest } = query;
+  const { person: _person, everything: _everything, near: _near, ...rest } = query;
   return rest;
 }
 

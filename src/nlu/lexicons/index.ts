@@ -19,6 +19,8 @@ export interface Concept {
   find: string[];
   /** Also a request for a person ("admin", "customer service"): work only when the message is about work. */
   context: boolean;
+  /** A topic as wide as the field itself ("pabrik"): it ranks and finds titles, but never narrows the list. */
+  broad?: boolean;
 }
 
 interface FieldEntry {
@@ -47,6 +49,8 @@ function fieldList(value: string | string[] | undefined, where: string): Field[]
 }
 
 const FIELD_ENTRIES = fieldsData as unknown as Record<string, FieldEntry>;
+/** Topics as wide as their field (fields.json `_broad`). */
+const BROAD = new Set((fieldsData as unknown as { _broad?: string[] })._broad ?? []);
 
 function topicWords(field: string, topic: string): string[] {
   const words = FIELD_ENTRIES[field]?.topics?.[topic];
@@ -75,6 +79,7 @@ function buildConcepts(): Map<string, Concept> {
     for (const f of concept.fields) if (!known.fields.includes(f)) known.fields.push(f);
     for (const w of concept.find) if (!known.find.includes(w)) known.find.push(w);
     known.context &&= concept.context;
+    if (concept.broad) known.broad = true;
   };
   for (const [field, entry] of Object.entries(FIELD_ENTRIES)) {
     if (field.startsWith('_')) continue;
@@ -83,15 +88,18 @@ function buildConcepts(): Map<string, Concept> {
     // A topic's name comes first among its words: it is how the search shows it ("kopi").
     for (const [topic, words] of Object.entries(entry.topics ?? {})) {
       const find = [topic, ...words.filter((w) => w !== topic)];
-      for (const w of words) add(w, { fields, find, context: false });
+      const broad = BROAD.has(topic);
+      for (const w of words) add(w, { fields, find, context: false, ...(broad ? { broad } : {}) });
     }
   }
   const verbs = jobsData.verbs as Record<string, string[]>;
   for (const job of jobsData.jobs as JobEntry[]) {
     const fields = fieldList(job.field, 'jobs');
     const find = job.find ?? (job.topic ? topicWords(fields[0]!, job.topic) : []);
+    const broad = job.topic !== undefined && BROAD.has(job.topic);
     for (const phrase of job.say)
-      for (const w of expand(phrase, verbs)) add(w, { fields, find, context: job.context ?? false });
+      for (const w of expand(phrase, verbs))
+        add(w, { fields, find, context: job.context ?? false, ...(broad ? { broad } : {}) });
   }
   return out;
 }
@@ -135,6 +143,7 @@ export const DIALECT_STOPWORDS: ReadonlySet<string> = new Set(
 interface CountriesData {
   countries: Record<string, string[]>;
   regions: Record<string, { say: string[]; countries: string[] }>;
+  schemes: Record<string, { country?: string; say: string[] } | string>;
 }
 
 const COUNTRIES = countriesData as unknown as CountriesData;
@@ -145,3 +154,9 @@ export const COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> = COUNTR
 /** Regions of the world ("eropa", "timur tengah") → their countries. */
 export const WORLD_REGIONS: ReadonlyArray<{ say: readonly string[]; countries: readonly string[] }> =
   Object.values(COUNTRIES.regions);
+
+/** Named routes abroad ("tokutei ginou", "eps"): the country they lead to, and the words that find them. */
+export const SCHEMES: ReadonlyArray<{ name: string; country?: string; say: readonly string[] }> =
+  Object.entries(COUNTRIES.schemes).flatMap(([name, scheme]) =>
+    typeof scheme === 'string' ? [] : [{ name, ...scheme }],
+  );

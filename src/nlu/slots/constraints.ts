@@ -43,6 +43,17 @@ const CONSTRAINT_WORDS: Readonly<Record<ConstraintName, readonly string[]>> = {
     'tidak pakai potongan gaji',
     'tanpa potongan gaji',
     'tidak ada potongan gaji',
+    'tidak mau bayar',
+    'tidak mau yang bayar',
+    'tidak mau berbayar',
+    'tidak mau yang berbayar',
+    'yang tidak bayar',
+    'tidak bisa bayar',
+    'tidak mampu bayar',
+    'tidak punya uang',
+    'tidak ada uang',
+    'tidak punya biaya',
+    'tidak ada biaya',
   ],
   stipend: [
     'uang saku',
@@ -207,6 +218,8 @@ export interface ConstraintReading {
   rankBy?: string[][];
   /** Order by the stipend, highest first. */
   highestStipend?: true;
+  /** "khusus perempuan": women-only programmes, not those with a quota. */
+  womenExclusive?: true;
   hits: ConstraintHit[];
 }
 
@@ -223,6 +236,11 @@ export function extractConstraints(r: Reading): ConstraintReading {
     out.constraints[hit.value] = true;
     out.hits.push({ start: hit.start, end: hit.end, name: hit.value });
     claim(r, hit.start, hit.end);
+    if (
+      hit.value === 'womenOnly' &&
+      /^(khusus|perempuan saja|perempuan doang|women only)/.test(r.tokens.slice(hit.start, hit.end).join(' '))
+    )
+      out.womenExclusive = true;
     if (hit.value === 'disabilityFriendly') {
       const said = r.tokens.slice(hit.start, hit.end).join(' ');
       const need = DISABILITY_NEEDS.find(([words]) => words.includes(said))?.[1];

@@ -343,7 +343,16 @@ export function homePlaces(tokens: readonly string[], places: readonly PlaceSpan
   const out = new Map<PlaceSpan, number>();
   for (const place of places) {
     const before = tokens[place.start - 1] ?? '';
+    const lived =
+      before === 'di' && tokens.slice(Math.max(0, place.start - 5), place.start - 1).includes('tinggal');
+    // "urang banjar", "orang batak": who the person is, so where they are from.
+    if (KIN.has(tokens[place.start] ?? '') && place.end - place.start > 1) {
+      out.set(place, place.start);
+      continue;
+    }
     if (before === 'di' && HOME_BEFORE_DI.has(tokens[place.start - 2] ?? '')) out.set(place, place.start - 2);
+    // "sa tinggal sama tante di sorong".
+    else if (lived) out.set(place, place.start - 1);
     // "aku anak koja", "gw cah srengat"; not "program buat anak ntt".
     else if (HOME_BEFORE.has(before) && (!KIN.has(before) || PRONOUNS.has(tokens[place.start - 2] ?? '')))
       out.set(place, place.start - 1);

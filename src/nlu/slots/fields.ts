@@ -117,6 +117,7 @@ const STUDIED = new Set([
 
 /** Words that may stand beside the work someone does: "aku", "cuma", "sebagai". */
 const SELF = new Set(['saya', 'cuma', 'hanya', 'sebagai', 'jadi', 'seorang', 'sekarang', 'masih', 'sudah']);
+const EITHER = new Set(['atau', 'dan', 'sama', 'ato', 'or', 'and', 'maupun']);
 /** "sambil ngurus anak": a circumstance, not a subject. */
 const WHILE = new Set(['sambil', 'sembari', 'sekalian']);
 const WISH = new Set([
@@ -160,6 +161,8 @@ export interface CollectedFields {
   topics: string[][];
   /** Words that named a whole field ("komputer", "las"): a title saying one is found in another field too. */
   fieldWords: string[];
+  /** Topics as wide as their field ("pabrik"): the programmes that say one come first, the others stay. */
+  broad: string[][];
 }
 
 /** The fields, topic word groups and field words of some hits, each once, in order. */
@@ -175,11 +178,19 @@ export function collectFields(hits: readonly FieldHit[]): CollectedFields {
   const topics: string[][] = [];
   const seenTopics: string[] = [];
   const fieldWords: string[] = [];
+  const broad: string[][] = [];
   for (const hit of hits) {
     for (const f of fieldsOf(hit)) if (!fields.includes(f)) fields.push(f);
     const find = hit.concept.find;
     const key = find.join('|');
-    if (find.length && !seenTopics.includes(key)) {
+    if (hit.concept.broad) {
+      if (!seenTopics.includes(key)) {
+        seenTopics.push(key);
+        broad.push(find.filter((w) => !AMBIGUOUS_WORDS.has(w)));
+        for (const w of [hit.said, ...find])
+          if (!fieldWords.includes(w) && !AMBIGUOUS_WORDS.has(w)) fieldWords.push(w);
+      }
+    } else if (find.length && !seenTopics.includes(key)) {
       seenTopics.push(key);
       // "benerin motor injeksi" is said as "motor injeksi" in a title; a word another field also uses
       // ("desain") finds only through what was said.
@@ -194,7 +205,12 @@ export function collectFields(hits: readonly FieldHit[]): CollectedFields {
     } else if (!find.length && hit.concept.fields.length && !fieldWords.includes(hit.said))
       fieldWords.push(hit.said);
   }
-  return { fields, topics, fieldWords };
+  return { fields, topics, fieldWords, broad };
+}
+
+/** A word of purpose or ability between the previous subject and this one. */
+export function purposeBefore(tokens: readonly string[], start: number, from: number): boolean {
+  return tokens.slice(from, start).some((w) => PURPOSE.has(w) || ABILITY.has(w));
 }
 
 function aboutWork(tokens: readonly string[]): boolean {
@@ -240,6 +256,19 @@ export function extractFields(r: Reading): FieldReading {
       continue;
     }
     const hit = FIELD_TABLE.matchAt(r.tokens, i, r.claimed);
+    // "bahasa jepang atau korea": the second is a language too.
+    const last = hits.at(-1);
+    if (
+      last?.said.startsWith('bahasa ') &&
+      last.end === i - 1 &&
+      EITHER.has(r.tokens[i - 1]!) &&
+      FIELD_TABLE.matchAt([`bahasa`, r.tokens[i]!], 0)
+    ) {
+      const language = FIELD_TABLE.matchAt(['bahasa', r.tokens[i]!], 0)!;
+      hits.push({ start: i, end: i + 1, concept: language.value, said: `bahasa ${r.tokens[i]}` });
+      claim(r, i, i + 1);
+      continue;
+    }
     if (!hit) {
       if (r.tokens[i] === 'bahasa' && LEARNING.has(r.tokens[i - 1] ?? '')) {
         // "kursus bahasa" with no language named is still the language field.
@@ -278,9 +307,10 @@ export function extractFields(r: Reading): FieldReading {
     if (situation.dropped.has(hit)) continue;
     const before = r.tokens.slice(Math.max(0, hit.start - 3), hit.start);
     if (before.slice(-2).some((w) => WHILE.has(w))) continue;
-    // A purpose or a skill after the subject: "kursus mandarin buat kerja di hotel".
+    // A purpose or a skill after the subject: "kursus mandarin buat kerja di hotel", "tour guide, bisa
+    // bahasa inggris" — everything from that word on.
     const earlier = kept.some((h) => h.concept.fields.length > 0);
-    if (earlier && before.some((w) => PURPOSE.has(w) || ABILITY.has(w))) continue;
+    if (earlier && purposeBefore(r.tokens, hit.start, kept.at(-1)!.end)) continue;
     kept.push(hit);
   }
   const out: FieldReading = { ...collectFields(kept), hits: kept };

@@ -12,6 +12,9 @@ const KIND_WORDS: Readonly<Record<KindCue, readonly string[]>> = {
     'magang di luar negeri',
     'pemagangan luar negeri',
     'luar negeri',
+    'kerja keluar',
+    'kerja di luar',
+    'kerja diluar',
     'abroad',
     'overseas',
     'magang internasional',
@@ -93,6 +96,7 @@ const KIND_WORDS: Readonly<Record<KindCue, readonly string[]>> = {
 export const KIND_TABLE = new PhraseTable(entriesOf(KIND_WORDS));
 
 const UNITS = new Set(['bulan', 'tahun', 'minggu', 'hari', 'jam']);
+const GIVES = new Set(['dapat', 'ada', 'pakai', 'plus', 'dengan', 'bersertifikat', 'berikan']);
 /** Words that make the kind after them a purpose, not the thing sought: "kursus bahasa buat persiapan magang". */
 const PURPOSE = new Set(['buat', 'untuk', 'persiapan', 'sebelum', 'biar', 'supaya', 'agar', 'bekal']);
 /** Country words inside a kind phrase ("IM Japan") stay free for the country slot. */
@@ -108,6 +112,8 @@ export interface KindCues {
   kind?: ProgrammeKind;
   /** An LPK was named: training, or the way to an apprenticeship abroad. */
   lpk: boolean;
+  /** Only a wish to learn was said ("mau belajar"): training first, but no kind ruled out. */
+  learning: boolean;
   /** Two kinds asked for at once: "pelatihan atau magang". */
   kinds?: ProgrammeKind[];
   /** Going abroad was ruled out ("di dalam negeri"). */
@@ -144,6 +150,9 @@ export function extractKind(r: Reading): KindCues {
     // "kelas 12" is a school year, not a class to join.
     if (r.tokens[i] === 'kelas' && hit.end === i + 1 && /^\d+$/.test(r.tokens[i + 1] ?? '')) continue;
     if (r.tokens[i] === 'les' && UNITS.has(r.tokens[i + 1] ?? '')) continue;
+    // "kelas yang dapet sertifikat kompetensi": a certificate the course gives, not a certification.
+    if (hit.value === 'sertifikasi' && r.tokens[i] === 'sertifikat' && GIVES.has(r.tokens[i - 1] ?? ''))
+      continue;
     const purpose =
       seen.size > 0 && (PURPOSE.has(r.tokens[i - 1] ?? '') || PURPOSE.has(r.tokens[i - 2] ?? ''));
     (purpose ? purposes : seen).add(hit.value);
@@ -167,6 +176,7 @@ export function extractKind(r: Reading): KindCues {
     goingAbroad: all.has('work') || all.has('magang') || all.has('magang_luar_negeri'),
     domestic: all.has('domestic'),
     lpk: all.has('lpk'),
+    learning: kind === 'pelatihan' && [...seen].every((c) => c === 'weak_pelatihan' || c === 'work'),
     hits,
   };
   // "pelatihan atau magang": both, when said side by side with a word that joins them.
