@@ -504,6 +504,21 @@ function placeBonus(query: ProgrammeQuery): SQL {
   return parts.length ? sql`(${sql.join(parts, sql` + `)})` : sql`0.0`;
 }
 
+/** What the programme is about was said (a field, a topic's field, a place, a country): leftover words only rank. */
+function subjectSaid(query: ProgrammeQuery): boolean {
+  return Boolean(
+    query.fields?.length ||
+      query.fieldWords?.length ||
+      query.country ||
+      query.countries?.length ||
+      query.places?.length ||
+      query.regency ||
+      query.province ||
+      query.rankBy?.length ||
+      query.near?.length,
+  );
+}
+
 interface Plan {
   where: SQL[];
   /** How much a programme says of what was asked (see scoreSql). */
@@ -544,22 +559,15 @@ function plan(query: ProgrammeQuery, terms: TextTerm[], today: string, textMustM
   const restricted =
     query.person?.domicile || query.near?.length
       ? sql`0`
-      : sql`(case when jsonb_typeof(${p.record}->'eligibility'->'domicile') = 'array' and ${binding('domicile')} then 0.5 else 0 end)`;
+      : sql`(case when ${p.domicileRestricted} then 0.5 else 0 end)`;
   const filters = Object.entries(query).some(([k, v]) => !NOT_FILTERS.has(k) && v !== undefined);
-  // What the programme is about was said (a field, a topic, a place, a country): leftover words only rank.
-  const subject = Boolean(
-    query.fields?.length ||
-      query.fieldWords?.length ||
-      query.country ||
-      query.countries?.length ||
-      query.places?.length ||
-      query.regency ||
-      query.province ||
-      query.rankBy?.length ||
-      query.near?.length,
-  );
+  const hasTopicsEarly = Boolean(query.topics?.some((t) => t.length > 0));
+
   const hasTopics = Boolean(query.topics?.some((t) => t.length > 0));
   const ranks = Boolean(query.rankBy?.length);
+  const wordsOnly = (!filters || !subjectSaid(query)) && !hasTopicsEarly && terms.length > 0;
+  // Only words: a programme must say one of them — as a filter too, so the trigram index finds them.
+  if (wordsOnly) where.push(or(...terms.map((t) => termMatch(p.searchText, t)))!);
   return {
     where,
     score: scoreSql(query, terms),
@@ -569,7 +577,7 @@ function plan(query: ProgrammeQuery, terms: TextTerm[], today: string, textMustM
     hasTopics,
     hasSignals: hasTopics || ranks || terms.length > 0,
     // Nothing said of what the programme is about, only words: a programme must say one of them.
-    wordsOnly: (!filters || !subject) && !hasTopics && terms.length > 0,
+    wordsOnly,
   };
 }
 

@@ -69,6 +69,10 @@ export const programmes = pgTable(
      * The Indonesian title's words, lower case and space-framed like `search_text` (kept by Postgres
      * itself): a subject named in the title weighs more than one met in the summary.
      */
+    /** Only people of certain places may join (a binding `eligibility.domicile`), kept by Postgres itself. */
+    domicileRestricted: boolean('domicile_restricted').generatedAlwaysAs(
+      sql`(coalesce(jsonb_typeof(record->'eligibility'->'domicile') = 'array', false) and not coalesce(record->'eligibility'->'preferred' ? 'domicile', false))`,
+    ),
     titleText: text('title_text').generatedAlwaysAs(
       sql`(' ' || lower(regexp_replace(record->'title'->>'id', '[^[:alnum:]]+', ' ', 'g')) || ' ')`,
     ),
