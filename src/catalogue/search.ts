@@ -442,7 +442,12 @@ function conditions(query: ProgrammeQuery, today: string): SQL[] {
     where.push(widen ? or(inArray(p.field, query.fields), widen)! : inArray(p.field, query.fields));
   }
   const place = inPlaces(placeCodes(query));
-  if (place) where.push(or(place, eq(p.mode, 'daring'))!);
+  // Online programmes match every place when a subject was asked for ("las di bekasi"); a place alone
+  // ("kediri ada apa") asks what is there.
+  const about = Boolean(
+    query.fields?.length || query.topics?.length || query.country || query.countries?.length,
+  );
+  if (place) where.push(about ? or(place, eq(p.mode, 'daring'))! : place);
   const countries = query.countries?.length ? query.countries : query.country ? [query.country] : [];
   if (countries.length) {
     const going = inArray(
