@@ -75,7 +75,15 @@ export async function programmeRow(p: Programme, regions: RegionLookup): Promise
 function conflictSet(): Record<string, SQL> {
   const set: Record<string, SQL> = {};
   for (const [key, column] of Object.entries(getTableColumns(programmes))) {
-    if (key === 'id' || key === 'slug' || key === 'createdAt') continue;
+    // Postgres computes generated columns (title_text) itself.
+    if (
+      key === 'id' ||
+      key === 'slug' ||
+      key === 'createdAt' ||
+      key === 'titleText' ||
+      key === 'domicileRestricted'
+    )
+      continue;
     set[key] = key === 'updatedAt' ? sql`now()` : sql.raw(`excluded."${column.name}"`);
   }
   return set;

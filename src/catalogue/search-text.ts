@@ -10,7 +10,7 @@ import type { Programme } from './schema';
  * Bump when buildSearchText (or the labels it uses) changes: the version is part of the content
  * hash, so the next import rewrites every row instead of skipping unchanged ones.
  */
-export const SEARCH_TEXT_VERSION = 2;
+export const SEARCH_TEXT_VERSION = 3;
 
 export function normaliseText(text: string): string {
   return text
@@ -56,6 +56,9 @@ export function buildSearchText(p: Programme, regions: RegionLookup): string {
     ...placeWords(p.location.regency ? regions.name(p.location.regency) : undefined),
     ...placeWords(p.location.province ? regions.name(p.location.province) : undefined),
     ...(p.destination_country ? countryNames(p.destination_country) : []),
+    // What a person may ask about: "bahasa isyarat", "kelas malam", "Braille".
+    p.inclusion?.accommodations?.id ?? '',
+    p.dates.schedule_note?.id ?? '',
     p.costs.fee_idr === 0 ? 'gratis' : '',
     p.location.mode === 'daring' ? 'online' : '',
   ];

@@ -2,20 +2,57 @@
  * Finding programmes: filters, free text (pg_trgm), ranking, paging, and — when nothing matches —
  * which single filter to loosen. Plain SQL through drizzle; the same on PGlite and Postgres.
  *
- * Ranking: registration open now first (then opening later, then closed when asked for), then
- * relevance (free-text word matches plus a bonus for being in the very place asked for, over online
- * programmes that match everywhere), then the closing date, soonest first.
+ * What the person's words were understood as filters (kind, field, place, country, conditions, what
+ * they said about themselves); everything else only ranks. Topics ("kopi", "benerin hp") and leftover
+ * words count once each when a programme's title or summary says them (by word start, or a catalogue
+ * word that looks like a misspelling of them); the first pages show the programmes that say the most
+ * of them — the others stay one tap away (`everything`) — and a word that no programme says changes
+ * nothing. Within that: registration open now first (then opening later, then closed when asked for),
+ * what the title says, being in the very place asked for (over online programmes that match every
+ * place), then the closing date, soonest first.
  */
 
-import { and, asc, desc, eq, gt, inArray, isNotNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, ne, not, or, type SQL, sql } from 'drizzle-orm';
 import type { TFunction } from 'i18next';
 import type { Queryable } from '../db/client';
 import { catalogueWords, programmes } from '../db/schema/catalogue';
+import { COUNTRY_NAMES } from '../nlu/lexicons';
 import { daysBetween, toIsoDate } from './dates';
 import { provinceOf, type RegionLookup } from './regions';
 import type { Programme } from './schema';
 import { normaliseText } from './search-text';
-import type { Field, ProgrammeKind } from './vocabulary';
+import {
+  type ActivityStatus,
+  EDUCATION_LEVELS,
+  type EducationLevel,
+  type Field,
+  type Gender,
+  type ProgrammeKind,
+} from './vocabulary';
+
+/** What a person said about themselves, used for one search and never stored with an alert. */
+export interface PersonFacts {
+  gender?: Gender;
+  /** Completed years now. */
+  age?: number;
+  birthYear?: number;
+  /** Highest level completed. */
+  education?: EducationLevel;
+  domicile?: { province: string; regency?: string };
+  /** What they do now. */
+  activity?: ActivityStatus;
+}
+
+export interface ProgrammeExclusions {
+  fields?: Field[];
+  /** Words a title must not say. */
+  words?: string[];
+  kinds?: ProgrammeKind[];
+  countries?: string[];
+  /** Province or regency codes. */
+  places?: string[];
+  online?: boolean;
+}
 
 export interface ProgrammeQuery {
   kinds?: ProgrammeKind[];
@@ -24,18 +61,46 @@ export interface ProgrammeQuery {
   province?: string;
   /** Regency/city code (`35.78`): programmes in that regency, and online ones. Wins over `province`. */
   regency?: string;
+  /** Several regions at once (province or regency codes): programmes in any of them, and online ones. Wins over both. */
+  places?: string[];
+  /** Places to rank by without filtering: programmes there (then in their provinces) come first. */
+  near?: string[];
   /** ISO alpha-2 destination (`JP`). */
   country?: string;
+  /** Several destinations: any of them. Wins over `country`. */
+  countries?: string[];
+  /** With a country: a course at home whose title names it ("Kursus Bahasa Jerman") counts too. */
+  countryCourses?: boolean;
+  /** Kinds to list first without ruling out the others ("mau belajar …" prefers training). */
+  preferKinds?: ProgrammeKind[];
+  /**
+   * Subjects named, each as the words that say it ("kopi", "barista", "coffee"): a programme outside
+   * `fields` whose title says one is found too, and programmes saying more of them come first.
+   */
+  topics?: string[][];
+  /** Words that named a whole field ("komputer"): a programme of another field whose title says one is found too. */
+  fieldWords?: string[];
+  /** Subjects that only rank, each as words that say it ("tuli", "bahasa isyarat"): never empty a search. */
+  rankBy?: string[][];
   /** No fee. */
   free?: boolean;
   /** Pays a stipend (uang saku). */
   stipend?: boolean;
-  womenOnly?: boolean;
+  /** Highest stipend first. */
+  sortByStipend?: boolean;
+  /** For women: women-only programmes and those with a women's quota; 'only': women-only ones alone. */
+  womenOnly?: boolean | 'only';
   disabilityFriendly?: boolean;
   /** Fully online (daring). */
   online?: boolean;
-  /** Free text: every content word must match a word of the programme (prefix, or fuzzy for typos). */
+  /** Leftover words: they rank (programmes saying more of them first), never filter. */
   text?: string;
+  /** What the person does not want. */
+  exclude?: ProgrammeExclusions;
+  /** Only programmes this person can join, by what they said; the others are counted as hidden. */
+  person?: PersonFacts;
+  /** Every programme the filters allow, not only those that say the most of the topics and words. */
+  everything?: boolean;
   /** Also programmes whose registration has closed. */
   includeClosed?: boolean;
 }
@@ -46,6 +111,8 @@ export interface SearchOptions {
   pageSize?: number;
   /** The date registration is judged on; today in Jakarta by default. */
   today?: string | Date;
+  /** Every word of `text` must match (stored alerts: "kabari kalau ada pelatihan drone"). */
+  textMustMatch?: boolean;
 }
 
 export type RegistrationState = 'open' | 'upcoming' | 'closed';
@@ -86,12 +153,19 @@ export interface ProgrammeSummary {
   relevance: number;
 }
 
+/** Why a programme the filters allow is not listed for this person. */
+export type HiddenReason = 'gender' | 'age' | 'education' | 'domicile' | 'status';
+
 export interface SearchResult {
   total: number;
   items: ProgrammeSummary[];
   page: number;
   pages: number;
   pageSize: number;
+  /** Programmes the filters allow beyond those listed (they say fewer of the topics and words). */
+  others: number;
+  /** Programmes the filters allow that this person cannot join (page 1 only), and why. */
+  hidden?: { count: number; reasons: HiddenReason[] };
 }
 
 export const CLOSING_SOON_DAYS = 7;
@@ -132,7 +206,7 @@ function stateRankSql(today: string): SQL<number> {
     else 0 end)`;
 }
 
-/** A query word, and — only after it matched nothing — the catalogue words it may be a misspelling of. */
+/** A query word, and — when no catalogue word starts with it — the catalogue words it may be a misspelling of. */
 interface TextTerm {
   word: string;
   similar: string[];
@@ -141,21 +215,20 @@ interface TextTerm {
 const SIMILARITY = 0.6;
 const MAX_SIMILAR = 20;
 /** Shorter words must start a word (`las` ↛ `kelas`); longer ones may sit inside one (`jahit` → `menjahit`). */
-const INFIX_MIN_LENGTH = 4;
+const INFIX_MIN_LENGTH = 5;
 
 function plainTerms(text: string | undefined): TextTerm[] {
   return queryWords(text).map((word) => ({ word, similar: [] }));
 }
 
 /**
- * The typo fallback, used only when a search found nothing: each query word found in no catalogue word
- * is widened to the dictionary words it resembles (pg_trgm word similarity ≥ 0.6: "komputr" →
- * "komputer", "pertanain" → "pertanian"; never "las" → "kelas"). Null when nothing could be widened.
+ * Typo tolerance: each query word no catalogue word starts with (or contains, from 5 letters) is widened
+ * to the dictionary words it resembles (pg_trgm word similarity ≥ 0.6: "komputr" → "komputer",
+ * "pertanain" → "pertanian"; never "las" → "kelas").
  */
-async function typoTerms(db: Queryable, terms: TextTerm[]): Promise<TextTerm[] | null> {
+async function typoTerms(db: Queryable, terms: TextTerm[]): Promise<TextTerm[]> {
   const w = catalogueWords.word;
-  let changed = false;
-  const widened = await Promise.all(
+  return Promise.all(
     terms.map(async (term) => {
       if (term.word.length < 3 || /\d/.test(term.word)) return term;
       const pattern = term.word.length >= INFIX_MIN_LENGTH ? `%${term.word}%` : `${term.word}%`;
@@ -171,49 +244,185 @@ async function typoTerms(db: Queryable, terms: TextTerm[]): Promise<TextTerm[] |
         .where(and(sql`${term.word} <% ${w}`, sql`word_similarity(${term.word}, ${w}) >= ${SIMILARITY}`))
         .orderBy(sql`word_similarity(${term.word}, ${w}) desc`, asc(w))
         .limit(MAX_SIMILAR);
-      if (rows.length === 0) return term;
-      changed = true;
-      return { word: term.word, similar: rows.map((r) => r.word) };
+      return rows.length ? { word: term.word, similar: rows.map((r) => r.word) } : term;
     }),
   );
-  return changed ? widened : null;
 }
 
-/** `like '% las%'`: a word of the programme starts with the query word (search_text is space-framed). */
-function startsWord(term: TextTerm): SQL {
-  return sql`${programmes.searchText} like ${`% ${term.word}%`}`;
+type Column = typeof programmes.searchText | typeof programmes.titleText;
+
+/** A word of the column starts with the query word (the column is space-framed). */
+function startsWord(column: Column, word: string): SQL {
+  return sql`${column} like ${`% ${word}%`}`;
 }
 
-function insideWord(term: TextTerm): SQL | undefined {
-  return term.word.length >= INFIX_MIN_LENGTH
-    ? sql`${programmes.searchText} like ${`%${term.word}%`}`
-    : undefined;
-}
-
-function similarWord(term: TextTerm): SQL | undefined {
-  if (term.similar.length === 0) return undefined;
-  const patterns = term.similar.map((w) => sql`${`% ${w} %`}`);
-  return sql`${programmes.searchText} like any(array[${sql.join(patterns, sql`, `)}]::text[])`;
-}
-
-function termMatch(term: TextTerm): SQL {
-  const any = [insideWord(term) ?? startsWord(term), similarWord(term)].filter(
-    (c): c is SQL => c !== undefined,
-  );
+function termMatch(column: Column, term: TextTerm): SQL {
+  const any = [startsWord(column, term.word)];
+  if (term.word.length >= INFIX_MIN_LENGTH) any.push(sql`${column} like ${`%${term.word}%`}`);
+  if (term.similar.length) {
+    const patterns = term.similar.map((w) => sql`${`% ${w} %`}`);
+    any.push(sql`${column} like any(array[${sql.join(patterns, sql`, `)}]::text[])`);
+  }
   return any.length === 1 ? any[0]! : sql`(${sql.join(any, sql` or `)})`;
 }
 
-/** 1 for a word starting with the query word, 0.8 for one containing it, 0.7 for a look-alike. */
-function termScore(term: TextTerm): SQL {
-  const branches = [sql`when ${startsWord(term)} then 1.0`];
-  const inside = insideWord(term);
-  if (inside) branches.push(sql`when ${inside} then 0.8`);
-  const similar = similarWord(term);
-  if (similar) branches.push(sql`when ${similar} then 0.7`);
-  return sql`(case ${sql.join(branches, sql` `)} else 0.0 end)`;
+/** A phrase of a topic: each of its words is a word of the column ("desain grafis"; "perawat" is not "perawatan"). */
+function phraseMatch(column: Column, phrase: string): SQL | undefined {
+  const words = normaliseText(phrase).split(' ').filter(Boolean);
+  if (!words.length) return undefined;
+  const all = words.map((w) => sql`${column} like ${`% ${w} %`}`);
+  return all.length === 1 ? all[0]! : sql`(${sql.join(all, sql` and `)})`;
 }
 
-function conditions(query: ProgrammeQuery, today: string, terms: TextTerm[]): SQL[] {
+function anyPhrase(column: Column, phrases: readonly string[]): SQL | undefined {
+  const any = phrases.map((phrase) => phraseMatch(column, phrase)).filter((c): c is SQL => c !== undefined);
+  if (!any.length) return undefined;
+  return any.length === 1 ? any[0]! : sql`(${sql.join(any, sql` or `)})`;
+}
+
+/**
+ * How much a programme says of what was asked, as one number that orders lexicographically: each topic
+ * counts 2 when the title says one of its words and 1 when only the summary does (×50, so topics come
+ * first); each leftover word and each subject to rank by counts 1. The programmes with the highest
+ * number are listed.
+ */
+function scoreSql(query: ProgrammeQuery, terms: TextTerm[]): SQL {
+  const p = programmes;
+  const parts: SQL[] = [];
+  for (const group of query.topics ?? []) {
+    const inTitle = anyPhrase(p.titleText, group);
+    const anywhere = anyPhrase(p.searchText, group);
+    if (!inTitle || !anywhere) continue;
+    parts.push(sql`(case when ${inTitle} then 100 when ${anywhere} then 50 else 0 end)`);
+  }
+  for (const group of query.rankBy ?? []) {
+    const anywhere = anyPhrase(p.searchText, group);
+    if (anywhere) parts.push(sql`(case when ${anywhere} then 1 else 0 end)`);
+  }
+  for (const term of terms) parts.push(sql`(case when ${termMatch(p.searchText, term)} then 1 else 0 end)`);
+  return parts.length ? sql`(${sql.join(parts, sql` + `)})` : sql`0`;
+}
+
+/** What the titles say of it: the order within equal scores. */
+function titleSql(query: ProgrammeQuery, terms: TextTerm[]): SQL {
+  const p = programmes;
+  const parts: SQL[] = [];
+  // The topic as the person said it, in the title, first.
+  for (const [said] of query.topics ?? []) {
+    const inTitle = said === undefined ? undefined : phraseMatch(p.titleText, said);
+    if (inTitle) parts.push(sql`(case when ${inTitle} then 2 else 0 end)`);
+  }
+  for (const group of query.topics ?? []) {
+    const inTitle = anyPhrase(p.titleText, group);
+    if (inTitle) parts.push(sql`(case when ${inTitle} then 1 else 0 end)`);
+  }
+  for (const term of terms) parts.push(sql`(case when ${termMatch(p.titleText, term)} then 1 else 0 end)`);
+  const words = query.fieldWords?.length ? anyPhrase(p.titleText, query.fieldWords) : undefined;
+  if (words) parts.push(sql`(case when ${words} then 1 else 0 end)`);
+  return parts.length ? sql`(${sql.join(parts, sql` + `)})` : sql`0`;
+}
+
+/** Region codes of the place filter: regencies and provinces. */
+function placeCodes(query: ProgrammeQuery): { regencies: string[]; provinces: string[] } {
+  const codes = query.places?.length
+    ? query.places
+    : query.regency
+      ? [query.regency]
+      : query.province
+        ? [query.province]
+        : [];
+  return {
+    regencies: codes.filter((c) => c.includes('.')),
+    provinces: codes.filter((c) => !c.includes('.')),
+  };
+}
+
+function inPlaces(codes: { regencies: string[]; provinces: string[] }): SQL | undefined {
+  const p = programmes;
+  const any: SQL[] = [];
+  if (codes.regencies.length) any.push(inArray(p.regency, codes.regencies));
+  if (codes.provinces.length) any.push(inArray(p.province, codes.provinces));
+  if (!any.length) return undefined;
+  return any.length === 1 ? any[0]! : or(...any)!;
+}
+
+function educationRank(expression: SQL): SQL {
+  return sql`(case ${sql.join(
+    EDUCATION_LEVELS.map((level, i) => sql`when ${expression} = ${level} then ${sql.raw(String(i))}`),
+    sql` `,
+  )} end)`;
+}
+
+/** A rule the programme holds as binding (not merely "diutamakan"). */
+function binding(rule: string): SQL {
+  return sql`not coalesce(${programmes.record}->'eligibility'->'preferred' ? ${rule}, false)`;
+}
+
+/** For each thing the person said, the programmes it rules out. */
+function hiddenBy(person: PersonFacts | undefined, today: string): Array<[HiddenReason, SQL]> {
+  if (!person) return [];
+  const out = hiddenRules(person, today);
+  // A rule the record does not state is no reason: never let a null hide a programme.
+  return out.map(([reason, c]) => [reason, sql`coalesce(${c}, false)`]);
+}
+
+function hiddenRules(person: PersonFacts, today: string): Array<[HiddenReason, SQL]> {
+  const p = programmes;
+  const e = sql`${p.record}->'eligibility'`;
+  const out: Array<[HiddenReason, SQL]> = [];
+  if (person.gender === 'laki_laki') out.push(['gender', sql`(${p.womenOnly} and ${binding('gender')})`]);
+  // Age is counted on a date of the programme, up to a year after today: the youngest and oldest the
+  // person can be then.
+  const year = Number(today.slice(0, 4));
+  const ages =
+    person.age !== undefined
+      ? [person.age, person.age + 1]
+      : person.birthYear !== undefined
+        ? [year - person.birthYear - 1, year - person.birthYear + 1]
+        : undefined;
+  if (ages) {
+    out.push([
+      'age',
+      sql`(${binding('age')} and (coalesce((${e}->'age'->>'max')::int, 999) < ${ages[0]} or coalesce((${e}->'age'->>'min')::int, 0) > ${ages[1]}))`,
+    ]);
+  }
+  if (person.education) {
+    const mine = EDUCATION_LEVELS.indexOf(person.education);
+    out.push([
+      'education',
+      sql`(${binding('education')} and (coalesce(${educationRank(sql`${e}->'education'->>'min'`)}, 0) > ${mine} or coalesce(${educationRank(sql`${e}->'education'->>'max'`)}, 99) < ${mine}))`,
+    ]);
+  }
+  if (person.domicile) {
+    const codes = [person.domicile.province, ...(person.domicile.regency ? [person.domicile.regency] : [])];
+    out.push([
+      'domicile',
+      sql`(${binding('domicile')} and jsonb_typeof(${e}->'domicile') = 'array' and not exists (
+        select 1 from jsonb_array_elements_text(${e}->'domicile') d where d in (${sql.join(
+          codes.map((c) => sql`${c}`),
+          sql`, `,
+        )})))`,
+    ]);
+  }
+  if (person.activity) {
+    // Someone just graduated is also not working: either of the two lets them in.
+    const fits =
+      person.activity === 'lulusan_baru' || person.activity === 'tidak_bekerja'
+        ? ['lulusan_baru', 'tidak_bekerja']
+        : [person.activity];
+    out.push([
+      'status',
+      sql`(${binding('status')} and jsonb_typeof(${e}->'status') = 'array' and not (${e}->'status' ?| array[${sql.join(
+        fits.map((f) => sql`${f}`),
+        sql`, `,
+      )}]::text[]))`,
+    ]);
+  }
+  return out;
+}
+
+/** The filters the person's words set (not the person's own facts). */
+function conditions(query: ProgrammeQuery, today: string): SQL[] {
   const p = programmes;
   const where: SQL[] = [ne(p.status, 'draft')];
   if (!query.includeClosed) {
@@ -223,28 +432,158 @@ function conditions(query: ProgrammeQuery, today: string, terms: TextTerm[]): SQ
     );
   }
   if (query.kinds?.length) where.push(inArray(p.kind, query.kinds));
-  if (query.fields?.length) where.push(inArray(p.field, query.fields));
-  if (query.regency) where.push(or(eq(p.regency, query.regency), eq(p.mode, 'daring'))!);
-  else if (query.province) where.push(or(eq(p.province, query.province), eq(p.mode, 'daring'))!);
-  if (query.country) where.push(eq(p.country, query.country.toUpperCase()));
+  if (query.fields?.length) {
+    // What was said, in the title of a programme filed under another field, finds it too: "kopi" a
+    // coffee-farming course, "komputer" an office course "Operator Komputer".
+    // Not the field's own name: "Welder Konstruksi Baja" is welding, whatever its title says.
+    const names = new Set(query.fields.flatMap((f) => f.split('_')));
+    const said = [...(query.topics ?? []).flat(), ...(query.fieldWords ?? []).filter((w) => !names.has(w))];
+    const widen = said.length ? anyPhrase(p.titleText, said) : undefined;
+    where.push(widen ? or(inArray(p.field, query.fields), widen)! : inArray(p.field, query.fields));
+  }
+  const place = inPlaces(placeCodes(query));
+  // Online programmes match every place when a subject was asked for ("las di bekasi"); a place alone
+  // ("kediri ada apa") asks what is there.
+  const about = Boolean(
+    query.fields?.length || query.topics?.length || query.country || query.countries?.length,
+  );
+  if (place) where.push(about ? or(place, eq(p.mode, 'daring'))! : place);
+  const countries = query.countries?.length ? query.countries : query.country ? [query.country] : [];
+  if (countries.length) {
+    const going = inArray(
+      p.country,
+      countries.map((c) => c.toUpperCase()),
+    );
+    // A course at home for the country ("Kelas Online Persiapan EPS-TOPIK Bahasa Korea"), when wanted.
+    const names = query.countryCourses
+      ? countries.flatMap((c) => (COUNTRY_NAMES[c.toUpperCase()] ?? []).filter((n) => n.length >= 4))
+      : [];
+    const named = names.length ? anyPhrase(p.titleText, names) : undefined;
+    where.push(named ? or(going, named)! : going);
+  }
   if (query.free) where.push(eq(p.feeIdr, 0));
   if (query.stipend) where.push(sql`${p.stipendIdr} > 0`);
-  if (query.womenOnly) where.push(or(eq(p.womenOnly, true), gt(p.seatsWomen, 0))!);
+  if (query.womenOnly === 'only') where.push(eq(p.womenOnly, true));
+  else if (query.womenOnly) where.push(or(eq(p.womenOnly, true), gt(p.seatsWomen, 0))!);
   if (query.disabilityFriendly) where.push(eq(p.disabilityFriendly, true));
   if (query.online) where.push(eq(p.mode, 'daring'));
-  for (const term of terms) where.push(termMatch(term));
+  const x = query.exclude;
+  if (x?.fields?.length) where.push(not(inArray(p.field, x.fields)));
+  if (x?.kinds?.length) where.push(not(inArray(p.kind, x.kinds)));
+  if (x?.countries?.length)
+    where.push(sql`(${p.country} is null or ${not(inArray(p.country, x.countries))})`);
+  const away = x?.places?.length
+    ? inPlaces({
+        regencies: x.places.filter((c) => c.includes('.')),
+        provinces: x.places.filter((c) => !c.includes('.')),
+      })
+    : undefined;
+  if (away) where.push(sql`(${p.mode} = 'daring' or not coalesce(${away}, false))`);
+  if (x?.online) where.push(ne(p.mode, 'daring'));
+  const ruledOut = x?.words?.length ? anyPhrase(p.titleText, x.words) : undefined;
+  if (ruledOut) where.push(not(ruledOut));
   return where;
 }
 
-function relevanceSql(query: ProgrammeQuery, terms: TextTerm[]): SQL<number> {
+/** Being in the very place asked for (or near the person's home) beats an online programme that matches every place. */
+function placeBonus(query: ProgrammeQuery): SQL {
   const p = programmes;
-  const parts: SQL[] = terms.map(termScore);
-  // Being in the very place asked for beats an online programme that matches every place.
-  if (query.regency) parts.push(sql`(case when ${p.regency} = ${query.regency} then 1.0 else 0.0 end)`);
-  else if (query.province)
-    parts.push(sql`(case when ${p.province} = ${query.province} then 1.0 else 0.0 end)`);
-  if (parts.length === 0) return sql<number>`0.0`;
-  return sql<number>`(${sql.join(parts, sql` + `)})`;
+  const parts: SQL[] = [];
+  const codes = placeCodes(query);
+  const here = inPlaces(codes);
+  if (here)
+    parts.push(sql`(case when ${p.mode} <> 'daring' and coalesce(${here}, false) then 1.0 else 0.0 end)`);
+  if (query.near?.length) {
+    const regencies = query.near.filter((c) => c.includes('.'));
+    const provinces = [...new Set(query.near.map(provinceOf))];
+    if (regencies.length)
+      parts.push(
+        sql`(case when ${p.mode} <> 'daring' and ${inArray(p.regency, regencies)} then 0.5 else 0.0 end)`,
+      );
+    parts.push(
+      sql`(case when ${p.mode} <> 'daring' and ${inArray(p.province, provinces)} then 0.25 else 0.0 end)`,
+    );
+  }
+  if (query.preferKinds?.length)
+    parts.push(sql`(case when ${inArray(p.kind, query.preferKinds)} then 0.3 else 0.0 end)`);
+  return parts.length ? sql`(${sql.join(parts, sql` + `)})` : sql`0.0`;
+}
+
+/** What the programme is about was said (a field, a topic's field, a place, a country): leftover words only rank. */
+function subjectSaid(query: ProgrammeQuery): boolean {
+  return Boolean(
+    query.fields?.length ||
+      query.fieldWords?.length ||
+      query.country ||
+      query.countries?.length ||
+      query.places?.length ||
+      query.regency ||
+      query.province ||
+      query.rankBy?.length ||
+      query.near?.length,
+  );
+}
+
+interface Plan {
+  where: SQL[];
+  /** How much a programme says of what was asked (see scoreSql). */
+  score: SQL;
+  /** The title's share of it, then the place. */
+  relevance: SQL;
+  /** Rows the person cannot join (a column, not a filter: they still set the bar for the others). */
+  hidden: SQL;
+  hiddenReasons: Array<[HiddenReason, SQL]>;
+  hasTopics: boolean;
+  hasSignals: boolean;
+  /** Nothing but words was asked: when no programme says any of them, nothing is found. */
+  wordsOnly: boolean;
+}
+
+const NOT_FILTERS = new Set([
+  'text',
+  'topics',
+  'fieldWords',
+  'rankBy',
+  'everything',
+  'includeClosed',
+  'person',
+  'near',
+  'preferKinds',
+  'countryCourses',
+  'sortByStipend',
+]);
+
+function plan(query: ProgrammeQuery, terms: TextTerm[], today: string, textMustMatch: boolean): Plan {
+  const p = programmes;
+  const where = conditions(query, today);
+  if (textMustMatch) for (const term of terms) where.push(termMatch(p.searchText, term));
+  const hiddenReasons = hiddenBy(query.person, today);
+  const hidden = hiddenReasons.length ? or(...hiddenReasons.map(([, c]) => c))! : sql`false`;
+  // A programme only some people may join (by domicile) comes after one open to anyone, when the
+  // person's own domicile is not known.
+  const restricted =
+    query.person?.domicile || query.near?.length
+      ? sql`0`
+      : sql`(case when ${p.domicileRestricted} then 0.5 else 0 end)`;
+  const filters = Object.entries(query).some(([k, v]) => !NOT_FILTERS.has(k) && v !== undefined);
+  const hasTopicsEarly = Boolean(query.topics?.some((t) => t.length > 0));
+
+  const hasTopics = Boolean(query.topics?.some((t) => t.length > 0));
+  const ranks = Boolean(query.rankBy?.length);
+  const wordsOnly = (!filters || !subjectSaid(query)) && !hasTopicsEarly && terms.length > 0;
+  // Only words: a programme must say one of them — as a filter too, so the trigram index finds them.
+  if (wordsOnly) where.push(or(...terms.map((t) => termMatch(p.searchText, t)))!);
+  return {
+    where,
+    score: scoreSql(query, terms),
+    relevance: sql`(${titleSql(query, terms)} * 0.1 + ${placeBonus(query)} - ${restricted})`,
+    hidden,
+    hiddenReasons,
+    hasTopics,
+    hasSignals: hasTopics || ranks || terms.length > 0,
+    // Nothing said of what the programme is about, only words: a programme must say one of them.
+    wordsOnly,
+  };
 }
 
 export async function searchProgrammes(
@@ -255,24 +594,14 @@ export async function searchProgrammes(
   const today = toIsoDate(options.today);
   const pageSize = Math.max(1, Math.min(50, Math.floor(options.pageSize ?? 5)));
   const page = Math.max(1, Math.floor(options.page ?? 1));
-  let terms = plainTerms(query.text);
-  let rows = await pageRows(db, query, terms, today, page, pageSize);
-  // Nothing found (not just a page past the end): look for misspelt words.
-  if (
-    rows.length === 0 &&
-    terms.length > 0 &&
-    (page === 1 || (await countWith(db, query, terms, today)) === 0)
-  ) {
-    const widened = await typoTerms(db, terms);
-    if (widened) {
-      terms = widened;
-      rows = await pageRows(db, query, terms, today, page, pageSize);
-    }
-  }
-  // A page past the end returns no rows (and so no window count): count on its own then.
-  const total =
-    rows.length > 0 ? Number(rows[0]!.total) : page > 1 ? await countWith(db, query, terms, today) : 0;
-  const items = rows.map(({ total: _total, ...row }) => {
+  const terms = await typoTerms(db, plainTerms(query.text));
+  const q = plan(query, terms, today, options.textMustMatch ?? false);
+  const rows = await pageRows(db, query, q, today, page, pageSize);
+  const first = rows[0];
+  const counted = first
+    ? { total: Number(first.total), all: Number(first.all) }
+    : await countPlan(db, query, q, today);
+  const items = rows.map(({ total: _total, all: _all, ...row }) => {
     const daysLeft = row.registrationCloses ? daysBetween(today, row.registrationCloses) : null;
     return {
       ...row,
@@ -283,48 +612,104 @@ export async function searchProgrammes(
       closingSoon: row.state === 'open' && daysLeft !== null && daysLeft <= CLOSING_SOON_DAYS,
     };
   });
-  return { total, items, page, pages: Math.ceil(total / pageSize), pageSize };
+  const result: SearchResult = {
+    total: counted.total,
+    items,
+    page,
+    pages: Math.ceil(counted.total / pageSize),
+    pageSize,
+    others: counted.all - counted.total,
+  };
+  if (page === 1 && q.hiddenReasons.length) {
+    const hidden = await hiddenCounts(db, query, q, today);
+    if (hidden.count > 0) result.hidden = hidden;
+  }
+  return result;
+}
+
+/** The rows the filters allow, each with its score; the best score over all of them; whether the person can join. */
+function scored(db: Queryable, query: ProgrammeQuery, q: Plan, today: string) {
+  const p = programmes;
+  const rank = stateRankSql(today);
+  return db.$with('matching').as(
+    db
+      .select({
+        id: p.id,
+        slug: p.slug,
+        rank: sql<number>`${rank}`.as('rank'),
+        score: sql<number>`${q.score}`.as('score'),
+        relevance: sql<number>`${q.relevance}`.as('relevance'),
+        stipend: sql<number>`${query.sortByStipend ? p.stipendIdr : sql`0`}`.as('stipend'),
+        soonest: sql<string | null>`case when ${rank} < 2 then ${p.registrationCloses} end`.as('soonest'),
+        latest: sql<string | null>`case when ${rank} = 2 then ${p.registrationCloses} end`.as('latest'),
+        hidden: sql<boolean>`${q.hidden}`.as('hidden'),
+        best: sql<number>`max(${q.score}) over ()`.as('best'),
+        all: sql<number>`count(*) filter (where not ${q.hidden}) over ()`.as('all'),
+      })
+      .from(p)
+      .where(and(...q.where)),
+  );
+}
+
+/** The programmes that say the most of what was asked (or all, when asked for everything). */
+function tier(query: ProgrammeQuery, q: Plan): SQL {
+  // Topics are subjects the person named: when no programme says one, none is listed.
+  if (q.hasTopics)
+    return query.everything ? sql`best >= 50 and score >= 50` : sql`best >= 50 and score = best`;
+  if (!q.hasSignals) return sql`true`;
+  // Only words were asked: a programme must say at least one of them.
+  if (q.wordsOnly) return sql`score > 0 and score = best`;
+  if (query.everything) return sql`true`;
+  return sql`score = best`;
+}
+
+/** The listed rows: the tier, without those the person cannot join. */
+function cut(query: ProgrammeQuery, q: Plan): SQL {
+  return sql`(${tier(query, q)}) and not hidden`;
 }
 
 /** One page of hits in rank order, each row carrying the total (window count) and its relevance. */
 function pageRows(
   db: Queryable,
   query: ProgrammeQuery,
-  terms: TextTerm[],
+  q: Plan,
   today: string,
   page: number,
   pageSize: number,
 ) {
   const p = programmes;
-  const rank = stateRankSql(today);
-  const relevance = relevanceSql(query, terms);
-  // Rank and count in a CTE over the narrow columns; read the records of the page's rows only.
+  const matching = scored(db, query, q, today);
+  const m = matching;
   const hits = db.$with('hits').as(
     db
       .select({
-        id: p.id,
-        rank: sql<number>`${rank}`.as('rank'),
-        relevance: sql<number>`${relevance}`.as('relevance'),
-        // Open/upcoming: closing soonest first; closed: most recently closed first.
-        soonest: sql<string | null>`case when ${rank} < 2 then ${p.registrationCloses} end`.as('soonest'),
-        latest: sql<string | null>`case when ${rank} = 2 then ${p.registrationCloses} end`.as('latest'),
-        slug: p.slug,
+        id: m.id,
+        rank: m.rank,
+        score: m.score,
+        relevance: m.relevance,
+        stipend: m.stipend,
+        soonest: m.soonest,
+        latest: m.latest,
+        slug: m.slug,
+        all: m.all,
         total: sql<number>`count(*) over ()`.as('total'),
       })
-      .from(p)
-      .where(and(...conditions(query, today, terms)))
+      .from(m)
+      .where(cut(query, q))
       .orderBy(
-        sql`rank`,
-        sql`relevance desc`,
-        sql`soonest asc nulls last`,
-        sql`latest desc nulls last`,
-        asc(p.slug),
+        m.rank,
+        sql`${m.score} desc`,
+        sql`${m.stipend} desc`,
+        sql`${m.relevance} desc`,
+        sql`${m.soonest} asc nulls last`,
+        sql`${m.latest} desc nulls last`,
+        asc(m.slug),
       )
       .limit(pageSize)
       .offset((page - 1) * pageSize),
   );
   return db
-    .with(hits)
+    .with(matching, hits)
     .select({
       id: p.id,
       slug: p.slug,
@@ -353,43 +738,78 @@ function pageRows(
       state: stateSql(today),
       relevance: hits.relevance,
       total: hits.total,
+      all: hits.all,
     })
     .from(hits)
     .innerJoin(p, eq(p.id, hits.id))
     .orderBy(
       hits.rank,
-      desc(hits.relevance),
+      sql`${hits.score} desc`,
+      sql`${hits.stipend} desc`,
+      sql`${hits.relevance} desc`,
       sql`${hits.soonest} asc nulls last`,
       sql`${hits.latest} desc nulls last`,
       asc(hits.slug),
     );
 }
 
-/** How many programmes a query finds (all pages), with the same typo fallback as the search. */
+async function countPlan(
+  db: Queryable,
+  query: ProgrammeQuery,
+  q: Plan,
+  today: string,
+): Promise<{ total: number; all: number }> {
+  const matching = scored(db, query, q, today);
+  const rows = await db
+    .with(matching)
+    .select({
+      total: sql<number>`count(*) filter (where ${cut(query, q)})`,
+      all: sql<number>`count(*)`,
+    })
+    .from(matching);
+  return { total: Number(rows[0]?.total ?? 0), all: Number(rows[0]?.all ?? 0) };
+}
+
+/** How many programmes the person's own facts hide among those that would be listed, and which facts did. */
+async function hiddenCounts(
+  db: Queryable,
+  query: ProgrammeQuery,
+  q: Plan,
+  today: string,
+): Promise<{ count: number; reasons: HiddenReason[] }> {
+  const p = programmes;
+  const matching = scored(db, query, q, today);
+  const ids = db
+    .with(matching)
+    .select({ id: sql<string>`id`.as('hidden_id') })
+    .from(matching)
+    .where(sql`(${tier(query, q)}) and hidden`);
+  const counts: Record<string, SQL<number>> = { count: sql<number>`count(*)` };
+  for (const [name, c] of q.hiddenReasons) counts[name] = sql<number>`count(*) filter (where ${c})`;
+  const result = await db.select(counts).from(p).where(inArray(p.id, ids));
+  const row = (result[0] ?? {}) as Record<string, unknown>;
+  const count = Number(row.count ?? 0);
+  return {
+    count,
+    reasons: q.hiddenReasons.map(([name]) => name).filter((name) => Number(row[name] ?? 0) > 0),
+  };
+}
+
+/** How many programmes a query finds (the listed ones, all pages). */
 export async function countProgrammes(
   db: Queryable,
   query: ProgrammeQuery,
-  options: Pick<SearchOptions, 'today'> = {},
+  options: Pick<SearchOptions, 'today' | 'textMustMatch'> = {},
 ): Promise<number> {
   const today = toIsoDate(options.today);
-  const terms = plainTerms(query.text);
-  const count = await countWith(db, query, terms, today);
-  if (count > 0 || terms.length === 0) return count;
-  const widened = await typoTerms(db, terms);
-  return widened ? countWith(db, query, widened, today) : 0;
-}
-
-async function countWith(
-  db: Queryable,
-  query: ProgrammeQuery,
-  terms: TextTerm[],
-  today: string,
-): Promise<number> {
-  const [row] = await db
-    .select({ count: sql<number>`count(*)` })
-    .from(programmes)
-    .where(and(...conditions(query, today, terms)));
-  return Number(row?.count ?? 0);
+  const terms = await typoTerms(db, plainTerms(query.text));
+  const q = plan(query, terms, today, options.textMustMatch ?? false);
+  const matching = scored(db, query, q, today);
+  const rows = await db
+    .with(matching)
+    .select({ total: sql<number>`count(*) filter (where ${cut(query, q)})` })
+    .from(matching);
+  return Number(rows[0]?.total ?? 0);
 }
 
 export type RelaxedFilter = Exclude<keyof ProgrammeQuery, never>;
@@ -412,25 +832,34 @@ export interface EmptyExplanation {
 
 function relaxations(query: ProgrammeQuery): { filter: RelaxedFilter; query: ProgrammeQuery }[] {
   const out: { filter: RelaxedFilter; query: ProgrammeQuery }[] = [];
-  const without = (key: keyof ProgrammeQuery): ProgrammeQuery => {
+  const without = (...keys: Array<keyof ProgrammeQuery>): ProgrammeQuery => {
     const copy = { ...query };
-    delete copy[key];
+    for (const key of keys) delete copy[key];
     return copy;
   };
-  if (query.regency) {
+  if (query.places?.length) {
+    const provinces = [...new Set(query.places.map((c) => provinceOf(c)))];
+    if (query.places.some((c) => c.includes('.')))
+      out.push({
+        filter: 'places',
+        query: { ...without('places', 'regency', 'province'), places: provinces },
+      });
+    out.push({ filter: 'province', query: without('places', 'regency', 'province') });
+  } else if (query.regency) {
     out.push({ filter: 'regency', query: { ...without('regency'), province: provinceOf(query.regency) } });
-    const nationwide = without('regency');
-    delete nationwide.province;
-    out.push({ filter: 'province', query: nationwide });
+    out.push({ filter: 'province', query: without('regency', 'province') });
   } else if (query.province) {
     out.push({ filter: 'province', query: without('province') });
   }
   if (query.kinds?.length) out.push({ filter: 'kinds', query: without('kinds') });
   if (query.fields?.length) out.push({ filter: 'fields', query: without('fields') });
-  if (query.country) out.push({ filter: 'country', query: without('country') });
+  if (query.country || query.countries?.length)
+    out.push({ filter: 'country', query: without('country', 'countries') });
   for (const flag of ['free', 'stipend', 'womenOnly', 'disabilityFriendly', 'online'] as const) {
     if (query[flag]) out.push({ filter: flag, query: without(flag) });
   }
+  if (query.exclude) out.push({ filter: 'exclude', query: without('exclude') });
+  if (query.person) out.push({ filter: 'person', query: without('person') });
   if (queryWords(query.text).length) out.push({ filter: 'text', query: without('text') });
   if (!query.includeClosed) out.push({ filter: 'includeClosed', query: { ...query, includeClosed: true } });
   return out;
@@ -453,7 +882,8 @@ export async function explainEmpty(
     if (count > 0) found.push({ ...candidate, count });
   }
   // Most useful first: the closest place, then the most results.
-  found.sort((a, b) => (a.filter === 'regency' ? -1 : b.filter === 'regency' ? 1 : b.count - a.count));
+  const closest = (r: Relaxation) => r.filter === 'regency' || r.filter === 'places';
+  found.sort((a, b) => (closest(a) ? -1 : closest(b) ? 1 : b.count - a.count));
   return { total, relaxations: found };
 }
 

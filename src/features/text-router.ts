@@ -1,12 +1,36 @@
 import { listApplications } from '../applications/store';
+import type { ProgrammeQuery } from '../catalogue/search';
 import type { FlowContext } from '../engine/context';
 import { type Understanding, understand } from '../nlu';
-import { hasCriteria, queryFromUnderstanding } from './discover/query';
+import { hasCriteria, queryFromUnderstanding, withoutPerson } from './discover/query';
 import { notUnderstood, openFeature, showMenu } from './menu/flow';
 import { loadProfile } from './profile/store';
 import { QUESTIONS_FLOW, type QuestionsFlow } from './questions/flow';
 
 const RESUME_WORDS = /^(lanjut|lanjutkan|lanjutin|terusin|teruskan)\b/;
+
+/**
+ * The person has already given their profile (after consent), so matching can explain each programme
+ * with their own values; anyone else gets the search at once.
+ */
+async function profileKnown(ctx: FlowContext): Promise<boolean> {
+  const p = await loadProfile(ctx.tx, ctx.user.id);
+  return Boolean(p.birthDate || p.education || p.gender || p.domicileProvince);
+}
+
+/** Something was said about which programmes: a kind, field, place, country or subject. */
+function hasTopic(query: ProgrammeQuery): boolean {
+  return Boolean(
+    query.kinds ||
+      query.fields ||
+      query.topics ||
+      query.country ||
+      query.countries ||
+      query.province ||
+      query.regency ||
+      query.places,
+  );
+}
 
 /**
  * What free text means when the active flow did not expect it: the person's own words take them where
@@ -47,16 +71,24 @@ export async function routeFreeText(
       const profile = u.slots.constraints?.nearHome ? await loadProfile(ctx.tx, ctx.user.id) : undefined;
       const query = queryFromUnderstanding(u, profile);
       if (u.intent === 'subscribe') return ctx.go('discover', { query, subscribe: true });
-      if (u.slots.education) return openFeature(ctx, 'match', { query, education: u.slots.education });
+      // Someone whose profile is known gets matched with reasons; anyone else gets the search at once,
+      // narrowed by what they said about themselves (nothing is stored, so no consent is asked first).
+      if (u.slots.education && (await profileKnown(ctx)))
+        return openFeature(ctx, 'match', { query: withoutPerson(query), education: u.slots.education });
       if (Object.keys(query).length === 0 && u.intent === 'details') return notUnderstood(ctx);
       return ctx.go('discover', { query });
     }
-    case 'match':
+    case 'match': {
+      const query = queryFromUnderstanding(u);
+      if (hasTopic(query) && !(await profileKnown(ctx))) return ctx.go('discover', { query });
       return openFeature(ctx, 'match', u.slots.education ? { education: u.slots.education } : {});
+    }
     case 'eligibility': {
       // "umur 30 bisa ikut magang jepang?": the programmes of that kind that fit, each with its reasons.
       const query = queryFromUnderstanding(u);
-      if (hasCriteria(query)) return openFeature(ctx, 'match', { query });
+      if (hasCriteria(query) && !(await profileKnown(ctx))) return ctx.go('discover', { query });
+      // Matching judges with the stored profile, not with what this message said.
+      if (hasCriteria(query)) return openFeature(ctx, 'match', { query: withoutPerson(query) });
       return openFeature(ctx, 'eligibility');
     }
     case 'status':

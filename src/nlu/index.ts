@@ -10,6 +10,7 @@ export {
   INTENTS,
   type Intent,
   type Slots,
+  type StatedFacts,
   type Understanding,
   understand,
 } from './understand';

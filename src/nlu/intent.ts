@@ -379,7 +379,9 @@ export function classify(
   const languageSwitch = any(SWITCH) && any(LANGUAGES) && !signals.content && core.length <= 5;
   if (T.language.test(tokens) || languageSwitch || (has(tokens, 'english') && !signals.content))
     return 'language';
-  if (free(T.cancel)) return 'cancel';
+  // "bisa ga jadi perawat?" asks about becoming one; "ga jadi" before a subject is no cancelling.
+  const becoming = tokens.some((w, i) => w === 'jadi' && tokens[i - 1] === 'tidak' && claimed[i + 1]);
+  if (free(T.cancel) && !becoming) return 'cancel';
 
   if (free(T.status) && !free(T.eligibility)) return 'status';
   if (free(T.subscribe)) return 'subscribe';

@@ -3,6 +3,7 @@
  * "sma" to "sama", "smp" to "sampai", "blk" to "kembali" and "kk" to "kakak", which would destroy the
  * words this bot lives on — so those are protected first.
  */
+import { DIALECT_MAP } from './lexicons';
 
 /** Abbreviations that mean something here and must survive normalisation unchanged. */
 export const PROTECTED = new Set(
@@ -356,11 +357,17 @@ const SLANG_PAIRS: Record<string, string> = {
   'laki laki': 'laki-laki',
   'luar negri': 'luar negeri',
   'tidak papa': 'tidak apa apa',
+  // Kept as they are: "awak" is "saya" in Minang, "teh" a way to address a woman in Sundanese.
+  'awak kapal': 'awak kapal',
+  'kebun teh': 'kebun teh',
+  'pabrik teh': 'pabrik teh',
 };
 
-export const SLANG_MAP: ReadonlyMap<string, readonly string[]> = new Map(
-  Object.entries(SLANG).map(([from, to]) => [from, to ? to.split(' ') : []]),
-);
+export const SLANG_MAP: ReadonlyMap<string, readonly string[]> = new Map([
+  // Regional and chat words (lexicons/dialect.json); the slang above wins where both know a word.
+  ...DIALECT_MAP,
+  ...Object.entries(SLANG).map(([from, to]) => [from, to ? to.split(' ') : []] as const),
+]);
 
 export const SLANG_PAIR_MAP: ReadonlyMap<string, readonly string[]> = new Map(
   Object.entries(SLANG_PAIRS).map(([from, to]) => [from, to.split(' ')]),

@@ -5,7 +5,7 @@
  * the abbreviations this domain depends on (SMA, SMP, BLK, KK, D3…) are left exactly as they are.
  */
 import { onRegionsReloaded } from '../regions/data';
-import { placeNameTokens } from '../regions/gazetteer';
+import { placeNameTokens, townNameTokens } from '../regions/gazetteer';
 import { TypoIndex } from './distance';
 import { FILLERS, INTENT_VOCABULARY } from './intent';
 import {
@@ -96,6 +96,7 @@ function vocabulary(): Set<string> {
   if (!known) {
     known = new Set(domainWords);
     for (const w of placeNameTokens()) known.add(w);
+    for (const w of townNameTokens()) known.add(w);
     for (const replacement of SLANG_MAP.values()) for (const w of replacement) known.add(w);
   }
   return known;
@@ -140,12 +141,17 @@ const CAUSATIVE_STEMS = new Set([
 ]);
 
 const COMMAND = /^\s*\/([a-z_]+)(?:@\w+)?/i;
+const MY = new Set(['saya', 'sy', 'aku', 'ak', 'gue', 'gw', 'gua', 'ku', 'ane']);
 const REDUPLICATED = /^([a-z]{3,})2$/;
+/** "hotel2an", "coding2an": the thing and its like. */
+const REDUPLICATED_AN = /^([a-z]{3,})2an$/;
 const STRETCHED = /(.)\1{2,}/g;
 const DOUBLED = /(.)\1+/g;
 const HAS_DOUBLE = /(.)\1/;
 const SUFFIXES: ReadonlyArray<[string, string[]]> = [
   ['nya', []],
+  // Javanese "-ne" is "-nya": "uang sakune".
+  ['ne', []],
   ['ku', ['saya']],
   ['mu', ['kamu']],
   ['lah', []],
@@ -162,6 +168,8 @@ function normalizeWord(token: string, depth = 0, seen?: { definite: boolean; att
   if (isKnown(token)) return [token];
   if (LAUGHTER.test(token)) return [];
   if (depth > 2) return [token];
+  const like = REDUPLICATED_AN.exec(token);
+  if (like) return normalizeWord(like[1]!, depth + 1);
   const twice = REDUPLICATED.exec(token);
   if (twice) {
     const word = normalizeWord(twice[1]!, depth + 1);
@@ -256,7 +264,9 @@ export function normalizeMessage(text: string): NormalizedMessage {
       continue;
     }
     const askedBefore = seen.attribute;
-    const out = normalizeWord(word, 0, seen);
+    // "kakak saya", "abang gw": a relative, not a way of addressing the bot.
+    const relative = ADDRESS_TERMS.has(word) && next !== undefined && MY.has(next);
+    const out = relative ? [word] : normalizeWord(word, 0, seen);
     // "uang sakunya": the attribute starts at "uang".
     if (!askedBefore && seen.attribute) attributeAt = tokens.length - (tokens.at(-1) === 'uang' ? 1 : 0);
     if (out.length === 0 && ADDRESS_TERMS.has(word.replace(DOUBLED, '$1'))) addressed = true;

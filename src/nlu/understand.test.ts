@@ -14,12 +14,14 @@ describe('understand', () => {
     expect(understand('pelatihan las di sby').slots).toEqual({
       kind: 'pelatihan',
       fields: ['las'],
+      fieldWords: ['las'],
       province: '35',
       regency: '35.78',
     });
     expect(understand('plthan komputer gratis dmn ya').slots).toEqual({
       kind: 'pelatihan',
       fields: ['tik'],
+      fieldWords: ['komputer'],
       constraints: { free: true },
     });
     expect(understand('magang luar negri yg buat cewe').slots).toEqual({
@@ -73,7 +75,11 @@ describe('understand', () => {
   });
 
   it('keeps a language course apart from a trip abroad', () => {
-    expect(understand('pelatihan bahasa jepang').slots).toEqual({ kind: 'pelatihan', fields: ['bahasa'] });
+    expect(understand('pelatihan bahasa jepang').slots).toMatchObject({
+      kind: 'pelatihan',
+      fields: ['bahasa'],
+    });
+    expect(understand('pelatihan bahasa jepang').slots.country).toBeUndefined();
     expect(understand('magang jepang').slots).toEqual({ kind: 'magang_luar_negeri', country: 'JP' });
     expect(understand('kerja ke korea lewat magang').slots).toEqual({
       kind: 'magang_luar_negeri',
@@ -102,7 +108,8 @@ describe('understand', () => {
       province: '34',
       keywords: ['drone'],
     });
-    expect(understand('pelatihan las 3G di cilegon').slots.keywords).toEqual(['3g']);
+    // "3G" is a welding position: a topic of las, which ranks the programmes that say it first.
+    expect(understand('pelatihan las 3G di cilegon').slots.topics?.[0]?.[0]).toBe('3g');
     expect(understand('halo kak').slots.keywords).toBeUndefined();
   });
 
@@ -110,12 +117,14 @@ describe('understand', () => {
     expect(understand('training welding in surabaya').slots).toEqual({
       kind: 'pelatihan',
       fields: ['las'],
+      fieldWords: ['welding'],
       province: '35',
       regency: '35.78',
     });
     expect(understand('free computer course in jakarta').slots).toEqual({
       kind: 'pelatihan',
       fields: ['tik'],
+      fieldWords: ['computer'],
       province: '31',
       constraints: { free: true },
     });
@@ -136,5 +145,93 @@ describe('understand', () => {
     }
     expect(understand('').intent).toBe('unknown');
     expect(understand('ＳＭＡ').slots.education).toBe('SMA');
+  });
+});
+
+describe('understand, as people really write', () => {
+  it('reads negation as a wish to leave out, never its opposite', () => {
+    expect(understand('pelatihan apa aja kecuali komputer').slots).toMatchObject({
+      kind: 'pelatihan',
+      exclude: { fields: ['tik'] },
+    });
+    // Factory work is ruled out by what titles say ("pabrik", "produksi"…), whatever field they are in.
+    expect(understand('yang bukan pabrik').slots.exclude?.words).toContain('pabrik');
+    expect(understand('jangan yg daring').slots).toMatchObject({ exclude: { online: true } });
+    expect(understand('jangan yg daring').slots.constraints).toBeUndefined();
+    expect(understand('belajar bahasa jepang tapi yang ga online').slots.exclude).toEqual({ online: true });
+    expect(understand('pengen ke jepang tapi ga mau kerja pabrik').slots).toMatchObject({ country: 'JP' });
+    expect(understand('pengen ke jepang tapi ga mau kerja pabrik').slots.exclude?.words).toContain('pabrik');
+    expect(understand('kerja di luar negri tapi jangan di asia').slots.exclude?.countries).toContain('JP');
+    expect(understand('perawat tapi di dalam negri').slots.exclude).toEqual({
+      kinds: ['magang_luar_negeri'],
+    });
+    // "ga" as a question is no negation.
+    expect(understand('ada pelatihan yg dapet uang saku ga di jabar').slots).toMatchObject({
+      province: '32',
+    });
+    expect(understand('aku laki2 bisa ga jadi perawat lansia').slots.fields).toEqual(['perawatan']);
+  });
+
+  it('reads several at once', () => {
+    expect(understand('taiwan atau hongkong').slots.countries).toEqual(['TW', 'HK']);
+    expect(understand('las sama listrik').slots.fields).toEqual(['las', 'listrik']);
+    expect(understand('riau ado pelatihan atau magang ndak?').slots.kinds).toEqual(['pelatihan', 'magang']);
+    expect(understand('pelatihan di jabar dan jateng').slots.places).toEqual(['32', '33']);
+  });
+
+  it('reads the work people name as its field, and keeps its words to rank by', () => {
+    const cases: Array<[string, string]> = [
+      ['benerin hp', 'elektronika'],
+      ['bikin aplikasi', 'tik'],
+      ['nyupir bus', 'logistik'],
+      ['jaga toko', 'pemasaran'],
+      ['jadi koki', 'tata_boga'],
+      ['potong rambut', 'tata_rias'],
+      ['ngelas kapal', 'las'],
+      ['rakit komputer', 'tik'],
+      ['nanam sayur hidroponik', 'pertanian'],
+      ['bikin tas kulit', 'kerajinan'],
+      ['ngurus lansia', 'perawatan'],
+    ];
+    for (const [text, field] of cases) expect(understand(text).slots.fields, text).toEqual([field]);
+    expect(understand('nanam sayur hidroponik').slots.topics?.[0]).toContain('hidroponik');
+  });
+
+  it('reads a job title with a trigger word as a search, not a request for a person', () => {
+    for (const text of [
+      'lowongan admin di bekasi',
+      'pelatihan customer service',
+      'jadi petugas kebersihan hotel',
+      'mau jadi agen asuransi',
+      'kendal ada pemagangan operator pabrik ga?',
+    ])
+      expect(understand(text).intent, text).toBe('search');
+    for (const text of ['mau tanya admin', 'bicara dengan customer service', 'admin'])
+      expect(understand(text).intent, text).toBe('handoff');
+  });
+
+  it('never lets regional or chat words become search words', () => {
+    for (const text of [
+      'punten kak, aya pelatihan naon wae di bandung?',
+      'mas, aku pengen nglas nang tegal, ono pelatihan ra?',
+      'sa mau belajar tukang batu di kupang',
+      'awak urang padang, nio baraja masak',
+      'min nanya dong pelatihan jahit plis',
+      'kepingin kerja di jepang ndak apa2 kan',
+    ])
+      expect(understand(text).slots.keywords, text).toBeUndefined();
+  });
+
+  it('keeps where the person lives apart from where they want to go', () => {
+    const u = understand('sa dari wamena, mau ikut pelatihan admin di jayapura');
+    expect(u.slots).toMatchObject({
+      regency: '91.71',
+      facts: { domicile: { province: '95', regency: '95.01' } },
+    });
+    expect(u.slots.placeIsHome).toBeUndefined();
+    expect(understand('aku soko ngawi, pengin dadi teknisi ac').slots).toMatchObject({
+      regency: '35.21',
+      placeIsHome: true,
+    });
   });
 });

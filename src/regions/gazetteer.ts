@@ -16,9 +16,13 @@ import {
   REGION_ALIASES,
 } from './aliases';
 import { loadRegions, onRegionsReloaded, type Province, type Regency, type Region } from './data';
+import placesData from './places.json';
+import townsData from './towns.json';
 
 export interface RegionMatch {
   type: 'province' | 'regency';
+  /** One of several regions named together ("jabodetabek", "bekasi" for city and regency). */
+  together?: true;
   code: string;
   provinceCode: string;
   /** Display name: "Kota Surabaya", "Jawa Timur". */
@@ -32,8 +36,12 @@ export interface RegionMatch {
 type Level = 'kota' | 'kabupaten' | 'province';
 
 interface Gazetteer {
-  /** Alias (space-separated tokens) → regions it may name. */
+  /** Alias (space-separated tokens) → regions it may name (one of them is meant). */
   names: Map<string, Region[]>;
+  /** Names that stand for several regions at once: areas, nicknames, towns (places.json, towns.json). */
+  areas: Map<string, Region[]>;
+  /** Areas and towns that are also ordinary words: only with a sign of a place around them. */
+  areaNeedsContext: Set<string>;
   maxTokens: number;
   /** Every token of every alias: what typos are corrected towards. */
   tokens: Set<string>;
@@ -79,20 +87,90 @@ function build(): Gazetteer {
     if (!region) throw new Error(`regions: alias for unknown code ${code}`);
     for (const alias of aliases) add(key(alias), region);
   }
+  const areas = new Map<string, Region[]>();
+  const addArea = (alias: string, codes: readonly string[]) => {
+    const regions = codes.map((code) => {
+      const region = data.byCode.get(code);
+      if (!region) throw new Error(`regions: place ${alias} names unknown code ${code}`);
+      return region;
+    });
+    areas.set(key(alias), regions);
+  };
+  const places = placesData as unknown as Record<string, Record<string, string[]> | string[]>;
+  for (const group of ['nicknames', 'areas', 'towns'] as const)
+    for (const [alias, codes] of Object.entries(places[group] as Record<string, string[]>))
+      addArea(alias, codes);
+  // Kecamatan from idn-area-data; a hand-made entry of the same name wins.
+  for (const [alias, codes] of Object.entries(townsData.towns as Record<string, string[]>))
+    if (!areas.has(alias)) addArea(alias, codes);
+  const areaNeedsContext = new Set([...(places.needContext as string[]), ...townsData.needContext]);
   let maxTokens = 1;
   const tokens = new Set<string>();
-  for (const alias of names.keys()) {
+  for (const alias of [...names.keys(), ...[...areas.keys()].filter((a) => !townsData.towns[a as never])]) {
     const parts = alias.split(' ');
     maxTokens = Math.max(maxTokens, parts.length);
     for (const part of parts) tokens.add(part);
   }
   // Typos are forgiven towards distinctive name words only, never towards "utara" or "baru".
-  return { names, maxTokens, tokens, typos: new TypoIndex([...tokens].filter((t) => !isCommonWord(t))) };
+  for (const alias of areas.keys()) maxTokens = Math.max(maxTokens, alias.split(' ').length);
+  return {
+    names,
+    areas,
+    areaNeedsContext,
+    maxTokens,
+    tokens,
+    typos: new TypoIndex([...tokens].filter((t) => !isCommonWord(t))),
+  };
 }
 
 function index(): Gazetteer {
   gazetteer ??= build();
   return gazetteer;
+}
+
+/** The city or regency of the same name in the same province ("Kota Malang" ↔ "Kabupaten Malang"). */
+export function twinsOf(code: string): string[] {
+  const region = loadRegions().byCode.get(code);
+  if (region?.type !== 'regency') return [];
+  return loadRegions()
+    .regencies.filter(
+      (r) => r.code !== code && r.provinceCode === region.provinceCode && r.baseName === region.baseName,
+    )
+    .map((r) => r.code);
+}
+
+let nicknameIndex: { names: Set<string>; longest: number } | undefined;
+
+/**
+ * Where a nickname of several words stands ("kota batik", "kota udang"): read before the fields, whose
+ * words some nicknames use.
+ */
+export function nicknameSpans(words: readonly string[]): Array<{ start: number; end: number }> {
+  if (!nicknameIndex) {
+    const names = new Set(
+      Object.keys((placesData as { nicknames: Record<string, string[]> }).nicknames)
+        .map(key)
+        .filter((n) => n.includes(' ')),
+    );
+    nicknameIndex = { names, longest: Math.max(...[...names].map((n) => n.split(' ').length)) };
+  }
+  const out: Array<{ start: number; end: number }> = [];
+  for (let i = 0; i < words.length; i++)
+    for (let n = nicknameIndex.longest; n >= 2; n--)
+      if (nicknameIndex.names.has(words.slice(i, i + n).join(' '))) {
+        out.push({ start: i, end: i + n });
+        i += n - 1;
+        break;
+      }
+  return out;
+}
+
+let townTokens: Set<string> | undefined;
+
+/** Every word of a kecamatan name (towns.json): the normaliser must not take them for typos either. */
+export function townNameTokens(): ReadonlySet<string> {
+  townTokens ??= new Set(Object.keys(townsData.towns).flatMap((name) => name.split(' ')));
+  return townTokens;
 }
 
 /** Every word that appears in a place name: the normaliser leaves these alone. */
@@ -106,15 +184,24 @@ function rank(region: Region): number {
   return region.type === 'province' ? RANK.province! : RANK[region.kind]!;
 }
 
-/** Which of the regions sharing a name is meant: the level said, else province > kota > kabupaten. */
-function pick(candidates: Region[], level: Level | undefined): Region {
+/**
+ * Which of the regions sharing a name are meant: the level said; else a province over its cities; else
+ * a city and the regency of the same name in the same province both ("bekasi" is Kota and Kabupaten
+ * Bekasi, unless the person says "kota" or "kab").
+ */
+function picks(candidates: Region[], level: Level | undefined): Region[] {
   if (level) {
     const wanted = candidates.find((r) =>
       level === 'province' ? r.type === 'province' : r.type === 'regency' && r.kind === level,
     );
-    if (wanted) return wanted;
+    if (wanted) return [wanted];
   }
-  return candidates.reduce((best, r) => (rank(r) < rank(best) ? r : best));
+  const best = candidates.reduce((b, r) => (rank(r) < rank(b) ? r : b));
+  if (best.type === 'province') return [best];
+  const twins = candidates.filter(
+    (r) => r !== best && r.type === 'regency' && r.provinceCode === best.provinceCode && r.kind !== best.kind,
+  );
+  return [best, ...twins];
 }
 
 function displayName(region: Region): string {
@@ -123,6 +210,8 @@ function displayName(region: Region): string {
 
 interface Hit {
   region: Region;
+  /** Several regions named at once (an area, a town in several regencies, a city and its regency). */
+  together: boolean;
   matched: string;
   fuzzy: boolean;
   length: number;
@@ -149,7 +238,11 @@ export function findRegionsInTokens(words: readonly string[]): RegionMatch[] {
   let levelAt = -1;
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i]!;
-    const marker = LEVEL_MARKERS.get(token);
+    // "kota hujan", "kota batik": a nickname that starts with a level word.
+    const startsArea = Array.from({ length: g.maxTokens - 1 }, (_, k) =>
+      tokens.slice(i, i + k + 2).join(' '),
+    ).some((name) => g.areas.has(name) && !g.names.has(name));
+    const marker = startsArea ? undefined : LEVEL_MARKERS.get(token);
     if (marker) {
       level = marker;
       levelAt = i;
@@ -167,30 +260,41 @@ export function findRegionsInTokens(words: readonly string[]): RegionMatch[] {
       if (window.includes('')) continue;
       const exact = window.join(' ');
       let name = exact;
-      let candidates = g.names.get(exact);
+      let found: Region[] | undefined;
       let fuzzy = false;
-      if (!candidates) {
-        const fixed = corrected.slice(i, i + n).join(' ');
-        if (fixed !== exact) {
-          candidates = g.names.get(fixed);
-          name = fixed;
-          fuzzy = true;
+      // An area or a town named exactly ("jabodetabek", "papua", "cikarang"), unless a level is said
+      // ("provinsi papua"); never by a forgiven typo, so a real kecamatan never turns into another place.
+      const area = hasLevel ? undefined : g.areas.get(exact);
+      if (area && (!g.areaNeedsContext.has(exact) || placeContext(tokens, i, n, g))) found = area;
+      if (!found) {
+        let candidates = g.names.get(exact);
+        if (!candidates) {
+          const fixed = corrected.slice(i, i + n).join(' ');
+          if (fixed !== exact && !g.areas.has(exact)) {
+            candidates = g.names.get(fixed);
+            name = fixed;
+            fuzzy = true;
+          }
         }
+        if (!candidates) continue;
+        if (AMBIGUOUS_NAMES.has(name) && !hasLevel && !placeContext(tokens, i, n, g)) continue;
+        if (!hasLevel && n === 1 && isOrdinaryPhrase(tokens, i)) continue;
+        const after = hasLevel ? undefined : LEVEL_MARKERS.get(tokens[i + n] ?? '');
+        found = picks(candidates, hasLevel ? level : after);
       }
-      if (!candidates) continue;
-      if (AMBIGUOUS_NAMES.has(name) && !hasLevel && !placeContext(tokens, i, n, g)) continue;
-      if (!hasLevel && n === 1 && isOrdinaryPhrase(tokens, i)) continue;
       const start = hasLevel ? levelAt : i;
       // The level may also follow the name, as people type it ("bekasi kab", "malang kota").
       const after = hasLevel ? undefined : LEVEL_MARKERS.get(tokens[i + n] ?? '');
-      const end = i + n + (after ? 1 : 0);
-      hits.push({
-        region: pick(candidates, hasLevel ? level : after),
-        matched: tokens.slice(start, end).join(' '),
-        fuzzy,
-        length: n,
-        position: i,
-      });
+      const end = i + n + (after && !area ? 1 : 0);
+      for (const region of found)
+        hits.push({
+          region,
+          together: found.length > 1,
+          matched: tokens.slice(start, end).join(' '),
+          fuzzy,
+          length: n,
+          position: i,
+        });
       i = end;
       advanced = true;
       break;
@@ -211,6 +315,7 @@ export function findRegionsInTokens(words: readonly string[]): RegionMatch[] {
     if (seen.has(hit.region.code)) continue;
     seen.add(hit.region.code);
     out.push({
+      ...(hit.together ? { together: true as const } : {}),
       type: hit.region.type,
       code: hit.region.code,
       provinceCode: hit.region.type === 'province' ? hit.region.code : hit.region.provinceCode,

@@ -48,8 +48,16 @@ describe('searchProgrammes', () => {
     const states = items.map((i) => i.state);
     expect(states.indexOf('upcoming')).toBeGreaterThan(states.lastIndexOf('open'));
     expect(states).not.toContain('closed');
-    const open = items.filter((i) => i.state === 'open').map((i) => i.registrationCloses ?? '9999');
-    expect(open).toEqual([...open].sort());
+    // Those open to anyone, closing soonest first; those only some may join (by domicile) after them.
+    const restricted = new Set(
+      records
+        .filter((p) => p.eligibility?.domicile?.length && !p.eligibility.preferred?.includes('domicile'))
+        .map((p) => p.slug),
+    );
+    const open = items.filter((i) => i.state === 'open');
+    const openToAll = open.filter((i) => !restricted.has(i.slug)).map((i) => i.registrationCloses ?? '9999');
+    expect(openToAll).toEqual([...openToAll].sort());
+    expect(open.findIndex((i) => restricted.has(i.slug))).toBeGreaterThanOrEqual(openToAll.length);
     expect(items[0]).toMatchObject({
       slug: 'demo-magang-manufaktur-cikarang',
       daysLeft: 1,
@@ -107,7 +115,9 @@ describe('searchProgrammes', () => {
     expect(overseas.every((i) => i.kind === 'magang_luar_negeri')).toBe(true);
     const japan = await all({ country: 'jp' });
     expect(japan.length).toBeGreaterThanOrEqual(4);
-    expect(japan.every((i) => i.country === 'JP')).toBe(true);
+    // Programmes to Japan, and a course at home whose title names it ("Bahasa Jepang").
+    expect(japan.every((i) => i.country === 'JP' || /jepang|japan/i.test(i.title.id))).toBe(true);
+    expect(japan.filter((i) => i.country !== 'JP').every((i) => i.kind === 'pelatihan')).toBe(true);
     const certification = await all({ kinds: ['sertifikasi'], fields: ['las', 'tik'] });
     expect(certification.map((i) => i.slug).sort()).toEqual([
       'demo-lsp-junior-web-developer-daring',
@@ -202,6 +212,77 @@ describe('searchProgrammes', () => {
       { today: new Date('2026-11-23T10:00:00+07:00') },
     );
     expect(byDate).toEqual(byString);
+  });
+});
+
+describe('searchProgrammes: what is understood filters, everything else ranks', () => {
+  it('leftover words rank and never empty a search that found something', async () => {
+    const withNoise = await searchProgrammes(
+      database.db,
+      { fields: ['las'], text: 'nanya dong kepingin' },
+      { today },
+    );
+    const plain = await searchProgrammes(database.db, { fields: ['las'] }, { today });
+    expect(withNoise.items.map((i) => i.slug)).toEqual(plain.items.map((i) => i.slug));
+    // A word some of them say puts those first and lists them; the others are one tap away.
+    const pipe = await searchProgrammes(database.db, { fields: ['las'], text: 'pipa' }, { today });
+    expect(pipe.items.map((i) => i.slug)).toEqual(['demo-blk-sidoarjo-las-pipa']);
+    expect(pipe.others).toBe(plain.total - 1);
+    const everything = await searchProgrammes(
+      database.db,
+      { fields: ['las'], text: 'pipa', everything: true },
+      { today, pageSize: 50 },
+    );
+    expect(everything.total).toBe(plain.total);
+    expect(everything.items.map((i) => i.slug).sort()).toEqual((await slugs({ fields: ['las'] })).sort());
+  });
+
+  it('a topic finds a programme filed under another field by its title, and none when nothing says it', async () => {
+    const hydroponics = await slugs({ fields: ['tata_boga'], topics: [['hidroponik', 'sayuran']] });
+    expect(hydroponics).toEqual(['demo-bpvp-padang-hidroponik']);
+    expect(await slugs({ fields: ['tata_boga'], topics: [['drone']] })).toEqual([]);
+  });
+
+  it('several places, several countries, and what is ruled out', async () => {
+    const places = await all({ places: ['35.78', '32.75'], fields: ['las'] });
+    expect(places.every((i) => ['35.78', '32.75'].includes(i.regency ?? '') || i.mode === 'daring')).toBe(
+      true,
+    );
+    expect(new Set(places.map((i) => i.regency))).toEqual(new Set(['35.78', '32.75']));
+    const two = await all({ countries: ['KR', 'QA'], kinds: ['magang_luar_negeri'] });
+    expect(new Set(two.map((i) => i.country))).toEqual(new Set(['KR', 'QA']));
+    const japan = await all({
+      country: 'JP',
+      kinds: ['magang_luar_negeri'],
+      exclude: { fields: ['manufaktur'] },
+    });
+    expect(japan.length).toBeGreaterThan(0);
+    expect(japan.some((i) => i.field === 'manufaktur')).toBe(false);
+    const offline = await all({ fields: ['tik'], exclude: { online: true } });
+    expect(offline.some((i) => i.mode === 'daring')).toBe(false);
+  });
+
+  it('what the person said about themselves hides what they cannot join, and counts it', async () => {
+    const forMen = await searchProgrammes(
+      database.db,
+      { fields: ['menjahit'], person: { gender: 'laki_laki' } },
+      { today, pageSize: 50 },
+    );
+    expect(forMen.items.some((i) => i.womenOnly)).toBe(false);
+    expect(forMen.hidden).toEqual({ count: expect.any(Number), reasons: ['gender'] });
+    expect(forMen.hidden!.count).toBeGreaterThan(0);
+    const old = await searchProgrammes(
+      database.db,
+      { country: 'JP', person: { age: 45 } },
+      { today, pageSize: 50 },
+    );
+    expect(old.hidden?.reasons).toContain('age');
+    const school = await searchProgrammes(
+      database.db,
+      { person: { education: 'SD' } },
+      { today, pageSize: 50 },
+    );
+    expect(school.hidden?.reasons).toContain('education');
   });
 });
 

@@ -208,4 +208,48 @@ describe('discovery through the Telegram webhook', () => {
     expect(h.api.texts(p.id).some((t) => t.includes('Aku akan mengabarimu'))).toBe(true);
     expect(reply.text).toContain('Mau mulai dari mana?');
   });
+
+  it('a filler, a dialect word or a verb never hides the right programmes', async () => {
+    for (const text of [
+      'min nanya dong, ada pelatihan las di sby gak sih',
+      'mas, aku pengen nglas nang suroboyo, ono pelatihan ra?',
+      'pelatihan las sby plis kk',
+      'kepingin belajar las di surabaya',
+    ]) {
+      const reply = await say(person(), text);
+      expect(titlesIn(reply.text), text).toEqual(['Pelatihan Las Surabaya']);
+    }
+  });
+
+  it('an unknown word only ranks: programmes that say it first, and without it the others all the same', async () => {
+    const drone = await say(person(), 'pelatihan las drone bawah air di bandung');
+    expect(titlesIn(drone.text)).toEqual(['Pelatihan Las Bandung']);
+  });
+
+  it('what the person says about themselves hides what they cannot join, and says why in one line', async () => {
+    const man = await say(person(), 'saya laki-laki, ada magang ke taiwan?');
+    expect(titlesIn(man.text)).toEqual([]);
+    expect(man.text).toContain('Ada 1, tapi syaratnya');
+    const list = await say(person(), 'cowok umur 24, magang luar negeri apa aja?');
+    expect(titlesIn(list.text)).not.toContain('Magang Elektronik Taiwan untuk Perempuan');
+    expect(list.text).toMatch(
+      /1 program tidak kutampilkan karena syaratnya tidak cocok denganmu \(khusus perempuan\)/,
+    );
+    // Nothing is stored: asked again without the facts, the programme is there.
+    const woman = await say(person(), 'magang ke taiwan');
+    expect(titlesIn(woman.text)).toEqual(['Magang Elektronik Taiwan untuk Perempuan']);
+  });
+
+  it('leaves out what the person rules out, and combines what they name together', async () => {
+    const notFactory = await say(person(), 'magang jepang tapi jangan pabrik');
+    expect(titlesIn(notFactory.text)).toEqual(['Magang Kaigo Jepang']);
+    const either = await say(person(), 'magang ke korea atau qatar');
+    expect(titlesIn(either.text).sort()).toEqual(['Magang Hotel Qatar', 'Magang Pabrik Korea']);
+  });
+
+  it('every list line says where and when registration closes', async () => {
+    const reply = await say(person(), 'magang ke jepang');
+    for (const line of reply.text.split('\n').filter((l) => l.startsWith('   ')))
+      expect(line).toMatch(/Jepang · .* · (⏰ )?tutup \d{1,2} [A-Z][a-z]{2} \(\d+ hari lagi\)/);
+  });
 });

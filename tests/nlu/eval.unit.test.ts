@@ -10,11 +10,16 @@ import { type Query, score } from './score';
 
 const queries: Query[] = JSON.parse(readFileSync(new URL('./queries.json', import.meta.url), 'utf8'));
 
-/** Keywords compare as a set; everything else exactly. */
-function comparable(slots: Slots): Slots {
-  const out: Slots = { ...slots };
-  if (out.keywords) out.keywords = [...out.keywords].sort();
-  return out;
+/** Keywords compare as a set, object keys in any order; everything else exactly. */
+function comparable(value: unknown, key?: string): unknown {
+  if (Array.isArray(value)) return key === 'keywords' ? [...value].sort() : value.map((v) => comparable(v));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, comparable((value as Record<string, unknown>)[k], k)]),
+    );
+  return value;
 }
 
 const sameSlots = (a: Slots, b: Slots) => JSON.stringify(comparable(a)) === JSON.stringify(comparable(b));

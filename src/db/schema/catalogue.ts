@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -64,12 +65,24 @@ export const programmes = pgTable(
      * space at both ends so `like '% las%'` finds words starting with "las" (and not "kelas").
      */
     searchText: text('search_text').notNull(),
+    /**
+     * The Indonesian title's words, lower case and space-framed like `search_text` (kept by Postgres
+     * itself): a subject named in the title weighs more than one met in the summary.
+     */
+    /** Only people of certain places may join (a binding `eligibility.domicile`), kept by Postgres itself. */
+    domicileRestricted: boolean('domicile_restricted').generatedAlwaysAs(
+      sql`(coalesce(jsonb_typeof(record->'eligibility'->'domicile') = 'array', false) and not coalesce(record->'eligibility'->'preferred' ? 'domicile', false))`,
+    ),
+    titleText: text('title_text').generatedAlwaysAs(
+      sql`(' ' || lower(regexp_replace(record->'title'->>'id', '[^[:alnum:]]+', ' ', 'g')) || ' ')`,
+    ),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('programmes_slug_uq').on(t.slug),
     index('programmes_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('programmes_title_trgm_idx').using('gin', t.titleText.op('gin_trgm_ops')),
     index('programmes_listing_idx').on(t.status, t.registrationCloses),
     index('programmes_kind_field_idx').on(t.kind, t.field),
     index('programmes_province_idx').on(t.province),

@@ -14,7 +14,14 @@ import { loadProfile } from '../profile/store';
 import { routeFreeText } from '../text-router';
 import { answerCardQuestion } from './card-answers';
 import { listLine, renderCard, titleOf } from './format';
-import { describeQuery, isRefinementOnly, queryFromUnderstanding } from './query';
+import {
+  describeQuery,
+  isRefinementOnly,
+  queryFromUnderstanding,
+  type Widening,
+  widenings,
+  withoutPerson,
+} from './query';
 import { addAlert, isSaved, latestIdentity, saveProgramme, unsaveProgramme } from './saved';
 
 const PAGE_SIZE = 5;
@@ -73,8 +80,26 @@ async function askWhat(ctx: FlowContext): Promise<void> {
   ]);
 }
 
-export async function showResults(ctx: FlowContext, query: ProgrammeQuery, page: number): Promise<void> {
+export async function showResults(
+  ctx: FlowContext,
+  asked: ProgrammeQuery,
+  page: number,
+  widened?: { from: ProgrammeQuery; why: Widening },
+): Promise<void> {
+  const query = asked;
   const result = await searchProgrammes(ctx.tx, query, { page, pageSize: PAGE_SIZE });
+  // Nothing in the very place asked for (online programmes match every place): what is closest first.
+  const nothingThere =
+    result.total === 0 || (result.items.every((i) => i.mode === 'daring') && hasRegency(query));
+  if (nothingThere && page === 1 && !widened) {
+    // Nothing exactly there: what is closest, said as such.
+    for (const next of widenings(query)) {
+      const found = await searchProgrammes(ctx.tx, next.query, { page, pageSize: PAGE_SIZE });
+      const located = found.items.some((i) => i.mode !== 'daring');
+      if (found.total > 0 && (result.total === 0 || located))
+        return showResults(ctx, next.query, page, { from: query, why: next.why });
+    }
+  }
   if (result.total === 0) return showEmpty(ctx, query);
   const current = Math.min(Math.max(1, page), result.pages);
   const items =
@@ -96,14 +121,40 @@ export async function showResults(ctx: FlowContext, query: ProgrammeQuery, page:
   }));
   if (current < result.pages) choices.push({ id: 'page:next', label: ctx.t('discovery:next') });
   if (current > 1) choices.push({ id: 'page:prev', label: ctx.t('discovery:prev') });
+  // The best-matching ones are listed; the others the filters allow are one tap away.
+  if (result.others > 0 && !query.everything)
+    choices.push({
+      id: 'everything',
+      label: ctx.t('discovery:showEverything', { count: result.total + result.others }),
+    });
   choices.push({ id: 'refine', label: ctx.t('discovery:refine') });
+  const notes: string[] = [];
+  if (result.others > 0 && !query.everything)
+    notes.push(ctx.t('discovery:bestMatches', { count: result.others }));
+  // What the person said about themselves hid some: say so, and why, in one line.
+  if (result.hidden)
+    notes.push(
+      ctx.t('discovery:hiddenForYou', {
+        count: result.hidden.count,
+        why: result.hidden.reasons.map((r) => ctx.t(`discovery:hiddenReason.${r}`)).join(', '),
+      }),
+    );
   ctx.state = {
     ...ctx.state,
     flow: 'discover',
     step: 'results',
     data: { query, page: current, items: items.map((i) => i.slug) },
   };
-  ctx.ask(`${header}\n\n${lines.join('\n')}\n\n${ctx.t('discovery:pickHint')}`, choices);
+  const footer = [...notes, ctx.t('discovery:pickHint')].join('\n');
+  // Said first when nothing was exactly there: what is listed is the closest.
+  const lead = widened
+    ? `${ctx.t(`discovery:widened.${widened.why}`, { query: describeQuery(ctx, widened.from) })}\n${header}`
+    : header;
+  ctx.ask(`${lead}\n\n${lines.join('\n')}\n\n${footer}`, choices);
+}
+
+function hasRegency(query: ProgrammeQuery): boolean {
+  return Boolean(query.regency || query.places?.some((c) => c.includes('.')));
 }
 
 async function showEmpty(ctx: FlowContext, query: ProgrammeQuery): Promise<void> {
@@ -175,6 +226,8 @@ async function onChoice(ctx: FlowContext, id: string): Promise<void> {
       return showResults(ctx, { kinds: [arg as (typeof PROGRAMME_KINDS)[number]] }, 1);
     case 'all':
       return showResults(ctx, {}, 1);
+    case 'everything':
+      return showResults(ctx, { ...d.query, everything: true }, 1);
     case 'open':
       return showCard(ctx, arg);
     case 'more':
@@ -308,7 +361,7 @@ async function askRefine(ctx: FlowContext): Promise<void> {
     { id: 'refineField', label: ctx.t('discovery:refineField') },
     { id: 'toggle:free', label: `${mark(q.free)}${ctx.t('discovery:filter.free')}` },
     { id: 'toggle:stipend', label: `${mark(q.stipend)}${ctx.t('discovery:filter.stipend')}` },
-    { id: 'toggle:womenOnly', label: `${mark(q.womenOnly)}${ctx.t('discovery:filter.womenOnly')}` },
+    { id: 'toggle:womenOnly', label: `${mark(Boolean(q.womenOnly))}${ctx.t('discovery:filter.womenOnly')}` },
     {
       id: 'toggle:disabilityFriendly',
       label: `${mark(q.disabilityFriendly)}${ctx.t('discovery:filter.disabilityFriendly')}`,
@@ -418,7 +471,9 @@ async function share(ctx: FlowContext, slug: string): Promise<void> {
   return showCard(ctx, slug);
 }
 
-async function subscribe(ctx: FlowContext, query: ProgrammeQuery): Promise<void> {
+async function subscribe(ctx: FlowContext, asked: ProgrammeQuery): Promise<void> {
+  // What the person said about themselves is for this search only: an alert keeps the rest.
+  const query = withoutPerson(asked);
   await addAlert(ctx.tx, ctx.user.id, query);
   ctx.say(ctx.t('discovery:alertSaved', { query: describeQuery(ctx, query) }));
   const found = await searchProgrammes(ctx.tx, query, { page: 1, pageSize: PAGE_SIZE });

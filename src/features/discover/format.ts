@@ -48,15 +48,30 @@ export function deadline(
   return ctx.t(daysLeft <= 7 ? 'discovery:deadline.soon' : 'discovery:deadline.days', { count: daysLeft });
 }
 
+const shortDates = {
+  id: new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+};
+
+/** "20 Des": registration dates are weeks away, the year goes without saying. */
+function shortDate(iso: string, locale: string): string {
+  return (locale === 'en' ? shortDates.en : shortDates.id).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** When registration closes, with the date: "tutup 20 Des (13 hari lagi)". */
+function closes(ctx: FlowContext, p: ProgrammeSummary): string {
+  if (p.state === 'open' && p.registrationCloses && p.daysLeft !== null && p.daysLeft > 0)
+    return ctx.t(p.daysLeft <= 7 ? 'discovery:deadline.soonOn' : 'discovery:deadline.on', {
+      date: shortDate(p.registrationCloses, ctx.locale),
+      count: p.daysLeft,
+    });
+  return deadline(ctx, p.state, p.daysLeft, p.registrationOpens);
+}
+
 /** One line of a result list. */
 export function listLine(ctx: FlowContext, index: number, p: ProgrammeSummary): string {
   const cost = p.feeIdr === 0 ? ctx.t('discovery:card.free') : formatRupiah(p.feeIdr);
-  const bits = [
-    p.provider.name,
-    placeOf(ctx, p),
-    cost,
-    deadline(ctx, p.state, p.daysLeft, p.registrationOpens),
-  ].filter(Boolean);
+  const bits = [p.provider.name, placeOf(ctx, p), cost, closes(ctx, p)].filter(Boolean);
   return `${index}. ${titleOf(ctx, p.title)}\n   ${bits.join(' · ')}`;
 }
 

@@ -35,6 +35,25 @@ const CONSTRAINT_WORDS: Readonly<Record<ConstraintName, readonly string[]>> = {
     'biaya gratis',
     'tidak pakai bayar',
     'tidak pakai biaya',
+    'potongan gaji',
+    'potong gaji',
+    'tanpa potongan',
+    'tidak ada potongan',
+    'tidak pakai potongan',
+    'tidak pakai potongan gaji',
+    'tanpa potongan gaji',
+    'tidak ada potongan gaji',
+    'tidak mau bayar',
+    'tidak mau yang bayar',
+    'tidak mau berbayar',
+    'tidak mau yang berbayar',
+    'yang tidak bayar',
+    'tidak bisa bayar',
+    'tidak mampu bayar',
+    'tidak punya uang',
+    'tidak ada uang',
+    'tidak punya biaya',
+    'tidak ada biaya',
   ],
   stipend: [
     'uang saku',
@@ -143,12 +162,90 @@ const CONSTRAINT_WORDS: Readonly<Record<ConstraintName, readonly string[]>> = {
 
 export const CONSTRAINT_TABLE = new PhraseTable(entriesOf(CONSTRAINT_WORDS));
 
-export function extractConstraints(r: Reading): Constraints | undefined {
-  let out: Constraints | undefined;
-  for (const hit of CONSTRAINT_TABLE.scan(r.tokens, r.claimed)) {
-    out ??= {};
-    out[hit.value] = true;
+/** "magang yg gajinya paling gede": the highest stipend first. */
+const HIGHEST_STIPEND = new PhraseTable(
+  ['gaji', 'uang saku', 'saku', 'upah', 'bayaran', 'insentif']
+    .flatMap((pay) =>
+      [
+        'paling besar',
+        'paling gede',
+        'paling tinggi',
+        'terbesar',
+        'tertinggi',
+        'paling banyak',
+        'gede',
+        'besar',
+        'tinggi',
+      ].map((big) => `${pay} ${big}`),
+    )
+    .map((p) => [p, true] as const),
+);
+
+/** Said about pay, but no wish about the programme: "biar naik gaji". */
+const NOT_A_WISH = new PhraseTable(
+  ['naik gaji', 'gaji naik', 'naik level', 'gaji umr', 'gaji kecil'].map((p) => [p, true] as const),
+);
+
+export interface ConstraintHit {
+  start: number;
+  end: number;
+  name: ConstraintName;
+}
+
+/** Which disability was named, as the words a programme's accommodations would use for it. */
+const DISABILITY_NEEDS: ReadonlyArray<[readonly string[], readonly string[]]> = [
+  [
+    ['tuli', 'tuna rungu', 'tunarungu', 'rungu', 'deaf', 'bisu', 'tuna wicara', 'tunawicara'],
+    ['tuli', 'tunarungu', 'rungu', 'isyarat', 'bahasa isyarat', 'deaf', 'tunawicara'],
+  ],
+  [
+    ['tuna netra', 'tunanetra', 'netra', 'low vision', 'blind'],
+    ['tunanetra', 'netra', 'braille', 'audio', 'pembaca layar', 'screen reader', 'low vision'],
+  ],
+  [
+    ['kursi roda', 'tuna daksa', 'tunadaksa', 'daksa', 'wheelchair'],
+    ['kursi roda', 'tunadaksa', 'daksa', 'aksesibel', 'tanpa tangga', 'wheelchair'],
+  ],
+  [
+    ['tunagrahita', 'autis', 'berkebutuhan khusus', 'abk'],
+    ['tunagrahita', 'autis', 'berkebutuhan khusus', 'disabilitas intelektual'],
+  ],
+];
+
+export interface ConstraintReading {
+  constraints?: Constraints;
+  /** What a named disability needs, to rank programmes whose accommodations say it first. */
+  rankBy?: string[][];
+  /** Order by the stipend, highest first. */
+  highestStipend?: true;
+  /** "khusus perempuan": women-only programmes, not those with a quota. */
+  womenExclusive?: true;
+  hits: ConstraintHit[];
+}
+
+export function extractConstraints(r: Reading): ConstraintReading {
+  const out: ConstraintReading = { hits: [] };
+  for (const hit of NOT_A_WISH.scan(r.tokens, r.claimed)) claim(r, hit.start, hit.end);
+  for (const hit of HIGHEST_STIPEND.scan(r.tokens, r.claimed)) {
+    out.highestStipend = true;
+    out.constraints = { ...out.constraints, stipend: true };
     claim(r, hit.start, hit.end);
+  }
+  for (const hit of CONSTRAINT_TABLE.scan(r.tokens, r.claimed)) {
+    out.constraints ??= {};
+    out.constraints[hit.value] = true;
+    out.hits.push({ start: hit.start, end: hit.end, name: hit.value });
+    claim(r, hit.start, hit.end);
+    if (
+      hit.value === 'womenOnly' &&
+      /^(khusus|perempuan saja|perempuan doang|women only)/.test(r.tokens.slice(hit.start, hit.end).join(' '))
+    )
+      out.womenExclusive = true;
+    if (hit.value === 'disabilityFriendly') {
+      const said = r.tokens.slice(hit.start, hit.end).join(' ');
+      const need = DISABILITY_NEEDS.find(([words]) => words.includes(said))?.[1];
+      if (need && !out.rankBy?.some((g) => g === need)) out.rankBy = [...(out.rankBy ?? []), [...need]];
+    }
   }
   return out;
 }

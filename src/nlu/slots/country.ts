@@ -1,51 +1,44 @@
-/** Destination countries (ISO 3166 alpha-2) by their Indonesian, English and nick names. */
+/**
+ * Destination countries (ISO 3166 alpha-2) by their Indonesian, English and nick names, and regions of
+ * the world ("eropa", "timur tengah") by their members (lexicons/countries.json).
+ */
 import { claim, type Reading } from '../context';
+import { COUNTRY_NAMES, WORLD_REGIONS } from '../lexicons';
 import { PhraseTable } from '../phrases';
 
-const COUNTRY_WORDS: Readonly<Record<string, readonly string[]>> = {
-  JP: ['jepang', 'japan', 'jp', 'jpn', 'nihon', 'nippon', 'jepun', 'negeri sakura', 'jepan', 'jpang'],
-  KR: ['korea', 'korsel', 'korea selatan', 'south korea', 'kr', 'negeri ginseng', 'korean'],
-  TW: ['taiwan', 'tw'],
-  QA: ['qatar', 'katar'],
-  AU: ['australia', 'aussie', 'ostrali', 'australi', 'ostralia'],
-  DE: ['jerman', 'germany', 'deutschland', 'german'],
-  MY: ['malaysia', 'malay', 'negeri jiran'],
-  SA: ['saudi', 'arab saudi', 'saudi arabia', 'arab', 'ksa'],
-  AE: ['uea', 'uni emirat arab', 'emirat', 'uae', 'dubai', 'abu dhabi'],
-  SG: ['singapura', 'singapore'],
-  HK: ['hong kong', 'hongkong', 'hk'],
-  GB: ['inggris', 'uk', 'england', 'britania', 'united kingdom'],
-  NL: ['belanda', 'netherlands', 'holland'],
-  TR: ['turki', 'turkey', 'turkiye'],
-  US: ['amerika', 'usa', 'amerika serikat', 'america'],
-  CA: ['kanada', 'canada'],
-  NZ: ['selandia baru', 'new zealand'],
-  CN: ['china', 'cina', 'tiongkok'],
-  PL: ['polandia', 'poland'],
-  IT: ['italia', 'italy'],
-  FR: ['prancis', 'perancis', 'france'],
-  BN: ['brunei'],
-  KW: ['kuwait'],
-  OM: ['oman'],
-  TH: ['thailand'],
-};
+export const COUNTRY_TABLE = new PhraseTable<readonly string[]>([
+  ...Object.entries(COUNTRY_NAMES).flatMap(([code, words]) => words.map((w) => [w, [code]] as const)),
+  ...WORLD_REGIONS.flatMap((region) => region.say.map((w) => [w, region.countries] as const)),
+]);
 
-export const COUNTRY_TABLE = new PhraseTable(
-  Object.entries(COUNTRY_WORDS).flatMap(([code, words]) => words.map((w) => [w, code] as const)),
-);
+export interface CountryHit {
+  start: number;
+  end: number;
+  codes: readonly string[];
+}
 
 export interface CountryCue {
-  code: string;
+  /** Every country named, in order (a region of the world adds all its members). */
+  codes: string[];
   /** Said as a destination: "ke jepang", "di korea". */
   destination: boolean;
+  hits: CountryHit[];
 }
 
 const TOWARDS = new Set(['ke', 'di', 'to', 'in']);
 
 export function extractCountry(r: Reading): CountryCue | undefined {
-  const hits = COUNTRY_TABLE.scan(r.tokens, r.claimed);
-  const first = hits[0];
+  const found = COUNTRY_TABLE.scan(r.tokens, r.claimed);
+  const first = found[0];
   if (!first) return undefined;
-  for (const hit of hits) claim(r, hit.start, hit.end);
-  return { code: first.value, destination: TOWARDS.has(r.tokens[first.start - 1] ?? '') };
+  const codes: string[] = [];
+  for (const hit of found) {
+    claim(r, hit.start, hit.end);
+    for (const code of hit.value) if (!codes.includes(code)) codes.push(code);
+  }
+  return {
+    codes,
+    destination: TOWARDS.has(r.tokens[first.start - 1] ?? ''),
+    hits: found.map((h) => ({ start: h.start, end: h.end, codes: h.value })),
+  };
 }

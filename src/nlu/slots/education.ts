@@ -1,5 +1,5 @@
 /** The education level a person says they have ("lulusan smp", "tamat SMA", "S1", "D3"). */
-import type { EducationLevel } from '../../catalogue/vocabulary';
+import { EDUCATION_LEVELS, type EducationLevel } from '../../catalogue/vocabulary';
 import { claim, type Reading } from '../context';
 import { PhraseTable } from '../phrases';
 
@@ -48,6 +48,8 @@ const COMPLETED = new Set([
 /** Words that make it where someone still is: "masih SMA" has not completed SMA. */
 const ONGOING = new Set(['masih', 'sedang', 'lagi', 'kelas', 'semester', 'murid', 'siswa', 'siswi']);
 const NOT_COMPLETED = new Set(['tidak', 'belum', 'gagal', 'putus']);
+/** "tidak lulus SMA": the verbs a negation can go with ("ga? lulusan sma" is a question, then a fact). */
+const COMPLETED_VERBS = new Set(['lulus', 'tamat', 'selesai', 'menyelesaikan', 'sampai']);
 /** Short tokens that are only a level after a word saying so ("ma", "mi" are also words). */
 const NEEDS_CONTEXT = new Set(['ma', 'mi']);
 
@@ -64,12 +66,39 @@ const STILL_STUDYING = new PhraseTable(
   ].map((p) => [p, true] as const),
 );
 
-export function extractEducation(r: Reading): EducationLevel | undefined {
-  for (const hit of STILL_STUDYING.scan(r.tokens, r.claimed)) claim(r, hit.start, hit.end);
+/** What the message says of education: the slot as before, and what the person has completed. */
+export interface EducationReading {
+  /** The level named as a search condition or as the person's own ("lulusan smp"). */
+  level?: EducationLevel;
+  /** The level the person has completed: "masih SMA" has completed SMP, "tidak lulus SMA" too. */
+  completed?: EducationLevel;
+  /** Where each level named ends: a major may follow ("smk otomotif"). */
+  levelEnds: number[];
+}
+
+const ORDER = EDUCATION_LEVELS;
+
+function below(level: EducationLevel): EducationLevel | undefined {
+  // Diplomas and degrees all stand on SMA.
+  if (level === 'D1' || level === 'D2' || level === 'D3' || level === 'S1') return 'SMA';
+  const i = ORDER.indexOf(level);
+  return i > 0 ? ORDER[i - 1] : undefined;
+}
+
+/** "masih kuliah" has completed SMA. */
+const STILL_AT: Readonly<Record<string, EducationLevel>> = { kuliah: 'SMA', mahasiswa: 'SMA' };
+
+export function readEducation(r: Reading): EducationReading {
+  const out: EducationReading = { levelEnds: [] };
+  for (const hit of STILL_STUDYING.scan(r.tokens, r.claimed)) {
+    claim(r, hit.start, hit.end);
+    out.completed ??= STILL_AT[r.tokens[hit.end - 1]!];
+  }
   r.tokens.forEach((w, i) => {
     // "kelas 12" is a school year.
     if (w === 'kelas' && /^\d{1,2}$/.test(r.tokens[i + 1] ?? '')) claim(r, i, i + 2);
   });
+  let fallback: EducationLevel | undefined;
   for (let i = 0; i < r.tokens.length; i++) {
     if (r.claimed[i]) continue;
     const hit = EDUCATION_TABLE.matchAt(r.tokens, i, r.claimed);
@@ -77,14 +106,31 @@ export function extractEducation(r: Reading): EducationLevel | undefined {
     const before = r.tokens.slice(Math.max(0, i - 2), i);
     const completed = before.some((w) => COMPLETED.has(w));
     if (NEEDS_CONTEXT.has(r.tokens[i]!) && hit.end === i + 1 && !completed) continue;
-    claim(r, hit.start, hit.end);
-    // "tidak lulus SMA" says what someone has not completed.
-    if (before.some((w) => NOT_COMPLETED.has(w))) continue;
-    if (!completed && before.some((w) => ONGOING.has(w))) continue;
     // "sd" is also "s/d" (until) between two dates or numbers.
     if (r.tokens[i] === 'sd' && /^\d/.test(r.tokens[i + 1] ?? '') && /^\d/.test(r.tokens[i - 1] ?? ''))
       continue;
-    return hit.value;
+    claim(r, hit.start, hit.end);
+    out.levelEnds.push(hit.end);
+    // "tidak lulus SMA" says what someone has not completed.
+    // Only right before the level or its verb: the "ga" of "bisa ga? lulusan sma" is a question.
+    const notCompleted = before.some(
+      (w, k) => NOT_COMPLETED.has(w) && (k === before.length - 1 || COMPLETED_VERBS.has(before[k + 1]!)),
+    );
+    if (notCompleted || (!completed && before.some((w) => ONGOING.has(w)))) {
+      fallback ??= below(hit.value);
+      i = hit.end - 1;
+      continue;
+    }
+    if (!out.level) {
+      out.level = hit.value;
+      out.completed = hit.value;
+    }
+    i = hit.end - 1;
   }
-  return undefined;
+  out.completed ??= fallback;
+  return out;
+}
+
+export function extractEducation(r: Reading): EducationLevel | undefined {
+  return readEducation(r).level;
 }

@@ -1,0 +1,3 @@
+ALTER TABLE "programmes" ADD COLUMN "domicile_restricted" boolean GENERATED ALWAYS AS ((coalesce(jsonb_typeof(record->'eligibility'->'domicile') = 'array', false) and not coalesce(record->'eligibility'->'preferred' ? 'domicile', false))) STORED;--> statement-breakpoint
+ALTER TABLE "programmes" ADD COLUMN "title_text" text GENERATED ALWAYS AS ((' ' || lower(regexp_replace(record->'title'->>'id', '[^[:alnum:]]+', ' ', 'g')) || ' ')) STORED;--> statement-breakpoint
+CREATE INDEX "programmes_title_trgm_idx" ON "programmes" USING gin ("title_text" gin_trgm_ops);

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { type StatedFacts, understand } from './index';
+
+const facts = (text: string): StatedFacts | undefined => understand(text).slots.facts;
+
+describe('stated facts', () => {
+  it('reads several facts in one message, and the search still', () => {
+    const u = understand('aku cowok umur 24 lulusan smp di medan');
+    expect(u.slots.facts).toEqual({ gender: 'laki_laki', age: 24, education: 'SMP' });
+    // The place is still the search's, and the fact words are no search keywords.
+    expect(u.slots).toMatchObject({ province: '12', regency: '12.71', education: 'SMP' });
+    expect(u.slots.keywords).toBeUndefined();
+  });
+
+  it('reads gender as people say it', () => {
+    expect(facts('saya laki-laki')).toEqual({ gender: 'laki_laki' });
+    expect(facts('saya laki laki')).toEqual({ gender: 'laki_laki' });
+    expect(facts('aku cewek 19 thn')).toEqual({ gender: 'perempuan', age: 19 });
+    expect(facts('gue pria, ada magang?')?.gender).toBe('laki_laki');
+    expect(facts('cowok boleh ikut?')?.gender).toBe('laki_laki');
+    expect(facts('pelatihan jahit buat cowok ada?')?.gender).toBe('laki_laki');
+    expect(facts('saya ibu rumah tangga mau kursus jahit')?.gender).toBe('perempuan');
+    // Both, or someone else's: nothing about the person.
+    expect(facts('magang buat cowok dan cewek')).toBeUndefined();
+    expect(facts('yang bukan cewek aja')).toBeUndefined();
+    // A wish for women-only programmes is a constraint, not a fact.
+    expect(understand('magang luar negri yg buat cewe').slots.facts).toBeUndefined();
+  });
+
+  it('reads an age, not a length of time', () => {
+    expect(facts('umur 29 ada pelatihan apa di medan')?.age).toBe(29);
+    expect(facts('usia saya sudah 27 tahun')?.age).toBe(27);
+    expect(facts('umurku 22')?.age).toBe(22);
+    expect(facts('aku 19, cari magang')?.age).toBe(19);
+    expect(facts('24th lulusan sma')?.age).toBe(24);
+    expect(facts('usia dua puluh tujuh tahun')?.age).toBe(27);
+    expect(facts('umur tujuh belas')?.age).toBe(17);
+    expect(facts('magang 3 tahun di jepang')).toBeUndefined();
+    expect(facts('pengalaman 15 tahun di bengkel')).toBeUndefined();
+    expect(facts('kontrak 3 tahun di korea')).toBeUndefined();
+    expect(facts('saya 2 orang')).toBeUndefined();
+  });
+
+  it('reads a birth year', () => {
+    expect(facts('kelahiran 98 ada magang jepang?')).toEqual({ birthYear: 1998 });
+    expect(facts('aku lahir 17 agustus 2003')).toEqual({ birthYear: 2003 });
+    expect(facts('lahir tahun 2001')).toEqual({ birthYear: 2001 });
+    expect(facts('lahir di medan')).toBeUndefined();
+  });
+
+  it('reads the education completed', () => {
+    expect(facts('cuma tamat sd')).toEqual({ education: 'SD' });
+    expect(facts('lulusan smk')).toEqual({ education: 'SMA' });
+    // Still at a level: the one below is completed.
+    expect(facts('masih sma kelas 12')).toEqual({ education: 'SMP', activity: 'pelajar' });
+    expect(facts('masih kuliah, ada magang?')).toEqual({ education: 'SMA', activity: 'mahasiswa' });
+    // "ga?" before "lulusan" is a question, not "did not graduate".
+    expect(facts('umurku 29, masih bisa ikut magang ga? lulusan sma')?.education).toBe('SMA');
+    expect(facts('gak lulus smp')).toEqual({ education: 'SD' });
+  });
+
+  it('reads the field studied, without taking it from the search', () => {
+    const u = understand('lulusan smk otomotif ada magang?');
+    expect(u.slots.facts).toEqual({ education: 'SMA', major: 'otomotif' });
+    expect(u.slots.fields).toEqual(['otomotif']);
+    expect(facts('aku lulusan smk tkj')?.major).toBe('tik');
+    expect(facts('s1 jurusan akuntansi cari magang')?.major).toBe('administrasi');
+    expect(facts('saya anak otomotif')?.major).toBe('otomotif');
+    expect(facts('lulusan sma, ada pelatihan komputer?')?.major).toBeUndefined();
+  });
+
+  it('reads where the person lives apart from where they search', () => {
+    expect(facts('aku asli garut')).toEqual({ domicile: { province: '32', regency: '32.05' } });
+    expect(facts('saya tinggal di garut mau pelatihan di bandung')?.domicile).toEqual({
+      province: '32',
+      regency: '32.05',
+    });
+    expect(facts('domisili jatim')?.domicile).toEqual({ province: '35' });
+    expect(understand('saya tinggal di garut').slots.keywords).toBeUndefined();
+    expect(facts('pelatihan las di garut')).toBeUndefined();
+  });
+
+  it('leaves messages without facts as they were', () => {
+    expect(facts('pelatihan las di sby')).toBeUndefined();
+    expect(facts('umur 27 bisa ikut?')).toEqual({ age: 27 });
+    // Reading the facts does not change what a message asks.
+    expect(understand('umur 27 bisa ikut?').intent).toBe('eligibility');
+    expect(understand('umur 24').intent).toBe('eligibility');
+  });
+
+  it('reads what the person does now', () => {
+    expect(facts('aku udah kerja di pabrik, pengen belajar las')?.activity).toBe('bekerja');
+    expect(facts('lagi nganggur nih, ada pelatihan?')?.activity).toBe('tidak_bekerja');
+    expect(facts('baru lulus smk, cari magang')?.activity).toBe('lulusan_baru');
+    expect(facts('aku mau kerja di jepang')?.activity).toBeUndefined();
+  });
+});

@@ -1,0 +1,444 @@
+/**
+ * What a person says about themselves in passing: "aku cowok umur 24 lulusan smp", "cuma tamat sd",
+ * "aku cewek 19 thn", "lahir 2003", "anak smk otomotif", "tinggal di garut". Read for the search at
+ * hand (so a man is not shown women-only programmes, a 29-year-old is told what he cannot join) — never
+ * stored by the understanding itself.
+ */
+import type { ActivityStatus, EducationLevel, Field, Gender } from '../../catalogue/vocabulary';
+import { claim, type Reading } from '../context';
+import type { EducationReading } from './education';
+import { FIELD_TABLE } from './fields';
+import { NUMBER_WORDS } from './ordinal';
+
+export interface StatedFacts {
+  /** Completed years, as said ("umur 24", "19 thn"). */
+  age?: number;
+  /** "lahir 2003", "kelahiran 98". */
+  birthYear?: number;
+  gender?: Gender;
+  /** The highest level completed ("cuma tamat sd" → SD; "masih SMA" → SMP). */
+  education?: EducationLevel;
+  /** The field of that education ("smk otomotif", "jurusan akuntansi", "D3 keperawatan"). */
+  major?: Field;
+  /** Where the person lives ("tinggal di garut", "asli medan", "orang bekasi"). */
+  domicile?: { province: string; regency?: string };
+  /** What the person does now ("udah kerja", "masih kuliah", "nganggur", "baru lulus"). */
+  activity?: ActivityStatus;
+}
+
+/** A place found in the message, by the token span that named it. */
+export interface PlaceSpan {
+  start: number;
+  end: number;
+  province: string;
+  regency?: string;
+  /** One of several regions named at once ("jawa", "lombok"). */
+  together?: boolean;
+}
+
+const GENDER_WORDS: ReadonlyMap<string, Gender> = new Map([
+  ['perempuan', 'perempuan'],
+  ['wanita', 'perempuan'],
+  ['akhwat', 'perempuan'],
+  ['laki-laki', 'laki_laki'],
+  ['lelaki', 'laki_laki'],
+  ['ikhwan', 'laki_laki'],
+]);
+/** Said of oneself: "saya ibu rumah tangga". */
+const GENDER_PHRASES: ReadonlyArray<[readonly string[], Gender]> = [
+  [['ibu', 'rumah', 'tangga'], 'perempuan'],
+  [['irt'], 'perempuan'],
+  [['emak', 'emak'], 'perempuan'],
+  [['ibu', 'ibu'], 'perempuan'],
+  [['bapak', 'bapak'], 'laki_laki'],
+];
+const PRONOUNS = new Set(['saya', 'ku', 'aku', 'beta', 'awak', 'urang', 'kami']);
+/** "bukan cewek", "selain laki-laki": not about the person. */
+const NOT = new Set(['bukan', 'selain', 'kecuali', 'tidak', 'non']);
+
+const AGE_WORDS = new Set(['umur', 'usia', 'age', 'umurnya', 'usianya']);
+const YEAR_WORDS = new Set(['tahun', 'thn', 'th', 'taun', 'thun', 'years', 'year', 'yo', 'y']);
+/** Between "umur" and the number: "umur saya sudah 27", "usia baru 17". */
+const AGE_GLUE = new Set([
+  'saya',
+  'ku',
+  'sudah',
+  'baru',
+  'masih',
+  'sekarang',
+  'pas',
+  'tepat',
+  'hampir',
+  'jalan',
+  'sekitar',
+  'kurang',
+  'lebih',
+  'ini',
+  'aku',
+  'mau',
+]);
+/** A number of years after these is a length of time, not an age. */
+const DURATION = new Set([
+  'selama',
+  'pengalaman',
+  'kontrak',
+  'masa',
+  'durasi',
+  'lama',
+  'sejak',
+  'periode',
+  'dalam',
+  'kerja',
+  'bekerja',
+  'magang',
+  'pelatihan',
+  'program',
+  'lulus',
+  'tamat',
+]);
+/** A bare number after a pronoun that is something else: "saya 2 orang", "aku 3 bulan". */
+const NOT_AGE_UNITS = new Set([
+  'bulan',
+  'minggu',
+  'hari',
+  'jam',
+  'orang',
+  'juta',
+  'ribu',
+  'kali',
+  'anak',
+  'x',
+]);
+const AGE_MIN = 12;
+const AGE_MAX = 70;
+
+/** Plausible birth years of someone looking for training (no clock: the understanding is pure). */
+const BIRTH_YEAR_MIN = 1940;
+const BIRTH_YEAR_MAX = 2020;
+
+const BIRTH_WORDS = new Set(['lahir', 'kelahiran', 'lahiran', 'born', 'kelahiranku']);
+
+const TEENS: ReadonlyMap<string, number> = new Map([
+  ['sebelas', 11],
+  ['belas', 10],
+  ['puluh', 10],
+]);
+
+interface NumberHit {
+  value: number;
+  end: number;
+}
+
+/** A number at `i`: digits ("24", "24th", "24thn") or words ("dua puluh empat", "sembilan belas"). */
+function numberAt(tokens: readonly string[], i: number): (NumberHit & { unit: boolean }) | undefined {
+  const w = tokens[i];
+  if (w === undefined) return undefined;
+  const glued = /^(\d{1,4})(th|thn|tahun|taun|thun|yo|y|an)?$/.exec(w);
+  if (glued) {
+    const unit = Boolean(glued[2] && glued[2] !== 'an');
+    return { value: Number(glued[1]), end: i + 1, unit };
+  }
+  if (w === 'sebelas') return { value: 11, end: i + 1, unit: false };
+  const first = NUMBER_WORDS.get(w);
+  if (first === undefined || first > 9) return undefined;
+  const next = tokens[i + 1] ?? '';
+  if (next === 'belas') return { value: 10 + first, end: i + 2, unit: false };
+  if (next === 'puluh') {
+    const ones = NUMBER_WORDS.get(tokens[i + 2] ?? '');
+    if (ones !== undefined && ones <= 9) return { value: first * 10 + ones, end: i + 3, unit: false };
+    return { value: first * 10, end: i + 2, unit: false };
+  }
+  return TEENS.has(w) ? undefined : { value: first, end: i + 1, unit: false };
+}
+
+/** The number of years at `i`, with the year word after it when there is one. */
+function yearsAt(tokens: readonly string[], i: number): NumberHit | undefined {
+  const n = numberAt(tokens, i);
+  if (!n) return undefined;
+  if (n.unit) return n;
+  return YEAR_WORDS.has(tokens[n.end] ?? '') ? { value: n.value, end: n.end + 1 } : n;
+}
+
+function isAge(value: number): boolean {
+  return value >= AGE_MIN && value <= AGE_MAX;
+}
+
+function readAge(r: Reading, facts: StatedFacts): void {
+  const { tokens } = r;
+  for (let i = 0; i < tokens.length && facts.age === undefined; i++) {
+    if (r.claimed[i]) continue;
+    const w = tokens[i]!;
+    // "umur 24", "usia saya sudah 27 tahun".
+    if (AGE_WORDS.has(w)) {
+      let j = i + 1;
+      while (j < tokens.length && j <= i + 3 && AGE_GLUE.has(tokens[j]!)) j++;
+      const n = yearsAt(tokens, j);
+      if (n && isAge(n.value) && !r.claimed[j]) {
+        facts.age = n.value;
+        claim(r, i, n.end);
+      }
+      continue;
+    }
+    const n = numberAt(tokens, i);
+    if (!n || !isAge(n.value) || n.value >= 100) continue;
+    const before = tokens[i - 1] ?? '';
+    const withYears = n.unit || YEAR_WORDS.has(tokens[n.end] ?? '');
+    // "24 tahun", "19 thn", "24th" — not "pengalaman 15 tahun".
+    if (withYears && !DURATION.has(before) && !DURATION.has(tokens[i - 2] ?? '')) {
+      facts.age = n.value;
+      claim(r, i, n.unit ? n.end : n.end + 1);
+      continue;
+    }
+    // "aku 19", "cewek 20": a bare number right after the person.
+    const person = PRONOUNS.has(before) || GENDER_WORDS.has(before);
+    if (person && !NOT_AGE_UNITS.has(tokens[n.end] ?? '') && !/\d{3}/.test(tokens[i]!)) {
+      facts.age = n.value;
+      claim(r, i, n.end);
+    }
+  }
+}
+
+function fullYear(value: number, digits: number): number | undefined {
+  if (digits === 4) return value;
+  if (digits !== 2) return undefined;
+  return value <= 30 ? 2000 + value : 1900 + value;
+}
+
+const MONTHS = new Set(
+  `januari jan februari feb pebruari maret mar april apr mei juni jun juli jul agustus agu agt ags september sep
+  sept oktober okt oct november nov nop desember des dec`.split(/\s+/),
+);
+
+function readBirthYear(r: Reading, facts: StatedFacts): void {
+  const { tokens } = r;
+  for (let i = 0; i < tokens.length; i++) {
+    if (r.claimed[i] || !BIRTH_WORDS.has(tokens[i]!)) continue;
+    // "lahir 2003", "lahir tahun 2003", "lahir 17 agustus 2003", "kelahiran 98".
+    const window = tokens.slice(i + 1, i + 5);
+    let at = window.findIndex((w) => /^\d{4}$/.test(w));
+    if (at < 0) {
+      // Two digits only right after the word (or "tahun"), and not a day before a month.
+      at = window[0] === 'tahun' ? 1 : 0;
+      if (!/^\d{2}$/.test(window[at] ?? '') || MONTHS.has(window[at + 1] ?? '')) continue;
+    }
+    const digits = window[at]!;
+    const year = fullYear(Number(digits), digits.length);
+    if (year === undefined || year < BIRTH_YEAR_MIN || year > BIRTH_YEAR_MAX) continue;
+    facts.birthYear = year;
+    claim(r, i, i + 2 + at);
+    return;
+  }
+}
+
+function readGender(r: Reading, facts: StatedFacts): void {
+  const seen = new Set<Gender>();
+  const { tokens } = r;
+  for (let i = 0; i < tokens.length; i++) {
+    if (r.claimed[i] || NOT.has(tokens[i - 1] ?? '')) continue;
+    // "laki2" is read as "laki laki".
+    if (tokens[i] === 'laki' && tokens[i + 1] === 'laki' && !r.claimed[i + 1]) {
+      seen.add('laki_laki');
+      claim(r, i, i + 2);
+      i++;
+      continue;
+    }
+    const word = GENDER_WORDS.get(tokens[i]!);
+    if (word) {
+      seen.add(word);
+      claim(r, i, i + 1);
+      continue;
+    }
+    // Phrases only said of oneself: after "saya", or opening the message.
+    if (i > 0 && !PRONOUNS.has(tokens[i - 1]!) && tokens[i - 1] !== 'seorang') continue;
+    for (const [words, gender] of GENDER_PHRASES) {
+      if (words.every((w, k) => tokens[i + k] === w && !r.claimed[i + k])) {
+        seen.add(gender);
+        claim(r, i, i + words.length);
+        break;
+      }
+    }
+  }
+  // "buat cowok dan cewek" says nothing about the person.
+  if (seen.size === 1) facts.gender = [...seen][0];
+}
+
+/** Words after which a field is what someone studied: "smk otomotif", "jurusan tkj", "anak teknik mesin". */
+const MAJOR_CUES = new Set([
+  'jurusan',
+  'jur',
+  'prodi',
+  'background',
+  'basic',
+  'lulusan',
+  'tamatan',
+  'alumni',
+]);
+/** Between the level and the field: "smk jurusan otomotif", "s1 program studi akuntansi". */
+const MAJOR_GLUE = new Set(['jurusan', 'jur', 'prodi', 'program', 'studi', 'bidang', 'di', 'ambil', 'saya']);
+
+function readMajor(r: Reading, facts: StatedFacts, levelEnds: readonly number[]): void {
+  const { tokens } = r;
+  const starts = new Set<number>();
+  for (const end of levelEnds) starts.add(end);
+  tokens.forEach((w, i) => {
+    if (MAJOR_CUES.has(w)) starts.add(i + 1);
+    // "saya anak tkj", "aku anak otomotif".
+    if (w === 'anak' && PRONOUNS.has(tokens[i - 1] ?? '')) starts.add(i + 1);
+  });
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    let j = start;
+    while (j < tokens.length && j < start + 3 && MAJOR_GLUE.has(tokens[j]!)) j++;
+    // The field's words may already be the search's field ("magang buat anak smk jurusan otomotif"):
+    // they are read again here, not taken away from it.
+    const hit = FIELD_TABLE.matchAt(tokens, j);
+    const major = hit?.value.fields[0];
+    if (major) {
+      facts.major = major;
+      return;
+    }
+  }
+}
+
+/** Words that make the place after them the person's home: "tinggal di", "asli", "orang", "KTP". */
+const HOME_BEFORE = new Set([
+  'domisili',
+  'berdomisili',
+  'asal',
+  'asli',
+  'warga',
+  'ktp',
+  'tinggal',
+  'menetap',
+  'dari',
+  'orang',
+  'wong',
+  'urang',
+  'putra',
+  'putri',
+  'anak',
+  'arek',
+  'cah',
+  'bocah',
+  'ti',
+]);
+/** Words for a person that make a home only after "aku": "aku anak koja". */
+const KIN = new Set(['anak', 'arek', 'cah', 'bocah', 'orang', 'wong', 'urang', 'putra', 'putri']);
+/** "… di medan" is the person's home after these: "tinggal di", "saya di", "rumah saya di". */
+const HOME_BEFORE_DI = new Set([
+  'tinggal',
+  'domisili',
+  'berdomisili',
+  'menetap',
+  'saya',
+  'rumah',
+  'posisi',
+  'sekarang',
+  'ngekos',
+  'kos',
+  'kost',
+]);
+
+/** The places named as the person's home ("tinggal di garut", "asli medan"), with where their cue starts. */
+export function homePlaces(tokens: readonly string[], places: readonly PlaceSpan[]): Map<PlaceSpan, number> {
+  const out = new Map<PlaceSpan, number>();
+  for (const place of places) {
+    const before = tokens[place.start - 1] ?? '';
+    const lived =
+      before === 'di' && tokens.slice(Math.max(0, place.start - 5), place.start - 1).includes('tinggal');
+    // "urang banjar", "orang batak": who the person is, so where they are from.
+    if (KIN.has(tokens[place.start] ?? '') && place.end - place.start > 1) {
+      out.set(place, place.start);
+      continue;
+    }
+    if (before === 'di' && HOME_BEFORE_DI.has(tokens[place.start - 2] ?? '')) out.set(place, place.start - 2);
+    // "sa tinggal sama tante di sorong".
+    else if (lived) out.set(place, place.start - 1);
+    // "aku anak koja", "gw cah srengat"; not "program buat anak ntt".
+    else if (HOME_BEFORE.has(before) && (!KIN.has(before) || PRONOUNS.has(tokens[place.start - 2] ?? '')))
+      out.set(place, place.start - 1);
+  }
+  return out;
+}
+
+function readDomicile(r: Reading, facts: StatedFacts, places: readonly PlaceSpan[]): void {
+  const { tokens } = r;
+  const home = homePlaces(tokens, places);
+  for (const [place, cueStart] of home) {
+    // "dari jawa": a home across several provinces is no domicile a rule can be checked against.
+    const together = [...home.keys()].filter((p) => p.start === place.start);
+    if (together.some((p) => p.province !== place.province)) continue;
+    facts.domicile =
+      place.regency && together.length === 1
+        ? { province: place.province, regency: place.regency }
+        : { province: place.province };
+    // The cue words ("tinggal di") are read; a pronoun before "di" stays for the intent.
+    if (!PRONOUNS.has(tokens[cueStart]!)) claim(r, cueStart, place.start);
+    else claim(r, place.start - 1, place.start);
+    return;
+  }
+}
+
+const ACTIVITY_PHRASES: ReadonlyArray<[string, ActivityStatus]> = [
+  ['sudah kerja', 'bekerja'],
+  ['sudah bekerja', 'bekerja'],
+  ['masih kerja', 'bekerja'],
+  ['masih bekerja', 'bekerja'],
+  ['lagi kerja', 'bekerja'],
+  ['sedang bekerja', 'bekerja'],
+  ['saya kerja', 'bekerja'],
+  ['saya bekerja', 'bekerja'],
+  ['saya karyawan', 'bekerja'],
+  ['saya pegawai', 'bekerja'],
+  ['saya buruh', 'bekerja'],
+  ['kerja sebagai', 'bekerja'],
+  ['nganggur', 'tidak_bekerja'],
+  ['menganggur', 'tidak_bekerja'],
+  ['pengangguran', 'tidak_bekerja'],
+  ['belum kerja', 'tidak_bekerja'],
+  ['belum bekerja', 'tidak_bekerja'],
+  ['tidak kerja', 'tidak_bekerja'],
+  ['tidak bekerja', 'tidak_bekerja'],
+  ['masih sekolah', 'pelajar'],
+  ['masih sma', 'pelajar'],
+  ['masih smk', 'pelajar'],
+  ['masih smp', 'pelajar'],
+  ['masih kuliah', 'mahasiswa'],
+  ['lagi kuliah', 'mahasiswa'],
+  ['sedang kuliah', 'mahasiswa'],
+  ['saya mahasiswa', 'mahasiswa'],
+  ['baru lulus', 'lulusan_baru'],
+  ['baru tamat', 'lulusan_baru'],
+  ['lulusan baru', 'lulusan_baru'],
+  ['fresh graduate', 'lulusan_baru'],
+  ['fresh grad', 'lulusan_baru'],
+  ['freshgraduate', 'lulusan_baru'],
+];
+
+/** What the person does now, by the first phrase that says it (read, not claimed: the words stay for the rest). */
+function readActivity(tokens: readonly string[], facts: StatedFacts): void {
+  const text = ` ${tokens.join(' ')} `;
+  let best: { at: number; status: ActivityStatus } | undefined;
+  for (const [phrase, status] of ACTIVITY_PHRASES) {
+    const at = text.indexOf(` ${phrase} `);
+    if (at >= 0 && (!best || at < best.at)) best = { at, status };
+  }
+  if (best) facts.activity = best.status;
+}
+
+export interface FactInputs {
+  education: EducationReading;
+  places: readonly PlaceSpan[];
+}
+
+/** Reads the facts and claims their words (so "umur", "tinggal" are neither keywords nor an intent). */
+export function extractFacts(r: Reading, inputs: FactInputs): StatedFacts | undefined {
+  const facts: StatedFacts = {};
+  readGender(r, facts);
+  readBirthYear(r, facts);
+  readAge(r, facts);
+  if (inputs.education.completed) facts.education = inputs.education.completed;
+  readMajor(r, facts, inputs.education.levelEnds);
+  readDomicile(r, facts, inputs.places);
+  readActivity(r.tokens, facts);
+  return Object.keys(facts).length ? facts : undefined;
+}

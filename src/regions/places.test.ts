@@ -1,0 +1,51 @@
+/**
+ * Every place of places.json and towns.json, through the public understanding function: named after
+ * "pelatihan di", it is searched as all the regions it stands for.
+ */
+import { describe, expect, it } from 'vitest';
+import { understand } from '../nlu';
+import { SENTENCES_WITHOUT_PLACES } from './no-place-sentences';
+import places from './places.json';
+import towns from './towns.json';
+
+const searched = (text: string): string[] => {
+  const s = understand(text).slots;
+  return s.places ?? (s.regency ? [s.regency] : s.province ? [s.province] : []);
+};
+
+function misses(entries: Record<string, string[]>): string[] {
+  return Object.entries(entries)
+    .filter(([name, codes]) => {
+      const got = searched(`pelatihan di ${name}`);
+      return !codes.every((code) => got.includes(code) || got.includes(code.split('.')[0]!));
+    })
+    .map(
+      ([name, codes]) => `${name} → ${searched(`pelatihan di ${name}`).join(',')} (want ${codes.join(',')})`,
+    );
+}
+
+describe('places as people name them', () => {
+  it('nicknames, areas and towns of places.json', () => {
+    expect(misses({ ...places.nicknames, ...places.areas, ...places.towns })).toEqual([]);
+  });
+
+  it('every kecamatan of towns.json resolves to its regency', () => {
+    expect(misses(towns.towns as Record<string, string[]>)).toEqual([]);
+  });
+
+  it('a city that is also a regency means both, unless the level is said', () => {
+    expect(searched('pelatihan di bekasi')).toEqual(['32.75', '32.16']);
+    expect(searched('pelatihan di kota bekasi')).toEqual(['32.75']);
+    expect(searched('pelatihan di kab bekasi')).toEqual(['32.16']);
+    expect(searched('pelatihan di bekasi kab')).toEqual(['32.16']);
+    expect(searched('madiun ada apa')).toEqual(['35.77', '35.19']);
+  });
+
+  it('never finds a place in ordinary words, nor turns a kecamatan into a look-alike', () => {
+    const found = SENTENCES_WITHOUT_PLACES.filter((s) => searched(s).length > 0);
+    expect(found).toEqual([]);
+    // Srengat (Blitar) is not Serang; Bawen (Semarang) not Bawean.
+    expect(searched('aku cah srengat')).toEqual(['35.05']);
+    expect(searched('tinggal di bawen')).toEqual(['33.22']);
+  });
+});
