@@ -142,6 +142,10 @@ export function createMetrics() {
       'jembatan_send_errors_total',
       'Failed sends by channel and kind (rate_limited, blocked, transient, permanent).',
     ),
+    webhookDeliveries: new Counter(
+      'jembatan_webhook_deliveries_total',
+      'Outbound webhook attempts by outcome (delivered, rejected, timeout, unreachable), and deliveries given up when an endpoint was disabled (gave_up).',
+    ),
     /** Requests being served right now (Node: what graceful shutdown waits for). */
     inFlight: { value: 0 },
     startedAt: Date.now(),
@@ -160,6 +164,7 @@ export function renderMetrics(metrics: Metrics, gauges: GaugeSample[] = []): str
     metrics.requestSeconds,
     metrics.sends,
     metrics.sendErrors,
+    metrics.webhookDeliveries,
   ])
     lines.push(...metric.render());
   lines.push(
