@@ -36,6 +36,8 @@ export interface AdminEnv {
     t: T;
     /** Present on every page but the login page. */
     session: StaffSession;
+    /** Owners: integrations the dispatcher turned off that nobody has looked at yet (a banner). */
+    integrationNotices?: Array<{ id: string; url: string; disabledReason: string | null }>;
   };
 }
 

@@ -8,6 +8,7 @@ import enDashboard from '../../locales/en/dashboard.json';
 import enDiscovery from '../../locales/en/discovery.json';
 import enEligibility from '../../locales/en/eligibility.json';
 import enInbox from '../../locales/en/inbox.json';
+import enIntegrations from '../../locales/en/integrations.json';
 import enOrganisations from '../../locales/en/organisations.json';
 import enPrivacy from '../../locales/en/privacy.json';
 import enProfile from '../../locales/en/profile.json';
@@ -21,6 +22,7 @@ import idDashboard from '../../locales/id/dashboard.json';
 import idDiscovery from '../../locales/id/discovery.json';
 import idEligibility from '../../locales/id/eligibility.json';
 import idInbox from '../../locales/id/inbox.json';
+import idIntegrations from '../../locales/id/integrations.json';
 import idOrganisations from '../../locales/id/organisations.json';
 import idPrivacy from '../../locales/id/privacy.json';
 import idProfile from '../../locales/id/profile.json';
@@ -33,6 +35,7 @@ export const resources = {
     admin: idAdmin,
     dashboard: idDashboard,
     inbox: idInbox,
+    integrations: idIntegrations,
     staffgroup: idStaffgroup,
     applications: idApplications,
     catalogue: idCatalogue,
@@ -48,6 +51,7 @@ export const resources = {
     admin: enAdmin,
     dashboard: enDashboard,
     inbox: enInbox,
+    integrations: enIntegrations,
     staffgroup: enStaffgroup,
     applications: enApplications,
     catalogue: enCatalogue,

@@ -116,7 +116,7 @@ function describeShared(ctx: FlowContext, events: SharedEventExport[]): string[]
       ctx.t('integrations:privacy.line', {
         organisation: e.organisation,
         date: day.format(new Date(e.sharedAt!)),
-        event: ctx.t(`integrations:events.${e.event}`, { defaultValue: e.event }),
+        event: ctx.t(`integrations:events.${e.event.replace('.', '_')}`, { defaultValue: e.event }),
       }),
     );
   if (shared.length > NAMED) lines.push(ctx.t('privacy:summary.more', { count: shared.length - NAMED }));
