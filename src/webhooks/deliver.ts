@@ -55,6 +55,8 @@ interface Claimed {
   id: string;
   url: string;
   secret_cipher: string;
+  /** Failures in a row so far (the backoff grows with them). */
+  failures: number | string;
 }
 
 interface Queued {
@@ -169,7 +171,7 @@ export class WebhookDeliverer {
             and exists (select 1 from webhook_deliveries d where d.endpoint_id = e.id and d.status = 'pending')
           order by e.lease_until nulls first, e.id
           limit 1 for update skip locked)
-        returning id, url, secret_cipher`),
+        returning id, url, secret_cipher, failures`),
     );
     return row;
   }
@@ -206,7 +208,7 @@ export class WebhookDeliverer {
       done.push({ id: Number(delivery.id), ms: result.ms, status: result.status!, at });
     }
     await this.markDelivered(endpoint.id, done);
-    if (failed) await this.recordFailure(endpoint.id, failed.delivery, failed.result);
+    if (failed) await this.recordFailure(endpoint, failed.delivery, failed.result);
     else await this.release(endpoint.id);
     if (done.length) this.settings.onOutcome?.('delivered', done.length);
     return done.length;
@@ -230,10 +232,14 @@ export class WebhookDeliverer {
       where id = ${endpointId}::uuid`);
   }
 
-  /** The head of the queue failed: it stays first, the endpoint waits; a day of this disables it. */
-  private async recordFailure(endpointId: string, delivery: Queued, result: AttemptResult): Promise<void> {
+  /**
+   * The head of the queue failed: it stays first and the endpoint waits (retry_at is set while the lease
+   * is still held, so no other lane can send it again in between); a day of this disables it.
+   */
+  private async recordFailure(endpoint: Claimed, delivery: Queued, result: AttemptResult): Promise<void> {
     this.settings.onOutcome?.(result.outcome);
-    const [state] = rowsOf<{ failures: number; failing_ms: number | string }>(
+    const wait = this.settings.backoffMs(Number(endpoint.failures) + 1);
+    const [state] = rowsOf<{ failing_ms: number | string }>(
       await this.db.execute(sql`
         with attempt as (
           update webhook_deliveries set attempts = attempts + 1, last_attempt_at = now(),
@@ -241,19 +247,13 @@ export class WebhookDeliverer {
           where id = ${Number(delivery.id)}
         )
         update webhook_endpoints set failures = failures + 1, failing_since = coalesce(failing_since, now()),
-          last_error = ${result.error}, lease_until = now()
-        where id = ${endpointId}::uuid
-        returning failures, extract(epoch from now() - failing_since) * 1000 as failing_ms`),
+          last_error = ${result.error}, retry_at = now() + make_interval(secs => ${wait / 1000})
+        where id = ${endpoint.id}::uuid
+        returning extract(epoch from now() - failing_since) * 1000 as failing_ms`),
     );
-    const failures = Number(state?.failures ?? 1);
-    if (result.gone || Number(state?.failing_ms ?? 0) >= this.settings.giveUpMs) {
-      await this.disable(endpointId, result.gone ? 'gone' : 'failing');
-      return;
-    }
-    const wait = this.settings.backoffMs(failures);
-    await this.db.execute(sql`
-      update webhook_endpoints set retry_at = now() + make_interval(secs => ${wait / 1000})
-      where id = ${endpointId}::uuid`);
+    if (result.gone || Number(state?.failing_ms ?? 0) >= this.settings.giveUpMs)
+      await this.disable(endpoint.id, result.gone ? 'gone' : 'failing');
+    else await this.release(endpoint.id);
   }
 
   private async disable(endpointId: string, reason: 'gone' | 'failing'): Promise<void> {

@@ -22,7 +22,7 @@ export async function emitClosingSoon(db: Db, now: Date = new Date()): Promise<n
       select p.id, p.registration_closes::text as closes
       from programmes p join organisations o on o.slug = p.organisation
       where p.status = 'open'
-        and p.registration_closes between ${today}::date and ${today}::date + ${CLOSING_SOON_DAYS}
+        and p.registration_closes between ${today}::date and ${today}::date + ${CLOSING_SOON_DAYS}::int
         and exists (select 1 from webhook_endpoints ep where ep.organisation_id = o.id and ep.enabled
                     and 'programme.closing_soon' = any(ep.events))
         and not exists (select 1 from webhook_events e where e.organisation_id = o.id

@@ -67,6 +67,9 @@ export class BotApiStandIn {
         res.end(JSON.stringify(body));
       });
     });
+    // grammY keeps connections alive and reuses an idle one; Node's server closes idle ones after 5 s,
+    // and a send racing that close fails ("Network request … failed") after a 5 s pause in a test.
+    this.server.keepAliveTimeout = 120_000;
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
