@@ -29,7 +29,6 @@ import {
 import { daysFromNow, loadCatalogue, programme } from '../helpers/catalogue';
 import { conversation } from '../helpers/conversation';
 import { type Harness, startHarness } from '../helpers/harness';
-import { textUpdate } from '../helpers/telegram';
 import { WebhookReceiver } from '../helpers/webhook-receiver';
 import { documentOf, findEverywhere } from '../privacy/helpers';
 import { dataOf, drainWebhooks, endpointAt, organisationNamed } from './helpers';
