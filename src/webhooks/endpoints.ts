@@ -54,6 +54,12 @@ function isPrivateHost(hostname: string): boolean {
   }
   if (host.includes(':')) {
     if (host === '::' || host === '::1') return true;
+    // IPv4-mapped: the URL parser writes ::ffff:127.0.0.1 as ::ffff:7f00:1.
+    const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+    if (mapped) {
+      const [hi, lo] = [Number.parseInt(mapped[1]!, 16), Number.parseInt(mapped[2]!, 16)];
+      return isPrivateHost(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
+    }
     if (host.startsWith('::ffff:')) return isPrivateHost(host.slice(7));
     return /^f[cd]/.test(host) || /^fe[89ab]/.test(host);
   }
