@@ -7,8 +7,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { rowsOf } from '../../src/db/rows';
 import { webhookDeliveries, webhookEndpoints } from '../../src/db/schema';
 import { silentLogger } from '../../src/logger';
+import { nodePost } from '../../src/platform/webhook-post.nodejs';
 import { WebhookDeliverer } from '../../src/webhooks/deliver';
 import { emitBuilt } from '../../src/webhooks/events';
+import { fetchPost } from '../../src/webhooks/post';
 import { type Harness, startHarness } from '../helpers/harness';
 import { WebhookReceiver } from '../helpers/webhook-receiver';
 import { dataOf, drainWebhooks, endpointAt, organisationNamed, queued } from './helpers';
@@ -199,39 +201,67 @@ describe('delivery', () => {
     expect(await queued(h.runtime.db)).toBe(0);
   });
 
-  it('a receiver that does not answer in time is a failure (timeout), and redirects are not followed', async () => {
-    const slow = await endpointAt(h.runtime, receiver, 'org-g', '/g');
-    receiver.answer('/g', () => ({ status: 200, delayMs: 3_000 }));
-    const deliverer = new WebhookDeliverer(h.runtime.db, h.runtime.webhooks.cipher, silentLogger, {
-      timeoutMs: 1_000,
-      concurrency: 2,
-    });
-    await emitFor('org-g', 1);
-    await deliverer.drain({ budgetMs: 5_000 });
-    const [row] = await h.runtime.db
-      .select()
-      .from(webhookDeliveries)
-      .where(eq(webhookDeliveries.endpointId, slow.id));
-    expect(row).toMatchObject({
-      status: 'pending',
-      attempts: 1,
-      lastStatus: null,
-      lastError: 'no answer within 1 s',
-    });
+  it.each([
+    ['fetch (Workers, default)', fetchPost],
+    ['node:http (the Node entry)', nodePost],
+  ])(
+    'over %s: delivers signed, a receiver that does not answer in time is a timeout, redirects are not followed, stopping aborts',
+    async (name, post) => {
+      const tag = name.startsWith('fetch') ? 'f' : 'n';
+      const deliverer = new WebhookDeliverer(h.runtime.db, h.runtime.webhooks.cipher, silentLogger, {
+        timeoutMs: 1_000,
+        concurrency: 2,
+        post,
+      });
+      const fine = await endpointAt(h.runtime, receiver, `org-ok-${tag}`, `/ok-${tag}`);
+      receiver.answer(`/ok-${tag}`, () => ({ status: 204 }));
+      await emitFor(`org-ok-${tag}`, 1);
+      await deliverer.drain({ budgetMs: 5_000 });
+      expect(receiver.types(`/ok-${tag}`)).toEqual(['target.reached']);
 
-    const moved = await endpointAt(h.runtime, receiver, 'org-h', '/h');
-    receiver.answer('/h', () => ({ status: 301 }));
-    await emitFor('org-h', 1);
-    await deliverer.drain({ budgetMs: 5_000 });
-    const [redirected] = await h.runtime.db
-      .select()
-      .from(webhookDeliveries)
-      .where(eq(webhookDeliveries.endpointId, moved.id));
-    expect(redirected!.lastError).toBe('HTTP 301 (redirects are not followed)');
-    await deliverer.stop();
-    await h.runtime.db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, slow.id));
-    await h.runtime.db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, moved.id));
-  });
+      const slow = await endpointAt(h.runtime, receiver, `org-slow-${tag}`, `/slow-${tag}`);
+      receiver.answer(`/slow-${tag}`, () => ({ status: 200, delayMs: 3_000 }));
+      await emitFor(`org-slow-${tag}`, 1);
+      await deliverer.drain({ budgetMs: 5_000 });
+      const [row] = await h.runtime.db
+        .select()
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.endpointId, slow.id));
+      expect(row).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        lastStatus: null,
+        lastError: 'no answer within 1 s',
+      });
+
+      const moved = await endpointAt(h.runtime, receiver, `org-moved-${tag}`, `/moved-${tag}`);
+      receiver.answer(`/moved-${tag}`, () => ({ status: 301, body: 'see elsewhere' }));
+      await emitFor(`org-moved-${tag}`, 1);
+      await deliverer.drain({ budgetMs: 5_000 });
+      const [redirected] = await h.runtime.db
+        .select()
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.endpointId, moved.id));
+      expect(redirected!.lastError).toBe('HTTP 301 (redirects are not followed): see elsewhere');
+
+      // Stopping mid-request: the attempt is not counted, the delivery stays queued, the endpoint free.
+      await h.runtime.db
+        .update(webhookEndpoints)
+        .set({ retryAt: null })
+        .where(eq(webhookEndpoints.id, slow.id));
+      const draining = deliverer.drain({ budgetMs: 5_000 });
+      await new Promise((r) => setTimeout(r, 300));
+      await deliverer.stop();
+      await draining;
+      const [after] = await h.runtime.db
+        .select()
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.endpointId, slow.id));
+      expect(after).toMatchObject({ status: 'pending', attempts: 1 });
+      for (const id of [fine.id, slow.id, moved.id])
+        await h.runtime.db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+    },
+  );
 
   it('counts deliveries by outcome in /metrics, with the queue as gauges', async () => {
     const res = await h.runtime.app.request('/metrics', {
