@@ -140,23 +140,29 @@ export class WebhookDeliverer {
     await Promise.allSettled([...this.running]);
   }
 
+  /**
+   * One lane to begin with (an idle look costs one query); each lane that finds work starts another, up
+   * to the concurrency, so a busy queue is served several endpoints at once.
+   */
   private async lanes(end: number): Promise<number> {
     let delivered = 0;
-    await Promise.all(
-      Array.from({ length: this.settings.concurrency }, async () => {
-        while (!this.stopped && Date.now() < end) {
-          const endpoint = await this.claim();
-          if (!endpoint) return;
-          try {
-            delivered += await this.serve(endpoint, end);
-          } catch (error) {
-            this.logger.error({ err: summary(error), endpoint: endpoint.id }, 'webhook delivery failed');
-            await this.release(endpoint.id).catch(() => {});
-            return;
-          }
+    const running: Promise<void>[] = [];
+    const lane = async (): Promise<void> => {
+      while (!this.stopped && Date.now() < end) {
+        const endpoint = await this.claim();
+        if (!endpoint) return;
+        if (running.length < this.settings.concurrency) running.push(lane());
+        try {
+          delivered += await this.serve(endpoint, end);
+        } catch (error) {
+          this.logger.error({ err: summary(error), endpoint: endpoint.id }, 'webhook delivery failed');
+          await this.release(endpoint.id).catch(() => {});
+          return;
         }
-      }),
-    );
+      }
+    };
+    running.push(lane());
+    for (let i = 0; i < running.length; i++) await running[i];
     return delivered;
   }
 
