@@ -362,8 +362,8 @@ export class WebhookDeliverer {
 
   /**
    * "Kirim tes": a `webhook.test` event sent to one endpoint now, from the request (on or off, whatever
-   * it subscribed to), and recorded among its deliveries. Not retried. A success lets a backing-off
-   * endpoint try its queue at once.
+   * it subscribed to), and recorded among its deliveries. Not retried. A success counts as the endpoint's
+   * last success and lets a backing-off endpoint try its queue at once.
    */
   async sendTest(
     organisation: { id: string; slug: string },
@@ -395,8 +395,9 @@ export class WebhookDeliverer {
           ${result.status}, ${result.error}, ${Math.round(result.ms)}, ${result.ok ? sql`now()` : null}
         from ev
       )
-      update webhook_endpoints set retry_at = null
-      where id = ${endpoint.id}::uuid and ${result.ok} and enabled and retry_at > now()`);
+      update webhook_endpoints set last_success_at = now(),
+        retry_at = case when enabled and retry_at > now() then null else retry_at end
+      where id = ${endpoint.id}::uuid and ${result.ok}`);
     return { ...result, eventId };
   }
 }
