@@ -11,16 +11,17 @@ import type { GaugeSample } from './metrics';
 export async function webhookGauges(db: Db): Promise<GaugeSample[]> {
   const [row] = rowsOf<{ queued: number; oldest: number | null; disabled: number }>(
     await db.execute(sql`
-      select (select count(*)::int from webhook_deliveries where status = 'pending') as queued,
-        (select extract(epoch from now() - min(occurred_at))::float8 from webhook_deliveries
-          where status = 'pending') as oldest,
+      select (select count(*)::int from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
+                where d.status = 'pending' and e.enabled) as queued,
+        (select extract(epoch from now() - min(d.occurred_at))::float8 from webhook_deliveries d
+          join webhook_endpoints e on e.id = d.endpoint_id where d.status = 'pending' and e.enabled) as oldest,
         (select count(*)::int from webhook_endpoints where not enabled and disabled_reason in ('failing', 'gone'))
           as disabled`),
   );
   return [
     {
       name: 'jembatan_webhook_queued_deliveries',
-      help: 'Webhook deliveries waiting to be sent (a failing endpoint keeps its queue until it answers).',
+      help: 'Webhook deliveries waiting for enabled endpoints (a failing endpoint keeps its queue until it answers).',
       values: [{ value: Number(row?.queued ?? 0) }],
     },
     {
