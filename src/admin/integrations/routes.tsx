@@ -239,7 +239,7 @@ export function integrationRoutes(deps: AdminDeps) {
     const result = await deps.webhooks!.deliverer.sendTest(
       { id: session.organisationId, slug: session.organisationSlug },
       endpoint.id,
-      c.var.t('integrations:events.webhook_test'),
+      c.var.t('integrations:testMessage'),
     );
     const fresh = (await getEndpoint(db, orgId(c), endpoint.id)) ?? endpoint;
     return detail(c, fresh, { test: result });

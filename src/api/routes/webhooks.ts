@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tFor } from '../../i18n';
 import type { Principal } from '../../organisations/service';
 import {
   ALWAYS_SENT,
@@ -349,11 +350,7 @@ export function webhookRoutes(deps: ApiDeps): RouteDef[] {
       handler: async ({ c, principal, params }) => {
         ownerOnly(principal);
         const result = await service()
-          .deliverer.sendTest(
-            principal.organisation,
-            params.id,
-            'Test from Jembatan: this endpoint receives and verifies webhooks.',
-          )
+          .deliverer.sendTest(principal.organisation, params.id, tFor('id')('integrations:testMessage'))
           .catch(endpointError);
         return c.json({
           ok: result.ok,
