@@ -1,9 +1,11 @@
 // `npm run bench`: prints figures (not a test). Needs the machine's Postgres (BENCH_DATABASE_URL,
-// default postgres://postgres@127.0.0.1:5432/test). BENCH_ONLY=webhook runs one section.
+// default postgres://postgres@127.0.0.1:5432/test). BENCH_ONLY=webhook runs one section (outbound: the
+// outbound webhooks of issue #19).
 import { benchApplications } from './applications';
 import { benchBroadcasts } from './broadcasts';
 import { benchCatalogue } from './catalogue';
 import { benchDashboard } from './dashboard';
+import { benchOutbound } from './outbound';
 import { benchWebhook } from './webhook';
 
 const sections: Record<string, () => Promise<void>> = {
@@ -12,6 +14,7 @@ const sections: Record<string, () => Promise<void>> = {
   applications: benchApplications,
   broadcasts: benchBroadcasts,
   dashboard: benchDashboard,
+  outbound: benchOutbound,
 };
 const only = process.env.BENCH_ONLY?.split(',');
 

@@ -164,6 +164,9 @@ export const configSchema = z.object({
   /** Organisation API: requests per minute per token, and the burst allowed. */
   API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   API_RATE_BURST: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** Outbound webhooks (src/webhooks): how long a receiver may take, and endpoints served at once. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(30_000).default(10_000),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
 });
 
 /** Rules across variables, checked on the raw values so they are reported with every other problem. */

@@ -8,6 +8,7 @@ import { DatabaseInUseError, DatabaseUnreachableError, databaseHost, openDatabas
 import { errorSummary } from './engine/engine';
 import { createLogger } from './logger';
 import type { GaugeSample } from './ops/metrics';
+import { nodePost } from './platform/webhook-post.nodejs';
 import { attachBaileys, createRuntime, prepareData } from './runtime';
 
 async function main(): Promise<void> {
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
     logger,
     whatsappSettings: whatsapp.settings,
     telegramFetchConfig: telegramFetchConfig(config.TELEGRAM_API_ROOT),
+    // Outbound webhooks over node:http (a third of fetch's CPU per delivery); Workers use fetch.
+    webhookDelivery: { post: nodePost },
   });
   if (runtime.telegram) {
     const me = await runtime.telegram.init();

@@ -36,6 +36,8 @@ import { createMessagesSource } from './privacy/sources/core';
 import { staffFilesSource } from './privacy/sources/staff-files';
 import { loadRegions } from './regions';
 import { type DocumentStorage, LocalFolderStorage, MediaDownloads } from './storage';
+import { type DeliverySettings, Webhooks } from './webhooks';
+import { webhooksSource } from './webhooks/privacy';
 
 export interface RuntimeOptions {
   config: Config;
@@ -52,6 +54,8 @@ export interface RuntimeOptions {
   metrics?: Metrics;
   /** grammY's fetch settings; the Node entry passes its keep-alive agent (channels/telegram/node-agent.ts). */
   telegramFetchConfig?: Record<string, unknown>;
+  /** Webhook delivery settings over the configured ones (tests: the backoff, the HTTP client). */
+  webhookDelivery?: Partial<DeliverySettings>;
 }
 
 /** The uploads folder from the environment (read here until it joins the validated config). */
@@ -92,6 +96,22 @@ export function createRuntime(options: RuntimeOptions) {
   registerPersonalDataSource(createMessagesSource(applications.cipher));
   // Files staff send to a person live in the same storage, erased with the person (src/handoff/files.ts).
   registerPersonalDataSource(staffFilesSource(applications.storage));
+  // Events shared with organisations' systems (issue #19): after applications, whose erasure withdraws
+  // open ones (events that this source then cancels and redacts, telling the receivers person.erased).
+  registerPersonalDataSource(webhooksSource);
+  const webhooks = new Webhooks({
+    db,
+    cipher: applications.cipher,
+    logger,
+    policy: { production: config.NODE_ENV === 'production' },
+    retentionDays: config.MESSAGE_RETENTION_DAYS,
+    delivery: {
+      timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+      concurrency: config.WEBHOOK_CONCURRENCY,
+      onOutcome: (outcome, count = 1) => metrics.webhookDeliveries.inc({ outcome }, count),
+      ...options.webhookDelivery,
+    },
+  });
   const engine = new Engine({
     db,
     logger,
@@ -207,6 +227,9 @@ export function createRuntime(options: RuntimeOptions) {
     tasks: [
       { name: 'broadcasts', everyMs: 5_000, run: () => runDueBroadcasts(db, broadcasts).then(() => {}) },
       ...(staffGroup ? [staffGroup.task] : []),
+      // Outbound webhooks: whatever is due (several endpoints at once, each in order), then a look for new
+      // events every quarter second (a claim that finds nothing is one cheap query).
+      { name: 'webhooks', everyMs: 250, run: () => webhooks.run(10_000).then(() => {}) },
     ],
   });
   // Completes erasures begun in conversations and runs the daily retention purge (docs/privacy.md).
@@ -236,6 +259,7 @@ export function createRuntime(options: RuntimeOptions) {
       logger,
       deepLink,
       broadcasts,
+      webhooks,
       rateLimit: { perMinute: config.API_RATE_PER_MINUTE, burst: config.API_RATE_BURST },
     },
     admin: {
@@ -244,6 +268,7 @@ export function createRuntime(options: RuntimeOptions) {
       deepLink,
       broadcasts,
       applications,
+      webhooks,
       // Secure cookies unless the public address is plain http (local development, browser tests).
       secureCookies: !config.PUBLIC_URL?.startsWith('http://'),
       clientIpHeader: config.CLIENT_IP_HEADER,
@@ -255,6 +280,8 @@ export function createRuntime(options: RuntimeOptions) {
   });
   /** Stops background work and writes what is still buffered (call before closing the database). */
   const shutdown = async () => {
+    // Requests in flight to receivers are aborted (their deliveries stay queued), then the loops end.
+    await webhooks.stop();
     await dispatcher.stop();
     await privacy.stop();
     // A send cut off here keeps its lease and comes back to another process after it.
@@ -271,6 +298,7 @@ export function createRuntime(options: RuntimeOptions) {
     staffGroup,
     whatsappCloud,
     applications,
+    webhooks,
     app,
     db,
     marker,

@@ -1,6 +1,7 @@
 // Cloudflare Workers entry (wrangler.toml): the same runtime and Hono app as Node (src/runtime.ts,
 // src/app.ts) — Telegram and WhatsApp Cloud API webhooks, /api/v1, /admin, /healthz, /readyz, /metrics
-// — on Postgres through Hyperdrive, with a client per request. A Cron Trigger drains the outbox.
+// — on Postgres through Hyperdrive, with a client per request. A Cron Trigger drains the outbox and
+// delivers outbound webhooks.
 // Not here: PGlite, migrations (Node: `npm run migrate`) and Baileys (a Node sidecar, docs/deployment.md).
 import type { UserFromGetMe } from 'grammy/types';
 import { whatsappSettings } from './channels/whatsapp/settings';
@@ -153,9 +154,12 @@ export default {
           return;
         }
         const started = Date.now();
-        const claimed = await drainFor(runtime.dispatcher, s.config.OUTBOX_DRAIN_SECONDS * 1000);
+        const budget = s.config.OUTBOX_DRAIN_SECONDS * 1000;
+        const claimed = await drainFor(runtime.dispatcher, budget);
+        // Outbound webhooks: every drainOnce above ran them briefly; what is left gets the rest of the run.
+        const delivered = await runtime.webhooks.run(Math.max(1_000, budget - (Date.now() - started)));
         const erased = await finishErasures(runtime.db);
-        s.logger.info({ claimed, erased, ms: Date.now() - started }, 'cron: outbox drained');
+        s.logger.info({ claimed, delivered, erased, ms: Date.now() - started }, 'cron: outbox drained');
       } catch (error) {
         s.logger.error({ err: errorSummary(error), cron: controller.cron }, 'cron run failed');
         throw error;

@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import type { Channel } from '../engine/types';
 import type { Locale, T } from '../i18n';
 import type { Logger } from '../logger';
+import type { Webhooks } from '../webhooks';
 import type { StaffSession } from './auth/sessions';
 
 /** What the dashboard needs from the runtime (src/runtime.ts builds it). */
@@ -16,6 +17,8 @@ export interface AdminDeps {
   deepLink?: (channel: Channel, payload: string) => string | undefined;
   /** NIK cipher and document storage, for the applicant pages. */
   applications?: ApplicationServices;
+  /** Outbound webhooks (Pengaturan → Integrasi); absent: the section says it is not available. */
+  webhooks?: Webhooks;
   /**
    * `Secure` cookies. On by default; off only when PUBLIC_URL is plain http (local development and the
    * browser tests, which run on http://127.0.0.1).
@@ -33,6 +36,8 @@ export interface AdminEnv {
     t: T;
     /** Present on every page but the login page. */
     session: StaffSession;
+    /** Owners: integrations the dispatcher turned off that nobody has looked at yet (a banner). */
+    integrationNotices?: Array<{ id: string; url: string; disabledReason: string | null }>;
   };
 }
 

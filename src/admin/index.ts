@@ -10,6 +10,7 @@ import type { AdminDeps, AdminEnv } from './context';
 import { adminI18n } from './i18n';
 import { isReplyPost, REPLY_BODY_MAX } from './inbox/reply-upload';
 import { inboxRoutes } from './inbox/routes';
+import { integrationNotices, integrationRoutes } from './integrations/routes';
 import { knowledgeRoutes } from './knowledge/routes';
 import { programmeRoutes } from './programmes/routes';
 import { settingsRoutes } from './settings/routes';
@@ -45,7 +46,7 @@ export function createAdmin(deps: AdminDeps): Hono<AdminEnv> {
   const replyLimit = bodyLimit({ maxSize: REPLY_BODY_MAX, onError: tooLarge });
   app.use('*', (c, next) => (isReplyPost(c.req.method, c.req.path) ? replyLimit : uploadLimit)(c, next));
   app.route('/', authRoutes(deps));
-  app.use('*', requireSession(deps));
+  app.use('*', requireSession(deps), integrationNotices(deps));
   app.get('/', (c) => c.redirect('/admin/inbox', 303));
   app.route('/inbox', inboxRoutes(deps));
   app.route('/programmes', programmeRoutes(deps));
@@ -53,6 +54,7 @@ export function createAdmin(deps: AdminDeps): Hono<AdminEnv> {
   app.route('/broadcasts', broadcastRoutes(deps));
   app.route('/targets', targetRoutes(deps));
   app.route('/knowledge', knowledgeRoutes(deps));
+  app.route('/settings/integrations', integrationRoutes(deps));
   app.route('/settings', settingsRoutes(deps));
   return app;
 }

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { AdminContext } from './context';
+import { IntegrationBanner } from './integrations/banner';
 
 export type Section = 'inbox' | 'programmes' | 'applicants' | 'broadcasts' | 'targets' | 'settings';
 
@@ -107,6 +108,9 @@ export function Layout(props: { c: AdminContext; title: string; section?: Sectio
           <main id="main" tabindex={-1}>
             <h1>{title}</h1>
             {session ? <Flash c={c} /> : null}
+            {session && c.var.integrationNotices ? (
+              <IntegrationBanner c={c} notices={c.var.integrationNotices} />
+            ) : null}
             {props.children}
           </main>
         </body>

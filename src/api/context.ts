@@ -3,6 +3,7 @@ import type { BroadcastSettings } from '../broadcasts/service';
 import type { Db } from '../db/client';
 import type { Channel } from '../engine/types';
 import type { Logger } from '../logger';
+import type { Webhooks } from '../webhooks';
 
 /** What the API's routes need from the runtime. */
 export interface ApiDeps {
@@ -11,6 +12,8 @@ export interface ApiDeps {
   /** The bot's links for a start payload (t.me/<bot>?start=…, wa.me/<number>?text=…). */
   deepLink?: (channel: Channel, payload: string) => string | undefined;
   broadcasts: BroadcastSettings;
+  /** Outbound webhooks (/webhooks); absent: those routes answer 501. */
+  webhooks?: Webhooks;
   /** Requests per minute per token, and the burst allowed. */
   rateLimit: { perMinute: number; burst: number };
 }

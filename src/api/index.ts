@@ -8,6 +8,7 @@ import { broadcastRoutes } from './routes/broadcasts';
 import { peopleRoutes } from './routes/people';
 import { programmeRoutes } from './routes/programmes';
 import { recruitmentRoutes } from './routes/recruitment';
+import { webhookDocs, webhookRoutes } from './routes/webhooks';
 
 export type { ApiDeps } from './context';
 
@@ -18,6 +19,7 @@ export function apiRoutes(deps: ApiDeps): RouteDef[] {
     ...broadcastRoutes(deps),
     ...peopleRoutes(deps),
     ...recruitmentRoutes(deps).filter((r) => r.path !== '/organisation'),
+    ...webhookRoutes(deps),
   ];
 }
 
@@ -25,7 +27,7 @@ export const API_INFO = {
   title: 'Jembatan organisation API',
   version: '1.0.0',
   description:
-    'For organisations that recruit through Jembatan: programmes, broadcasts, applications, subscribers, targets, referral links and handoffs. Authenticate with `Authorization: Bearer <token>` (`npm run org -- token ORG`). A token only ever sees its own organisation: another organisation’s resources answer 404. Errors are JSON: `{ "error": { "code", "message" } }`. Rate limited per token (429 with Retry-After).',
+    'For organisations that recruit through Jembatan: programmes, broadcasts, applications, subscribers, targets, referral links, handoffs and webhooks (signed events sent to your own system: see the `webhooks` section). Authenticate with `Authorization: Bearer <token>` (`npm run org -- token ORG`). A token only ever sees its own organisation: another organisation’s resources answer 404. Errors are JSON: `{ "error": { "code", "message" } }`. Rate limited per token (429 with Retry-After).',
 };
 
 /**
@@ -66,7 +68,7 @@ const IMPORT_PATH = /\/programmes\/import\/?$/;
 export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>();
   const routes = apiRoutes(deps);
-  const document = openApiDocument(routes, API_INFO);
+  const document = openApiDocument(routes, API_INFO, webhookDocs);
   const limiter = new RateLimiter(deps.rateLimit.perMinute, deps.rateLimit.burst);
 
   api.get('/openapi.json', (c) => c.json(document));

@@ -182,6 +182,8 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
 export function openApiDocument(
   routes: RouteDef[],
   info: { title: string; version: string; description: string },
+  /** OpenAPI 3.1 `webhooks`: the requests the API sends (src/api/routes/webhooks.ts), from zod schemas. */
+  webhooks?: (jsonSchema: (schema: z.ZodType) => Record<string, unknown>) => Record<string, unknown>,
 ) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const def of routes) {
@@ -245,5 +247,6 @@ export function openApiDocument(
       schemas: { Error: jsonSchemaOf(errorSchema, 'output') },
     },
     paths,
+    ...(webhooks ? { webhooks: webhooks((schema) => jsonSchemaOf(schema, 'output')) } : {}),
   };
 }

@@ -5,6 +5,8 @@ import { rowsOf } from '../db/rows';
 import { type ApplicantSnapshot, applicationEvents, applications, programmes } from '../db/schema';
 import { jakartaDay } from '../eligibility';
 import type { Locale } from '../i18n';
+import { checkTargetsReached } from '../organisations/targets';
+import { applicationChanged, applicationSubmitted } from '../webhooks/events';
 import { localizedTitle, nextSteps, type Translate } from './format';
 import { queueNotice } from './notify';
 import { type LockedSeats, lockSeats, releaseSeat, seatFor, takeSeat } from './seats';
@@ -101,6 +103,9 @@ export async function submitApplication(tx: Queryable, input: SubmitInput): Prom
   if (seat) locked.taken[seat] += 1;
   const reference = row?.reference ?? '';
   const position = seat ? undefined : await waitlistPosition(tx, input.applicationId);
+  // The organisation's systems hear of it after this transaction commits (never before, never if not).
+  await applicationSubmitted(tx, input.applicationId, position);
+  await checkTargetsReached(tx, { programmeId: input.programmeId });
   return { reference, status, ...(seat ? { seat } : {}), ...(position ? { position } : {}), already: false };
 }
 
@@ -178,6 +183,7 @@ export async function changeStatus(
     await tx
       .insert(applicationEvents)
       .values({ applicationId: app.id, fromStatus: from, toStatus: status, details: clean, actor });
+    await applicationChanged(tx, app.id, { from, to: status, actor });
 
     let notified = false;
     if (options.notifyPerson !== false && app.userId) {
@@ -192,6 +198,7 @@ export async function changeStatus(
       );
     }
     const promoted = freed ? await promoteWaitlist(tx, app.programmeId, locked, app.id) : [];
+    await checkTargetsReached(tx, { programmeId: app.programmeId });
     return { reference, from, to: status, notified, promoted };
   });
 }
@@ -248,6 +255,7 @@ export async function promoteWaitlist(
     await tx
       .insert(applicationEvents)
       .values({ applicationId: candidate.id, fromStatus: 'cadangan', toStatus: 'diajukan', actor: 'system' });
+    await applicationChanged(tx, candidate.id, { from: 'cadangan', to: 'diajukan', actor: 'system' });
     const reference = candidate.reference ?? '';
     promoted.push(reference);
     if (candidate.userId) {

@@ -31,7 +31,7 @@ export async function startFromCampaign(ctx: FlowContext, payload: string): Prom
   const [, kind, code] = match as unknown as [string, string, string];
   const fresh = ctx.state.flow === 'menu' && ctx.state.step === 'start';
   if (kind.toLowerCase() === 'r') {
-    const arrival = await arriveThroughReferral(ctx.tx, ctx.user.id, code);
+    const arrival = await arriveThroughReferral(ctx.tx, ctx.user.id, code, ctx.inbound.channel);
     if (!arrival) return false;
     if (fresh) ctx.say(greeting(ctx));
     if (arrival.link.programmeSlug) {

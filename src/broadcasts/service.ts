@@ -7,6 +7,7 @@ import { startLink } from '../engine/presentation';
 import type { Channel, Outbound } from '../engine/types';
 import { type Locale, tFor } from '../i18n';
 import { randomCode } from '../organisations/tokens';
+import { broadcastFinished } from '../webhooks/events';
 import {
   type AudienceCount,
   type AudienceOptions,
@@ -369,6 +370,7 @@ async function enqueueLocked(
     })
     .where(eq(broadcasts.id, broadcast.id))
     .returning();
+  if (status === 'sent') await broadcastFinished(tx, broadcast.id);
   return row!;
 }
 
@@ -407,10 +409,17 @@ export async function runDueBroadcasts(db: Db, settings: BroadcastSettings): Pro
     if (!done) break;
     started++;
   }
-  await db.execute(sql`
-    update broadcasts b set status = 'sent', completed_at = now(), updated_at = now()
-    where b.status = 'sending'
-      and not exists (select 1 from messages m where m.broadcast_id = b.id and m.status in ('pending', 'sending'))`);
+  // Finished ones: marked and announced to the organisation's systems in one transaction.
+  await db.transaction(async (tx) => {
+    const finished = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        update broadcasts b set status = 'sent', completed_at = now(), updated_at = now()
+        where b.status = 'sending'
+          and not exists (select 1 from messages m where m.broadcast_id = b.id and m.status in ('pending', 'sending'))
+        returning b.id`),
+    );
+    for (const { id } of finished) await broadcastFinished(tx, id);
+  });
   return started;
 }
 
@@ -438,6 +447,8 @@ export async function cancelBroadcast(
       .set({ status: 'cancelled', cancelledAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(broadcasts.id, id))
       .returning();
+    // A broadcast stopped while sending has finished too, with what it reached so far.
+    if (current.status === 'sending') await broadcastFinished(tx, id);
     return { broadcast: row!, cancelledMessages };
   });
 }

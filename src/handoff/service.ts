@@ -5,6 +5,7 @@ import { newScreenToken } from '../engine/choices';
 import type { Outbound } from '../engine/types';
 import { isLocale, tFor } from '../i18n';
 import type { DocumentStorage } from '../storage';
+import { handoffClosed, handoffRated, handoffWaiting } from '../webhooks/events';
 import { ensureDesk, organisationExists } from './desk';
 import { checkStaffFile, type StaffFileProblem, staffFileKey, staffFileName } from './files';
 
@@ -59,16 +60,19 @@ export async function openHandoff(
       handoffId: handoff!.id,
     })
     .onConflictDoUpdate({ target: conversations.userId, set: { handoffId: handoff!.id } });
+  await handoffWaiting(tx, handoff!.id);
   return { handoff: handoff!, created: true };
 }
 
 /** The person changed their mind: back to the bot. */
 export async function cancelHandoff(tx: Queryable, handoffId: string, userId: string): Promise<void> {
-  await tx
+  const cancelled = await tx
     .update(handoffs)
     .set({ status: 'cancelled', closedAt: sql`now()` })
-    .where(and(eq(handoffs.id, handoffId), inArray(handoffs.status, [...OPEN_STATUSES])));
+    .where(and(eq(handoffs.id, handoffId), inArray(handoffs.status, [...OPEN_STATUSES])))
+    .returning({ id: handoffs.id });
   await tx.update(conversations).set({ handoffId: null }).where(eq(conversations.userId, userId));
+  if (cancelled.length) await handoffClosed(tx, handoffId, 'person');
 }
 
 export async function getHandoff(db: Queryable, id: string): Promise<Handoff | undefined> {
@@ -254,6 +258,7 @@ export async function closeHandoff(db: Db, id: string, organisation: string): Pr
   const identity = await latestIdentity(db, handoff.userId);
   await db.transaction(async (tx) => {
     await tx.update(handoffs).set({ status: 'closed', closedAt: sql`now()` }).where(eq(handoffs.id, id));
+    await handoffClosed(tx, id, 'staff');
     if (!identity) {
       await tx.update(conversations).set({ handoffId: null }).where(eq(conversations.userId, handoff.userId));
       return;
@@ -289,8 +294,10 @@ export async function closeHandoff(db: Db, id: string, organisation: string): Pr
 }
 
 export async function rateHandoff(tx: Queryable, id: string, rating: number): Promise<void> {
-  await tx
+  const rated = await tx
     .update(handoffs)
     .set({ rating })
-    .where(and(eq(handoffs.id, id), isNull(handoffs.rating)));
+    .where(and(eq(handoffs.id, id), isNull(handoffs.rating)))
+    .returning({ id: handoffs.id });
+  if (rated.length) await handoffRated(tx, id, rating);
 }

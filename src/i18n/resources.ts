@@ -8,6 +8,7 @@ import enDashboard from '../../locales/en/dashboard.json';
 import enDiscovery from '../../locales/en/discovery.json';
 import enEligibility from '../../locales/en/eligibility.json';
 import enInbox from '../../locales/en/inbox.json';
+import enIntegrations from '../../locales/en/integrations.json';
 import enKnowledge from '../../locales/en/knowledge.json';
 import enOrganisations from '../../locales/en/organisations.json';
 import enPrivacy from '../../locales/en/privacy.json';
@@ -23,6 +24,7 @@ import idDashboard from '../../locales/id/dashboard.json';
 import idDiscovery from '../../locales/id/discovery.json';
 import idEligibility from '../../locales/id/eligibility.json';
 import idInbox from '../../locales/id/inbox.json';
+import idIntegrations from '../../locales/id/integrations.json';
 import idKnowledge from '../../locales/id/knowledge.json';
 import idOrganisations from '../../locales/id/organisations.json';
 import idPrivacy from '../../locales/id/privacy.json';
@@ -38,6 +40,7 @@ export const resources = {
     dashboard: idDashboard,
     inbox: idInbox,
     knowledge: idKnowledge,
+    integrations: idIntegrations,
     staffgroup: idStaffgroup,
     applications: idApplications,
     catalogue: idCatalogue,
@@ -55,6 +58,7 @@ export const resources = {
     dashboard: enDashboard,
     inbox: enInbox,
     knowledge: enKnowledge,
+    integrations: enIntegrations,
     staffgroup: enStaffgroup,
     applications: enApplications,
     catalogue: enCatalogue,

@@ -12,6 +12,7 @@ import { type GaugeSample, type Metrics, renderMetrics } from './metrics';
 import { outboxGauges } from './outbox';
 import type { Readiness } from './readiness';
 import { requestIdFor, withRequestId } from './request-context';
+import { webhookGauges } from './webhooks';
 
 export interface OpsDeps {
   metrics: Metrics;
@@ -102,7 +103,7 @@ export function opsRoutes(ops: OpsDeps, db: Db, logger: Logger): Hono {
     }
     const gauges: GaugeSample[] = [...(ops.processGauges?.() ?? [])];
     try {
-      gauges.push(...(await outboxGauges(db)));
+      gauges.push(...(await outboxGauges(db)), ...(await webhookGauges(db)));
     } catch (error) {
       logger.warn({ err: (error as Error).message }, 'outbox gauges unavailable');
       gauges.push({ name: 'jembatan_database_up', help: 'The database answered.', values: [{ value: 0 }] });

@@ -151,6 +151,10 @@ export function createMetrics() {
       'How long the platform took to answer a send, by channel (slow answers finish in the background).',
       [...LATENCY_BUCKETS, 20, 30],
     ),
+    webhookDeliveries: new Counter(
+      'jembatan_webhook_deliveries_total',
+      'Outbound webhook attempts by outcome (delivered, rejected, timeout, unreachable), and deliveries given up when an endpoint was disabled (gave_up).',
+    ),
     /** Requests being served right now (Node: what graceful shutdown waits for). */
     inFlight: { value: 0 },
     startedAt: Date.now(),
@@ -171,6 +175,7 @@ export function renderMetrics(metrics: Metrics, gauges: GaugeSample[] = []): str
     metrics.sendErrors,
     metrics.sendUnknown,
     metrics.sendSeconds,
+    metrics.webhookDeliveries,
   ])
     lines.push(...metric.render());
   lines.push(

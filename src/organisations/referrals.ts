@@ -3,6 +3,7 @@ import type { Queryable } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { engagementEvents, organisations, programmes, referralLinks } from '../db/schema';
 import type { Channel } from '../engine/types';
+import { subscriberJoined } from '../webhooks/events';
 import { randomCode } from './tokens';
 
 /*
@@ -139,6 +140,7 @@ export async function arriveThroughReferral(
   tx: Queryable,
   userId: string,
   code: string,
+  channel: Channel = 'telegram',
 ): Promise<ReferralArrival | undefined> {
   const [found] = await tx
     .select({ link: referralLinks, organisationName: organisations.name })
@@ -154,6 +156,7 @@ export async function arriveThroughReferral(
       on conflict (user_id) do nothing
       returning user_id`),
   );
+  if (inserted.length > 0) await subscriberJoined(tx, { userId, referralLinkId: found.link.id, channel });
   if (found.link.programmeSlug)
     await tx.insert(engagementEvents).values({
       userId,

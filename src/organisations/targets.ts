@@ -1,10 +1,11 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type ApplicationStatus, STAFF_STATUSES } from '../applications/statuses';
 import { pgTextArray } from '../broadcasts/audience';
 import type { Queryable } from '../db/client';
 import { rowsOf } from '../db/rows';
-import { recruitmentTargets } from '../db/schema';
+import { organisations, recruitmentTargets } from '../db/schema';
+import { emitBuilt } from '../webhooks/events';
 import { ownsProgramme } from './referrals';
 
 /*
@@ -92,6 +93,7 @@ export async function createTarget(db: Queryable, org: Org, input: TargetInput):
     .insert(recruitmentTargets)
     .values({ organisationId: org.id, name: input.name, ...columns(input) })
     .returning();
+  await checkTargetsReached(db, { targetId: row!.id });
   return row!;
 }
 
@@ -121,11 +123,13 @@ export async function updateTarget(
   if (patch.programme && !(await ownsProgramme(db, org.slug, patch.programme)))
     throw new TargetError(`programme "${patch.programme}" is not one of this organisation's`);
   if (!(await getTarget(db, org, id))) return undefined;
+  // Edited goals are a new target to reach: `target.reached` may fire again.
   const [row] = await db
     .update(recruitmentTargets)
-    .set({ ...columns(patch), updatedAt: sql`now()` })
+    .set({ ...columns(patch), reachedAt: null, updatedAt: sql`now()` })
     .where(and(eq(recruitmentTargets.id, id), eq(recruitmentTargets.organisationId, org.id)))
     .returning();
+  if (row) await checkTargetsReached(db, { targetId: row.id });
   return row;
 }
 
@@ -226,4 +230,73 @@ export async function targetProgress(db: Queryable, org: Org, target: Target): P
   };
   result.met = [result.participants.met, result.women.met, result.disability.met].every((m) => m !== false);
   return result;
+}
+
+/**
+ * `target.reached` (outbound webhooks): after a change that can move progress — an application
+ * submitted or changing status in a programme, a target created or edited — every target it concerns
+ * that has goals, is not reached yet and whose organisation has an endpoint listening is measured; one
+ * whose every goal is met is marked reached (once, until it is edited) and the event written, in the
+ * caller's transaction. Without a listening endpoint this is one indexed query.
+ */
+export async function checkTargetsReached(
+  db: Queryable,
+  scope: { programmeId: string } | { targetId: string },
+): Promise<number> {
+  const where =
+    'targetId' in scope
+      ? sql`${recruitmentTargets.id} = ${scope.targetId}::uuid`
+      : sql`${organisations.slug} = (select organisation from programmes where id = ${scope.programmeId}::uuid)
+          and (${recruitmentTargets.programmeSlug} is null
+               or ${recruitmentTargets.programmeSlug} = (select slug from programmes where id = ${scope.programmeId}::uuid))`;
+  const candidates = await db
+    .select({ target: recruitmentTargets, slug: organisations.slug })
+    .from(recruitmentTargets)
+    .innerJoin(organisations, eq(organisations.id, recruitmentTargets.organisationId))
+    .where(
+      and(
+        isNull(recruitmentTargets.reachedAt),
+        where,
+        sql`exists (select 1 from webhook_endpoints ep where ep.organisation_id = ${organisations.id}
+              and ep.enabled and 'target.reached' = any(ep.events))`,
+      ),
+    );
+  let reached = 0;
+  for (const { target, slug } of candidates) {
+    const hasGoal = [target.participants, target.womenPercent, target.disabilityPercent].some(
+      (g) => g !== null,
+    );
+    if (!hasGoal) continue;
+    const progress = await targetProgress(db, { id: target.organisationId, slug }, target);
+    if (!progress.met) continue;
+    const marked = await db
+      .update(recruitmentTargets)
+      .set({ reachedAt: sql`now()` })
+      .where(and(eq(recruitmentTargets.id, target.id), isNull(recruitmentTargets.reachedAt)))
+      .returning({ id: recruitmentTargets.id });
+    if (!marked.length) continue;
+    await emitBuilt(db, {
+      type: 'target.reached',
+      organisationId: target.organisationId,
+      data: {
+        target: {
+          id: target.id,
+          name: target.name,
+          programme: target.programmeSlug,
+          goals: {
+            participants: target.participants,
+            women_percent: target.womenPercent,
+            disability_percent: target.disabilityPercent,
+          },
+          progress: {
+            participants: progress.participants.count,
+            women_percent: progress.women.percent ?? 0,
+            disability_percent: progress.disability.percent ?? 0,
+          },
+        },
+      },
+    });
+    reached++;
+  }
+  return reached;
 }

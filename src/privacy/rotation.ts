@@ -10,6 +10,8 @@ import type { FieldCipher } from './crypto';
 export const ENCRYPTED_COLUMNS: ReadonlyArray<{ table: string; column: string; id: string }> = [
   { table: 'applications', column: 'nik_cipher', id: 'id' },
   { table: 'messages', column: 'original_cipher', id: 'id' },
+  // Outbound webhooks' signing secrets (src/webhooks/endpoints.ts).
+  { table: 'webhook_endpoints', column: 'secret_cipher', id: 'id' },
 ];
 
 /**

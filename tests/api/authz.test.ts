@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../src/api';
 import { messages, programmes } from '../../src/db/schema';
-import { listTokens, revokeToken } from '../../src/organisations/service';
+import { createToken, listTokens, revokeToken } from '../../src/organisations/service';
 import { loadCatalogue, programme } from '../helpers/catalogue';
 import { type Harness, startHarness } from '../helpers/harness';
 import {
@@ -246,7 +246,70 @@ const isolation: Record<string, () => Promise<void>> = {
   async closeHandoff() {
     expect((await call(h, b.token, 'POST', `/handoffs/${ids.handoff}/close`)).status).toBe(404);
   },
+  // Webhooks: owner tokens only; B's owner never sees or touches A's endpoint.
+  async listWebhookEvents() {
+    expect((await call(h, (await hooks()).b, 'GET', '/webhooks/events')).status).toBe(200);
+  },
+  async listWebhooks() {
+    expect((await call(h, (await hooks()).b, 'GET', '/webhooks')).json.items).toEqual([]);
+    expect((await call(h, b.token, 'GET', '/webhooks')).status).toBe(403);
+  },
+  async createWebhook() {
+    const res = await call(h, (await hooks()).b, 'POST', '/webhooks', {
+      url: 'https://blk.example.org/hook',
+      events: ['handoff.waiting'],
+    });
+    expect(res.status).toBe(201);
+    expect((await call(h, (await hooks()).a, 'GET', '/webhooks')).json.items).toHaveLength(1);
+  },
+  async getWebhook() {
+    expect((await call(h, (await hooks()).b, 'GET', `/webhooks/${(await hooks()).endpoint}`)).status).toBe(
+      404,
+    );
+  },
+  async updateWebhook() {
+    const { b: owner, endpoint } = await hooks();
+    const res = await call(h, owner, 'PATCH', `/webhooks/${endpoint}`, { url: 'https://evil.example.org/' });
+    expect(res.status).toBe(404);
+  },
+  async deleteWebhook() {
+    const { b: owner, endpoint } = await hooks();
+    expect((await call(h, owner, 'DELETE', `/webhooks/${endpoint}`)).status).toBe(404);
+  },
+  async rotateWebhookSecret() {
+    const { b: owner, endpoint } = await hooks();
+    expect((await call(h, owner, 'POST', `/webhooks/${endpoint}/rotate-secret`)).status).toBe(404);
+  },
+  async testWebhook() {
+    const { b: owner, endpoint } = await hooks();
+    expect((await call(h, owner, 'POST', `/webhooks/${endpoint}/test`)).status).toBe(404);
+  },
+  async listWebhookDeliveries() {
+    const { b: owner, endpoint } = await hooks();
+    expect((await call(h, owner, 'GET', `/webhooks/${endpoint}/deliveries`)).status).toBe(404);
+  },
+  async resendWebhookDelivery() {
+    const { b: owner, endpoint } = await hooks();
+    expect((await call(h, owner, 'POST', `/webhooks/${endpoint}/deliveries/1/resend`)).status).toBe(404);
+    const mine = await call(h, (await hooks()).a, 'GET', `/webhooks/${endpoint}`);
+    expect(mine.json.url).toBe('https://kopri.example.org/hook');
+  },
 };
+
+/** Owner tokens of both organisations and A's webhook endpoint (made on first use). */
+let webhookFixture: Promise<{ a: string; b: string; endpoint: string }> | undefined;
+function hooks() {
+  webhookFixture ??= (async () => {
+    const ownerA = (await createToken(h.runtime.db, a.id, { name: 'owner', role: 'owner' })).token;
+    const ownerB = (await createToken(h.runtime.db, b.id, { name: 'owner', role: 'owner' })).token;
+    const created = await call(h, ownerA, 'POST', '/webhooks', {
+      url: 'https://kopri.example.org/hook',
+      events: ['application.submitted'],
+    });
+    return { a: ownerA, b: ownerB, endpoint: created.json.id as string };
+  })();
+  return webhookFixture;
+}
 
 describe('organisation API: authentication and isolation', () => {
   it('covers every operation of the OpenAPI document', async () => {

@@ -11,10 +11,15 @@ import { loadConfig } from '../../src/config';
 import { rowsOf } from '../../src/db/rows';
 import { identities, messages } from '../../src/db/schema';
 import { silentLogger } from '../../src/logger';
+import { createOrganisation } from '../../src/organisations/service';
+import { fieldCipherFromConfig } from '../../src/privacy/keyring';
 import { createRuntime, type Runtime } from '../../src/runtime';
+import { createEndpoint } from '../../src/webhooks/endpoints';
+import { emitBuilt } from '../../src/webhooks/events';
 import { createStaff, STAFF_PASSWORD } from '../helpers/admin';
 import { type BotApiCall, BotApiStandIn } from '../helpers/bot-api';
 import { buttonsOf, editedUpdate, messageUpdate, textUpdate } from '../helpers/telegram';
+import { WebhookReceiver } from '../helpers/webhook-receiver';
 import {
   CLOUD_APP_SECRET,
   CLOUD_PHONE_ID,
@@ -317,6 +322,42 @@ describe.skipIf(!enabled)('the Worker in workerd, beside the Node runtime', () =
       .from(messages)
       .where(eq(messages.id, row!.id));
     expect(after!.status).toBe('sent');
+  });
+
+  it('the Cron Trigger delivers outbound webhooks in workerd, signed for the standardwebhooks verifier', async () => {
+    const db = worker.shared.database.db;
+    const receiver = await new WebhookReceiver().start();
+    try {
+      const organisation = await createOrganisation(db, { name: 'LPK Workers', slug: 'lpk-workers' });
+      // The Worker reads the secret with the same DATA_ENCRYPTION_KEY.
+      const cipher = fieldCipherFromConfig({ DATA_ENCRYPTION_KEY: KEY });
+      const { secret } = await createEndpoint(
+        db,
+        cipher,
+        organisation.id,
+        { url: `${receiver.url}/hook`, events: ['target.reached'] },
+        { production: false },
+      );
+      receiver.secret('/hook', secret);
+      await db.transaction((tx) =>
+        emitBuilt(tx, {
+          type: 'target.reached',
+          organisationId: organisation.id,
+          data: { target: { id: 'w1' } },
+        }),
+      );
+      const res = await fetch(
+        `${worker.dev.url}/cdn-cgi/local/scheduled?cron=${encodeURIComponent('* * * * *')}`,
+      );
+      expect(res.status).toBe(200);
+      expect(receiver.types('/hook')).toEqual(['target.reached']);
+      const [delivery] = rowsOf<{ status: string }>(
+        await db.execute(sql`select status from webhook_deliveries`),
+      );
+      expect(delivery!.status).toBe('delivered');
+    } finally {
+      await receiver.stop();
+    }
   });
 
   it('serves /healthz, /readyz and /metrics (token) with request ids in workerd', async () => {

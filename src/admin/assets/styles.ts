@@ -180,6 +180,7 @@ progress { width:100%; height:1.25rem; }
 .set-number { max-width:10rem; }
 .set-email { overflow-wrap:anywhere; }
 .set-secret { display:inline-block; font-size:1.4rem; letter-spacing:.05em; padding:.5rem .75rem; background:var(--soft); border:1px dashed var(--line); border-radius:4px; user-select:all; overflow-wrap:anywhere; }
+.int-url, .int-error { overflow-wrap:anywhere; }
 .set-cli { background:var(--soft); border:1px solid var(--line); border-radius:4px; padding:.5rem .75rem; overflow-x:auto; white-space:pre-wrap; overflow-wrap:anywhere; }
 @media (min-width: 48rem) { .set-dl { grid-template-columns:minmax(10rem,1fr) minmax(0,3fr); } .set-dl dd { margin:0; } }
 /*

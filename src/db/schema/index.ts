@@ -13,4 +13,5 @@ export * from './privacy';
 export * from './profile';
 export * from './staff';
 export * from './staff-group';
+export * from './webhooks';
 export * from './whatsapp';

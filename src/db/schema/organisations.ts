@@ -142,6 +142,8 @@ export const recruitmentTargets = pgTable(
     /** Application statuses that count as participants; null: every application not withdrawn or rejected. */
     statuses: text('statuses').array(),
     deadline: date('deadline', { mode: 'string' }),
+    /** When every goal was first met (the `target.reached` webhook event fires once; cleared on an edit). */
+    reachedAt: timestamp('reached_at', { withTimezone: true }),
     createdAt: at('created_at'),
     updatedAt: at('updated_at'),
   },

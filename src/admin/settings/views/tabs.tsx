@@ -1,15 +1,16 @@
 import type { AdminContext } from '../../context';
 import { k } from './format';
 
-export type SettingsTab = 'account' | 'members' | 'service';
+export type SettingsTab = 'account' | 'members' | 'service' | 'integrations';
 
 const TABS: { key: SettingsTab; href: string }[] = [
   { key: 'account', href: '/admin/settings' },
   { key: 'members', href: '/admin/settings/members' },
   { key: 'service', href: '/admin/settings/service' },
+  { key: 'integrations', href: '/admin/settings/integrations' },
 ];
 
-/** The three parts of the settings, as tabs that wrap on a phone. */
+/** The parts of the settings, as tabs that wrap on a phone. */
 export function SettingsTabs(props: { c: AdminContext; current: SettingsTab }) {
   const t = props.c.var.t;
   return (
