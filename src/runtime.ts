@@ -56,6 +56,11 @@ export interface RuntimeOptions {
   telegramFetchConfig?: Record<string, unknown>;
   /** Webhook delivery settings over the configured ones (tests: the backoff, the HTTP client). */
   webhookDelivery?: Partial<DeliverySettings>;
+  /**
+   * The clock the Telegram and WhatsApp Cloud webhooks' send budget runs on (default
+   * `performance.now`): tests read replies right after the webhook answers, however loaded the machine.
+   */
+  budgetClock?: () => number;
 }
 
 /** The uploads folder from the environment (read here until it joins the validated config). */
@@ -145,6 +150,7 @@ export function createRuntime(options: RuntimeOptions) {
           marker,
           background,
           sendTimeoutMs: config.TELEGRAM_SEND_TIMEOUT_MS,
+          budgetClock: options.budgetClock,
           files: applications.storage,
           fetchConfig: options.telegramFetchConfig,
           ...(telegramBotInfo ? { botInfo: telegramBotInfo } : {}),
@@ -162,6 +168,7 @@ export function createRuntime(options: RuntimeOptions) {
     marker,
     background,
     files: applications.storage,
+    budgetClock: options.budgetClock,
   });
 
   // The optional Telegram staff group per organisation (issue #8): topics per handoff, relayed replies.

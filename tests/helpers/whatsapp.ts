@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config';
 import { type Logger, silentLogger } from '../../src/logger';
 import { attachBaileys, createRuntime, type Runtime } from '../../src/runtime';
 import { createTestDatabase, type TestDatabase } from './db';
+import { STILL } from './harness';
 import {
   CLOUD_APP_SECRET,
   CLOUD_PHONE_ID,
@@ -135,6 +136,7 @@ export async function startCloudHarness(
     database,
     logger: options.logger ?? silentLogger,
     whatsappSettings: whatsappSettings({ WA_CLOUD_SEND_TIMEOUT_MS: '5000', ...env }),
+    ...(env.WA_CLOUD_SEND_TIMEOUT_MS ? {} : { budgetClock: STILL }),
   });
   const harness: CloudHarness = {
     api,

@@ -26,6 +26,8 @@ export interface TelegramChannelOptions {
    * running then is not cancelled (Telegram may be about to deliver it): it finishes in the background.
    */
   sendTimeoutMs: number;
+  /** The clock the budget runs on (default `performance.now`); see `DeliverOptions.now`. */
+  budgetClock?: (() => number) | undefined;
   marker?: SentMarker;
   /** Where sends that outlive the webhook's wait are kept until they finish (shutdown waits for them). */
   background?: BackgroundSends;
@@ -76,7 +78,8 @@ export class TelegramChannel {
 
   async handleUpdate(update: Update): Promise<void> {
     const { engine, db, senders, logger } = this.options;
-    const deadline = performance.now() + this.options.sendTimeoutMs;
+    const now = this.options.budgetClock ?? performance.now;
+    const deadline = now() + this.options.sendTimeoutMs;
     if (update.callback_query) {
       // Stops the button's spinner (cancelling it costs nothing: a spinner is all it is). A failure here
       // must not lose the person's choice.
@@ -106,6 +109,7 @@ export class TelegramChannel {
         senders,
         logger,
         deadline,
+        now,
         ...(this.options.marker ? { marker: this.options.marker } : {}),
         ...(this.options.background ? { background: this.options.background } : {}),
       });

@@ -49,6 +49,8 @@ export interface CloudWiring {
   background?: BackgroundSends;
   /** The document storage, for files staff send. */
   files?: StoredFileReader;
+  /** The clock the webhook's send budget runs on (default `performance.now`). */
+  budgetClock?: (() => number) | undefined;
 }
 
 /** The Cloud API channel when WA_CLOUD_* are set (its sender is registered for channel `whatsapp`). */
@@ -66,6 +68,7 @@ export function createWhatsAppCloud(w: CloudWiring): WhatsAppCloudChannel | unde
     senders: w.senders,
     logger: w.logger,
     sendTimeoutMs: settings.WA_CLOUD_SEND_TIMEOUT_MS,
+    budgetClock: w.budgetClock,
     ...(w.marker ? { marker: w.marker } : {}),
     ...(w.background ? { background: w.background } : {}),
     ...(w.files ? { files: w.files } : {}),

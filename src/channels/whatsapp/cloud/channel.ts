@@ -25,6 +25,8 @@ export interface CloudChannelOptions {
   logger: Logger;
   /** Budget for sending the replies before the webhook answers; the rest goes to the outbox. */
   sendTimeoutMs: number;
+  /** The clock the budget runs on (default `performance.now`); see `DeliverOptions.now`. */
+  budgetClock?: (() => number) | undefined;
   marker?: SentMarker;
   /** Sends that outlive the webhook's wait finish here (shutdown waits for them). */
   background?: BackgroundSends | undefined;
@@ -56,7 +58,8 @@ export class WhatsAppCloudChannel {
     const { engine, db, senders, logger } = this.options;
     const { messages, statuses } = cloudEvents(body, this.options.phoneNumberId);
     await applyStatuses(db, statuses);
-    const deadline = performance.now() + this.options.sendTimeoutMs;
+    const now = this.options.budgetClock ?? performance.now;
+    const deadline = now() + this.options.sendTimeoutMs;
     for (const message of messages) {
       const pn = pnJid(message.waId);
       const language = languageFromPhone(message.waId);
@@ -79,6 +82,7 @@ export class WhatsAppCloudChannel {
           senders,
           logger,
           deadline,
+          now,
           ...(this.options.marker ? { marker: this.options.marker } : {}),
           ...(this.options.background ? { background: this.options.background } : {}),
         });
