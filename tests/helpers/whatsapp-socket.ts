@@ -10,6 +10,7 @@ import type {
   WAMessageKey,
   WAPresence,
 } from 'baileys';
+import type { ConnectionClock } from '../../src/channels/whatsapp/baileys/connection';
 import type { SocketFactory, WhatsAppSocket } from '../../src/channels/whatsapp/baileys/socket';
 
 /** The error Baileys puts in `lastDisconnect`: a Boom with the DisconnectReason as status code. */
@@ -152,5 +153,41 @@ export async function waitUntil(
   while (!(await predicate())) {
     if (Date.now() > end) throw new Error(`condition not met in ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/**
+ * A connection's clock for tests (BaileysConnection `clock`): `now()` moves only when the test says
+ * (`advance`), and timers are real but every delay asked for is recorded — on a loaded machine the
+ * wall clock cannot tell a 40 ms backoff from a 150 ms one, the recorded delays can.
+ */
+export class TestClock implements ConnectionClock {
+  private time = Date.now();
+  /** The delay of every `setTimeout`, in order (the backoff, lease polls, an immediate restart). */
+  readonly delays: number[] = [];
+
+  now(): number {
+    return this.time;
+  }
+
+  advance(ms: number): void {
+    this.time += ms;
+  }
+
+  setTimeout(run: () => void, ms: number): unknown {
+    this.delays.push(ms);
+    return setTimeout(run, ms);
+  }
+
+  clearTimeout(timer: unknown): void {
+    clearTimeout(timer as NodeJS.Timeout);
+  }
+
+  setInterval(run: () => void, ms: number): unknown {
+    return setInterval(run, ms);
+  }
+
+  clearInterval(timer: unknown): void {
+    clearInterval(timer as NodeJS.Timeout);
   }
 }

@@ -9,7 +9,7 @@ import { clearStop, leaseStatus } from '../../src/channels/whatsapp/baileys/leas
 import { SentMessages } from '../../src/channels/whatsapp/baileys/sent-messages';
 import { silentLogger } from '../../src/logger';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { type FakeSocket, FakeSockets, waitUntil } from '../helpers/whatsapp-socket';
+import { type FakeSocket, FakeSockets, TestClock, waitUntil } from '../helpers/whatsapp-socket';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -95,14 +95,15 @@ describe('Baileys connection: what happens when the socket closes', () => {
   });
 
   it('restart required (515, after pairing): reconnects at once with the new credentials', async () => {
-    const { connection, sockets } = start();
+    const clock = new TestClock();
+    const { connection, sockets } = start({ clock });
     await waitUntil(() => sockets.all.length === 1);
     const first = sockets.last;
     first.pair();
-    const started = Date.now();
+    clock.delays.length = 0;
     first.close(DisconnectReason.restartRequired);
     await waitUntil(() => sockets.all.length === 2);
-    expect(Date.now() - started).toBeLessThan(200);
+    expect(clock.delays).toEqual([0]); // at once: no backoff
     expect(sockets.last.config.auth.creds.registered).toBe(true);
     await waitUntil(async () => (await loadCreds(database.db, connection.account))?.registered === true);
     sockets.last.open();
@@ -116,8 +117,9 @@ describe('Baileys connection: what happens when the socket closes', () => {
     ['service unavailable', DisconnectReason.unavailableService],
     ['no status code', undefined],
   ])('%s: reconnects after a backoff', async (_name, code) => {
-    const { connection, sockets } = await opened();
-    const closedAt = Date.now();
+    const clock = new TestClock();
+    const { connection, sockets } = await opened({ clock });
+    clock.delays.length = 0;
     if (code === undefined)
       sockets.last.emit('connection.update', {
         connection: 'close',
@@ -127,37 +129,34 @@ describe('Baileys connection: what happens when the socket closes', () => {
     expect(connection.status).toBe('waiting');
     expect(connection.current()).toBeUndefined();
     await waitUntil(() => sockets.all.length === 2);
-    expect(Date.now() - closedAt).toBeGreaterThanOrEqual(30); // base 40 ms × (0.5 + 0.5)
+    expect(clock.delays).toEqual([40]); // base 40 ms × (0.5 + 0.5)
     sockets.last.open();
     await waitUntil(() => connection.status === 'open');
   });
 
   it('backs off exponentially while failing, with one timer at a time, and resets once open', async () => {
-    const { connection, sockets } = await opened();
-    const times: number[] = [];
+    const clock = new TestClock();
+    const { connection, sockets } = await opened({ clock });
+    clock.delays.length = 0;
     let socket: FakeSocket = sockets.last;
     for (let i = 0; i < 4; i++) {
       socket.close(DisconnectReason.connectionLost);
       // A second close event of the same socket must not start a second timer.
       socket.close(DisconnectReason.connectionLost);
-      const t = Date.now();
+      expect(connection.status).toBe('waiting');
       await waitUntil(() => sockets.all.length === i + 2, 3_000);
-      times.push(Date.now() - t);
       socket = sockets.last;
     }
     await sleep(500);
     expect(sockets.all).toHaveLength(5); // one reconnect per failure, never two
-    // 40, 80, 160, 320 ms: each failure doubles the pause once (a duplicate close counts for nothing).
-    expect(times[1]!).toBeGreaterThan(times[0]!);
-    expect(times[1]!).toBeLessThan(150);
-    expect(times[2]!).toBeLessThan(290);
-    expect(times[3]!).toBeGreaterThanOrEqual(300);
+    // Each failure doubles the pause once (a duplicate close counts for nothing).
+    expect(clock.delays).toEqual([40, 80, 160, 320]);
     socket.open();
     await waitUntil(() => connection.status === 'open');
-    const t = Date.now();
+    clock.delays.length = 0;
     socket.close(DisconnectReason.connectionLost);
     await waitUntil(() => sockets.all.length === 6);
-    expect(Date.now() - t).toBeLessThan(150); // back to the base delay
+    expect(clock.delays).toEqual([40]); // back to the base delay
   });
 });
 
@@ -239,15 +238,19 @@ describe('Baileys connection: watchdog', () => {
   });
 
   it('is content when messages come out, and restarts a socket that went silent', async () => {
-    const { sockets } = await opened({ watchdog: { intervalMs: 30, stuckMs: 100, silentMs: 400 } });
+    // The watchdog looks every 30 ms (real timers) at a clock that moves only here.
+    const clock = new TestClock();
+    const { sockets } = await opened({ clock, watchdog: { intervalMs: 30, stuckMs: 100, silentMs: 400 } });
     const socket = sockets.last;
     socket.ws.emit('CB:message', { attrs: { from: '6281234567890@s.whatsapp.net' } });
     socket.receive([]);
     for (let i = 0; i < 4; i++) {
+      clock.advance(300); // past stuckMs, within silentMs of the last frame
       socket.ws.emit('frame', {});
-      await sleep(60);
+      await sleep(60); // the watchdog looks meanwhile
     }
     expect(sockets.all).toHaveLength(1);
-    await waitUntil(() => sockets.all.length === 2, 2_000); // no frames any more
+    clock.advance(401); // no frame for longer than silentMs
+    await waitUntil(() => sockets.all.length === 2, 2_000);
   });
 });

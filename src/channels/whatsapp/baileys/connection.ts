@@ -124,6 +124,8 @@ export interface BaileysConnectionOptions {
   backoff?: { baseMs: number; maxMs: number };
   watchdog?: Partial<WatchdogOptions>;
   random?: () => number;
+  /** Time as the connection reads and waits on it (default the process's); tests pass their own. */
+  clock?: ConnectionClock;
   /** The WhatsApp Web version to announce (pinned or fetched); absent: Baileys' own. */
   version?: VersionSource;
   /** /readyz: this process should hold the socket but it has not been open for this long. */
@@ -131,6 +133,27 @@ export interface BaileysConnectionOptions {
   /** Baileys' own log lines from this level up (scrubbed of numbers); default warn. */
   baileysLogLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error';
 }
+
+/**
+ * The clock and timers of a connection: the backoff, the lease polls and renewals and the watchdog. A
+ * test on a loaded machine cannot tell a 40 ms pause from a 150 ms one by the wall clock; it reads the
+ * delays asked for here, and moves `now()` itself.
+ */
+export interface ConnectionClock {
+  now(): number;
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(timer: unknown): void;
+  setInterval(run: () => void, ms: number): unknown;
+  clearInterval(timer: unknown): void;
+}
+
+const SYSTEM_CLOCK: ConnectionClock = {
+  now: () => Date.now(),
+  setTimeout: (run, ms) => setTimeout(run, ms),
+  clearTimeout: (timer) => clearTimeout(timer as NodeJS.Timeout),
+  setInterval: (run, ms) => setInterval(run, ms),
+  clearInterval: (timer) => clearInterval(timer as NodeJS.Timeout),
+};
 
 /** What `/readyz` says about the socket (the shape of a readiness check). */
 export interface ConnectionHealth {
@@ -170,9 +193,10 @@ export class BaileysConnection implements SocketSource {
   private generation = 0;
   private attempts = 0;
   /** The one pending timer: standby polling or a reconnect. */
-  private timer: NodeJS.Timeout | undefined;
-  private renewTimer: NodeJS.Timeout | undefined;
-  private watchdogTimer: NodeJS.Timeout | undefined;
+  private timer: unknown;
+  private renewTimer: unknown;
+  private watchdogTimer: unknown;
+  private readonly clock: ConnectionClock;
   private lastRenewedAt = 0;
   private connectingSince = 0;
   private lastFrameAt = 0;
@@ -181,7 +205,7 @@ export class BaileysConnection implements SocketSource {
   private lastPurgeAt = 0;
   private loggedStop: string | undefined;
   /** Since when this process has wanted an open socket without having one (readiness). */
-  private notOpenSince = Date.now();
+  private notOpenSince: number;
   /** Why the last socket closed, in words; cleared once open. */
   private lastCloseReason: string | undefined;
   /** Another live process holds the number (seen at the last lease attempt). */
@@ -207,6 +231,8 @@ export class BaileysConnection implements SocketSource {
   };
 
   constructor(private readonly options: BaileysConnectionOptions) {
+    this.clock = options.clock ?? SYSTEM_CLOCK;
+    this.notOpenSince = this.clock.now();
     this.account = options.account ?? 'default';
     this.holder = options.holder ?? newHolderId();
     this.leaseTimes = { ...LEASE_DEFAULTS, ...options.lease };
@@ -234,7 +260,7 @@ export class BaileysConnection implements SocketSource {
    * away for less than `notReadyAfterMs` — a socket that keeps failing (an outdated client version, a
    * network that never answers) must not look healthy.
    */
-  health(now = Date.now()): ConnectionHealth {
+  health(now = this.clock.now()): ConnectionHealth {
     if (this.state === 'open') return { ok: true, status: 'open' };
     if (this.stoppedReason)
       return {
@@ -265,7 +291,7 @@ export class BaileysConnection implements SocketSource {
   start(): void {
     if (this.state !== 'idle' && this.state !== 'stopped') return;
     this.state = 'standby';
-    this.notOpenSince = Date.now();
+    this.notOpenSince = this.clock.now();
     this.schedule(0, () => this.tryAcquire());
   }
 
@@ -314,22 +340,23 @@ export class BaileysConnection implements SocketSource {
   }
 
   private schedule(ms: number, task: () => Promise<void>): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+    if (this.timer) this.clock.clearTimeout(this.timer);
+    this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
       task().catch((error: unknown) => this.log.error({ err: errorSummary(error) }, 'whatsapp task failed'));
     }, ms);
   }
 
   private clearTimers(): void {
-    for (const t of [this.timer, this.renewTimer, this.watchdogTimer]) if (t) clearTimeout(t);
+    if (this.timer) this.clock.clearTimeout(this.timer);
+    for (const t of [this.renewTimer, this.watchdogTimer]) if (t) this.clock.clearInterval(t);
     this.timer = this.renewTimer = this.watchdogTimer = undefined;
   }
 
   private async tryAcquire(): Promise<void> {
     if (this.state === 'stopped') return;
     let attempt: Awaited<ReturnType<Lease['acquire']>>;
-    const askedAt = Date.now();
+    const askedAt = this.clock.now();
     try {
       attempt = await this.lease.acquire();
     } catch (error) {
@@ -352,11 +379,11 @@ export class BaileysConnection implements SocketSource {
     this.loggedStop = this.stoppedReason = this.heldBy = undefined;
     // From standby to holder: the time to open starts now.
     this.state = 'connecting';
-    this.notOpenSince = Date.now();
+    this.notOpenSince = this.clock.now();
     this.lastRenewedAt = askedAt;
     this.log.info({ account: this.account }, 'whatsapp lease acquired');
-    this.renewTimer = setInterval(() => void this.renew(), this.leaseTimes.renewMs);
-    this.watchdogTimer = setInterval(() => this.checkWatchdog(), this.watch.intervalMs);
+    this.renewTimer = this.clock.setInterval(() => void this.renew(), this.leaseTimes.renewMs);
+    this.watchdogTimer = this.clock.setInterval(() => this.checkWatchdog(), this.watch.intervalMs);
     try {
       // The session is read afresh: another process may have used and changed it.
       this.auth = await usePostgresAuthState(this.options.db, this.account, { holder: this.holder });
@@ -376,7 +403,7 @@ export class BaileysConnection implements SocketSource {
     this.renewing = true;
     // The lease runs from when the database ran the renewal, which is after this moment: counting from
     // here errs on the safe side.
-    const sentAt = Date.now();
+    const sentAt = this.clock.now();
     const note = this.note;
     let held: boolean;
     try {
@@ -387,7 +414,7 @@ export class BaileysConnection implements SocketSource {
       // The database is unreachable or slow: keep going only while the lease is surely still ours
       // (a margin of one renewal interval before it could expire and be taken).
       this.log.warn({ err: errorSummary(error) }, 'whatsapp lease renewal failed');
-      held = Date.now() - this.lastRenewedAt < this.leaseTimes.ttlMs - this.leaseTimes.renewMs;
+      held = this.clock.now() - this.lastRenewedAt < this.leaseTimes.ttlMs - this.leaseTimes.renewMs;
     } finally {
       this.renewing = false;
     }
@@ -398,7 +425,7 @@ export class BaileysConnection implements SocketSource {
     this.log.warn({ account: this.account }, 'whatsapp lease lost to another process; standing by');
     this.clearTimers();
     this.state = 'standby';
-    this.notOpenSince = Date.now();
+    this.notOpenSince = this.clock.now();
     await this.closeSocket();
     this.auth = undefined;
     this.schedule(this.leaseTimes.pollMs, () => this.tryAcquire());
@@ -458,7 +485,7 @@ export class BaileysConnection implements SocketSource {
     this.socket = socket;
     this.state = 'connecting';
     this.stats.sockets += 1;
-    const now = Date.now();
+    const now = this.clock.now();
     this.connectingSince = this.lastFrameAt = now;
     this.lastStanzaAt = this.lastUpsertAt = 0;
     let pairingRequested = false;
@@ -486,11 +513,11 @@ export class BaileysConnection implements SocketSource {
         this.state = 'open';
         this.attempts = 0;
         this.lastCloseReason = undefined;
-        this.stats.lastOpenAt = Date.now();
+        this.stats.lastOpenAt = this.clock.now();
         this.log.info({ account: this.account, version: this.version.version }, 'whatsapp connected');
         this.note = { ...this.note, openedAt: new Date(), version: this.version.version };
-        if (Date.now() - this.lastPurgeAt > 86_400_000) {
-          this.lastPurgeAt = Date.now();
+        if (this.clock.now() - this.lastPurgeAt > 86_400_000) {
+          this.lastPurgeAt = this.clock.now();
           void purgeWhatsAppCopies(this.options.db).catch(() => {});
         }
       }
@@ -499,14 +526,14 @@ export class BaileysConnection implements SocketSource {
     });
     socket.ev.on('messages.upsert', (upsert) => {
       if (generation !== this.generation) return;
-      this.lastUpsertAt = Date.now();
+      this.lastUpsertAt = this.clock.now();
       void this.options.onMessages?.(upsert);
     });
     // Old chats synced from the phone: Baileys takes the LID mappings from them itself. Their messages
     // were answered (or not) long ago, and are never handed to the engine.
     socket.ev.on('messaging-history.set', ({ messages, syncType }) => {
       if (generation !== this.generation) return;
-      this.lastUpsertAt = Date.now();
+      this.lastUpsertAt = this.clock.now();
       this.stats.historySets += 1;
       this.stats.historyMessages += messages.length;
       this.log.debug(
@@ -521,10 +548,10 @@ export class BaileysConnection implements SocketSource {
       );
     });
     socket.ws.on('frame', () => {
-      this.lastFrameAt = Date.now();
+      this.lastFrameAt = this.clock.now();
     });
     socket.ws.on('CB:message', (node: { attrs?: { from?: string } }) => {
-      if (!ignoredJid(node.attrs?.from ?? '')) this.lastStanzaAt = Date.now();
+      if (!ignoredJid(node.attrs?.from ?? '')) this.lastStanzaAt = this.clock.now();
     });
   }
 
@@ -536,7 +563,7 @@ export class BaileysConnection implements SocketSource {
     const decision = closeAction(statusCode);
     const why = closeReason(statusCode);
     this.stats.lastClose = decision;
-    if (this.state === 'open') this.notOpenSince = Date.now();
+    if (this.state === 'open') this.notOpenSince = this.clock.now();
     this.lastCloseReason = why;
     this.log.warn(
       { account: this.account, statusCode, action: decision.action, reason: why },
@@ -594,7 +621,7 @@ export class BaileysConnection implements SocketSource {
 
   /** Restarts a socket that looks alive but has stopped delivering. */
   private checkWatchdog(): void {
-    const now = Date.now();
+    const now = this.clock.now();
     const { stuckMs, silentMs, connectingMs } = this.watch;
     let reason: string | undefined;
     if (this.state === 'open') {
