@@ -136,7 +136,7 @@ export async function startCloudHarness(
     database,
     logger: options.logger ?? silentLogger,
     whatsappSettings: whatsappSettings({ WA_CLOUD_SEND_TIMEOUT_MS: '5000', ...env }),
-    ...(env.WA_CLOUD_SEND_TIMEOUT_MS ? {} : { budgetClock: STILL }),
+    budgetClock: STILL,
   });
   const harness: CloudHarness = {
     api,
