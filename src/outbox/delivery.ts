@@ -143,7 +143,7 @@ function waitFor(options: DeliverOptions): number {
   const untilDeadline =
     options.deadline === undefined
       ? Number.POSITIVE_INFINITY
-      : options.deadline - (options.now ?? performance.now)();
+      : options.deadline - (options.now ? options.now() : performance.now());
   return Math.min(options.waitMs ?? Number.POSITIVE_INFINITY, untilDeadline);
 }
 

@@ -78,7 +78,8 @@ export class TelegramChannel {
 
   async handleUpdate(update: Update): Promise<void> {
     const { engine, db, senders, logger } = this.options;
-    const now = this.options.budgetClock ?? performance.now;
+    // Wrapped: performance.now must be called on `performance`.
+    const now = this.options.budgetClock ?? (() => performance.now());
     const deadline = now() + this.options.sendTimeoutMs;
     if (update.callback_query) {
       // Stops the button's spinner (cancelling it costs nothing: a spinner is all it is). A failure here

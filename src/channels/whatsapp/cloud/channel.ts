@@ -58,7 +58,8 @@ export class WhatsAppCloudChannel {
     const { engine, db, senders, logger } = this.options;
     const { messages, statuses } = cloudEvents(body, this.options.phoneNumberId);
     await applyStatuses(db, statuses);
-    const now = this.options.budgetClock ?? performance.now;
+    // Wrapped: performance.now must be called on `performance`.
+    const now = this.options.budgetClock ?? (() => performance.now());
     const deadline = now() + this.options.sendTimeoutMs;
     for (const message of messages) {
       const pn = pnJid(message.waId);
