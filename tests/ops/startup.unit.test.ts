@@ -3,11 +3,11 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ChildRun } from '../scale/processes';
+import { ChildRun, serverEntry } from '../scale/processes';
 import { freePort } from '../workers/wrangler-dev';
 
 /*
- * The real Node entry (src/index.ts) starting against what a deployment may give it. Each test starts
+ * The real Node entry (src/index.ts, bundled as the scale tests run it) starting against what a deployment may give it. Each test starts
  * its own process and needs no test database, so the file runs once (unit project).
  */
 
@@ -27,35 +27,45 @@ describe('start-up', () => {
     silent = createServer((socket) => sockets.push(socket));
     const port = await freePort();
     await new Promise<void>((resolve) => silent!.listen(port, '127.0.0.1', resolve));
-    const started = Date.now();
-    const run = ChildRun.start('silent-db', 'src/index.ts', {
-      DATABASE_URL: `postgres://jembatan:rahasia-sekali@127.0.0.1:${port}/jembatan`,
-      DATABASE_CONNECT_TIMEOUT_SECONDS: '2',
-      PORT: String(await freePort()),
-      LOG_LEVEL: 'info',
-    });
-    const code = await Promise.race([run.exited, new Promise((r) => setTimeout(() => r('hung'), 40_000))]);
+    const run = ChildRun.start(
+      'silent-db',
+      await serverEntry(),
+      {
+        DATABASE_URL: `postgres://jembatan:rahasia-sekali@127.0.0.1:${port}/jembatan`,
+        DATABASE_CONNECT_TIMEOUT_SECONDS: '2',
+        PORT: String(await freePort()),
+        LOG_LEVEL: 'info',
+      },
+      true,
+    );
+    // The process says where it is going before it waits. (Loading the code before that takes as long as
+    // a loaded machine makes it; the bound is on the wait for the database, so it counts from here.)
+    const opening = await run.waitForLine(/opening the database/, 60_000);
+    expect(opening).toMatch(new RegExp(`"host":"127\\.0\\.0\\.1:${port}"`));
+    const code = await Promise.race([run.exited, new Promise((r) => setTimeout(() => r('hung'), 20_000))]);
     if (code === 'hung') await run.stop('SIGKILL');
     expect(code).toBe(1);
     const output = run.output.join('\n');
     expect(output).toContain(`The database at 127.0.0.1:${port} did not answer within 2 s`);
     expect(output).not.toContain('rahasia-sekali');
-    // The process said where it was going before it waited.
-    expect(output).toMatch(new RegExp(`"host":"127\\.0\\.0\\.1:${port}".*opening the database`));
-    expect(Date.now() - started).toBeLessThan(30_000);
-  }, 60_000);
+  }, 90_000);
 
   it('the default desk is created at start, and the log says nobody can read its queue yet (#18.3)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jembatan-start-'));
     dirs.push(dir);
-    const run = ChildRun.start('desk', 'src/index.ts', {
-      PGLITE_DIR: join(dir, 'db'),
-      // A public address: no demo account is made, as on a real deployment.
-      PUBLIC_URL: 'https://bot.example.org',
-      DEFAULT_ORGANISATION: 'meja-depan',
-      PORT: String(await freePort()),
-      LOG_LEVEL: 'info',
-    });
+    const run = ChildRun.start(
+      'desk',
+      await serverEntry(),
+      {
+        PGLITE_DIR: join(dir, 'db'),
+        // A public address: no demo account is made, as on a real deployment.
+        PUBLIC_URL: 'https://bot.example.org',
+        DEFAULT_ORGANISATION: 'meja-depan',
+        PORT: String(await freePort()),
+        LOG_LEVEL: 'info',
+      },
+      true,
+    );
     try {
       // PGlite migrates in WASM: tens of seconds on a busy machine.
       await run.waitForLine(/"msg":"listening"/, 100_000);

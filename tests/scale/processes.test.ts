@@ -12,7 +12,7 @@ import { processedEvents } from '../../src/db/schema';
 import { type BotApiCall, BotApiStandIn } from '../helpers/bot-api';
 import { textUpdate } from '../helpers/telegram';
 import { postgresOnly, type SharedDatabase, sharedDatabase } from './postgres';
-import { ChildRun, ServerProcess } from './processes';
+import { bundled, ChildRun, ServerProcess } from './processes';
 
 const enabled = postgresOnly('scale/processes');
 
@@ -280,10 +280,10 @@ describe.skipIf(!enabled)('several Node processes on one Postgres', () => {
     }, 90_000);
 
     it('exactly one process holds the WhatsApp number; a killed holder is replaced within 30 s, a stopped one at once', async () => {
-      const p1 = compete('proc-1');
+      const p1 = await compete('proc-1');
       await p1.waitForLine(/"status":"open"/, 45_000);
-      const p2 = compete('proc-2');
-      const p3 = compete('proc-3');
+      const p2 = await compete('proc-2');
+      const p3 = await compete('proc-3');
       await p2.waitForLine(/"status":"standby"/, 45_000);
       await p3.waitForLine(/"status":"standby"/, 45_000);
       // Several polls and renewals later, still only the first holds it.
@@ -320,12 +320,13 @@ describe.skipIf(!enabled)('several Node processes on one Postgres', () => {
 const competitors: ChildRun[] = [];
 
 /** A process competing for the number (tests/scale/lease-child.ts: the real connection, a fake socket). */
-function compete(holder: string): ChildRun {
-  const child = ChildRun.start(holder, 'tests/scale/lease-child.ts', {
-    DATABASE_URL: shared.url,
-    HOLDER: holder,
-    ACCOUNT: 'scale',
-  });
+async function compete(holder: string): Promise<ChildRun> {
+  const child = ChildRun.start(
+    holder,
+    await bundled('tests/scale/lease-child.ts'),
+    { DATABASE_URL: shared.url, HOLDER: holder, ACCOUNT: 'scale' },
+    true,
+  );
   competitors.push(child);
   return child;
 }
