@@ -220,9 +220,12 @@ describe.skipIf(!enabled)('several Node processes on one Postgres', () => {
       });
       {
         const inFlight = post(d, textUpdate(p, '/start'));
-        await sleep(400);
+        // In flight: its reply has reached the (slow) Bot API. (A fixed 400 ms was not enough for a
+        // loaded machine to get that far.)
+        await api.waitFor((calls) => calls.some((c) => String(c.body.chat_id) === String(p.id)), 30_000);
         const stopping = d.stop('SIGTERM');
-        await sleep(100);
+        // Draining: /readyz says so (or the listener is already closed).
+        while ((await d.fetch('/readyz').catch(() => undefined))?.status === 200) await sleep(20);
         // While draining: refused (503) or, once the listener is closed, not connected at all.
         const refused = await post(d, textUpdate({ id: 630_002 }, '/start')).catch(() => undefined);
         expect([undefined, 503]).toContain(refused?.status);
