@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ChildRun, serverEntry } from '../scale/processes';
 import { freePort } from '../workers/wrangler-dev';
 
@@ -53,6 +53,10 @@ describe('start-up', () => {
   it('the default desk is created at start, and the log says nobody can read its queue yet (#18.3)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jembatan-start-'));
     dirs.push(dir);
+    // A copy of the migrated template (as every PGlite test file uses): migrating in WASM took 99 s of
+    // the 100 s wait for 'listening' on a loaded machine. The desk is data, made at every start.
+    const template = inject('pgliteTemplate');
+    if (template && existsSync(template)) cpSync(template, join(dir, 'db'), { recursive: true });
     const run = ChildRun.start(
       'desk',
       await serverEntry(),
@@ -67,7 +71,6 @@ describe('start-up', () => {
       true,
     );
     try {
-      // PGlite migrates in WASM: tens of seconds on a busy machine.
       await run.waitForLine(/"msg":"listening"/, 100_000);
       const output = run.output.join('\n');
       expect(output).toMatch(/"organisation":"meja-depan".*created the default desk/);
