@@ -15,7 +15,7 @@ const database = await openDatabase({
 const runtime = createRuntime({
   config,
   database,
-  logger: createLogger('warn'),
+  logger: createLogger(config.LOG_LEVEL),
   // As the Node entry does (src/index.ts): keep-alive connections to the Bot API.
   telegramFetchConfig: telegramFetchConfig(config.TELEGRAM_API_ROOT),
 });

@@ -117,7 +117,8 @@ export async function underLoad(entry: string, database: string, profileDir?: st
         TELEGRAM_BOT_TOKEN: '1:bench',
         TELEGRAM_WEBHOOK_SECRET: SECRET,
         TELEGRAM_API_ROOT: api.url,
-        LOG_LEVEL: 'warn',
+        // warn: a clean run logs nothing; BENCH_LOG_LEVEL=info measures with the access log on.
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -189,10 +189,12 @@ describe('an organisation recruiting through Jembatan, by API only', () => {
     expect(done.json.progress).toMatchObject({ sent: 3, queued: 0, failed: 0, blocked: 0 });
     const got = [...h.api.deliveredTo.keys()].sort();
     expect(got).toEqual([chats.ani, chats.bunga, chats.citra].map(String).sort());
-    // 5 per second: the three went out at least 200 ms apart.
+    // 5 per second: never ahead of the pace — the second at least 200 ms after the first, the third
+    // 400 ms. (Not "200 ms after the one before": a send whose timer fired late lets the next one catch
+    // up, so the pace holds on a busy machine; src/outbox/token-bucket.ts.)
     const at = h.api.acceptedAt;
     expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(180);
-    expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(180);
+    expect(at[2]! - at[0]!).toBeGreaterThanOrEqual(380);
     expect(h.api.texts(chats.ani)[0]).toContain(`https://t.me/jembatan_test_bot?start=${cardPayload}`);
   });
 
