@@ -25,6 +25,8 @@ const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: '1
 });
 process.on('SIGTERM', async () => {
   server.close();
+  // As the Node entry does: buffered sent marks are written before the database closes.
+  await runtime.shutdown();
   await database.close();
   process.exit(0);
 });
