@@ -1,5 +1,6 @@
 // Child process of the webhook benchmark: the real server (Hono + grammY + engine) on Postgres.
 import { serve } from '@hono/node-server';
+import { telegramFetchConfig } from '../src/channels/telegram/node-agent';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/client';
 import { createLogger } from '../src/logger';
@@ -11,13 +12,21 @@ const database = await openDatabase({
   pgliteDir: config.PGLITE_DIR,
   maxConnections: 12,
 });
-const runtime = createRuntime({ config, database, logger: createLogger('warn') });
+const runtime = createRuntime({
+  config,
+  database,
+  logger: createLogger(config.LOG_LEVEL),
+  // As the Node entry does (src/index.ts): keep-alive connections to the Bot API.
+  telegramFetchConfig: telegramFetchConfig(config.TELEGRAM_API_ROOT),
+});
 await runtime.telegram?.init();
 const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: '127.0.0.1' }, () => {
   process.stdout.write('ready\n');
 });
 process.on('SIGTERM', async () => {
   server.close();
+  // As the Node entry does: buffered sent marks are written before the database closes.
+  await runtime.shutdown();
   await database.close();
   process.exit(0);
 });

@@ -4,10 +4,17 @@ import { DEMO_STAFF } from './admin/demo';
 import { telegramFetchConfig } from './channels/telegram/node-agent';
 import { type WhatsAppSettings, whatsappSettings, whatsappTransport } from './channels/whatsapp';
 import { ConfigError, loadConfig } from './config';
-import { DatabaseInUseError, DatabaseUnreachableError, databaseHost, openDatabase } from './db/client';
+import {
+  DatabaseInUseError,
+  DatabaseUnreachableError,
+  databaseHost,
+  migrateDatabase,
+  openDatabase,
+} from './db/client';
 import { errorSummary } from './engine/engine';
 import { createLogger } from './logger';
 import type { GaugeSample } from './ops/metrics';
+import { startupPhases } from './ops/startup-phases';
 import { nodePost } from './platform/webhook-post.nodejs';
 import { attachBaileys, createRuntime, prepareData } from './runtime';
 
@@ -25,6 +32,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  const phase = startupPhases(logger);
+  phase('code loaded');
   let database: Awaited<ReturnType<typeof openDatabase>>;
   logger.info(
     config.DATABASE_URL ? { host: databaseHost(config.DATABASE_URL) } : { dir: config.PGLITE_DIR },
@@ -35,7 +44,11 @@ async function main(): Promise<void> {
       databaseUrl: config.DATABASE_URL,
       pgliteDir: config.PGLITE_DIR,
       connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT_SECONDS,
+      migrate: false,
     });
+    phase('database opened');
+    await migrateDatabase(database);
+    phase('migrations applied');
   } catch (error) {
     if (error instanceof DatabaseInUseError || error instanceof DatabaseUnreachableError) {
       console.error(error.message);
@@ -45,10 +58,15 @@ async function main(): Promise<void> {
   }
   logger.info({ driver: database.driver }, 'database ready (migrations applied)');
   // The demo staff account only on the embedded database of a machine without a public address.
-  await prepareData(database, logger, {
-    desk: config.DEFAULT_ORGANISATION,
-    ...(config.PUBLIC_URL ? {} : { staffOrganisation: config.DEFAULT_ORGANISATION }),
-  });
+  await prepareData(
+    database,
+    logger,
+    {
+      desk: config.DEFAULT_ORGANISATION,
+      ...(config.PUBLIC_URL ? {} : { staffOrganisation: config.DEFAULT_ORGANISATION }),
+    },
+    phase,
+  );
 
   const runtime = createRuntime({
     config,
@@ -59,6 +77,7 @@ async function main(): Promise<void> {
     // Outbound webhooks over node:http (a third of fetch's CPU per delivery); Workers use fetch.
     webhookDelivery: { post: nodePost },
   });
+  phase('runtime built');
   if (runtime.telegram) {
     const me = await runtime.telegram.init();
     logger.info({ username: me.username }, 'telegram bot ready');
@@ -87,7 +106,9 @@ async function main(): Promise<void> {
   runtime.dispatcher.start();
   runtime.privacy.start();
 
+  phase('channels started');
   const server = serve({ fetch: runtime.app.fetch, port: config.PORT }, (info) => {
+    phase('listening (/healthz answers)');
     logger.info({ port: info.port }, 'listening');
     if (!runtime.telegram && !runtime.whatsappCloud && !baileys) {
       console.log(

@@ -340,14 +340,20 @@ export async function prepareData(
   database: Database,
   logger: Logger,
   options: { staffOrganisation?: string; desk?: string } = {},
+  /** Start-up phases (src/ops/startup-phases.ts). */
+  phase: (name: string) => void = () => {},
 ): Promise<void> {
   loadRegions();
+  phase('regions loaded');
   if (database.driver === 'pglite') {
     const seeded = await seedDemoCatalogueIfEmpty(database.db);
     if (seeded) logger.info('demo catalogue loaded into the empty embedded database');
+    phase(seeded ? 'demo catalogue loaded' : 'catalogue checked');
     if (options.staffOrganisation) await seedDemoStaff(database.db, options.staffOrganisation);
+    phase('demo staff checked');
   }
   if (options.desk) await prepareDesk(database, logger, options.desk);
+  phase('desk checked');
 }
 
 /**

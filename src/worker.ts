@@ -1,7 +1,8 @@
 // Cloudflare Workers entry (wrangler.toml): the same runtime and Hono app as Node (src/runtime.ts,
 // src/app.ts) — Telegram and WhatsApp Cloud API webhooks, /api/v1, /admin, /healthz, /readyz, /metrics
-// — on Postgres through Hyperdrive, with a client per request. A Cron Trigger drains the outbox and
-// delivers outbound webhooks.
+// — on Postgres through Hyperdrive, with a client per request and one runtime per isolate. A Cron
+// Trigger drains the outbox and delivers outbound webhooks (a runtime of its own per run: it stops its
+// dispatcher at the end).
 // Not here: PGlite, migrations (Node: `npm run migrate`) and Baileys (a Node sidecar, docs/deployment.md).
 import type { UserFromGetMe } from 'grammy/types';
 import { whatsappSettings } from './channels/whatsapp/settings';
@@ -14,6 +15,7 @@ import { withRequestId } from './ops/request-context';
 import { drainFor, PURGE_CRON } from './platform/cron.worker';
 import { openRequestDatabase } from './platform/database.worker';
 import { bundledRegionRows } from './platform/regions.worker';
+import { requestScopedDatabase, withRequestDatabase } from './platform/request-database.worker';
 import { NoStorage, R2Storage } from './platform/storage.worker';
 import {
   type ExecutionContext,
@@ -35,6 +37,11 @@ interface Setup {
   vars: Record<string, string>;
   /** Counters of this isolate (created on the first request: the clock stands still before). */
   metrics: Metrics;
+  /**
+   * The runtime serving requests: built on the first one and kept for the isolate's life (issue #15),
+   * over a database that is each request's own client (src/platform/request-database.worker.ts).
+   */
+  runtime?: Runtime;
 }
 
 const setups = new WeakMap<object, Setup | ConfigError>();
@@ -125,14 +132,17 @@ export default {
       return Response.json({ ok: false, error: 'invalid configuration (see the logs)' }, { status: 500 });
     // postgres.js connects on the first query, so /healthz never touches the database.
     const database = openRequestDatabase(env);
-    let runtime: Runtime | undefined;
-    try {
-      runtime = runtimeFor(s, env, database);
-      await ensureBotInfo(runtime, s.logger);
-      return await runtime.app.fetch(request, env, ctx);
-    } finally {
-      ctx.waitUntil(finish(runtime, database, s.logger, 'request'));
-    }
+    return withRequestDatabase(database, async () => {
+      let runtime: Runtime | undefined;
+      try {
+        s.runtime ??= runtimeFor(s, env, requestScopedDatabase());
+        runtime = s.runtime;
+        await ensureBotInfo(runtime, s.logger);
+        return await runtime.app.fetch(request, env, ctx);
+      } finally {
+        ctx.waitUntil(finish(runtime, database, s.logger, 'request'));
+      }
+    });
   },
 
   async scheduled(controller: ScheduledController, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {

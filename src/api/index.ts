@@ -68,10 +68,15 @@ const IMPORT_PATH = /\/programmes\/import\/?$/;
 export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>();
   const routes = apiRoutes(deps);
-  const document = openApiDocument(routes, API_INFO, webhookDocs);
+  // Built when first asked for, then kept: turning every zod schema into JSON Schema took a large part
+  // of building the runtime, which happens at every start (issue #15).
+  let document: ReturnType<typeof openApiDocument> | undefined;
   const limiter = new RateLimiter(deps.rateLimit.perMinute, deps.rateLimit.burst);
 
-  api.get('/openapi.json', (c) => c.json(document));
+  api.get('/openapi.json', (c) => {
+    document ??= openApiDocument(routes, API_INFO, webhookDocs);
+    return c.json(document);
+  });
 
   api.use('*', async (c, next) => {
     const header = c.req.header('authorization') ?? '';

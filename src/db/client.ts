@@ -52,7 +52,19 @@ export function databaseHost(url: string): string {
   }
 }
 
-export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
+/**
+ * The migrations folder: the nearest `migrations/` above this module, so the same code finds it from
+ * src/db/ (tsx, tests) and from the bundle in dist/ (`npm start`).
+ */
+export const MIGRATIONS_DIR = findMigrations(dirname(fileURLToPath(import.meta.url)));
+
+function findMigrations(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = resolve(dir, 'migrations');
+    if (existsSync(resolve(candidate, 'meta/_journal.json'))) return candidate;
+    if (dirname(dir) === dir) return resolve(from, '../../migrations');
+  }
+}
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const database = options.databaseUrl

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
+import { commitAfterNextStatement } from '../db/postgres';
 import { type ConversationState, identities, users } from '../db/schema';
 import { isLocale, type Locale, localeFromTag } from '../i18n';
 import type { Logger } from '../logger';
@@ -116,6 +117,8 @@ export class Engine {
       }),
     );
     const stored = this.storedInbound(inbound.payload);
+    // The turn's write is the transaction's last statement: COMMIT follows it in the same round trip.
+    commitAfterNextStatement(tx);
     const ids = await saveTurn(tx, {
       userId: user.id,
       identityId: row.identity_id,

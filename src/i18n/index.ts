@@ -32,8 +32,17 @@ export function localeFromTag(tag: string | undefined, fallback: Locale = 'id'):
   return fallback;
 }
 
-export function tFor(locale: Locale, ns?: string): TFunction {
-  return instance.getFixedT(locale, ns ?? 'common');
+/** Fixed translators, made once per locale and namespace (every turn asks for one, issue #15). */
+const fixed = new Map<string, TFunction>();
+
+export function tFor(locale: Locale, ns = 'common'): TFunction {
+  const key = `${locale}:${ns}`;
+  let t = fixed.get(key);
+  if (!t) {
+    t = instance.getFixedT(locale, ns);
+    fixed.set(key, t);
+  }
+  return t;
 }
 
 export { instance as i18n };

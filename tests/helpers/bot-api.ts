@@ -140,6 +140,23 @@ export class BotApiStandIn {
     }
   }
 
+  /**
+   * A method the bot gave in its answer to a webhook (a "webhook reply"): Telegram runs it as if it had
+   * been called, without telling the bot the outcome. The harness hands such answers here.
+   */
+  webhookReply(answer: Record<string, unknown>): void {
+    const { method, ...body } = answer;
+    const call: BotApiCall = {
+      method: String(method),
+      token: 'webhook-reply',
+      body,
+      raw: '',
+      at: Date.now(),
+    };
+    if (this.keepCalls) this.calls.push(call);
+    this.counts.set(call.method, (this.counts.get(call.method) ?? 0) + 1);
+  }
+
   private async handle(req: IncomingMessage): Promise<Answer> {
     const raw = await readBody(req);
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');

@@ -61,16 +61,21 @@ export async function startHarness(
     api,
     database,
     runtime: await build(),
-    post(update, secret = TEST_SECRET) {
+    async post(update, secret = TEST_SECRET) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (secret !== null) headers['X-Telegram-Bot-Api-Secret-Token'] = secret;
-      return Promise.resolve(
-        harness.runtime.app.request('/webhooks/telegram', {
-          method: 'POST',
-          headers,
-          body: JSON.stringify(update),
-        }),
-      );
+      const response = await harness.runtime.app.request('/webhooks/telegram', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(update),
+      });
+      // As Telegram does: a method in the webhook's answer is run (answerCallbackQuery, say).
+      const answer = (await response
+        .clone()
+        .json()
+        .catch(() => undefined)) as Record<string, unknown> | undefined;
+      if (response.ok && typeof answer?.method === 'string') api.webhookReply(answer);
+      return response;
     },
     async restart() {
       await harness.runtime.shutdown();

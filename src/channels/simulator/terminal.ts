@@ -10,10 +10,11 @@ import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { DEMO_STAFF } from '../../admin/demo';
 import { loadConfig } from '../../config';
-import { openDatabase } from '../../db/client';
+import { migrateDatabase, openDatabase } from '../../db/client';
 import type { InboundPayload, Outbound } from '../../engine/types';
 import { type Locale, tFor } from '../../i18n';
 import { createLogger } from '../../logger';
+import { startupPhases } from '../../ops/startup-phases';
 import { deliver } from '../../outbox/delivery';
 import { createRuntime, prepareData } from '../../runtime';
 import { ChatArgsError, mediaOf, parseChatArgs, parseLine } from './args';
@@ -57,11 +58,22 @@ async function main(): Promise<void> {
   current = options.person;
   const config = loadConfig({ ...process.env, TELEGRAM_BOT_TOKEN: '', WHATSAPP_BAILEYS: '' });
   const log = logger(options.logFile);
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
-  await prepareData(database, log, {
-    staffOrganisation: config.DEFAULT_ORGANISATION,
-    desk: config.DEFAULT_ORGANISATION,
+  const phase = startupPhases(log);
+  phase('code loaded');
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    pgliteDir: config.PGLITE_DIR,
+    migrate: false,
   });
+  phase('database opened');
+  await migrateDatabase(database);
+  phase('migrations applied');
+  await prepareData(
+    database,
+    log,
+    { staffOrganisation: config.DEFAULT_ORGANISATION, desk: config.DEFAULT_ORGANISATION },
+    phase,
+  );
   const runtime = createRuntime({
     config,
     database,
@@ -74,6 +86,7 @@ async function main(): Promise<void> {
     const path = files.get(ref);
     return path ? { data: new Uint8Array(await readFile(path)) } : undefined;
   });
+  phase('runtime built');
   // Finishes erasures after /hapus_data (the goodbye message first), as the server does.
   runtime.privacy.start();
   // The staff dashboard beside the chat: ask for a person here, answer from the browser; staff replies
@@ -120,7 +133,9 @@ async function main(): Promise<void> {
     await send({ type: 'media', ...media, fileRef: ref, size: info.size, ...(caption ? { caption } : {}) });
   };
 
+  phase('dashboard listening');
   await send({ type: 'text', text: '/start' });
+  phase('first answer (prompt)');
   const prompt = () => rl.setPrompt(`${current} › `);
   prompt();
   rl.prompt();

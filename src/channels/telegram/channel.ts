@@ -39,7 +39,13 @@ export interface TelegramChannelOptions {
   fetchConfig?: Record<string, unknown> | undefined;
 }
 
-type GrammySignal = Parameters<Bot['api']['answerCallbackQuery']>[2];
+type GrammySignal = Parameters<Bot['api']['getFile']>[1];
+
+/** A Bot API method for Telegram to run, given in the answer to the webhook. */
+export interface WebhookReply {
+  method: 'answerCallbackQuery';
+  callback_query_id: string;
+}
 
 /**
  * Telegram through grammY's API client. The webhook route hands each Update here; the engine does the
@@ -76,24 +82,25 @@ export class TelegramChannel {
     this.groupHandler = handler;
   }
 
-  async handleUpdate(update: Update): Promise<void> {
+  /**
+   * Handles one Update. For a button press the answer says what the webhook should answer Telegram
+   * with: answerCallbackQuery, which stops the button's spinner — in the webhook's answer rather than as
+   * a request of its own (one Bot API request less per button, and no round trip before the turn;
+   * issue #15). Telegram runs it when the webhook answers, after the replies went out, so the spinner
+   * turns until the answer is there. Its outcome is not reported, which is all a spinner needs.
+   */
+  async handleUpdate(update: Update): Promise<WebhookReply | undefined> {
+    await this.process(update);
+    return update.callback_query
+      ? { method: 'answerCallbackQuery', callback_query_id: update.callback_query.id }
+      : undefined;
+  }
+
+  private async process(update: Update): Promise<void> {
     const { engine, db, senders, logger } = this.options;
     // Wrapped: performance.now must be called on `performance`.
     const now = this.options.budgetClock ?? (() => performance.now());
     const deadline = now() + this.options.sendTimeoutMs;
-    if (update.callback_query) {
-      // Stops the button's spinner (cancelling it costs nothing: a spinner is all it is). A failure here
-      // must not lose the person's choice.
-      await this.bot.api
-        .answerCallbackQuery(
-          update.callback_query.id,
-          {},
-          AbortSignal.timeout(this.options.sendTimeoutMs) as GrammySignal,
-        )
-        .catch((error: unknown) => {
-          logger.debug({ err: String(error) }, 'answerCallbackQuery failed');
-        });
-    }
     if (update.my_chat_member) return this.onMembership(update.my_chat_member);
     const chatType = update.message?.chat.type;
     if (this.groupHandler && (chatType === 'group' || chatType === 'supergroup'))
