@@ -27,8 +27,9 @@ const CUES =
   /\b(apa itu|itu apa|apaan|pengertian|arti|maksud|maksudnya|bedanya|beda|bagaimana|cara|caranya|alur|alurnya|proses|prosesnya|biasanya|wajib|harus|perlu|kenapa|mengapa|aman|resmi|legal|what is|what are|how does|how do|how can|why|is it safe)\b/;
 /** A yes/no question ("magang digaji ga?", "bpvp gratis kah?") is one too — unless it asks whether some exist. */
 const YES_NO = /\b(tidak|kah|apa|apa sih|atau tidak|belum)$/;
-/** "ada …", "adakah …", "… apa aja": whether some programmes exist, anywhere in the message. */
-const EXISTS = /\b(ada|adakah)\b|\b(apa|mana) (aja|saja)\b/;
+/** "ada …", "adakah …", "… apa aja", "pelatihan apa": whether (which) programmes exist, anywhere in the message. */
+const EXISTS =
+  /\b(ada|adakah)\b|\b(apa|mana) (aja|saja)\b|\b(pelatihan|magang|kursus|kelas|program|sertifikasi|lowongan) apa\b/;
 /**
  * Asking what something is: a question about it, whatever programme words it names ("eps topik itu apa",
  * "apa sih eps itu", "tokutei ginou tuh apaan").
