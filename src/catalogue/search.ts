@@ -15,6 +15,7 @@
 import { and, asc, eq, gt, inArray, isNotNull, ne, not, or, type SQL, sql } from 'drizzle-orm';
 import type { TFunction } from 'i18next';
 import type { Queryable } from '../db/client';
+import { rowsOf } from '../db/rows';
 import { catalogueWords, programmes } from '../db/schema/catalogue';
 import { COUNTRY_NAMES } from '../nlu/lexicons';
 import { daysBetween, toIsoDate } from './dates';
@@ -228,23 +229,33 @@ function plainTerms(text: string | undefined): TextTerm[] {
  */
 async function typoTerms(db: Queryable, terms: TextTerm[]): Promise<TextTerm[]> {
   const w = catalogueWords.word;
+  const checked = terms.filter((term) => term.word.length >= 3 && !/\d/.test(term.word));
+  if (!checked.length) return terms;
+  // Which words some catalogue word starts with (or contains): one query for all of them, since each
+  // round trip to the database costs more than the lookups.
+  const patterns = checked.map((term) =>
+    term.word.length >= INFIX_MIN_LENGTH ? `%${term.word}%` : `${term.word}%`,
+  );
+  const list = sql.join(
+    patterns.map((x) => sql`${x}`),
+    sql`, `,
+  );
+  const found = await db.execute(
+    sql`select p.pattern from unnest(array[${list}]::text[]) as p(pattern)
+      where exists (select 1 from ${catalogueWords} where ${w} like p.pattern)`,
+  );
+  const known = new Set(rowsOf<{ pattern: string }>(found).map((r) => r.pattern));
   return Promise.all(
     terms.map(async (term) => {
-      if (term.word.length < 3 || /\d/.test(term.word)) return term;
-      const pattern = term.word.length >= INFIX_MIN_LENGTH ? `%${term.word}%` : `${term.word}%`;
-      const known = await db
-        .select({ word: w })
-        .from(catalogueWords)
-        .where(sql`${w} like ${pattern}`)
-        .limit(1);
-      if (known.length > 0) return term;
-      const rows = await db
+      const i = checked.indexOf(term);
+      if (i < 0 || known.has(patterns[i]!)) return term;
+      const similar = await db
         .select({ word: w })
         .from(catalogueWords)
         .where(and(sql`${term.word} <% ${w}`, sql`word_similarity(${term.word}, ${w}) >= ${SIMILARITY}`))
         .orderBy(sql`word_similarity(${term.word}, ${w}) desc`, asc(w))
         .limit(MAX_SIMILAR);
-      return rows.length ? { word: term.word, similar: rows.map((r) => r.word) } : term;
+      return similar.length ? { word: term.word, similar: similar.map((r) => r.word) } : term;
     }),
   );
 }
@@ -257,8 +268,13 @@ function startsWord(column: Column, word: string): SQL {
 }
 
 function termMatch(column: Column, term: TextTerm): SQL {
-  const any = [startsWord(column, term.word)];
-  if (term.word.length >= INFIX_MIN_LENGTH) any.push(sql`${column} like ${`%${term.word}%`}`);
+  // A long word anywhere in a word covers it starting one: one pattern, which the trigram index serves
+  // (with both, Postgres reads every row).
+  const any = [
+    term.word.length >= INFIX_MIN_LENGTH
+      ? sql`${column} like ${`%${term.word}%`}`
+      : startsWord(column, term.word),
+  ];
   if (term.similar.length) {
     const patterns = term.similar.map((w) => sql`${`% ${w} %`}`);
     any.push(sql`${column} like any(array[${sql.join(patterns, sql`, `)}]::text[])`);
@@ -599,7 +615,7 @@ export async function searchProgrammes(
   const rows = await pageRows(db, query, q, today, page, pageSize);
   const first = rows[0];
   const counted = first
-    ? { total: Number(first.total), all: Number(first.all) }
+    ? { total: Number(first.total), all: q.hasSignals ? Number(first.all) : Number(first.total) }
     : await countPlan(db, query, q, today);
   const items = rows.map(({ total: _total, all: _all, ...row }) => {
     const daysLeft = row.registrationCloses ? daysBetween(today, row.registrationCloses) : null;
@@ -643,8 +659,13 @@ function scored(db: Queryable, query: ProgrammeQuery, q: Plan, today: string) {
         soonest: sql<string | null>`case when ${rank} < 2 then ${p.registrationCloses} end`.as('soonest'),
         latest: sql<string | null>`case when ${rank} = 2 then ${p.registrationCloses} end`.as('latest'),
         hidden: sql<boolean>`${q.hidden}`.as('hidden'),
-        best: sql<number>`max(${q.score}) over ()`.as('best'),
-        all: sql<number>`count(*) filter (where not ${q.hidden}) over ()`.as('all'),
+        // Without topics or words every row is in the tier: no pass over all rows for the best score, and
+        // "all" is the listed total (a window over thousands of rows is most of a broad search's time).
+        best: (q.hasSignals ? sql<number>`max(${q.score}) over ()` : sql<number>`0`).as('best'),
+        all: (q.hasSignals
+          ? sql<number>`count(*) filter (where not ${q.hidden}) over ()`
+          : sql<number>`0`
+        ).as('all'),
       })
       .from(p)
       .where(and(...q.where)),

@@ -1,4 +1,5 @@
 import type { Understanding } from '../nlu';
+import { SCHEMES } from '../nlu/lexicons';
 import { CONSTRAINT_TABLE } from '../nlu/slots/constraints';
 import { COUNTRY_TABLE } from '../nlu/slots/country';
 import { EDUCATION_TABLE } from '../nlu/slots/education';
@@ -13,29 +14,60 @@ const ATTRIBUTES =
   lokasi tempat tinggal durasi lama bulan tahun minggu hari n1 n2 n3 n4 n5 jlpt`.split(/\s+/);
 
 let vocabulary: Set<string> | undefined;
+let schemes: Set<string> | undefined;
+
+/** The words of named routes abroad ("titp", "eps topik"). */
+function schemeWords(): Set<string> {
+  schemes ??= new Set(SCHEMES.flatMap((scheme) => scheme.say.flatMap((w) => w.split(' '))));
+  return schemes;
+}
 
 /** Words that make a message a question about how things work, whatever programme words it has. */
 const CUES =
   /\b(apa itu|itu apa|apaan|pengertian|arti|maksud|maksudnya|bedanya|beda|bagaimana|cara|caranya|alur|alurnya|proses|prosesnya|biasanya|wajib|harus|perlu|kenapa|mengapa|aman|resmi|legal|what is|what are|how does|how do|how can|why|is it safe)\b/;
 /** A yes/no question ("magang digaji ga?", "bpvp gratis kah?") is one too — unless it asks whether some exist. */
 const YES_NO = /\b(tidak|kah|apa|apa sih|atau tidak|belum)$/;
-const EXISTS = /^(ada|adakah)\b/;
+/** "ada …", "adakah …", "… apa aja", "pelatihan apa": whether (which) programmes exist, anywhere in the message. */
+const EXISTS =
+  /\b(ada|adakah)\b|\b(apa|mana) (aja|saja)\b|\b(pelatihan|magang|kursus|kelas|program|sertifikasi|lowongan) apa\b/;
+/**
+ * Asking what something is: a question about it, whatever programme words it names ("eps topik itu apa",
+ * "apa sih eps itu", "tokutei ginou tuh apaan").
+ */
+const DEFINES =
+  /\b(apa itu|itu apa|tuh apa|apaan|pengertian|arti|artinya|maksud|maksudnya|bedanya|what is|what are)\b|^apa\b.*\bitu$/;
+/**
+ * Qualities every catalogued programme has (each is verified): in a message that looks for programmes
+ * ("aceh ada jalur resmi kerja ke malaysia ga", "mau kerja juga tapi yg legal") they say which ones; in a
+ * yes/no question about one ("lpk di malang ini resmi ga?") they ask about its licence.
+ */
+const QUALITIES = new Set(['resmi', 'legal', 'jalur']);
+
+/** Asking how, not which: "pengen kerja ke hongkong yg resmi lewat mana", "jalur resminya gimana". */
+const HOW = /\b(bagaimana|cara|caranya|alur|alurnya|proses|lewat mana|dimana|di mana)\b/;
+
+/** Words that make a message a question (a wish for programmes has none). */
+const ASKING_WORDS =
+  /\b(apa|apakah|gimana|bagaimana|berapa|kapan|kenapa|mengapa|siapa|mana|dimana|kemana|boleh|bolehkah|bisa|bisakah|tidak|belum|bukan|kah|emang|memang|mending|atau|can|is|are|do|does|how|what|why|when|where|which|should)\b/;
 
 /**
  * The words a programme search accounts for, when the message is one: they cannot make it a knowledge
  * question, only its other words can. A message that names a place or a field is a search ("pelatihan
  * otomotif di semarang yang ada asramanya" — but "lpk di malang ini resmi ga?" still asks about licences);
  * so is a wish for programmes with a kind, country or condition and no question about how things work
- * ("magang luar negri yg buat cewe", not "apa itu magang").
+ * ("magang luar negri yg buat cewe", not "apa itu magang"). Asking what something is never is ("eps topik
+ * itu apa" names a field and a country, and still asks about EPS).
  */
 export function searchDiscount(u: Understanding): MatchOptions['discount'] | undefined {
   const s = u.slots;
+  if (DEFINES.test(u.normalized)) return undefined;
   const named = Boolean(s.province || s.regency || s.fields?.length);
+  const yesNo = YES_NO.test(u.normalized) && !EXISTS.test(u.normalized);
   const wish =
     (u.intent === 'search' || u.intent === 'apply') &&
     Boolean(s.kind || s.country || s.constraints || s.education) &&
     !CUES.test(u.normalized) &&
-    !(YES_NO.test(u.normalized) && !EXISTS.test(u.normalized));
+    !yesNo;
   if (!named && !wish) return undefined;
   vocabulary ??= new Set([
     ...FIELD_TABLE.vocabulary,
@@ -47,5 +79,49 @@ export function searchDiscount(u: Understanding): MatchOptions['discount'] | und
     ...ATTRIBUTES,
   ]);
   const words = vocabulary;
-  return (word) => words.has(word);
+  // Leftover words only rank the search ("ada asuransinya?"): they may still ask a question — but what
+  // people ask of a programme's card ("yang ada asramanya") is part of the search.
+  const leftover = new Set(
+    (s.keywords ?? []).filter((w) => !ATTRIBUTES.includes(w) && !schemeWords().has(w)),
+  );
+  const seeking = !yesNo && !HOW.test(u.normalized);
+  // A named route abroad is what a question is about ("mending titp atau tokutei ginou"), unless a
+  // place or field makes the message a search ("padang sidempuan, … bahasa korea buat eps, bisa online?").
+  return (word) =>
+    (words.has(word) && !leftover.has(word)) ||
+    (named && schemeWords().has(word)) ||
+    (seeking && QUALITIES.has(word));
+}
+
+/** Leftover words other than named routes and qualities: something the search does not understand. */
+function unexplained(u: Understanding): boolean {
+  return (u.slots.keywords ?? []).some((w) => !QUALITIES.has(w) && !schemeWords().has(w));
+}
+
+/**
+ * A plain look for programmes, which the knowledge base leaves alone: it names what (a kind, field,
+ * route or country) or where, no how, what or why, and either asks whether some exist ("ada jalur resmi
+ * kerja ke malaysia ga", "malaysia yg legal apa aja") or asks nothing at all ("cewe 17th masih kelas 12
+ * smk, mau magang pas libur", "titp jepang yg gratis"). Words the search does not understand keep it a
+ * possible question ("kalo kerja di luar negeri ada asuransinya?", "lpk nahan ijazah aku sampe lunas"),
+ * unless a place says where to look.
+ */
+export function seeksProgrammes(u: Understanding, text: string): boolean {
+  if (u.intent !== 'search' && u.intent !== 'apply' && u.intent !== 'eligibility') return false;
+  const s = u.slots;
+  const where = Boolean(s.province || s.regency);
+  const what = Boolean(s.kind || s.country || s.fields?.length || s.rankBy);
+  if (!(what || where) || DEFINES.test(u.normalized) || HOW.test(u.normalized)) return false;
+  if (
+    CUES.test(
+      u.normalized
+        .split(' ')
+        .filter((w) => !QUALITIES.has(w))
+        .join(' '),
+    )
+  )
+    return false;
+  if (unexplained(u) && !where) return false;
+  if (EXISTS.test(u.normalized)) return true;
+  return u.intent !== 'eligibility' && !text.includes('?') && !ASKING_WORDS.test(u.normalized);
 }

@@ -12,6 +12,18 @@ describe('stated facts', () => {
     expect(u.slots.keywords).toBeUndefined();
   });
 
+  it('takes where the person lives now over where they are from', () => {
+    expect(facts('sy orang makassar tp tinggal di timika, bisa ikut magang tambang?')?.domicile).toEqual({
+      province: '94',
+      regency: '94.04',
+    });
+    // "orang asli papua" says where the person is from, and is no call for a real person.
+    const u = understand('ko tau magang di tambang timika ka? sa orang asli papua umur 21 lulus sma');
+    expect(u.intent).not.toBe('handoff');
+    expect(u.slots).toMatchObject({ kind: 'magang', regency: '94.04' });
+    expect(understand('mau ngomong sama orang asli').intent).toBe('handoff');
+  });
+
   it('reads gender as people say it', () => {
     expect(facts('saya laki-laki')).toEqual({ gender: 'laki_laki' });
     expect(facts('saya laki laki')).toEqual({ gender: 'laki_laki' });

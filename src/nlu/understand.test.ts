@@ -170,6 +170,17 @@ describe('understand, as people really write', () => {
       province: '32',
     });
     expect(understand('aku laki2 bisa ga jadi perawat lansia').slots.fields).toEqual(['perawatan']);
+    // What is joined to a ruled-out country is ruled out with it; after a pause it is wanted again.
+    expect(understand('ke luar negeri selain jepang dan korea, ada apa?').slots).toMatchObject({
+      exclude: { countries: ['JP', 'KR'] },
+    });
+    expect(understand('bukan jepang, korea aja').slots).toMatchObject({
+      country: 'KR',
+      exclude: { countries: ['JP'] },
+    });
+    expect(understand('ada pelatihan apa di manado dang? nda usah yg bayar').slots.constraints).toEqual({
+      free: true,
+    });
   });
 
   it('reads several at once', () => {

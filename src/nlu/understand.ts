@@ -176,6 +176,8 @@ function aboutFamily(tokens: readonly string[], start: number, within = 5): bool
 const WISHES = new Set(['ingin', 'mau', 'pengen', 'butuh', 'cari']);
 
 /** Words that negate the subject after them: "kecuali komputer", "yang bukan pabrik", "jangan yg daring". */
+/** Words that join items of a list: "jepang dan korea", "taiwan atau hongkong". */
+const COORDINATORS = new Set(['dan', 'atau', 'sama', 'maupun', 'ataupun', 'serta', 'dll']);
 const NEGATORS = new Set(['bukan', 'selain', 'kecuali', 'jangan', 'tidak', 'non', 'anti', 'tanpa', 'ogah']);
 /** Words that may stand between a negation and what it negates: "ga mau kerja pabrik", "bukan yang di jakarta". */
 const NEGATION_GLUE = new Set([
@@ -276,6 +278,10 @@ export function understand(text: string): Understanding {
     }
   }
   spans.sort((a, b) => a.start - b.start);
+  // "sa orang asli papua": where the person is from, not a wish for a real person (a handoff).
+  for (const span of spans)
+    if (tokens[span.start - 1] === 'asli' && tokens[span.start - 2] === 'orang')
+      claim(r, span.start - 2, span.start);
   const home = homePlaces(tokens, spans);
   // The intent is decided on the words as they were before the facts took theirs: what a message asks
   // stays what it asked ("umur 27 bisa ikut?" is still a question about eligibility).
@@ -309,13 +315,21 @@ export function understand(text: string): Understanding {
   const countries: string[] = [];
   const notCountries: string[] = [];
   const subjectEnd = fieldHits.find((h) => h.concept.fields.length)?.end;
+  // "selain jepang dan korea": a country joined to a ruled-out one is ruled out too.
+  let ruledOut: { end: number } | undefined;
   for (const hit of countryCue?.hits ?? []) {
     // "mamaku PMI di hongkong, aku mau ke taiwan": where the family is, not where the person goes;
     // "kursus bahasa jepang buat kerja di jepang": the purpose of the course.
     if (aboutFamily(tokens, hit.start, countryCue!.hits.some((h) => h.start > hit.start) ? 5 : 4)) continue;
     if (subjectEnd !== undefined && hit.start > subjectEnd && purposeBefore(tokens, hit.start, subjectEnd))
       continue;
-    const list = negated(tokens, hit.start) ? notCountries : countries;
+    const joined =
+      ruledOut !== undefined &&
+      hit.start > ruledOut.end &&
+      tokens.slice(ruledOut.end, hit.start).every((w) => COORDINATORS.has(w));
+    const out = negated(tokens, hit.start) || joined;
+    ruledOut = out ? hit : undefined;
+    const list = out ? notCountries : countries;
     for (const code of hit.codes) if (!list.includes(code)) list.push(code);
   }
   // A named route abroad ("tokutei ginou", "eps"): its country, and its words to find its programmes.

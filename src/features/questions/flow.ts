@@ -153,7 +153,7 @@ export function createQuestionsFlow(settings: QuestionsSettings): QuestionsFlow 
         await acknowledge(ctx, 'crisis');
         return true;
       }
-      const gate = knowledgeGate(u);
+      const gate = knowledgeGate(u, text);
       if (gate.ask) {
         const { slugs } = await context(ctx);
         const found = await findAnswer(ctx.tx, text, slugs, gate.options);

@@ -1,5 +1,5 @@
 import type { MatchOptions } from '../../knowledge/match';
-import { searchDiscount } from '../../knowledge/search-words';
+import { searchDiscount, seeksProgrammes } from '../../knowledge/search-words';
 import type { Intent, Understanding } from '../../nlu';
 
 /** Intents whose words may be a question for the knowledge base; the others are requests of their own. */
@@ -23,14 +23,20 @@ const HOW = /\b(cara|caranya|bagaimana|how)\b/;
  * magang jepang?" is for the eligibility engine (the person's own age); "pelatihan las di sby" is a
  * search; "ini aman ga kak? … ketipu lpk" is a question about fraud.
  */
-export function knowledgeGate(u: Understanding): { ask: false } | { ask: true; options: MatchOptions } {
+export function knowledgeGate(
+  u: Understanding,
+  text: string,
+): { ask: false } | { ask: true; options: MatchOptions } {
   if (!ASKING.has(u.intent) && !(u.intent === 'cancel' && HOW.test(u.normalized))) return { ask: false };
   const s = u.slots;
   // A value of the person's own ("umur 27", "lulusan smp") or a named target ("… magang korea?") is for
   // the eligibility engine and matching, which answer from the programmes' own rules.
   const personal = Boolean(s.education) || /\d/.test(u.normalized);
-  const target = Boolean(s.country || s.fields?.length || s.province);
+  // A named route ("tokutei ginou syaratnya apa") is itself what is asked about: its country is not a
+  // target the person named.
+  const target = Boolean((s.country && !s.rankBy) || s.fields?.length || s.province);
   if ((u.intent === 'eligibility' || u.intent === 'match') && (personal || target)) return { ask: false };
+  if (seeksProgrammes(u, text)) return { ask: false };
   const discount = searchDiscount(u);
   return { ask: true, options: discount ? { discount } : {} };
 }

@@ -360,10 +360,26 @@ export function homePlaces(tokens: readonly string[], places: readonly PlaceSpan
   return out;
 }
 
+/** Cues of where the person lives now, which win over where they are from ("orang makassar tp tinggal di timika"). */
+const LIVES = new Set([
+  'tinggal',
+  'domisili',
+  'berdomisili',
+  'menetap',
+  'ktp',
+  'warga',
+  'ngekos',
+  'kos',
+  'kost',
+]);
+
 function readDomicile(r: Reading, facts: StatedFacts, places: readonly PlaceSpan[]): void {
   const { tokens } = r;
   const home = homePlaces(tokens, places);
-  for (const [place, cueStart] of home) {
+  const livesNow = ([place, cueStart]: [PlaceSpan, number]) =>
+    tokens.slice(Math.max(0, Math.min(cueStart, place.start - 3)), place.start).some((w) => LIVES.has(w));
+  const ordered = [...home].sort((a, b) => Number(livesNow(b)) - Number(livesNow(a)));
+  for (const [place, cueStart] of ordered) {
     // "dari jawa": a home across several provinces is no domicile a rule can be checked against.
     const together = [...home.keys()].filter((p) => p.start === place.start);
     if (together.some((p) => p.province !== place.province)) continue;
