@@ -16,10 +16,11 @@ let vocabulary: Set<string> | undefined;
 
 /** Words that make a message a question about how things work, whatever programme words it has. */
 const CUES =
-  /\b(apa itu|itu apa|apaan|pengertian|arti|maksud|maksudnya|bedanya|beda|bagaimana|cara|caranya|alur|alurnya|proses|prosesnya|biasanya|wajib|harus|perlu|kenapa|mengapa|aman|resmi|legal|what is|what are|how does|how do|how can|why|is it safe)\b/;
+  /\b(apa itu|itu apa|apaan|pengertian|arti|maksud|maksudnya|bedanya|beda|bagaimana|cara|caranya|alur|alurnya|proses|prosesnya|biasanya|wajib|harus|perlu|kenapa|mengapa|aman|resmi|legal|what is|what are|whats|what does|how does|how do|how can|why|is it safe|mean|means|meaning|difference|legit|allowed|exactly|usually)\b/;
 /** A yes/no question ("magang digaji ga?", "bpvp gratis kah?") is one too — unless it asks whether some exist. */
-const YES_NO = /\b(tidak|kah|apa|apa sih|atau tidak|belum)$/;
-const EXISTS = /^(ada|adakah)\b/;
+const YES_NO =
+  /\b(tidak|kah|apa|apa sih|atau tidak|belum)$|^(is|are|do|does|can|could|will|should|may|must)\b/;
+const EXISTS = /^(ada|adakah|is there|are there|any)\b/;
 
 /**
  * The words a programme search accounts for, when the message is one: they cannot make it a knowledge
@@ -30,7 +31,9 @@ const EXISTS = /^(ada|adakah)\b/;
  */
 export function searchDiscount(u: Understanding): MatchOptions['discount'] | undefined {
   const s = u.slots;
-  const named = Boolean(s.province || s.regency || s.fields?.length);
+  // A field named inside a question about how things work ("eps topik itu apa", "what is SSW") is its
+  // subject, not a search; a place always narrows a search.
+  const named = Boolean(s.province || s.regency || (s.fields?.length && !CUES.test(u.normalized)));
   const wish =
     (u.intent === 'search' || u.intent === 'apply') &&
     Boolean(s.kind || s.country || s.constraints || s.education) &&
