@@ -39,6 +39,25 @@ const REQUESTS = new Set(['search', 'details', 'apply', 'eligibility', 'match', 
 /** Feelings that get an answer of their own when nothing else was asked. */
 const HEAVY: ReadonlySet<Tone> = new Set<Tone>(['crisis', 'distress', 'insult', 'frustration']);
 
+/**
+ * The request names something to look for (a kind, field, subject, country, place or list item):
+ * "aku stres, pelatihan las di bekasi ada?" is a search said sadly, "capek nyari kerja ga dapet2" is
+ * only sadness — a search for the word "capek" would not hear it.
+ */
+function concrete(u: Understanding): boolean {
+  const s = u.slots;
+  return Boolean(
+    s.kind ||
+      s.fields?.length ||
+      s.topics?.length ||
+      s.country ||
+      s.province ||
+      s.regency ||
+      s.ordinal !== undefined ||
+      s.education,
+  );
+}
+
 interface AnswerData extends Record<string, unknown> {
   ref?: string;
   related?: string;
@@ -163,7 +182,7 @@ export function createQuestionsFlow(settings: QuestionsSettings): QuestionsFlow 
           return true;
         }
       }
-      if (tone && (tone.only || !REQUESTS.has(u.intent))) {
+      if (tone && (tone.only || !REQUESTS.has(u.intent) || (HEAVY.has(tone.tone) && !concrete(u)))) {
         await acknowledge(ctx, tone.tone);
         return true;
       }
