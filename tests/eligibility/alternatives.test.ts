@@ -117,4 +117,22 @@ describe('after a refusal', () => {
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line).toMatch(/📍 \S/);
   });
+
+  it('after a search ruled out by what she said in one message: why, then what fits near her', async () => {
+    const p = conversation(h, { id: next++, firstName: 'Wulan' });
+    await p.say('/start');
+    const reply = await p.say(
+      'aku cewek umur 27, tinggal di kota bekasi, lulusan sma. pelatihan las jakarta bisa?',
+    );
+    const [, why = ''] = reply.text.split(t('eligibility:flow.whyNot'));
+    const [reasons, near = ''] = why.split(t('eligibility:flow.nearYou'));
+    expect(reasons).toContain('✗ Pelatihan Las Warga Jakarta');
+    const titles = [...near.matchAll(/^\d+\. (.+)$/gm)].map((m) => m[1]);
+    expect(titles[0]).toBe('Pelatihan Tata Boga Bekasi');
+    expect(titles[1]).toBe('Pelatihan Menjahit Bogor');
+    expect(titles).not.toContain('Pelatihan Las Makassar');
+    expect([...near.matchAll(/^ {3}📍 \S/gm)].length).toBe(titles.length);
+    // Nothing was stored: no consent was asked.
+    expect(reply.buttons.map((b) => b.text)).not.toContain(t('profile:consent.agree'));
+  });
 });

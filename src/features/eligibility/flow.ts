@@ -160,19 +160,21 @@ function order(check: Check): number {
 }
 
 /** One programme of a list that fits: its title, then where it is and why it fits. */
-function matchLine(ctx: FlowContext, index: number, m: Match): string {
+export function matchLine(ctx: FlowContext, index: number, m: Match): string {
   const where = placeOf(ctx, m);
   const bits = [where ? `📍 ${where}` : '', reasonLine(ctx, m)].filter(Boolean);
   return `${index + 1}. ${titleOf(ctx, m.title)}\n   ${bits.join(' · ')}`;
 }
 
 export function reasonLine(ctx: FlowContext, m: Match): string {
+  const verdict =
+    m.evaluation.outcome === 'eligible'
+      ? 'qualifies'
+      : m.evaluation.outcome === 'incomplete'
+        ? 'mayQualify'
+        : 'qualifiesNotPreferred';
   const reasons = [
-    ctx.t(
-      m.evaluation.outcome === 'eligible'
-        ? 'eligibility:match.qualifies'
-        : 'eligibility:match.qualifiesNotPreferred',
-    ),
+    ctx.t(`eligibility:match.${verdict}`),
     ...m.reasons.map((r) => ctx.t(`eligibility:match.reason.${r}`)),
   ];
   return reasons.join(', ');

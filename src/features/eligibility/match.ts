@@ -45,6 +45,11 @@ export interface MatchOptions {
    * domicile it changes nothing.
    */
   nearFirst?: boolean;
+  /**
+   * Also what may fit: nothing failed, but some rules need what the person has not said (for facts
+   * stated in one message, "umur 29, di kab bekasi, lulusan sma"). Ranked below what surely fits.
+   */
+  mayFit?: boolean;
 }
 
 interface Row {
@@ -195,7 +200,7 @@ export async function findMatches(
     for (const row of rows) {
       const worstKept = matches.length >= limit ? rank(matches[limit - 1]!) : Number.NEGATIVE_INFINITY;
       if (Number(row.bound) < worstKept) return matches.slice(0, limit);
-      const match = judge(row, profile, options.locale, today, interestSet);
+      const match = judge(row, profile, options.locale, today, interestSet, options.mayFit === true);
       if (!match) continue;
       matches.push(match);
       matches.sort((a, b) => rank(b) - rank(a) || a.slug.localeCompare(b.slug));
@@ -210,11 +215,13 @@ function judge(
   locale: Locale,
   today: string,
   interests: Set<Field>,
+  mayFit: boolean,
 ): Match | undefined {
   const evaluation = evaluateFor({ eligibility: row.eligibility, dates: row.dates }, profile, locale, today);
-  if (evaluation.outcome !== 'eligible' && evaluation.outcome !== 'eligible_not_preferred') return undefined;
+  const fits = evaluation.outcome === 'eligible' || evaluation.outcome === 'eligible_not_preferred';
+  if (!fits && !(mayFit && evaluation.outcome === 'incomplete')) return undefined;
   const reasons: Match['reasons'] = [];
-  let score = evaluation.outcome === 'eligible' ? 10 : 6;
+  let score = evaluation.outcome === 'eligible' ? 10 : evaluation.outcome === 'incomplete' ? 5 : 6;
   if (interests.has(row.field)) {
     score += 5;
     reasons.push('interest');
