@@ -72,3 +72,28 @@ export function readLanguage(text: string): LanguageReading {
 export function languageOf(text: string): Locale | undefined {
   return readLanguage(text).locale;
 }
+
+const NAMES: ReadonlyArray<[RegExp, Locale]> = [
+  [/\b(english|inggris|engl?ish|eng)\b/gi, 'en'],
+  [/\b(indonesian|indonesia|indo|bahasa indonesia)\b/gi, 'id'],
+];
+
+/**
+ * The language a message asks to be spoken ("can you help in English?", "pake bahasa indonesia aja"):
+ * the one named last ("I don't speak Indonesian well, can you help in English?" → English).
+ */
+export function requestedLanguage(text: string): Locale | undefined {
+  let best: { at: number; locale: Locale } | undefined;
+  for (const [pattern, locale] of NAMES)
+    for (const m of text.matchAll(pattern)) if (!best || m.index > best.at) best = { at: m.index, locale };
+  return best?.locale;
+}
+
+/** The sentences of a message that do not talk about the language: what else it asks. */
+export function withoutLanguageTalk(text: string): string {
+  return text
+    .split(/(?<=[?.!,;])\s+/)
+    .filter((s) => !NAMES.some(([pattern]) => new RegExp(pattern.source, 'i').test(s)))
+    .join(' ')
+    .trim();
+}

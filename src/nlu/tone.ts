@@ -16,6 +16,7 @@ export const TONES = [
   'distress',
   'insult',
   'frustration',
+  'apology',
   'thanks',
   'laughter',
   'greeting',

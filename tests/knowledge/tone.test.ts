@@ -96,4 +96,16 @@ describe('tone', () => {
     const after = await p.say('17-08-2003');
     expect(after.text).not.toBe(question);
   });
+
+  it('answers an apology kindly and a salam in kind', async () => {
+    const p = person();
+    await p.say('/start');
+    const sorry = await p.say('sori ya kak nanya mulu 😅');
+    expect(sorry.text).toBe(id('knowledge:tone.apology'));
+    const salam = await p.say('assalamualaikum kak');
+    expect(salam.text.startsWith(id('smalltalk.salam'))).toBe(true);
+    const first = person();
+    await first.say('Assalamualaikum');
+    expect(first.texts()[0]!.startsWith(id('smalltalk.salam'))).toBe(true);
+  });
 });

@@ -88,4 +88,18 @@ describe('replies follow the language of the message', () => {
     const english = await p.say('what can you do?');
     expect(english.buttons.map((b) => b.text).join(' ')).not.toContain(id('nav.human'));
   });
+
+  it('switches when asked in words, and answers the rest of the message in the new language', async () => {
+    const p = person('id');
+    await p.say('halo');
+    await p.say('actually can we talk in english? where can i learn welding in surabaya');
+    const texts = p.texts();
+    expect(texts.at(-2)).toBe(en('language.changed'));
+    expect(texts.at(-1)).toContain('Welding Training Surabaya');
+    expect(await localeOf(p.person.id)).toBe('en');
+    const asked = await p.say("I don't speak Indonesian well, can you help in English?");
+    expect(asked.text).toContain(en('language.changed'));
+    const back = await p.say('bisa pakai bahasa indonesia aja kak?');
+    expect(back.text).toContain(id('language.changed'));
+  });
 });

@@ -15,7 +15,7 @@ import { recordUnanswered } from '../../knowledge/unanswered';
 import { type Understanding, understand } from '../../nlu';
 import { readTone, type Tone } from '../../nlu/tone';
 import { queryFromUnderstanding } from '../discover/query';
-import { showMenu } from '../menu/flow';
+import { salam, showMenu } from '../menu/flow';
 import { routeFreeText } from '../text-router';
 import { isWorldQuestion, knowledgeGate, looksLikeQuestion } from './gate';
 
@@ -84,7 +84,7 @@ export function createQuestionsFlow(settings: QuestionsSettings): QuestionsFlow 
   /** A feeling answered on its own, with the way to a person and back to the menu. */
   async function acknowledge(ctx: FlowContext, tone: Tone): Promise<void> {
     home(ctx);
-    const text = ctx.t(`knowledge:tone.${tone}`);
+    const text = `${tone === 'greeting' ? salam(ctx) : ''}${ctx.t(`knowledge:tone.${tone}`)}`;
     if (HEAVY.has(tone)) {
       // A person first: these are the moments a patient staff member would step in.
       const [menu, human] = ctx.navChoices();
