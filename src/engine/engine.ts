@@ -4,6 +4,7 @@ import { commitAfterNextStatement } from '../db/postgres';
 import { type ConversationState, identities, users } from '../db/schema';
 import { isLocale, type Locale, localeFromTag } from '../i18n';
 import type { Logger } from '../logger';
+import { languageOf } from '../nlu/language';
 import { maskNiksInText } from '../privacy/nik-text';
 import { FlowContext, type UserView } from './context';
 import type { FlowRegistry } from './flow';
@@ -86,15 +87,19 @@ export class Engine {
       );
       return { duplicate: true, userId: row.id, deliveries: [] };
     }
+    const previous = row.state ?? INITIAL_STATE;
+    const stored = isLocale(row.locale) ? row.locale : this.options.defaultLocale;
+    const said = spokenLanguage(inbound);
+    // The language of the message wins over the phone's and the setting; those remain the default
+    // for what says nothing (a button, "ok", a name).
     const user: UserView = {
       id: row.id,
-      locale: isLocale(row.locale) ? row.locale : this.options.defaultLocale,
+      locale: said ?? (row.locale_chosen ? previous.lang : undefined) ?? stored,
       localeChosen: row.locale_chosen,
       displayName: row.display_name,
       simpleText: row.simple_text,
       broadcastsStopped: row.broadcasts_stopped,
     };
-    const previous = row.state ?? INITIAL_STATE;
     const ctx = new FlowContext(tx, user, inbound, previous, this.options.registry);
     if (apologise) ctx.say(ctx.t('error.generic'));
     else {
@@ -107,6 +112,7 @@ export class Engine {
         throw new FlowFailure(error);
       }
     }
+    followLanguage(ctx, previous, stored, said);
 
     const replies = ctx.replies.map((message) =>
       presentFor(message, {
@@ -116,7 +122,7 @@ export class Engine {
         ...(this.options.deepLink ? { deepLink: this.options.deepLink } : {}),
       }),
     );
-    const stored = this.storedInbound(inbound.payload);
+    const kept = this.storedInbound(inbound.payload);
     // The turn's write is the transaction's last statement: COMMIT follows it in the same round trip.
     commitAfterNextStatement(tx);
     const ids = await saveTurn(tx, {
@@ -125,8 +131,8 @@ export class Engine {
       channel: inbound.channel,
       state: ctx.state,
       userPatch: ctx.userPatch,
-      inbound: stored.body,
-      inboundOriginal: stored.original,
+      inbound: kept.body,
+      inboundOriginal: kept.original,
       handoffId: row.handoff_id,
       scope: this.options.scopeOf?.(previous, ctx.state),
       replies,
@@ -184,6 +190,39 @@ export class Engine {
     // For a new identity the event was recorded just above, so lockChat reports it as seen.
     return identity ? { fresh: true, row: locked.row } : locked;
   }
+}
+
+/** The language a typed message is written in; commands, buttons and media say nothing. */
+function spokenLanguage(inbound: Inbound): Locale | undefined {
+  const p = inbound.payload;
+  if (p.type !== 'text' || p.text.trimStart().startsWith('/')) return undefined;
+  return languageOf(p.text);
+}
+
+/**
+ * Keeps the language the person writes in. Someone who never chose one gets it as their language
+ * (the phone's was only a guess, and notifications follow it too); someone who chose one in the
+ * settings keeps that choice, and the conversation follows what they write until they write in the
+ * other language or choose again.
+ */
+function followLanguage(
+  ctx: FlowContext,
+  previous: ConversationState,
+  stored: Locale,
+  said: Locale | undefined,
+): void {
+  const { lang: _dropped, ...state } = ctx.state;
+  if (ctx.userPatch.locale !== undefined) {
+    ctx.state = state;
+    return;
+  }
+  if (!ctx.user.localeChosen) {
+    if (said && said !== stored) ctx.patchUser({ locale: said });
+    ctx.state = state;
+    return;
+  }
+  const lang = said ?? previous.lang;
+  ctx.state = lang && lang !== stored ? { ...state, lang } : state;
 }
 
 /** Error details for logs without message text or personal data. */

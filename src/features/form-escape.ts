@@ -1,6 +1,7 @@
 import type { FlowContext } from '../engine/context';
 import type { FlowInput } from '../engine/flow';
 import { type Intent, understand } from '../nlu';
+import { readTone, type Tone } from '../nlu/tone';
 import { hasCriteria, queryFromUnderstanding } from './discover/query';
 import { routeFreeText } from './text-router';
 
@@ -13,6 +14,9 @@ const ELSEWHERE: ReadonlySet<Intent> = new Set<Intent>([
   'language',
   'menu',
 ]);
+
+/** Feelings a form answers in one line before asking again. */
+const FELT: ReadonlySet<Tone> = new Set<Tone>(['crisis', 'distress', 'insult', 'frustration']);
 
 export type Escape =
   /** The person asked for something else; it has been answered (the form's answers stay saved). */
@@ -31,6 +35,13 @@ export type Escape =
  */
 export async function escapeFromForm(ctx: FlowContext, input: FlowInput): Promise<Escape> {
   if (input.kind !== 'text') return undefined;
+  // Tears, anger or an insult in the middle of a form get one line of their own before the question
+  // comes back (talk of ending one's life gets the emergency numbers): never the question alone.
+  const tone = readTone(input.text);
+  if (tone && FELT.has(tone.tone) && (tone.only || tone.tone === 'crisis')) {
+    ctx.say(ctx.t(`knowledge:tone.prefix.${tone.tone}`));
+    return 'repeat';
+  }
   const u = understand(input.text);
   if (u.intent === 'next') return 'repeat';
   if (u.intent === 'cancel') {

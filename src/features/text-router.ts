@@ -2,8 +2,9 @@ import { listApplications } from '../applications/store';
 import type { ProgrammeQuery } from '../catalogue/search';
 import type { FlowContext } from '../engine/context';
 import { type Understanding, understand } from '../nlu';
+import { requestedLanguage, withoutLanguageTalk } from '../nlu/language';
 import { hasCriteria, queryFromUnderstanding, withoutPerson } from './discover/query';
-import { notUnderstood, openFeature, showMenu } from './menu/flow';
+import { notUnderstood, openFeature, salam, showMenu } from './menu/flow';
 import { loadProfile } from './profile/store';
 import { QUESTIONS_FLOW, type QuestionsFlow } from './questions/flow';
 
@@ -60,7 +61,7 @@ export async function routeFreeText(
   switch (u.intent) {
     case 'greeting':
       home();
-      return showMenu(ctx, ctx.t('smalltalk.greeting'));
+      return showMenu(ctx, `${salam(ctx)}${ctx.t('smalltalk.greeting')}`);
     case 'thanks':
       home();
       return showMenu(ctx, ctx.t('smalltalk.thanks'));
@@ -97,8 +98,19 @@ export async function routeFreeText(
       return ctx.go('help');
     case 'handoff':
       return openFeature(ctx, 'handoff');
-    case 'language':
-      return ctx.go('language');
+    case 'language': {
+      // "can you help in English?": switch at once, and answer whatever else the message asks.
+      const wanted = requestedLanguage(text);
+      if (!wanted) return ctx.go('language');
+      ctx.patchUser({ locale: wanted, localeChosen: true });
+      const rest = withoutLanguageTalk(text);
+      if (rest && understand(rest).intent !== 'language') {
+        ctx.say(ctx.t('language.changed'));
+        return routeFreeText(ctx, rest);
+      }
+      home();
+      return showMenu(ctx, ctx.t('language.changed'));
+    }
     case 'privacy_export':
       return openFeature(ctx, 'privacy', { action: 'export' });
     case 'privacy_delete':

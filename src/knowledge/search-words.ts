@@ -24,18 +24,19 @@ function schemeWords(): Set<string> {
 
 /** Words that make a message a question about how things work, whatever programme words it has. */
 const CUES =
-  /\b(apa itu|itu apa|apaan|pengertian|arti|maksud|maksudnya|bedanya|beda|bagaimana|cara|caranya|alur|alurnya|proses|prosesnya|biasanya|wajib|harus|perlu|kenapa|mengapa|aman|resmi|legal|what is|what are|how does|how do|how can|why|is it safe)\b/;
+  /\b(apa itu|itu apa|apaan|pengertian|arti|maksud|maksudnya|bedanya|beda|bagaimana|cara|caranya|alur|alurnya|proses|prosesnya|biasanya|wajib|harus|perlu|kenapa|mengapa|aman|resmi|legal|what is|what are|whats|what does|how does|how do|how can|why|is it safe|mean|means|meaning|difference|legit|allowed|exactly|usually)\b/;
 /** A yes/no question ("magang digaji ga?", "bpvp gratis kah?") is one too — unless it asks whether some exist. */
-const YES_NO = /\b(tidak|kah|apa|apa sih|atau tidak|belum)$/;
+const YES_NO =
+  /\b(tidak|kah|apa|apa sih|atau tidak|belum)$|^(is|are|do|does|can|could|will|should|may|must)\b/;
 /** "ada …", "adakah …", "… apa aja", "pelatihan apa": whether (which) programmes exist, anywhere in the message. */
 const EXISTS =
-  /\b(ada|adakah)\b|\b(apa|mana) (aja|saja)\b|\b(pelatihan|magang|kursus|kelas|program|sertifikasi|lowongan) apa\b/;
+  /\b(ada|adakah)\b|^(is there|are there|any)\b|\b(apa|mana) (aja|saja)\b|\b(pelatihan|magang|kursus|kelas|program|sertifikasi|lowongan) apa\b/;
 /**
  * Asking what something is: a question about it, whatever programme words it names ("eps topik itu apa",
  * "apa sih eps itu", "tokutei ginou tuh apaan").
  */
 const DEFINES =
-  /\b(apa itu|itu apa|tuh apa|apaan|pengertian|arti|artinya|maksud|maksudnya|bedanya|what is|what are)\b|^apa\b.*\bitu$/;
+  /\b(apa itu|itu apa|tuh apa|apaan|pengertian|arti|artinya|maksud|maksudnya|bedanya|what is|what are|whats|what does|mean|means|meaning)\b|^apa\b.*\bitu$/;
 /**
  * Qualities every catalogued programme has (each is verified): in a message that looks for programmes
  * ("aceh ada jalur resmi kerja ke malaysia ga", "mau kerja juga tapi yg legal") they say which ones; in a

@@ -62,6 +62,11 @@ const ATTRIBUTE_WORDS: Readonly<Record<CardAttribute, readonly string[]>> = {
     'allowance',
     'salary',
     'uang',
+    'get paid',
+    'paid',
+    'wage',
+    'wages',
+    'pocket money',
   ],
   dormitory: [
     'asrama',
@@ -76,8 +81,28 @@ const ATTRIBUTE_WORDS: Readonly<Record<CardAttribute, readonly string[]>> = {
     'tempat tidur',
     'dormitory',
     'housing',
+    'dorm',
+    'dorms',
+    'accommodation',
+    'lodging',
+    'hostel',
+    'boarding',
+    'place to stay',
+    'stay',
   ],
-  meals: ['makan', 'makan siang', 'makan siangnya', 'makanan', 'konsumsi', 'snack', 'meals', 'food'],
+  meals: [
+    'makan',
+    'makan siang',
+    'makan siangnya',
+    'makanan',
+    'konsumsi',
+    'snack',
+    'meals',
+    'food',
+    'meal',
+    'lunch',
+    'eat',
+  ],
   transport: ['transport', 'uang transport', 'ongkos transport', 'transportasi', 'ongkos jalan'],
   cost: [
     'gratis',
@@ -93,8 +118,22 @@ const ATTRIBUTE_WORDS: Readonly<Record<CardAttribute, readonly string[]>> = {
     'fee',
     'price',
     'pay',
+    'pay anything',
+    'costs',
+    'charge',
+    'tuition',
+    'expensive',
+    'paying',
   ],
-  certificate: ['sertifikat', 'sertifikatnya', 'sertifikasi', 'certificate', 'ijazah pelatihan'],
+  certificate: [
+    'sertifikat',
+    'sertifikatnya',
+    'sertifikasi',
+    'certificate',
+    'ijazah pelatihan',
+    'certificates',
+    'certified',
+  ],
   bpjs: ['bpjs', 'bpjs ketenagakerjaan', 'asuransi', 'jaminan', 'insurance'],
   placement: [
     'disalurkan',
@@ -108,6 +147,13 @@ const ATTRIBUTE_WORDS: Readonly<Record<CardAttribute, readonly string[]>> = {
     'langsung kerja',
     'dapat kerja',
     'job placement',
+    'find a job',
+    'job after',
+    'get a job',
+    'hired',
+    'work after',
+    'job placement',
+    'placement',
   ],
   tools: ['alat kerja', 'peralatan', 'alat', 'toolkit', 'tools'],
   starts: [
@@ -122,6 +168,11 @@ const ATTRIBUTE_WORDS: Readonly<Record<CardAttribute, readonly string[]>> = {
     'jadwal',
     'start',
     'starts',
+    'start date',
+    'begin',
+    'begins',
+    'starting',
+    'start',
   ],
   duration: [
     'berapa lama',
@@ -133,6 +184,11 @@ const ATTRIBUTE_WORDS: Readonly<Record<CardAttribute, readonly string[]>> = {
     'berapa hari',
     'selesai',
     'how long',
+    'duration',
+    'last',
+    'lasts',
+    'months',
+    'weeks',
   ],
   deadline: [
     'sampai kapan',
@@ -146,6 +202,10 @@ const ATTRIBUTE_WORDS: Readonly<Record<CardAttribute, readonly string[]>> = {
     'daftar sampai kapan',
     'pendaftaran sampai kapan',
     'closing',
+    'close',
+    'closes',
+    'last day',
+    'register until',
   ],
   location: [
     'lokasi',
@@ -157,11 +217,54 @@ const ATTRIBUTE_WORDS: Readonly<Record<CardAttribute, readonly string[]>> = {
     'tempat',
     'where',
     'location',
+    'located',
+    'held',
+    'venue',
+    'address',
+    'place',
   ],
-  mode: ['online', 'daring', 'offline', 'luring', 'tatap muka', 'jarak jauh', 'dari rumah', 'zoom', 'remote'],
-  seats: ['kuota', 'kursi', 'sisa kursi', 'sisa kuota', 'berapa orang', 'seats', 'quota', 'slot'],
-  requirements: ['syarat', 'persyaratan', 'kriteria', 'ketentuan', 'requirements', 'requirement'],
-  documents: ['dokumen', 'berkas', 'documents'],
+  mode: [
+    'online',
+    'daring',
+    'offline',
+    'luring',
+    'tatap muka',
+    'jarak jauh',
+    'dari rumah',
+    'zoom',
+    'remote',
+    'in person',
+    'face to face',
+  ],
+  seats: [
+    'kuota',
+    'kursi',
+    'sisa kursi',
+    'sisa kuota',
+    'berapa orang',
+    'seats',
+    'quota',
+    'slot',
+    'places left',
+    'spots',
+    'spots left',
+    'places',
+    'slots',
+    'seat',
+    'spot',
+  ],
+  requirements: [
+    'syarat',
+    'persyaratan',
+    'kriteria',
+    'ketentuan',
+    'requirements',
+    'requirement',
+    'criteria',
+    'conditions',
+    'need to join',
+  ],
+  documents: ['dokumen', 'berkas', 'documents', 'papers', 'document', 'bring'],
   women: ['perempuan', 'wanita', 'laki-laki', 'laki', 'pria', 'women', 'woman', 'men', 'man'],
   disability: [
     'disabilitas',
@@ -180,7 +283,20 @@ const ATTRIBUTE_WORDS: Readonly<Record<CardAttribute, readonly string[]>> = {
     'disability',
     'disabled',
   ],
-  age: ['umur', 'usia', 'batas umur', 'batas usia', 'age'],
+  age: [
+    'umur',
+    'usia',
+    'batas umur',
+    'batas usia',
+    'age',
+    'age limit',
+    'how old',
+    'old',
+    'age requirement',
+    'maximum age',
+    'minimum age',
+    'years old',
+  ],
   education: ['lulusan', 'tamatan', 'pendidikan', 'ijazah'],
 };
 
@@ -207,7 +323,9 @@ const GLUE = new Set(
   yes no is there any does do it this have has get will be paid how much what when where can i join apply
   saya aku gue gw kalau kalo jika buat untuk bagi punya sih kah diadakan dilaksanakan berlangsung selama
   disini sini tuh mulai lagi cuma hanya aja saja harus wajib perlu apa saja max maks maksimal minimal min batas
-  they provide provided a an there offer offered include included`.split(/\s+/),
+  they provide provided a an there offer offered include included still left at the end after with should
+  which to does will me my are be anything any limit is of for in on course courses internship
+  apprenticeship training's its help`.split(/\s+/),
 );
 
 /** Words that ask for other programmes: "yang lain", "cari yang ada asrama". */
@@ -240,7 +358,6 @@ const NOT_QUESTIONS = new Set<Intent>([
   'cancel',
   'status',
   'subscribe',
-  'match',
   'greeting',
   'thanks',
   'menu',
@@ -251,7 +368,7 @@ const NOT_QUESTIONS = new Set<Intent>([
 
 /** Kind words point at the programme in view only with "ini/itu/-nya": "pelatihannya berapa bulan". */
 const KIND_WORDS = new Set(['pelatihan', 'program', 'magang', 'kursus', 'kelas', 'training', 'sertifikasi']);
-const POINTERS = new Set(['ini', 'itu', 'tersebut', 'nya']);
+const POINTERS = new Set(['ini', 'itu', 'tersebut', 'nya', 'the', 'this']);
 
 const AGE_WORDS = new Set(['umur', 'usia', 'age']);
 const YEARS = new Set(['tahun', 'thn', 'th', 'years', 'year', 'yo']);
@@ -268,7 +385,6 @@ export function cardQuestion(text: string): CardQuestion | undefined {
   const s = u.slots;
   if (s.fields?.length || s.country || s.province || s.regency || s.ordinal !== undefined) return undefined;
   const { tokens } = message;
-  if (tokens.some((w) => ELSEWHERE.has(w))) return undefined;
   const pointed = message.definite || tokens.some((w) => POINTERS.has(w));
   if (s.kind && !pointed) return undefined;
 
@@ -304,6 +420,8 @@ export function cardQuestion(text: string): CardQuestion | undefined {
     });
   }
   if (attributes.length === 0) return undefined;
+  // "cari yang ada asrama" asks for other programmes; "will they help me find a job after" does not.
+  if (tokens.some((w, i) => ELSEWHERE.has(w) && !used[i])) return undefined;
   // "yang gratis", "yg ada asrama": narrowing the list, not a question about this one.
   const core = tokens.filter((w) => !FILLERS.has(w));
   const personal = out.age !== undefined || out.gender || out.education || attributes.includes('disability');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { tFor } from '../../src/i18n';
 import { daysFromNow, loadCatalogue, overseas, programme } from '../helpers/catalogue';
 import { conversation, type Reply } from '../helpers/conversation';
 import { type Harness, startHarness } from '../helpers/harness';
@@ -80,6 +81,7 @@ const say = (p: { id: number }, text: string) => conversation(h, p).say(text);
 const press = (p: { id: number }, reply: Reply, label: string | RegExp) =>
   conversation(h, p).press(label, reply);
 
+const idT = tFor('id');
 const titlesIn = (text: string) =>
   CATALOGUE.map((c) => (c.title as { id: string }).id).filter((t) => text.includes(t));
 
@@ -228,8 +230,13 @@ describe('discovery through the Telegram webhook', () => {
 
   it('what the person says about themselves hides what they cannot join, and says why in one line', async () => {
     const man = await say(person(), 'saya laki-laki, ada magang ke taiwan?');
-    expect(titlesIn(man.text)).toEqual([]);
+    // Nothing listed as found; under the reason, only what fits him instead (issue #14, point 7).
+    const [found, why = ''] = man.text.split(idT('eligibility:flow.whyNot'));
+    const [, instead = ''] = why.split(idT('eligibility:flow.nearYou'));
+    expect(titlesIn(found!)).toEqual([]);
     expect(man.text).toContain('Ada 1, tapi syaratnya');
+    expect(why).toContain('✗ Magang Elektronik Taiwan untuk Perempuan');
+    expect(titlesIn(instead)).not.toContain('Magang Elektronik Taiwan untuk Perempuan');
     const list = await say(person(), 'cowok umur 24, magang luar negeri apa aja?');
     expect(titlesIn(list.text)).not.toContain('Magang Elektronik Taiwan untuk Perempuan');
     expect(list.text).toMatch(

@@ -90,6 +90,11 @@ export interface ConversationState {
   screen?: ChoiceScreen;
   /** Consecutive inputs the current step could not understand (drives "offer a person"). */
   misses?: number;
+  /**
+   * The language the person last wrote in, when it differs from the language they chose in the
+   * settings: replies follow it until they write in the other one or choose again (issue #14).
+   */
+  lang?: 'id' | 'en';
 }
 
 /** One conversation per person; survives restarts and days of silence. */

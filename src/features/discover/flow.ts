@@ -12,6 +12,7 @@ import { cardQuestion, understand } from '../../nlu';
 import { nonTextKey, openFeature, showMenu } from '../menu/flow';
 import { loadProfile } from '../profile/store';
 import { routeFreeText } from '../text-router';
+import { alternativesFor, whyNot } from './alternatives';
 import { answerCardQuestion } from './card-answers';
 import { listLine, renderCard, titleOf } from './format';
 import {
@@ -139,6 +140,8 @@ export async function showResults(
         why: result.hidden.reasons.map((r) => ctx.t(`discovery:hiddenReason.${r}`)).join(', '),
       }),
     );
+  // …with the rule each one hidden fails, so the person knows exactly why ("Usia 18–30 …; usiamu 32").
+  if (result.hidden && query.person) notes.push(...(await whyNot(ctx, query)).lines);
   ctx.state = {
     ...ctx.state,
     flow: 'discover',
@@ -172,6 +175,9 @@ async function showEmpty(ctx: FlowContext, query: ProgrammeQuery): Promise<void>
         .slice(0, 60),
     });
   }
+  // Ruled out by what the person said of themselves: why, and what fits near them instead.
+  const instead = await alternativesFor(ctx, query);
+  choices.unshift(...instead.choices);
   choices.push({ id: 'alert', label: ctx.t('discovery:alertButton') });
   choices.push({ id: 'new', label: ctx.t('discovery:newSearch') });
   ctx.state = {
@@ -181,7 +187,8 @@ async function showEmpty(ctx: FlowContext, query: ProgrammeQuery): Promise<void>
     data: { query, relaxed: explanation.relaxations.slice(0, 3).map((r) => r.query) },
   };
   const why = sentences.length ? sentences.join('\n') : ctx.t('discovery:emptyNothing');
-  ctx.ask(`${ctx.t('discovery:empty', { query: describeQuery(ctx, query) })}\n${why}`, choices);
+  const more = instead.lines.length ? `\n\n${instead.lines.join('\n')}` : '';
+  ctx.ask(`${ctx.t('discovery:empty', { query: describeQuery(ctx, query) })}\n${why}${more}`, choices);
 }
 
 function relaxSentenceVars(ctx: FlowContext, count: number, query: ProgrammeQuery): Record<string, unknown> {

@@ -5,7 +5,7 @@ import type { Check } from '../../eligibility/types';
 import type { FlowContext } from '../../engine/context';
 import type { Flow } from '../../engine/flow';
 import type { Choice } from '../../engine/types';
-import { titleOf } from '../discover/format';
+import { placeOf, titleOf } from '../discover/format';
 import { describeQuery, hasCriteria } from '../discover/query';
 import { openFeature, showMenu } from '../menu/flow';
 import type { FieldId } from '../profile/fields';
@@ -107,7 +107,9 @@ async function checkProgramme(ctx: FlowContext, slug: string, returning: boolean
   const ordered = [...shown].sort((a, b) => order(a) - order(b));
   for (const check of ordered)
     lines.push(`${mark(check)} ${ctx.t(check.explanation.key, check.explanation.vars)}`);
-  if (profile.gender && p.seats?.women) {
+  const qualifies = evaluation.outcome === 'eligible' || evaluation.outcome === 'eligible_not_preferred';
+  // Seats "left for you" only under a yes: after a refusal they would contradict it.
+  if (qualifies && profile.gender && p.seats?.women) {
     const seats = seatSituation(
       { ...(p.seats.total !== undefined ? { total: p.seats.total } : {}), women: p.seats.women },
       { general: 0, women: 0 },
@@ -119,7 +121,6 @@ async function checkProgramme(ctx: FlowContext, slug: string, returning: boolean
   lines.push('', ctx.t('eligibility:flow.source', { source, date: formatDateId(p.verified_at, ctx.locale) }));
 
   const choices: Choice[] = [];
-  const qualifies = evaluation.outcome === 'eligible' || evaluation.outcome === 'eligible_not_preferred';
   if (qualifies && detail.state === 'open')
     choices.push({ id: `apply:${slug}`, label: ctx.t('discovery:card.apply') });
   if (!qualifies) {
@@ -128,11 +129,13 @@ async function checkProgramme(ctx: FlowContext, slug: string, returning: boolean
       limit: 3,
       excludeIds: [detail.id],
       interests: [p.field],
+      // Where she lives first: a course on another island is no alternative to one near home.
+      nearFirst: true,
     });
     if (alternatives.length) {
       lines.push('', ctx.t('eligibility:flow.alternatives'));
       alternatives.forEach((m, i) => {
-        lines.push(`${i + 1}. ${titleOf(ctx, m.title)} — ${reasonLine(ctx, m)}`);
+        lines.push(matchLine(ctx, i, m));
         choices.push({ id: `open:${m.slug}`, label: String(i + 1), listed: true });
       });
     }
@@ -156,13 +159,22 @@ function order(check: Check): number {
   return 3;
 }
 
+/** One programme of a list that fits: its title, then where it is and why it fits. */
+export function matchLine(ctx: FlowContext, index: number, m: Match): string {
+  const where = placeOf(ctx, m);
+  const bits = [where ? `📍 ${where}` : '', reasonLine(ctx, m)].filter(Boolean);
+  return `${index + 1}. ${titleOf(ctx, m.title)}\n   ${bits.join(' · ')}`;
+}
+
 export function reasonLine(ctx: FlowContext, m: Match): string {
+  const verdict =
+    m.evaluation.outcome === 'eligible'
+      ? 'qualifies'
+      : m.evaluation.outcome === 'incomplete'
+        ? 'mayQualify'
+        : 'qualifiesNotPreferred';
   const reasons = [
-    ctx.t(
-      m.evaluation.outcome === 'eligible'
-        ? 'eligibility:match.qualifies'
-        : 'eligibility:match.qualifiesNotPreferred',
-    ),
+    ctx.t(`eligibility:match.${verdict}`),
     ...m.reasons.map((r) => ctx.t(`eligibility:match.reason.${r}`)),
   ];
   return reasons.join(', ');
@@ -262,7 +274,7 @@ async function showMatches(ctx: FlowContext, query: ProgrammeQuery): Promise<voi
   } else {
     lines.push(ctx.t('eligibility:match.header', { count: matches.length }), '');
     matches.forEach((m, i) => {
-      lines.push(`${i + 1}. ${titleOf(ctx, m.title)}\n   ${reasonLine(ctx, m)}`);
+      lines.push(matchLine(ctx, i, m));
       choices.push({ id: `open:${m.slug}`, label: String(i + 1), listed: true });
     });
     lines.push('', ctx.t('eligibility:match.pick'));

@@ -15,6 +15,14 @@ export interface Match {
   field: Field;
   kind: string;
   province: string | null;
+  regency: string | null;
+  country: string | null;
+  mode: string;
+  /**
+   * How near it is to where the person lives: 0 their regency, 1 their province, 2 online or abroad
+   * (reachable from anywhere, or a move they would make anyway), 3 somewhere else in Indonesia.
+   */
+  distance: number;
   evaluation: Evaluation;
   score: number;
   /** Why it fits, as keys for a one-line reason. */
@@ -31,6 +39,17 @@ export interface MatchOptions {
   fields?: Field[];
   excludeIds?: string[];
   today?: string;
+  /**
+   * Nearest first (after a refusal: "what else is there for me here?"): the person's regency, then
+   * province, then online and abroad, then the rest; the score orders within each. Without a known
+   * domicile it changes nothing.
+   */
+  nearFirst?: boolean;
+  /**
+   * Also what may fit: nothing failed, but some rules need what the person has not said (for facts
+   * stated in one message, "umur 29, di kab bekasi, lulusan sma"). Ranked below what surely fits.
+   */
+  mayFit?: boolean;
 }
 
 interface Row {
@@ -40,6 +59,8 @@ interface Row {
   field: Field;
   province: string | null;
   regency: string | null;
+  country: string | null;
+  mode: string;
   fee_idr: number | string;
   stipend_idr: number | string;
   registration_closes: string | null;
@@ -67,6 +88,9 @@ const EDUCATION_RANK: Record<string, number> = {
 /** A rule the organisers marked "diutamakan" only: a miss does not disqualify, so no pre-filter on it. */
 const preferred = (rule: string) =>
   sql.raw(`coalesce(p.record #> '{eligibility,preferred}', '[]'::jsonb) ? '${rule}'`);
+
+/** Above any score a programme can reach: one step of distance outranks every score. */
+const TIER = 100;
 
 /** Programmes looked at per round trip, best possible score first. */
 const PAGE = 100;
@@ -151,13 +175,20 @@ export async function findMatches(
     : profile.domicileProvince
       ? sql`case when p.province = ${profile.domicileProvince} then 3 else 0 end`
       : sql`0`;
-  const bound = sql`(10 + ${interestBonus} + ${nearBonus} + case when p.fee_idr = 0 then 1 else 0 end + case when p.stipend_idr > 0 then 1 else 0 end)`;
+  const best = sql`(10 + ${interestBonus} + ${nearBonus} + case when p.fee_idr = 0 then 1 else 0 end + case when p.stipend_idr > 0 then 1 else 0 end)`;
+  // Nearest first: the distance outranks any score (scores stay below TIER), so pages come tier by tier.
+  const nearFirst = Boolean(options.nearFirst && profile.domicileProvince);
+  const distance = sql`case
+    when ${profile.domicileRegency ?? ''} <> '' and p.regency = ${profile.domicileRegency ?? ''} then 0
+    when p.province = ${profile.domicileProvince ?? ''} and p.country is null then 1
+    when p.mode = 'daring' or p.country is not null then 2 else 3 end`;
+  const bound = nearFirst ? sql`((3 - ${distance}) * ${TIER} + ${best})` : best;
 
   const interestSet = new Set(interests);
   const matches: Match[] = [];
   for (let offset = 0; ; offset += PAGE) {
     const result = await db.execute(sql`
-      select p.id, p.slug, p.kind, p.field, p.province, p.regency, p.fee_idr, p.stipend_idr,
+      select p.id, p.slug, p.kind, p.field, p.province, p.regency, p.country, p.mode, p.fee_idr, p.stipend_idr,
         p.registration_closes::text as registration_closes, ${bound} as bound,
         p.record -> 'title' as title, p.record -> 'eligibility' as eligibility, p.record -> 'dates' as dates
       from programmes p
@@ -165,13 +196,14 @@ export async function findMatches(
       order by bound desc, p.registration_closes asc nulls last, p.slug
       limit ${PAGE} offset ${offset}`);
     const rows = rowsOf<Row & { bound: number }>(result);
+    const rank = (m: Match) => (nearFirst ? (3 - m.distance) * TIER : 0) + m.score;
     for (const row of rows) {
-      const worstKept = matches.length >= limit ? matches[limit - 1]!.score : Number.NEGATIVE_INFINITY;
+      const worstKept = matches.length >= limit ? rank(matches[limit - 1]!) : Number.NEGATIVE_INFINITY;
       if (Number(row.bound) < worstKept) return matches.slice(0, limit);
-      const match = judge(row, profile, options.locale, today, interestSet);
+      const match = judge(row, profile, options.locale, today, interestSet, options.mayFit === true);
       if (!match) continue;
       matches.push(match);
-      matches.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+      matches.sort((a, b) => rank(b) - rank(a) || a.slug.localeCompare(b.slug));
     }
     if (rows.length < PAGE) return matches.slice(0, limit);
   }
@@ -183,11 +215,13 @@ function judge(
   locale: Locale,
   today: string,
   interests: Set<Field>,
+  mayFit: boolean,
 ): Match | undefined {
   const evaluation = evaluateFor({ eligibility: row.eligibility, dates: row.dates }, profile, locale, today);
-  if (evaluation.outcome !== 'eligible' && evaluation.outcome !== 'eligible_not_preferred') return undefined;
+  const fits = evaluation.outcome === 'eligible' || evaluation.outcome === 'eligible_not_preferred';
+  if (!fits && !(mayFit && evaluation.outcome === 'incomplete')) return undefined;
   const reasons: Match['reasons'] = [];
-  let score = evaluation.outcome === 'eligible' ? 10 : 6;
+  let score = evaluation.outcome === 'eligible' ? 10 : evaluation.outcome === 'incomplete' ? 5 : 6;
   if (interests.has(row.field)) {
     score += 5;
     reasons.push('interest');
@@ -207,6 +241,14 @@ function judge(
     score += 1;
     reasons.push('stipend');
   }
+  const distance =
+    profile.domicileRegency && row.regency === profile.domicileRegency
+      ? 0
+      : profile.domicileProvince && row.province === profile.domicileProvince && !row.country
+        ? 1
+        : row.mode === 'daring' || row.country
+          ? 2
+          : 3;
   const days = row.registration_closes
     ? (Date.parse(row.registration_closes) - Date.parse(today)) / 86_400_000
     : undefined;
@@ -218,6 +260,10 @@ function judge(
     field: row.field,
     kind: row.kind,
     province: row.province,
+    regency: row.regency,
+    country: row.country,
+    mode: row.mode,
+    distance,
     evaluation,
     score,
     reasons,

@@ -39,7 +39,16 @@ export async function openFeature(
 /** "Halo, Rina!" and what the bot does, in two lines. */
 export function greeting(ctx: FlowContext): string {
   const name = ctx.user.displayName?.split(' ')[0];
-  return name ? ctx.t('welcome.named', { name }) : ctx.t('welcome.anonymous');
+  const hello = name ? ctx.t('welcome.named', { name }) : ctx.t('welcome.anonymous');
+  return `${salam(ctx)}${hello}`;
+}
+
+const SALAM = /\b(as+alamu?\s*'?\s*alaikum|assalam|ass?alamualaikum|mikum|samlekom)\b/i;
+
+/** "Assalamualaikum" is answered in kind before anything else: "Waalaikumsalam 🙏". */
+export function salam(ctx: FlowContext): string {
+  const p = ctx.inbound.payload;
+  return p.type === 'text' && SALAM.test(p.text) ? `${ctx.t('smalltalk.salam')}\n` : '';
 }
 
 export const menuFlow: Flow = {

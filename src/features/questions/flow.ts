@@ -15,7 +15,7 @@ import { recordUnanswered } from '../../knowledge/unanswered';
 import { type Understanding, understand } from '../../nlu';
 import { readTone, type Tone } from '../../nlu/tone';
 import { queryFromUnderstanding } from '../discover/query';
-import { showMenu } from '../menu/flow';
+import { salam, showMenu } from '../menu/flow';
 import { routeFreeText } from '../text-router';
 import { isWorldQuestion, knowledgeGate, looksLikeQuestion } from './gate';
 
@@ -38,6 +38,25 @@ export const QUESTIONS_FLOW = 'questions';
 const REQUESTS = new Set(['search', 'details', 'apply', 'eligibility', 'match', 'status', 'subscribe']);
 /** Feelings that get an answer of their own when nothing else was asked. */
 const HEAVY: ReadonlySet<Tone> = new Set<Tone>(['crisis', 'distress', 'insult', 'frustration']);
+
+/**
+ * The request names something to look for (a kind, field, subject, country, place or list item):
+ * "aku stres, pelatihan las di bekasi ada?" is a search said sadly, "capek nyari kerja ga dapet2" is
+ * only sadness — a search for the word "capek" would not hear it.
+ */
+function concrete(u: Understanding): boolean {
+  const s = u.slots;
+  return Boolean(
+    s.kind ||
+      s.fields?.length ||
+      s.topics?.length ||
+      s.country ||
+      s.province ||
+      s.regency ||
+      s.ordinal !== undefined ||
+      s.education,
+  );
+}
 
 interface AnswerData extends Record<string, unknown> {
   ref?: string;
@@ -65,7 +84,7 @@ export function createQuestionsFlow(settings: QuestionsSettings): QuestionsFlow 
   /** A feeling answered on its own, with the way to a person and back to the menu. */
   async function acknowledge(ctx: FlowContext, tone: Tone): Promise<void> {
     home(ctx);
-    const text = ctx.t(`knowledge:tone.${tone}`);
+    const text = `${tone === 'greeting' ? salam(ctx) : ''}${ctx.t(`knowledge:tone.${tone}`)}`;
     if (HEAVY.has(tone)) {
       // A person first: these are the moments a patient staff member would step in.
       const [menu, human] = ctx.navChoices();
@@ -163,7 +182,7 @@ export function createQuestionsFlow(settings: QuestionsSettings): QuestionsFlow 
           return true;
         }
       }
-      if (tone && (tone.only || !REQUESTS.has(u.intent))) {
+      if (tone && (tone.only || !REQUESTS.has(u.intent) || (HEAVY.has(tone.tone) && !concrete(u)))) {
         await acknowledge(ctx, tone.tone);
         return true;
       }

@@ -5,7 +5,16 @@ import { PhraseTable } from '../phrases';
 
 const LEVEL_WORDS: Readonly<Record<EducationLevel, readonly string[]>> = {
   SD: ['sd', 'paket a', 'sekolah dasar', 'mi'],
-  SMP: ['smp', 'mts', 'sltp', 'paket b', 'smp sederajat'],
+  SMP: [
+    'smp',
+    'mts',
+    'sltp',
+    'paket b',
+    'smp sederajat',
+    'junior high',
+    'junior high school',
+    'middle school',
+  ],
   SMA: [
     'sma',
     'smk',
@@ -18,6 +27,10 @@ const LEVEL_WORDS: Readonly<Record<EducationLevel, readonly string[]>> = {
     'sma sederajat',
     'smk sederajat',
     'high school',
+    'senior high',
+    'senior high school',
+    'vocational high school',
+    'vocational school',
   ],
   D1: ['d1', 'diploma 1', 'diploma satu'],
   D2: ['d2', 'diploma 2', 'diploma dua'],
@@ -44,6 +57,9 @@ const COMPLETED = new Set([
   'alumnus',
   'pendidikan',
   'graduate',
+  'graduated',
+  'finished',
+  'completed',
 ]);
 /** Words that make it where someone still is: "masih SMA" has not completed SMA. */
 const ONGOING = new Set(['masih', 'sedang', 'lagi', 'kelas', 'semester', 'murid', 'siswa', 'siswi']);

@@ -52,7 +52,7 @@ const GENDER_PHRASES: ReadonlyArray<[readonly string[], Gender]> = [
   [['ibu', 'ibu'], 'perempuan'],
   [['bapak', 'bapak'], 'laki_laki'],
 ];
-const PRONOUNS = new Set(['saya', 'ku', 'aku', 'beta', 'awak', 'urang', 'kami']);
+const PRONOUNS = new Set(['saya', 'ku', 'aku', 'beta', 'awak', 'urang', 'kami', 'im', 'am']);
 /** "bukan cewek", "selain laki-laki": not about the person. */
 const NOT = new Set(['bukan', 'selain', 'kecuali', 'tidak', 'non']);
 
@@ -336,6 +336,14 @@ const HOME_BEFORE_DI = new Set([
   'ngekos',
   'kos',
   'kost',
+  // English: "I live in Palembang", "I'm in Medan", "based in Bandung".
+  'live',
+  'lives',
+  'living',
+  'im',
+  'am',
+  'stay',
+  'based',
 ]);
 
 /** The places named as the person's home ("tinggal di garut", "asli medan"), with where their cue starts. */
@@ -350,7 +358,8 @@ export function homePlaces(tokens: readonly string[], places: readonly PlaceSpan
       out.set(place, place.start);
       continue;
     }
-    if (before === 'di' && HOME_BEFORE_DI.has(tokens[place.start - 2] ?? '')) out.set(place, place.start - 2);
+    const at = before === 'di' || before === 'in';
+    if (at && HOME_BEFORE_DI.has(tokens[place.start - 2] ?? '')) out.set(place, place.start - 2);
     // "sa tinggal sama tante di sorong".
     else if (lived) out.set(place, place.start - 1);
     // "aku anak koja", "gw cah srengat"; not "program buat anak ntt".

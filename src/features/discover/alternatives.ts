@@ -1,0 +1,104 @@
+/**
+ * After a search the person's own facts ruled everything out ("umurku 29, tinggal di kab bekasi, lulusan
+ * sma. bisa ikut magang karawang?"): why each programme asked about does not fit — the first rule it
+ * fails, with their value — and what does fit, nearest to where they said they live first, each with
+ * its place. Nothing is stored: the facts come from the message (issue #14, point 7).
+ */
+import {
+  getProgramme,
+  type PersonFacts,
+  type ProgrammeQuery,
+  searchProgrammes,
+} from '../../catalogue/search';
+import type { StoredProfile } from '../../db/schema';
+import { jakartaDay, toIsoDate } from '../../eligibility';
+import type { FlowContext } from '../../engine/context';
+import type { Choice } from '../../engine/types';
+import { evaluateFor } from '../eligibility/evaluate';
+import { matchLine } from '../eligibility/flow';
+import { findMatches } from '../eligibility/match';
+import { titleOf } from './format';
+import { withoutPerson } from './query';
+
+/** The facts of one message as a profile the rules engine reads (an age is taken at the person's word). */
+export function profileOfFacts(person: PersonFacts, today: string = toIsoDate(jakartaDay())): StoredProfile {
+  const profile: StoredProfile = {};
+  if (person.age !== undefined) {
+    const [y, m, d] = today.split('-');
+    profile.birthDate = `${String(Number(y) - person.age).padStart(4, '0')}-${m}-${m === '02' && d === '29' ? '28' : d}`;
+    profile.birthDateApproximate = true;
+  } else if (person.birthYear !== undefined) {
+    profile.birthDate = `${person.birthYear}-07-01`;
+    profile.birthDateApproximate = true;
+  }
+  if (person.gender) profile.gender = person.gender;
+  if (person.education) profile.education = { level: person.education };
+  if (person.domicile) {
+    profile.domicileProvince = person.domicile.province;
+    if (person.domicile.regency) profile.domicileRegency = person.domicile.regency;
+  }
+  if (person.activity) profile.activity = person.activity;
+  return profile;
+}
+
+export interface Alternatives {
+  lines: string[];
+  choices: Choice[];
+}
+
+/** Why the programmes asked about do not fit the facts the person stated: the first rule each fails. */
+export async function whyNot(
+  ctx: FlowContext,
+  query: ProgrammeQuery,
+): Promise<{ lines: string[]; excludeIds: string[] }> {
+  const person = query.person;
+  if (!person) return { lines: [], excludeIds: [] };
+  const profile = profileOfFacts(person);
+  const asked = await searchProgrammes(ctx.tx, withoutPerson(query), { pageSize: 3 });
+  const lines: string[] = [];
+  const excludeIds: string[] = [];
+  for (const item of asked.items) {
+    const detail = await getProgramme(ctx.tx, item.slug);
+    if (!detail) continue;
+    excludeIds.push(detail.id);
+    const failed = evaluateFor(detail.programme, profile, ctx.locale).checks.find(
+      (c) => c.passed === false && !c.preferred,
+    );
+    if (failed && lines.length < 2)
+      lines.push(`✗ ${titleOf(ctx, item.title)}: ${ctx.t(failed.explanation.key, failed.explanation.vars)}`);
+  }
+  return { lines, excludeIds };
+}
+
+/** Why the programmes asked about do not fit, and what fits near the person; empty when nothing is known. */
+export async function alternativesFor(ctx: FlowContext, query: ProgrammeQuery): Promise<Alternatives> {
+  const person = query.person;
+  if (!person) return { lines: [], choices: [] };
+  const why = await whyNot(ctx, query);
+  // Where they live, or else the place they asked about: what is near there comes first.
+  const place = person.domicile ?? placeOf(query);
+  const profile = profileOfFacts({ ...person, ...(place ? { domicile: place } : {}) });
+  const matches = await findMatches(ctx.tx, profile, {
+    locale: ctx.locale,
+    limit: 3,
+    excludeIds: why.excludeIds,
+    interests: query.fields ?? [],
+    nearFirst: true,
+    mayFit: true,
+  });
+  const lines: string[] = [];
+  if (why.lines.length) lines.push(ctx.t('eligibility:flow.whyNot'), ...why.lines);
+  if (matches.length) {
+    if (lines.length) lines.push('');
+    lines.push(ctx.t('eligibility:flow.nearYou'), ...matches.map((m, i) => matchLine(ctx, i, m)));
+  }
+  const choices = matches.map((m, i) => ({ id: `open:${m.slug}`, label: String(i + 1), listed: true }));
+  return { lines, choices };
+}
+
+function placeOf(query: ProgrammeQuery): { province: string; regency?: string } | undefined {
+  const regency = query.regency ?? query.places?.find((c) => c.includes('.'));
+  if (regency) return { province: regency.split('.')[0]!, regency };
+  const province = query.province ?? query.places?.[0];
+  return province ? { province: province.split('.')[0]! } : undefined;
+}

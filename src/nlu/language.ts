@@ -1,0 +1,99 @@
+/**
+ * Which language a message is written in, so the reply can follow it (issue #14): a message in
+ * Indonesian gets Indonesian whatever the phone's language says, one in English gets English. Words,
+ * not letters, decide — chat Indonesian is full of English ("training welding", "thanks kak"), so only
+ * words one language owns count, and a message with too little of either (a name, a number, "ok",
+ * "Surabaya") says nothing: the conversation keeps the language it had.
+ */
+import type { Locale } from '../i18n';
+import { SLANG_MAP } from './lexicon';
+import data from './lexicons/language.json';
+
+const words = (list: string) => list.split(/\s+/).filter(Boolean);
+
+const BOTH = new Set(words(data.both));
+const IGNORE_SLANG = new Set(words(data.ignoreSlang));
+
+/** Weight of each word for each language: 2 for a function word or chat particle, 1 for a content word. */
+const WEIGHTS: ReadonlyMap<string, readonly [Locale, number]> = (() => {
+  const map = new Map<string, readonly [Locale, number]>();
+  const put = (list: string, locale: Locale, weight: number) => {
+    for (const w of words(list)) if (!BOTH.has(w) && !map.has(w)) map.set(w, [locale, weight]);
+  };
+  put(data.en.strong, 'en', 2);
+  put(data.id.strong, 'id', 2);
+  put(data.en.weak, 'en', 1);
+  put(data.id.weak, 'id', 1);
+  // Chat slang and dialect ("gk", "udh", "opo", "kumaha") only ever appear in Indonesian chat.
+  for (const w of SLANG_MAP.keys())
+    if (!w.includes(' ') && !BOTH.has(w) && !IGNORE_SLANG.has(w) && !map.has(w)) map.set(w, ['id', 2]);
+  return map;
+})();
+
+/** "gajinya", "syaratnya", "daftarnya": the Indonesian possessive suffix on a word. */
+const NYA = /^[a-z]{3,}nya$/;
+/** "dibayar", "mendaftar", "berlatih", "pelatihan": Indonesian affixes around a stem. */
+const AFFIXED = /^(?:di|me[mn]?g?|ber|ter|pe[mn]?g?|ke)[a-z]{3,}(?:kan|an|i)$/;
+
+export interface LanguageReading {
+  /** The language the message is written in, when the words say so clearly. */
+  locale?: Locale;
+  en: number;
+  id: number;
+}
+
+export function readLanguage(text: string): LanguageReading {
+  const tokens =
+    text
+      .toLowerCase()
+      .replace(/[’‘`´]/g, "'")
+      .match(/[a-z]+(?:'[a-z]+)?/g) ?? [];
+  let en = 0;
+  let id = 0;
+  let enWords = 0;
+  for (const token of tokens) {
+    const hit = WEIGHTS.get(token) ?? WEIGHTS.get(token.replace(/'/g, ''));
+    if (hit) {
+      if (hit[0] === 'en') {
+        en += hit[1];
+        enWords++;
+      } else id += hit[1];
+    } else if (NYA.test(token)) id += 2;
+    else if (AFFIXED.test(token) && !BOTH.has(token)) id += 1;
+  }
+  // English needs two of its words ("a" alone may be a typo); Indonesian one function word ("ya").
+  if (en >= 2 && en > 2 * id && (enWords >= 2 || (id === 0 && tokens.length >= 2)))
+    return { locale: 'en', en, id };
+  if (id >= 2 && id >= en) return { locale: 'id', en, id };
+  return { en, id };
+}
+
+/** The language of a message, or undefined when its words do not say. */
+export function languageOf(text: string): Locale | undefined {
+  return readLanguage(text).locale;
+}
+
+const NAMES: ReadonlyArray<[RegExp, Locale]> = [
+  [/\b(english|inggris|engl?ish|eng)\b/gi, 'en'],
+  [/\b(indonesian|indonesia|indo|bahasa indonesia)\b/gi, 'id'],
+];
+
+/**
+ * The language a message asks to be spoken ("can you help in English?", "pake bahasa indonesia aja"):
+ * the one named last ("I don't speak Indonesian well, can you help in English?" → English).
+ */
+export function requestedLanguage(text: string): Locale | undefined {
+  let best: { at: number; locale: Locale } | undefined;
+  for (const [pattern, locale] of NAMES)
+    for (const m of text.matchAll(pattern)) if (!best || m.index > best.at) best = { at: m.index, locale };
+  return best?.locale;
+}
+
+/** The sentences of a message that do not talk about the language: what else it asks. */
+export function withoutLanguageTalk(text: string): string {
+  return text
+    .split(/(?<=[?.!,;])\s+/)
+    .filter((s) => !NAMES.some(([pattern]) => new RegExp(pattern.source, 'i').test(s)))
+    .join(' ')
+    .trim();
+}
