@@ -24,7 +24,7 @@ const index = buildIndex(globalEntries().map((e) => ({ ...matchable(e), ref: e.k
 
 /** The knowledge-base entry the chat would answer with, or null. */
 export function answerFor(text: string): string | null {
-  const gate = knowledgeGate(understand(text));
+  const gate = knowledgeGate(understand(text), text);
   if (!gate.ask) return null;
   const [best] = matchQuestion(index, text, gate.options);
   return best && best.score >= MATCH_THRESHOLD ? best.ref : null;
