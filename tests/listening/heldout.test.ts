@@ -10,8 +10,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importProgrammes } from '../../src/catalogue';
 import { JPEG, tempUploads } from '../applications/helpers';
-import { loadCatalogue } from '../helpers/catalogue';
 import { type Harness, startHarness } from '../helpers/harness';
 import { buttonsOf, callbackUpdate, messageUpdate, textUpdate } from '../helpers/telegram';
 import { shiftDates } from '../nlu/discovery-scorer';
@@ -30,7 +30,10 @@ import {
 const ROOT = new URL('./heldout/', import.meta.url);
 
 /** The share of moments that must be right, per batch: the last measured score minus a margin. */
-const FLOORS: Readonly<Record<string, number>> = {};
+const FLOORS: Readonly<Record<string, number>> = {
+  // 2026-12-07: untuned (scored before any change made for it) 80/220 = 36.4 % (en 0/70).
+  'listening-l3': 0.34,
+};
 
 const batches = existsSync(ROOT)
   ? readdirSync(ROOT, { withFileTypes: true })
@@ -163,7 +166,10 @@ describe('held-out listening batches', () => {
 
       beforeAll(async () => {
         h = await startHarness({ UPLOADS_DIR: tempUploads() });
-        await loadCatalogue(h.runtime.db, catalogue);
+        // Not strict: a record the writer got wrong is left out and said, the rest of the batch still counts.
+        const result = await importProgrammes(h.runtime.db, JSON.stringify(catalogue));
+        for (const e of result.errors) console.log(`catalogue record left out: ${e.slug ?? ''} ${e.message}`);
+        expect(result.created).toBeGreaterThan(0);
       });
       afterAll(async () => {
         await h?.close();
