@@ -2,6 +2,7 @@ import type { FlowContext } from '../engine/context';
 import type { FlowInput } from '../engine/flow';
 import { type Intent, understand } from '../nlu';
 import { hasCriteria, queryFromUnderstanding } from './discover/query';
+import { type AsideContext, answerAside } from './form-aside';
 import { routeFreeText } from './text-router';
 
 /** Requests that are never an answer to a form question: they leave the form and go where they point. */
@@ -21,6 +22,8 @@ export type Escape =
   | 'repeat'
   /** "eh gajadi" without saying what instead: the caller cancels its own way (a draft asks first). */
   | 'cancel'
+  /** A question asked in passing has been answered: ask the waiting question again, no error said. */
+  | 'aside'
   | undefined;
 
 /**
@@ -29,7 +32,11 @@ export type Escape =
  * answers loops on the question; this sends them where the words point. Only called after an answer
  * failed, so a real answer ("Surabaya" for the domicile) is never taken away.
  */
-export async function escapeFromForm(ctx: FlowContext, input: FlowInput): Promise<Escape> {
+export async function escapeFromForm(
+  ctx: FlowContext,
+  input: FlowInput,
+  at: AsideContext = {},
+): Promise<Escape> {
   if (input.kind !== 'text') return undefined;
   const u = understand(input.text);
   if (u.intent === 'next') return 'repeat';
@@ -44,5 +51,6 @@ export async function escapeFromForm(ctx: FlowContext, input: FlowInput): Promis
     await routeFreeText(ctx, input.text, u);
     return 'left';
   }
-  return undefined;
+  const aside = await answerAside(ctx, input.text, at);
+  return aside === 'answered' ? 'aside' : aside;
 }

@@ -1,13 +1,16 @@
 import { listApplications } from '../applications/store';
 import type { ProgrammeQuery } from '../catalogue/search';
 import type { FlowContext } from '../engine/context';
-import { type Understanding, understand } from '../nlu';
+import { requirementQuestion, type Understanding, understand } from '../nlu';
 import { hasCriteria, queryFromUnderstanding, withoutPerson } from './discover/query';
 import { notUnderstood, openFeature, showMenu } from './menu/flow';
 import { loadProfile } from './profile/store';
 import { QUESTIONS_FLOW, type QuestionsFlow } from './questions/flow';
 
 const RESUME_WORDS = /^(lanjut|lanjutkan|lanjutin|terusin|teruskan)\b/;
+
+/** Intents whose words may ask what programmes require. */
+const ASKS_ABOUT = new Set(['search', 'details', 'apply', 'eligibility', 'match', 'unknown']);
 
 /**
  * The person has already given their profile (after consent), so matching can explain each programme
@@ -50,6 +53,13 @@ export async function routeFreeText(
     const draft = (await listApplications(ctx.tx, ctx.user.id)).find((a) => a.status === 'draft');
     if (draft) return ctx.go('apply', { slug: draft.slug });
     if (u.intent === 'next') return notUnderstood(ctx);
+  }
+  // "syarat magang jepang apa aja?", "umur 30 bisa ikut ausbildung jerman?": answered from those
+  // programmes' own rules, above their list — nothing needs to be stored for that, so no consent.
+  if (ASKS_ABOUT.has(u.intent)) {
+    const asked = requirementQuestion(text);
+    const query = asked ? queryFromUnderstanding(u) : undefined;
+    if (asked && query && hasTopic(query)) return ctx.go('discover', { query, requirements: asked });
   }
   // Questions the knowledge base answers ("ini aman ga kak? … ketipu lpk") and feelings ("😭😭😭🙏").
   if (

@@ -8,12 +8,19 @@ import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
 import { startLink } from '../../engine/presentation';
 import type { Choice } from '../../engine/types';
-import { cardQuestion, understand } from '../../nlu';
+import {
+  type CardAttribute,
+  type CardQuestion,
+  cardQuestion,
+  requirementQuestion,
+  understand,
+} from '../../nlu';
 import { nonTextKey, openFeature, showMenu } from '../menu/flow';
 import { loadProfile } from '../profile/store';
 import { routeFreeText } from '../text-router';
 import { answerCardQuestion } from './card-answers';
 import { listLine, renderCard, titleOf } from './format';
+import { answerAboutListed, describeFacts, statedOnly, withStated } from './listen';
 import {
   describeQuery,
   isRefinementOnly,
@@ -50,9 +57,15 @@ export const discoverFlow: Flow = {
       slug?: string;
       subscribe?: boolean;
       action?: 'apply';
+      /** Answer these about the programme instead of showing its card (a question asked elsewhere). */
+      ask?: CardAttribute[];
+      /** A question about the programmes searched for: answered for the first ones, above the list. */
+      requirements?: CardQuestion;
     };
     if (p.slug && p.action === 'apply') return apply(ctx, p.slug);
+    if (p.slug && p.ask?.length && (await answerCardQuestion(ctx, p.slug, { attributes: p.ask }))) return;
     if (p.slug) return showCard(ctx, p.slug);
+    if (p.query && p.requirements) return answerThenList(ctx, p.query, p.requirements);
     if (p.subscribe && p.query) return subscribe(ctx, p.query);
     if (!p.query || Object.keys(p.query).length === 0) return askWhat(ctx);
     return showResults(ctx, p.query, 1);
@@ -371,13 +384,60 @@ async function askRefine(ctx: FlowContext): Promise<void> {
   ]);
 }
 
+/** The results of a search, with the answer to the question asked about them said first. */
+async function answerThenList(ctx: FlowContext, query: ProgrammeQuery, q: CardQuestion): Promise<void> {
+  const at = ctx.replies.length;
+  await showResults(ctx, query, 1);
+  const items = data(ctx).items;
+  if (ctx.state.step !== 'results' || !items?.length) return;
+  const answer = await answerAboutListed(ctx, items, q);
+  if (answer)
+    ctx.replies.splice(at, 0, { type: 'text', text: `${ctx.t('discovery:requirementsOf')}\n\n${answer}` });
+}
+
+/**
+ * With a list on screen: what the person says about themselves narrows it at once ("aku cowok sih", "eh
+ * bukan, umurku 24"), and a question about the listed programmes is answered from their records.
+ */
+async function listenOnResults(ctx: FlowContext, text: string): Promise<boolean> {
+  const d = data(ctx);
+  if (!d.query || !d.items?.length) return false;
+  const u = understand(text);
+  const stated = statedOnly(text, u);
+  if (stated) {
+    ctx.say(ctx.t('discovery:factsUsed', { facts: describeFacts(ctx, stated.person ?? {}, stated.height) }));
+    if (stated.height !== undefined) {
+      const answer = await answerAboutListed(ctx, d.items, { attributes: ['height'], height: stated.height });
+      if (answer) ctx.say(answer);
+    }
+    await showResults(ctx, withStated(d.query, stated), 1);
+    return true;
+  }
+  // A new subject or place is a new search, even when it asks about requirements.
+  const asked = withoutPerson(queryFromUnderstanding(u));
+  if (Object.keys(asked).length && !isRefinementOnly(asked)) return false;
+  const q = requirementQuestion(text) ?? cardQuestion(text);
+  if (!q) return false;
+  const answer = await answerAboutListed(ctx, d.items, q);
+  if (!answer) return false;
+  ctx.ask(
+    answer,
+    d.items.map((slug, i) => ({
+      id: `open:${slug}`,
+      label: String((d.page ? (d.page - 1) * PAGE_SIZE : 0) + i + 1),
+    })),
+  );
+  return true;
+}
+
 async function onText(ctx: FlowContext, text: string): Promise<void> {
   const d = data(ctx);
   // On a card, "ada asrama gak?" asks about this programme; elsewhere the same words are a search.
   if (ctx.state.step === 'card' && d.slug) {
-    const question = cardQuestion(text);
+    const question = cardQuestion(text) ?? requirementQuestion(text);
     if (question && (await answerCardQuestion(ctx, d.slug, question))) return;
   }
+  if (ctx.state.step === 'results' && (await listenOnResults(ctx, text))) return;
   const u = understand(text);
   switch (u.intent) {
     case 'next':
