@@ -18,6 +18,8 @@ export interface AsideContext {
   slug?: string;
   /** Questions still to come, the waiting one included. */
   remaining?: number;
+  /** Only pauses and progress: the caller answers questions its own way. */
+  noAside?: boolean;
 }
 
 const PAUSE =
@@ -29,9 +31,23 @@ const WHY_DATA =
 
 export type Aside = 'answered' | 'left' | undefined;
 
+/**
+ * Asked, in the person's own words (not the normalised ones: "gpp" is "tidak apa-apa", no question).
+ * Only questions are answered in passing; anything else is left to the form as an answer.
+ */
+export function asksSomething(text: string): boolean {
+  const lower = text.toLowerCase().replace(/\b(apa[- ]apa|gapapa|gpp|ngapa-ngapain)\b/g, ' ');
+  return (
+    lower.includes('?') ||
+    /\b(apa(kah)?|gimana|gmn|bagaimana|kenapa|knp|berapa|brp|kapan|dimana|di mana|siapa|bolehkah|bisakah|what|why|how|when|where|who|which|can i|is it|is there|do i|does)\b/.test(
+      lower,
+    )
+  );
+}
+
 export async function answerAside(ctx: FlowContext, text: string, at: AsideContext = {}): Promise<Aside> {
   const lower = text.toLowerCase();
-  if (PAUSE.test(lower)) {
+  if (PAUSE.test(lower) && !at.noAside) {
     ctx.say(ctx.t('form.paused'));
     await ctx.go('menu');
     return 'left';
@@ -44,6 +60,7 @@ export async function answerAside(ctx: FlowContext, text: string, at: AsideConte
     );
     return 'answered';
   }
+  if (at.noAside || !asksSomething(text)) return undefined;
   const detail = at.slug ? await getProgramme(ctx.tx, at.slug) : null;
   if (WHY_DATA.test(lower)) {
     const provider = detail?.programme.provider.name;

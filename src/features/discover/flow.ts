@@ -15,9 +15,12 @@ import {
   requirementQuestion,
   understand,
 } from '../../nlu';
+import { hasConsent, recordConsent } from '../consent/service';
+import { hear, heardFacts } from '../heard';
 import { nonTextKey, openFeature, showMenu } from '../menu/flow';
-import { loadProfile } from '../profile/store';
-import { routeFreeText } from '../text-router';
+import { profileFromFacts } from '../profile/facts';
+import { loadProfile, saveProfile } from '../profile/store';
+import { nearHomeProfile, routeFreeText } from '../text-router';
 import { answerCardQuestion } from './card-answers';
 import { listLine, renderCard, titleOf } from './format';
 import { answerAboutListed, describeFacts, statedOnly, withStated } from './listen';
@@ -158,6 +161,12 @@ export async function showResults(
     step: 'results',
     data: { query, page: current, items: items.map((i) => i.slug) },
   };
+  // What they said about themselves, offered once to be kept (that is the consent, said in two lines).
+  const offer = await keepOffer(ctx, query);
+  if (offer) {
+    notes.push(offer.text);
+    choices.push(...offer.choices);
+  }
   const footer = [...notes, ctx.t('discovery:pickHint')].join('\n');
   // Said first when nothing was exactly there: what is listed is the closest.
   const lead = widened
@@ -235,6 +244,8 @@ async function onChoice(ctx: FlowContext, id: string): Promise<void> {
   const d = data(ctx);
   const [action, arg = ''] = splitId(id);
   switch (action) {
+    case 'keep':
+      return onKeep(ctx, arg);
     case 'kind':
       return showResults(ctx, { kinds: [arg as (typeof PROGRAMME_KINDS)[number]] }, 1);
     case 'all':
@@ -388,8 +399,10 @@ async function askRefine(ctx: FlowContext): Promise<void> {
 async function answerThenList(ctx: FlowContext, query: ProgrammeQuery, q: CardQuestion): Promise<void> {
   const at = ctx.replies.length;
   await showResults(ctx, query, 1);
-  const items = data(ctx).items;
-  if (ctx.state.step !== 'results' || !items?.length) return;
+  // The programmes asked about, including those the person's own values rule out: the answer says why.
+  const asked = await searchProgrammes(ctx.tx, withoutPerson(query), { page: 1, pageSize: PAGE_SIZE });
+  const items = asked.items.map((i) => i.slug);
+  if (!items.length) return;
   const answer = await answerAboutListed(ctx, items, q);
   if (answer)
     ctx.replies.splice(at, 0, { type: 'text', text: `${ctx.t('discovery:requirementsOf')}\n\n${answer}` });
@@ -405,6 +418,7 @@ async function listenOnResults(ctx: FlowContext, text: string): Promise<boolean>
   const u = understand(text);
   const stated = statedOnly(text, u);
   if (stated) {
+    if (stated.person) hear(ctx, u, stated.person);
     ctx.say(ctx.t('discovery:factsUsed', { facts: describeFacts(ctx, stated.person ?? {}, stated.height) }));
     if (stated.height !== undefined) {
       const answer = await answerAboutListed(ctx, d.items, { attributes: ['height'], height: stated.height });
@@ -430,6 +444,50 @@ async function listenOnResults(ctx: FlowContext, text: string): Promise<boolean>
   return true;
 }
 
+/**
+ * Under results narrowed by what the person said ("aku umur 23 lulusan smk otomotif"), once and only
+ * without consent: keep it, so matching can use it and nothing is asked twice.
+ */
+async function keepOffer(
+  ctx: FlowContext,
+  query: ProgrammeQuery,
+): Promise<{ text: string; choices: Choice[] } | undefined> {
+  const heard = ctx.state.heard;
+  if (!query.person || !heard || heard.offered || ctx.forgetHeard) return undefined;
+  const facts = heardFacts(ctx);
+  const { major: _m, ...person } = facts;
+  if (Object.keys(person).length === 0) return undefined;
+  if (await hasConsent(ctx.tx, ctx.user.id, 'personal_data')) return undefined;
+  ctx.state = { ...ctx.state, heard: { ...heard, offered: true } };
+  return {
+    text: ctx.t('discovery:keep.ask', { facts: describeFacts(ctx, person) }),
+    choices: [
+      { id: 'keep:yes', label: ctx.t('discovery:keep.yes') },
+      { id: 'keep:no', label: ctx.t('discovery:keep.no') },
+      { id: 'keep:more', label: ctx.t('profile:consent.more') },
+    ],
+  };
+}
+
+async function onKeep(ctx: FlowContext, answer: string): Promise<void> {
+  const d = data(ctx);
+  if (answer === 'more') {
+    ctx.say(ctx.t('profile:consent.notice'));
+    return d.query ? showResults(ctx, d.query, d.page ?? 1) : askWhat(ctx);
+  }
+  await recordConsent(ctx.tx, ctx.user.id, 'personal_data', answer === 'yes', ctx.inbound.channel);
+  if (answer !== 'yes') {
+    ctx.say(ctx.t('discovery:keep.notKept'));
+    return d.query ? showResults(ctx, d.query, d.page ?? 1) : askWhat(ctx);
+  }
+  const stored = await loadProfile(ctx.tx, ctx.user.id);
+  const heard = profileFromFacts(heardFacts(ctx));
+  await saveProfile(ctx.tx, ctx.user.id, { ...heard, ...stored });
+  ctx.say(ctx.t('discovery:keep.saved'));
+  // Matching with reasons now; only what is still unknown is asked.
+  return openFeature(ctx, 'match', { query: withoutPerson(d.query ?? {}) });
+}
+
 async function onText(ctx: FlowContext, text: string): Promise<void> {
   const d = data(ctx);
   // On a card, "ada asrama gak?" asks about this programme; elsewhere the same words are a search.
@@ -439,6 +497,7 @@ async function onText(ctx: FlowContext, text: string): Promise<void> {
   }
   if (ctx.state.step === 'results' && (await listenOnResults(ctx, text))) return;
   const u = understand(text);
+  hear(ctx, u);
   switch (u.intent) {
     case 'next':
       if (d.query) return showResults(ctx, d.query, (d.page ?? 1) + 1);
@@ -461,7 +520,7 @@ async function onText(ctx: FlowContext, text: string): Promise<void> {
       break;
     }
     case 'search': {
-      const profile = u.slots.constraints?.nearHome ? await loadProfile(ctx.tx, ctx.user.id) : undefined;
+      const profile = u.slots.constraints?.nearHome ? await nearHomeProfile(ctx) : undefined;
       const query = queryFromUnderstanding(u, profile);
       // "yang gratis", "di Jatim" narrow what is on screen; a new subject starts a new search.
       if (d.query && isRefinementOnly(query)) return showResults(ctx, { ...d.query, ...query }, 1);

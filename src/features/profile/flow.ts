@@ -8,9 +8,13 @@ import { parseYesNo } from '../../profile/parse';
 import { hasConsent, recordConsent } from '../consent/service';
 import { cardAnswerText } from '../discover/card-answers';
 import { evaluateFor } from '../eligibility/evaluate';
-import { answerAside } from '../form-aside';
+import { asksSomething } from '../form-aside';
 import { escapeFromForm } from '../form-escape';
+import { forgetHeard, heardFacts } from '../heard';
 import { showMenu } from '../menu/flow';
+import { QUESTIONS_FLOW, type QuestionsFlow } from '../questions/flow';
+import { routeFreeText } from '../text-router';
+import { fieldsGiven, profileFromFacts } from './facts';
 import { acceptAnswer, type FieldId, isMinor, profileSummary, promptFor } from './fields';
 import { deleteProfile, loadProfile, saveProfile } from './store';
 
@@ -70,10 +74,19 @@ export const profileFlow: Flow = {
   async start(ctx, params) {
     const p = (params ?? {}) as ProfileParams;
     if (p.mode === 'review') return review(ctx);
+    // What they told us in this conversation is not asked again (saved once they consent).
+    const stored = await loadProfile(ctx.tx, ctx.user.id);
+    const heard = Object.fromEntries(
+      Object.entries(profileFromFacts(heardFacts(ctx))).filter(
+        ([key]) => stored[key as keyof StoredProfile] === undefined,
+      ),
+    ) as Partial<StoredProfile>;
+    const prefill = { ...heard, ...p.prefill };
     ctx.state = {
       ...ctx.state,
       data: {
         queue: p.fields ?? ALL_PROFILE_FIELDS,
+        ...(Object.keys(prefill).length ? { prefill } : {}),
         questions: p.questions ?? [],
         ...(p.returnTo ? { returnTo: p.returnTo } : {}),
         ...(p.stopWhenIneligibleFor ? { stopWhenIneligibleFor: p.stopWhenIneligibleFor } : {}),
@@ -152,7 +165,17 @@ async function answerAtConsent(ctx: FlowContext, text: string): Promise<boolean>
       return true;
     }
   }
-  return (await answerAside(ctx, text, slug ? { slug } : {})) === 'answered';
+  if (!asksSomething(text)) return false;
+  // A question the knowledge base knows is answered; "apa itu?", "buat apa?" ask about this very
+  // question: the full notice answers them, and the consent is asked again below.
+  const questions = ctx.hasFlow(QUESTIONS_FLOW) ? (ctx.flow(QUESTIONS_FLOW) as QuestionsFlow) : undefined;
+  const known = await questions?.answerInPassing(ctx, text, slug);
+  if (known && normalize(text).split(' ').length > 3) {
+    ctx.say(known);
+    return true;
+  }
+  ctx.say(ctx.t('profile:consent.notice'));
+  return false;
 }
 
 /**
@@ -198,14 +221,17 @@ async function onConsent(ctx: FlowContext, input: FlowInput): Promise<void> {
       if (ctx.state.flow === 'profile') await askConsent(ctx, true);
       return;
     }
-    const detour = await escapeFromForm(ctx, input);
+    const detour = await escapeFromForm(ctx, input, { noAside: true });
     if (detour === 'left') return;
     if (detour === 'cancel') return leave(ctx);
     ctx.say(ctx.t('profile:consent.pleaseAnswer'));
     return askConsent(ctx, true);
   }
   await recordConsent(ctx.tx, ctx.user.id, 'personal_data', answer, ctx.inbound.channel);
-  if (!answer) return resumeWithoutConsent(ctx);
+  if (!answer) {
+    forgetHeard(ctx);
+    return resumeWithoutConsent(ctx);
+  }
   ctx.say(ctx.t('profile:consent.thanks'));
   await next(ctx);
 }
@@ -289,7 +315,7 @@ async function next(ctx: FlowContext): Promise<void> {
     // Consent is given by now: keep what they told us, and do not ask it again.
     const profile = { ...(await loadProfile(ctx.tx, ctx.user.id)), ...d.prefill };
     await saveProfile(ctx.tx, ctx.user.id, profile);
-    const given = new Set(Object.keys(d.prefill));
+    const given = new Set(fieldsGiven(d.prefill));
     const { prefill: _done, ...rest } = d;
     d = { ...rest, queue: d.queue.filter((f) => !given.has(f)) };
     ctx.state = { ...ctx.state, data: d };
@@ -342,6 +368,12 @@ async function review(ctx: FlowContext): Promise<void> {
 
 async function onReview(ctx: FlowContext, input: FlowInput): Promise<void> {
   if (input.kind === 'choice' && input.id === 'review:accommodation') return ctx.go('accommodation');
+  // "ubah domisili", "ganti umur jadi 24": typed instead of tapped.
+  const correction = input.kind === 'text' ? readCorrection(input.text) : undefined;
+  const named = correction ? fieldFor(correction, data(ctx)) : undefined;
+  if (named && named !== 'elsewhere' && named !== 'profile' && EDITABLE.includes(named))
+    return ctx.go('profile', { fields: [named], returnTo: { flow: 'profile', params: { mode: 'review' } } });
+  if (input.kind === 'text' && !correction) return routeFreeText(ctx, input.text);
   if (input.kind === 'choice' && input.id.startsWith('edit:')) {
     const field = input.id.slice(5) as FieldId;
     return ctx.go('profile', { fields: [field], returnTo: { flow: 'profile', params: { mode: 'review' } } });
