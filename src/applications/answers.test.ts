@@ -19,6 +19,17 @@ describe('application answers', () => {
     expect(parseEmail('sari.gmail.com')).toMatchObject({ error: { key: 'applications:parse.email.noAt' } });
     expect(parseEmail('sari@gmail')).toMatchObject({ error: { key: 'applications:parse.email.format' } });
     for (const word of ['lewati', 'Gak punya', 'tidak ada', '-', 'skip']) expect(isSkip(word)).toBe(true);
+    for (const word of [
+      'gk punya',
+      'ga ada kak',
+      'skip aja',
+      'lewat',
+      'email ga punya',
+      'gapunya',
+      'belum punya email',
+    ])
+      expect(isSkip(word), word).toBe(true);
+    expect(isSkip('gak punya uang')).toBe(false);
     expect(isSkip('sari@gmail.com')).toBe(false);
   });
 

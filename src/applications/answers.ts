@@ -25,10 +25,16 @@ export function parseFullName(raw: string): AnswerResult {
   return ok(name);
 }
 
+/** Words around a skip that say nothing more: "gk punya kak", "skip aja", "email ga ada". */
+const SKIP_FILLERS =
+  /\b(kak|ka|kk|min|mas|mbak|mba|bang|aja|saja|deh|dulu|sih|dong|ya|yah|nih|email|e-mail|emailnya|surel|aku|saya|gue|gw|ku|yg|yang|itu|ini|nya|punya nya|pertanyaan|yang ini)\b/g;
+
 /** Words that mean "I have none / skip" wherever an answer is optional. */
 export function isSkip(raw: string): boolean {
-  return /^(-+|lewati|lewat|skip|tidak ada|ga ada|gak ada|nggak ada|enggak ada|gk ada|tdk ada|belum ada|ga punya|gak punya|nggak punya|tidak punya|belum punya|none|no|nope|tidak|gak|ga|nggak|kosong)\.?$/i.test(
-    tidy(raw),
+  const text = tidy(raw.toLowerCase().replace(/[.!,🙏]/gu, ' '));
+  const core = tidy(text.replace(SKIP_FILLERS, ' '));
+  return /^(-+|lewati|lewatin|lewat|skip|skip in|skipp+|next|tidak ada|ga ada|gak ada|nggak ada|ngga ada|enggak ada|gk ada|g ada|gada|gaada|tdk ada|belum ada|ga punya|gak punya|gk punya|g punya|ngga punya|nggak punya|enggak punya|tidak punya|tdk punya|belum punya|blm punya|gapunya|gak pny|ga pny|gk pny|none|no|nope|i don'?t have (one|any)|don'?t have (one|any)|not yet|tidak|gak|ga|gk|nggak|kosong|kosongin|kosongkan)$/.test(
+    core,
   );
 }
 

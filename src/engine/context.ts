@@ -32,6 +32,8 @@ export const NAV_HUMAN = 'nav:human';
 export class FlowContext {
   readonly replies: Outbound[] = [];
   readonly userPatch: UserPatch = {};
+  /** What the person said about themselves is to be forgotten at the end of this turn (consent refused). */
+  forgetHeard = false;
   private tCache = new Map<string, TFunction>();
 
   constructor(
@@ -111,7 +113,9 @@ export class FlowContext {
   /** Switches to another flow and starts it. */
   async go(flowId: string, params?: Record<string, unknown>): Promise<void> {
     const flow = this.flow(flowId);
-    this.state = { flow: flow.id, step: 'start', data: {}, misses: 0 };
+    // What the person said about themselves stays with the conversation, whichever flow runs.
+    const { heard } = this.state;
+    this.state = { flow: flow.id, step: 'start', data: {}, misses: 0, ...(heard ? { heard } : {}) };
     await flow.start(this, params);
   }
 

@@ -114,6 +114,7 @@ export class Engine {
     }
     followLanguage(ctx, previous, stored, said);
 
+    carryHeard(ctx, previous);
     const replies = ctx.replies.map((message) =>
       presentFor(message, {
         simpleText: ctx.simpleText,
@@ -234,4 +235,29 @@ export function errorSummary(error: unknown): { name: string; message: string; s
       stack: error.stack?.split('\n').slice(0, 6).join('\n'),
     };
   return { name: 'unknown', message: String(error).slice(0, 300) };
+}
+
+/** How long what a person said about themselves is remembered without being saved. */
+const HEARD_FOR_MS = 24 * 3_600_000;
+
+/**
+ * Flows replace the state freely; what the person said about themselves stays with the conversation
+ * (for a day), unless a flow forgot it on purpose (null).
+ */
+function carryHeard(ctx: FlowContext, previous: ConversationState): void {
+  const now = Date.now();
+  if (ctx.forgetHeard || ctx.state.heard === null) {
+    const { heard: _forgotten, ...rest } = ctx.state;
+    ctx.state = rest;
+    return;
+  }
+  const heard = ctx.state.heard ?? previous.heard;
+  if (!heard || now - Date.parse(heard.at) > HEARD_FOR_MS) {
+    if (ctx.state.heard) {
+      const { heard: _stale, ...rest } = ctx.state;
+      ctx.state = rest;
+    }
+    return;
+  }
+  if (ctx.state.heard !== heard) ctx.state = { ...ctx.state, heard };
 }

@@ -3,6 +3,7 @@ import type { FlowInput } from '../engine/flow';
 import { type Intent, understand } from '../nlu';
 import { readTone, type Tone } from '../nlu/tone';
 import { hasCriteria, queryFromUnderstanding } from './discover/query';
+import { type AsideContext, answerAside } from './form-aside';
 import { routeFreeText } from './text-router';
 
 /** Requests that are never an answer to a form question: they leave the form and go where they point. */
@@ -25,6 +26,8 @@ export type Escape =
   | 'repeat'
   /** "eh gajadi" without saying what instead: the caller cancels its own way (a draft asks first). */
   | 'cancel'
+  /** A question asked in passing has been answered: ask the waiting question again, no error said. */
+  | 'aside'
   | undefined;
 
 /**
@@ -33,7 +36,11 @@ export type Escape =
  * answers loops on the question; this sends them where the words point. Only called after an answer
  * failed, so a real answer ("Surabaya" for the domicile) is never taken away.
  */
-export async function escapeFromForm(ctx: FlowContext, input: FlowInput): Promise<Escape> {
+export async function escapeFromForm(
+  ctx: FlowContext,
+  input: FlowInput,
+  at: AsideContext = {},
+): Promise<Escape> {
   if (input.kind !== 'text') return undefined;
   // Tears, anger or an insult in the middle of a form get one line of their own before the question
   // comes back (talk of ending one's life gets the emergency numbers): never the question alone.
@@ -55,5 +62,6 @@ export async function escapeFromForm(ctx: FlowContext, input: FlowInput): Promis
     await routeFreeText(ctx, input.text, u);
     return 'left';
   }
-  return undefined;
+  const aside = await answerAside(ctx, input.text, at);
+  return aside === 'answered' ? 'aside' : aside;
 }

@@ -15,6 +15,7 @@ import { cancelApplyForm, createApplicationFlows, defaultApplicationServices } f
 import { discoverFlow } from './discover/flow';
 import { eligibilityFlow, matchFlow } from './eligibility/flow';
 import { createHandoffFlow, type HandoffSettings, handoffIntercept, ratingFlow } from './handoff/flow';
+import { hear } from './heard';
 import { helpFlow } from './help/flow';
 import { greeting, menuFlow, openFeature, showMenu } from './menu/flow';
 import { privacyFlow } from './privacy/flow';
@@ -145,6 +146,8 @@ export function createRouter(): Router {
       const payload = ctx.inbound.payload;
       if (payload.type === 'text') {
         const u = understand(payload.text);
+        // "halo kak, aku 24 thn": said once, kept for the conversation.
+        hear(ctx, u);
         if (u.intent !== 'greeting' && u.intent !== 'unknown') {
           ctx.say(greeting(ctx));
           return routeFreeText(ctx, payload.text, u);

@@ -1,14 +1,21 @@
 import { listApplications } from '../applications/store';
 import type { ProgrammeQuery } from '../catalogue/search';
 import type { FlowContext } from '../engine/context';
-import { type Understanding, understand } from '../nlu';
+import { type Correction, readCorrection, requirementQuestion, type Understanding, understand } from '../nlu';
 import { requestedLanguage, withoutLanguageTalk } from '../nlu/language';
-import { hasCriteria, queryFromUnderstanding, withoutPerson } from './discover/query';
+import { describeFacts } from './discover/listen';
+import { hasCriteria, personOf, queryFromUnderstanding, withoutPerson } from './discover/query';
+import { hear, heardFacts, withHeard } from './heard';
 import { notUnderstood, openFeature, salam, showMenu } from './menu/flow';
+import { profileFromFacts } from './profile/facts';
+import type { FieldId } from './profile/fields';
 import { loadProfile } from './profile/store';
 import { QUESTIONS_FLOW, type QuestionsFlow } from './questions/flow';
 
 const RESUME_WORDS = /^(lanjut|lanjutkan|lanjutin|terusin|teruskan)\b/;
+
+/** Intents whose words may ask what programmes require. */
+const ASKS_ABOUT = new Set(['search', 'details', 'apply', 'eligibility', 'match', 'unknown']);
 
 /**
  * The person has already given their profile (after consent), so matching can explain each programme
@@ -17,6 +24,67 @@ const RESUME_WORDS = /^(lanjut|lanjutkan|lanjutin|terusin|teruskan)\b/;
 async function profileKnown(ctx: FlowContext): Promise<boolean> {
   const p = await loadProfile(ctx.tx, ctx.user.id);
   return Boolean(p.birthDate || p.education || p.gender || p.domicileProvince);
+}
+
+/** The stored profile, or where the person said they live in this conversation ("yg deket"). */
+export async function nearHomeProfile(ctx: FlowContext) {
+  const stored = await loadProfile(ctx.tx, ctx.user.id);
+  if (stored.domicileProvince) return stored;
+  return { ...stored, ...profileFromFacts(heardFacts(ctx)) };
+}
+
+/** A search narrowed by everything the person said about themselves so far. */
+function withHeardPerson(ctx: FlowContext, query: ProgrammeQuery): ProgrammeQuery {
+  const person = withHeard(ctx, query.person);
+  return person ? { ...query, person } : query;
+}
+
+const FORM_FIELDS = new Set(['fullName', 'nik', 'phone', 'email', 'address', 'major']);
+const PROFILE_FIELDS = new Set([
+  'birthDate',
+  'gender',
+  'domicile',
+  'education',
+  'graduationYear',
+  'activity',
+]);
+
+/**
+ * A correction with no form on screen: the profile's review, the draft application's answer, or — for
+ * someone who has not agreed to keep anything — what they said, used from now on in this conversation.
+ */
+async function correctAnywhere(ctx: FlowContext, c: Correction): Promise<boolean> {
+  if (c.field === 'profile') {
+    await ctx.go('profile', { mode: 'review' });
+    return true;
+  }
+  if (c.field && FORM_FIELDS.has(c.field)) {
+    const apps = await listApplications(ctx.tx, ctx.user.id);
+    const draft = apps.find((a) => a.status === 'draft');
+    if (draft) {
+      await ctx.go('apply', { slug: draft.slug, resume: 'continue', ask: c.field });
+      return true;
+    }
+    ctx.state = { flow: 'menu', step: 'start', data: {} };
+    await showMenu(ctx, ctx.t(apps.length ? 'form.changeSent' : 'form.changeNoApplication'));
+    return true;
+  }
+  const stored = await loadProfile(ctx.tx, ctx.user.id);
+  const known = Boolean(stored.birthDate || stored.gender || stored.domicileProvince || stored.education);
+  if (c.field && PROFILE_FIELDS.has(c.field) && known) {
+    await ctx.go('profile', {
+      fields: [c.field as FieldId],
+      returnTo: { flow: 'profile', params: { mode: 'review' } },
+    });
+    return true;
+  }
+  const said = understand(c.said || c.value);
+  const person = personOf(said);
+  if (!person) return false;
+  hear(ctx, said, person);
+  ctx.state = { flow: 'menu', step: 'start', data: {} };
+  await showMenu(ctx, ctx.t('discovery:factsUsed', { facts: describeFacts(ctx, person) }));
+  return true;
 }
 
 /** Something was said about which programmes: a kind, field, place, country or subject. */
@@ -43,6 +111,8 @@ export async function routeFreeText(
   understood?: Understanding,
 ): Promise<void> {
   const u = understood ?? understand(text);
+  // Said once, kept for the conversation: "aku 24 thn", then "tinggal di surabaya", then "yg deket?".
+  hear(ctx, u);
   const home = () => {
     ctx.state = { flow: 'menu', step: 'start', data: {} };
   };
@@ -52,6 +122,18 @@ export async function routeFreeText(
     if (draft) return ctx.go('apply', { slug: draft.slug });
     if (u.intent === 'next') return notUnderstood(ctx);
   }
+  // "syarat magang jepang apa aja?", "umur 30 bisa ikut ausbildung jerman?": answered from those
+  // programmes' own rules, above their list — nothing needs to be stored for that, so no consent.
+  if (ASKS_ABOUT.has(u.intent)) {
+    const asked = requirementQuestion(text);
+    const query = asked ? queryFromUnderstanding(u) : undefined;
+    // Someone whose profile is known is matched with their own answers below (the reasons per rule).
+    if (asked && query && hasTopic(query) && !(await profileKnown(ctx)))
+      return ctx.go('discover', { query, requirements: asked });
+  }
+  // "ubah profil", "ganti nomor hp", "eh bukan, umurku 24" with nothing on screen.
+  const correction = readCorrection(text);
+  if (correction && (await correctAnywhere(ctx, correction))) return;
   // Questions the knowledge base answers ("ini aman ga kak? … ketipu lpk") and feelings ("😭😭😭🙏").
   if (
     ctx.hasFlow(QUESTIONS_FLOW) &&
@@ -69,8 +151,8 @@ export async function routeFreeText(
     case 'details':
     case 'apply':
     case 'subscribe': {
-      const profile = u.slots.constraints?.nearHome ? await loadProfile(ctx.tx, ctx.user.id) : undefined;
-      const query = queryFromUnderstanding(u, profile);
+      const profile = u.slots.constraints?.nearHome ? await nearHomeProfile(ctx) : undefined;
+      const query = withHeardPerson(ctx, queryFromUnderstanding(u, profile));
       if (u.intent === 'subscribe') return ctx.go('discover', { query, subscribe: true });
       // Someone whose profile is known gets matched with reasons; anyone else gets the search at once,
       // narrowed by what they said about themselves (nothing is stored, so no consent is asked first).

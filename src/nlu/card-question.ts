@@ -4,6 +4,7 @@
  * nothing else is named (a kind, field, country, place or other subject means a new search).
  */
 import type { EducationLevel, Gender } from '../catalogue/vocabulary';
+import { numberWordsToDigits } from '../profile/number-words';
 import { FILLERS } from './intent';
 import { normalizeMessage } from './normalize';
 import { entriesOf, PhraseTable } from './phrases';
@@ -32,6 +33,7 @@ export const CARD_ATTRIBUTES = [
   'disability',
   'age',
   'education',
+  'height',
 ] as const;
 export type CardAttribute = (typeof CARD_ATTRIBUTES)[number];
 
@@ -44,6 +46,8 @@ export interface CardQuestion {
   gender?: Gender;
   /** "lulusan smp bisa?": the education level the person asks about. */
   education?: EducationLevel;
+  /** "tinggiku 158 bisa?": the height in cm the person asks about. */
+  height?: number;
 }
 
 // Phrases are over normalised words ("sampe" → "sampai", "cewe" → "perempuan", "brp" → "berapa").
@@ -298,6 +302,7 @@ const ATTRIBUTE_WORDS: Readonly<Record<CardAttribute, readonly string[]>> = {
     'years old',
   ],
   education: ['lulusan', 'tamatan', 'pendidikan', 'ijazah'],
+  height: ['tinggi', 'tinggi badan', 'tinggiku', 'height', 'tall'],
 };
 
 const ATTRIBUTES = new PhraseTable(entriesOf(ATTRIBUTE_WORDS));
@@ -325,7 +330,8 @@ const GLUE = new Set(
   disini sini tuh mulai lagi cuma hanya aja saja harus wajib perlu apa saja max maks maksimal minimal min batas
   they provide provided a an there offer offered include included still left at the end after with should
   which to does will me my are be anything any limit is of for in on course courses internship
-  apprenticeship training's its help`.split(/\s+/),
+  apprenticeship training's its help bentar sebentar btw eh oh oiya oh iya
+  tanya mau nanya nanya dulu emang memang beneran bener benar`.split(/\s+/),
 );
 
 /** Words that ask for other programmes: "yang lain", "cari yang ada asrama". */
@@ -436,4 +442,93 @@ export function cardQuestion(text: string): CardQuestion | undefined {
       !/^\d+$/.test(w),
   );
   return unexplained ? undefined : out;
+}
+
+/** What asks whether one may join, or what it takes. */
+const REQUIREMENT_FAMILY: ReadonlySet<CardAttribute> = new Set<CardAttribute>([
+  'requirements',
+  'documents',
+  'age',
+  'education',
+  'women',
+  'height',
+]);
+
+/** "tinggiku 158", "tinggi aku 1,70 m", "170an cm", "seratus tujuh puluh": a height in cm. */
+export function statedHeight(text: string): number | undefined {
+  const lower = numberWordsToDigits(text.toLowerCase());
+  const m =
+    /\b(?:tinggi(?:ku| badan| aku| saya| gue)?|tb|height|i'?m)\D{0,10}?(\d{1,3}(?:[.,]\d{1,2})?)(?:-?an)?\s*(cm|m|meter)?\b/.exec(
+      lower,
+    ) ?? /\b(\d{3}|1[.,]\d{1,2})(?:-?an)?\s*(cm|m)\b/.exec(lower);
+  if (!m) return undefined;
+  let value = Number(m[1]!.replace(',', '.'));
+  if (m[2] === 'm' || m[2] === 'meter' || value < 3) value *= 100;
+  value = Math.round(value);
+  // "i'm 23" is an age; a height is between a child's and a giant's (17 is kept: it is corrected later).
+  if (m[2] === undefined && /i'?m/.test(m[0]) && value < 100) return undefined;
+  return value >= 10 && value <= 250 ? value : undefined;
+}
+/** The shape of a question about joining: "bisa?", "boleh ikut?", "syaratnya apa", "can I". */
+const MAY_I =
+  /\?|\b(bisa|bisakah|boleh|bolehkah|apakah|apa|gimana|bagaimana|masih|diterima|lolos|memenuhi|can|could|eligible|allowed|qualify)\b/;
+
+/**
+ * A question about what a programme asks of people, wherever it is asked and whatever else the message
+ * names ("syarat magang jepang apa aja?", "umur 30 bisa ikut ausbildung jerman?", "lulusan smp bisa
+ * ikut?", "ga usah deh, kasih tau syaratnya aja dulu"): the attributes asked and the person's own values.
+ * The programmes it is about come from the rest of the message or from what is on screen.
+ */
+export function requirementQuestion(text: string): CardQuestion | undefined {
+  const message = normalizeMessage(text);
+  if (message.command) return undefined;
+  const u = understand(text);
+  if (NOT_QUESTIONS.has(u.intent) && u.intent !== 'match') return undefined;
+  const { tokens } = message;
+  const out: CardQuestion = { attributes: [] };
+  const add = (a: CardAttribute) => {
+    if (!out.attributes.includes(a)) out.attributes.push(a);
+  };
+  for (const hit of ATTRIBUTES.scan(tokens)) {
+    if (!REQUIREMENT_FAMILY.has(hit.value)) continue;
+    const word = tokens.slice(hit.start, hit.end).join(' ');
+    if (hit.value === 'women') {
+      out.gender ??= GENDER_WORDS[word];
+      if (!out.gender) continue;
+    }
+    add(hit.value);
+  }
+  const height =
+    out.attributes.includes('height') || /\b\d{2,3}\s*cm\b/.test(text.toLowerCase())
+      ? statedHeight(text)
+      : undefined;
+  if (height !== undefined) {
+    out.height = height;
+    add('height');
+  } else out.attributes = out.attributes.filter((a) => a !== 'height');
+  const facts = u.slots.facts;
+  if (facts?.age !== undefined) {
+    out.age = facts.age;
+    add('age');
+  }
+  if (facts?.gender) {
+    out.gender = facts.gender;
+    add('women');
+  }
+  const education = facts?.education ?? u.slots.education;
+  if (education) {
+    out.education = education;
+    add('education');
+  }
+  const asksRules = out.attributes.includes('requirements') || out.attributes.includes('documents');
+  const personal =
+    out.age !== undefined ||
+    out.gender !== undefined ||
+    out.education !== undefined ||
+    out.height !== undefined;
+  if (asksRules) return out;
+  // A value of the person's own is a question only in the shape of one ("umur 30 bisa?"), not a
+  // search narrowed by it ("aku cowok 24 cari magang").
+  if (personal && (MAY_I.test(tokens.join(' ')) || text.includes('?'))) return out;
+  return undefined;
 }

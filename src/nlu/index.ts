@@ -2,8 +2,15 @@
  * Deterministic free-text understanding for the conversation engine: normalisation of chat
  * Indonesian, intent and slot extraction, and matching a reply against the options on screen.
  */
-export { type CardAttribute, type CardQuestion, cardQuestion } from './card-question';
+export {
+  type CardAttribute,
+  type CardQuestion,
+  cardQuestion,
+  requirementQuestion,
+  statedHeight,
+} from './card-question';
 export { matchChoice } from './choice';
+export { type Correction, type CorrectionField, otherChoice, readCorrection } from './correction';
 export { normalize, normalizeMessage } from './normalize';
 export {
   type Constraints,

@@ -22,13 +22,19 @@ describe('parseNumber', () => {
     ['1,000,000', {}, 1_000_000],
     ['0', {}, 0],
     ['160 cm, ya 160', {}, 160],
+    ['170an', { unit: 'cm' }, 170],
+    ['1,70 m', { unit: 'cm' }, 170],
+    ['seratus tujuh puluh', { unit: 'cm' }, 170],
+    ['seratus enam puluh lima cm', { unit: 'cm' }, 165],
+    ['dua ratus ribu', {}, 200_000],
+    ['maksudnya 170 cm bukan 17', { unit: 'cm' }, 170],
   ] as [string, NumberOptions, number][])('%s %j → %d', (input, options, value) => {
     expect(parseNumber(input, options)).toEqual({ ok: true, value });
   });
 
   it.each([
     ['', {}, 'format', { example: '5' }],
-    ['seratus enam puluh', { unit: 'cm' }, 'format', { example: '160' }],
+    ['tinggi', { unit: 'cm' }, 'format', { example: '160' }],
     ['160 atau 165', { unit: 'cm' }, 'several', {}],
     ['1600', { unit: 'cm', min: 100, max: 250 }, 'range', { value: 1600 }],
     ['50', { unit: 'cm', min: 100, max: 250, example: '165' }, 'range', { example: '165' }],

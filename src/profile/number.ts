@@ -1,8 +1,9 @@
 /**
- * One number from an answer: "160", "160 cm", "1,60 m", "1.500.000", "1,5 juta", "Rp 2 jt". Indonesian
- * writing: comma for decimals, dot between thousands. A unit hint converts what people wrote in
- * another unit (metres for a height asked in cm).
+ * One number from an answer: "160", "160 cm", "1,60 m", "1.500.000", "1,5 juta", "Rp 2 jt", "170an",
+ * "seratus tujuh puluh", "170 bukan 17". Indonesian writing: comma for decimals, dot between thousands.
+ * A unit hint converts what people wrote in another unit (metres for a height asked in cm).
  */
+import { numberWordsToDigits } from './number-words';
 import { fail, ok, type ParseResult } from './result';
 
 export type NumberUnit = 'cm' | 'm' | 'kg' | 'g' | 'tahun' | 'bulan' | 'rupiah';
@@ -47,9 +48,15 @@ function readNumber(digits: string): number {
 
 export function parseNumber(raw: string, options: NumberOptions = {}): ParseResult<number> {
   const example = options.example ?? EXAMPLES[options.unit ?? 'none'];
-  const text = raw.toLowerCase().replace(/rp\.?\s*/g, '');
+  const text = numberWordsToDigits(raw.toLowerCase())
+    .replace(/rp\.?\s*/g, '')
+    // "maksudnya 170 cm bukan 17": the number said to be wrong is not an answer.
+    .replace(/\b(bukan|not)\s+\d+(?:[.,]\d+)*\s*[a-z]*/g, ' ');
+  // "170an", "30-an": about that much, which is that number.
   const found = [
-    ...text.matchAll(/(\d+(?:[.,]\d+)*)\s*(rb|ribu|k|jt|juta|cm|mm|meter|m|kg|gram|gr|g)?(?![a-z])/g),
+    ...text.matchAll(
+      /(\d+(?:[.,]\d+)*)(?:-?an)?\s*(rb|ribu|k|jt|juta|cm|mm|meter|m|kg|gram|gr|g)?(?![a-z0-9])/g,
+    ),
   ];
   const values = found.map((match) => {
     let value = readNumber(match[1]!);

@@ -95,6 +95,12 @@ export interface ConversationState {
    * settings: replies follow it until they write in the other one or choose again (issue #14).
    */
   lang?: 'id' | 'en';
+  /**
+   * What the person said about themselves in this conversation ("umur 23", "aku di bekasi"), so it is
+   * used at once and never asked again; kept across flows by the engine, for a day at most, and saved
+   * to the profile only after consent. `null`: forgotten on purpose (consent refused).
+   */
+  heard?: { facts: Record<string, unknown>; at: string; offered?: boolean } | null;
 }
 
 /** One conversation per person; survives restarts and days of silence. */

@@ -14,6 +14,7 @@ import {
 import { completedYears, jakartaDay, parseIsoDate } from '../../eligibility';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
+import { type Correction, type CorrectionField, readCorrection } from '../../nlu';
 import { maskNik } from '../../privacy/crypto';
 import { titleOf } from '../discover/format';
 import { evaluateFor, missingFields } from '../eligibility/evaluate';
@@ -33,6 +34,39 @@ import {
   REQUIRED_PROFILE,
 } from './form';
 import { reviewItems } from './review';
+
+/** The form's own answers, by the name a correction gives them. */
+const FORM_FIELDS: Partial<Record<CorrectionField, Exclude<FormField, `doc:${string}`>>> = {
+  fullName: 'fullName',
+  nik: 'nik',
+  phone: 'phone',
+  email: 'email',
+  address: 'address',
+  major: 'major',
+};
+const PROFILE_FIELDS: ReadonlySet<CorrectionField> = new Set<CorrectionField>([
+  'birthDate',
+  'gender',
+  'domicile',
+  'education',
+  'graduationYear',
+  'activity',
+  'height',
+]);
+
+function labelFor(ctx: FlowContext, field: CorrectionField): string {
+  return ctx.t(`form.field.${field}`);
+}
+
+function titleCase(text: string): string {
+  return text.replace(/\p{L}+/gu, (w) => w[0]!.toUpperCase() + w.slice(1));
+}
+
+/** The programme's height question, as a profile question id. */
+function heightField(loaded: FormSnapshot): FieldId | undefined {
+  const q = loaded.programme.record.eligibility?.questions?.find((x) => /tinggi|height/i.test(x.ask.id));
+  return q ? (`question:${q.id}` as FieldId) : undefined;
+}
 
 export interface ApplyParams {
   slug?: string;
@@ -243,13 +277,17 @@ export function createApplyFlow(services: ApplicationServices): Flow {
     loaded: Loaded,
     input?: FlowInput,
   ): Promise<void> {
-    const detour = input ? await escapeFromForm(ctx, input) : undefined;
+    const { done, total } = progress(loaded.app, loaded.docs, loaded.programme.record, loaded.profile);
+    const detour = input
+      ? await escapeFromForm(ctx, input, { slug: data(ctx).slug, remaining: total - done })
+      : undefined;
     if (detour === 'left') return;
     if (detour === 'cancel') return cancelApplyForm(ctx);
     if (detour === 'repeat') {
       ctx.say(ctx.t('form.welcomeBack'));
       return ask(ctx, field, loaded);
     }
+    if (detour === 'aside') return ask(ctx, field, loaded);
     const misses = (ctx.state.misses ?? 0) + 1;
     ctx.say(misses >= 2 ? `${error}\n\n${ctx.t('applications:needHelp')}` : error);
     ctx.state = { ...ctx.state, misses };
@@ -293,6 +331,8 @@ export function createApplyFlow(services: ApplicationServices): Flow {
       return next(ctx, { ...loaded, docs });
     }
 
+    const correction = input.kind === 'text' ? readCorrection(input.text) : undefined;
+    if (correction && (await correctForm(ctx, correction, field, loaded))) return;
     if (field === 'nik') redactNikInLog(ctx);
     const outcome = acceptFormAnswer(
       ctx,
@@ -311,6 +351,80 @@ export function createApplyFlow(services: ApplicationServices): Flow {
       app: { ...loaded.app, ...outcome.patch },
       profile: outcome.profile ?? loaded.profile,
     });
+  }
+
+  /**
+   * "ganti nomor hp", "ubah alamat", "nama aku salah tulis, harusnya Siti Rahmawati", in the form or the
+   * review: the named answer is changed (with the new value when it was given, else asked again), then
+   * the form goes on from where it was. Profile answers go back through the profile questions.
+   */
+  async function correctForm(
+    ctx: FlowContext,
+    c: Correction,
+    current: FormField | undefined,
+    loaded: Loaded,
+  ): Promise<boolean> {
+    const named = c.field;
+    if (!named) return false;
+    if (named === 'profile' || PROFILE_FIELDS.has(named)) {
+      const fields: FieldId[] =
+        named === 'profile'
+          ? []
+          : [named === 'height' ? heightField(loaded) : (named as FieldId)].filter((f): f is FieldId =>
+              Boolean(f),
+            );
+      if (named !== 'profile' && !fields.length) return false;
+      if (named === 'profile') {
+        await ctx.go('profile', { mode: 'review' });
+        return true;
+      }
+      ctx.say(ctx.t('form.correctThis', { label: labelFor(ctx, named) }));
+      await ctx.go('profile', {
+        fields,
+        questions: loaded.programme.record.eligibility?.questions ?? [],
+        returnTo: { flow: 'apply', params: { slug: data(ctx).slug, returning: true, resume: 'continue' } },
+      });
+      return true;
+    }
+    const field = FORM_FIELDS[named];
+    if (!field) return false;
+    const app = loaded.app;
+    const answered = {
+      fullName: !!app.fullName,
+      nik: !!app.nikCipher,
+      phone: !!app.phone,
+      email: !!app.email || app.emailSkipped,
+      address: !!app.address,
+      major: !!loaded.profile.education?.major,
+    }[field];
+    if (c.value && field !== 'nik') {
+      const value = field === 'fullName' ? titleCase(c.value) : c.value;
+      const outcome = acceptFormAnswer(
+        ctx,
+        field,
+        { kind: 'text', text: value },
+        loaded.profile,
+        services.cipher,
+      );
+      if (outcome.ok) {
+        if (Object.keys(outcome.patch).length) await updateDraft(ctx.tx, loaded.app.id, outcome.patch);
+        if (outcome.profile) await saveProfile(ctx.tx, ctx.user.id, outcome.profile);
+        ctx.say(ctx.t('form.corrected', { line: `• ${labelFor(ctx, named)}: ${value}` }));
+        const changed = { ...loaded.app, ...outcome.patch };
+        await next(ctx, { ...loaded, app: changed, profile: outcome.profile ?? loaded.profile });
+        return true;
+      }
+    }
+    if (!answered && field !== current) {
+      // Not asked yet: it will be, in its turn.
+      ctx.say(ctx.t('form.askedLater'));
+      if (current) ask(ctx, current, loaded);
+      else await review(ctx, loaded);
+      return true;
+    }
+    ctx.say(ctx.t('form.correctThis', { label: labelFor(ctx, named) }));
+    ask(ctx, field, loaded);
+    return true;
   }
 
   async function review(ctx: FlowContext, loaded: Loaded): Promise<void> {
@@ -346,6 +460,8 @@ export function createApplyFlow(services: ApplicationServices): Flow {
     if (!loaded) return gone(ctx);
     if (loaded.app.status !== 'draft') return ctx.go('applications', { open: loaded.app.id });
     if (input.kind === 'choice' && input.id === 'submit') return submit(ctx, loaded);
+    const correction = input.kind === 'text' ? readCorrection(input.text) : undefined;
+    if (correction && (await correctForm(ctx, correction, undefined, loaded))) return;
     if (input.kind === 'choice' && input.id.startsWith('edit:')) {
       const items = reviewItems(
         ctx,

@@ -15,6 +15,7 @@ import {
   seatSituation,
   toIsoDate,
 } from '../../eligibility';
+import type { ProgrammeQuestion } from '../../eligibility/types';
 import type { FlowContext } from '../../engine/context';
 import type { Choice } from '../../engine/types';
 import type { CardAttribute, CardQuestion } from '../../nlu';
@@ -281,11 +282,33 @@ async function lineFor(c: AnswerContext, attribute: CardAttribute): Promise<Line
       return age(c);
     case 'education':
       return education(c);
+    case 'height':
+      return height(c);
   }
+}
+
+/** The programme's own height question, if it has one (asked in cm). */
+function heightRule(p: Programme): ProgrammeQuestion | undefined {
+  return p.eligibility?.questions?.find((q) => q.type === 'number' && /tinggi|height/i.test(q.ask.id));
+}
+
+function height(c: AnswerContext): Line {
+  const question = heightRule(c.p);
+  if (!question) return { text: a(c.ctx, 'height.none') };
+  const rules = { questions: [question] } as EligibilityRules;
+  if (c.q.height === undefined) {
+    const explain = question.explain
+      ? (c.ctx.locale === 'en' && question.explain.en) || question.explain.id
+      : '';
+    return { text: explain || ruleText(check(c, rules, {})) || a(c.ctx, 'height.none') };
+  }
+  const result = check(c, rules, { answers: { [question.id]: c.q.height } });
+  return result ? verdict(c, result) : { text: a(c.ctx, 'height.none') };
 }
 
 /** Attributes that ask whether the person may join: answered with the rules, and "check everything" offered. */
 const PERSONAL: ReadonlySet<CardAttribute> = new Set([
+  'height',
   'age',
   'education',
   'women',
@@ -298,13 +321,8 @@ const PERSONAL: ReadonlySet<CardAttribute> = new Set([
  * end); returns false when the programme is gone.
  */
 export async function answerCardQuestion(ctx: FlowContext, slug: string, q: CardQuestion): Promise<boolean> {
-  const detail = await getProgramme(ctx.tx, slug);
-  if (!detail) return false;
-  const c: AnswerContext = { ctx, p: detail.programme, detail, q, today: toIsoDate(jakartaDay()) };
-  const lines: Line[] = [];
-  for (const attribute of q.attributes) lines.push(await lineFor(c, attribute));
-  const parts = [a(ctx, 'intro', { title: titleOf(ctx, c.p.title) }), ...lines.map((l) => l.text)];
-  if (lines.some((l) => l.unknown)) parts.push('', a(ctx, 'notSaid'));
+  const text = await cardAnswerText(ctx, slug, q);
+  if (text === undefined) return false;
   const personal = q.attributes.some((x) => PERSONAL.has(x));
   const choices: Choice[] = [
     { id: `check:${slug}`, label: personal ? a(ctx, 'checkFull') : ctx.t('discovery:card.check') },
@@ -315,6 +333,25 @@ export async function answerCardQuestion(ctx: FlowContext, slug: string, q: Card
   if (previous.query) choices.push({ id: 'back', label: ctx.t('discovery:card.back') });
   // Still on this programme: the next follow-up is about it too.
   ctx.state = { ...ctx.state, flow: 'discover', step: 'card', data: { ...previous, slug } };
-  ctx.ask(parts.join('\n'), choices);
+  ctx.ask(text, choices);
   return true;
+}
+
+/**
+ * The answer to a question about one programme, from its record, as text (a form asks it in passing and
+ * stays where it is); undefined when the programme is gone.
+ */
+export async function cardAnswerText(
+  ctx: FlowContext,
+  slug: string,
+  q: CardQuestion,
+): Promise<string | undefined> {
+  const detail = await getProgramme(ctx.tx, slug);
+  if (!detail) return undefined;
+  const c: AnswerContext = { ctx, p: detail.programme, detail, q, today: toIsoDate(jakartaDay()) };
+  const lines: Line[] = [];
+  for (const attribute of q.attributes) lines.push(await lineFor(c, attribute));
+  const parts = [a(ctx, 'intro', { title: titleOf(ctx, c.p.title) }), ...lines.map((l) => l.text)];
+  if (lines.some((l) => l.unknown)) parts.push('', a(ctx, 'notSaid'));
+  return parts.join('\n');
 }

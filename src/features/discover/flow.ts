@@ -8,13 +8,23 @@ import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
 import { startLink } from '../../engine/presentation';
 import type { Choice } from '../../engine/types';
-import { cardQuestion, understand } from '../../nlu';
+import {
+  type CardAttribute,
+  type CardQuestion,
+  cardQuestion,
+  requirementQuestion,
+  understand,
+} from '../../nlu';
+import { hasConsent, recordConsent } from '../consent/service';
+import { hear, heardFacts } from '../heard';
 import { nonTextKey, openFeature, showMenu } from '../menu/flow';
-import { loadProfile } from '../profile/store';
-import { routeFreeText } from '../text-router';
+import { profileFromFacts } from '../profile/facts';
+import { loadProfile, saveProfile } from '../profile/store';
+import { nearHomeProfile, routeFreeText } from '../text-router';
 import { alternativesFor, whyNot } from './alternatives';
 import { answerCardQuestion } from './card-answers';
 import { listLine, renderCard, titleOf } from './format';
+import { answerAboutListed, describeFacts, statedOnly, withStated } from './listen';
 import {
   describeQuery,
   isRefinementOnly,
@@ -51,9 +61,15 @@ export const discoverFlow: Flow = {
       slug?: string;
       subscribe?: boolean;
       action?: 'apply';
+      /** Answer these about the programme instead of showing its card (a question asked elsewhere). */
+      ask?: CardAttribute[];
+      /** A question about the programmes searched for: answered for the first ones, above the list. */
+      requirements?: CardQuestion;
     };
     if (p.slug && p.action === 'apply') return apply(ctx, p.slug);
+    if (p.slug && p.ask?.length && (await answerCardQuestion(ctx, p.slug, { attributes: p.ask }))) return;
     if (p.slug) return showCard(ctx, p.slug);
+    if (p.query && p.requirements) return answerThenList(ctx, p.query, p.requirements);
     if (p.subscribe && p.query) return subscribe(ctx, p.query);
     if (!p.query || Object.keys(p.query).length === 0) return askWhat(ctx);
     return showResults(ctx, p.query, 1);
@@ -148,6 +164,12 @@ export async function showResults(
     step: 'results',
     data: { query, page: current, items: items.map((i) => i.slug) },
   };
+  // What they said about themselves, offered once to be kept (that is the consent, said in two lines).
+  const offer = await keepOffer(ctx, query);
+  if (offer) {
+    notes.push(offer.text);
+    choices.push(...offer.choices);
+  }
   const footer = [...notes, ctx.t('discovery:pickHint')].join('\n');
   // Said first when nothing was exactly there: what is listed is the closest.
   const lead = widened
@@ -229,6 +251,8 @@ async function onChoice(ctx: FlowContext, id: string): Promise<void> {
   const d = data(ctx);
   const [action, arg = ''] = splitId(id);
   switch (action) {
+    case 'keep':
+      return onKeep(ctx, arg);
     case 'kind':
       return showResults(ctx, { kinds: [arg as (typeof PROGRAMME_KINDS)[number]] }, 1);
     case 'all':
@@ -378,14 +402,109 @@ async function askRefine(ctx: FlowContext): Promise<void> {
   ]);
 }
 
+/** The results of a search, with the answer to the question asked about them said first. */
+async function answerThenList(ctx: FlowContext, query: ProgrammeQuery, q: CardQuestion): Promise<void> {
+  const at = ctx.replies.length;
+  await showResults(ctx, query, 1);
+  // The programmes asked about, including those the person's own values rule out: the answer says why.
+  const asked = await searchProgrammes(ctx.tx, withoutPerson(query), { page: 1, pageSize: PAGE_SIZE });
+  const items = asked.items.map((i) => i.slug);
+  if (!items.length) return;
+  const answer = await answerAboutListed(ctx, items, q);
+  if (answer)
+    ctx.replies.splice(at, 0, { type: 'text', text: `${ctx.t('discovery:requirementsOf')}\n\n${answer}` });
+}
+
+/**
+ * With a list on screen: what the person says about themselves narrows it at once ("aku cowok sih", "eh
+ * bukan, umurku 24"), and a question about the listed programmes is answered from their records.
+ */
+async function listenOnResults(ctx: FlowContext, text: string): Promise<boolean> {
+  const d = data(ctx);
+  if (!d.query || !d.items?.length) return false;
+  const u = understand(text);
+  const stated = statedOnly(text, u);
+  if (stated) {
+    if (stated.person) hear(ctx, u, stated.person);
+    ctx.say(ctx.t('discovery:factsUsed', { facts: describeFacts(ctx, stated.person ?? {}, stated.height) }));
+    if (stated.height !== undefined) {
+      const answer = await answerAboutListed(ctx, d.items, { attributes: ['height'], height: stated.height });
+      if (answer) ctx.say(answer);
+    }
+    await showResults(ctx, withStated(d.query, stated), 1);
+    return true;
+  }
+  // A new subject or place is a new search, even when it asks about requirements.
+  const asked = withoutPerson(queryFromUnderstanding(u));
+  if (Object.keys(asked).length && !isRefinementOnly(asked)) return false;
+  const q = requirementQuestion(text) ?? cardQuestion(text);
+  if (!q) return false;
+  const answer = await answerAboutListed(ctx, d.items, q);
+  if (!answer) return false;
+  ctx.ask(
+    answer,
+    d.items.map((slug, i) => ({
+      id: `open:${slug}`,
+      label: String((d.page ? (d.page - 1) * PAGE_SIZE : 0) + i + 1),
+    })),
+  );
+  return true;
+}
+
+/**
+ * Under results narrowed by what the person said ("aku umur 23 lulusan smk otomotif"), once and only
+ * without consent: keep it, so matching can use it and nothing is asked twice.
+ */
+async function keepOffer(
+  ctx: FlowContext,
+  query: ProgrammeQuery,
+): Promise<{ text: string; choices: Choice[] } | undefined> {
+  const heard = ctx.state.heard;
+  if (!query.person || !heard || heard.offered || ctx.forgetHeard) return undefined;
+  const facts = heardFacts(ctx);
+  const { major: _m, ...person } = facts;
+  if (Object.keys(person).length === 0) return undefined;
+  if (await hasConsent(ctx.tx, ctx.user.id, 'personal_data')) return undefined;
+  ctx.state = { ...ctx.state, heard: { ...heard, offered: true } };
+  return {
+    text: ctx.t('discovery:keep.ask', { facts: describeFacts(ctx, person) }),
+    choices: [
+      { id: 'keep:yes', label: ctx.t('discovery:keep.yes') },
+      { id: 'keep:no', label: ctx.t('discovery:keep.no') },
+      { id: 'keep:more', label: ctx.t('profile:consent.more') },
+    ],
+  };
+}
+
+async function onKeep(ctx: FlowContext, answer: string): Promise<void> {
+  const d = data(ctx);
+  if (answer === 'more') {
+    ctx.say(ctx.t('profile:consent.notice'));
+    return d.query ? showResults(ctx, d.query, d.page ?? 1) : askWhat(ctx);
+  }
+  await recordConsent(ctx.tx, ctx.user.id, 'personal_data', answer === 'yes', ctx.inbound.channel);
+  if (answer !== 'yes') {
+    ctx.say(ctx.t('discovery:keep.notKept'));
+    return d.query ? showResults(ctx, d.query, d.page ?? 1) : askWhat(ctx);
+  }
+  const stored = await loadProfile(ctx.tx, ctx.user.id);
+  const heard = profileFromFacts(heardFacts(ctx));
+  await saveProfile(ctx.tx, ctx.user.id, { ...heard, ...stored });
+  ctx.say(ctx.t('discovery:keep.saved'));
+  // Matching with reasons now; only what is still unknown is asked.
+  return openFeature(ctx, 'match', { query: withoutPerson(d.query ?? {}) });
+}
+
 async function onText(ctx: FlowContext, text: string): Promise<void> {
   const d = data(ctx);
   // On a card, "ada asrama gak?" asks about this programme; elsewhere the same words are a search.
   if (ctx.state.step === 'card' && d.slug) {
-    const question = cardQuestion(text);
+    const question = cardQuestion(text) ?? requirementQuestion(text);
     if (question && (await answerCardQuestion(ctx, d.slug, question))) return;
   }
+  if (ctx.state.step === 'results' && (await listenOnResults(ctx, text))) return;
   const u = understand(text);
+  hear(ctx, u);
   switch (u.intent) {
     case 'next':
       if (d.query) return showResults(ctx, d.query, (d.page ?? 1) + 1);
@@ -408,7 +527,7 @@ async function onText(ctx: FlowContext, text: string): Promise<void> {
       break;
     }
     case 'search': {
-      const profile = u.slots.constraints?.nearHome ? await loadProfile(ctx.tx, ctx.user.id) : undefined;
+      const profile = u.slots.constraints?.nearHome ? await nearHomeProfile(ctx) : undefined;
       const query = queryFromUnderstanding(u, profile);
       // "yang gratis", "di Jatim" narrow what is on screen; a new subject starts a new search.
       if (d.query && isRefinementOnly(query)) return showResults(ctx, { ...d.query, ...query }, 1);

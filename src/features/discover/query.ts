@@ -73,7 +73,7 @@ function setPlaces(query: ProgrammeQuery, codes: string[]): void {
 }
 
 /** What the person said about themselves, as search narrows it. */
-function personOf(u: Understanding): PersonFacts | undefined {
+export function personOf(u: Understanding): PersonFacts | undefined {
   const f = u.slots.facts;
   const person: PersonFacts = {};
   if (f?.gender) person.gender = f.gender;

@@ -5,11 +5,13 @@ import type { Check } from '../../eligibility/types';
 import type { FlowContext } from '../../engine/context';
 import type { Flow } from '../../engine/flow';
 import type { Choice } from '../../engine/types';
+import { type Correction, readCorrection } from '../../nlu';
 import { placeOf, titleOf } from '../discover/format';
 import { describeQuery, hasCriteria } from '../discover/query';
 import { openFeature, showMenu } from '../menu/flow';
 import type { FieldId } from '../profile/fields';
-import { loadProfile } from '../profile/store';
+import { acceptAnswer } from '../profile/fields';
+import { loadProfile, saveProfile } from '../profile/store';
 import { routeFreeText } from '../text-router';
 import { evaluateFor, missingFields } from './evaluate';
 import { findMatches, type Match } from './match';
@@ -65,10 +67,71 @@ export const eligibilityFlow: Flow = {
           return ctx.go('match');
       }
     }
-    if (input.kind === 'text') return routeFreeText(ctx, input.text);
+    if (input.kind === 'text') {
+      const slug = ctx.state.data.slug;
+      const correction = readCorrection(input.text);
+      if (ctx.state.step === 'result' && typeof slug === 'string' && correction)
+        if (await correctAndRecheck(ctx, slug, correction)) return;
+      return routeFreeText(ctx, input.text);
+    }
     return showMenu(ctx);
   },
 };
+
+/** The profile question behind a rule, so that "salah, maksudnya 170" after a refusal finds it. */
+function fieldOfRule(rule: string): FieldId | undefined {
+  if (rule.startsWith('question:')) return rule as FieldId;
+  const fields: Record<string, FieldId> = {
+    age: 'birthDate',
+    education: 'education',
+    gender: 'gender',
+    domicile: 'domicile',
+    status: 'activity',
+    graduated_within_years: 'graduationYear',
+  };
+  return fields[rule];
+}
+
+/**
+ * After a verdict, "salah, maksudnya 170 cm bukan 17" or "eh bukan, umurku 24": the answer is changed
+ * (the one named, else the rule that failed) and the programme checked again at once. Without a new
+ * value, that question is asked again and the check follows.
+ */
+async function correctAndRecheck(ctx: FlowContext, slug: string, c: Correction): Promise<boolean> {
+  const detail = await getProgramme(ctx.tx, slug);
+  if (!detail) return false;
+  const p = detail.programme;
+  const questions = p.eligibility?.questions ?? [];
+  const profile = await loadProfile(ctx.tx, ctx.user.id);
+  const failed = evaluateFor(p, profile, ctx.locale).checks.find((x) => x.passed === false);
+  const named =
+    c.field === 'height'
+      ? questions.find((q) => /tinggi|height/i.test(q.ask.id))
+        ? (`question:${questions.find((q) => /tinggi|height/i.test(q.ask.id))!.id}` as FieldId)
+        : undefined
+      : c.field &&
+          ['birthDate', 'gender', 'domicile', 'education', 'graduationYear', 'activity'].includes(c.field)
+        ? (c.field as FieldId)
+        : undefined;
+  if (c.field && !named) return false;
+  const target = named ?? (failed ? fieldOfRule(failed.rule) : undefined);
+  if (!target) return false;
+  for (const text of [c.value, c.said]) {
+    if (!text) continue;
+    const result = acceptAnswer(ctx, target, { kind: 'text', text }, profile, questions);
+    if (!result.ok) continue;
+    await saveProfile(ctx.tx, ctx.user.id, result.profile);
+    ctx.say(ctx.t('eligibility:flow.corrected'));
+    await checkProgramme(ctx, slug, true);
+    return true;
+  }
+  await ctx.go('profile', {
+    fields: [target],
+    questions,
+    returnTo: { flow: 'eligibility', params: { slug, returning: true } },
+  });
+  return true;
+}
 
 async function checkProgramme(ctx: FlowContext, slug: string, returning: boolean): Promise<void> {
   const detail = await getProgramme(ctx.tx, slug);

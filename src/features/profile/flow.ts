@@ -3,12 +3,18 @@ import type { StoredProfile } from '../../db/schema';
 import type { ProgrammeQuestion } from '../../eligibility/types';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
-import { normalize } from '../../nlu';
+import { type Correction, cardQuestion, normalize, readCorrection } from '../../nlu';
 import { parseYesNo } from '../../profile/parse';
 import { hasConsent, recordConsent } from '../consent/service';
+import { cardAnswerText } from '../discover/card-answers';
 import { evaluateFor } from '../eligibility/evaluate';
+import { asksSomething } from '../form-aside';
 import { escapeFromForm } from '../form-escape';
+import { forgetHeard, heardFacts } from '../heard';
 import { showMenu } from '../menu/flow';
+import { QUESTIONS_FLOW, type QuestionsFlow } from '../questions/flow';
+import { routeFreeText } from '../text-router';
+import { fieldsGiven, profileFromFacts } from './facts';
 import { acceptAnswer, type FieldId, isMinor, profileSummary, promptFor } from './fields';
 import { deleteProfile, loadProfile, saveProfile } from './store';
 
@@ -37,6 +43,8 @@ interface ProfileData extends Record<string, unknown> {
   queue: FieldId[];
   prefill?: Partial<StoredProfile>;
   field?: FieldId;
+  /** The answer given last: "salah, maksudnya 170" changes it. */
+  lastField?: FieldId;
   questions: ProgrammeQuestion[];
   returnTo?: ReturnTo;
   stopWhenIneligibleFor?: string;
@@ -66,10 +74,19 @@ export const profileFlow: Flow = {
   async start(ctx, params) {
     const p = (params ?? {}) as ProfileParams;
     if (p.mode === 'review') return review(ctx);
+    // What they told us in this conversation is not asked again (saved once they consent).
+    const stored = await loadProfile(ctx.tx, ctx.user.id);
+    const heard = Object.fromEntries(
+      Object.entries(profileFromFacts(heardFacts(ctx))).filter(
+        ([key]) => stored[key as keyof StoredProfile] === undefined,
+      ),
+    ) as Partial<StoredProfile>;
+    const prefill = { ...heard, ...p.prefill };
     ctx.state = {
       ...ctx.state,
       data: {
         queue: p.fields ?? ALL_PROFILE_FIELDS,
+        ...(Object.keys(prefill).length ? { prefill } : {}),
         questions: p.questions ?? [],
         ...(p.returnTo ? { returnTo: p.returnTo } : {}),
         ...(p.stopWhenIneligibleFor ? { stopWhenIneligibleFor: p.stopWhenIneligibleFor } : {}),
@@ -94,13 +111,86 @@ export const profileFlow: Flow = {
   },
 };
 
-/** The full notice once; a re-ask is one short line (the notice stays just above it in the chat). */
+/**
+ * Why, in two lines; the full notice one tap away ("📄 Baca lengkap"), and a re-ask is one short line.
+ * Asked only when something is about to be kept: questions are answered without it.
+ */
 async function askConsent(ctx: FlowContext, again = false): Promise<void> {
   ctx.setStep('consent', ctx.state.data);
-  ctx.ask(ctx.t(again ? 'profile:consent.askAgain' : 'profile:consent.notice'), [
+  ctx.ask(ctx.t(again ? 'profile:consent.askAgain' : 'profile:consent.short'), [
     { id: 'consent:yes', label: ctx.t('profile:consent.agree') },
     { id: 'consent:no', label: ctx.t('profile:consent.disagree') },
+    { id: 'consent:more', label: ctx.t('profile:consent.more') },
   ]);
+}
+
+/** The programme these answers are for, if any. */
+function programmeOf(d: ProfileData): string | undefined {
+  const slug = d.stopWhenIneligibleFor ?? d.returnTo?.params?.slug;
+  return typeof slug === 'string' ? slug : undefined;
+}
+
+const REQUIREMENTS = /\b(syarat|syaratnya|persyaratan|ketentuan|kriteria|requirements?|dokumen|berkas)\b/;
+
+/**
+ * "ga usah deh, kasih tau syaratnya aja dulu" at the consent question: the question is answered
+ * without storing anything, and the consent question stays (nothing is lost either way).
+ */
+async function answerAtConsent(ctx: FlowContext, text: string): Promise<boolean> {
+  const d = data(ctx);
+  const slug = programmeOf(d);
+  const lower = normalize(text);
+  if (REQUIREMENTS.test(lower) || /\b(syarat|requirement)/.test(text.toLowerCase())) {
+    if (slug) {
+      const answer = await cardAnswerText(ctx, slug, { attributes: ['requirements', 'documents'] });
+      if (answer) {
+        ctx.say(answer);
+        return true;
+      }
+    }
+    const search = d.returnTo?.params?.search ?? d.returnTo?.params?.query;
+    if (search && typeof search === 'object' && Object.keys(search).length) {
+      await ctx.go('discover', {
+        query: search,
+        requirements: { attributes: ['requirements', 'documents'] },
+      });
+      return true;
+    }
+  }
+  if (slug) {
+    const question = cardQuestion(text);
+    const answer = question ? await cardAnswerText(ctx, slug, question) : undefined;
+    if (answer) {
+      ctx.say(answer);
+      return true;
+    }
+  }
+  if (!asksSomething(text)) return false;
+  // A question the knowledge base knows is answered; "apa itu?", "buat apa?" ask about this very
+  // question: the full notice answers them, and the consent is asked again below.
+  const questions = ctx.hasFlow(QUESTIONS_FLOW) ? (ctx.flow(QUESTIONS_FLOW) as QuestionsFlow) : undefined;
+  const known = await questions?.answerInPassing(ctx, text, slug);
+  if (known && normalize(text).split(' ').length > 3) {
+    ctx.say(known);
+    return true;
+  }
+  ctx.say(ctx.t('profile:consent.notice'));
+  return false;
+}
+
+/**
+ * Consent refused: nothing is kept, and what was asked is still answered the way that needs no data —
+ * the programme's requirements, or the search with what was said.
+ */
+async function resumeWithoutConsent(ctx: FlowContext): Promise<void> {
+  const d = data(ctx);
+  const slug = programmeOf(d);
+  ctx.say(ctx.t('profile:consent.declinedResume'));
+  if (slug) return ctx.go('discover', { slug, ask: ['requirements', 'documents'] });
+  const query = d.returnTo?.params?.search ?? d.returnTo?.params?.query;
+  if (query && typeof query === 'object' && Object.keys(query).length) return ctx.go('discover', { query });
+  ctx.state = { flow: 'menu', step: 'start', data: {} };
+  return showMenu(ctx, ctx.t('profile:consent.declined'));
 }
 
 const QUESTION = /\b(bagaimana|apa|apaan|kenapa|mengapa|maksud|maksudnya|gimana)\b/;
@@ -121,9 +211,17 @@ function yesNo(input: FlowInput, prefix: string): boolean | undefined {
 }
 
 async function onConsent(ctx: FlowContext, input: FlowInput): Promise<void> {
+  if (input.kind === 'choice' && input.id === 'consent:more') {
+    ctx.say(ctx.t('profile:consent.notice'));
+    return askConsent(ctx, true);
+  }
   const answer = yesNo(input, 'consent');
   if (answer === undefined) {
-    const detour = await escapeFromForm(ctx, input);
+    if (input.kind === 'text' && (await answerAtConsent(ctx, input.text))) {
+      if (ctx.state.flow === 'profile') await askConsent(ctx, true);
+      return;
+    }
+    const detour = await escapeFromForm(ctx, input, { noAside: true });
     if (detour === 'left') return;
     if (detour === 'cancel') return leave(ctx);
     ctx.say(ctx.t('profile:consent.pleaseAnswer'));
@@ -131,8 +229,8 @@ async function onConsent(ctx: FlowContext, input: FlowInput): Promise<void> {
   }
   await recordConsent(ctx.tx, ctx.user.id, 'personal_data', answer, ctx.inbound.channel);
   if (!answer) {
-    ctx.state = { flow: 'menu', step: 'start', data: {} };
-    return showMenu(ctx, ctx.t('profile:consent.declined'));
+    forgetHeard(ctx);
+    return resumeWithoutConsent(ctx);
   }
   ctx.say(ctx.t('profile:consent.thanks'));
   await next(ctx);
@@ -178,12 +276,18 @@ async function onAnswer(ctx: FlowContext, input: FlowInput): Promise<void> {
   const field = d.field;
   if (!field) return next(ctx);
   const profile = await loadProfile(ctx.tx, ctx.user.id);
+  const correction = input.kind === 'text' ? readCorrection(input.text) : undefined;
+  if (correction && (await correct(ctx, correction, field))) return;
   const result = acceptAnswer(ctx, field, input, profile, d.questions);
   if (!result.ok) {
-    const detour = await escapeFromForm(ctx, input);
+    const slug = programmeOf(d);
+    const detour = await escapeFromForm(ctx, input, {
+      ...(slug ? { slug } : {}),
+      remaining: d.queue.length + 1,
+    });
     if (detour === 'left') return;
     if (detour === 'cancel') return leave(ctx);
-    if (detour === 'repeat') return ask(ctx, field);
+    if (detour === 'repeat' || detour === 'aside') return ask(ctx, field);
     const misses = (ctx.state.misses ?? 0) + 1;
     ctx.say(misses >= 2 ? `${result.error}\n\n${ctx.t('profile:flow.needHelp')}` : result.error);
     await ask(ctx, field);
@@ -194,7 +298,7 @@ async function onAnswer(ctx: FlowContext, input: FlowInput): Promise<void> {
   ctx.state = {
     ...ctx.state,
     misses: 0,
-    data: { ...d, queue: result.followUp ? [result.followUp, ...d.queue] : d.queue },
+    data: { ...d, lastField: field, queue: result.followUp ? [result.followUp, ...d.queue] : d.queue },
   };
   if (
     field === 'birthDate' &&
@@ -211,7 +315,7 @@ async function next(ctx: FlowContext): Promise<void> {
     // Consent is given by now: keep what they told us, and do not ask it again.
     const profile = { ...(await loadProfile(ctx.tx, ctx.user.id)), ...d.prefill };
     await saveProfile(ctx.tx, ctx.user.id, profile);
-    const given = new Set(Object.keys(d.prefill));
+    const given = new Set(fieldsGiven(d.prefill));
     const { prefill: _done, ...rest } = d;
     d = { ...rest, queue: d.queue.filter((f) => !given.has(f)) };
     ctx.state = { ...ctx.state, data: d };
@@ -264,10 +368,103 @@ async function review(ctx: FlowContext): Promise<void> {
 
 async function onReview(ctx: FlowContext, input: FlowInput): Promise<void> {
   if (input.kind === 'choice' && input.id === 'review:accommodation') return ctx.go('accommodation');
+  // "ubah domisili", "ganti umur jadi 24": typed instead of tapped.
+  const correction = input.kind === 'text' ? readCorrection(input.text) : undefined;
+  const named = correction ? fieldFor(correction, data(ctx)) : undefined;
+  if (named && named !== 'elsewhere' && named !== 'profile' && EDITABLE.includes(named))
+    return ctx.go('profile', { fields: [named], returnTo: { flow: 'profile', params: { mode: 'review' } } });
+  if (input.kind === 'text' && !correction) return routeFreeText(ctx, input.text);
   if (input.kind === 'choice' && input.id.startsWith('edit:')) {
     const field = input.id.slice(5) as FieldId;
     return ctx.go('profile', { fields: [field], returnTo: { flow: 'profile', params: { mode: 'review' } } });
   }
   ctx.state = { flow: 'menu', step: 'start', data: {} };
   return showMenu(ctx);
+}
+
+/** Which question a named answer is: the profile's own, or the programme's (height). */
+function fieldFor(c: Correction, d: ProfileData): FieldId | 'elsewhere' | 'profile' | undefined {
+  switch (c.field) {
+    case undefined:
+      return undefined;
+    case 'birthDate':
+    case 'gender':
+    case 'domicile':
+    case 'education':
+    case 'graduationYear':
+    case 'activity':
+      return c.field;
+    // There is no street address among these questions: where one lives is the domicile.
+    case 'address':
+      return 'domicile';
+    case 'major':
+      return 'education';
+    case 'height': {
+      const question = d.questions.find((q) => /tinggi|height/i.test(q.ask.id));
+      return question ? `question:${question.id}` : 'elsewhere';
+    }
+    case 'profile':
+      return 'profile';
+    default:
+      return 'elsewhere';
+  }
+}
+
+function labelOf(ctx: FlowContext, field: FieldId, d: ProfileData): string {
+  if (field.startsWith('question:')) {
+    const q = d.questions.find((x) => `question:${x.id}` === field);
+    return q ? (ctx.locale === 'en' && q.ask.en ? q.ask.en : q.ask.id).replace(/\?$/, '') : field;
+  }
+  return ctx.t(`profile:flow.label.${field === 'domicileRegency' ? 'domicile' : field}`);
+}
+
+/**
+ * "salah, maksudnya 170", "eh bukan, umurku 24", "tadi salah ketik": changes the answer named (or the
+ * last one), with the new value when it was given, else asks that question again; then the question
+ * that was waiting is asked again. False when the words are not about these answers after all.
+ */
+async function correct(ctx: FlowContext, c: Correction, current: FieldId): Promise<boolean> {
+  const d = data(ctx);
+  const named = fieldFor(c, d);
+  if (named === 'profile') {
+    await review(ctx);
+    return true;
+  }
+  if (named === 'elsewhere') {
+    // "ganti nomor hp" before the form asks it: said, and the waiting question stays.
+    ctx.say(ctx.t('form.askedLater'));
+    await ask(ctx, current);
+    return true;
+  }
+  const target = named ?? d.lastField ?? current;
+  const profile = await loadProfile(ctx.tx, ctx.user.id);
+  const tryValue = (text: string) =>
+    text ? acceptAnswer(ctx, target, { kind: 'text', text }, profile, d.questions) : undefined;
+  const result = [tryValue(c.value), tryValue(c.said)].find((r) => r?.ok);
+  const resumeAfter = target === current ? d.queue : [current, ...d.queue];
+  if (!result?.ok) {
+    if (c.value && target === current && !named) return false;
+    // No new value (or one that does not read): that question again, then the waiting one.
+    ctx.say(ctx.t('form.correctThis', { label: labelOf(ctx, target, d) }));
+    ctx.state = { ...ctx.state, data: { ...d, queue: resumeAfter } };
+    await ask(ctx, target);
+    return true;
+  }
+  await saveProfile(ctx.tx, ctx.user.id, result.profile);
+  const line =
+    profileSummary(ctx, result.profile).find((l) => l.includes(`${labelOf(ctx, target, d)}:`)) ??
+    `• ${labelOf(ctx, target, d)}: ${c.value || c.said}`;
+  ctx.say(ctx.t('form.corrected', { line }));
+  ctx.state = {
+    ...ctx.state,
+    misses: 0,
+    data: { ...d, lastField: target, queue: target === current ? d.queue : resumeAfter },
+  };
+  if (target === current) await next(ctx);
+  else {
+    const [waiting, ...rest] = resumeAfter;
+    ctx.state = { ...ctx.state, data: { ...data(ctx), queue: rest } };
+    await ask(ctx, waiting ?? current);
+  }
+  return true;
 }

@@ -30,6 +30,13 @@ export interface QuestionsFlow extends Flow {
    * false when the message should go on to the rest of the router (a prefix may have been said).
    */
   respond(ctx: FlowContext, text: string, u?: Understanding): Promise<boolean>;
+  /**
+   * The knowledge base's answer to a question asked in passing (inside a form), as text, leaving the
+   * conversation where it is; undefined when nothing matches. `slug`: the programme in context.
+   */
+  answerInPassing(ctx: FlowContext, text: string, slug?: string): Promise<string | undefined>;
+  /** Collects a question nothing answered, for the desk of the programme in context (or the default). */
+  collect(ctx: FlowContext, text: string, slug?: string): Promise<void>;
 }
 
 export const QUESTIONS_FLOW = 'questions';
@@ -68,8 +75,8 @@ interface AnswerData extends Record<string, unknown> {
 
 export function createQuestionsFlow(settings: QuestionsSettings): QuestionsFlow {
   /** The organisations whose entries apply, and the desk that collects what is unanswered. */
-  async function context(ctx: FlowContext): Promise<{ slugs: string[]; desk: string }> {
-    const slug = typeof ctx.state.data.slug === 'string' ? ctx.state.data.slug : undefined;
+  async function context(ctx: FlowContext, inView?: string): Promise<{ slugs: string[]; desk: string }> {
+    const slug = inView ?? (typeof ctx.state.data.slug === 'string' ? ctx.state.data.slug : undefined);
     const programme = slug ? await getProgramme(ctx.tx, slug) : null;
     const owner = programme?.programme.application?.organisation;
     const desk = owner ?? settings.defaultOrganisation;
@@ -94,10 +101,10 @@ export function createQuestionsFlow(settings: QuestionsSettings): QuestionsFlow 
     await showMenu(ctx, text);
   }
 
-  async function answer(ctx: FlowContext, entry: Entry, asked: string, related?: Entry): Promise<void> {
+  function answerParts(ctx: FlowContext, entry: Entry): string[] {
     const { question, answer: body } = localized(entry, ctx.locale);
     const source = entry.source.url ? `${entry.source.label} — ${entry.source.url}` : entry.source.label;
-    const parts = [
+    return [
       ctx.t('knowledge:answer.about', { question }),
       '',
       body,
@@ -105,6 +112,10 @@ export function createQuestionsFlow(settings: QuestionsSettings): QuestionsFlow 
       ctx.t('knowledge:answer.source', { source }),
       ctx.t('knowledge:answer.checked', { date: formatDateId(entry.checked_on, ctx.locale) }),
     ];
+  }
+
+  async function answer(ctx: FlowContext, entry: Entry, asked: string, related?: Entry): Promise<void> {
+    const parts = answerParts(ctx, entry);
     const choices: Choice[] = [];
     if (related) {
       parts.push(
@@ -164,6 +175,18 @@ export function createQuestionsFlow(settings: QuestionsSettings): QuestionsFlow 
         return routeFreeText(ctx, input.text);
       }
       return ctx.go('menu');
+    },
+    async answerInPassing(ctx, text, slug) {
+      const u = understand(text);
+      const gate = knowledgeGate(u, text);
+      if (!gate.ask) return undefined;
+      const { slugs } = await context(ctx, slug);
+      const found = await findAnswer(ctx.tx, text, slugs, gate.options);
+      return found ? answerParts(ctx, found.entry).join('\n') : undefined;
+    },
+    async collect(ctx, text, slug) {
+      const { desk } = await context(ctx, slug);
+      await recordUnanswered(ctx.tx, { organisation: desk, text, locale: ctx.locale });
     },
     async respond(ctx, text, understood) {
       const u = understood ?? understand(text);

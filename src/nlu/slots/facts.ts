@@ -57,6 +57,8 @@ const PRONOUNS = new Set(['saya', 'ku', 'aku', 'beta', 'awak', 'urang', 'kami', 
 const NOT = new Set(['bukan', 'selain', 'kecuali', 'tidak', 'non']);
 
 const AGE_WORDS = new Set(['umur', 'usia', 'age', 'umurnya', 'usianya']);
+/** A number after these is a height or a weight, not an age. */
+const MEASURES = new Set(['tinggi', 'tinggiku', 'tb', 'berat', 'bb', 'height', 'weight']);
 const YEAR_WORDS = new Set(['tahun', 'thn', 'th', 'taun', 'thun', 'years', 'year', 'yo', 'y']);
 /** Between "umur" and the number: "umur saya sudah 27", "usia baru 17". */
 const AGE_GLUE = new Set([
@@ -189,8 +191,10 @@ function readAge(r: Reading, facts: StatedFacts): void {
       claim(r, i, n.unit ? n.end : n.end + 1);
       continue;
     }
-    // "aku 19", "cewek 20": a bare number right after the person.
-    const person = PRONOUNS.has(before) || GENDER_WORDS.has(before);
+    // "aku 19", "cewek 20": a bare number right after the person — but "tinggiku 170", "berat aku 55"
+    // measure something else.
+    const measured = MEASURES.has(tokens[i - 2] ?? '') || MEASURES.has(before);
+    const person = (PRONOUNS.has(before) || GENDER_WORDS.has(before)) && !measured;
     if (person && !NOT_AGE_UNITS.has(tokens[n.end] ?? '') && !/\d{3}/.test(tokens[i]!)) {
       facts.age = n.value;
       claim(r, i, n.end);

@@ -1,0 +1,76 @@
+/**
+ * Listening while a list is on screen (issue #14): a question about the programmes listed ("syaratnya
+ * apa", "umur 30 bisa?", "ada asrama?") is answered from their records, and what the person says about
+ * themselves ("aku cowok sih", "eh bukan, umurku 24", "maksudnya 170 cm") is used at once on the same
+ * search, said back in one line. Nothing is stored.
+ */
+import type { PersonFacts, ProgrammeQuery } from '../../catalogue/search';
+import type { FlowContext } from '../../engine/context';
+import { type CardQuestion, readCorrection, statedHeight, type Understanding, understand } from '../../nlu';
+import { regionLabel } from '../../regions';
+import { cardAnswerText } from './card-answers';
+import { personOf } from './query';
+
+/** How many listed programmes a question is answered for: more would bury the answer. */
+const ANSWER_LIMIT = 3;
+
+/** The answer for each of the first listed programmes, one block each. */
+export async function answerAboutListed(
+  ctx: FlowContext,
+  slugs: readonly string[],
+  q: CardQuestion,
+): Promise<string | undefined> {
+  const blocks: string[] = [];
+  for (const slug of slugs.slice(0, ANSWER_LIMIT)) {
+    const text = await cardAnswerText(ctx, slug, q);
+    if (text) blocks.push(text);
+  }
+  return blocks.length ? blocks.join('\n\n') : undefined;
+}
+
+/** The facts in words, for "Oke, aku pakai yang kamu bilang: perempuan, umur 24". */
+export function describeFacts(ctx: FlowContext, person: PersonFacts, height?: number): string {
+  const parts: string[] = [];
+  if (person.gender) parts.push(ctx.t(`profile:value.gender.${person.gender}`).toLowerCase());
+  if (person.age !== undefined) parts.push(ctx.t('profile:value.approximateAge', { age: person.age }));
+  if (person.education) parts.push(ctx.t(`profile:value.education.${person.education}`));
+  if (person.domicile) {
+    const place = regionLabel(person.domicile.regency ?? person.domicile.province);
+    if (place) parts.push(place);
+  }
+  if (height !== undefined) parts.push(ctx.t('discovery:heightSaid', { height }));
+  return parts.join(', ');
+}
+
+export interface Stated {
+  person?: PersonFacts;
+  height?: number;
+}
+
+/**
+ * What a message says about the person and nothing else (a fact, or a correction of one): undefined
+ * when it asks for something more (a new subject or place is a new search).
+ */
+export function statedOnly(text: string, u: Understanding = understand(text)): Stated | undefined {
+  const correction = readCorrection(text);
+  const said = correction ? understand(correction.said || text) : u;
+  const person = personOf(said) ?? personOf(u);
+  const height =
+    correction?.field === 'height' || correction?.field === undefined
+      ? (statedHeight(correction ? `tinggi ${correction.value}` : text) ?? undefined)
+      : undefined;
+  const heightOk =
+    height !== undefined && (correction?.field === 'height' || /tinggi|tb\b|cm\b/.test(text.toLowerCase()));
+  if (!person && !heightOk) return undefined;
+  // A subject, kind or place beyond the person's own: that is a new search, not a fact.
+  const s = said.slots;
+  if (s.fields?.length || s.kind || s.country || s.topics?.length) return undefined;
+  if ((s.province || s.regency) && !s.placeIsHome) return undefined;
+  return { ...(person ? { person } : {}), ...(heightOk ? { height } : {}) };
+}
+
+/** The search with what was said merged into it (said later wins). */
+export function withStated(query: ProgrammeQuery, stated: Stated): ProgrammeQuery {
+  if (!stated.person) return query;
+  return { ...query, person: { ...query.person, ...stated.person } };
+}

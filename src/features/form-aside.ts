@@ -1,0 +1,97 @@
+/**
+ * Things said in the middle of a form that are not an answer but deserve one (issue #14): a question
+ * about the programme ("bentar, ini gratis kan?"), a question for the knowledge base ("kalo ijazah aku
+ * ketahan di sekolah gimana?"), why the data is needed, how much is left, or a pause ("berhenti dulu,
+ * nanti lanjut"). The question is answered, and the form stays where it was: the caller asks its
+ * question again, without calling the words a wrong answer.
+ */
+import { getProgramme } from '../catalogue/search';
+import type { FlowContext } from '../engine/context';
+import { cardQuestion, understand } from '../nlu';
+import { cardAnswerText } from './discover/card-answers';
+import { titleOf } from './discover/format';
+import { QUESTIONS_FLOW, type QuestionsFlow } from './questions/flow';
+import { looksLikeQuestion } from './questions/gate';
+
+export interface AsideContext {
+  /** The programme the form is for. */
+  slug?: string;
+  /** Questions still to come, the waiting one included. */
+  remaining?: number;
+  /** Only pauses and progress: the caller answers questions its own way. */
+  noAside?: boolean;
+}
+
+const PAUSE =
+  /\b(berhenti dulu|stop dulu|udahan dulu|sudahan dulu|nanti (aku )?lanjut|lanjut(in|kan)? nanti|nanti (aja|dulu|lagi) (ya|deh|lanjut)|besok (aja|lagi|lanjut|dilanjut)|lanjut besok|continue later|finish (it )?later|pause)\b/;
+const PROGRESS =
+  /\b((udah|sudah|udh) selesai belum|selesai belum|belum selesai( juga)?|masih lama|masih banyak|berapa (lagi|pertanyaan)|banyak (amat|banget|bgt|bener)|kapan selesai|how many more|almost done|is it done|how much longer)\b/;
+const WHY_DATA =
+  /\b(kenapa|knp|ngapain|buat apa|untuk apa|utk apa|why)\b.*\b(nomor|nomer|hp|wa|nik|ktp|data|alamat|email|tanggal lahir|umur|foto|dokumen|phone|number|id|address)\b|\b(data|dataku|datanya|data aku|data saya|my data)\b.*\b(dikirim|ke siapa|siapa yang|aman|dilihat|disimpan|dijual|sent|who|safe)\b|\bwho (sees|gets|will see|can see)\b/;
+
+export type Aside = 'answered' | 'left' | undefined;
+
+/**
+ * Asked, in the person's own words (not the normalised ones: "gpp" is "tidak apa-apa", no question).
+ * Only questions are answered in passing; anything else is left to the form as an answer.
+ */
+export function asksSomething(text: string): boolean {
+  const lower = text.toLowerCase().replace(/\b(apa[- ]apa|gapapa|gpp|ngapa-ngapain)\b/g, ' ');
+  return (
+    lower.includes('?') ||
+    /\b(apa(kah)?|gimana|gmn|bagaimana|kenapa|knp|berapa|brp|kapan|dimana|di mana|siapa|bolehkah|bisakah|what|why|how|when|where|who|which|can i|is it|is there|do i|does)\b/.test(
+      lower,
+    )
+  );
+}
+
+export async function answerAside(ctx: FlowContext, text: string, at: AsideContext = {}): Promise<Aside> {
+  const lower = text.toLowerCase();
+  if (PAUSE.test(lower) && !at.noAside) {
+    ctx.say(ctx.t('form.paused'));
+    await ctx.go('menu');
+    return 'left';
+  }
+  if (PROGRESS.test(lower)) {
+    ctx.say(
+      at.remaining && at.remaining > 0
+        ? ctx.t('form.progress', { count: at.remaining })
+        : ctx.t('form.progressUnknown'),
+    );
+    return 'answered';
+  }
+  if (at.noAside || !asksSomething(text)) return undefined;
+  const detail = at.slug ? await getProgramme(ctx.tx, at.slug) : null;
+  if (WHY_DATA.test(lower)) {
+    const provider = detail?.programme.provider.name;
+    ctx.say(
+      provider
+        ? ctx.t('form.whyData', { provider, title: titleOf(ctx, detail.programme.title) })
+        : ctx.t('form.whyDataGeneral'),
+    );
+    return 'answered';
+  }
+  if (at.slug && detail) {
+    const question = cardQuestion(text);
+    const answer = question ? await cardAnswerText(ctx, at.slug, question) : undefined;
+    if (answer) {
+      ctx.say(answer);
+      return 'answered';
+    }
+  }
+  if (!ctx.hasFlow(QUESTIONS_FLOW)) return undefined;
+  const questions = ctx.flow(QUESTIONS_FLOW) as QuestionsFlow;
+  const known = await questions.answerInPassing(ctx, text, at.slug);
+  if (known) {
+    ctx.say(known);
+    return 'answered';
+  }
+  // A real question nothing answers: said honestly, collected for staff, a person a tap away (the
+  // question asked again carries the Petugas button).
+  if (looksLikeQuestion(text, understand(text))) {
+    await questions.collect(ctx, text, at.slug);
+    ctx.say(ctx.t('form.unknownQuestion'));
+    return 'answered';
+  }
+  return undefined;
+}

@@ -1,0 +1,42 @@
+/**
+ * What the person said about themselves in this conversation (issue #14, "what was said is kept"): read
+ * from every message that states it, used at once for the answer at hand, remembered in the
+ * conversation state (the engine carries it across flows for a day) so that nothing is asked twice, and
+ * saved to the profile only with consent.
+ */
+import type { PersonFacts } from '../catalogue/search';
+import type { FlowContext } from '../engine/context';
+import type { Understanding } from '../nlu';
+import { personOf } from './discover/query';
+import type { HeardFacts } from './profile/facts';
+
+export function heardFacts(ctx: FlowContext): HeardFacts {
+  if (ctx.forgetHeard) return {};
+  return (ctx.state.heard?.facts ?? {}) as HeardFacts;
+}
+
+/** Remembers what this message says about the person (said later wins); returns everything heard. */
+export function hear(ctx: FlowContext, u: Understanding, person?: PersonFacts): HeardFacts {
+  const said: HeardFacts = { ...(person ?? personOf(u) ?? {}) };
+  const major = u.slots.facts?.major;
+  if (major) said.major = major;
+  // A birth year said is an age too; the age wins when both were said.
+  if (said.birthYear !== undefined && said.age === undefined) delete said.birthYear;
+  if (Object.keys(said).length === 0) return heardFacts(ctx);
+  const facts = { ...heardFacts(ctx), ...said };
+  ctx.state = { ...ctx.state, heard: { facts, at: new Date().toISOString() } };
+  return facts;
+}
+
+/** Consent refused: nothing said is kept, not even in the conversation. */
+export function forgetHeard(ctx: FlowContext): void {
+  ctx.forgetHeard = true;
+  ctx.state = { ...ctx.state, heard: null };
+}
+
+/** The person as far as heard, for a search (what this message says wins over what was heard). */
+export function withHeard(ctx: FlowContext, person: PersonFacts | undefined): PersonFacts | undefined {
+  const { major: _m, ...heard } = heardFacts(ctx);
+  const merged = { ...heard, ...person };
+  return Object.keys(merged).length ? merged : undefined;
+}
