@@ -1,6 +1,11 @@
 import { Hono } from 'hono';
 import { parseWhen } from '../../applications/format';
-import { StatusChangeError } from '../../applications/status';
+import {
+  previewNotice,
+  StatusChangeError,
+  undoableChange,
+  undoStatusChange,
+} from '../../applications/status';
 import {
   type ApplicationStatus,
   canChange,
@@ -28,6 +33,7 @@ import { programmeChoices } from '../programmes/service';
 import { refuse } from '../refuse';
 import { logAccessMany } from './audit';
 import { csvHeader, csvLines } from './csv';
+import { DECISIONS, MIN_REASON_LENGTH, REASON_REQUIRED, UNDO_SECONDS } from './decisions';
 import { parseFilter } from './filters';
 import {
   APPLICANT_PAGE_SIZE,
@@ -38,6 +44,7 @@ import {
   getApplicant,
   listApplicants,
 } from './service';
+import { ConfirmDecision } from './views/confirm';
 import { ApplicantPage, type StatusForm } from './views/detail';
 import { ApplicantList } from './views/list';
 
@@ -130,10 +137,11 @@ export function applicantRoutes(deps: AdminDeps) {
         nik = '****';
       }
     }
-    const [docs, history, position] = await Promise.all([
+    const [docs, history, position, undoable] = await Promise.all([
       applicantDocuments(db, a.id),
       applicantHistory(db, c.var.session.organisationId, a.id),
       a.status === 'cadangan' ? waitlistPosition(db, a.id) : Promise.resolve(undefined),
+      undoableChange(db, a.id),
     ]);
     if (a.userId)
       await logAccess(db, {
@@ -159,6 +167,7 @@ export function applicantRoutes(deps: AdminDeps) {
         canDownload={deps.applications !== undefined}
         form={form}
         position={position}
+        undoable={undoable}
       />,
       status,
     );
@@ -183,6 +192,8 @@ export function applicantRoutes(deps: AdminDeps) {
       place: await formField(c, 'place'),
       reason: await formField(c, 'reason'),
     };
+    const confirmed = (await formField(c, 'confirm')) === '1';
+    if ((await formField(c, 'edit')) === '1') return detailPage(c, a, { values, errors: {} });
     const errors: Record<string, string> = {};
     if (a.anonymised || !a.reference)
       return detailPage(c, a, { values, errors: { _form: k('anonymised') } }, 409);
@@ -202,8 +213,29 @@ export function applicantRoutes(deps: AdminDeps) {
       else details.place = values.place.trim();
     }
     if (values.reason.trim().length > 500) errors.reason = k('tooLong', { max: 500 });
+    else if (status && REASON_REQUIRED.has(status) && values.reason.trim().length < MIN_REASON_LENGTH)
+      errors.reason = k('reasonRequired', {
+        status: t(`applications:status.${status}.label`),
+        min: MIN_REASON_LENGTH,
+      });
     else if (values.reason.trim()) details.reason = values.reason.trim();
     if (Object.keys(errors).length || !status) return detailPage(c, a, { values, errors }, 422);
+
+    const decision = DECISIONS.has(status);
+    if (decision && !confirmed)
+      return page(
+        c,
+        t('dashboard:applicants.confirm.title'),
+        'applicants',
+        <ConfirmDecision
+          c={c}
+          id={a.id}
+          name={a.fullName ?? a.reference}
+          status={status}
+          values={values}
+          preview={await previewNotice(db, a.id, status, details)}
+        />,
+      );
 
     try {
       const result = await changeApplicationStatus(
@@ -213,6 +245,7 @@ export function applicantRoutes(deps: AdminDeps) {
         status,
         details,
         actorOf(c.var.session),
+        decision ? { noticeDelaySeconds: UNDO_SECONDS } : {},
       );
       if (a.userId)
         await logAccess(db, {
@@ -221,7 +254,7 @@ export function applicantRoutes(deps: AdminDeps) {
           userId: a.userId,
           detail: { ...SOURCE, field: 'status', from: result.from, to: result.to },
         });
-      const flash = result.notified ? 'changed' : 'changedNotNotified';
+      const flash = !result.notified ? 'changedNotNotified' : decision ? 'held' : 'changed';
       return c.redirect(`/admin/applicants/${a.id}?ok=dashboard:applicants.flash.${flash}`, 303);
     } catch (error) {
       if (!(error instanceof StatusChangeError)) throw error;
@@ -229,6 +262,42 @@ export function applicantRoutes(deps: AdminDeps) {
       const fresh = await getApplicant(db, organisationOf(c).slug, a.id);
       const current = 'own' in fresh ? fresh.own : a;
       return detailPage(c, current, { values, errors: { _form: k(`service.${error.code}`) } }, 409);
+    }
+  });
+
+  app.post('/:id/undo', canWrite, async (c) => {
+    const t = c.var.t;
+    const found = await getApplicant(db, organisationOf(c).slug, c.req.param('id'));
+    if ('denied' in found) return refuse(c, 'applicants', { status: found.denied });
+    const a = found.own;
+    if (a.anonymised || !a.reference)
+      return detailPage(
+        c,
+        a,
+        { ...EMPTY_FORM, errors: { _form: t('dashboard:applicants.change.error.anonymised') } },
+        409,
+      );
+    try {
+      const result = await undoStatusChange(db, a.reference, actorOf(c.var.session));
+      if (a.userId)
+        await logAccess(db, {
+          actor: actorOf(c.var.session),
+          action: 'update',
+          userId: a.userId,
+          detail: { ...SOURCE, field: 'status', from: result.from, to: result.to, undo: true },
+        });
+      return c.redirect(`/admin/applicants/${a.id}?ok=dashboard:applicants.flash.undone`, 303);
+    } catch (error) {
+      if (!(error instanceof StatusChangeError)) throw error;
+      const fresh = await getApplicant(db, organisationOf(c).slug, a.id);
+      const current = 'own' in fresh ? fresh.own : a;
+      const code = error.code === 'no_seat' ? 'undo_no_seat' : error.code;
+      return detailPage(
+        c,
+        current,
+        { ...EMPTY_FORM, errors: { _form: t(`dashboard:applicants.change.error.service.${code}`) } },
+        409,
+      );
     }
   });
 

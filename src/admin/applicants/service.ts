@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { ApplicationStatus, SeatKind, StatusDetails } from '../../applications/statuses';
+import type { ApplicationStatus, EventDetails, SeatKind, StatusDetails } from '../../applications/statuses';
 import type { Programme } from '../../catalogue/schema';
 import type { Queryable } from '../../db/client';
 import { rowsOf } from '../../db/rows';
@@ -214,7 +214,7 @@ export async function getApplicant(
 export interface HistoryEntry {
   from: ApplicationStatus;
   to: ApplicationStatus;
-  details: StatusDetails | null;
+  details: EventDetails | null;
   actor: string;
   /** The staff member's name, when the actor is one of this organisation's members. */
   actorName: string | null;
@@ -230,7 +230,7 @@ export async function applicantHistory(
   const rows = rowsOf<{
     from_status: ApplicationStatus;
     to_status: ApplicationStatus;
-    details: StatusDetails | null;
+    details: EventDetails | null;
     actor: string;
     name: string | null;
     created_at: string | Date;

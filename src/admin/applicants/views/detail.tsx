@@ -1,5 +1,6 @@
 import { formatWhen } from '../../../applications/format';
 import { formatPhone } from '../../../applications/phone';
+import type { Undoable } from '../../../applications/status';
 import type { ApplicationStatus } from '../../../applications/statuses';
 import type { Locale, T } from '../../../i18n';
 import { regionLabel } from '../../../regions';
@@ -136,6 +137,12 @@ function History(props: { t: T; locale: Locale; history: HistoryEntry[] }) {
               {[formatWhen(e.details.date, locale), e.details.place].filter(Boolean).join(' · ')}
             </>
           ) : null}
+          {e.details?.undone ? (
+            <>
+              <br />
+              {t('dashboard:applicants.history.undone')}
+            </>
+          ) : null}
           {e.details?.reason ? (
             <>
               <br />
@@ -212,7 +219,7 @@ function ChangeStatus(props: {
         />
         {err('place')}
       </fieldset>
-      <label for="s-reason">{k('reason')}</label>
+      <label for="s-reason">{k('reasonLabel')}</label>
       <p class="muted prog-hint" id="s-reason-hint">
         {k('reasonHint')}
       </p>
@@ -227,6 +234,33 @@ function ChangeStatus(props: {
   );
 }
 
+/** A decision whose message is still held: when it goes, and the one button that takes it back. */
+function UndoBox(props: { c: AdminContext; id: string; undoable: Undoable; canWrite: boolean }) {
+  const { c, undoable } = props;
+  const t = c.var.t;
+  const k = (key: string, vars?: Record<string, unknown>) =>
+    t(`dashboard:applicants.undo.${key}`, vars ?? {});
+  return (
+    <section class="card appl-undo" aria-labelledby="undo-heading">
+      <h2 id="undo-heading">{k('heading')}</h2>
+      <p>
+        {k('when', {
+          status: t(`applications:status.${undoable.to}.label`),
+          time: formatInstant(undoable.sendsAt, c.var.locale),
+        })}
+      </p>
+      {props.canWrite ? (
+        <form method="post" action={`/admin/applicants/${props.id}/undo`}>
+          <Csrf c={c} />
+          <button type="submit">
+            {k('submit', { status: t(`applications:status.${undoable.from}.label`) })}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
 export function ApplicantPage(props: {
   c: AdminContext;
   a: ApplicantDetail;
@@ -238,6 +272,7 @@ export function ApplicantPage(props: {
   canDownload: boolean;
   form: StatusForm;
   position?: number | undefined;
+  undoable?: Undoable | undefined;
 }) {
   const { c, a } = props;
   const t = c.var.t;
@@ -266,6 +301,14 @@ export function ApplicantPage(props: {
         </dd>
         <Item label={t('dashboard:applicants.detail.submitted')}>{formatInstant(a.submittedAt, locale)}</Item>
       </dl>
+      {props.undoable ? (
+        <UndoBox c={c} id={a.id} undoable={props.undoable} canWrite={props.canWrite} />
+      ) : null}
+      {props.form.errors._form && !props.allowed.length ? (
+        <p class="notice error" role="alert">
+          {props.form.errors._form}
+        </p>
+      ) : null}
       {/* The form is at the end, after what staff read before deciding; on a phone that is several
           screens down, so the main action is one tap away from the top. */}
       {props.canWrite && !a.anonymised && props.allowed.length ? (
