@@ -1,5 +1,6 @@
 import type { UserFromGetMe } from 'grammy/types';
 import { seedDemoStaff } from './admin/demo';
+import { seedDemoDesk } from './admin/demo-desk';
 import { createApp } from './app';
 import type { ApplicationServices } from './applications/services';
 import { broadcastGate } from './broadcasts/gate';
@@ -338,7 +339,11 @@ export async function prepareData(
   if (database.driver === 'pglite') {
     const seeded = await seedDemoCatalogueIfEmpty(database.db);
     if (seeded) logger.info('demo catalogue loaded into the empty embedded database');
-    if (options.staffOrganisation) await seedDemoStaff(database.db, options.staffOrganisation);
+    if (options.staffOrganisation) {
+      await seedDemoStaff(database.db, options.staffOrganisation);
+      if (await seedDemoDesk(database.db, options.staffOrganisation))
+        logger.info('the demo desk got the demo programmes and a few demo applicants');
+    }
   }
   if (options.desk) await prepareDesk(database, logger, options.desk);
 }
