@@ -251,8 +251,11 @@ describe('applicant list', () => {
     // Links carry only ids and codes, never a name, phone or NIK.
     await client.get('/admin/applicants?gender=perempuan&province=35');
     const hrefs = [...client.lastHtml.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
-    expect(hrefs).toContain('/admin/applicants/export.csv?gender=perempuan&amp;province=35');
     for (const href of hrefs) expect(href).not.toMatch(/Sari|Puspitasari|6281|\d{16}/);
+    // The export form carries the filter and offers the separator, `;` first in Indonesian.
+    expect(client.lastHtml).toContain('action="/admin/applicants/export.csv"');
+    expect(client.lastHtml).toContain('<input type="hidden" name="gender" value="perempuan"/>');
+    expect(client.lastHtml).toMatch(/<option value="semicolon" selected="">Titik koma/);
 
     // Every person shown on a list page is in the processing log.
     const logged = await h.runtime.db
@@ -278,20 +281,31 @@ describe('applicant list', () => {
     // TextDecoder drops the BOM it reads.
     const text = new TextDecoder().decode(bytes);
     const lines = text.trimEnd().split('\r\n');
+    // Semicolons by default for an Indonesian dashboard (Excel set to Indonesian splits on them).
     expect(lines[0]).toBe(
-      'Nomor lamaran,Program,Status,Dikirim (WIB),Nama lengkap,No. HP,Email,Alamat,Jenis kelamin,Pendidikan,Provinsi,Usia',
+      'Nomor lamaran;Program;Status;Dikirim (WIB);Nama lengkap;No. HP;Email;Alamat;Jenis kelamin;Pendidikan;Provinsi;Kabupaten/kota;Usia;Disabilitas;Kebutuhan disabilitas;Jenis kursi;Saluran',
     );
     expect(lines).toHaveLength(3);
+    const dewi = lines.find((l) => l.includes('Dewi Kartika'))!.split(';');
+    // A real date (read as one by spreadsheets), and the facts a seat plan needs.
+    expect(dewi[3]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(dewi.slice(13)).toEqual([
+      'Ya',
+      '"kursi roda, perlu ruang kelas di lantai dasar"',
+      'kursi umum',
+      'Telegram',
+    ]);
     expect(text).toContain('Dewi Kartika');
     expect(text).not.toContain('Sari Puspitasari');
     expect(text).toContain(`"'=HYPERLINK(""http://jahat.example"",""klik"")"`);
     expect(text).toContain(`'@SUM(1+1) Jl. Mawar`);
-    expect(text).not.toMatch(/(^|,)[=+@-]/m);
+    expect(text).not.toMatch(/(^|;)[=+@-]/m);
     expect(text).toContain('Jawa Barat');
     expect(text).toMatch(/0857-?\d/);
 
-    const all = await client.get('/admin/applicants/export.csv');
+    const all = await client.get('/admin/applicants/export.csv?sep=comma');
     const csv = await all.text();
+    expect(csv.split('\r\n')[0]).toContain('Nomor lamaran,Program,Status,');
     expect(csv).toContain('Sari Puspitasari');
     expect(csv).not.toContain(sari.nik);
     expect(csv).not.toMatch(/\d{16}/);

@@ -32,7 +32,7 @@ import { jakartaDate } from '../programmes/format';
 import { programmeChoices } from '../programmes/service';
 import { refuse } from '../refuse';
 import { logAccessMany } from './audit';
-import { csvHeader, csvLines } from './csv';
+import { csvHeader, csvLines, separatorFor } from './csv';
 import { DECISIONS, MIN_REASON_LENGTH, REASON_REQUIRED, UNDO_SECONDS } from './decisions';
 import { parseFilter } from './filters';
 import {
@@ -101,11 +101,12 @@ export function applicantRoutes(deps: AdminDeps) {
   app.get('/export.csv', async (c) => {
     const t = c.var.t;
     const { filter } = parseFilter((name) => c.req.query(name));
-    let body = csvHeader(t);
+    const sep = separatorFor(c.req.query('sep'), c.var.locale);
+    let body = csvHeader(t, sep);
     const userIds: (string | null)[] = [];
     let rows = 0;
     for await (const batch of eachApplicant(db, organisationOf(c).slug, filter)) {
-      body += csvLines(t, c.var.locale, batch);
+      body += csvLines(t, c.var.locale, batch, sep);
       rows += batch.length;
       for (const a of batch) if (!a.anonymised) userIds.push(a.userId);
     }

@@ -54,6 +54,11 @@ export interface ApplicantRow {
   province: string | null;
   age: number | null;
   disability: boolean;
+  /** What the person said they need (only when they declared a disability). */
+  disabilityNeeds: string | null;
+  /** Domicile regency code from the submitted form. */
+  regency: string | null;
+  channel: string | null;
   submittedAt: Date | null;
   anonymised: boolean;
 }
@@ -75,6 +80,9 @@ interface Row {
   province: string | null;
   age_at_submission: number | null;
   disability: boolean;
+  list_needs: string | null;
+  regency: string | null;
+  channel: string | null;
   submitted_at: string | Date | null;
   anonymised_at: string | Date | null;
 }
@@ -82,7 +90,8 @@ interface Row {
 const SELECT = sql`
   select a.id, a.user_id, a.reference, p.slug, p.record -> 'title' as title, a.status, a.seat, a.full_name,
     a.phone, a.email, a.address, a.gender, a.education_level, a.province, a.age_at_submission,
-    ${DISABILITY} as disability, a.submitted_at, a.anonymised_at`;
+    ${DISABILITY} as disability, pr.data #>> '{disability,needs}' as list_needs,
+    a.applicant ->> 'domicileRegency' as regency, a.channel, a.submitted_at, a.anonymised_at`;
 
 const toRow = (r: Row): ApplicantRow => ({
   id: r.id,
@@ -101,6 +110,9 @@ const toRow = (r: Row): ApplicantRow => ({
   province: r.province,
   age: r.age_at_submission,
   disability: r.disability === true,
+  disabilityNeeds: r.disability === true ? r.list_needs : null,
+  regency: r.regency,
+  channel: r.channel,
   submittedAt: r.submitted_at === null ? null : new Date(r.submitted_at),
   anonymised: r.anonymised_at !== null,
 });
