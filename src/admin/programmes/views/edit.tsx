@@ -3,6 +3,7 @@ import type { T } from '../../../i18n';
 import type { AdminContext } from '../../context';
 import { Csrf } from '../../layout';
 import { EDIT_FIELDS, type EditField, FIELD_GROUPS, type FormErrors, type FormValues } from '../edit-form';
+import { Quoted } from '../quoted';
 
 /** The catalogue's words for a select's values (the field names match the catalogue's vocabularies). */
 const OPTION_LABELS: Record<string, string> = {
@@ -193,7 +194,9 @@ export function Input(props: {
     );
   return (
     <div class={error ? 'prog-field prog-invalid' : 'prog-field'}>
-      {f.type === 'checks' ? null : (
+      {f.type === 'checks' ? null : f.type === 'yesno' ? (
+        <p class="prog-label">{t(`dashboard:programmes.edit.field.${f.name}`)}</p>
+      ) : (
         <label for={id}>
           {t(`dashboard:programmes.edit.field.${f.name}`)}
           {f.required ? <span class="muted"> {t('dashboard:programmes.edit.required')}</span> : null}
@@ -207,7 +210,7 @@ export function Input(props: {
       {control}
       {error ? (
         <p class="prog-error" id={`${id}-error`}>
-          {error}
+          <Quoted text={error} />
         </p>
       ) : null}
     </div>
@@ -230,11 +233,14 @@ export function ErrorSummary(props: {
       <ul>
         {invalid.map((f) => (
           <li>
-            <a href={`#f-${f.name}`}>{t(`dashboard:programmes.edit.field.${f.name}`)}</a>: {errors[f.name]}
+            <a href={`#f-${f.name}`}>{t(`dashboard:programmes.edit.field.${f.name}`)}</a>:{' '}
+            <Quoted text={errors[f.name] ?? ''} />
           </li>
         ))}
         {props.other.map((m) => (
-          <li>{m}</li>
+          <li>
+            <Quoted text={m} />
+          </li>
         ))}
       </ul>
     </div>
