@@ -349,8 +349,17 @@ describe('one application', () => {
     expect([...new Uint8Array(await doc.arrayBuffer()).slice(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
     expect((await client.get(`/admin/applicants/${sari.id}/documents/ijazah`)).status).toBe(404);
 
+    // One tap to call or write to her, and how she applied.
+    expect(html).toContain('href="tel:+6281234500911"');
+    expect(html).toContain('href="https://wa.me/6281234500911"');
+    expect(html).toMatch(/Mendaftar lewat<\/dt><dd>Telegram/);
+
     // Disability needs and programme questions, for the organisers to prepare.
     await client.get(`/admin/applicants/${people.dewi!.id}`);
+    // The rules checked against what she submitted: the question passed, her age was not given.
+    expect(client.lastHtml).toContain('Kecocokan dengan syarat program');
+    expect(client.lastHtml).toContain('Belum bisa dipastikan');
+    expect(client.lastHtml).toMatch(/Sesuai<\/span> [^<]*mesin jahit/i);
     expect(client.lastHtml).toContain('kursi roda, perlu ruang kelas di lantai dasar');
     expect(client.lastHtml).toMatch(/Punya mesin jahit di rumah\?<\/dt><dd>Ya/);
   });

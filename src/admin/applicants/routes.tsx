@@ -14,6 +14,7 @@ import {
 } from '../../applications/statuses';
 import { waitlistPosition } from '../../applications/store';
 import { DOCUMENT_KINDS } from '../../catalogue/vocabulary';
+import { evaluateFor } from '../../features/eligibility/evaluate';
 import { changeApplicationStatus } from '../../organisations/applications';
 import { logAccess } from '../../privacy/log';
 import { canWrite } from '../auth/middleware';
@@ -42,6 +43,7 @@ import {
   applicantHistory,
   eachApplicant,
   getApplicant,
+  latestConversation,
   listApplicants,
 } from './service';
 import { ConfirmDecision } from './views/confirm';
@@ -138,12 +140,18 @@ export function applicantRoutes(deps: AdminDeps) {
         nik = '****';
       }
     }
-    const [docs, history, position, undoable] = await Promise.all([
+    const [docs, history, position, undoable, conversation] = await Promise.all([
       applicantDocuments(db, a.id),
       applicantHistory(db, c.var.session.organisationId, a.id),
       a.status === 'cadangan' ? waitlistPosition(db, a.id) : Promise.resolve(undefined),
       undoableChange(db, a.id),
+      latestConversation(db, organisationOf(c).slug, a.anonymised ? null : a.userId),
     ]);
+    // Judged on what was submitted, as on the day it was: what the organisers decide on.
+    const evaluation =
+      a.applicant && !a.anonymised
+        ? evaluateFor(a.programmeRecord, a.applicant, c.var.locale, jakartaDate(a.submittedAt ?? new Date()))
+        : undefined;
     if (a.userId)
       await logAccess(db, {
         actor: actorOf(c.var.session),
@@ -169,6 +177,8 @@ export function applicantRoutes(deps: AdminDeps) {
         form={form}
         position={position}
         undoable={undoable}
+        evaluation={evaluation}
+        conversation={conversation}
       />,
       status,
     );

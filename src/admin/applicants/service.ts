@@ -293,3 +293,18 @@ export async function applicantDocuments(db: Queryable, applicationId: string): 
     createdAt: new Date(r.created_at),
   }));
 }
+
+/** The person's latest conversation with this organisation's staff (open or closed), for "Buka percakapan". */
+export async function latestConversation(
+  db: Queryable,
+  organisation: string,
+  userId: string | null,
+): Promise<string | undefined> {
+  if (!userId) return undefined;
+  const [row] = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      select id from handoffs where user_id = ${userId}::uuid and organisation = ${organisation}
+      order by created_at desc limit 1`),
+  );
+  return row?.id;
+}

@@ -122,6 +122,9 @@ progress { width:100%; height:1.25rem; }
 .empty-hint p { margin:.25rem 0 .5rem; }
 .appl-filters legend { font-weight:700; padding:0 .25rem; }
 .appl-summary { align-items:center; }
+.appl-verdict { list-style:none; padding:0; margin:.5rem 0; }
+.appl-verdict li { margin:.35rem 0; }
+.appl-contact { flex-wrap:wrap; }
 .appl-export { display:flex; flex-wrap:wrap; align-items:end; gap:.5rem; margin:.5rem 0 1rem; }
 .appl-export label { margin:0; flex-basis:100%; }
 .appl-export select { max-width:100%; }

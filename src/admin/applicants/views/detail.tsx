@@ -2,12 +2,14 @@ import { formatWhen } from '../../../applications/format';
 import { formatPhone } from '../../../applications/phone';
 import type { Undoable } from '../../../applications/status';
 import type { ApplicationStatus } from '../../../applications/statuses';
+import type { Evaluation } from '../../../eligibility';
 import type { Locale, T } from '../../../i18n';
 import { regionLabel } from '../../../regions';
 import type { AdminContext } from '../../context';
 import { Csrf } from '../../layout';
 import { formatInstant, formatNumber, localized } from '../../programmes/format';
 import type { ApplicantDetail, DocumentRow, HistoryEntry } from '../service';
+import { Verdict } from './verdict';
 
 export interface StatusForm {
   values: { status: string; date: string; place: string; reason: string };
@@ -234,6 +236,33 @@ function ChangeStatus(props: {
   );
 }
 
+/** One tap to call, to write on WhatsApp, or to open the chat with the person in the inbox. */
+function Contact(props: { c: AdminContext; a: ApplicantDetail; conversation?: string | undefined }) {
+  const { c, a } = props;
+  const t = c.var.t;
+  const digits = a.phone?.replace(/\D/g, '');
+  if (!digits && !props.conversation) return null;
+  return (
+    <p class="actions appl-contact">
+      {a.phone && digits ? (
+        <>
+          <a class="button secondary" href={`tel:+${digits}`}>
+            {t('dashboard:applicants.contact.call', { phone: formatPhone(a.phone) })}
+          </a>
+          <a class="button secondary" href={`https://wa.me/${digits}`} rel="noopener noreferrer">
+            {t('dashboard:applicants.contact.whatsapp')}
+          </a>
+        </>
+      ) : null}
+      {props.conversation ? (
+        <a class="button secondary" href={`/admin/inbox/${props.conversation}`}>
+          {t('dashboard:applicants.contact.conversation')}
+        </a>
+      ) : null}
+    </p>
+  );
+}
+
 /** A decision whose message is still held: when it goes, and the one button that takes it back. */
 function UndoBox(props: { c: AdminContext; id: string; undoable: Undoable; canWrite: boolean }) {
   const { c, undoable } = props;
@@ -273,6 +302,9 @@ export function ApplicantPage(props: {
   form: StatusForm;
   position?: number | undefined;
   undoable?: Undoable | undefined;
+  evaluation?: Evaluation | undefined;
+  /** The person's latest conversation with the organisation's staff. */
+  conversation?: string | undefined;
 }) {
   const { c, a } = props;
   const t = c.var.t;
@@ -300,7 +332,11 @@ export function ApplicantPage(props: {
           ) : null}
         </dd>
         <Item label={t('dashboard:applicants.detail.submitted')}>{formatInstant(a.submittedAt, locale)}</Item>
+        <Item label={t('dashboard:applicants.detail.channel')}>
+          {a.channel ? t(`dashboard:applicants.channel.${a.channel}`, { defaultValue: a.channel }) : ''}
+        </Item>
       </dl>
+      {!a.anonymised ? <Contact c={c} a={a} conversation={props.conversation} /> : null}
       {props.undoable ? (
         <UndoBox c={c} id={a.id} undoable={props.undoable} canWrite={props.canWrite} />
       ) : null}
@@ -317,6 +353,13 @@ export function ApplicantPage(props: {
             {t('dashboard:applicants.detail.toChange')}
           </a>
         </p>
+      ) : null}
+
+      {props.evaluation ? (
+        <>
+          <h2>{t('dashboard:applicants.verdict.heading')}</h2>
+          <Verdict t={t} locale={locale} evaluation={props.evaluation} />
+        </>
       ) : null}
 
       <h2>{t('dashboard:applicants.detail.answers')}</h2>
