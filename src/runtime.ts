@@ -1,5 +1,6 @@
 import type { UserFromGetMe } from 'grammy/types';
 import { seedDemoStaff } from './admin/demo';
+import { seedDemoDesk } from './admin/demo-desk';
 import { createApp } from './app';
 import type { ApplicationServices } from './applications/services';
 import { broadcastGate } from './broadcasts/gate';
@@ -349,7 +350,11 @@ export async function prepareData(
     const seeded = await seedDemoCatalogueIfEmpty(database.db);
     if (seeded) logger.info('demo catalogue loaded into the empty embedded database');
     phase(seeded ? 'demo catalogue loaded' : 'catalogue checked');
-    if (options.staffOrganisation) await seedDemoStaff(database.db, options.staffOrganisation);
+    if (options.staffOrganisation) {
+      await seedDemoStaff(database.db, options.staffOrganisation);
+      if (await seedDemoDesk(database.db, options.staffOrganisation))
+        logger.info('the demo desk got the demo programmes and a few demo applicants');
+    }
     phase('demo staff checked');
   }
   if (options.desk) await prepareDesk(database, logger, options.desk);

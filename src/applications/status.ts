@@ -1,10 +1,10 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Gender } from '../catalogue/vocabulary';
 import type { Queryable } from '../db/client';
 import { rowsOf } from '../db/rows';
-import { type ApplicantSnapshot, applicationEvents, applications, programmes } from '../db/schema';
+import { type ApplicantSnapshot, applicationEvents, applications, messages, programmes } from '../db/schema';
 import { jakartaDay } from '../eligibility';
-import type { Locale } from '../i18n';
+import { isLocale, type Locale, tFor } from '../i18n';
 import { checkTargetsReached } from '../organisations/targets';
 import { applicationChanged, applicationSubmitted } from '../webhooks/events';
 import { localizedTitle, nextSteps, type Translate } from './format';
@@ -13,6 +13,7 @@ import { type LockedSeats, lockSeats, releaseSeat, seatFor, takeSeat } from './s
 import {
   type ApplicationStatus,
   canChange,
+  type EventDetails,
   SEAT_HOLDING,
   type SeatKind,
   type StatusDetails,
@@ -21,7 +22,7 @@ import { waitlistPosition } from './store';
 
 export class StatusChangeError extends Error {
   constructor(
-    readonly code: 'not_found' | 'not_allowed' | 'needs_details' | 'no_seat',
+    readonly code: 'not_found' | 'not_allowed' | 'needs_details' | 'no_seat' | 'too_late',
     message: string,
   ) {
     super(message);
@@ -115,6 +116,8 @@ export interface ChangeResult {
   to: ApplicationStatus;
   /** A notice for the person was queued in the outbox. */
   notified: boolean;
+  /** The queued notice's outbox row (held there for `noticeDelaySeconds`). */
+  noticeId?: number;
   /** References promoted from the waitlist into the seat this change freed. */
   promoted: string[];
 }
@@ -122,6 +125,11 @@ export interface ChangeResult {
 export interface ChangeOptions {
   /** Default true. The person's own withdrawal is answered in the chat instead. */
   notifyPerson?: boolean;
+  /**
+   * Hold the notice in the outbox this long: the window in which `undoStatusChange` can take a staff
+   * decision back before the person hears of it (the dispatcher sends it when due; no timer).
+   */
+  noticeDelaySeconds?: number;
 }
 
 /**
@@ -180,27 +188,244 @@ export async function changeStatus(
         updatedAt: sql`now()`,
       })
       .where(eq(applications.id, app.id));
-    await tx
-      .insert(applicationEvents)
-      .values({ applicationId: app.id, fromStatus: from, toStatus: status, details: clean, actor });
-    await applicationChanged(tx, app.id, { from, to: status, actor });
 
-    let notified = false;
+    let noticeId: number | undefined;
     if (options.notifyPerson !== false && app.userId) {
       const title = await titleOf(tx, app.programmeId);
       const position = status === 'cadangan' ? await waitlistPosition(tx, app.id) : undefined;
-      notified = await queueNotice(
+      noticeId = await queueNotice(
         tx,
         app.userId,
         (t, locale) =>
           noticeText(t, locale, { reference, title: title.title, status, details: clean, position }),
         title.organisation,
+        options.noticeDelaySeconds ?? 0,
       );
     }
+    // The event remembers its held notice, so an undo finds (and cancels) exactly that message.
+    const eventDetails: EventDetails | null =
+      noticeId !== undefined && options.noticeDelaySeconds ? { ...clean, notice: noticeId } : clean;
+    await tx
+      .insert(applicationEvents)
+      .values({ applicationId: app.id, fromStatus: from, toStatus: status, details: eventDetails, actor });
+    await applicationChanged(tx, app.id, { from, to: status, actor });
+    const notified = noticeId !== undefined;
+    // A held decision holds the promotion it causes too, so undoing it can give the seat back.
+    const promoted = freed
+      ? await promoteWaitlist(tx, app.programmeId, locked, app.id, options.noticeDelaySeconds ?? 0)
+      : [];
+    await checkTargetsReached(tx, { programmeId: app.programmeId });
+    return {
+      reference,
+      from,
+      to: status,
+      notified,
+      promoted,
+      ...(noticeId !== undefined ? { noticeId } : {}),
+    };
+  });
+}
+
+/** A staff change whose notice is still held in the outbox, so it can be taken back. */
+export interface Undoable {
+  from: ApplicationStatus;
+  to: ApplicationStatus;
+  actor: string;
+  /** When the held notice goes out. */
+  sendsAt: Date;
+}
+
+/** The application's last change, if its notice is still waiting in the outbox. */
+export async function undoableChange(db: Queryable, applicationId: string): Promise<Undoable | undefined> {
+  const [row] = rowsOf<{
+    from_status: ApplicationStatus;
+    to_status: ApplicationStatus;
+    actor: string;
+    available_at: string | Date;
+  }>(
+    await db.execute(sql`
+      select e.from_status, e.to_status, e.actor, m.available_at
+      from (select * from application_events where application_id = ${applicationId}::uuid
+            order by id desc limit 1) e
+      join messages m on m.id = (e.details ->> 'notice')::bigint
+      where m.status = 'pending' and m.available_at > now()`),
+  );
+  return row
+    ? { from: row.from_status, to: row.to_status, actor: row.actor, sendsAt: new Date(row.available_at) }
+    : undefined;
+}
+
+/**
+ * Takes back a staff change while its notice is still held in the outbox: the notice is cancelled (only
+ * if the dispatcher has not claimed it — the row's status is the arbiter), the application returns to
+ * its previous status and details, a seat is taken again or freed, and the trail says it was undone.
+ * A person the decision promoted from the waitlist goes back to their place while their own notice is
+ * still held. Throws `too_late` once the notice is on its way, `no_seat` when the freed seat is gone
+ * for good (its promotion notice was sent).
+ */
+export async function undoStatusChange(
+  db: Queryable,
+  reference: string,
+  actor: string,
+): Promise<ChangeResult> {
+  return db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ id: applications.id, programmeId: applications.programmeId })
+      .from(applications)
+      .where(eq(applications.reference, reference));
+    if (!found) throw new StatusChangeError('not_found', `no application ${reference}`);
+    const locked = await lockSeats(tx, found.programmeId);
+    const [app] = await tx.select().from(applications).where(eq(applications.id, found.id)).for('update');
+    if (!app) throw new StatusChangeError('not_found', `no application ${reference}`);
+    const events = await tx
+      .select()
+      .from(applicationEvents)
+      .where(eq(applicationEvents.applicationId, app.id))
+      .orderBy(desc(applicationEvents.id))
+      .limit(2);
+    const last = events[0];
+    const notice = (last?.details as EventDetails | null)?.notice;
+    if (!last || notice === undefined || last.toStatus !== app.status)
+      throw new StatusChangeError('too_late', `${reference}: nothing to undo`);
+    const cancelled = await tx
+      .update(messages)
+      .set({ status: 'cancelled', error: 'undone by staff' })
+      .where(and(eq(messages.id, notice), eq(messages.status, 'pending')))
+      .returning({ id: messages.id });
+    if (!cancelled.length) throw new StatusChangeError('too_late', `${reference}: the notice has gone`);
+
+    const from = app.status;
+    const back = last.fromStatus;
+    const holding = SEAT_HOLDING.has(from) && app.seat !== null;
+    const willHold = SEAT_HOLDING.has(back);
+    let seat: SeatKind | null = app.seat;
+    let freed = false;
+    if (holding && !willHold) {
+      await releaseSeat(tx, app.programmeId, app.seat!, locked);
+      seat = null;
+      freed = true;
+    } else if (!holding && willHold) {
+      if (!seatFor(locked, (app.gender ?? undefined) as Gender | undefined))
+        await unpromote(tx, app.programmeId, last.id, locked, actor);
+      const got = seatFor(locked, (app.gender ?? undefined) as Gender | undefined);
+      if (!got) throw new StatusChangeError('no_seat', `${reference}: the seat went to someone else`);
+      await takeSeat(tx, app.programmeId, got, locked);
+      seat = got;
+    }
+    const before = (events[1]?.details as EventDetails | null) ?? null;
+    const restored = before ? cleanDetails(before) : null;
+    await tx
+      .update(applications)
+      .set({
+        status: back,
+        seat,
+        // The old place in the queue is not kept by a change; the undone one queues again from now.
+        waitlistedAt: back === 'cadangan' ? sql`clock_timestamp()` : null,
+        statusDetails: restored,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(applications.id, app.id));
+    await tx.insert(applicationEvents).values({
+      applicationId: app.id,
+      fromStatus: from,
+      toStatus: back,
+      details: { ...restored, undone: true },
+      actor,
+    });
+    await applicationChanged(tx, app.id, { from, to: back, actor });
     const promoted = freed ? await promoteWaitlist(tx, app.programmeId, locked, app.id) : [];
     await checkTargetsReached(tx, { programmeId: app.programmeId });
-    return { reference, from, to: status, notified, promoted };
+    return { reference, from, to: back, notified: false, promoted };
   });
+}
+
+/**
+ * Puts back on the waitlist, at their old place, the people a held decision promoted (their promotion
+ * written after the decision, their notice still held), cancelling those notices.
+ */
+async function unpromote(
+  tx: Queryable,
+  programmeId: string,
+  afterEventId: number,
+  locked: LockedSeats,
+  actor: string,
+): Promise<void> {
+  const held = rowsOf<{ application_id: string; seat: SeatKind | null; details: EventDetails }>(
+    await tx.execute(sql`
+      select e.application_id, a.seat, e.details from application_events e
+      join applications a on a.id = e.application_id
+      join messages m on m.id = (e.details ->> 'notice')::bigint
+      where a.programme_id = ${programmeId}::uuid and e.id > ${afterEventId} and e.actor = 'system'
+        and e.to_status = 'diajukan' and a.status = 'diajukan' and m.status = 'pending'
+      order by e.id desc
+      for update of a`),
+  );
+  for (const row of held) {
+    const cancelled = await tx
+      .update(messages)
+      .set({ status: 'cancelled', error: 'undone by staff' })
+      .where(and(eq(messages.id, row.details.notice!), eq(messages.status, 'pending')))
+      .returning({ id: messages.id });
+    if (!cancelled.length) continue;
+    if (row.seat) await releaseSeat(tx, programmeId, row.seat, locked);
+    await tx
+      .update(applications)
+      .set({
+        status: 'cadangan',
+        seat: null,
+        waitlistedAt: row.details.waitlistedAt ? new Date(row.details.waitlistedAt) : sql`clock_timestamp()`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(applications.id, row.application_id));
+    await tx.insert(applicationEvents).values({
+      applicationId: row.application_id,
+      fromStatus: 'diajukan',
+      toStatus: 'cadangan',
+      details: { undone: true },
+      actor,
+    });
+    await applicationChanged(tx, row.application_id, { from: 'diajukan', to: 'cadangan', actor });
+  }
+}
+
+/**
+ * The notice a change would send, in the person's language, for staff to read before they confirm.
+ * Undefined when the person cannot be reached through any chat.
+ */
+export async function previewNotice(
+  db: Queryable,
+  applicationId: string,
+  status: ApplicationStatus,
+  details: StatusDetails,
+): Promise<{ text: string; locale: Locale } | undefined> {
+  const [app] = await db
+    .select({
+      userId: applications.userId,
+      reference: applications.reference,
+      programmeId: applications.programmeId,
+    })
+    .from(applications)
+    .where(eq(applications.id, applicationId));
+  if (!app?.userId) return undefined;
+  const [recipient] = rowsOf<{ locale: string | null }>(
+    await db.execute(sql`
+      select u.locale from identities i join users u on u.id = i.user_id
+      where i.user_id = ${app.userId}::uuid and not i.unreachable limit 1`),
+  );
+  if (!recipient) return undefined;
+  const locale: Locale = isLocale(recipient.locale) ? recipient.locale : 'id';
+  const fixed = tFor(locale);
+  const t: Translate = (key, vars) => fixed(key, vars ?? {}) as string;
+  const title = await titleOf(db, app.programmeId);
+  return {
+    locale,
+    text: noticeText(t, locale, {
+      reference: app.reference ?? '',
+      title: title.title,
+      status,
+      details: cleanDetails(details),
+    }),
+  };
 }
 
 function cleanDetails(details: StatusDetails): StatusDetails | null {
@@ -220,6 +445,8 @@ export async function promoteWaitlist(
   programmeId: string,
   locked: LockedSeats,
   excludeId?: string,
+  /** Hold the promotion notices this long (the decision that freed the seat may still be undone). */
+  delaySeconds = 0,
 ): Promise<string[]> {
   const promoted: string[] = [];
   const anyone = () => seatFor(locked, 'perempuan') ?? seatFor(locked, 'laki_laki');
@@ -230,6 +457,7 @@ export async function promoteWaitlist(
       reference: applications.reference,
       userId: applications.userId,
       gender: applications.gender,
+      waitlistedAt: applications.waitlistedAt,
     })
     .from(applications)
     .where(
@@ -252,16 +480,13 @@ export async function promoteWaitlist(
       .update(applications)
       .set({ status: 'diajukan', seat, waitlistedAt: null, statusDetails: null, updatedAt: sql`now()` })
       .where(eq(applications.id, candidate.id));
-    await tx
-      .insert(applicationEvents)
-      .values({ applicationId: candidate.id, fromStatus: 'cadangan', toStatus: 'diajukan', actor: 'system' });
-    await applicationChanged(tx, candidate.id, { from: 'cadangan', to: 'diajukan', actor: 'system' });
     const reference = candidate.reference ?? '';
     promoted.push(reference);
+    let notice: number | undefined;
     if (candidate.userId) {
       title ??= await titleOf(tx, programmeId);
       const programme = title;
-      await queueNotice(
+      notice = await queueNotice(
         tx,
         candidate.userId,
         (t, locale) =>
@@ -271,8 +496,25 @@ export async function promoteWaitlist(
             next: nextSteps(t, locale, 'diajukan', null),
           }),
         programme.organisation,
+        delaySeconds,
       );
     }
+    // A held promotion remembers its notice and the place it had, so an undo can put it back.
+    const details: EventDetails | null =
+      delaySeconds > 0
+        ? {
+            ...(notice !== undefined ? { notice } : {}),
+            ...(candidate.waitlistedAt ? { waitlistedAt: candidate.waitlistedAt.toISOString() } : {}),
+          }
+        : null;
+    await tx.insert(applicationEvents).values({
+      applicationId: candidate.id,
+      fromStatus: 'cadangan',
+      toStatus: 'diajukan',
+      details,
+      actor: 'system',
+    });
+    await applicationChanged(tx, candidate.id, { from: 'cadangan', to: 'diajukan', actor: 'system' });
   }
   return promoted;
 }

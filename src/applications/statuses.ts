@@ -88,4 +88,12 @@ export interface StatusDetails {
   reason?: string;
 }
 
+/** What a trail event stores: the details, and the outbox row of a notice held for an undo. */
+export type EventDetails = StatusDetails & {
+  notice?: number;
+  undone?: boolean;
+  /** A held promotion's former place on the waitlist (ISO instant). */
+  waitlistedAt?: string;
+};
+
 export type SeatKind = 'women' | 'general';

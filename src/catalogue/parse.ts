@@ -68,6 +68,8 @@ interface RawRecord {
   position: CataloguePosition;
   /** Errors found while reading the record (bad JSON cell); the record is invalid. */
   errors: CatalogueError[];
+  /** The cells are not where the header says (a row wider than it): field checks would only mislead. */
+  unreadable?: boolean;
 }
 
 function validateRecords(
@@ -88,7 +90,9 @@ function validateRecords(
     const rawSlug = (raw.value as { slug?: unknown } | null)?.slug;
     const slug = typeof rawSlug === 'string' && rawSlug.trim() ? rawSlug.trim() : undefined;
     const rowErrors = [...raw.errors];
-    if (typeof raw.value !== 'object' || raw.value === null || Array.isArray(raw.value)) {
+    if (raw.unreadable) {
+      // One error that says what is wrong with the row, not a list of fields it shifted.
+    } else if (typeof raw.value !== 'object' || raw.value === null || Array.isArray(raw.value)) {
       rowErrors.push(makeError(ctx, raw.position, null, 'not_object', ctx.t('error.not_object')));
     } else {
       const result = schema.safeParse(pruneEmpty(raw.value), { reportInput: true });
@@ -242,10 +246,20 @@ export async function parseCatalogueCsv(text: string, options: ParseOptions = {}
     return known;
   });
 
+  const width = header.record.length;
   const raws = rows.map((row): RawRecord => {
     const position = { line: startLine(row) };
     const value: Record<string, unknown> = {};
     const errors: CatalogueError[] = [];
+    // Wider than the header, with something in the extra cells: a separator inside an unquoted cell
+    // moved every later value one column on (a row may be narrower: spreadsheets drop empty tails).
+    if (row.record.length > width && row.record.slice(width).some((cell) => cell.trim() !== '')) {
+      const slugAt = columns.findIndex((c) => c?.name === 'slug');
+      const slug = slugAt >= 0 ? row.record[slugAt]?.trim() || undefined : undefined;
+      const detail = ctx.t('error.csv_column_count', { count: row.record.length, header: width });
+      errors.push(makeError(ctx, position, null, 'csv_column_count', detail, slug));
+      return { value, position, errors, unreadable: true };
+    }
     row.record.forEach((cell, i) => {
       const column = columns[i];
       if (!column || cell.trim() === '') return;

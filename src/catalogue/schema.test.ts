@@ -417,7 +417,14 @@ describe('programme validation (Indonesian messages)', () => {
     const empty = await parseCatalogueCsv('');
     const columns = await parseCatalogueCsv('slug,seat_women,slug\nabc,1,abc\n');
     const json = await parseCatalogueCsv('slug,eligibility_questions_json\nabc,[{"id": "tato"\n');
-    const all = [...syntax.errors, ...empty.errors, ...columns.errors, ...json.errors];
+    // A separator inside an unquoted cell: one error for the row, not one per shifted value.
+    const wide = await parseCatalogueCsv(
+      'slug;kind;benefits;status\nlas-geser;pelatihan;asrama;makan;open\n',
+    );
+    expect(wide.errors.map((e) => e.message)).toEqual([
+      'Baris 2: baris ini punya 5 kolom, padahal judulnya 4. Biasanya ada tanda pemisah (; atau ,) di dalam sebuah isian tanpa tanda kutip, sehingga isian sesudahnya bergeser. Apit isian itu dengan tanda kutip ("…") lalu unggah lagi.',
+    ]);
+    const all = [...syntax.errors, ...empty.errors, ...columns.errors, ...json.errors, ...wide.errors];
     for (const e of all) seenCodes.add(e.code);
     expect(syntax.errors[0]!.message).toBe(
       'Baris 2: berkas CSV tidak bisa dibaca: ada tanda kutip (") yang dibuka tetapi tidak ditutup sampai akhir berkas.',

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { changeStatus, StatusChangeError } from '../applications/status';
+import { type ChangeOptions, changeStatus, StatusChangeError } from '../applications/status';
 import type { ApplicationStatus, StatusDetails } from '../applications/statuses';
 import type { Db, Queryable } from '../db/client';
 import { rowsOf } from '../db/rows';
@@ -221,6 +221,7 @@ export async function changeApplicationStatus(
   status: ApplicationStatus,
   details: StatusDetails,
   actor: string,
+  options: ChangeOptions = {},
 ) {
   const [owned] = rowsOf<{ id: string }>(
     await db.execute(sql`
@@ -228,5 +229,5 @@ export async function changeApplicationStatus(
       where a.reference = ${reference} and p.organisation = ${organisation.slug}`),
   );
   if (!owned) throw new StatusChangeError('not_found', `no application ${reference}`);
-  return changeStatus(db, reference, status, details, actor);
+  return changeStatus(db, reference, status, details, actor, options);
 }

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { submitApplication } from '../../src/applications/status';
-import { applications, personalDataLog, profiles, programmes } from '../../src/db/schema';
+import { applications, messages, personalDataLog, profiles, programmes } from '../../src/db/schema';
 import {
   applicant,
   bornAgo,
@@ -251,8 +251,11 @@ describe('applicant list', () => {
     // Links carry only ids and codes, never a name, phone or NIK.
     await client.get('/admin/applicants?gender=perempuan&province=35');
     const hrefs = [...client.lastHtml.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
-    expect(hrefs).toContain('/admin/applicants/export.csv?gender=perempuan&amp;province=35');
     for (const href of hrefs) expect(href).not.toMatch(/Sari|Puspitasari|6281|\d{16}/);
+    // The export form carries the filter and offers the separator, `;` first in Indonesian.
+    expect(client.lastHtml).toContain('action="/admin/applicants/export.csv"');
+    expect(client.lastHtml).toContain('<input type="hidden" name="gender" value="perempuan"/>');
+    expect(client.lastHtml).toMatch(/<option value="semicolon" selected="">Titik koma/);
 
     // Every person shown on a list page is in the processing log.
     const logged = await h.runtime.db
@@ -278,20 +281,31 @@ describe('applicant list', () => {
     // TextDecoder drops the BOM it reads.
     const text = new TextDecoder().decode(bytes);
     const lines = text.trimEnd().split('\r\n');
+    // Semicolons by default for an Indonesian dashboard (Excel set to Indonesian splits on them).
     expect(lines[0]).toBe(
-      'Nomor lamaran,Program,Status,Dikirim (WIB),Nama lengkap,No. HP,Email,Alamat,Jenis kelamin,Pendidikan,Provinsi,Usia',
+      'Nomor lamaran;Program;Status;Dikirim (WIB);Nama lengkap;No. HP;Email;Alamat;Jenis kelamin;Pendidikan;Provinsi;Kabupaten/kota;Usia;Disabilitas;Kebutuhan disabilitas;Jenis kursi;Saluran',
     );
     expect(lines).toHaveLength(3);
+    const dewi = lines.find((l) => l.includes('Dewi Kartika'))!.split(';');
+    // A real date (read as one by spreadsheets), and the facts a seat plan needs.
+    expect(dewi[3]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(dewi.slice(13)).toEqual([
+      'Ya',
+      '"kursi roda, perlu ruang kelas di lantai dasar"',
+      'kursi umum',
+      'Telegram',
+    ]);
     expect(text).toContain('Dewi Kartika');
     expect(text).not.toContain('Sari Puspitasari');
     expect(text).toContain(`"'=HYPERLINK(""http://jahat.example"",""klik"")"`);
     expect(text).toContain(`'@SUM(1+1) Jl. Mawar`);
-    expect(text).not.toMatch(/(^|,)[=+@-]/m);
+    expect(text).not.toMatch(/(^|;)[=+@-]/m);
     expect(text).toContain('Jawa Barat');
     expect(text).toMatch(/0857-?\d/);
 
-    const all = await client.get('/admin/applicants/export.csv');
+    const all = await client.get('/admin/applicants/export.csv?sep=comma');
     const csv = await all.text();
+    expect(csv.split('\r\n')[0]).toContain('Nomor lamaran,Program,Status,');
     expect(csv).toContain('Sari Puspitasari');
     expect(csv).not.toContain(sari.nik);
     expect(csv).not.toMatch(/\d{16}/);
@@ -335,8 +349,17 @@ describe('one application', () => {
     expect([...new Uint8Array(await doc.arrayBuffer()).slice(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
     expect((await client.get(`/admin/applicants/${sari.id}/documents/ijazah`)).status).toBe(404);
 
+    // One tap to call or write to her, and how she applied.
+    expect(html).toContain('href="tel:+6281234500911"');
+    expect(html).toContain('href="https://wa.me/6281234500911"');
+    expect(html).toMatch(/Mendaftar lewat<\/dt><dd>Telegram/);
+
     // Disability needs and programme questions, for the organisers to prepare.
     await client.get(`/admin/applicants/${people.dewi!.id}`);
+    // The rules checked against what she submitted: the question passed, her age was not given.
+    expect(client.lastHtml).toContain('Kecocokan dengan syarat program');
+    expect(client.lastHtml).toContain('Belum bisa dipastikan');
+    expect(client.lastHtml).toMatch(/Sesuai<\/span> [^<]*mesin jahit/i);
     expect(client.lastHtml).toContain('kursi roda, perlu ruang kelas di lantai dasar');
     expect(client.lastHtml).toMatch(/Punya mesin jahit di rumah\?<\/dt><dd>Ya/);
   });
@@ -382,11 +405,20 @@ describe('one application', () => {
     // The organisers' note travels with every status, not only with a decision.
     expect(notice).toContain('Catatan penyelenggara: Bawa KTP asli dan pakai sepatu tertutup.');
 
-    res = await client.post(`/admin/applicants/${sari.id}/status`, {
-      status: 'diterima',
-      reason: 'Bawa sepatu safety pada hari pertama.',
-    });
+    // A decision is confirmed first, on a page showing the message exactly as Sari will read it.
+    const accept = { status: 'diterima', reason: 'Bawa sepatu safety pada hari pertama.' };
+    res = await client.post(`/admin/applicants/${sari.id}/status`, accept);
+    expect(res.status).toBe(200);
+    expect(client.lastHtml).toContain('Pesan yang akan diterima pendaftar');
+    expect(client.lastHtml).toContain('Catatan penyelenggara: Bawa sepatu safety pada hari pertama.');
+    expect(client.lastHtml).toContain('Pelatihan Las Kopri');
+    const [before] = await h.runtime.db.select().from(applications).where(eq(applications.id, sari.id));
+    expect(before!.status).toBe('wawancara');
+    res = await client.post(`/admin/applicants/${sari.id}/status`, { ...accept, confirm: '1' });
     expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(
+      `/admin/applicants/${sari.id}?ok=dashboard:applicants.flash.held`,
+    );
     h.api.reset();
     await drainOutbox(h);
     notice = h.api.texts(sari.person.id).at(-1)!;
@@ -403,7 +435,10 @@ describe('one application', () => {
     expect(client.lastHtml).toContain('tidak diperbolehkan');
 
     // Andi is on the waitlist and both general seats are taken: said plainly.
-    res = await client.post(`/admin/applicants/${people.andi!.id}/status`, { status: 'diterima' });
+    res = await client.post(`/admin/applicants/${people.andi!.id}/status`, {
+      status: 'diterima',
+      confirm: '1',
+    });
     expect(res.status).toBe(409);
     expect(client.lastHtml).toContain('Kursi program sudah penuh');
   });
@@ -449,5 +484,84 @@ describe('one application', () => {
     expect(res.status).toBe(403);
     const [row] = await h.runtime.db.select().from(applications).where(eq(applications.id, people.joko!.id));
     expect(row!.status).toBe('diajukan');
+  });
+
+  it('confirms a rejection with a kind reason, holds its message, and can undo it until it goes', async () => {
+    const client = await login();
+    const joko = people.joko!;
+    const andi = people.andi!;
+    const statusOf = async (id: string) =>
+      (await h.runtime.db.select().from(applications).where(eq(applications.id, id)))[0]!;
+    h.api.reset();
+    await client.get(`/admin/applicants/${joko.id}`);
+    // No reason, or a curt one, is refused: the person is always told why, in a sentence.
+    let res = await client.post(`/admin/applicants/${joko.id}/status`, { status: 'ditolak' });
+    expect(res.status).toBe(422);
+    expect(client.lastHtml).toContain('minimal 20 karakter');
+    res = await client.post(`/admin/applicants/${joko.id}/status`, {
+      status: 'ditolak',
+      reason: 'tidak lolos',
+    });
+    expect(res.status).toBe(422);
+
+    const reason =
+      'Terima kasih sudah mendaftar. Kelas ini mengutamakan warga Jawa Timur; coba program las di Semarang.';
+    res = await client.post(`/admin/applicants/${joko.id}/status`, { status: 'ditolak', reason });
+    expect(res.status).toBe(200);
+    expect(client.lastHtml).toContain('Periksa sebelum menyimpan');
+    expect(client.lastHtml).toContain('Maaf, kali ini kamu belum diterima');
+    expect(client.lastHtml).toContain(`Catatan penyelenggara: ${reason}`);
+    expect((await statusOf(joko.id)).status).toBe('diajukan');
+    // "Ubah dulu" goes back to the form with what was written.
+    res = await client.post(`/admin/applicants/${joko.id}/status`, { status: 'ditolak', reason, edit: '1' });
+    expect(res.status).toBe(200);
+    expect(client.lastHtml).toContain('<option value="ditolak" selected="">');
+    expect(client.lastHtml).toContain('Kelas ini mengutamakan warga Jawa Timur');
+
+    res = await client.post(`/admin/applicants/${joko.id}/status`, {
+      status: 'ditolak',
+      reason,
+      confirm: '1',
+    });
+    expect(res.status).toBe(303);
+    expect((await statusOf(joko.id)).status).toBe('ditolak');
+    // Joko's seat went to Andi from the waitlist; both messages are held.
+    expect((await statusOf(andi.id)).status).toBe('diajukan');
+    await client.get(`/admin/applicants/${joko.id}`);
+    expect(client.lastHtml).toContain('Pesan belum dikirim');
+    expect(client.lastHtml).toContain('Urungkan, kembalikan ke &quot;Diajukan&quot;');
+    while ((await h.runtime.dispatcher.drainOnce()) > 0) {}
+    expect(h.api.texts(joko.person.id)).toEqual([]);
+    expect(h.api.texts(andi.person.id)).toEqual([]);
+
+    res = await client.post(`/admin/applicants/${joko.id}/undo`, {});
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toContain('flash.undone');
+    const back = await statusOf(joko.id);
+    expect(back.status).toBe('diajukan');
+    expect(back.seat).toBe('general');
+    const andiBack = await statusOf(andi.id);
+    expect(andiBack.status).toBe('cadangan');
+    expect(andiBack.waitlistedAt).not.toBeNull();
+    await client.get(`/admin/applicants/${joko.id}`);
+    expect(client.lastHtml).toContain('Diurungkan sebelum pesannya terkirim');
+    expect(client.lastHtml).not.toContain('Pesan belum dikirim');
+    await drainOutbox(h);
+    expect(h.api.texts(joko.person.id)).toEqual([]);
+    expect(h.api.texts(andi.person.id)).toEqual([]);
+    const cancelled = await h.runtime.db.select().from(messages).where(eq(messages.status, 'cancelled'));
+    expect(cancelled.length).toBeGreaterThanOrEqual(2);
+
+    // Decided again; once the window has passed the message goes, and the undo is too late.
+    await client.post(`/admin/applicants/${joko.id}/status`, { status: 'ditolak', reason, confirm: '1' });
+    await drainOutbox(h);
+    const notice = h.api.texts(joko.person.id).at(-1)!;
+    expect(notice).toContain('Belum diterima');
+    expect(notice).toContain(reason);
+    expect(h.api.texts(andi.person.id).at(-1)).toContain(andi.reference);
+    res = await client.post(`/admin/applicants/${joko.id}/undo`, {});
+    expect(res.status).toBe(409);
+    expect(client.lastHtml).toContain('tidak dapat diurungkan');
+    expect((await statusOf(joko.id)).status).toBe('ditolak');
   });
 });

@@ -323,6 +323,11 @@ describe('sending from the dashboard', () => {
     expect(after).toMatch(/data-stat="pending">0</);
     expect(after).toContain('4 dari 4 pesan sudah diproses (100%)');
     expect(after).toContain('Selesai');
+    // The status and the Cancel button are polled with the progress: a finished one offers no Cancel.
+    expect(before).toContain('Batalkan siaran');
+    expect(before).toContain('Sedang dikirim');
+    expect(after).not.toContain('Batalkan siaran');
+    expect(after).not.toContain('Sedang dikirim');
     for (const name of ['sari', 'budi', 'rizky', 'putri']) {
       const texts = h.api.texts(chats[name]!);
       expect(texts, name).toHaveLength(1);

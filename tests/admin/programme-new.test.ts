@@ -38,7 +38,12 @@ function formOf(client: AdminClient): Record<string, string> {
   const values: Record<string, string> = {};
   for (const m of html.matchAll(/<input[^>]*>/g)) {
     const name = /name="([^"]+)"/.exec(m[0])?.[1];
-    if (name && name !== '_csrf') values[name] = /value="([^"]*)"/.exec(m[0])?.[1] ?? '';
+    if (!name || name === '_csrf') continue;
+    const value = /value="([^"]*)"/.exec(m[0])?.[1] ?? '';
+    // As a browser sends a form: ticked boxes only, several of one name as a list.
+    if (/type="checkbox"/.test(m[0])) {
+      if (/\schecked/.test(m[0])) values[name] = values[name] ? `${values[name]}; ${value}` : value;
+    } else values[name] = value;
   }
   for (const m of html.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g))
     values[m[1]!] = m[2]!;

@@ -154,7 +154,7 @@ describe('editing a programme', () => {
     expect(html).toContain('Judul (Bahasa Indonesia)</a>: wajib diisi.');
     expect(html).toContain('minimal 1, bukan -5');
     expect(html).toContain('tanggal ini sudah lewat');
-    expect(html).toContain('harus berupa angka, bukan `1,5 juta`');
+    expect(html).toContain('harus berupa angka, bukan <code>1,5 juta</code>');
     // What was typed is shown again, and the field is marked invalid for screen readers.
     expect(html).toContain('value="-5"');
     expect(html).toContain('value="1,5 juta"');
@@ -432,6 +432,33 @@ describe('CSV import', () => {
     const second = await upload(client, lines.join('\n'));
     const again = await pollToEnd(client, second.res.headers.get('location')!);
     expect(again).toContain('0 ditambahkan, 0 diperbarui, 3 tidak berubah, 4 gagal.');
+  });
+
+  it('says a row is wider than its header once, instead of errors for every shifted value', async () => {
+    importPacing.pollBudgetMs = 1000;
+    const client = await staff();
+    // An unquoted `;` inside the documents list of a semicolon file moves every later cell along.
+    const shifted = csvRow({ slug: 'las-geser', title_id: 'Las Geser' }, ';').replace(
+      '"ktp;ijazah"',
+      'ktp;ijazah',
+    );
+    expect(shifted).toContain(';ktp;ijazah;');
+    const lines = [
+      COLUMNS.join(';'),
+      shifted,
+      csvRow({ slug: 'las-kode-salah', title_id: 'Las Kode Salah', location_regency: '35.7x' }, ';'),
+    ];
+    const { res } = await upload(client, `${lines.join('\n')}\n`);
+    const fragment = await pollToEnd(client, res.headers.get('location')!);
+    const rows = [...fragment.matchAll(/<tr><td>(\d+)<\/td>([\s\S]*?)<\/tr>/g)];
+    const line2 = rows.filter((r) => r[1] === '2');
+    expect(line2).toHaveLength(1);
+    expect(line2[0]![2]).toContain(`punya ${COLUMNS.length + 1} kolom, padahal judulnya ${COLUMNS.length}`);
+    expect(line2[0]![2]).toContain('tanda kutip');
+    // Values are set apart as code, not wrapped in backticks.
+    const line3 = rows.find((r) => r[1] === '3')![2];
+    expect(line3).toContain('<code>35.7x</code>');
+    expect(fragment).not.toContain('`');
   });
 
   it('keeps going without scripts: each load of the progress page imports more', async () => {

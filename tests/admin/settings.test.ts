@@ -155,10 +155,39 @@ describe('dashboard settings', () => {
     expect(row).toMatchObject({ name: 'Putri Ayu Kusuma', role: 'viewer', organisationId: lpkId });
     expect(row?.passwordHash).not.toContain(password);
 
+    expect(html).toContain('hanya bisa dipakai sekali, dalam 72 jam');
     const putri = new AdminClient(h.runtime.app);
-    expect((await putri.login('putri.ayu@lpkcahaya.or.id', password)).status).toBe(303);
+    const first = await putri.login('putri.ayu@lpkcahaya.or.id', password);
+    expect(first.status).toBe(303);
+    // The one-time password opens the account page and nothing else until she chooses her own.
+    expect(first.headers.get('location')).toBe('/admin/settings');
     expect((await putri.get('/admin/settings')).status).toBe(200);
     expect(putri.lastHtml).toContain('Pengamat');
+    expect(putri.lastHtml).toContain('Anda masuk dengan kata sandi sekali pakai');
+    expect(putri.lastHtml).toContain('Kata sandi sekali pakai yang Anda terima');
+    const inbox = await putri.get('/admin/inbox');
+    expect(inbox.status).toBe(303);
+    expect(inbox.headers.get('location')).toBe('/admin/settings');
+    expect((await putri.get('/admin/applicants')).headers.get('location')).toBe('/admin/settings');
+    // It is spent: a second login with it (someone who saw it over her shoulder) is refused.
+    const again = new AdminClient(h.runtime.app);
+    expect((await again.login('putri.ayu@lpkcahaya.or.id', password)).status).toBe(401);
+    expect(again.lastHtml).toContain('sudah pernah dipakai atau sudah kedaluwarsa');
+    const chosen = await putri.post('/admin/settings/password', {
+      current_password: password,
+      new_password: 'kopi-tubruk-pagi-hari',
+      repeat_password: 'kopi-tubruk-pagi-hari',
+    });
+    expect(chosen.status).toBe(303);
+    expect((await putri.get('/admin/inbox')).status).toBe(200);
+    expect(await memberByEmail('putri.ayu@lpkcahaya.or.id')).toMatchObject({
+      mustChangePassword: false,
+      passwordExpiresAt: null,
+    });
+    expect(
+      (await new AdminClient(h.runtime.app).login('putri.ayu@lpkcahaya.or.id', 'kopi-tubruk-pagi-hari'))
+        .status,
+    ).toBe(303);
 
     // The list shows her with her last login in WIB.
     await dewi.get('/admin/settings/members');
@@ -223,6 +252,18 @@ describe('dashboard settings', () => {
     expect((await jokoBrowser.get('/admin/inbox')).status).toBe(303);
     expect((await new AdminClient(h.runtime.app).login(email, STAFF_PASSWORD)).status).toBe(401);
     expect((await new AdminClient(h.runtime.app).login(email, password)).status).toBe(303);
+    expect((await new AdminClient(h.runtime.app).login(email, password)).status).toBe(401);
+
+    // A one-time password nobody used expires after 72 hours.
+    await dewi.post(`/admin/settings/members/${joko.id}/password`);
+    const unused = shownPassword(dewi.lastHtml);
+    await h.database.db
+      .update(organisationMembers)
+      .set({ passwordExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(organisationMembers.id, joko.id));
+    const late = new AdminClient(h.runtime.app);
+    expect((await late.login(email, unused)).status).toBe(401);
+    expect(late.lastHtml).toContain('sudah kedaluwarsa');
   });
 
   it('changes a role: a member made viewer can no longer change the inbox', async () => {

@@ -1,6 +1,11 @@
 import { Hono } from 'hono';
 import { parseWhen } from '../../applications/format';
-import { StatusChangeError } from '../../applications/status';
+import {
+  previewNotice,
+  StatusChangeError,
+  undoableChange,
+  undoStatusChange,
+} from '../../applications/status';
 import {
   type ApplicationStatus,
   canChange,
@@ -9,6 +14,7 @@ import {
 } from '../../applications/statuses';
 import { waitlistPosition } from '../../applications/store';
 import { DOCUMENT_KINDS } from '../../catalogue/vocabulary';
+import { evaluateFor } from '../../features/eligibility/evaluate';
 import { changeApplicationStatus } from '../../organisations/applications';
 import { logAccess } from '../../privacy/log';
 import { canWrite } from '../auth/middleware';
@@ -27,7 +33,8 @@ import { jakartaDate } from '../programmes/format';
 import { programmeChoices } from '../programmes/service';
 import { refuse } from '../refuse';
 import { logAccessMany } from './audit';
-import { csvHeader, csvLines } from './csv';
+import { csvHeader, csvLines, separatorFor } from './csv';
+import { DECISIONS, MIN_REASON_LENGTH, REASON_REQUIRED, UNDO_SECONDS } from './decisions';
 import { parseFilter } from './filters';
 import {
   APPLICANT_PAGE_SIZE,
@@ -36,8 +43,10 @@ import {
   applicantHistory,
   eachApplicant,
   getApplicant,
+  latestConversation,
   listApplicants,
 } from './service';
+import { ConfirmDecision } from './views/confirm';
 import { ApplicantPage, type StatusForm } from './views/detail';
 import { ApplicantList } from './views/list';
 
@@ -94,11 +103,12 @@ export function applicantRoutes(deps: AdminDeps) {
   app.get('/export.csv', async (c) => {
     const t = c.var.t;
     const { filter } = parseFilter((name) => c.req.query(name));
-    let body = csvHeader(t);
+    const sep = separatorFor(c.req.query('sep'), c.var.locale);
+    let body = csvHeader(t, sep);
     const userIds: (string | null)[] = [];
     let rows = 0;
     for await (const batch of eachApplicant(db, organisationOf(c).slug, filter)) {
-      body += csvLines(t, c.var.locale, batch);
+      body += csvLines(t, c.var.locale, batch, sep);
       rows += batch.length;
       for (const a of batch) if (!a.anonymised) userIds.push(a.userId);
     }
@@ -130,11 +140,18 @@ export function applicantRoutes(deps: AdminDeps) {
         nik = '****';
       }
     }
-    const [docs, history, position] = await Promise.all([
+    const [docs, history, position, undoable, conversation] = await Promise.all([
       applicantDocuments(db, a.id),
       applicantHistory(db, c.var.session.organisationId, a.id),
       a.status === 'cadangan' ? waitlistPosition(db, a.id) : Promise.resolve(undefined),
+      undoableChange(db, a.id),
+      latestConversation(db, organisationOf(c).slug, a.anonymised ? null : a.userId),
     ]);
+    // Judged on what was submitted, as on the day it was: what the organisers decide on.
+    const evaluation =
+      a.applicant && !a.anonymised
+        ? evaluateFor(a.programmeRecord, a.applicant, c.var.locale, jakartaDate(a.submittedAt ?? new Date()))
+        : undefined;
     if (a.userId)
       await logAccess(db, {
         actor: actorOf(c.var.session),
@@ -159,6 +176,9 @@ export function applicantRoutes(deps: AdminDeps) {
         canDownload={deps.applications !== undefined}
         form={form}
         position={position}
+        undoable={undoable}
+        evaluation={evaluation}
+        conversation={conversation}
       />,
       status,
     );
@@ -183,6 +203,8 @@ export function applicantRoutes(deps: AdminDeps) {
       place: await formField(c, 'place'),
       reason: await formField(c, 'reason'),
     };
+    const confirmed = (await formField(c, 'confirm')) === '1';
+    if ((await formField(c, 'edit')) === '1') return detailPage(c, a, { values, errors: {} });
     const errors: Record<string, string> = {};
     if (a.anonymised || !a.reference)
       return detailPage(c, a, { values, errors: { _form: k('anonymised') } }, 409);
@@ -202,8 +224,29 @@ export function applicantRoutes(deps: AdminDeps) {
       else details.place = values.place.trim();
     }
     if (values.reason.trim().length > 500) errors.reason = k('tooLong', { max: 500 });
+    else if (status && REASON_REQUIRED.has(status) && values.reason.trim().length < MIN_REASON_LENGTH)
+      errors.reason = k('reasonRequired', {
+        status: t(`applications:status.${status}.label`),
+        min: MIN_REASON_LENGTH,
+      });
     else if (values.reason.trim()) details.reason = values.reason.trim();
     if (Object.keys(errors).length || !status) return detailPage(c, a, { values, errors }, 422);
+
+    const decision = DECISIONS.has(status);
+    if (decision && !confirmed)
+      return page(
+        c,
+        t('dashboard:applicants.confirm.title'),
+        'applicants',
+        <ConfirmDecision
+          c={c}
+          id={a.id}
+          name={a.fullName ?? a.reference}
+          status={status}
+          values={values}
+          preview={await previewNotice(db, a.id, status, details)}
+        />,
+      );
 
     try {
       const result = await changeApplicationStatus(
@@ -213,6 +256,7 @@ export function applicantRoutes(deps: AdminDeps) {
         status,
         details,
         actorOf(c.var.session),
+        decision ? { noticeDelaySeconds: UNDO_SECONDS } : {},
       );
       if (a.userId)
         await logAccess(db, {
@@ -221,7 +265,7 @@ export function applicantRoutes(deps: AdminDeps) {
           userId: a.userId,
           detail: { ...SOURCE, field: 'status', from: result.from, to: result.to },
         });
-      const flash = result.notified ? 'changed' : 'changedNotNotified';
+      const flash = !result.notified ? 'changedNotNotified' : decision ? 'held' : 'changed';
       return c.redirect(`/admin/applicants/${a.id}?ok=dashboard:applicants.flash.${flash}`, 303);
     } catch (error) {
       if (!(error instanceof StatusChangeError)) throw error;
@@ -229,6 +273,42 @@ export function applicantRoutes(deps: AdminDeps) {
       const fresh = await getApplicant(db, organisationOf(c).slug, a.id);
       const current = 'own' in fresh ? fresh.own : a;
       return detailPage(c, current, { values, errors: { _form: k(`service.${error.code}`) } }, 409);
+    }
+  });
+
+  app.post('/:id/undo', canWrite, async (c) => {
+    const t = c.var.t;
+    const found = await getApplicant(db, organisationOf(c).slug, c.req.param('id'));
+    if ('denied' in found) return refuse(c, 'applicants', { status: found.denied });
+    const a = found.own;
+    if (a.anonymised || !a.reference)
+      return detailPage(
+        c,
+        a,
+        { ...EMPTY_FORM, errors: { _form: t('dashboard:applicants.change.error.anonymised') } },
+        409,
+      );
+    try {
+      const result = await undoStatusChange(db, a.reference, actorOf(c.var.session));
+      if (a.userId)
+        await logAccess(db, {
+          actor: actorOf(c.var.session),
+          action: 'update',
+          userId: a.userId,
+          detail: { ...SOURCE, field: 'status', from: result.from, to: result.to, undo: true },
+        });
+      return c.redirect(`/admin/applicants/${a.id}?ok=dashboard:applicants.flash.undone`, 303);
+    } catch (error) {
+      if (!(error instanceof StatusChangeError)) throw error;
+      const fresh = await getApplicant(db, organisationOf(c).slug, a.id);
+      const current = 'own' in fresh ? fresh.own : a;
+      const code = error.code === 'no_seat' ? 'undo_no_seat' : error.code;
+      return detailPage(
+        c,
+        current,
+        { ...EMPTY_FORM, errors: { _form: t(`dashboard:applicants.change.error.service.${code}`) } },
+        409,
+      );
     }
   });
 

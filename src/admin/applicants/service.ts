@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { ApplicationStatus, SeatKind, StatusDetails } from '../../applications/statuses';
+import type { ApplicationStatus, EventDetails, SeatKind, StatusDetails } from '../../applications/statuses';
 import type { Programme } from '../../catalogue/schema';
 import type { Queryable } from '../../db/client';
 import { rowsOf } from '../../db/rows';
@@ -54,6 +54,11 @@ export interface ApplicantRow {
   province: string | null;
   age: number | null;
   disability: boolean;
+  /** What the person said they need (only when they declared a disability). */
+  disabilityNeeds: string | null;
+  /** Domicile regency code from the submitted form. */
+  regency: string | null;
+  channel: string | null;
   submittedAt: Date | null;
   anonymised: boolean;
 }
@@ -75,6 +80,9 @@ interface Row {
   province: string | null;
   age_at_submission: number | null;
   disability: boolean;
+  list_needs: string | null;
+  regency: string | null;
+  channel: string | null;
   submitted_at: string | Date | null;
   anonymised_at: string | Date | null;
 }
@@ -82,7 +90,8 @@ interface Row {
 const SELECT = sql`
   select a.id, a.user_id, a.reference, p.slug, p.record -> 'title' as title, a.status, a.seat, a.full_name,
     a.phone, a.email, a.address, a.gender, a.education_level, a.province, a.age_at_submission,
-    ${DISABILITY} as disability, a.submitted_at, a.anonymised_at`;
+    ${DISABILITY} as disability, pr.data #>> '{disability,needs}' as list_needs,
+    a.applicant ->> 'domicileRegency' as regency, a.channel, a.submitted_at, a.anonymised_at`;
 
 const toRow = (r: Row): ApplicantRow => ({
   id: r.id,
@@ -101,6 +110,9 @@ const toRow = (r: Row): ApplicantRow => ({
   province: r.province,
   age: r.age_at_submission,
   disability: r.disability === true,
+  disabilityNeeds: r.disability === true ? r.list_needs : null,
+  regency: r.regency,
+  channel: r.channel,
   submittedAt: r.submitted_at === null ? null : new Date(r.submitted_at),
   anonymised: r.anonymised_at !== null,
 });
@@ -214,7 +226,7 @@ export async function getApplicant(
 export interface HistoryEntry {
   from: ApplicationStatus;
   to: ApplicationStatus;
-  details: StatusDetails | null;
+  details: EventDetails | null;
   actor: string;
   /** The staff member's name, when the actor is one of this organisation's members. */
   actorName: string | null;
@@ -230,7 +242,7 @@ export async function applicantHistory(
   const rows = rowsOf<{
     from_status: ApplicationStatus;
     to_status: ApplicationStatus;
-    details: StatusDetails | null;
+    details: EventDetails | null;
     actor: string;
     name: string | null;
     created_at: string | Date;
@@ -280,4 +292,19 @@ export async function applicantDocuments(db: Queryable, applicationId: string): 
     size: Number(r.size),
     createdAt: new Date(r.created_at),
   }));
+}
+
+/** The person's latest conversation with this organisation's staff (open or closed), for "Buka percakapan". */
+export async function latestConversation(
+  db: Queryable,
+  organisation: string,
+  userId: string | null,
+): Promise<string | undefined> {
+  if (!userId) return undefined;
+  const [row] = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      select id from handoffs where user_id = ${userId}::uuid and organisation = ${organisation}
+      order by created_at desc limit 1`),
+  );
+  return row?.id;
 }

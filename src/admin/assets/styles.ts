@@ -97,6 +97,9 @@ progress { width:100%; height:1.25rem; }
 .prog-fieldset { border:1px solid var(--line); border-radius:6px; margin:1rem 0; padding:.25rem 1rem 1rem; }
 .prog-fieldset legend { font-weight:700; padding:0 .25rem; }
 .prog-hint { margin:0 0 .25rem; font-size:.9rem; }
+.prog-label { font-weight:600; margin:.75rem 0 .25rem; padding:0; }
+.prog-checks { border:0; margin:0; padding:0; min-width:0; }
+.prog-json { font-family:ui-monospace, monospace; font-size:.85rem; white-space:pre-wrap; overflow-wrap:anywhere; }
 .prog-error { color:var(--bad); font-weight:600; margin:.25rem 0; }
 .prog-invalid input, .prog-invalid select, .prog-invalid textarea { border:2px solid var(--bad); }
 .prog-dl { display:grid; grid-template-columns:minmax(0,1fr); gap:.1rem 1rem; margin:.5rem 0 1rem; }
@@ -119,6 +122,12 @@ progress { width:100%; height:1.25rem; }
 .empty-hint p { margin:.25rem 0 .5rem; }
 .appl-filters legend { font-weight:700; padding:0 .25rem; }
 .appl-summary { align-items:center; }
+.appl-verdict { list-style:none; padding:0; margin:.5rem 0; }
+.appl-verdict li { margin:.35rem 0; }
+.appl-contact { flex-wrap:wrap; }
+.appl-export { display:flex; flex-wrap:wrap; align-items:end; gap:.5rem; margin:.5rem 0 1rem; }
+.appl-export label { margin:0; flex-basis:100%; }
+.appl-export select { max-width:100%; }
 .appl-table th[scope=row] { font-weight:400; }
 .appl-status-diterima { background:#eaf6ec; border-color:var(--ok); }
 .appl-status-ditolak, .appl-status-mundur { background:#fdecec; border-color:var(--bad); }

@@ -9,8 +9,10 @@ export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
 
 export type LoginResult =
-  | { ok: true; memberId: string }
+  | { ok: true; memberId: string; oneTime?: boolean }
   | { ok: false; reason: 'invalid' }
+  /** The right one-time password, but used once already or past its 72 hours. */
+  | { ok: false; reason: 'expired' }
   | { ok: false; reason: 'locked'; until: Date };
 
 /**
@@ -25,6 +27,8 @@ export async function authenticate(db: Queryable, email: string, password: strin
           id: organisationMembers.id,
           passwordHash: organisationMembers.passwordHash,
           lockedUntil: organisationMembers.lockedUntil,
+          mustChange: organisationMembers.mustChangePassword,
+          expiresAt: organisationMembers.passwordExpiresAt,
         })
         .from(organisationMembers)
         .where(
@@ -42,11 +46,26 @@ export async function authenticate(db: Queryable, email: string, password: strin
   for (const member of candidates) {
     if (member.lockedUntil && member.lockedUntil > new Date()) continue;
     if (await verifyPassword(password, member.passwordHash!)) {
-      await db
+      if (member.mustChange && !(member.expiresAt && member.expiresAt > new Date()))
+        return { ok: false, reason: 'expired' };
+      // A one-time password is spent by this login (compare-and-set: two logins racing get one session).
+      const [opened] = await db
         .update(organisationMembers)
-        .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: sql`now()` })
-        .where(eq(organisationMembers.id, member.id));
-      return { ok: true, memberId: member.id };
+        .set({
+          failedLogins: 0,
+          lockedUntil: null,
+          lastLoginAt: sql`now()`,
+          ...(member.mustChange ? { passwordExpiresAt: sql`now()` } : {}),
+        })
+        .where(
+          and(
+            eq(organisationMembers.id, member.id),
+            ...(member.mustChange ? [sql`${organisationMembers.passwordExpiresAt} > now()`] : []),
+          ),
+        )
+        .returning({ id: organisationMembers.id });
+      if (!opened) return { ok: false, reason: 'expired' };
+      return { ok: true, memberId: member.id, ...(member.mustChange ? { oneTime: true } : {}) };
     }
   }
   let lockedUntil: Date | undefined;
@@ -81,13 +100,35 @@ export async function recordFailedLogin(db: Queryable, memberId: string): Promis
 
 export class PasswordError extends Error {}
 
-/** Sets (or replaces) a member's password and ends their other sessions. */
-export async function setPassword(db: Queryable, memberId: string, password: string): Promise<void> {
+/** How long a one-time password an owner made stays usable if nobody logs in with it. */
+export const ONE_TIME_HOURS = 72;
+
+/** The columns that make a password one-time: spent by its first login, expiring, to be replaced. */
+export const oneTimeColumns = () => ({
+  mustChangePassword: true,
+  passwordExpiresAt: sql`now() + make_interval(hours => ${ONE_TIME_HOURS})`,
+});
+
+/**
+ * Sets (or replaces) a member's password and ends their sessions. `oneTime`: an owner's reset, usable
+ * for one login within ONE_TIME_HOURS, after which the member must choose their own.
+ */
+export async function setPassword(
+  db: Queryable,
+  memberId: string,
+  password: string,
+  options: { oneTime?: boolean } = {},
+): Promise<void> {
   if (password.length < MIN_PASSWORD_LENGTH)
     throw new PasswordError(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
   await db
     .update(organisationMembers)
-    .set({ passwordHash: await hashPassword(password), failedLogins: 0, lockedUntil: null })
+    .set({
+      passwordHash: await hashPassword(password),
+      failedLogins: 0,
+      lockedUntil: null,
+      ...(options.oneTime ? oneTimeColumns() : { mustChangePassword: false, passwordExpiresAt: null }),
+    })
     .where(eq(organisationMembers.id, memberId));
   await endMemberSessions(db, memberId);
 }

@@ -38,6 +38,9 @@ export function sameOrigin(c: { req: { url: string; header(name: string): string
   return true;
 }
 
+/** What a session opened with a one-time password may reach. */
+const FIRST_PASSWORD_PATHS = new Set(['GET /admin/settings', 'POST /admin/settings/password']);
+
 /** Every page but login needs a session; a missing or expired one goes to the login page. */
 export function requireSession(deps: AdminDeps) {
   return createMiddleware<AdminEnv>(async (c, next) => {
@@ -62,6 +65,11 @@ export function requireSession(deps: AdminDeps) {
       }
       if (!safeEqual(token, session.csrfToken))
         return isFragment(c) ? c.text(c.var.t('errors.csrf'), 403) : ended(c, 'csrf', 403);
+    }
+    // A one-time password opened this session: the account page (to choose a password) and nothing else.
+    if (session.mustChangePassword && !FIRST_PASSWORD_PATHS.has(`${c.req.method} ${c.req.path}`)) {
+      if (isFragment(c) || c.req.method !== 'GET') return c.text(c.var.t('errors.mustChangePassword'), 403);
+      return c.redirect('/admin/settings', 303);
     }
     await next();
   });

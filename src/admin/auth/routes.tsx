@@ -145,6 +145,8 @@ export function authRoutes(deps: AdminDeps) {
           email,
           next,
         });
+      if (result.reason === 'expired')
+        return showLogin(c, 401, { error: t('login.oneTimeSpent'), email, next });
       deps.logger.info({ event: 'admin_login_failed' }, 'dashboard login failed');
       return showLogin(c, 401, { error: t('login.invalid'), email, next });
     }
@@ -152,7 +154,7 @@ export function authRoutes(deps: AdminDeps) {
     deleteCookie(c, LOGIN_CSRF_COOKIE, { path: '/admin', secure: deps.secureCookies });
     setCookie(c, SESSION_COOKIE, token, cookie(SESSION_HOURS * 3600));
     deps.logger.info({ event: 'admin_login', member: result.memberId }, 'dashboard login');
-    return c.redirect(next ?? '/admin/inbox', 303);
+    return c.redirect(result.oneTime ? '/admin/settings' : (next ?? '/admin/inbox'), 303);
   });
 
   app.get('/lang/:locale', (c) => {

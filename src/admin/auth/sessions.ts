@@ -19,6 +19,8 @@ export interface StaffSession {
   organisationSlug: string;
   organisationName: string;
   slaMinutes: number;
+  /** Logged in with a one-time password: only choosing a new one is possible. */
+  mustChangePassword: boolean;
 }
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -54,6 +56,7 @@ export async function loadSession(
     organisation_slug: string;
     organisation_name: string;
     sla_minutes: number;
+    must_change_password: boolean;
   }>(
     await db.execute(sql`
       update ${staffSessions} s set last_seen_at = now()
@@ -61,7 +64,7 @@ export async function loadSession(
       where s.token_hash = ${tokenHash} and m.id = s.member_id and s.expires_at > now()
         and s.last_seen_at > now() - make_interval(mins => ${IDLE_MINUTES})
       returning s.csrf_token, s.member_id, m.name, m.email, m.role, o.id as organisation_id,
-        o.slug as organisation_slug, o.name as organisation_name, o.sla_minutes`),
+        o.slug as organisation_slug, o.name as organisation_name, o.sla_minutes, m.must_change_password`),
   );
   if (!row) return undefined;
   return {
@@ -75,6 +78,7 @@ export async function loadSession(
     organisationSlug: row.organisation_slug,
     organisationName: row.organisation_name,
     slaMinutes: Number(row.sla_minutes),
+    mustChangePassword: row.must_change_password === true,
   };
 }
 

@@ -16,6 +16,50 @@ import { formatWib, isFinished, shownStatus } from './text';
  * what it said.
  */
 
+/**
+ * The status, the progress and the Cancel button, polled together: when the last message goes, the
+ * status says so and the button disappears without a reload.
+ */
+export function DeliveryPanel(props: {
+  c: AdminContext;
+  broadcast: Broadcast;
+  progress: Progress;
+  canWrite: boolean;
+}) {
+  const { c, broadcast, progress } = props;
+  const t = c.var.t;
+  const k = (key: string) => t(`dashboard:broadcasts.${key}`);
+  const status = shownStatus(broadcast.status, progress.queued, progress.recipients);
+  const finished = isFinished(broadcast.status, progress.queued);
+  const cancellable =
+    props.canWrite &&
+    (broadcast.status === 'draft' ||
+      broadcast.status === 'scheduled' ||
+      (broadcast.status === 'sending' && !finished));
+  return (
+    <>
+      <p>
+        {k('detail.status')}: <span class="badge">{k(`status.${status}`)}</span>
+      </p>
+      <div class="card">
+        <ProgressView t={t} locale={c.var.locale} broadcast={broadcast} progress={progress} />
+      </div>
+      {cancellable ? (
+        <form
+          method="post"
+          action={`/admin/broadcasts/${broadcast.id}/cancel`}
+          data-confirm={k('detail.cancelConfirm')}
+        >
+          <Csrf c={c} />
+          <button type="submit" class="danger">
+            {k('detail.cancel')}
+          </button>
+        </form>
+      ) : null}
+    </>
+  );
+}
+
 export function BroadcastPage(props: {
   c: AdminContext;
   broadcast: Broadcast;
@@ -31,26 +75,16 @@ export function BroadcastPage(props: {
   const t = c.var.t;
   const locale = c.var.locale;
   const k = (key: string, params: Record<string, unknown> = {}) => t(`dashboard:broadcasts.${key}`, params);
-  const status = shownStatus(broadcast.status, progress.queued, progress.recipients);
   const finished = isFinished(broadcast.status, progress.queued);
   const programme = broadcast.programmeSlug
     ? programmes.find((p) => p.slug === broadcast.programmeSlug)
     : undefined;
-  const cancellable =
-    props.canWrite &&
-    (broadcast.status === 'draft' ||
-      broadcast.status === 'scheduled' ||
-      (broadcast.status === 'sending' && !finished));
   return (
     <div class="bc-page">
       <p class="back">
         <a href="/admin/broadcasts">{k('detail.back')}</a>
       </p>
       <dl class="bc-summary">
-        <dt>{k('detail.status')}</dt>
-        <dd>
-          <span class="badge">{k(`status.${status}`)}</span>
-        </dd>
         <dt>{k('detail.when')}</dt>
         <dd>{broadcast.scheduledAt ? formatWib(broadcast.scheduledAt, locale) : '—'}</dd>
         <dt>{k('detail.programme')}</dt>
@@ -79,7 +113,6 @@ export function BroadcastPage(props: {
         <h2 id="bc-delivery">{k('detail.delivery')}</h2>
         <div
           id="bc-progress"
-          class="card"
           {...(finished
             ? {}
             : {
@@ -87,20 +120,8 @@ export function BroadcastPage(props: {
                 'data-poll-ms': broadcast.status === 'scheduled' ? '15000' : '3000',
               })}
         >
-          <ProgressView t={t} locale={locale} broadcast={broadcast} progress={progress} />
+          <DeliveryPanel c={c} broadcast={broadcast} progress={progress} canWrite={props.canWrite} />
         </div>
-        {cancellable ? (
-          <form
-            method="post"
-            action={`/admin/broadcasts/${broadcast.id}/cancel`}
-            data-confirm={k('detail.cancelConfirm')}
-          >
-            <Csrf c={c} />
-            <button type="submit" class="danger">
-              {k('detail.cancel')}
-            </button>
-          </form>
-        ) : null}
       </section>
 
       {broadcast.status === 'sending' || broadcast.status === 'sent' ? (

@@ -1,7 +1,7 @@
 import type { Broadcast, Progress } from '../../broadcasts/service';
 import type { Locale, T } from '../../i18n';
 import { formatCount, formatPercent, percentOf } from '../charts';
-import { formatWib, shownStatus } from './text';
+import { formatWib } from './text';
 
 /*
  * Delivery progress: a <progress> of the messages handled (sent, failed, blocked or cancelled) out of
@@ -12,7 +12,6 @@ export function ProgressView(props: { t: T; locale: Locale; broadcast: Broadcast
   const { t, locale, broadcast, progress } = props;
   const k = (key: string, params: Record<string, unknown> = {}) =>
     t(`dashboard:broadcasts.progress.${key}`, params);
-  const status = shownStatus(broadcast.status, progress.queued, progress.recipients);
   const n = (value: number) => formatCount(value, locale);
   if (broadcast.status === 'scheduled' && broadcast.scheduledAt)
     return (
@@ -26,9 +25,6 @@ export function ProgressView(props: { t: T; locale: Locale; broadcast: Broadcast
   const done = total - progress.queued;
   return (
     <div>
-      <p>
-        <strong>{t(`dashboard:broadcasts.status.${status}`)}</strong>
-      </p>
       {total === 0 ? (
         <p>{k('nobody')}</p>
       ) : (

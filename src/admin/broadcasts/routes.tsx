@@ -22,7 +22,7 @@ import { refuse } from '../refuse';
 import { Composer } from './composer';
 import { ConfirmStep, composerTarget } from './confirm';
 import { AudienceCountError, AudienceCountView } from './count';
-import { BroadcastPage } from './detail';
+import { BroadcastPage, DeliveryPanel } from './detail';
 import type { DraftSendValues } from './draft-send';
 import {
   audienceFrom,
@@ -36,7 +36,6 @@ import {
   validateComposer,
 } from './form';
 import { BroadcastList } from './list';
-import { ProgressView } from './progress';
 import { isFinished } from './text';
 
 /*
@@ -319,7 +318,7 @@ export function broadcastRoutes(deps: AdminDeps) {
     const finished = isFinished(broadcast.status, progress.queued);
     return polled(
       c,
-      <ProgressView t={c.var.t} locale={c.var.locale} broadcast={broadcast} progress={progress} />,
+      <DeliveryPanel c={c} broadcast={broadcast} progress={progress} canWrite={canAct(c)} />,
       finished,
     );
   });

@@ -1,7 +1,15 @@
 import { convertCell } from '../../catalogue/csv-columns';
 import { parseCatalogue } from '../../catalogue/parse';
 import type { Programme } from '../../catalogue/schema';
-import { PROGRAMME_STATUSES, STIPEND_PERIODS } from '../../catalogue/vocabulary';
+import {
+  ACTIVITY_STATUSES,
+  BENEFITS,
+  DOCUMENT_KINDS,
+  EDUCATION_LEVELS,
+  GENDERS,
+  PROGRAMME_STATUSES,
+  STIPEND_PERIODS,
+} from '../../catalogue/vocabulary';
 import type { Db } from '../../db/client';
 import type { Locale } from '../../i18n';
 import { importOwnProgrammes } from '../../organisations/programmes';
@@ -13,8 +21,22 @@ import { jakartaDate } from './format';
  * path: the catalogue schema validates it and its messages (Indonesian or English) are shown per field.
  */
 
-/** `list`: `;`-separated values; `region`: a province or regency code chosen from a list. */
-export type FieldType = 'text' | 'textarea' | 'date' | 'integer' | 'select' | 'list' | 'region';
+/**
+ * `list`: `;`-separated values; `region`: a province or regency code chosen from a list; `checks`: any of
+ * `options` (checkboxes, kept as a `;`-separated list); `yesno`: one checkbox; `json`: a JSON value
+ * (the catalogue's programme questions), as the CSV's `_json` columns take it.
+ */
+export type FieldType =
+  | 'text'
+  | 'textarea'
+  | 'date'
+  | 'integer'
+  | 'select'
+  | 'list'
+  | 'region'
+  | 'checks'
+  | 'yesno'
+  | 'json';
 
 export interface EditField {
   name: string;
@@ -31,6 +53,31 @@ export interface EditField {
   required?: boolean;
   max?: number;
 }
+
+/** The rule, document, benefit and inclusion groups: shared by the edit and the new-programme form. */
+export const RULE_GROUPS: readonly { key: string; fields: readonly string[] }[] = [
+  {
+    key: 'eligibility',
+    fields: [
+      'eligibility_age_min',
+      'eligibility_age_max',
+      'eligibility_age_at',
+      'eligibility_education_min',
+      'eligibility_education_max',
+      'eligibility_gender',
+      'eligibility_domicile',
+      'eligibility_status',
+      'eligibility_graduated_within_years',
+      'eligibility_preferred',
+      'eligibility_questions',
+    ],
+  },
+  { key: 'documents', fields: ['application_documents', 'benefits'] },
+  {
+    key: 'inclusion',
+    fields: ['inclusion_disability_friendly', 'inclusion_accommodations_id', 'inclusion_accommodations_en'],
+  },
+];
 
 export const EDIT_FIELDS: readonly EditField[] = [
   { name: 'title_id', path: ['title', 'id'], type: 'text', required: true, max: 120 },
@@ -55,6 +102,61 @@ export const EDIT_FIELDS: readonly EditField[] = [
   },
   { name: 'location_venue', path: ['location', 'venue'], type: 'text', max: 300 },
   { name: 'provider_contact', path: ['provider', 'contact'], type: 'text', max: 200 },
+  // Who may apply: the catalogue's eligibility rules, checked in the chat before anyone applies.
+  { name: 'eligibility_age_min', path: ['eligibility', 'age', 'min'], type: 'integer' },
+  { name: 'eligibility_age_max', path: ['eligibility', 'age', 'max'], type: 'integer' },
+  { name: 'eligibility_age_at', path: ['eligibility', 'age', 'at'], type: 'text', max: 20 },
+  {
+    name: 'eligibility_education_min',
+    path: ['eligibility', 'education', 'min'],
+    type: 'select',
+    options: EDUCATION_LEVELS,
+    optional: true,
+  },
+  {
+    name: 'eligibility_education_max',
+    path: ['eligibility', 'education', 'max'],
+    type: 'select',
+    options: EDUCATION_LEVELS,
+    optional: true,
+  },
+  {
+    name: 'eligibility_gender',
+    path: ['eligibility', 'gender'],
+    type: 'select',
+    options: GENDERS,
+    optional: true,
+  },
+  { name: 'eligibility_domicile', path: ['eligibility', 'domicile'], type: 'list', max: 5000 },
+  { name: 'eligibility_status', path: ['eligibility', 'status'], type: 'checks', options: ACTIVITY_STATUSES },
+  {
+    name: 'eligibility_graduated_within_years',
+    path: ['eligibility', 'graduated_within_years'],
+    type: 'integer',
+  },
+  { name: 'eligibility_preferred', path: ['eligibility', 'preferred'], type: 'list', max: 500 },
+  { name: 'eligibility_questions', path: ['eligibility', 'questions'], type: 'json', max: 20_000 },
+  // What the person brings and gets.
+  {
+    name: 'application_documents',
+    path: ['application', 'documents'],
+    type: 'checks',
+    options: DOCUMENT_KINDS,
+  },
+  { name: 'benefits', path: ['benefits'], type: 'checks', options: BENEFITS },
+  { name: 'inclusion_disability_friendly', path: ['inclusion', 'disability_friendly'], type: 'yesno' },
+  {
+    name: 'inclusion_accommodations_id',
+    path: ['inclusion', 'accommodations', 'id'],
+    type: 'textarea',
+    max: 500,
+  },
+  {
+    name: 'inclusion_accommodations_en',
+    path: ['inclusion', 'accommodations', 'en'],
+    type: 'textarea',
+    max: 500,
+  },
 ];
 
 /** The groups the form shows, in order (a fieldset each). */
@@ -64,6 +166,7 @@ export const FIELD_GROUPS: readonly { key: string; fields: readonly string[] }[]
   { key: 'seats', fields: ['seats_total', 'seats_women'] },
   { key: 'costs', fields: ['fee_idr', 'stipend_idr', 'stipend_period'] },
   { key: 'contact', fields: ['location_venue', 'provider_contact'] },
+  ...RULE_GROUPS,
 ];
 
 export type FormValues = Record<string, string>;
@@ -84,7 +187,14 @@ export function valuesOf(record: Programme, fields: readonly EditField[] = EDIT_
   const values: FormValues = {};
   for (const f of fields) {
     const v = get(record, f.path);
-    values[f.name] = v === undefined || v === null ? '' : Array.isArray(v) ? v.join('; ') : String(v);
+    values[f.name] =
+      v === undefined || v === null
+        ? ''
+        : f.type === 'json'
+          ? JSON.stringify(v, null, 2)
+          : Array.isArray(v)
+            ? v.join('; ')
+            : String(v);
   }
   return values;
 }
@@ -97,7 +207,9 @@ export function valuesFrom(
   const values: FormValues = {};
   for (const f of fields) {
     const v = body[f.name];
-    values[f.name] = typeof v === 'string' ? v.slice(0, 5000) : '';
+    // Checkboxes of one name come as a list (`parseBody({ all: true })`).
+    const typed = Array.isArray(v) ? v.filter((x) => typeof x === 'string').join('; ') : v;
+    values[f.name] = typeof typed === 'string' ? typed.slice(0, f.max && f.max > 5000 ? f.max : 5000) : '';
   }
   return values;
 }
@@ -125,13 +237,52 @@ export function applyValues(
     if (raw === '') delete parent[leaf];
     else if (f.type === 'integer') parent[leaf] = convertCell('integer', raw);
     else if (f.type === 'date') parent[leaf] = convertCell('date', raw);
-    else if (f.type === 'list') parent[leaf] = convertCell('list', raw);
+    else if (f.type === 'list' || f.type === 'checks') parent[leaf] = convertCell('list', raw);
+    else if (f.type === 'yesno') parent[leaf] = raw === 'true';
+    else if (f.type === 'json') parent[leaf] = parseJson(raw);
     else parent[leaf] = f.type === 'textarea' ? raw.replace(/\r\n/g, '\n') : raw;
   }
+  pruneRules(next);
   // Seats are optional as a whole: both fields empty means "no limit".
   const seats = next.seats as Record<string, unknown> | undefined;
   if (seats && Object.keys(seats).length === 0) delete next.seats;
   return next;
+}
+
+/** Unreadable JSON is kept as typed: the catalogue schema then reports it against its field. */
+function parseJson(raw: string): unknown {
+  try {
+    return convertCell('json', raw);
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * Rule groups the form left empty are removed, so a programme without rules stays without them (and
+ * saving an untouched form changes nothing). Accommodations without the box ticked still say "no".
+ */
+function pruneRules(record: Record<string, unknown>): void {
+  const prune = (parent: Record<string, unknown> | undefined, key: string) => {
+    const child = parent?.[key];
+    if (
+      parent &&
+      child &&
+      typeof child === 'object' &&
+      !Array.isArray(child) &&
+      Object.keys(child).length === 0
+    )
+      delete parent[key];
+  };
+  const eligibility = record.eligibility as Record<string, unknown> | undefined;
+  prune(eligibility, 'age');
+  prune(eligibility, 'education');
+  prune(record, 'eligibility');
+  const inclusion = record.inclusion as Record<string, unknown> | undefined;
+  prune(inclusion, 'accommodations');
+  if (inclusion && inclusion.disability_friendly === undefined && inclusion.accommodations)
+    inclusion.disability_friendly = false;
+  prune(record, 'inclusion');
 }
 
 /** The form field an error path (`seats.women`, `title`) belongs to. */

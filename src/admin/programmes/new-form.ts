@@ -15,6 +15,7 @@ import {
   type EditField,
   type FormErrors,
   type FormValues,
+  RULE_GROUPS,
   writeProgrammeRecord,
 } from './edit-form';
 import { jakartaDate } from './format';
@@ -66,6 +67,7 @@ export const NEW_FIELD_GROUPS: readonly { key: string; fields: readonly string[]
     key: 'apply',
     fields: ['application_mode', 'application_url', 'provider_contact', 'sources', 'verified_at'],
   },
+  ...RULE_GROUPS,
 ];
 
 /** What a new form starts with: open, checked today, applications in the chat, run by the organisation. */

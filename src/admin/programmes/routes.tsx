@@ -185,7 +185,7 @@ export function programmeRoutes(deps: AdminDeps) {
 
   app.post('/new', canWrite, async (c) => {
     const t = c.var.t;
-    const values = valuesFrom(await c.req.parseBody(), NEW_FIELDS);
+    const values = valuesFrom(await c.req.parseBody({ all: true }), NEW_FIELDS);
     const result = await createProgrammeForm(db, c.var.session.organisationSlug, values, {
       locale: c.var.locale,
       pastDeadline: t('dashboard:programmes.edit.pastDeadline'),
@@ -264,7 +264,7 @@ export function programmeRoutes(deps: AdminDeps) {
     const found = await load(c, slug);
     if (!found.row) return refuse(c, 'programmes', { status: found.denied });
     const { row } = found;
-    const body = await c.req.parseBody();
+    const body = await c.req.parseBody({ all: true });
     const values = valuesFrom(body);
     const version = row.updatedAt.toISOString();
     const title = localized(row.record.title, c.var.locale);

@@ -3,7 +3,7 @@ import type { Db, Queryable } from '../../db/client';
 import { handoffs, type OrganisationRole, organisationMembers } from '../../db/schema';
 import { OPEN_STATUSES } from '../../handoff/service';
 import { createMember, getMember, listMembers, type Member } from '../../organisations/service';
-import { setPassword } from '../auth/login';
+import { oneTimeColumns, setPassword } from '../auth/login';
 import { hashPassword } from '../auth/passwords';
 import { oneTimePassword } from './one-time-password';
 
@@ -59,7 +59,10 @@ export async function addMemberWithPassword(
   return db.transaction(async (tx) => {
     const member = await createMember(tx, organisationId, input);
     if (!member) return undefined;
-    await tx.update(organisationMembers).set({ passwordHash }).where(eq(organisationMembers.id, member.id));
+    await tx
+      .update(organisationMembers)
+      .set({ passwordHash, ...oneTimeColumns() })
+      .where(eq(organisationMembers.id, member.id));
     return { member: memberRow({ ...member, passwordHash }), password };
   });
 }
@@ -76,7 +79,7 @@ export async function resetMemberPassword(
   const member = await getMember(db, organisationId, memberId);
   if (!member) return undefined;
   const password = oneTimePassword();
-  await setPassword(db, member.id, password);
+  await setPassword(db, member.id, password, { oneTime: true });
   return { member: memberRow({ ...member, lockedUntil: null }), password };
 }
 

@@ -35,7 +35,13 @@ export async function changeOwnPassword(
   if (current === next) return { ok: false, reason: 'same' };
   await db
     .update(organisationMembers)
-    .set({ passwordHash: await hashPassword(next), failedLogins: 0, lockedUntil: null })
+    .set({
+      passwordHash: await hashPassword(next),
+      failedLogins: 0,
+      lockedUntil: null,
+      mustChangePassword: false,
+      passwordExpiresAt: null,
+    })
     .where(eq(organisationMembers.id, session.memberId));
   await endOtherSessions(db, session.memberId, session.tokenHash);
   return { ok: true };

@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { ApplicationStatus, SeatKind, StatusDetails } from '../../applications/statuses';
+import type { ApplicationStatus, EventDetails, SeatKind, StatusDetails } from '../../applications/statuses';
 import type { Channel } from '../../engine/types';
 import { programmes } from './catalogue';
 import { users } from './core';
@@ -120,7 +120,7 @@ export const applicationEvents = pgTable(
       .references(() => applications.id, { onDelete: 'cascade' }),
     fromStatus: text('from_status').$type<ApplicationStatus>().notNull(),
     toStatus: text('to_status').$type<ApplicationStatus>().notNull(),
-    details: jsonb('details').$type<StatusDetails>(),
+    details: jsonb('details').$type<EventDetails>(),
     /** `person`, `system` (waitlist promotion), or `staff:<who>`. */
     actor: text('actor').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),

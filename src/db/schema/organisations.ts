@@ -49,6 +49,13 @@ export const organisationMembers = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /**
+     * The password is a one-time password an owner handed over: it opens one session only (the login
+     * sets `password_expires_at` to then), and that session can do nothing but choose a new password.
+     */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** A one-time password stops working at this time (72 hours after it was made, or its first use). */
+    passwordExpiresAt: timestamp('password_expires_at', { withTimezone: true }),
     createdAt: at('created_at'),
   },
   (t) => [

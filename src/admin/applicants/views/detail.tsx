@@ -1,12 +1,15 @@
 import { formatWhen } from '../../../applications/format';
 import { formatPhone } from '../../../applications/phone';
+import type { Undoable } from '../../../applications/status';
 import type { ApplicationStatus } from '../../../applications/statuses';
+import type { Evaluation } from '../../../eligibility';
 import type { Locale, T } from '../../../i18n';
 import { regionLabel } from '../../../regions';
 import type { AdminContext } from '../../context';
 import { Csrf } from '../../layout';
 import { formatInstant, formatNumber, localized } from '../../programmes/format';
 import type { ApplicantDetail, DocumentRow, HistoryEntry } from '../service';
+import { Verdict } from './verdict';
 
 export interface StatusForm {
   values: { status: string; date: string; place: string; reason: string };
@@ -136,6 +139,12 @@ function History(props: { t: T; locale: Locale; history: HistoryEntry[] }) {
               {[formatWhen(e.details.date, locale), e.details.place].filter(Boolean).join(' · ')}
             </>
           ) : null}
+          {e.details?.undone ? (
+            <>
+              <br />
+              {t('dashboard:applicants.history.undone')}
+            </>
+          ) : null}
           {e.details?.reason ? (
             <>
               <br />
@@ -212,7 +221,7 @@ function ChangeStatus(props: {
         />
         {err('place')}
       </fieldset>
-      <label for="s-reason">{k('reason')}</label>
+      <label for="s-reason">{k('reasonLabel')}</label>
       <p class="muted prog-hint" id="s-reason-hint">
         {k('reasonHint')}
       </p>
@@ -227,6 +236,60 @@ function ChangeStatus(props: {
   );
 }
 
+/** One tap to call, to write on WhatsApp, or to open the chat with the person in the inbox. */
+function Contact(props: { c: AdminContext; a: ApplicantDetail; conversation?: string | undefined }) {
+  const { c, a } = props;
+  const t = c.var.t;
+  const digits = a.phone?.replace(/\D/g, '');
+  if (!digits && !props.conversation) return null;
+  return (
+    <p class="actions appl-contact">
+      {a.phone && digits ? (
+        <>
+          <a class="button secondary" href={`tel:+${digits}`}>
+            {t('dashboard:applicants.contact.call', { phone: formatPhone(a.phone) })}
+          </a>
+          <a class="button secondary" href={`https://wa.me/${digits}`} rel="noopener noreferrer">
+            {t('dashboard:applicants.contact.whatsapp')}
+          </a>
+        </>
+      ) : null}
+      {props.conversation ? (
+        <a class="button secondary" href={`/admin/inbox/${props.conversation}`}>
+          {t('dashboard:applicants.contact.conversation')}
+        </a>
+      ) : null}
+    </p>
+  );
+}
+
+/** A decision whose message is still held: when it goes, and the one button that takes it back. */
+function UndoBox(props: { c: AdminContext; id: string; undoable: Undoable; canWrite: boolean }) {
+  const { c, undoable } = props;
+  const t = c.var.t;
+  const k = (key: string, vars?: Record<string, unknown>) =>
+    t(`dashboard:applicants.undo.${key}`, vars ?? {});
+  return (
+    <section class="card appl-undo" aria-labelledby="undo-heading">
+      <h2 id="undo-heading">{k('heading')}</h2>
+      <p>
+        {k('when', {
+          status: t(`applications:status.${undoable.to}.label`),
+          time: formatInstant(undoable.sendsAt, c.var.locale),
+        })}
+      </p>
+      {props.canWrite ? (
+        <form method="post" action={`/admin/applicants/${props.id}/undo`}>
+          <Csrf c={c} />
+          <button type="submit">
+            {k('submit', { status: t(`applications:status.${undoable.from}.label`) })}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
 export function ApplicantPage(props: {
   c: AdminContext;
   a: ApplicantDetail;
@@ -238,6 +301,10 @@ export function ApplicantPage(props: {
   canDownload: boolean;
   form: StatusForm;
   position?: number | undefined;
+  undoable?: Undoable | undefined;
+  evaluation?: Evaluation | undefined;
+  /** The person's latest conversation with the organisation's staff. */
+  conversation?: string | undefined;
 }) {
   const { c, a } = props;
   const t = c.var.t;
@@ -265,7 +332,19 @@ export function ApplicantPage(props: {
           ) : null}
         </dd>
         <Item label={t('dashboard:applicants.detail.submitted')}>{formatInstant(a.submittedAt, locale)}</Item>
+        <Item label={t('dashboard:applicants.detail.channel')}>
+          {a.channel ? t(`dashboard:applicants.channel.${a.channel}`, { defaultValue: a.channel }) : ''}
+        </Item>
       </dl>
+      {!a.anonymised ? <Contact c={c} a={a} conversation={props.conversation} /> : null}
+      {props.undoable ? (
+        <UndoBox c={c} id={a.id} undoable={props.undoable} canWrite={props.canWrite} />
+      ) : null}
+      {props.form.errors._form && !props.allowed.length ? (
+        <p class="notice error" role="alert">
+          {props.form.errors._form}
+        </p>
+      ) : null}
       {/* The form is at the end, after what staff read before deciding; on a phone that is several
           screens down, so the main action is one tap away from the top. */}
       {props.canWrite && !a.anonymised && props.allowed.length ? (
@@ -274,6 +353,13 @@ export function ApplicantPage(props: {
             {t('dashboard:applicants.detail.toChange')}
           </a>
         </p>
+      ) : null}
+
+      {props.evaluation ? (
+        <>
+          <h2>{t('dashboard:applicants.verdict.heading')}</h2>
+          <Verdict t={t} locale={locale} evaluation={props.evaluation} />
+        </>
       ) : null}
 
       <h2>{t('dashboard:applicants.detail.answers')}</h2>

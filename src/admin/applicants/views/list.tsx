@@ -161,7 +161,6 @@ export function ApplicantList(props: {
   perPage: number;
 }) {
   const { t, locale, items } = props;
-  const exportQuery = new URLSearchParams(props.query).toString();
   const filtered = Object.keys(props.query).length > 0;
   return (
     <>
@@ -180,15 +179,27 @@ export function ApplicantList(props: {
             n: formatNumber(props.total, locale),
           })}
         </span>
-        {props.total > 0 ? (
-          <a
-            class="button secondary"
-            href={`/admin/applicants/export.csv${exportQuery ? `?${exportQuery}` : ''}`}
-          >
-            {t('dashboard:applicants.list.export')}
-          </a>
-        ) : null}
       </p>
+      {props.total > 0 ? (
+        // A GET form: the filter travels as hidden fields, the separator is the one choice to make.
+        <form method="get" action="/admin/applicants/export.csv" class="appl-export">
+          {Object.entries(props.query).map(([name, value]) => (
+            <input type="hidden" name={name} value={value} />
+          ))}
+          <label for="csv-sep">{t('dashboard:applicants.export.separator')}</label>
+          <select id="csv-sep" name="sep">
+            <option value="semicolon" selected={locale === 'id'}>
+              {t('dashboard:applicants.export.semicolon')}
+            </option>
+            <option value="comma" selected={locale !== 'id'}>
+              {t('dashboard:applicants.export.comma')}
+            </option>
+          </select>
+          <button type="submit" class="secondary">
+            {t('dashboard:applicants.list.export')}
+          </button>
+        </form>
+      ) : null}
       {items.length === 0 ? (
         <EmptyList t={t} filtered={filtered} />
       ) : (

@@ -3,21 +3,42 @@ import type { T } from '../../../i18n';
 import type { AdminContext } from '../../context';
 import { Csrf } from '../../layout';
 import { EDIT_FIELDS, type EditField, FIELD_GROUPS, type FormErrors, type FormValues } from '../edit-form';
+import { Quoted } from '../quoted';
 
 /** The catalogue's words for a select's values (the field names match the catalogue's vocabularies). */
 const OPTION_LABELS: Record<string, string> = {
-  status: 'status',
-  stipend_period: 'stipend_period',
-  kind: 'kind',
-  field: 'field',
-  provider_type: 'provider_type',
-  location_mode: 'mode',
-  application_mode: 'application_mode',
+  status: 'catalogue:status',
+  stipend_period: 'catalogue:stipend_period',
+  kind: 'catalogue:kind',
+  field: 'catalogue:field',
+  provider_type: 'catalogue:provider_type',
+  location_mode: 'catalogue:mode',
+  application_mode: 'catalogue:application_mode',
+  eligibility_education_min: 'profile:value.education',
+  eligibility_education_max: 'profile:value.education',
+  eligibility_gender: 'dashboard:programmes.edit.only',
+  eligibility_status: 'profile:value.activity',
+  application_documents: 'catalogue:document',
+  benefits: 'catalogue:benefit',
 };
 
 function optionLabel(t: T, f: EditField, value: string): string {
   const vocabulary = OPTION_LABELS[f.name];
-  return vocabulary ? t(`catalogue:${vocabulary}.${value}`) : value;
+  return vocabulary ? t(`${vocabulary}.${value}`, { defaultValue: value }) : value;
+}
+
+/** How a stored value reads on the viewers' page. */
+function readValue(t: T, f: EditField, value: string): string {
+  if (f.type === 'select') return optionLabel(t, f, value);
+  if (f.type === 'checks')
+    return value
+      .split(';')
+      .map((v) => v.trim())
+      .filter(Boolean)
+      .map((v) => optionLabel(t, f, v))
+      .join(', ');
+  if (f.type === 'yesno') return t(`dashboard:programmes.edit.${value === 'true' ? 'yes' : 'no'}`);
+  return value;
 }
 
 /** Provinces with their regencies, for a `region` field. */
@@ -42,7 +63,9 @@ function ReadOnly({ t, values }: { t: T; values: FormValues }) {
               return (
                 <>
                   <dt>{t(`dashboard:programmes.edit.field.${name}`)}</dt>
-                  <dd>{value ? (f.type === 'select' ? optionLabel(t, f, value) : value) : '—'}</dd>
+                  <dd class={f.type === 'json' ? 'prog-json' : undefined}>
+                    {value ? readValue(t, f, value) : '—'}
+                  </dd>
                 </>
               );
             })}
@@ -73,9 +96,55 @@ export function Input(props: {
     'aria-describedby': described || undefined,
   };
   let control: Child;
-  if (f.type === 'textarea')
+  // A list of checkboxes is its own fieldset: its legend is the field's name, after the hint.
+  if (f.type === 'checks') {
+    const chosen = new Set(
+      value
+        .split(';')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    );
+    // A group of checkboxes, labelled by the field's label (rendered below as the group's name).
     control = (
-      <textarea {...common} rows={4}>
+      <fieldset class="prog-checks" id={id} aria-describedby={described || undefined}>
+        <legend class="prog-label">{t(`dashboard:programmes.edit.field.${f.name}`)}</legend>
+        {hint ? (
+          <p class="muted prog-hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        ) : null}
+        <div class="bc-checks">
+          {(f.options ?? []).map((o) => (
+            <label>
+              <input type="checkbox" name={f.name} value={o} checked={chosen.has(o)} /> {optionLabel(t, f, o)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    );
+  } else if (f.type === 'yesno')
+    control = (
+      <div class="bc-check">
+        <label>
+          <input
+            type="checkbox"
+            id={id}
+            name={f.name}
+            value="true"
+            checked={value === 'true'}
+            aria-describedby={described || undefined}
+          />{' '}
+          {t(`dashboard:programmes.edit.check.${f.name}`)}
+        </label>
+      </div>
+    );
+  else if (f.type === 'textarea' || f.type === 'json')
+    control = (
+      <textarea
+        {...common}
+        rows={f.type === 'json' ? 8 : 4}
+        class={f.type === 'json' ? 'prog-json' : undefined}
+      >
         {value}
       </textarea>
     );
@@ -125,11 +194,15 @@ export function Input(props: {
     );
   return (
     <div class={error ? 'prog-field prog-invalid' : 'prog-field'}>
-      <label for={id}>
-        {t(`dashboard:programmes.edit.field.${f.name}`)}
-        {f.required ? <span class="muted"> {t('dashboard:programmes.edit.required')}</span> : null}
-      </label>
-      {hint ? (
+      {f.type === 'checks' ? null : f.type === 'yesno' ? (
+        <p class="prog-label">{t(`dashboard:programmes.edit.field.${f.name}`)}</p>
+      ) : (
+        <label for={id}>
+          {t(`dashboard:programmes.edit.field.${f.name}`)}
+          {f.required ? <span class="muted"> {t('dashboard:programmes.edit.required')}</span> : null}
+        </label>
+      )}
+      {hint && f.type !== 'checks' ? (
         <p class="muted prog-hint" id={`${id}-hint`}>
           {hint}
         </p>
@@ -137,7 +210,7 @@ export function Input(props: {
       {control}
       {error ? (
         <p class="prog-error" id={`${id}-error`}>
-          {error}
+          <Quoted text={error} />
         </p>
       ) : null}
     </div>
@@ -160,11 +233,14 @@ export function ErrorSummary(props: {
       <ul>
         {invalid.map((f) => (
           <li>
-            <a href={`#f-${f.name}`}>{t(`dashboard:programmes.edit.field.${f.name}`)}</a>: {errors[f.name]}
+            <a href={`#f-${f.name}`}>{t(`dashboard:programmes.edit.field.${f.name}`)}</a>:{' '}
+            <Quoted text={errors[f.name] ?? ''} />
           </li>
         ))}
         {props.other.map((m) => (
-          <li>{m}</li>
+          <li>
+            <Quoted text={m} />
+          </li>
         ))}
       </ul>
     </div>

@@ -4,6 +4,7 @@ import type { ImportJob, ImportRowError } from '../../../organisations/import-jo
 import type { AdminContext } from '../../context';
 import { Csrf } from '../../layout';
 import { formatInstant, formatNumber } from '../format';
+import { Quoted } from '../quoted';
 
 /** Row errors shown on the page; the rest are counted (the file is fixed and uploaded again anyway). */
 export const SHOWN_ERRORS = 500;
@@ -107,7 +108,9 @@ export function ErrorTable({ t, errors }: { t: T; errors: ImportRowError[] }) {
               <tr>
                 <td>{e.line || '—'}</td>
                 <td>{e.field ? <code>{e.field}</code> : '—'}</td>
-                <td>{e.message}</td>
+                <td>
+                  <Quoted text={e.message} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -34,7 +34,9 @@ export function AccountPage(props: { c: AdminContext; errors?: PasswordErrors })
   ).map(([field, error]) => [IDS[field], error] as [string, typeof error]);
   const field = (name: PasswordField, autocomplete: string, hint?: string) => (
     <>
-      <label for={IDS[name]}>{k(t, `password.${name}`)}</label>
+      <label for={IDS[name]}>
+        {k(t, name === 'current' && s.mustChangePassword ? 'password.currentOneTime' : `password.${name}`)}
+      </label>
       {hint ? (
         <p class="muted bc-hint" id={`${IDS[name]}-hint`}>
           {hint}
@@ -56,6 +58,11 @@ export function AccountPage(props: { c: AdminContext; errors?: PasswordErrors })
   return (
     <>
       <SettingsTabs c={c} current="account" />
+      {s.mustChangePassword ? (
+        <p class="notice warn" role="alert">
+          {k(t, 'password.firstNotice')}
+        </p>
+      ) : null}
       <h2>{k(t, 'account.organisation')}</h2>
       <p class="set-org">{s.organisationName}</p>
       <h2>{k(t, 'account.heading')}</h2>

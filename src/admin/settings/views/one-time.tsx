@@ -1,3 +1,4 @@
+import { ONE_TIME_HOURS } from '../../auth/login';
 import type { AdminContext } from '../../context';
 import type { IssuedPassword } from '../members';
 import { k } from './format';
@@ -33,7 +34,7 @@ export function OneTimePasswordPage(props: {
       <div class="notice warn">
         <p>{k(t, 'oneTime.once')}</p>
         <p>{k(t, 'oneTime.private', { name })}</p>
-        <p>{k(t, 'oneTime.change', { name })}</p>
+        <p>{k(t, 'oneTime.change', { name, hours: ONE_TIME_HOURS })}</p>
       </div>
       <p>
         <a href={`/admin/settings/members/${issued.member.id}`}>{k(t, 'oneTime.done')}</a>

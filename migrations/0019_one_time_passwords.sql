@@ -1,0 +1,2 @@
+ALTER TABLE "organisation_members" ADD COLUMN "must_change_password" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "organisation_members" ADD COLUMN "password_expires_at" timestamp with time zone;
