@@ -42,6 +42,10 @@ export interface PersonFacts {
   domicile?: { province: string; regency?: string };
   /** What they do now. */
   activity?: ActivityStatus;
+  /** Height in cm, for programmes that ask `tinggi_cm`. */
+  height?: number;
+  /** Has a tattoo (true) or none (false), for programmes that ask `tato`. */
+  tattoo?: boolean;
 }
 
 export interface ProgrammeExclusions {
@@ -155,7 +159,7 @@ export interface ProgrammeSummary {
 }
 
 /** Why a programme the filters allow is not listed for this person. */
-export type HiddenReason = 'gender' | 'age' | 'education' | 'domicile' | 'status';
+export type HiddenReason = 'gender' | 'age' | 'education' | 'domicile' | 'status' | 'height' | 'tattoo';
 
 export interface SearchResult {
   total: number;
@@ -434,6 +438,17 @@ function hiddenRules(person: PersonFacts, today: string): Array<[HiddenReason, S
       )}]::text[]))`,
     ]);
   }
+  // The programme's own questions (catalogue format: `tinggi_cm`, `tato`), answered by what was said.
+  if (person.height !== undefined)
+    out.push([
+      'height',
+      sql`jsonb_path_exists(${e}, '$.questions[*] ? (@.id == "tinggi_cm" && (@.require.min > $h || @.require.max < $h))', jsonb_build_object('h', ${person.height}::int))`,
+    ]);
+  if (person.tattoo)
+    out.push([
+      'tattoo',
+      sql`jsonb_path_exists(${e}, '$.questions[*] ? (@.id == "tato" && @.require == false)')`,
+    ]);
   return out;
 }
 

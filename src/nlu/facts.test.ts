@@ -24,6 +24,15 @@ describe('stated facts', () => {
     expect(understand('mau ngomong sama orang asli').intent).toBe('handoff');
   });
 
+  it('reads what programmes ask of the body: height and a tattoo', () => {
+    expect(facts('bang, kerja hotel di mekkah ada lowongan resmi? tinggi sy 158')).toEqual({ height: 158 });
+    expect(facts('tinggi badan 165 cm, mau ke jepang')).toEqual({ height: 165 });
+    expect(facts('mau ke jepang tp sy punya tato kecil di tangan')).toEqual({ tattoo: true });
+    expect(facts('ga punya tato, bisa ke korea?')).toEqual({ tattoo: false });
+    // A height is no age, and a price no height.
+    expect(facts('tinggi 170 umur 22')).toEqual({ height: 170, age: 22 });
+  });
+
   it('reads gender as people say it', () => {
     expect(facts('saya laki-laki')).toEqual({ gender: 'laki_laki' });
     expect(facts('saya laki laki')).toEqual({ gender: 'laki_laki' });

@@ -284,6 +284,30 @@ describe('searchProgrammes: what is understood filters, everything else ranks', 
     );
     expect(school.hidden?.reasons).toContain('education');
   });
+
+  it("what the person said answers the programmes' own questions: height and a tattoo", async () => {
+    const japan = await slugs({ country: 'JP' });
+    // The construction programme asks 160 cm, the care one 145 cm.
+    expect(japan).toEqual(
+      expect.arrayContaining(['demo-magang-jepang-konstruksi', 'demo-magang-jepang-kaigo']),
+    );
+    const short = await searchProgrammes(
+      database.db,
+      { country: 'JP', person: { height: 150 } },
+      { today, pageSize: 50 },
+    );
+    const shortSlugs = short.items.map((i) => i.slug);
+    expect(shortSlugs).not.toContain('demo-magang-jepang-konstruksi');
+    expect(shortSlugs).toContain('demo-magang-jepang-kaigo');
+    expect(short.hidden?.reasons).toEqual(['height']);
+    const tattooed = await searchProgrammes(
+      database.db,
+      { country: 'JP', person: { tattoo: true } },
+      { today, pageSize: 50 },
+    );
+    expect(tattooed.items.map((i) => i.slug)).not.toContain('demo-magang-jepang-kaigo');
+    expect(tattooed.hidden?.reasons).toEqual(['tattoo']);
+  });
 });
 
 describe('explainEmpty', () => {

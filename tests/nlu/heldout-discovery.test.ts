@@ -35,8 +35,9 @@ const FLOORS: Readonly<Record<string, number>> = {
   'discovery-b3': 0.78,
   // 2026-12-07: untuned (opened after b3's first change and the knowledge gate's repair, before any change
   // for it) 271/330 = 82.1 % on both databases; after tuning on it (places, regional words, subjects,
-  // 'selain X dan Y', where the person lives now, 'orang asli papua') 284/330 = 86.1 %.
-  'discovery-b4': 0.84,
+  // 'selain X dan Y', where the person lives now, 'orang asli papua') 284/330 = 86.1 %; after a height
+  // or a tattoo said answers the programmes' own questions, and well-known towns, 290/330 = 87.9 %.
+  'discovery-b4': 0.86,
 };
 
 const batches = existsSync(ROOT)

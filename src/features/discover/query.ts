@@ -83,6 +83,8 @@ export function personOf(u: Understanding): PersonFacts | undefined {
   if (education) person.education = education;
   if (f?.domicile) person.domicile = f.domicile;
   if (f?.activity) person.activity = f.activity;
+  if (f?.height !== undefined) person.height = f.height;
+  if (f?.tattoo) person.tattoo = true;
   return Object.keys(person).length ? person : undefined;
 }
 

@@ -24,6 +24,10 @@ export interface StatedFacts {
   domicile?: { province: string; regency?: string };
   /** What the person does now ("udah kerja", "masih kuliah", "nganggur", "baru lulus"). */
   activity?: ActivityStatus;
+  /** Height in cm ("tinggi sy 158", "tb 160"): programmes ask it as `tinggi_cm` (catalogue format). */
+  height?: number;
+  /** Has a tattoo ("punya tato kecil") or none ("ga bertato"): programmes ask it as `tato`. */
+  tattoo?: boolean;
 }
 
 /** A place found in the message, by the token span that named it. */
@@ -460,6 +464,44 @@ export interface FactInputs {
 }
 
 /** Reads the facts and claims their words (so "umur", "tinggal" are neither keywords nor an intent). */
+const HEIGHT_WORDS = new Set(['tinggi', 'tb']);
+const HEIGHT_GLUE = new Set([
+  'badan',
+  'badanku',
+  'saya',
+  'aku',
+  'cuma',
+  'hanya',
+  'sekitar',
+  'kurang',
+  'lebih',
+  'ada',
+]);
+const TATTOO = new Set(['tato', 'tatto', 'tattoo', 'tatoo', 'bertato', 'bertatto', 'tatoan']);
+const NO_TATTOO = new Set(['tidak', 'tanpa', 'belum', 'bukan', 'gak', 'nggak']);
+
+/** What programmes ask of the body, as the person says it: height in cm, a tattoo. */
+function readBody(r: Reading, facts: StatedFacts): void {
+  const { tokens } = r;
+  for (let i = 0; i < tokens.length; i++) {
+    if (r.claimed[i]) continue;
+    const w = tokens[i]!;
+    if (HEIGHT_WORDS.has(w) && facts.height === undefined) {
+      let j = i + 1;
+      while (j < tokens.length && j <= i + 3 && HEIGHT_GLUE.has(tokens[j]!)) j++;
+      const cm = /^(\d{3})(cm)?$/.exec(tokens[j] ?? '');
+      const value = cm ? Number(cm[1]) : Number.NaN;
+      if (value >= 120 && value <= 220) {
+        facts.height = value;
+        claim(r, i, tokens[j + 1] === 'cm' ? j + 2 : j + 1);
+      }
+    } else if (TATTOO.has(w) && facts.tattoo === undefined) {
+      // "ga punya tato", "tanpa tato": none; "punya tato kecil di tangan", "bertato": one.
+      facts.tattoo = !tokens.slice(Math.max(0, i - 3), i).some((x) => NO_TATTOO.has(x));
+    }
+  }
+}
+
 export function extractFacts(r: Reading, inputs: FactInputs): StatedFacts | undefined {
   const facts: StatedFacts = {};
   readGender(r, facts);
@@ -469,5 +511,6 @@ export function extractFacts(r: Reading, inputs: FactInputs): StatedFacts | unde
   readMajor(r, facts, inputs.education.levelEnds);
   readDomicile(r, facts, inputs.places);
   readActivity(r.tokens, facts);
+  readBody(r, facts);
   return Object.keys(facts).length ? facts : undefined;
 }
