@@ -21,6 +21,7 @@ import { applications, programmeSeats, programmes, users } from '../src/db/schem
 import { BotApiStandIn } from '../tests/helpers/bot-api';
 import { programme } from '../tests/helpers/catalogue';
 import { buttonsOf, callbackUpdate, messageUpdate, textUpdate } from '../tests/helpers/telegram';
+import { nodeArgs } from './compiled';
 import { freshPostgres } from './postgres';
 import { ms, summarise } from './stats';
 
@@ -68,8 +69,9 @@ async function fullApplications(url: string, uploads: string): Promise<void> {
   // BENCH_DEBUG=1 keeps every call, to print what a stuck applicant was told.
   api.keepCalls = process.env.BENCH_DEBUG === '1';
   const port = 3990 + Math.floor(Math.random() * 9);
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof-applications'] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/webhook-server.ts'], {
+  const profile = process.env.BENCH_PROFILE ? '/tmp/prof-applications' : undefined;
+  // The server compiled, as `npm start` runs it (bench/compiled.ts).
+  const child = spawn(process.execPath, await nodeArgs('bench/webhook-server.ts', profile), {
     env: {
       ...process.env,
       DATABASE_URL: url,

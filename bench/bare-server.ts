@@ -51,7 +51,11 @@ bot.on(['message:text', 'callback_query:data'], async (ctx) => {
 });
 
 const app = new Hono();
-app.post('/webhooks/telegram', webhookCallback(bot, 'hono', { secretToken: env.TELEGRAM_WEBHOOK_SECRET }));
+app.post(
+  '/webhooks/telegram',
+  // grammY answers 500 after 10 s by default; on a busy machine the bare handler must not fail first.
+  webhookCallback(bot, 'hono', { secretToken: env.TELEGRAM_WEBHOOK_SECRET, timeoutMilliseconds: 120_000 }),
+);
 const server = serve({ fetch: app.fetch, port: Number(env.PORT), hostname: '127.0.0.1' }, () => {
   process.stdout.write('ready\n');
 });

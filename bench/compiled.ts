@@ -30,6 +30,7 @@ export function compiled(entry: string): Promise<string> {
       platform: 'node',
       format: 'esm',
       splitting: true,
+      keepNames: true,
       target: 'node22',
       // As scripts/build.mjs (EXTERNAL, REQUIRE_BANNER there).
       external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),

@@ -5,11 +5,13 @@ import { benchApplications } from './applications';
 import { benchBroadcasts } from './broadcasts';
 import { benchCatalogue } from './catalogue';
 import { benchDashboard } from './dashboard';
+import { benchEmbedded } from './embedded';
 import { benchOutbound } from './outbound';
 import { benchWebhook } from './webhook';
 
 const sections: Record<string, () => Promise<void>> = {
   webhook: benchWebhook,
+  embedded: benchEmbedded,
   catalogue: benchCatalogue,
   applications: benchApplications,
   broadcasts: benchBroadcasts,

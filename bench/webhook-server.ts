@@ -25,8 +25,10 @@ const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: '1
 });
 process.on('SIGTERM', async () => {
   server.close();
-  // As the Node entry does: buffered sent marks are written before the database closes.
-  await runtime.shutdown();
+  // Buffered sent marks are written before the database closes (the background loops never started
+  // here, so runtime.shutdown(), which waits for them, is not for this process).
+  await runtime.background.settle();
+  await runtime.marker.flush();
   await database.close();
   process.exit(0);
 });

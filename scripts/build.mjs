@@ -57,6 +57,9 @@ await build({
   format: 'esm',
   // Dynamic imports stay lazy (Baileys, the Postgres or PGlite driver): chunks beside the entries.
   splitting: true,
+  // Class and function names as written: node-fetch recognises an AbortSignal by its class name (a
+  // renamed one made every Bot API call hang), and stack traces stay readable.
+  keepNames: true,
   target: 'node22',
   external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),
   banner: { js: REQUIRE_BANNER },
