@@ -159,11 +159,22 @@ export function ApplicantList(props: {
   total: number;
   page: number;
   perPage: number;
+  csrf: string;
+  /** What was searched for (a POST): the results are the first page only. */
+  search?: string | undefined;
 }) {
   const { t, locale, items } = props;
-  const filtered = Object.keys(props.query).length > 0;
+  const filtered = Object.keys(props.query).length > 0 || Boolean(props.search);
   return (
     <>
+      <form method="post" action="/admin/applicants/search" class="appl-search">
+        <input type="hidden" name="_csrf" value={props.csrf} />
+        <label for="appl-q">{t('dashboard:applicants.search.label')}</label>
+        <div class="appl-search-row">
+          <input id="appl-q" name="q" type="search" maxlength={100} value={props.search ?? ''} />
+          <button type="submit">{t('dashboard:applicants.search.submit')}</button>
+        </div>
+      </form>
       <FilterForm
         t={t}
         locale={locale}
