@@ -205,7 +205,7 @@ describe('Tambah program', () => {
     expect(html).toContain('href="#f-location_region"');
     expect(html).toContain('href="#f-stipend_idr"');
     expect(html).toContain('href="#f-sources"');
-    expect(html).toContain('harus berupa angka, bukan `1,5 juta`');
+    expect(html).toContain('harus berupa angka, bukan <code>1,5 juta</code>');
     // One message per field, each next to its field as well.
     expect(html.match(/href="#f-stipend_idr"/g)).toHaveLength(1);
     expect(html).toContain('id="f-sources-error"');

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { importPacing } from '../../src/admin/programmes/import-pacing';
+import { parseCatalogueCsv } from '../../src/catalogue/parse';
 import { programmeImportJobs, programmes } from '../../src/db/schema';
 import {
   advanceImportJob,
@@ -432,6 +433,24 @@ describe('CSV import', () => {
     const second = await upload(client, lines.join('\n'));
     const again = await pollToEnd(client, second.res.headers.get('location')!);
     expect(again).toContain('0 ditambahkan, 0 diperbarui, 3 tidak berubah, 4 gagal.');
+  });
+
+  it('offers a template that imports as it is, and lists the columns on the page', async () => {
+    const client = await staff();
+    await client.get('/admin/programmes/import');
+    expect(client.lastHtml).toContain('href="/admin/programmes/import/template.csv"');
+    expect(client.lastHtml).toContain('<code>eligibility_questions_json</code> — JSON');
+    expect(client.lastHtml).toContain('<code>seats_women</code> — angka bulat');
+    const res = await client.get('/admin/programmes/import/template.csv');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const text = await res.text();
+    expect(text.split('\r\n')[0]).toContain('slug;kind;title_id;');
+    const parsed = await parseCatalogueCsv(text);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.programmes).toHaveLength(1);
+    expect(parsed.programmes[0]!.application.organisation).toBe(KOPRI);
+    expect(parsed.programmes[0]!.status).toBe('draft');
   });
 
   it('says a row is wider than its header once, instead of errors for every shifted value', async () => {

@@ -156,6 +156,9 @@ describe('dashboard settings', () => {
     expect(row?.passwordHash).not.toContain(password);
 
     expect(html).toContain('hanya bisa dipakai sekali, dalam 72 jam');
+    // The full address to send her, with a copy button the script shows.
+    expect(html).toContain('<code id="login-address">http://localhost/admin/login</code>');
+    expect(html).toContain('data-copy="#login-address"');
     const putri = new AdminClient(h.runtime.app);
     const first = await putri.login('putri.ayu@lpkcahaya.or.id', password);
     expect(first.status).toBe(303);
@@ -386,6 +389,8 @@ describe('dashboard settings', () => {
     expect(bima.lastHtml).toContain('Putri Ayu Kusuma');
     expect(bima.lastHtml).not.toMatch(/action="\/admin\/settings\/members\/[^"]+\/(role|password|remove)"/);
     await bima.get('/admin/settings/service');
+    // Staff are never shown command-line text.
+    expect(bima.lastHtml).not.toContain('npm run');
     expect(bima.lastHtml).not.toContain('action="/admin/settings/service"');
     expect(bima.lastHtml).toContain('Batas waktu tunggu saat ini');
 
@@ -415,7 +420,9 @@ describe('dashboard settings', () => {
     await dewi.get('/admin/settings/service');
     expect(dewi.lastHtml).toContain('value="15"');
     expect(dewi.lastHtml).toContain('-1002233445566');
-    expect(dewi.lastHtml).toContain('npm run org -- staff-group lpk-cahaya CHAT_ID');
+    // Who connects the group is said in words; no command-line text for staff (issue #20, point 13).
+    expect(dewi.lastHtml).toContain('pengelola server Jembatan');
+    expect(dewi.lastHtml).not.toContain('npm run');
 
     for (const [typed, message] of [
       ['0', 'antara 1 dan 1440'],

@@ -20,6 +20,11 @@ export interface ApplicantFilter {
   from?: string;
   /** Submitted on or before this day (Jakarta). */
   to?: string;
+  /**
+   * Part of a name or a JMB reference. Never read from the query string: a name must not travel in a
+   * URL, so searching is a POST (routes.tsx) and its results are not paged.
+   */
+  search?: string;
 }
 
 /** Statuses staff can filter on: every one but the person's own draft. */

@@ -96,6 +96,44 @@ export function applicantRoutes(deps: AdminDeps) {
         total={total}
         page={pageNo}
         perPage={APPLICANT_PAGE_SIZE}
+        csrf={c.var.session.csrfToken}
+      />,
+    );
+  });
+
+  // A POST, so the name searched for is in no URL, history entry or log line.
+  app.post('/search', async (c) => {
+    const t = c.var.t;
+    const search = (await formField(c, 'q')).trim().slice(0, 100);
+    if (!search) return c.redirect('/admin/applicants', 303);
+    const [{ total, items }, programmes] = await Promise.all([
+      listApplicants(db, organisationOf(c).slug, { search }, { page: 1 }),
+      programmeChoices(db, organisationOf(c).slug),
+    ]);
+    await logAccessMany(db, {
+      actor: actorOf(c.var.session),
+      action: 'view',
+      userIds: items.filter((a) => !a.anonymised).map((a) => a.userId),
+      detail: { ...SOURCE, view: 'applicant_search' },
+    });
+    return page(
+      c,
+      t('dashboard:applicants.list.title'),
+      'applicants',
+      <ApplicantList
+        t={t}
+        locale={c.var.locale}
+        filter={{}}
+        query={{}}
+        raw={() => undefined}
+        errors={{}}
+        programmes={programmes}
+        items={items}
+        total={total}
+        page={1}
+        perPage={APPLICANT_PAGE_SIZE}
+        csrf={c.var.session.csrfToken}
+        search={search}
       />,
     );
   });

@@ -34,6 +34,11 @@ function where(organisation: string, f: ApplicantFilter): SQL {
     const end = new Date(startOfJakartaDay(f.to).getTime() + 86_400_000);
     parts.push(sql`a.submitted_at < ${end.toISOString()}::timestamptz`);
   }
+  if (f.search) {
+    // Typed text is matched literally: % and _ are not wildcards here.
+    const like = `%${f.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    parts.push(sql`(a.full_name ilike ${like} or a.reference ilike ${like})`);
+  }
   return sql.join(parts, sql` and `);
 }
 

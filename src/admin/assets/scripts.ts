@@ -6,6 +6,7 @@
  *   every few seconds (new messages, queue counts, progress bars). A fragment answering 286 stops it.
  * - `select[data-fill="#id"]`: choosing an option copies its `data-text` into the textarea #id.
  * - `form[data-confirm]`: asks before submitting.
+ * - `button[data-copy="#id"]` (hidden until this runs): copies the text of #id, then shows `data-done`.
  */
 export const CORE_SCRIPT = `
 (function () {
@@ -36,6 +37,17 @@ export const CORE_SCRIPT = `
       var option = select.options[select.selectedIndex];
       var target = document.querySelector(select.getAttribute('data-fill'));
       if (target && option && option.getAttribute('data-text')) { target.value = option.getAttribute('data-text'); target.focus(); }
+    });
+  });
+  document.querySelectorAll('button[data-copy]').forEach(function (button) {
+    if (!navigator.clipboard) return;
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var source = document.querySelector(button.getAttribute('data-copy'));
+      if (!source) return;
+      navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+        button.textContent = button.getAttribute('data-done') || button.textContent;
+      }).catch(function () {});
     });
   });
   document.querySelectorAll('form[data-confirm]').forEach(function (form) {

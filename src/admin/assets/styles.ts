@@ -122,6 +122,8 @@ progress { width:100%; height:1.25rem; }
 .empty-hint p { margin:.25rem 0 .5rem; }
 .appl-filters legend { font-weight:700; padding:0 .25rem; }
 .appl-summary { align-items:center; }
+.appl-search-row { display:flex; gap:.5rem; }
+.appl-search-row input { flex:1; min-width:0; }
 .appl-verdict { list-style:none; padding:0; margin:.5rem 0; }
 .appl-verdict li { margin:.35rem 0; }
 .appl-contact { flex-wrap:wrap; }

@@ -23,6 +23,7 @@ import { importPacing } from './import-pacing';
 import { createProgrammeForm, NEW_FIELDS, newProgrammeDefaults } from './new-form';
 import { regionGroups } from './regions';
 import { listProgrammesWithCounts, PROGRAMME_PAGE_SIZE, programmeOwnership } from './service';
+import { importTemplate } from './template';
 import { ProgrammeEdit } from './views/edit';
 import { ImportPage, ImportProgress, UploadForm } from './views/import';
 import { ProgrammeList } from './views/list';
@@ -136,6 +137,17 @@ export function programmeRoutes(deps: AdminDeps) {
     const errors = job.finishedAt ? await importJobErrors(db, job) : [];
     return { job, errors };
   };
+
+  app.get('/import/template.csv', canWrite, (c) =>
+    c.body(
+      importTemplate({ slug: c.var.session.organisationSlug, name: c.var.session.organisationName }),
+      200,
+      {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="templat-program-jembatan.csv"',
+      },
+    ),
+  );
 
   app.get('/import/:id', canWrite, async (c) => {
     const state = await advance(c, c.req.param('id'));

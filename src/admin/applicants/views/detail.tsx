@@ -241,7 +241,29 @@ function Contact(props: { c: AdminContext; a: ApplicantDetail; conversation?: st
   const { c, a } = props;
   const t = c.var.t;
   const digits = a.phone?.replace(/\D/g, '');
-  if (!digits && !props.conversation) return null;
+  return (
+    <>
+      {a.channel ? (
+        <p class="muted">
+          {t('dashboard:applicants.detail.channel')}:{' '}
+          {t(`dashboard:applicants.channel.${a.channel}`, { defaultValue: a.channel })}
+        </p>
+      ) : null}
+      {digits || props.conversation ? (
+        <ContactLinks c={c} a={a} digits={digits} conversation={props.conversation} />
+      ) : null}
+    </>
+  );
+}
+
+function ContactLinks(props: {
+  c: AdminContext;
+  a: ApplicantDetail;
+  digits: string | undefined;
+  conversation?: string | undefined;
+}) {
+  const { c, a, digits } = props;
+  const t = c.var.t;
   return (
     <p class="actions appl-contact">
       {a.phone && digits ? (
@@ -332,11 +354,7 @@ export function ApplicantPage(props: {
           ) : null}
         </dd>
         <Item label={t('dashboard:applicants.detail.submitted')}>{formatInstant(a.submittedAt, locale)}</Item>
-        <Item label={t('dashboard:applicants.detail.channel')}>
-          {a.channel ? t(`dashboard:applicants.channel.${a.channel}`, { defaultValue: a.channel }) : ''}
-        </Item>
       </dl>
-      {!a.anonymised ? <Contact c={c} a={a} conversation={props.conversation} /> : null}
       {props.undoable ? (
         <UndoBox c={c} id={a.id} undoable={props.undoable} canWrite={props.canWrite} />
       ) : null}
@@ -354,6 +372,7 @@ export function ApplicantPage(props: {
           </a>
         </p>
       ) : null}
+      {!a.anonymised ? <Contact c={c} a={a} conversation={props.conversation} /> : null}
 
       {props.evaluation ? (
         <>

@@ -35,6 +35,8 @@ function FilterForm(props: {
   raw: (name: string) => string | undefined;
   errors: Record<string, string>;
   programmes: { slug: string; title: { id: string; en?: string } }[];
+  csrf: string;
+  search?: string | undefined;
 }) {
   const { t, filter, errors } = props;
   const k = (key: string, vars?: Record<string, unknown>) =>
@@ -62,8 +64,20 @@ function FilterForm(props: {
   // On a phone seven filters fill the first screen: they stay folded unless in use, so the list (what
   // staff came for) is what she sees first.
   return (
-    <details class="appl-filter-box" open={active > 0 || Object.keys(errors).length > 0}>
+    <details
+      class="appl-filter-box"
+      open={active > 0 || Object.keys(errors).length > 0 || Boolean(props.search)}
+    >
       <summary>{active > 0 ? k('summaryActive', { count: active }) : k('summary')}</summary>
+      {/* Its own form, a POST: a name searched for must not travel in a URL. */}
+      <form method="post" action="/admin/applicants/search" class="appl-search">
+        <input type="hidden" name="_csrf" value={props.csrf} />
+        <label for="appl-q">{t('dashboard:applicants.search.label')}</label>
+        <div class="appl-search-row">
+          <input id="appl-q" name="q" type="search" maxlength={100} value={props.search ?? ''} />
+          <button type="submit">{t('dashboard:applicants.search.submit')}</button>
+        </div>
+      </form>
       <form method="get" action="/admin/applicants" class="appl-filters">
         <fieldset>
           <legend class="sr-only">{k('legend')}</legend>
@@ -159,9 +173,12 @@ export function ApplicantList(props: {
   total: number;
   page: number;
   perPage: number;
+  csrf: string;
+  /** What was searched for (a POST): the results are the first page only. */
+  search?: string | undefined;
 }) {
   const { t, locale, items } = props;
-  const filtered = Object.keys(props.query).length > 0;
+  const filtered = Object.keys(props.query).length > 0 || Boolean(props.search);
   return (
     <>
       <FilterForm
@@ -171,6 +188,8 @@ export function ApplicantList(props: {
         raw={props.raw}
         errors={props.errors}
         programmes={props.programmes}
+        csrf={props.csrf}
+        search={props.search}
       />
       <p class="actions appl-summary">
         <span role="status">

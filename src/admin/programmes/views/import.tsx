@@ -1,4 +1,5 @@
 import { raw } from 'hono/html';
+import { CSV_COLUMNS } from '../../../catalogue/csv-columns';
 import type { Locale, T } from '../../../i18n';
 import type { ImportJob, ImportRowError } from '../../../organisations/import-jobs';
 import type { AdminContext } from '../../context';
@@ -33,6 +34,22 @@ export function UploadForm(props: {
         </li>
         <li>{t('dashboard:programmes.import.ruleUpsert')}</li>
       </ul>
+      <p class="actions">
+        <a class="button secondary" href="/admin/programmes/import/template.csv" download>
+          {t('dashboard:programmes.import.template')}
+        </a>
+      </p>
+      <details class="prog-columns">
+        <summary>{t('dashboard:programmes.import.columns', { count: CSV_COLUMNS.length })}</summary>
+        <p class="muted">{t('dashboard:programmes.import.columnsHint')}</p>
+        <ul>
+          {CSV_COLUMNS.map((col) => (
+            <li>
+              <code>{col.name}</code> — {t(`dashboard:programmes.import.type.${col.type}`)}
+            </li>
+          ))}
+        </ul>
+      </details>
       {invalid ? (
         <div class="notice error" role="alert" id="upload-error">
           {props.message ? <p>{props.message}</p> : null}

@@ -16,6 +16,8 @@ export function OneTimePasswordPage(props: {
   const { c, issued } = props;
   const t = c.var.t;
   const name = issued.member.name;
+  // The full address, as the new member will type it or tap it in a chat message.
+  const loginAddress = `${new URL(c.req.url).origin}/admin/login`;
   return (
     <>
       <SettingsTabs c={c} current="members" />
@@ -26,6 +28,20 @@ export function OneTimePasswordPage(props: {
       <dl class="set-dl">
         <dt>{k(t, 'members.email')}</dt>
         <dd>{issued.member.email ?? '—'}</dd>
+        <dt>{k(t, 'oneTime.loginAddress')}</dt>
+        <dd>
+          <code id="login-address">{loginAddress}</code>{' '}
+          {/* Shown by the script, which is what makes it work. */}
+          <button
+            type="button"
+            class="secondary"
+            data-copy="#login-address"
+            data-done={k(t, 'oneTime.copied')}
+            hidden
+          >
+            {k(t, 'oneTime.copy')}
+          </button>
+        </dd>
         <dt>{k(t, 'oneTime.password')}</dt>
         <dd>
           <code class="set-secret">{issued.password}</code>

@@ -19,7 +19,6 @@ export function ServicePage(props: {
 }) {
   const { c, isOwner, error } = props;
   const t = c.var.t;
-  const slug = c.var.session.organisationSlug;
   return (
     <>
       <SettingsTabs c={c} current="service" />
@@ -76,13 +75,6 @@ export function ServicePage(props: {
         )}
       </p>
       <p class="muted">{k(t, 'service.groupHint')}</p>
-      <pre class="set-cli">
-        <code>{`npm run org -- staff-group ${slug} CHAT_ID`}</code>
-      </pre>
-      <p class="muted">{k(t, 'service.groupOff')}</p>
-      <pre class="set-cli">
-        <code>{`npm run org -- staff-group ${slug} off`}</code>
-      </pre>
     </>
   );
 }
