@@ -93,20 +93,27 @@ describe('English replies', () => {
       education: 'I finished senior high school',
       activity: 'not working',
     };
-    for (let i = 0; i < 6; i++) {
-      const asked = Object.keys(answers).find((k) => p.last().text.includes(en(`profile:ask.${k}`)));
-      if (!asked) break;
-      await say(answers[asked]!);
-    }
+    const answerAll = async () => {
+      for (let i = 0; i < 6; i++) {
+        const asked = Object.keys(answers).find((k) => p.last().text.includes(en(`profile:ask.${k}`)));
+        if (!asked) break;
+        await say(answers[asked]!);
+      }
+    };
+    await answerAll();
     expect(p.last().text).toContain(
       en('eligibility:flow.outcome.ineligible', { title: 'Welding Training Surabaya' }),
     );
-    await say('what programs suit me?');
     await say('how can I tell if an LPK is legit?');
+    await say('what documents do I need?');
+    await say('is this safe? my friend got scammed by an agency');
     await say('I lost my diploma, can I still apply?');
     await say('do you have a programme about deep sea diving for cats?');
     await say('😭😭😭🙏');
     await say('thank you so much');
+    await say('what programs suit me?');
+    await answerAll();
+    await say('sorry for all the questions');
     await say('what data do you keep about me');
     await say('how does this bot work?');
     await say('I want to talk to a human');
