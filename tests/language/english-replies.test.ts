@@ -121,13 +121,15 @@ describe('English replies', () => {
     const leaks = seen
       .map(({ said, reply }) => ({ said, words: indonesianWords(reply.text), text: reply.text }))
       .filter((l) => l.words.length);
-    console.log(
-      seen
-        .map((s) => `>> ${s.said}\n${s.reply.text}\n  [${s.reply.buttons.map((b) => b.text).join(' | ')}]`)
-        .join('\n'),
-    );
-    expect(leaks.map((l) => `${l.said}: ${l.words.join(', ')}`)).toEqual([]);
+    // The whole conversation is the failure message: where a word leaked is then plain to see.
+    const transcript = seen
+      .map((s) => `>> ${s.said}\n${s.reply.text}\n  [${s.reply.buttons.map((b) => b.text).join(' | ')}]`)
+      .join('\n');
+    expect(
+      leaks.map((l) => `${l.said}: ${l.words.join(', ')}`),
+      transcript,
+    ).toEqual([]);
     const buttonLeaks = seen.flatMap((s) => s.reply.buttons.flatMap((b) => indonesianWords(b.text)));
-    expect(buttonLeaks).toEqual([]);
+    expect(buttonLeaks, transcript).toEqual([]);
   });
 });
