@@ -38,7 +38,7 @@ function indonesianWords(text: string): string[] {
 }
 
 const seen: Array<{ said: string; reply: Reply }> = [];
-async function walk(p: ReturnType<typeof person>, said: string, act: () => Promise<Reply>): Promise<Reply> {
+async function walk(said: string, act: () => Promise<Reply>): Promise<Reply> {
   const reply = await act();
   seen.push({ said, reply });
   return reply;
@@ -74,8 +74,8 @@ describe('English replies', () => {
 
   it('carry no Indonesian words across the main flows', async () => {
     const p = person();
-    const say = (text: string) => walk(p, text, () => p.say(text));
-    const press = (label: string | RegExp) => walk(p, `[${label}]`, () => p.press(label));
+    const say = (text: string) => walk(text, () => p.say(text));
+    const press = (label: string | RegExp) => walk(`[${label}]`, () => p.press(label));
     await say('hello, I need some help please');
     await say('any welding training in surabaya?');
     await press('1');
