@@ -139,3 +139,34 @@ export function localized(e: Entry, locale: Locale): { question: string; answer:
     answer: (locale === 'en' && e.answer.en) || e.answer.id,
   };
 }
+
+/**
+ * Indonesian regulations cited the way English texts cite them ("UU No. 18 Tahun 2017, Pasal 13" →
+ * "Law No. 18 of 2017, Article 13"); the Indonesian titles after "tentang" are left out, since the
+ * number identifies the regulation and an English reply should not switch language mid-line.
+ */
+const CITATION_EN: ReadonlyArray<[RegExp, string]> = [
+  [/\s+tentang [^;(]*/g, ''],
+  [/\s*\((?:hak|tarif) [^)]*\)/g, ''],
+  [/\bUU\b/g, 'Law'],
+  [/\bTahun (\d{4})/g, 'of $1'],
+  [/\bPasal (\d+\w*)/g, 'Article $1'],
+  [/\bdaftar sending organization yang diakui\b/g, 'list of recognised sending organisations'],
+  [/\bimbauan\b/g, 'advisory of'],
+  [/\b[Ll]ayanan pengaduan\b/g, 'complaints service'],
+  [/\bPengumuman Ujian\b/g, 'announcement of the'],
+  [/\bprogram G to G\b/g, 'G-to-G programme'],
+  [/\bPemerintah Jepang\b/g, 'Government of Japan'],
+  [/\bJepang\b/g, 'Japan'],
+  [/\bKementerian Hukum\b/g, 'Ministry of Law'],
+  [/\bKementerian Luar Negeri\b/g, 'Ministry of Foreign Affairs'],
+  [/\blayanan apostille\b/g, 'apostille service'],
+  [/\(pelatihan vokasi\)/g, '(vocational training)'],
+  [/— data program\b/g, '— programme data'],
+];
+
+/** Where an answer comes from, in the person's language. */
+export function sourceLabel(e: Entry, locale: Locale): string {
+  if (locale !== 'en') return e.source.label;
+  return CITATION_EN.reduce((label, [pattern, to]) => label.replace(pattern, to), e.source.label).trim();
+}

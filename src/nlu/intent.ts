@@ -156,7 +156,7 @@ const T = {
     bot apa, fungsi, butuh bantuan, minta tolong, tolong bantu, bantu saya, gimana cara pakai, cara pakainya,
     kamu siapa, siapa kamu, ini siapa, tutorial, mengerti, paham, tolong, ngapain, bisa ngapain, kamu bot, ini bot,
     are you a bot, kamu robot, bot ya, bot ini, siapa yang buat,
-    how does this bot work, how does this work, how do you work, what is this bot, who are you, how to use this, what do you do`),
+    how does this bot work, how does this bot, how does this work, how do you work, what is this bot, who are you, how to use this, what do you do`),
   menu: table(`menu, menu utama, home, beranda, main menu, ke menu, kembali ke menu, balik ke menu, ke awal,
     dari awal, mulai dari awal, awal, halaman utama, start over, kembali ke awal, balik ke awal,
     back to the main menu, to the main menu, back to the menu, back to menu, the main menu`),
@@ -417,7 +417,9 @@ export function classify(
 
   // The conversation itself.
   if (free(T.help) && core.length <= 5) return 'help';
-  if (short && (only(T.menu, tokens) || has(tokens, 'menu'))) return 'menu';
+  // "menu", "go back to the main menu".
+  if ((short || (core.length <= 6 && !signals.content)) && (only(T.menu, tokens) || has(tokens, 'menu')))
+    return 'menu';
   if (only(T.prev, tokens) || nav(T.prev)) return 'prev';
   if (only(T.back, tokens) || nav(T.back)) return 'back';
   if (only(T.next, tokens) || nav(T.next)) return 'next';

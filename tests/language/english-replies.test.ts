@@ -38,7 +38,7 @@ function indonesianWords(text: string): string[] {
 }
 
 const seen: Array<{ said: string; reply: Reply }> = [];
-async function walk(p: ReturnType<typeof person>, said: string, act: () => Promise<Reply>): Promise<Reply> {
+async function walk(said: string, act: () => Promise<Reply>): Promise<Reply> {
   const reply = await act();
   seen.push({ said, reply });
   return reply;
@@ -74,8 +74,8 @@ describe('English replies', () => {
 
   it('carry no Indonesian words across the main flows', async () => {
     const p = person();
-    const say = (text: string) => walk(p, text, () => p.say(text));
-    const press = (label: string | RegExp) => walk(p, `[${label}]`, () => p.press(label));
+    const say = (text: string) => walk(text, () => p.say(text));
+    const press = (label: string | RegExp) => walk(`[${label}]`, () => p.press(label));
     await say('hello, I need some help please');
     await say('any welding training in surabaya?');
     await press('1');
@@ -93,20 +93,27 @@ describe('English replies', () => {
       education: 'I finished senior high school',
       activity: 'not working',
     };
-    for (let i = 0; i < 6; i++) {
-      const asked = Object.keys(answers).find((k) => p.last().text.includes(en(`profile:ask.${k}`)));
-      if (!asked) break;
-      await say(answers[asked]!);
-    }
+    const answerAll = async () => {
+      for (let i = 0; i < 6; i++) {
+        const asked = Object.keys(answers).find((k) => p.last().text.includes(en(`profile:ask.${k}`)));
+        if (!asked) break;
+        await say(answers[asked]!);
+      }
+    };
+    await answerAll();
     expect(p.last().text).toContain(
       en('eligibility:flow.outcome.ineligible', { title: 'Welding Training Surabaya' }),
     );
-    await say('what programs suit me?');
     await say('how can I tell if an LPK is legit?');
+    await say('what documents do I need?');
+    await say('is this safe? my friend got scammed by an agency');
     await say('I lost my diploma, can I still apply?');
     await say('do you have a programme about deep sea diving for cats?');
     await say('😭😭😭🙏');
     await say('thank you so much');
+    await say('what programs suit me?');
+    await answerAll();
+    await say('sorry for all the questions');
     await say('what data do you keep about me');
     await say('how does this bot work?');
     await say('I want to talk to a human');
@@ -114,13 +121,15 @@ describe('English replies', () => {
     const leaks = seen
       .map(({ said, reply }) => ({ said, words: indonesianWords(reply.text), text: reply.text }))
       .filter((l) => l.words.length);
-    console.log(
-      seen
-        .map((s) => `>> ${s.said}\n${s.reply.text}\n  [${s.reply.buttons.map((b) => b.text).join(' | ')}]`)
-        .join('\n'),
-    );
-    expect(leaks.map((l) => `${l.said}: ${l.words.join(', ')}`)).toEqual([]);
+    // The whole conversation is the failure message: where a word leaked is then plain to see.
+    const transcript = seen
+      .map((s) => `>> ${s.said}\n${s.reply.text}\n  [${s.reply.buttons.map((b) => b.text).join(' | ')}]`)
+      .join('\n');
+    expect(
+      leaks.map((l) => `${l.said}: ${l.words.join(', ')}`),
+      transcript,
+    ).toEqual([]);
     const buttonLeaks = seen.flatMap((s) => s.reply.buttons.flatMap((b) => indonesianWords(b.text)));
-    expect(buttonLeaks).toEqual([]);
+    expect(buttonLeaks, transcript).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { formatDateId } from '../../eligibility';
 import type { FlowContext } from '../../engine/context';
 import type { Flow } from '../../engine/flow';
 import type { Choice } from '../../engine/types';
-import { type Entry, entryByRef, findAnswer, localized } from '../../knowledge/entries';
+import { type Entry, entryByRef, findAnswer, localized, sourceLabel } from '../../knowledge/entries';
 import { maskPersonal } from '../../knowledge/mask';
 import { recordUnanswered } from '../../knowledge/unanswered';
 import { type Understanding, understand } from '../../nlu';
@@ -103,7 +103,8 @@ export function createQuestionsFlow(settings: QuestionsSettings): QuestionsFlow 
 
   function answerParts(ctx: FlowContext, entry: Entry): string[] {
     const { question, answer: body } = localized(entry, ctx.locale);
-    const source = entry.source.url ? `${entry.source.label} — ${entry.source.url}` : entry.source.label;
+    const label = sourceLabel(entry, ctx.locale);
+    const source = entry.source.url ? `${label} — ${entry.source.url}` : label;
     return [
       ctx.t('knowledge:answer.about', { question }),
       '',

@@ -1,5 +1,6 @@
 import type { Flow } from '../../engine/flow';
 import { openFeature, showMenu } from '../menu/flow';
+import { routeFreeText } from '../text-router';
 
 export const settingsFlow: Flow = {
   id: 'settings',
@@ -57,6 +58,8 @@ export const settingsFlow: Flow = {
           return openFeature(ctx, 'privacy', { action: 'withdraw' });
       }
     }
+    // Words typed here go where they point ("how does this bot work?"), like everywhere else.
+    if (input.kind === 'text') return routeFreeText(ctx, input.text);
     ctx.say(ctx.t('fallback.pickOption'));
     await ctx.go('settings');
   },
