@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { setPassword } from '../../src/admin/auth/login';
+import { hashPassword } from '../../src/admin/auth/passwords';
 import type { Db } from '../../src/db/client';
-import type { OrganisationRole } from '../../src/db/schema';
+import { type OrganisationRole, organisationMembers } from '../../src/db/schema';
 import { addMember, createOrganisation, findOrganisation } from '../../src/organisations/service';
 
 export const STAFF_PASSWORD = 'kata-sandi-rahasia-1';
@@ -19,9 +21,23 @@ export async function createStaff(
     email: input.email,
     role: input.role ?? 'staff',
   });
-  await setPassword(db, member.id, input.password ?? STAFF_PASSWORD);
+  if (input.password) await setPassword(db, member.id, input.password);
+  else {
+    staffPasswordHash ??= hashPassword(STAFF_PASSWORD);
+    await db
+      .update(organisationMembers)
+      .set({ passwordHash: await staffPasswordHash })
+      .where(eq(organisationMembers.id, member.id));
+  }
   return { organisation, member };
 }
+
+/**
+ * STAFF_PASSWORD hashed once per test file and given to every member made with it: scrypt is slow on
+ * purpose (3–5 s a hash on the loaded 2-core machine), and a file making four staff in a `beforeAll`
+ * came near the hook's timeout. Logging in still verifies against the real hash.
+ */
+let staffPasswordHash: Promise<string> | undefined;
 
 /**
  * A browser-like client of the dashboard over `app.request`: keeps cookies, sends the same-origin

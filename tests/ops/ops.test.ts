@@ -8,7 +8,7 @@ import { postgresDatabase } from '../../src/db/postgres';
 import { createLogger } from '../../src/logger';
 import { createRuntime } from '../../src/runtime';
 import { BotApiStandIn } from '../helpers/bot-api';
-import { type Harness, startHarness, TEST_SECRET, TEST_TOKEN } from '../helpers/harness';
+import { type Harness, STILL, startHarness, TEST_SECRET, TEST_TOKEN } from '../helpers/harness';
 import { textUpdate } from '../helpers/telegram';
 
 const METRICS_TOKEN = 'ops_metrics_token';
@@ -119,7 +119,13 @@ describe('request ids', () => {
       TELEGRAM_WEBHOOK_SECRET: TEST_SECRET,
       TELEGRAM_API_ROOT: api.url,
     });
-    const runtime = createRuntime({ config, database, logger: createLogger('info', sink) });
+    // The still budget clock, as in the harness: a slow turn must not leave the send to the outbox.
+    const runtime = createRuntime({
+      config,
+      database,
+      logger: createLogger('info', sink),
+      budgetClock: STILL,
+    });
     try {
       await runtime.telegram!.init();
       const res = await runtime.app.request('/webhooks/telegram', {
@@ -207,9 +213,16 @@ describe('/metrics', () => {
 describe('draining (graceful shutdown)', () => {
   it('finishes the update in flight, refuses new ones with 503, and fails /readyz', async () => {
     const p = person();
-    h.api.delayMs = 300;
+    // The Bot API holds the reply until the test lets it go: the update stays in flight meanwhile
+    // (a 300 ms delay and a 50 ms sleep raced on a loaded machine).
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    h.api.behaviour = async () => {
+      await held;
+      return undefined;
+    };
     const inFlight = h.post(textUpdate(p, '/start'));
-    await new Promise((r) => setTimeout(r, 50));
+    await h.api.waitFor((calls) => calls.some((c) => String(c.body.chat_id) === String(p.id)));
     expect(h.runtime.ops.lifecycle.inFlight).toBe(1);
     const drained = h.runtime.ops.lifecycle.drain(5_000);
     const refused = await h.post(textUpdate(person(), '/start'));
@@ -217,6 +230,8 @@ describe('draining (graceful shutdown)', () => {
     expect(refused.headers.get('Retry-After')).toBe('5');
     expect((await h.runtime.app.request('/readyz')).status).toBe(503);
     expect((await h.runtime.app.request('/healthz')).status).toBe(200);
+    answer();
+    h.api.behaviour = undefined;
     expect(await drained).toBe(true);
     expect((await inFlight).status).toBe(200);
     expect(h.api.texts(p.id).length).toBeGreaterThan(0);

@@ -26,6 +26,11 @@ let api: BotApiStandIn;
 const servers: ServerProcess[] = [];
 let serverA: ServerProcess;
 let serverB: ServerProcess;
+/**
+ * The graceful-stop and SIGKILL tests' own servers, started (one after another) while the first test
+ * runs, so those tests do not spend their time on it and C, added mid-traffic, does not queue behind.
+ */
+let spares: { D: Promise<ServerProcess>; E: Promise<ServerProcess> };
 /** How the Bot API stand-in treats one chat (tests run concurrently, each with its own chats). */
 type ChatBehaviour = (call: BotApiCall) => Promise<{ status: number; body: unknown } | undefined>;
 const chatBehaviour = new Map<string, ChatBehaviour>();
@@ -110,6 +115,9 @@ describe.skipIf(!enabled)('several Node processes on one Postgres', () => {
     api.behaviour = (call) => chatBehaviour.get(String(call.body.chat_id))?.(call);
     shared = await sharedDatabase('jembatan_scale_web');
     [serverA, serverB] = await Promise.all([startServer('A'), startServer('B')]);
+    spares = { D: startServer('D'), E: startServer('E') };
+    // A failed start fails the test that awaits it, not the run.
+    for (const spare of Object.values(spares)) spare.catch(() => {});
   }, 90_000);
 
   afterAll(async () => {
@@ -211,7 +219,7 @@ describe.skipIf(!enabled)('several Node processes on one Postgres', () => {
     }, 90_000);
 
     it('graceful stop: the update in flight finishes and is answered; new ones are refused', async () => {
-      const d = await startServer('D');
+      const d = await spares.D;
       const p = { id: 630_001 };
       // The Bot API is slow for this chat, so the update is still in flight when the signal comes.
       chatBehaviour.set(String(p.id), async () => {
@@ -241,7 +249,7 @@ describe.skipIf(!enabled)('several Node processes on one Postgres', () => {
     }, 60_000);
 
     it('a killed process (SIGKILL) loses nothing: the redelivery is recognised, the reply is sent after its lease', async () => {
-      const e = await startServer('E');
+      const e = await spares.E;
       const a = serverA;
       const p = { id: 640_001 };
       const delivered: string[] = [];

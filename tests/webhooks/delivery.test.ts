@@ -249,8 +249,13 @@ describe('delivery', () => {
         .update(webhookEndpoints)
         .set({ retryAt: null })
         .where(eq(webhookEndpoints.id, slow.id));
+      const slowPath = `/slow-${tag}`;
+      const asked = receiver.received.filter((r) => r.path === slowPath).length;
       const draining = deliverer.drain({ budgetMs: 5_000 });
-      await new Promise((r) => setTimeout(r, 300));
+      // Mid-request: the receiver has the request (it answers after 3 s). A fixed 300 ms could pass
+      // before a loaded machine sent it, and the test would then stop nothing.
+      while (receiver.received.filter((r) => r.path === slowPath).length === asked)
+        await new Promise((r) => setTimeout(r, 5));
       await deliverer.stop();
       await draining;
       const [after] = await h.runtime.db
