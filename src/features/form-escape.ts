@@ -1,6 +1,6 @@
 import type { FlowContext } from '../engine/context';
 import type { FlowInput } from '../engine/flow';
-import { type Intent, understand } from '../nlu';
+import { type Intent, otherChoice, understand } from '../nlu';
 import { hasCriteria, queryFromUnderstanding } from './discover/query';
 import { type AsideContext, answerAside } from './form-aside';
 import { routeFreeText } from './text-router';
@@ -38,6 +38,15 @@ export async function escapeFromForm(
   at: AsideContext = {},
 ): Promise<Escape> {
   if (input.kind !== 'text') return undefined;
+  // "salah pilih, aku maunya yg otomotif": another programme was meant; the answers so far stay saved.
+  const instead = otherChoice(input.text);
+  if (instead) {
+    const query = queryFromUnderstanding(understand(instead));
+    ctx.say(ctx.t('form.changedMind'));
+    if (Object.keys(query).length) await ctx.go('discover', { query });
+    else await ctx.go('discover');
+    return 'left';
+  }
   const u = understand(input.text);
   if (u.intent === 'next') return 'repeat';
   if (u.intent === 'cancel') {

@@ -165,7 +165,20 @@ const ATTRIBUTE_WORDS: Readonly<Record<CardAttribute, readonly string[]>> = {
   mode: ['online', 'daring', 'offline', 'luring', 'tatap muka', 'jarak jauh', 'dari rumah', 'zoom', 'remote'],
   seats: ['kuota', 'kursi', 'sisa kursi', 'sisa kuota', 'berapa orang', 'seats', 'quota', 'slot'],
   requirements: ['syarat', 'persyaratan', 'kriteria', 'ketentuan', 'requirements', 'requirement'],
-  documents: ['dokumen', 'berkas', 'documents'],
+  documents: [
+    'dokumen',
+    'berkas',
+    'documents',
+    'cv',
+    'riwayat hidup',
+    'ktp',
+    'kartu keluarga',
+    'skck',
+    'paspor',
+    'surat sehat',
+    'surat keterangan sehat',
+    'pas foto',
+  ],
   women: ['perempuan', 'wanita', 'laki-laki', 'laki', 'pria', 'women', 'woman', 'men', 'man'],
   disability: [
     'disabilitas',
@@ -412,5 +425,7 @@ export function requirementQuestion(text: string): CardQuestion | undefined {
   // A value of the person's own is a question only in the shape of one ("umur 30 bisa?"), not a
   // search narrowed by it ("aku cowok 24 cari magang").
   if (personal && (MAY_I.test(tokens.join(' ')) || text.includes('?'))) return out;
+  // A height said is only ever said to know whether it is enough.
+  if (out.height !== undefined) return out;
   return undefined;
 }
