@@ -65,7 +65,14 @@ export const discoverFlow: Flow = {
       ask?: CardAttribute[];
       /** A question about the programmes searched for: answered for the first ones, above the list. */
       requirements?: CardQuestion;
+      /** "mau daftar …": when exactly one programme fits, applying starts at once. */
+      applyIfOne?: boolean;
     };
+    if (p.query && p.applyIfOne) {
+      const found = await searchProgrammes(ctx.tx, p.query, { page: 1, pageSize: 2 });
+      const only = found.total === 1 ? found.items[0] : undefined;
+      if (only?.state === 'open') return apply(ctx, only.slug);
+    }
     if (p.slug && p.action === 'apply') return apply(ctx, p.slug);
     if (p.slug && p.ask?.length && (await answerCardQuestion(ctx, p.slug, { attributes: p.ask }))) return;
     if (p.slug) return showCard(ctx, p.slug);
