@@ -1,6 +1,6 @@
 import type { FlowContext } from '../engine/context';
 import type { FlowInput } from '../engine/flow';
-import { type Intent, understand } from '../nlu';
+import { type Intent, otherChoice, understand } from '../nlu';
 import { readTone, type Tone } from '../nlu/tone';
 import { hasCriteria, queryFromUnderstanding } from './discover/query';
 import { type AsideContext, answerAside } from './form-aside';
@@ -48,6 +48,15 @@ export async function escapeFromForm(
   if (tone && FELT.has(tone.tone) && (tone.only || tone.tone === 'crisis')) {
     ctx.say(ctx.t(`knowledge:tone.prefix.${tone.tone}`));
     return 'repeat';
+  }
+  // "salah pilih, aku maunya yg otomotif": another programme was meant; the answers so far stay saved.
+  const instead = otherChoice(input.text);
+  if (instead) {
+    const query = queryFromUnderstanding(understand(instead));
+    ctx.say(ctx.t('form.changedMind'));
+    if (Object.keys(query).length) await ctx.go('discover', { query });
+    else await ctx.go('discover');
+    return 'left';
   }
   const u = understand(input.text);
   if (u.intent === 'next') return 'repeat';

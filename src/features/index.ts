@@ -9,7 +9,7 @@ import { FlowRegistry } from '../engine/flow';
 import type { GlobalCommand } from '../engine/keywords';
 import type { RouteMeta, Router } from '../engine/router';
 import { parseOfficeHours } from '../handoff/office-hours';
-import { matchChoice, understand } from '../nlu';
+import { matchChoice, readCorrection, understand } from '../nlu';
 import { accommodationFlow } from './accommodation/flow';
 import { cancelApplyForm, createApplicationFlows, defaultApplicationServices } from './apply';
 import { discoverFlow } from './discover/flow';
@@ -148,7 +148,8 @@ export function createRouter(): Router {
         const u = understand(payload.text);
         // "halo kak, aku 24 thn": said once, kept for the conversation.
         hear(ctx, u);
-        if (u.intent !== 'greeting' && u.intent !== 'unknown') {
+        // "ubah profil", "ganti nomor hp" as a first message: a correction, whatever the intent reads.
+        if ((u.intent !== 'greeting' && u.intent !== 'unknown') || readCorrection(payload.text)) {
           ctx.say(greeting(ctx));
           return routeFreeText(ctx, payload.text, u);
         }

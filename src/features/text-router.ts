@@ -125,8 +125,12 @@ export async function routeFreeText(
   // "syarat magang jepang apa aja?", "umur 30 bisa ikut ausbildung jerman?": answered from those
   // programmes' own rules, above their list — nothing needs to be stored for that, so no consent.
   if (ASKS_ABOUT.has(u.intent)) {
-    const asked = requirementQuestion(text);
+    const found = requirementQuestion(text);
+    // "dokumen apa aja buat magang ke luar negeri": the knowledge base's general answer fits better.
+    const asked = found?.attributes.every((a) => a === 'documents') ? undefined : found;
+    // The question's own words ("syaratnya", "disiapin") are not what the programmes are about.
     const query = asked ? queryFromUnderstanding(u) : undefined;
+    if (query) delete query.text;
     // Someone whose profile is known is matched with their own answers below (the reasons per rule).
     if (asked && query && hasTopic(query) && !(await profileKnown(ctx)))
       return ctx.go('discover', { query, requirements: asked });
@@ -159,6 +163,9 @@ export async function routeFreeText(
       if (u.slots.education && (await profileKnown(ctx)))
         return openFeature(ctx, 'match', { query: withoutPerson(query), education: u.slots.education });
       if (Object.keys(query).length === 0 && u.intent === 'details') return notUnderstood(ctx);
+      // "mau daftar pelatihan web developer bandung" and there is exactly one: straight to applying.
+      if (u.intent === 'apply' && Object.keys(query).length)
+        return ctx.go('discover', { query, applyIfOne: true });
       return ctx.go('discover', { query });
     }
     case 'match': {

@@ -268,7 +268,23 @@ const ATTRIBUTE_WORDS: Readonly<Record<CardAttribute, readonly string[]>> = {
     'conditions',
     'need to join',
   ],
-  documents: ['dokumen', 'berkas', 'documents', 'papers', 'document', 'bring'],
+  documents: [
+    'dokumen',
+    'berkas',
+    'documents',
+    'papers',
+    'document',
+    'bring',
+    'cv',
+    'riwayat hidup',
+    'ktp',
+    'kartu keluarga',
+    'skck',
+    'paspor',
+    'surat sehat',
+    'surat keterangan sehat',
+    'pas foto',
+  ],
   women: ['perempuan', 'wanita', 'laki-laki', 'laki', 'pria', 'women', 'woman', 'men', 'man'],
   disability: [
     'disabilitas',
@@ -530,5 +546,7 @@ export function requirementQuestion(text: string): CardQuestion | undefined {
   // A value of the person's own is a question only in the shape of one ("umur 30 bisa?"), not a
   // search narrowed by it ("aku cowok 24 cari magang").
   if (personal && (MAY_I.test(tokens.join(' ')) || text.includes('?'))) return out;
+  // A height said is only ever said to know whether it is enough.
+  if (out.height !== undefined) return out;
   return undefined;
 }

@@ -31,8 +31,9 @@ const ROOT = new URL('./heldout/', import.meta.url);
 
 /** The share of moments that must be right, per batch: the last measured score minus a margin. */
 const FLOORS: Readonly<Record<string, number>> = {
-  // 2026-12-07: untuned (scored before any change made for it) 80/220 = 36.4 % (en 0/70).
-  'listening-l3': 0.34,
+  // 2026-12-07: untuned (scored before any change made for it) 80/220 = 36.4 % (en 0/70); after the
+  // work on #14 points 2–4 (listen-forms) 114/220 = 51.8 % (en 0/70: the language is point 6).
+  'listening-l3': 0.47,
 };
 
 const batches = existsSync(ROOT)

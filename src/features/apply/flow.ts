@@ -417,7 +417,7 @@ export function createApplyFlow(services: ApplicationServices): Flow {
     }
     if (!answered && field !== current) {
       // Not asked yet: it will be, in its turn.
-      ctx.say(ctx.t('form.askedLater'));
+      ctx.say(ctx.t('form.askedLater', { label: labelFor(ctx, named) }));
       if (current) ask(ctx, current, loaded);
       else await review(ctx, loaded);
       return true;

@@ -294,7 +294,13 @@ function heightRule(p: Programme): ProgrammeQuestion | undefined {
 
 function height(c: AnswerContext): Line {
   const question = heightRule(c.p);
-  if (!question) return { text: a(c.ctx, 'height.none') };
+  if (!question)
+    return {
+      text:
+        c.q.height === undefined
+          ? a(c.ctx, 'height.none')
+          : a(c.ctx, 'yes', { reason: a(c.ctx, 'height.noneFor', { height: c.q.height }) }),
+    };
   const rules = { questions: [question] } as EligibilityRules;
   if (c.q.height === undefined) {
     const explain = question.explain

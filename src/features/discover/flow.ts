@@ -12,6 +12,7 @@ import {
   type CardAttribute,
   type CardQuestion,
   cardQuestion,
+  readCorrection,
   requirementQuestion,
   understand,
 } from '../../nlu';
@@ -65,7 +66,14 @@ export const discoverFlow: Flow = {
       ask?: CardAttribute[];
       /** A question about the programmes searched for: answered for the first ones, above the list. */
       requirements?: CardQuestion;
+      /** "mau daftar …": when exactly one programme fits, applying starts at once. */
+      applyIfOne?: boolean;
     };
+    if (p.query && p.applyIfOne) {
+      const found = await searchProgrammes(ctx.tx, p.query, { page: 1, pageSize: 2 });
+      const only = found.total === 1 ? found.items[0] : undefined;
+      if (only?.state === 'open') return apply(ctx, only.slug);
+    }
     if (p.slug && p.action === 'apply') return apply(ctx, p.slug);
     if (p.slug && p.ask?.length && (await answerCardQuestion(ctx, p.slug, { attributes: p.ask }))) return;
     if (p.slug) return showCard(ctx, p.slug);
@@ -410,6 +418,8 @@ async function answerThenList(ctx: FlowContext, query: ProgrammeQuery, q: CardQu
   const asked = await searchProgrammes(ctx.tx, withoutPerson(query), { page: 1, pageSize: PAGE_SIZE });
   const items = asked.items.map((i) => i.slug);
   if (!items.length) return;
+  // Kept so that "eh bukan, umurku 24" answers the same question again with the new value.
+  ctx.patchData({ asked: q, askedAbout: items });
   const answer = await answerAboutListed(ctx, items, q);
   if (answer)
     ctx.replies.splice(at, 0, { type: 'text', text: `${ctx.t('discovery:requirementsOf')}\n\n${answer}` });
@@ -421,13 +431,36 @@ async function answerThenList(ctx: FlowContext, query: ProgrammeQuery, q: CardQu
  */
 async function listenOnResults(ctx: FlowContext, text: string): Promise<boolean> {
   const d = data(ctx);
-  if (!d.query || !d.items?.length) return false;
+  if (!d.query) return false;
   const u = understand(text);
-  const stated = statedOnly(text, u);
+  // "lulusan smp bisa ikut?" asks about the listed programmes (and is heard); "aku cowok sih" narrows them.
+  const question = readCorrection(text) ? undefined : requirementQuestion(text);
+  const stated = question ? undefined : statedOnly(text, u);
   if (stated) {
     if (stated.person) hear(ctx, u, stated.person);
     ctx.say(ctx.t('discovery:factsUsed', { facts: describeFacts(ctx, stated.person ?? {}, stated.height) }));
-    if (stated.height !== undefined) {
+    const before = d.asked as CardQuestion | undefined;
+    if (before) {
+      // The question asked before, answered again with what is now said.
+      const p = stated.person;
+      const again: CardQuestion = {
+        ...before,
+        ...(p?.age !== undefined ? { age: p.age } : {}),
+        ...(p?.gender ? { gender: p.gender } : {}),
+        ...(p?.education ? { education: p.education } : {}),
+        ...(stated.height !== undefined ? { height: stated.height } : {}),
+      };
+      for (const [value, attribute] of [
+        [again.age, 'age'],
+        [again.gender, 'women'],
+        [again.education, 'education'],
+        [again.height, 'height'],
+      ] as const)
+        if (value !== undefined && !again.attributes.includes(attribute))
+          again.attributes = [...again.attributes, attribute];
+      return answerThenList(ctx, withStated(d.query, stated), again).then(() => true);
+    }
+    if (stated.height !== undefined && d.items?.length) {
       const answer = await answerAboutListed(ctx, d.items, { attributes: ['height'], height: stated.height });
       if (answer) ctx.say(answer);
     }
@@ -437,8 +470,9 @@ async function listenOnResults(ctx: FlowContext, text: string): Promise<boolean>
   // A new subject or place is a new search, even when it asks about requirements.
   const asked = withoutPerson(queryFromUnderstanding(u));
   if (Object.keys(asked).length && !isRefinementOnly(asked)) return false;
-  const q = requirementQuestion(text) ?? cardQuestion(text);
-  if (!q) return false;
+  const q = question ?? cardQuestion(text);
+  if (!q || !d.items?.length) return false;
+  hear(ctx, u);
   const answer = await answerAboutListed(ctx, d.items, q);
   if (!answer) return false;
   ctx.ask(
@@ -491,8 +525,8 @@ async function onKeep(ctx: FlowContext, answer: string): Promise<void> {
   const heard = profileFromFacts(heardFacts(ctx));
   await saveProfile(ctx.tx, ctx.user.id, { ...heard, ...stored });
   ctx.say(ctx.t('discovery:keep.saved'));
-  // Matching with reasons now; only what is still unknown is asked.
-  return openFeature(ctx, 'match', { query: withoutPerson(d.query ?? {}) });
+  // The list they were reading, kept; matching with reasons is one tap away and asks only what is missing.
+  return d.query ? showResults(ctx, d.query, d.page ?? 1) : openFeature(ctx, 'match', {});
 }
 
 async function onText(ctx: FlowContext, text: string): Promise<void> {
@@ -502,7 +536,8 @@ async function onText(ctx: FlowContext, text: string): Promise<void> {
     const question = cardQuestion(text) ?? requirementQuestion(text);
     if (question && (await answerCardQuestion(ctx, d.slug, question))) return;
   }
-  if (ctx.state.step === 'results' && (await listenOnResults(ctx, text))) return;
+  if ((ctx.state.step === 'results' || ctx.state.step === 'empty') && (await listenOnResults(ctx, text)))
+    return;
   const u = understand(text);
   hear(ctx, u);
   switch (u.intent) {

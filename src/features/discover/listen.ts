@@ -59,8 +59,12 @@ export function statedOnly(text: string, u: Understanding = understand(text)): S
     correction?.field === 'height' || correction?.field === undefined
       ? (statedHeight(correction ? `tinggi ${correction.value}` : text) ?? undefined)
       : undefined;
+  // "salah, maksudnya 157" on a list: a bare number a person could be tall.
+  const bare =
+    correction !== undefined && !correction.field && /^\d{3}$/.test(correction.value) && (height ?? 0) >= 100;
   const heightOk =
-    height !== undefined && (correction?.field === 'height' || /tinggi|tb\b|cm\b/.test(text.toLowerCase()));
+    height !== undefined &&
+    (correction?.field === 'height' || bare || /tinggi|tb\b|cm\b/.test(text.toLowerCase()));
   if (!person && !heightOk) return undefined;
   // A subject, kind or place beyond the person's own: that is a new search, not a fact.
   const s = said.slots;

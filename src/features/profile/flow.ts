@@ -394,9 +394,10 @@ function fieldFor(c: Correction, d: ProfileData): FieldId | 'elsewhere' | 'profi
     case 'graduationYear':
     case 'activity':
       return c.field;
-    // There is no street address among these questions: where one lives is the domicile.
+    // There is no street address among these questions: the application form asks it; without one,
+    // where one lives is the domicile.
     case 'address':
-      return 'domicile';
+      return d.returnTo?.flow === 'apply' ? 'elsewhere' : 'domicile';
     case 'major':
       return 'education';
     case 'height': {
@@ -432,7 +433,13 @@ async function correct(ctx: FlowContext, c: Correction, current: FieldId): Promi
   }
   if (named === 'elsewhere') {
     // "ganti nomor hp" before the form asks it: said, and the waiting question stays.
-    ctx.say(ctx.t('form.askedLater'));
+    const label = ctx.t(`form.field.${c.field}`);
+    const value = c.value.replace(/\p{L}+/gu, (w) => w[0]!.toUpperCase() + w.slice(1));
+    ctx.say(
+      c.value && c.field === 'fullName'
+        ? ctx.t('form.askedLaterValue', { label, value })
+        : ctx.t('form.askedLater', { label }),
+    );
     await ask(ctx, current);
     return true;
   }
