@@ -46,7 +46,9 @@ export async function escapeFromForm(
   // comes back (talk of ending one's life gets the emergency numbers): never the question alone.
   const tone = readTone(input.text);
   if (tone && FELT.has(tone.tone) && (tone.only || tone.tone === 'crisis')) {
-    ctx.say(ctx.t(`knowledge:tone.prefix.${tone.tone}`));
+    // The line says what to do next, too: the question that follows is the same one as before.
+    const felt = ctx.t(`knowledge:tone.prefix.${tone.tone}`);
+    ctx.say(tone.tone === 'crisis' ? felt : `${felt}\n${ctx.t('form.feltThenAsk')}`);
     return 'repeat';
   }
   // "salah pilih, aku maunya yg otomotif": another programme was meant; the answers so far stay saved.

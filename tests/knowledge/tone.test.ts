@@ -82,11 +82,11 @@ describe('tone', () => {
     expect(question).toContain(id('profile:ask.birthDate'));
 
     await p.say('😭😭');
-    expect(p.texts().at(-2)).toBe(id('knowledge:tone.prefix.distress'));
+    expect(p.texts().at(-2)).toBe(`${id('knowledge:tone.prefix.distress')}\n${id('form.feltThenAsk')}`);
     expect(p.last().text).toBe(question);
 
     await p.say('bot goblok');
-    expect(p.texts().at(-2)).toBe(id('knowledge:tone.prefix.insult'));
+    expect(p.texts().at(-2)).toBe(`${id('knowledge:tone.prefix.insult')}\n${id('form.feltThenAsk')}`);
     expect(p.last().text).toBe(question);
 
     await p.say('pengen mati aja');
