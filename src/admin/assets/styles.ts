@@ -176,6 +176,7 @@ progress { width:100%; height:1.25rem; }
 .chart-data { margin:.5rem 0; }
 .chart-data summary { cursor:pointer; color:var(--accent); min-height:44px; display:flex; align-items:center; }
 .kb-global summary { cursor:pointer; color:var(--accent); min-height:44px; display:flex; align-items:center; }
+.prog-columns > summary { cursor:pointer; color:var(--accent); min-height:44px; display:flex; align-items:center; }
 .chart-data caption { text-align:left; font-weight:600; padding:.25rem 0; }
 .chart-grid { display:grid; grid-template-columns:minmax(0,1fr); gap:0 2rem; }
 @media (min-width: 48rem) { .bc-summary { grid-template-columns:minmax(10rem,1fr) minmax(0,3fr); } .bc-summary dd { margin:0; } }

@@ -199,26 +199,6 @@ export function ApplicantList(props: {
           })}
         </span>
       </p>
-      {props.total > 0 ? (
-        // A GET form: the filter travels as hidden fields, the separator is the one choice to make.
-        <form method="get" action="/admin/applicants/export.csv" class="appl-export">
-          {Object.entries(props.query).map(([name, value]) => (
-            <input type="hidden" name={name} value={value} />
-          ))}
-          <label for="csv-sep">{t('dashboard:applicants.export.separator')}</label>
-          <select id="csv-sep" name="sep">
-            <option value="semicolon" selected={locale === 'id'}>
-              {t('dashboard:applicants.export.semicolon')}
-            </option>
-            <option value="comma" selected={locale !== 'id'}>
-              {t('dashboard:applicants.export.comma')}
-            </option>
-          </select>
-          <button type="submit" class="secondary">
-            {t('dashboard:applicants.list.export')}
-          </button>
-        </form>
-      ) : null}
       {items.length === 0 ? (
         <EmptyList t={t} filtered={filtered} />
       ) : (
@@ -280,6 +260,27 @@ export function ApplicantList(props: {
         perPage={props.perPage}
         total={props.total}
       />
+      {props.total > 0 ? (
+        // Below the list: on a phone the list is what staff came for. A GET form: the filter travels as
+        // hidden fields, the separator is the one choice to make.
+        <form method="get" action="/admin/applicants/export.csv" class="appl-export">
+          {Object.entries(props.query).map(([name, value]) => (
+            <input type="hidden" name={name} value={value} />
+          ))}
+          <label for="csv-sep">{t('dashboard:applicants.export.separator')}</label>
+          <select id="csv-sep" name="sep">
+            <option value="semicolon" selected={locale === 'id'}>
+              {t('dashboard:applicants.export.semicolon')}
+            </option>
+            <option value="comma" selected={locale !== 'id'}>
+              {t('dashboard:applicants.export.comma')}
+            </option>
+          </select>
+          <button type="submit" class="secondary">
+            {t('dashboard:applicants.list.export')}
+          </button>
+        </form>
+      ) : null}
     </>
   );
 }
