@@ -62,6 +62,8 @@ const OPENERS =
 /** A change asked for by name: "ganti nomor hp", "ubah alamat", "update my profile". */
 const CHANGE =
   /\b(ganti|gantiin|ubah|ubahin|edit|perbaiki|perbaikin|benerin|betulkan|betulin|koreksi|change|update|fix|correct)\b/;
+/** Verbs that also mean repairing a device: with "hp" alone they ask about the trade. */
+const REPAIR = /\b(benerin|perbaiki|perbaikin|betulin|betulkan|fix|servis|service|reparasi)\b/;
 /** A mistake mentioned anywhere: "tadi salah ketik", "nama aku salah tulis", "i typed it wrong". */
 const MISTAKE =
   /\b(salah ketik|salah tulis|salah input|salah isi|salah masukin|kesalahan|typo|typed it wrong|made a mistake|got it wrong)\b/;
@@ -94,7 +96,12 @@ export function readCorrection(text: string): Correction | undefined {
       ? FIELD_WORDS.find(([f]) => f === 'height')
       : undefined);
   const opened = OPENERS.test(lower);
-  const change = CHANGE.test(lower) && named !== undefined;
+  // "benerin hp" / "perbaiki hp" is repairing phones (a trade people ask to learn), not their number.
+  const repairsPhones =
+    named?.[0] === 'phone' &&
+    REPAIR.test(lower) &&
+    !/\b(nomor|nomer|nmr|no|number|telp|telepon)\b/.test(lower);
+  const change = CHANGE.test(lower) && named !== undefined && !repairsPhones;
   const mistake = MISTAKE.test(lower);
   // "bukan penipuan kan?" opens with "bukan" but is a question, not a correction.
   if (opened && /^\W*bukan\b/.test(lower) && !/\d/.test(lower) && !named) return undefined;

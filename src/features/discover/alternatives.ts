@@ -78,14 +78,18 @@ export async function alternativesFor(ctx: FlowContext, query: ProgrammeQuery): 
   // Where they live, or else the place they asked about: what is near there comes first.
   const place = person.domicile ?? placeOf(query);
   const profile = profileOfFacts({ ...person, ...(place ? { domicile: place } : {}) });
-  const matches = await findMatches(ctx.tx, profile, {
-    locale: ctx.locale,
-    limit: 3,
-    excludeIds: why.excludeIds,
-    interests: query.fields ?? [],
-    nearFirst: true,
-    mayFit: true,
-  });
+  // Only when what they said ruled something out: an empty search alone already offers its relaxations,
+  // and a list of whatever is near them would answer a question they did not ask.
+  const matches = why.lines.length
+    ? await findMatches(ctx.tx, profile, {
+        locale: ctx.locale,
+        limit: 3,
+        excludeIds: why.excludeIds,
+        interests: query.fields ?? [],
+        nearFirst: true,
+        mayFit: true,
+      })
+    : [];
   const lines: string[] = [];
   if (why.lines.length) lines.push(ctx.t('eligibility:flow.whyNot'), ...why.lines);
   if (matches.length) {
