@@ -488,6 +488,11 @@ export function statedHeight(text: string): number | undefined {
 /** The shape of a question about joining: "bisa?", "boleh ikut?", "syaratnya apa", "can I". */
 const MAY_I =
   /\?|\b(bisa|bisakah|boleh|bolehkah|apakah|apa|gimana|bagaimana|masih|diterima|lolos|memenuhi|can|could|eligible|allowed|qualify)\b/;
+/** Asking whether they may join, in so many words (not just a question mark or "apa"). */
+const MAY_I_STRICT =
+  /\b(bisa|bisakah|boleh|bolehkah|masih|diterima|lolos|memenuhi|can|could|eligible|allowed|qualify)\b/;
+/** Asking whether (which) programmes exist: "ada …", "adakah", "apa aja", "is there". */
+const EXISTS = /\b(ada|adakah|apa aja|apa saja|is there|are there|any)\b/;
 
 /**
  * A question about what a programme asks of people, wherever it is asked and whatever else the message
@@ -545,7 +550,10 @@ export function requirementQuestion(text: string): CardQuestion | undefined {
   if (asksRules) return out;
   // A value of the person's own is a question only in the shape of one ("umur 30 bisa?"), not a
   // search narrowed by it ("aku cowok 24 cari magang").
-  if (personal && (MAY_I.test(tokens.join(' ')) || text.includes('?'))) return out;
+  // "ada pelatihan di jakarta? aku lulusan sd" asks which programmes exist: a search narrowed by it.
+  const joined = tokens.join(' ');
+  if (personal && EXISTS.test(joined) && !MAY_I_STRICT.test(joined)) return undefined;
+  if (personal && (MAY_I.test(joined) || text.includes('?'))) return out;
   // A height said is only ever said to know whether it is enough.
   if (out.height !== undefined) return out;
   return undefined;

@@ -28,24 +28,27 @@ const FLOORS: Readonly<Record<string, number>> = {
   // before the list, facts kept, alternatives after an empty search) lowered every batch; measured after
   // the first repair (no alternatives unless the person's facts ruled something out; 'benerin hp' is the
   // trade, not a number to correct): b1 308/345 = 89.3 %, b2 313/364 = 86.0 %, b3 267/349 = 76.5 %,
-  // b4 265/330 = 80.3 %. Floors follow the measurement until the regression is found (README).
+  // b4 265/330 = 80.3 %; after the second (programmes hidden by the person's facts are not named under
+  // other results; "ada … ? aku lulusan sd" is a search narrowed by it, not a requirement question):
+  // b1 312/345 = 90.4 %, b2 317/364 = 87.1 %, b3 272/349 = 77.9 %, b4 271/330 = 82.1 %,
+  // b5 191/240 = 79.6 % (repairs found on b1 and b4; b5's misses were not read). Floors follow these.
   // 2026-12-07: untuned (before any change for it) 178/345 = 51.6 %; after tuning on it 333/345 = 96.5 %;
   // after tuning on b2 too 326/345 = 94.5 %.
-  'discovery-b1': 0.87,
+  'discovery-b1': 0.88,
   // 2026-12-07: untuned (opened after b1's tuning, before any change for it) 277/364 = 76.1 %; after
   // tuning on it 331/364 = 90.9 %; after the knowledge gate's repair and b4's tuning 332/364 = 91.2 %.
-  'discovery-b2': 0.84,
+  'discovery-b2': 0.85,
   // 2026-12-07: untuned (opened after b2's tuning, before any change for it) 245/349 = 70.2 %; after a
   // first change for it (a place alone lists what is there, not online programmes) 279/349 = 79.9 %.
-  'discovery-b3': 0.74,
+  'discovery-b3': 0.76,
   // 2026-12-07: untuned (opened after b3's first change and the knowledge gate's repair, before any change
   // for it) 271/330 = 82.1 % on both databases; after tuning on it (places, regional words, subjects,
   // 'selain X dan Y', where the person lives now, 'orang asli papua') 284/330 = 86.1 %; after a height
   // or a tattoo said answers the programmes' own questions, and well-known towns, 290/330 = 87.9 %.
-  'discovery-b4': 0.77,
+  'discovery-b4': 0.8,
   // 2026-12-07: the final batch of the session, written apart and opened only once every branch of the
   // session was merged, with no change made for it: 182/240 = 75.8 % (nothing-fits 18/37).
-  'discovery-b5': 0.73,
+  'discovery-b5': 0.77,
 };
 
 const batches = existsSync(ROOT)

@@ -22,7 +22,7 @@ import { nonTextKey, openFeature, showMenu } from '../menu/flow';
 import { profileFromFacts } from '../profile/facts';
 import { loadProfile, saveProfile } from '../profile/store';
 import { nearHomeProfile, routeFreeText } from '../text-router';
-import { alternativesFor, whyNot } from './alternatives';
+import { alternativesFor } from './alternatives';
 import { answerCardQuestion } from './card-answers';
 import { listLine, renderCard, titleOf } from './format';
 import { answerAboutListed, describeFacts, statedOnly, withStated } from './listen';
@@ -164,8 +164,8 @@ export async function showResults(
         why: result.hidden.reasons.map((r) => ctx.t(`discovery:hiddenReason.${r}`)).join(', '),
       }),
     );
-  // …with the rule each one hidden fails, so the person knows exactly why ("Usia 18–30 …; usiamu 32").
-  if (result.hidden && query.person) notes.push(...(await whyNot(ctx, query)).lines);
+  // Hidden stays hidden while other programmes answer the search: the programmes themselves, each with
+  // the rule it fails, are named only when nothing else is left (the empty search, showEmpty).
   ctx.state = {
     ...ctx.state,
     flow: 'discover',
