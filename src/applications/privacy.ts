@@ -10,9 +10,9 @@ import {
 } from '../db/schema';
 import type { FieldCipher } from '../privacy/crypto';
 import { maskNik } from '../privacy/crypto';
+import { type ApplicationStatus, type StatusDetails, WITHDRAWABLE } from '../shared/application-statuses';
 import type { DocumentStorage } from '../storage';
 import { changeStatus } from './status';
-import { type ApplicationStatus, type StatusDetails, WITHDRAWABLE } from './statuses';
 
 /*
  * The applications side of the person's rights (UU PDP), for /data_saya and /hapus_data

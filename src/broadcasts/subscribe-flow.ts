@@ -1,12 +1,12 @@
-import { FIELDS, type Field, PROGRAMME_KINDS } from '../catalogue/vocabulary';
 import type { FlowContext } from '../engine/context';
 import type { Flow } from '../engine/flow';
-import type { Choice } from '../engine/types';
 import { recordConsent } from '../features/consent/service';
 import { showMenu } from '../features/menu/flow';
 import { loadProfile } from '../features/profile/store';
 import { understand } from '../nlu';
 import { regionLabel } from '../regions';
+import type { Choice } from '../shared/conversation';
+import { FIELDS, type Field, PROGRAMME_KINDS } from '../shared/vocabulary';
 import { addSubscriptions, type Topic } from './subscriptions';
 
 /*

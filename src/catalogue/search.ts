@@ -18,10 +18,8 @@ import type { Queryable } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { catalogueWords, programmes } from '../db/schema/catalogue';
 import { COUNTRY_NAMES } from '../nlu/lexicons';
-import { daysBetween, toIsoDate } from './dates';
-import { provinceOf, type RegionLookup } from './regions';
-import type { Programme } from './schema';
-import { normaliseText } from './search-text';
+import type { Programme } from '../shared/programme';
+import { provinceOf, type RegionLookup } from '../shared/programme-regions';
 import {
   type ActivityStatus,
   EDUCATION_LEVELS,
@@ -29,7 +27,9 @@ import {
   type Field,
   type Gender,
   type ProgrammeKind,
-} from './vocabulary';
+} from '../shared/vocabulary';
+import { daysBetween, toIsoDate } from './dates';
+import { normaliseText } from './search-text';
 
 /** What a person said about themselves, used for one search and never stored with an alert. */
 export interface PersonFacts {

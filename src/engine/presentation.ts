@@ -1,5 +1,5 @@
 import { type Locale, tFor } from '../i18n';
-import type { Channel, Outbound } from './types';
+import type { Channel, Outbound } from '../shared/conversation';
 
 const PICTOGRAPHS = /(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D})/gu;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatReference, formatWhen, parseWhen } from './format';
-import { canChange, SEAT_HOLDING, WITHDRAWABLE } from './statuses';
+import { formatReference, formatWhen, parseWhen } from '../applications/format';
+import { canChange, SEAT_HOLDING, WITHDRAWABLE } from './application-statuses';
 
 describe('status lifecycle', () => {
   it('follows diajukan → diverifikasi → seleksi / wawancara → diterima / ditolak / cadangan', () => {

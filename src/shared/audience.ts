@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EDUCATION_LEVELS, FIELDS, GENDERS, PROGRAMME_KINDS } from '../catalogue/vocabulary';
 import { isValidRegionCode } from '../regions';
+import { EDUCATION_LEVELS, FIELDS, GENDERS, PROGRAMME_KINDS } from './vocabulary';
 
 /*
  * The shapes organisations send: the audience filter and the text of a broadcast. One zod schema each,

@@ -3,7 +3,7 @@
  * catalogue format (../shared/catalogue-format.md) structurally, so a parsed catalogue record can be
  * passed in as is.
  */
-import type { ActivityStatus, EducationLevel, Gender } from '../catalogue/vocabulary';
+import type { ActivityStatus, EducationLevel, Gender } from './vocabulary';
 
 /** A user-facing message: an i18next key (with its namespace, e.g. `eligibility:age.rule.max_on`) and its values. */
 export interface Message {

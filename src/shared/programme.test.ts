@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import enCatalogue from '../../locales/en/catalogue.json';
 import idCatalogue from '../../locales/id/catalogue.json';
 import { overseasProgramme, validProgramme, withField } from '../../tests/catalogue/fixtures';
-import type { CatalogueError } from './errors';
-import { parseCatalogue, parseCatalogueCsv, parseCatalogueJson } from './parse';
+import type { CatalogueError } from '../catalogue/errors';
+import { parseCatalogue, parseCatalogueCsv, parseCatalogueJson } from '../catalogue/parse';
 
 const seenCodes = new Set<string>();
 

@@ -8,8 +8,8 @@
  * from the regency when only the regency is given, list duplicates reported.
  */
 import { z } from 'zod';
-import type { RegionLookup } from './regions';
-import { isProvinceCodeShape, isRegencyCodeShape, provinceOf } from './regions';
+import type { RegionLookup } from './programme-regions';
+import { isProvinceCodeShape, isRegencyCodeShape, provinceOf } from './programme-regions';
 import {
   ACTIVITY_STATUSES,
   AGE_REFERENCE_DATES,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPLICATION_STATUSES } from '../applications/statuses';
+import { APPLICATION_STATUSES } from '../shared/application-statuses';
 
 /*
  * Every event an organisation's endpoint can receive: its `data` schema (zod: the OpenAPI document's

@@ -5,8 +5,8 @@ import { createBroadcast, sendBroadcastNow } from '../../src/broadcasts/service'
 import { parseQuietHours } from '../../src/broadcasts/time';
 import { rowsOf } from '../../src/db/rows';
 import { identities, messages } from '../../src/db/schema';
-import type { Outbound } from '../../src/engine/types';
 import type { ChannelSender } from '../../src/outbox/sender';
+import type { Outbound } from '../../src/shared/conversation';
 import { call, organisation, person, type TestOrganisation } from '../api/helpers';
 import { loadCatalogue, programme } from '../helpers/catalogue';
 import { type Harness, startHarness } from '../helpers/harness';

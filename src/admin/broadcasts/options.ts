@@ -1,14 +1,14 @@
-import { EDUCATION_LEVELS, FIELDS, GENDERS } from '../../catalogue/vocabulary';
 import type { T } from '../../i18n';
 import { listProvinces, listRegencies } from '../../regions';
 import { regionDisplayName } from '../../regions/gazetteer';
+import { EDUCATION_LEVELS, FIELDS, GENDERS } from '../../shared/vocabulary';
 
 /*
  * The choices of the audience filters, labelled for the page. Codes go in the form (never names), so the
  * values the browser sends are exactly what the audience service filters on.
  */
 
-/** SMA stands for SMA = SMK = MA, S1 for S1 = D4 (src/catalogue/vocabulary.ts). */
+/** SMA stands for SMA = SMK = MA, S1 for S1 = D4 (src/shared/vocabulary.ts). */
 const EDUCATION_LABELS: Record<string, string> = { SMA: 'SMA/SMK/MA', S1: 'S1/D4' };
 
 export const educationOptions = () =>

@@ -1,7 +1,7 @@
-import type { AudienceFilter } from '../../broadcasts/types';
 import type { Locale, T } from '../../i18n';
 import { choiceTitle, type ProgrammeChoice } from '../../organisations/programme-choices';
 import { getProvince, regionLabel } from '../../regions';
+import type { AudienceFilter } from '../../shared/audience';
 import { educationLabel } from './options';
 
 /*

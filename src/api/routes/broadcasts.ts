@@ -14,7 +14,7 @@ import {
   updateBroadcast,
 } from '../../broadcasts/service';
 import { formatJakarta, parseJakartaTime } from '../../broadcasts/time';
-import { audienceSchema, broadcastTextSchema } from '../../broadcasts/types';
+import { audienceSchema, broadcastTextSchema } from '../../shared/audience';
 import type { ApiDeps } from '../context';
 import { idParam } from '../context';
 import { ApiError, type RouteDef, route } from '../route';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { StatusChangeError } from '../../applications/status';
-import { APPLICATION_STATUSES, STAFF_STATUSES } from '../../applications/statuses';
 import { subscriberCounts } from '../../broadcasts/subscriptions';
 import { parseJakartaTime } from '../../broadcasts/time';
 import {
@@ -8,6 +7,7 @@ import {
   exportApplicationsCsv,
   listApplications,
 } from '../../organisations/applications';
+import { APPLICATION_STATUSES, STAFF_STATUSES } from '../../shared/application-statuses';
 import type { ApiDeps } from '../context';
 import { pageQuery, paginated } from '../context';
 import { ApiError, type RouteDef, route } from '../route';

@@ -13,7 +13,7 @@ import {
 import type { StoredProfile } from '../../db/schema';
 import { jakartaDay, toIsoDate } from '../../eligibility';
 import type { FlowContext } from '../../engine/context';
-import type { Choice } from '../../engine/types';
+import type { Choice } from '../../shared/conversation';
 import { evaluateFor } from '../eligibility/evaluate';
 import { matchLine } from '../eligibility/flow';
 import { findMatches } from '../eligibility/match';

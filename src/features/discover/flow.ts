@@ -2,12 +2,10 @@ import { sql } from 'drizzle-orm';
 import { recordInterest } from '../../applications/interest';
 import { seatsLeft } from '../../applications/seats';
 import { explainEmpty, getProgramme, type ProgrammeQuery, searchProgrammes } from '../../catalogue/search';
-import { type Field, PROGRAMME_KINDS } from '../../catalogue/vocabulary';
 import { rowsOf } from '../../db/rows';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
 import { startLink } from '../../engine/presentation';
-import type { Choice } from '../../engine/types';
 import {
   type CardAttribute,
   type CardQuestion,
@@ -16,6 +14,8 @@ import {
   requirementQuestion,
   understand,
 } from '../../nlu';
+import type { Choice } from '../../shared/conversation';
+import { type Field, PROGRAMME_KINDS } from '../../shared/vocabulary';
 import { hasConsent, recordConsent } from '../consent/service';
 import { hear, heardFacts } from '../heard';
 import { nonTextKey, openFeature, showMenu } from '../menu/flow';

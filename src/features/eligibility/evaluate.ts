@@ -1,9 +1,9 @@
-import type { Programme } from '../../catalogue/schema';
 import type { StoredProfile } from '../../db/schema';
 import { type Evaluation, evaluate, jakartaDay, toIsoDate } from '../../eligibility';
-import type { EligibilityRules } from '../../eligibility/types';
 import type { Locale } from '../../i18n';
 import { regionLabel } from '../../regions';
+import type { EligibilityRules } from '../../shared/profile';
+import type { Programme } from '../../shared/programme';
 import type { FieldId } from '../profile/fields';
 
 /** Evaluates one programme's rules against the person's profile, today in Jakarta. */

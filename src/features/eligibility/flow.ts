@@ -1,11 +1,11 @@
 import { getProgramme, type ProgrammeQuery, searchProgrammes } from '../../catalogue/search';
-import type { EducationLevel, Field } from '../../catalogue/vocabulary';
 import { formatDateId, seatSituation } from '../../eligibility';
-import type { Check } from '../../eligibility/types';
 import type { FlowContext } from '../../engine/context';
 import type { Flow } from '../../engine/flow';
-import type { Choice } from '../../engine/types';
 import { type Correction, readCorrection } from '../../nlu';
+import type { Choice } from '../../shared/conversation';
+import type { Check } from '../../shared/profile';
+import type { EducationLevel, Field } from '../../shared/vocabulary';
 import { placeOf, titleOf } from '../discover/format';
 import { describeQuery, hasCriteria } from '../discover/query';
 import { openFeature, showMenu } from '../menu/flow';

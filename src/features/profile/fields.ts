@@ -1,10 +1,7 @@
-import { ACTIVITY_STATUSES, type EducationLevel } from '../../catalogue/vocabulary';
 import type { StoredProfile } from '../../db/schema';
 import { completedYears, jakartaDay, parseIsoDate, toIsoDate } from '../../eligibility';
-import type { ProfileField, ProgrammeQuestion } from '../../eligibility/types';
 import type { FlowContext } from '../../engine/context';
 import type { FlowInput } from '../../engine/flow';
-import type { Choice } from '../../engine/types';
 import {
   type ParseResult,
   parseActivity,
@@ -17,6 +14,9 @@ import {
   parseYesNo,
 } from '../../profile/parse';
 import { findRegions, regionLabel } from '../../regions';
+import type { Choice } from '../../shared/conversation';
+import type { ProfileField, ProgrammeQuestion } from '../../shared/profile';
+import { ACTIVITY_STATUSES, type EducationLevel } from '../../shared/vocabulary';
 
 /** Profile fields the conversation asks, plus the follow-ups some answers need. */
 export type FieldId = ProfileField | 'domicileRegency';

@@ -1,10 +1,10 @@
 import { getProgramme } from '../../catalogue/search';
 import type { StoredProfile } from '../../db/schema';
-import type { ProgrammeQuestion } from '../../eligibility/types';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
 import { type Correction, cardQuestion, normalize, readCorrection } from '../../nlu';
 import { parseYesNo } from '../../profile/parse';
+import type { ProgrammeQuestion } from '../../shared/profile';
 import { hasConsent, recordConsent } from '../consent/service';
 import { cardAnswerText } from '../discover/card-answers';
 import { evaluateFor } from '../eligibility/evaluate';

@@ -1,6 +1,5 @@
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
-import type { Choice } from '../../engine/types';
 import {
   parseQuizAnswer,
   QUIZ_ANSWERS,
@@ -11,6 +10,7 @@ import {
   recommendFields,
   scoreQuiz,
 } from '../../quiz';
+import type { Choice } from '../../shared/conversation';
 import { hasConsent } from '../consent/service';
 import { showMenu } from '../menu/flow';
 import { loadProfile, saveProfile } from '../profile/store';

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { Channel } from '../../engine/types';
-import { maskNiksInText } from '../../privacy/nik-text';
+import type { Channel } from '../../shared/conversation';
+import { maskNiksInText } from '../../shared/nik-text';
 import { STAFF_FILE_MAX_BYTES } from '../files';
 import { describeHours, isOpen, type OfficeHours } from '../office-hours';
 
