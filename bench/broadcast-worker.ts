@@ -2,7 +2,7 @@
 // stand-in of the parent (so the parent can kill -9 it mid-broadcast and start another).
 import { Bot } from 'grammy';
 import { broadcastGate } from '../src/broadcasts/gate';
-import { parseQuietHours } from '../src/broadcasts/time';
+import { parseQuietHours } from '../src/shared/jakarta-time';
 import { TelegramSender } from '../src/channels/telegram/sender';
 import { openDatabase } from '../src/db/client';
 import { createLogger } from '../src/logger';

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { sql } from 'drizzle-orm';
 import { type BroadcastSettings, createBroadcast, sendBroadcastNow } from '../src/broadcasts/service';
-import { parseQuietHours } from '../src/broadcasts/time';
+import { parseQuietHours } from '../src/shared/jakarta-time';
 import { importProgrammes } from '../src/catalogue';
 import { type Database, openDatabase } from '../src/db/client';
 import { rowsOf } from '../src/db/rows';

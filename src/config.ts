@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parseQuietHours } from './broadcasts/time';
-import { parseOfficeHours } from './handoff/office-hours';
-import { parseKeyring } from './privacy/crypto';
+import { parseQuietHours } from './shared/jakarta-time';
+import { parseOfficeHours } from './shared/office-hours';
+import { parseKeyring } from './shared/field-cipher';
 
 const optional = z
   .string()

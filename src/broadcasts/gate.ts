@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { rowsOf } from '../db/rows';
 import type { GateDecision, OutboxGate } from '../outbox/dispatcher';
 import { pgTextArray } from './audience';
-import { DEFAULT_QUIET_HOURS, isQuiet, nextSendable, type QuietHours } from './time';
+import { DEFAULT_QUIET_HOURS, isQuiet, nextSendable, type QuietHours } from '../shared/jakarta-time';
 
 /**
  * What the dispatcher asks about claimed broadcast rows just before sending them: the broadcast was

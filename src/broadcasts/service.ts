@@ -18,7 +18,7 @@ import {
   eligibleCandidates,
   pgTextArray,
 } from './audience';
-import { DEFAULT_QUIET_HOURS, nextSendable, type QuietHours, sendingWindow } from './time';
+import { DEFAULT_QUIET_HOURS, nextSendable, type QuietHours, sendingWindow } from '../shared/jakarta-time';
 
 /*
  * Broadcasts (issue #7): a draft with a text per language, an audience filter and optionally a

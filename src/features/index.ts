@@ -8,7 +8,7 @@ import type { FlowContext } from '../engine/context';
 import { FlowRegistry } from '../engine/flow';
 import type { GlobalCommand } from '../engine/keywords';
 import type { RouteMeta, Router } from '../engine/router';
-import { parseOfficeHours } from '../handoff/office-hours';
+import { parseOfficeHours } from '../shared/office-hours';
 import { matchChoice, readCorrection, understand } from '../nlu';
 import { accommodationFlow } from './accommodation/flow';
 import { cancelApplyForm, createApplicationFlows, defaultApplicationServices } from './apply';

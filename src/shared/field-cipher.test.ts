@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createFieldCipher, KeyringError, maskNik, parseKeyring } from './crypto';
+import { createFieldCipher, KeyringError, maskNik, parseKeyring } from './field-cipher';
 
 const key = () => randomBytes(32).toString('base64');
 

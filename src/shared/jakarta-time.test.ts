@@ -7,7 +7,7 @@ import {
   parseJakartaTime,
   parseQuietHours,
   sendingWindow,
-} from './time';
+} from './jakarta-time';
 
 const wib = (local: string) => new Date(`${local}+07:00`);
 

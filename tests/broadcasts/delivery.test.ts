@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { broadcastGate } from '../../src/broadcasts/gate';
 import { createBroadcast, sendBroadcastNow } from '../../src/broadcasts/service';
-import { parseQuietHours } from '../../src/broadcasts/time';
+import { parseQuietHours } from '../../src/shared/jakarta-time';
 import { rowsOf } from '../../src/db/rows';
 import { identities, messages } from '../../src/db/schema';
 import type { ChannelSender } from '../../src/outbox/sender';

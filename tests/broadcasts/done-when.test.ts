@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitApplication } from '../../src/applications/status';
 import { openDraft } from '../../src/applications/store';
 import { runDueBroadcasts } from '../../src/broadcasts/service';
-import { formatJakarta } from '../../src/broadcasts/time';
+import { formatJakarta } from '../../src/shared/jakarta-time';
 import { broadcasts, identities, programmes } from '../../src/db/schema';
 import { call, organisation, type TestOrganisation } from '../api/helpers';
 import { programme } from '../helpers/catalogue';

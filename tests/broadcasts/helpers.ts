@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { jakartaHour } from '../../src/broadcasts/time';
+import { jakartaHour } from '../../src/shared/jakarta-time';
 import { rowsOf } from '../../src/db/rows';
 import type { Harness } from '../helpers/harness';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications, programmes } from '../../src/db/schema';
-import { createFieldCipher, parseKeyring } from '../../src/privacy/crypto';
+import { createFieldCipher, parseKeyring } from '../../src/shared/field-cipher';
 import { reencryptAll } from '../../src/privacy/rotation';
 import { loadCatalogue } from '../helpers/catalogue';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';

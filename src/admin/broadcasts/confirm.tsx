@@ -1,5 +1,5 @@
 import type { Preview } from '../../broadcasts/service';
-import type { QuietHours } from '../../broadcasts/time';
+import type { QuietHours } from '../../shared/jakarta-time';
 import { choiceTitle, type ProgrammeChoice } from '../../organisations/programme-choices';
 import type { AdminContext } from '../context';
 import { Csrf } from '../layout';

@@ -1,4 +1,4 @@
-import { isQuiet, parseJakartaTime, type QuietHours } from '../../broadcasts/time';
+import { isQuiet, parseJakartaTime, type QuietHours } from '../../shared/jakarta-time';
 import type { ProgrammeChoice } from '../../organisations/programme-choices';
 import { getProvince, getRegency } from '../../regions';
 import { type AudienceFilter, audienceSchema, broadcastTextSchema, CHANNELS } from '../../shared/audience';

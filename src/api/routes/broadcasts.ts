@@ -13,7 +13,7 @@ import {
   sendBroadcastNow,
   updateBroadcast,
 } from '../../broadcasts/service';
-import { formatJakarta, parseJakartaTime } from '../../broadcasts/time';
+import { formatJakarta, parseJakartaTime } from '../../shared/jakarta-time';
 import { audienceSchema, broadcastTextSchema } from '../../shared/audience';
 import type { ApiDeps } from '../context';
 import { idParam } from '../context';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { StatusChangeError } from '../../applications/status';
 import { subscriberCounts } from '../../broadcasts/subscriptions';
-import { parseJakartaTime } from '../../broadcasts/time';
+import { parseJakartaTime } from '../../shared/jakarta-time';
 import {
   changeApplicationStatus,
   exportApplicationsCsv,

@@ -15,7 +15,7 @@ import { completedYears, jakartaDay, parseIsoDate } from '../../eligibility';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
 import { type Correction, type CorrectionField, readCorrection } from '../../nlu';
-import { maskNik } from '../../privacy/crypto';
+import { maskNik } from '../../shared/field-cipher';
 import { titleOf } from '../discover/format';
 import { evaluateFor, missingFields } from '../eligibility/evaluate';
 import { escapeFromForm } from '../form-escape';

@@ -7,7 +7,7 @@ import type { StoredProfile } from '../../db/schema';
 import type { FlowContext } from '../../engine/context';
 import type { FlowInput } from '../../engine/flow';
 import { understand } from '../../nlu';
-import { type FieldCipher, maskNik } from '../../privacy/crypto';
+import { type FieldCipher, maskNik } from '../../shared/field-cipher';
 import { parseYesNo } from '../../profile/parse';
 import type { Choice } from '../../shared/conversation';
 import type { Message } from '../../shared/profile';

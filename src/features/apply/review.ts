@@ -3,7 +3,7 @@ import type { DraftAnswers, StoredDocument } from '../../applications/store';
 import type { StoredProfile } from '../../db/schema';
 import { completedYears, jakartaDay, parseIsoDate } from '../../eligibility';
 import type { FlowContext } from '../../engine/context';
-import { type FieldCipher, maskNik } from '../../privacy/crypto';
+import { type FieldCipher, maskNik } from '../../shared/field-cipher';
 import { regionLabel } from '../../regions';
 import type { Programme } from '../../shared/programme';
 import type { FieldId } from '../profile/fields';

@@ -4,7 +4,7 @@ import type { Locale } from '../../i18n';
 import type { Logger } from '../../logger';
 import type { DispatcherTask } from '../../outbox/dispatcher';
 import type { DocumentStorage, MediaDownloader } from '../../storage';
-import type { OfficeHours } from '../office-hours';
+import type { OfficeHours } from '../../shared/office-hours';
 import { StaffGroupInbound } from './inbound';
 import { type GroupApi, StaffGroupSync } from './sync';
 

@@ -6,7 +6,7 @@ import { errorSummary } from '../../engine/engine';
 import { type Locale, tFor } from '../../i18n';
 import type { Logger } from '../../logger';
 import { backoffMs } from '../../outbox/delivery';
-import type { OfficeHours } from '../office-hours';
+import type { OfficeHours } from '../../shared/office-hours';
 import { clip, type Post, personName, postFor, summaryText, TOPIC_COLOURS, topicName } from './render';
 import {
   advanceCursor,

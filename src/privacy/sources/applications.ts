@@ -3,7 +3,7 @@ import { type ApplicationExport, anonymiseApplications, applicationsOf } from '.
 import { applications } from '../../db/schema';
 import type { FlowContext } from '../../engine/context';
 import type { DocumentStorage } from '../../storage';
-import type { FieldCipher } from '../crypto';
+import type { FieldCipher } from '../../shared/field-cipher';
 import type { PersonalDataSource } from '../registry';
 
 export interface ApplicationSourceDeps {
