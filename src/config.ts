@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { parseKeyring } from './shared/field-cipher';
 import { parseQuietHours } from './shared/jakarta-time';
 import { parseOfficeHours } from './shared/office-hours';
-import { parseKeyring } from './shared/field-cipher';
 
 const optional = z
   .string()

@@ -4,9 +4,9 @@ import type { BroadcastSettings } from '../broadcasts/service';
 import type { Db } from '../db/client';
 import type { Locale, T } from '../i18n';
 import type { Logger } from '../logger';
+import type { StaffSession } from '../organisations/accounts/sessions';
 import type { Channel } from '../shared/conversation';
 import type { Webhooks } from '../webhooks';
-import type { StaffSession } from './auth/sessions';
 
 /** What the dashboard needs from the runtime (src/runtime.ts builds it). */
 export interface AdminDeps {

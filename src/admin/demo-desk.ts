@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { submitApplication } from '../applications/status';
+import { NOTICE_VERSION } from '../consent/service';
 import type { Db } from '../db/client';
 import { applications, consents, identities, messages, programmes, users } from '../db/schema';
-import { NOTICE_VERSION } from '../features/consent/service';
 import { openHandoff } from '../handoff/service';
 import type { Gender } from '../shared/vocabulary';
 

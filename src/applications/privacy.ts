@@ -8,9 +8,9 @@ import {
   programmeInterests,
   programmes,
 } from '../db/schema';
+import { type ApplicationStatus, type StatusDetails, WITHDRAWABLE } from '../shared/application-statuses';
 import type { FieldCipher } from '../shared/field-cipher';
 import { maskNik } from '../shared/field-cipher';
-import { type ApplicationStatus, type StatusDetails, WITHDRAWABLE } from '../shared/application-statuses';
 import type { DocumentStorage } from '../storage';
 import { changeStatus } from './status';
 

@@ -3,7 +3,7 @@ import type { Queryable } from '../db/client';
 import { rowsOf } from '../db/rows';
 import type { StoredProfile } from '../db/schema';
 import { jakartaDay, toIsoDate } from '../eligibility';
-import { evaluateFor } from '../features/eligibility/evaluate';
+import { evaluateFor } from '../eligibility/for-profile';
 import { type AudienceFilter, CHANNELS } from '../shared/audience';
 import type { Channel } from '../shared/conversation';
 import type { Programme } from '../shared/programme';

@@ -7,6 +7,7 @@ import { type Locale, tFor } from '../i18n';
 import { randomCode } from '../organisations/tokens';
 import type { AudienceFilter, BroadcastText } from '../shared/audience';
 import type { Channel, Outbound } from '../shared/conversation';
+import { DEFAULT_QUIET_HOURS, nextSendable, type QuietHours, sendingWindow } from '../shared/jakarta-time';
 import type { Programme } from '../shared/programme';
 import { broadcastFinished } from '../webhooks/events';
 import {
@@ -18,7 +19,6 @@ import {
   eligibleCandidates,
   pgTextArray,
 } from './audience';
-import { DEFAULT_QUIET_HOURS, nextSendable, type QuietHours, sendingWindow } from '../shared/jakarta-time';
 
 /*
  * Broadcasts (issue #7): a draft with a text per language, an audience filter and optionally a

@@ -1,10 +1,10 @@
 import { and, desc, eq, gte, inArray } from 'drizzle-orm';
-import { type ProgrammeQuery, searchProgrammes } from '../../catalogue/search';
-import type { Db } from '../../db/client';
-import { identities, messages, programmeAlerts, programmes, users } from '../../db/schema';
-import { startLink } from '../../engine/presentation';
-import { isLocale, tFor } from '../../i18n';
+import type { Db } from '../db/client';
+import { identities, messages, programmeAlerts, programmes, users } from '../db/schema';
+import { startLink } from '../engine/presentation';
+import { isLocale, tFor } from '../i18n';
 import { describeQuery } from './query';
+import { type ProgrammeQuery, searchProgrammes } from './search';
 
 /**
  * After an import: tells every person whose saved search ("kabari aku kalau ada …") matches a

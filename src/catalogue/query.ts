@@ -1,8 +1,8 @@
-import type { PersonFacts, ProgrammeQuery } from '../../catalogue/search';
-import type { StoredProfile } from '../../db/schema';
-import type { FlowContext } from '../../engine/context';
-import type { Understanding } from '../../nlu';
-import { regionLabel } from '../../regions';
+import type { StoredProfile } from '../db/schema';
+import type { FlowContext } from '../engine/context';
+import type { Understanding } from '../nlu';
+import { regionLabel } from '../regions';
+import type { PersonFacts, ProgrammeQuery } from './search';
 
 const provinceOf = (code: string) => code.split('.')[0]!;
 

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { Queryable } from '../../db/client';
-import { consents } from '../../db/schema';
-import type { Channel } from '../../shared/conversation';
+import type { Queryable } from '../db/client';
+import { consents } from '../db/schema';
+import type { Channel } from '../shared/conversation';
 
 /** Bump when the wording of the privacy notice changes: consents are evidence of what was shown. */
 export const NOTICE_VERSION = '2026-11-v1';

@@ -1,10 +1,9 @@
-import type { StoredProfile } from '../../db/schema';
-import { type Evaluation, evaluate, jakartaDay, toIsoDate } from '../../eligibility';
-import type { Locale } from '../../i18n';
-import { regionLabel } from '../../regions';
-import type { EligibilityRules } from '../../shared/profile';
-import type { Programme } from '../../shared/programme';
-import type { FieldId } from '../profile/fields';
+import type { StoredProfile } from '../db/schema';
+import type { Locale } from '../i18n';
+import { regionLabel } from '../regions';
+import type { EligibilityRules, FieldId } from '../shared/profile';
+import type { Programme } from '../shared/programme';
+import { type Evaluation, evaluate, jakartaDay, toIsoDate } from './';
 
 /** Evaluates one programme's rules against the person's profile, today in Jakarta. */
 export function evaluateFor(

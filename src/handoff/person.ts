@@ -1,9 +1,9 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { hasConsent } from '../consent/service';
 import type { Queryable } from '../db/client';
 import { applications, programmes, users } from '../db/schema';
 import { completedYears, jakartaDay, parseIsoDate } from '../eligibility';
-import { hasConsent } from '../features/consent/service';
-import { loadProfile } from '../features/profile/store';
+import { loadProfile } from '../profile/store';
 import { regionLabel } from '../regions';
 import type { ApplicationStatus } from '../shared/application-statuses';
 import type { LocalizedText } from '../shared/profile';

@@ -1,8 +1,8 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { type ImportSummary, importParsed, loadRegions, parseCatalogue } from '../catalogue';
+import { notifyAlerts } from '../catalogue/alerts';
 import type { Db, Queryable } from '../db/client';
 import { programmes } from '../db/schema';
-import { notifyAlerts } from '../features/discover/alerts';
 import type { Locale } from '../i18n';
 import type { Programme } from '../shared/programme';
 import type { ProgrammeStatus } from '../shared/vocabulary';

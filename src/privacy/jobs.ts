@@ -1,8 +1,8 @@
 import type { Db } from '../db/client';
 import { errorSummary } from '../engine/engine';
 import type { Logger } from '../logger';
-import type { DocumentStorage } from '../storage';
 import type { FieldCipher } from '../shared/field-cipher';
+import type { DocumentStorage } from '../storage';
 import { finishErasures } from './erasure';
 import { type PurgeResult, purgeExpired } from './retention';
 import { sealTypedNiks } from './seal-niks';

@@ -1,5 +1,5 @@
+import { type ConsentPurpose, hasConsent, recordConsent } from '../consent/service';
 import type { Queryable } from '../db/client';
-import { type ConsentPurpose, hasConsent, recordConsent } from '../features/consent/service';
 import type { Channel } from '../shared/conversation';
 import { logAccess } from './log';
 import { personalDataSources } from './registry';

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Queryable } from '../../db/client';
-import { profiles, type StoredProfile } from '../../db/schema';
+import type { Queryable } from '../db/client';
+import { profiles, type StoredProfile } from '../db/schema';
 
 export async function loadProfile(db: Queryable, userId: string): Promise<StoredProfile> {
   const [row] = await db.select({ data: profiles.data }).from(profiles).where(eq(profiles.userId, userId));

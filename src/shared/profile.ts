@@ -152,3 +152,6 @@ export interface Evaluation {
   checks: Check[];
   missing: ProfileField[];
 }
+
+/** A profile field the conversation asks for: a rule's field, or the regency after a province. */
+export type FieldId = ProfileField | 'domicileRegency';

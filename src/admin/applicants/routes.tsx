@@ -7,7 +7,7 @@ import {
   undoStatusChange,
 } from '../../applications/status';
 import { waitlistPosition } from '../../applications/store';
-import { evaluateFor } from '../../features/eligibility/evaluate';
+import { evaluateFor } from '../../eligibility/for-profile';
 import { changeApplicationStatus } from '../../organisations/applications';
 import { logAccess } from '../../privacy/log';
 import {

@@ -1,7 +1,7 @@
-import { isQuiet, parseJakartaTime, type QuietHours } from '../../shared/jakarta-time';
 import type { ProgrammeChoice } from '../../organisations/programme-choices';
 import { getProvince, getRegency } from '../../regions';
 import { type AudienceFilter, audienceSchema, broadcastTextSchema, CHANNELS } from '../../shared/audience';
+import { isQuiet, parseJakartaTime, type QuietHours } from '../../shared/jakarta-time';
 import { EDUCATION_LEVELS, FIELDS, GENDERS } from '../../shared/vocabulary';
 
 /*

@@ -1,9 +1,9 @@
-import type { FlowContext } from '../engine/context';
-import { greeting, showMenu } from '../features/menu/flow';
-import { arriveThroughReferral } from '../organisations/referrals';
-import { recordEngagement } from './engagement';
-import { broadcastByCode } from './service';
-import { hasSubscription } from './subscriptions';
+import { recordEngagement } from '../../broadcasts/engagement';
+import { broadcastByCode } from '../../broadcasts/service';
+import { hasSubscription } from '../../broadcasts/subscriptions';
+import type { FlowContext } from '../../engine/context';
+import { arriveThroughReferral } from '../../organisations/referrals';
+import { greeting, showMenu } from '../menu/flow';
 
 /*
  * Start payloads of organisations' links: `r_<code>` (a referral link: attributes a new person, then

@@ -1,9 +1,9 @@
+import { countryName } from '../../catalogue/query';
 import type { ProgrammeSummary } from '../../catalogue/search';
 import { formatDateId } from '../../eligibility';
 import type { FlowContext } from '../../engine/context';
 import { regionLabel } from '../../regions';
 import type { Programme } from '../../shared/programme';
-import { countryName } from './query';
 
 /** The longest summary shown on a card before "Selengkapnya". */
 const SUMMARY_LIMIT = 280;

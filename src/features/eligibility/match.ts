@@ -3,10 +3,10 @@ import type { Queryable } from '../../db/client';
 import { rowsOf } from '../../db/rows';
 import type { StoredProfile } from '../../db/schema';
 import { completedYears, type Evaluation, jakartaDay, parseIsoDate, toIsoDate } from '../../eligibility';
+import { evaluateFor } from '../../eligibility/for-profile';
 import type { Locale } from '../../i18n';
 import type { Programme } from '../../shared/programme';
 import type { Field } from '../../shared/vocabulary';
-import { evaluateFor } from './evaluate';
 
 export interface Match {
   id: string;

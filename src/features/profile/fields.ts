@@ -15,11 +15,13 @@ import {
 } from '../../profile/parse';
 import { findRegions, regionLabel } from '../../regions';
 import type { Choice } from '../../shared/conversation';
-import type { ProfileField, ProgrammeQuestion } from '../../shared/profile';
+import type { FieldId, ProgrammeQuestion } from '../../shared/profile';
+
+export type { FieldId } from '../../shared/profile';
+
 import { ACTIVITY_STATUSES, type EducationLevel } from '../../shared/vocabulary';
 
 /** Profile fields the conversation asks, plus the follow-ups some answers need. */
-export type FieldId = ProfileField | 'domicileRegency';
 
 export interface Prompt {
   text: string;

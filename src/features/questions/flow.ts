@@ -4,6 +4,8 @@
  * matches nothing is said honestly, a person is offered, and the question is collected for staff. The
  * feelings in a message (tears, anger, an insult, thanks, laughter) get a fitting answer first.
  */
+
+import { queryFromUnderstanding } from '../../catalogue/query';
 import { getProgramme } from '../../catalogue/search';
 import { formatDateId } from '../../eligibility';
 import type { FlowContext } from '../../engine/context';
@@ -14,7 +16,6 @@ import { recordUnanswered } from '../../knowledge/unanswered';
 import { type Understanding, understand } from '../../nlu';
 import { readTone, type Tone } from '../../nlu/tone';
 import type { Choice } from '../../shared/conversation';
-import { queryFromUnderstanding } from '../discover/query';
 import { salam, showMenu } from '../menu/flow';
 import { routeFreeText } from '../text-router';
 import { isWorldQuestion, knowledgeGate, looksLikeQuestion } from './gate';

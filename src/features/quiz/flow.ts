@@ -1,5 +1,7 @@
+import { hasConsent } from '../../consent/service';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
+import { loadProfile, saveProfile } from '../../profile/store';
 import {
   parseQuizAnswer,
   QUIZ_ANSWERS,
@@ -11,9 +13,7 @@ import {
   scoreQuiz,
 } from '../../quiz';
 import type { Choice } from '../../shared/conversation';
-import { hasConsent } from '../consent/service';
 import { showMenu } from '../menu/flow';
-import { loadProfile, saveProfile } from '../profile/store';
 
 interface QuizData extends Record<string, unknown> {
   answers: Record<string, QuizAnswer>;

@@ -1,13 +1,13 @@
-import type { FlowContext } from '../engine/context';
-import type { Flow } from '../engine/flow';
-import { recordConsent } from '../features/consent/service';
-import { showMenu } from '../features/menu/flow';
-import { loadProfile } from '../features/profile/store';
-import { understand } from '../nlu';
-import { regionLabel } from '../regions';
-import type { Choice } from '../shared/conversation';
-import { FIELDS, type Field, PROGRAMME_KINDS } from '../shared/vocabulary';
-import { addSubscriptions, type Topic } from './subscriptions';
+import { addSubscriptions, type Topic } from '../../broadcasts/subscriptions';
+import { recordConsent } from '../../consent/service';
+import type { FlowContext } from '../../engine/context';
+import type { Flow } from '../../engine/flow';
+import { understand } from '../../nlu';
+import { loadProfile } from '../../profile/store';
+import { regionLabel } from '../../regions';
+import type { Choice } from '../../shared/conversation';
+import { FIELDS, type Field, PROGRAMME_KINDS } from '../../shared/vocabulary';
+import { showMenu } from '../menu/flow';
 
 /*
  * "Langganan": a person opts in to news of openings, per topic — kind, field, region (each may be

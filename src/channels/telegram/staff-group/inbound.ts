@@ -1,12 +1,9 @@
 import type { Update } from 'grammy/types';
 import type { TFunction } from 'i18next';
-import type { Db } from '../../db/client';
-import { errorSummary } from '../../engine/engine';
-import { recordEvent } from '../../engine/store';
-import { type Locale, tFor } from '../../i18n';
-import type { Logger } from '../../logger';
-import { type DocumentStorage, type MediaDownloader, TooLargeError } from '../../storage';
-import { checkStaffFile, STAFF_FILE_MAX_BYTES } from '../files';
+import type { Db } from '../../../db/client';
+import { errorSummary } from '../../../engine/engine';
+import { recordEvent } from '../../../engine/store';
+import { checkStaffFile, STAFF_FILE_MAX_BYTES } from '../../../handoff/files';
 import {
   closeHandoff,
   HandoffAccessError,
@@ -14,7 +11,10 @@ import {
   type StaffFileUpload,
   staffReply,
   staffReplyFile,
-} from '../service';
+} from '../../../handoff/service';
+import { type Locale, tFor } from '../../../i18n';
+import type { Logger } from '../../../logger';
+import { type DocumentStorage, type MediaDownloader, TooLargeError } from '../../../storage';
 import { clip, FROM_STAFF_GROUP, groupCommand } from './render';
 import { handoffOfThread, isOpenStatus, organisationOfGroup, wasProcessed } from './store';
 import type { GroupApi } from './sync';

@@ -1,10 +1,10 @@
 import type { Update } from 'grammy/types';
-import type { Db } from '../../db/client';
-import type { Locale } from '../../i18n';
-import type { Logger } from '../../logger';
-import type { DispatcherTask } from '../../outbox/dispatcher';
-import type { DocumentStorage, MediaDownloader } from '../../storage';
-import type { OfficeHours } from '../../shared/office-hours';
+import type { Db } from '../../../db/client';
+import type { Locale } from '../../../i18n';
+import type { Logger } from '../../../logger';
+import type { DispatcherTask } from '../../../outbox/dispatcher';
+import type { OfficeHours } from '../../../shared/office-hours';
+import type { DocumentStorage, MediaDownloader } from '../../../storage';
 import { StaffGroupInbound } from './inbound';
 import { type GroupApi, StaffGroupSync } from './sync';
 

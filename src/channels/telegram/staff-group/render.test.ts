@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tFor } from '../../i18n';
-import { parseOfficeHours } from '../../shared/office-hours';
+import { tFor } from '../../../i18n';
+import { parseOfficeHours } from '../../../shared/office-hours';
 import { groupCommand, postFor, shortRef, summaryText, topicName } from './render';
 import { parseGroupChatId, StaffGroupSettingError } from './settings';
 

@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
-import type { Channel } from '../../shared/conversation';
-import { maskNiksInText } from '../../shared/nik-text';
-import { STAFF_FILE_MAX_BYTES } from '../files';
-import { describeHours, isOpen, type OfficeHours } from '../../shared/office-hours';
+import { STAFF_FILE_MAX_BYTES } from '../../../handoff/files';
+import type { Channel } from '../../../shared/conversation';
+import { maskNiksInText } from '../../../shared/nik-text';
+import { describeHours, isOpen, type OfficeHours } from '../../../shared/office-hours';
 
 /*
  * What the staff group reads, as pure functions of stored rows (unit-tested beside this file). Plain

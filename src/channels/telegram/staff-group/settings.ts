@@ -1,6 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
-import type { Queryable } from '../../db/client';
-import { organisations } from '../../db/schema';
+import type { Queryable } from '../../../db/client';
+import { organisations } from '../../../db/schema';
 
 export class StaffGroupSettingError extends Error {}
 

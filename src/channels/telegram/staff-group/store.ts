@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db, Queryable } from '../../db/client';
-import { rowsOf } from '../../db/rows';
-import { handoffs, staffGroupTopics } from '../../db/schema';
-import type { Channel } from '../../shared/conversation';
+import type { Db, Queryable } from '../../../db/client';
+import { rowsOf } from '../../../db/rows';
+import { handoffs, staffGroupTopics } from '../../../db/schema';
+import type { Channel } from '../../../shared/conversation';
 import type { LoggedMessage } from './render';
 
 /*

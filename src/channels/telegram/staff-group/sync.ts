@@ -1,12 +1,12 @@
 import type { Api } from 'grammy';
 import type { TFunction } from 'i18next';
-import { toSendError } from '../../channels/telegram/sender';
-import type { Db } from '../../db/client';
-import { errorSummary } from '../../engine/engine';
-import { type Locale, tFor } from '../../i18n';
-import type { Logger } from '../../logger';
-import { backoffMs } from '../../outbox/delivery';
-import type { OfficeHours } from '../../shared/office-hours';
+import type { Db } from '../../../db/client';
+import { errorSummary } from '../../../engine/engine';
+import { type Locale, tFor } from '../../../i18n';
+import type { Logger } from '../../../logger';
+import { backoffMs } from '../../../outbox/delivery';
+import type { OfficeHours } from '../../../shared/office-hours';
+import { toSendError } from '../sender';
 import { clip, type Post, personName, postFor, summaryText, TOPIC_COLOURS, topicName } from './render';
 import {
   advanceCursor,
