@@ -160,7 +160,10 @@ export default {
             storage: runtime.applications.storage,
             cipher: runtime.applications.cipher,
           });
-          s.logger.info({ finished: result.finished, ...result.purged }, 'privacy maintenance done');
+          s.logger.info(
+            { finished: result.finished, ...result.purged, staffSessions: result.staffSessions },
+            'privacy maintenance done',
+          );
           return;
         }
         const started = Date.now();

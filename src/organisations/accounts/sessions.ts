@@ -91,8 +91,13 @@ export async function endMemberSessions(db: Queryable, memberId: string): Promis
   await db.delete(staffSessions).where(eq(staffSessions.memberId, memberId));
 }
 
-export async function purgeExpiredSessions(db: Queryable): Promise<void> {
-  await db.delete(staffSessions).where(lt(staffSessions.expiresAt, sql`now()`));
+/** Deletes sessions past their 12 hours (run daily with the retention purge); returns how many. */
+export async function purgeExpiredSessions(db: Queryable): Promise<number> {
+  const gone = await db
+    .delete(staffSessions)
+    .where(lt(staffSessions.expiresAt, sql`now()`))
+    .returning({ tokenHash: staffSessions.tokenHash });
+  return gone.length;
 }
 
 /** Logs a member out everywhere but this browser (they changed their own password here). */
