@@ -1,6 +1,7 @@
 // Child process of the broadcast benchmark: one outbox dispatcher on Postgres, sending to the Bot API
 // stand-in of the parent (so the parent can kill -9 it mid-broadcast and start another).
 import { Bot } from 'grammy';
+import '../src/channels';
 import { broadcastGate } from '../src/broadcasts/gate';
 import { TelegramSender } from '../src/channels/telegram/sender';
 import { openDatabase } from '../src/db/client';

@@ -6,6 +6,7 @@ import type { ApplicationServices } from './applications/services';
 import { broadcastGate } from './broadcasts/gate';
 import { type BroadcastSettings, DEFAULT_BROADCAST_SETTINGS, runDueBroadcasts } from './broadcasts/service';
 import { seedDemoCatalogueIfEmpty } from './catalogue/demo';
+import './channels';
 import { TelegramChannel } from './channels/telegram/channel';
 import { createStaffGroup } from './channels/telegram/staff-group';
 import { createWhatsAppCloud, type WhatsAppSettings, whatsappSettings } from './channels/whatsapp';

@@ -4,8 +4,9 @@ import { rowsOf } from '../db/rows';
 import type { StoredProfile } from '../db/schema';
 import { jakartaDay, toIsoDate } from '../eligibility';
 import { evaluateFor } from '../eligibility/for-profile';
-import { type AudienceFilter, CHANNELS } from '../shared/audience';
+import type { AudienceFilter } from '../shared/audience';
 import type { Channel } from '../shared/conversation';
+import { CHANNELS } from '../shared/conversation';
 import type { Programme } from '../shared/programme';
 import { EDUCATION_LEVELS } from '../shared/vocabulary';
 

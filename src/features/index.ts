@@ -1,7 +1,7 @@
 import type { ApplicationServices } from '../applications/services';
 import { trackEligibilityChecks, withSubscriptionOffer } from '../broadcasts/engagement';
 import { hasSubscription } from '../broadcasts/subscriptions';
-import { isPausedByPhone } from '../channels/whatsapp/pauses';
+import { channelDescriptor } from '../engine/channels';
 import type { FlowContext } from '../engine/context';
 import { FlowRegistry } from '../engine/flow';
 import type { GlobalCommand } from '../engine/keywords';
@@ -115,7 +115,8 @@ async function globals(ctx: FlowContext, command: GlobalCommand): Promise<void> 
  */
 async function intercept(ctx: FlowContext, meta: RouteMeta): Promise<boolean> {
   if (await handoffIntercept(ctx, meta.handoffId)) return true;
-  if (ctx.inbound.channel === 'whatsapp' && (await isPausedByPhone(ctx.tx, ctx.user.id))) return true;
+  const isPaused = channelDescriptor(ctx.inbound.channel).isPaused;
+  if (isPaused && (await isPaused(ctx.tx, ctx.user.id))) return true;
   // "tarik persetujuan" works from anywhere, like the privacy commands (UU PDP: withdrawal at any time).
   const payload = ctx.inbound.payload;
   if (payload.type === 'text' && isWithdrawalRequest(payload.text)) {

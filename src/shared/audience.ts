@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidRegionCode } from '../regions';
+import { CHANNELS } from './conversation';
 import { EDUCATION_LEVELS, FIELDS, GENDERS, PROGRAMME_KINDS } from './vocabulary';
 
 /*
@@ -16,8 +17,6 @@ const regencyCode = z
   .regex(/^\d{2}\.\d{2}$/, 'a regency/city code such as "35.78" (Kota Surabaya)')
   .refine(isValidRegionCode, 'unknown regency code');
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a programme slug ([a-z0-9-])');
-
-export const CHANNELS = ['telegram', 'whatsapp', 'simulator'] as const;
 
 export const audienceSchema = z
   .strictObject({

@@ -2,7 +2,9 @@
  * The channel-agnostic contract. Adapters turn platform events into an `Inbound` and render
  * `Outbound` messages; flows never learn which platform they talk to.
  */
-export type Channel = 'telegram' | 'whatsapp' | 'simulator';
+/** Every channel's id; each has its adapter and descriptor under src/channels/<id>/. */
+export const CHANNELS = ['telegram', 'whatsapp', 'simulator'] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 export interface InboundUser {
   /** Stable id of the person on that channel: Telegram user id, WhatsApp phone JID / LID, simulator name. */

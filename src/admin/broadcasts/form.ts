@@ -1,6 +1,7 @@
 import type { ProgrammeChoice } from '../../organisations/programme-choices';
 import { getProvince, getRegency } from '../../regions';
-import { type AudienceFilter, audienceSchema, broadcastTextSchema, CHANNELS } from '../../shared/audience';
+import { type AudienceFilter, audienceSchema, broadcastTextSchema } from '../../shared/audience';
+import { CHANNELS } from '../../shared/conversation';
 import { isQuiet, parseJakartaTime, type QuietHours } from '../../shared/jakarta-time';
 import { EDUCATION_LEVELS, FIELDS, GENDERS } from '../../shared/vocabulary';
 

@@ -1,6 +1,8 @@
+import { channelDescriptor } from '../../engine/channels';
 import type { T } from '../../i18n';
 import { listProvinces, listRegencies } from '../../regions';
 import { regionDisplayName } from '../../regions/gazetteer';
+import { CHANNELS } from '../../shared/conversation';
 import { EDUCATION_LEVELS, FIELDS, GENDERS } from '../../shared/vocabulary';
 
 /*
@@ -23,10 +25,10 @@ export const fieldOptions = (t: T) =>
   );
 
 /** The channels people use (the terminal simulator is a developer's tool, not an audience). */
-export const channelOptions = () => [
-  { value: 'telegram', label: 'Telegram' },
-  { value: 'whatsapp', label: 'WhatsApp' },
-];
+export const channelOptions = () =>
+  CHANNELS.map(channelDescriptor)
+    .filter((d) => d.audience)
+    .map((d) => ({ value: d.id, label: d.label }));
 
 export const provinceOptions = () =>
   listProvinces()
