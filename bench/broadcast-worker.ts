@@ -1,14 +1,15 @@
 // Child process of the broadcast benchmark: one outbox dispatcher on Postgres, sending to the Bot API
 // stand-in of the parent (so the parent can kill -9 it mid-broadcast and start another).
 import { Bot } from 'grammy';
+import '../src/channels';
 import { broadcastGate } from '../src/broadcasts/gate';
-import { parseQuietHours } from '../src/broadcasts/time';
 import { TelegramSender } from '../src/channels/telegram/sender';
 import { openDatabase } from '../src/db/client';
 import { createLogger } from '../src/logger';
 import { OutboxCoordinator } from '../src/outbox/coordination';
 import { Dispatcher } from '../src/outbox/dispatcher';
 import { SenderRegistry } from '../src/outbox/sender';
+import { parseQuietHours } from '../src/shared/jakarta-time';
 
 const env = process.env;
 const database = await openDatabase({

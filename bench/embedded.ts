@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { SimulatorSender } from '../src/channels/simulator/sender';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/client';
-import type { InboundPayload } from '../src/engine/types';
 import { silentLogger } from '../src/logger';
 import { deliver } from '../src/outbox/delivery';
 import { createRuntime, prepareData } from '../src/runtime';
+import type { InboundPayload } from '../src/shared/conversation';
 import { ms, summarise } from './stats';
 
 const PEOPLE = Number(process.env.BENCH_EMBEDDED_PEOPLE ?? 20);

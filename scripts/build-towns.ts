@@ -19,11 +19,11 @@ import { EDUCATION_TABLE } from '../src/nlu/slots/education';
 import { FIELD_TABLE } from '../src/nlu/slots/fields';
 import { KIND_TABLE } from '../src/nlu/slots/kind';
 import { NUMBER_WORDS, ORDINAL_WORDS } from '../src/nlu/slots/ordinal';
-import { plainTokens } from '../src/nlu/text';
-import { isCommonWord } from '../src/nlu/words';
 import { REGION_ALIASES } from '../src/regions/aliases';
 import { loadRegions, parseCsv } from '../src/regions/data';
 import placesData from '../src/regions/places.json';
+import { plainTokens } from '../src/shared/text/tokens';
+import { isCommonWord } from '../src/shared/text/words';
 
 const DIRECTIONS = new Set([
   'barat',

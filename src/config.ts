@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parseQuietHours } from './broadcasts/time';
-import { parseOfficeHours } from './handoff/office-hours';
-import { parseKeyring } from './privacy/crypto';
+import { parseKeyring } from './shared/field-cipher';
+import { parseQuietHours } from './shared/jakarta-time';
+import { parseOfficeHours } from './shared/office-hours';
 
 const optional = z
   .string()

@@ -1,6 +1,6 @@
 import pino from 'pino';
-import { currentRequestId } from './ops/request-context';
-import { maskNiksInText } from './privacy/nik-text';
+import { maskNiksInText } from './shared/nik-text';
+import { currentRequestId } from './shared/request-context';
 
 /**
  * Structured logs. Personal data never goes in: the redact list is a safety net for fields that

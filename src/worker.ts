@@ -11,7 +11,6 @@ import type { Database } from './db/client';
 import { errorSummary } from './engine/engine';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './ops/metrics';
-import { withRequestId } from './ops/request-context';
 import { drainFor, PURGE_CRON } from './platform/cron.worker';
 import { openRequestDatabase } from './platform/database.worker';
 import { bundledRegionRows } from './platform/regions.worker';
@@ -27,6 +26,7 @@ import { finishErasures } from './privacy/erasure';
 import { runPrivacyMaintenance } from './privacy/jobs';
 import { loadRegions } from './regions/data';
 import { createRuntime, type Runtime } from './runtime';
+import { withRequestId } from './shared/request-context';
 
 // Once per isolate: region data from the bundle (there are no files to read), config, logger, metrics.
 loadRegions(bundledRegionRows());
@@ -160,7 +160,10 @@ export default {
             storage: runtime.applications.storage,
             cipher: runtime.applications.cipher,
           });
-          s.logger.info({ finished: result.finished, ...result.purged }, 'privacy maintenance done');
+          s.logger.info(
+            { finished: result.finished, ...result.purged, staffSessions: result.staffSessions },
+            'privacy maintenance done',
+          );
           return;
         }
         const started = Date.now();

@@ -2,11 +2,11 @@ import type { Context } from 'hono';
 import type { ApplicationServices } from '../applications/services';
 import type { BroadcastSettings } from '../broadcasts/service';
 import type { Db } from '../db/client';
-import type { Channel } from '../engine/types';
 import type { Locale, T } from '../i18n';
 import type { Logger } from '../logger';
+import type { StaffSession } from '../organisations/accounts/sessions';
+import type { Channel } from '../shared/conversation';
 import type { Webhooks } from '../webhooks';
-import type { StaffSession } from './auth/sessions';
 
 /** What the dashboard needs from the runtime (src/runtime.ts builds it). */
 export interface AdminDeps {

@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { submitApplication } from '../applications/status';
-import type { Gender } from '../catalogue/vocabulary';
+import { NOTICE_VERSION } from '../consent/service';
 import type { Db } from '../db/client';
 import { applications, consents, identities, messages, programmes, users } from '../db/schema';
-import { NOTICE_VERSION } from '../features/consent/service';
 import { openHandoff } from '../handoff/service';
+import type { Gender } from '../shared/vocabulary';
 
 /*
  * The demo desk at work (issue #20, point 3): on the local demo the default desk organises the demo

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { organisationMembers } from '../db/schema';
+import { setPassword } from '../organisations/accounts/login';
 import { addMember, createOrganisation, findOrganisation } from '../organisations/service';
-import { setPassword } from './auth/login';
 
 export const DEMO_STAFF = { email: 'petugas@demo.jembatan', password: 'jembatan-demo' } as const;
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { BroadcastSettings } from '../broadcasts/service';
 import type { Db } from '../db/client';
-import type { Channel } from '../engine/types';
 import type { Logger } from '../logger';
+import type { Channel } from '../shared/conversation';
 import type { Webhooks } from '../webhooks';
 
 /** What the API's routes need from the runtime. */

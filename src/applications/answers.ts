@@ -2,7 +2,7 @@
  * Parsers for the application's own questions (name, email, address, major). Each returns the clean
  * value or a message saying what to write instead, in the style of src/profile/parse.ts.
  */
-import type { Message } from '../eligibility/types';
+import type { Message } from '../shared/profile';
 
 export type AnswerResult<T = string> = { ok: true; value: T } | { ok: false; error: Message };
 

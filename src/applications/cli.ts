@@ -14,9 +14,9 @@ import { cliLocale, openDatabaseFromEnv } from '../catalogue/cli/common';
 import type { Db } from '../db/client';
 import { applicationEvents, applications, programmes } from '../db/schema';
 import { tFor } from '../i18n';
+import { isApplicationStatus, STAFF_STATUSES, type StatusDetails } from '../shared/application-statuses';
 import { formatWhen, parseWhen } from './format';
 import { changeStatus, StatusChangeError } from './status';
-import { isApplicationStatus, STAFF_STATUSES, type StatusDetails } from './statuses';
 import { waitlistPosition } from './store';
 
 function option(args: string[], name: string): string | undefined {

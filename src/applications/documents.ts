@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/client';
-import type { Message } from '../eligibility/types';
-import type { Channel } from '../engine/types';
+import type { Channel } from '../shared/conversation';
+import type { Message } from '../shared/profile';
 import type { DocumentStorage, MediaDownloads } from '../storage';
 import { TooLargeError } from '../storage/downloads';
 import { detectFileType, MAX_DOCUMENT_BYTES } from './file-type';

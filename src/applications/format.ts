@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n';
 import { dateTimeFormat } from '../lib/intl';
-import type { ApplicationStatus, StatusDetails } from './statuses';
+import type { ApplicationStatus, StatusDetails } from '../shared/application-statuses';
 
 /** A translate function bound to one language (ctx.t, or tFor(locale) wrapped). */
 export type Translate = (key: string, vars?: Record<string, unknown>) => string;

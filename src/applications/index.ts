@@ -1,4 +1,6 @@
 /** Applications inside the chat (issue #5): the form's services, seats, status lifecycle, privacy. */
+
+export * from '../shared/application-statuses';
 export { acceptDocument } from './documents';
 export { formatReference, formatWhen, nextSteps, parseWhen, statusLabel } from './format';
 export { recordInterest } from './interest';
@@ -13,4 +15,3 @@ export {
 export { lockSeats, seatsLeft } from './seats';
 export type { ApplicationServices } from './services';
 export { type ChangeResult, changeStatus, StatusChangeError, submitApplication } from './status';
-export * from './statuses';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { programmeInterests } from '../db/schema';
-import type { Channel } from '../engine/types';
+import type { Channel } from '../shared/conversation';
 
 /**
  * "📝 Daftar" on a programme that takes applications on its own site: we send the person there and

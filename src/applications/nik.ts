@@ -4,8 +4,8 @@
  * shape, the province code, and that the birth date and gender it encodes are the person's own.
  */
 import { isValidDate } from '../eligibility/dates';
-import type { Message } from '../eligibility/types';
 import { getProvince } from '../regions';
+import type { Message } from '../shared/profile';
 
 export interface NikProfile {
   birthDate?: string;

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { Message } from '../eligibility/types';
+import type { Message } from '../shared/profile';
 
 export type PhoneResult = { ok: true; phone: string } | { ok: false; error: Message };
 

@@ -8,11 +8,11 @@ import {
   programmeInterests,
   programmes,
 } from '../db/schema';
-import type { FieldCipher } from '../privacy/crypto';
-import { maskNik } from '../privacy/crypto';
+import { type ApplicationStatus, type StatusDetails, WITHDRAWABLE } from '../shared/application-statuses';
+import type { FieldCipher } from '../shared/field-cipher';
+import { maskNik } from '../shared/field-cipher';
 import type { DocumentStorage } from '../storage';
 import { changeStatus } from './status';
-import { type ApplicationStatus, type StatusDetails, WITHDRAWABLE } from './statuses';
 
 /*
  * The applications side of the person's rights (UU PDP), for /data_saya and /hapus_data

@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Gender } from '../catalogue/vocabulary';
 import type { Queryable } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { programmeSeats, programmes } from '../db/schema';
 import { type Seats, type SeatsTaken, seatSituation } from '../eligibility';
-import type { SeatKind } from './statuses';
+import type { SeatKind } from '../shared/application-statuses';
+import type { Gender } from '../shared/vocabulary';
 
 /*
  * Seats are counted per programme in one row that every seat change locks first: a submission, a

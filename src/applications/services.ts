@@ -1,4 +1,4 @@
-import type { FieldCipher } from '../privacy/crypto';
+import type { FieldCipher } from '../shared/field-cipher';
 import type { DocumentStorage, MediaDownloads } from '../storage';
 
 /**

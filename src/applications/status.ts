@@ -1,15 +1,10 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
-import type { Gender } from '../catalogue/vocabulary';
 import type { Queryable } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { type ApplicantSnapshot, applicationEvents, applications, messages, programmes } from '../db/schema';
 import { jakartaDay } from '../eligibility';
 import { isLocale, type Locale, tFor } from '../i18n';
 import { checkTargetsReached } from '../organisations/targets';
-import { applicationChanged, applicationSubmitted } from '../webhooks/events';
-import { localizedTitle, nextSteps, type Translate } from './format';
-import { queueNotice } from './notify';
-import { type LockedSeats, lockSeats, releaseSeat, seatFor, takeSeat } from './seats';
 import {
   type ApplicationStatus,
   canChange,
@@ -17,7 +12,12 @@ import {
   SEAT_HOLDING,
   type SeatKind,
   type StatusDetails,
-} from './statuses';
+} from '../shared/application-statuses';
+import type { Gender } from '../shared/vocabulary';
+import { applicationChanged, applicationSubmitted } from '../webhooks/events';
+import { localizedTitle, nextSteps, type Translate } from './format';
+import { queueNotice } from './notify';
+import { type LockedSeats, lockSeats, releaseSeat, seatFor, takeSeat } from './seats';
 import { waitlistPosition } from './store';
 
 export class StatusChangeError extends Error {

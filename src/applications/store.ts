@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Programme } from '../catalogue/schema';
 import type { RegistrationState } from '../catalogue/search';
 import type { Queryable } from '../db/client';
 import { rowsOf } from '../db/rows';
@@ -11,9 +10,10 @@ import {
   programmes,
   type StoredProfile,
 } from '../db/schema';
-import type { Channel } from '../engine/types';
+import { ACTIVE, type ApplicationStatus } from '../shared/application-statuses';
+import type { Channel } from '../shared/conversation';
+import type { Programme } from '../shared/programme';
 import type { DocumentStorage } from '../storage';
-import { ACTIVE, type ApplicationStatus } from './statuses';
 
 /** The answers a draft can hold; each is written as soon as it is given. */
 export type DraftPatch = Partial<

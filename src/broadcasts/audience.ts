@@ -1,13 +1,14 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Programme } from '../catalogue/schema';
-import { EDUCATION_LEVELS } from '../catalogue/vocabulary';
 import type { Queryable } from '../db/client';
 import { rowsOf } from '../db/rows';
 import type { StoredProfile } from '../db/schema';
 import { jakartaDay, toIsoDate } from '../eligibility';
-import type { Channel } from '../engine/types';
-import { evaluateFor } from '../features/eligibility/evaluate';
-import { type AudienceFilter, CHANNELS } from './types';
+import { evaluateFor } from '../eligibility/for-profile';
+import type { AudienceFilter } from '../shared/audience';
+import type { Channel } from '../shared/conversation';
+import { CHANNELS } from '../shared/conversation';
+import type { Programme } from '../shared/programme';
+import { EDUCATION_LEVELS } from '../shared/vocabulary';
 
 /*
  * Who a broadcast reaches. Set-based: one SELECT finds the candidates — opted in (a subscription whose

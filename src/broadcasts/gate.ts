@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { rowsOf } from '../db/rows';
 import type { GateDecision, OutboxGate } from '../outbox/dispatcher';
+import { DEFAULT_QUIET_HOURS, isQuiet, nextSendable, type QuietHours } from '../shared/jakarta-time';
 import { pgTextArray } from './audience';
-import { DEFAULT_QUIET_HOURS, isQuiet, nextSendable, type QuietHours } from './time';
 
 /**
  * What the dispatcher asks about claimed broadcast rows just before sending them: the broadcast was

@@ -1,12 +1,14 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Programme } from '../catalogue/schema';
 import type { Db, Queryable, Tx } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { type BroadcastStatus, broadcasts, messages, programmes } from '../db/schema';
 import { startLink } from '../engine/presentation';
-import type { Channel, Outbound } from '../engine/types';
 import { type Locale, tFor } from '../i18n';
 import { randomCode } from '../organisations/tokens';
+import type { AudienceFilter, BroadcastText } from '../shared/audience';
+import type { Channel, Outbound } from '../shared/conversation';
+import { DEFAULT_QUIET_HOURS, nextSendable, type QuietHours, sendingWindow } from '../shared/jakarta-time';
+import type { Programme } from '../shared/programme';
 import { broadcastFinished } from '../webhooks/events';
 import {
   type AudienceCount,
@@ -17,8 +19,6 @@ import {
   eligibleCandidates,
   pgTextArray,
 } from './audience';
-import { DEFAULT_QUIET_HOURS, nextSendable, type QuietHours, sendingWindow } from './time';
-import type { AudienceFilter, BroadcastText } from './types';
 
 /*
  * Broadcasts (issue #7): a draft with a text per language, an audience filter and optionally a

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Programme } from '../shared/programme';
+import { PROGRAMME_KINDS } from '../shared/vocabulary';
 import { DEMO_ANCHOR_DATE, DEMO_SLUG_PREFIX, demoCatalogue } from './demo';
 import { parseCatalogueJson } from './parse';
-import type { Programme } from './schema';
-import { PROGRAMME_KINDS } from './vocabulary';
 
 async function demo(today = DEMO_ANCHOR_DATE): Promise<Programme[]> {
   const result = await parseCatalogueJson(demoCatalogue({ today }));

@@ -5,7 +5,7 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { type Locale, tFor } from '../i18n';
-import type { RegionLookup } from './regions';
+import type { RegionLookup } from '../shared/programme-regions';
 
 /** Where in the file: a CSV line (1 = the header) or an index into the JSON array (0-based). */
 export type CataloguePosition = { line: number } | { index: number };

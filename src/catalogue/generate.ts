@@ -2,9 +2,10 @@
  * A synthetic catalogue of any size for benchmarks and load tests: deterministic for a seed, valid
  * against the schema, spread over kinds, fields, places and dates like a real one. Not demo data.
  */
+
+import type { ProgrammeInput } from '../shared/programme';
+import { BENEFITS, FIELDS, PROGRAMME_KINDS, PROVIDER_TYPES } from '../shared/vocabulary';
 import { addDays, todayIso } from './dates';
-import type { ProgrammeInput } from './schema';
-import { BENEFITS, FIELDS, PROGRAMME_KINDS, PROVIDER_TYPES } from './vocabulary';
 
 /** Regencies (code → name) spread over the country; all exist in idn-area-data. */
 const PLACES: readonly [string, string][] = [

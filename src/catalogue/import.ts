@@ -6,11 +6,11 @@
 import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { catalogueWords, programmes } from '../db/schema/catalogue';
+import type { Programme } from '../shared/programme';
+import { loadRegions, type RegionLookup } from '../shared/programme-regions';
 import type { CatalogueError } from './errors';
 import { contentHash } from './hash';
 import { type ParseOptions, type ParseResult, parseCatalogue } from './parse';
-import { loadRegions, type RegionLookup } from './regions';
-import type { Programme } from './schema';
 import { buildSearchText, searchWords } from './search-text';
 
 export interface ImportProgress {

@@ -1,5 +1,14 @@
 // The programme catalogue: validation, import, demo data and search (docs/catalogue-csv.md,
 // ../shared/catalogue-format.md). Node-only pieces (the CLIs in ./cli) are not re-exported here.
+
+export {
+  createProgrammeSchema,
+  type Programme,
+  type ProgrammeInput,
+  type ProgrammeQuestion,
+} from '../shared/programme';
+export { loadRegions, type RegionLookup } from '../shared/programme-regions';
+export * from '../shared/vocabulary';
 export {
   DEMO_ANCHOR_DATE,
   type DemoOptions,
@@ -24,8 +33,6 @@ export {
   parseCatalogueCsv,
   parseCatalogueJson,
 } from './parse';
-export { loadRegions, type RegionLookup } from './regions';
-export { createProgrammeSchema, type Programme, type ProgrammeInput, type ProgrammeQuestion } from './schema';
 export {
   CLOSING_SOON_DAYS,
   catalogueSize,
@@ -44,4 +51,3 @@ export {
   type SearchResult,
   searchProgrammes,
 } from './search';
-export * from './vocabulary';

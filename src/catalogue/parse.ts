@@ -4,6 +4,8 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Locale } from '../i18n';
+import { createProgrammeSchema, type Programme, type ProgrammeSchema } from '../shared/programme';
+import { loadRegions, type RegionLookup } from '../shared/programme-regions';
 import { CSV_COLUMN_NAMES, CSV_COLUMNS, convertCell, csvFieldOf, normaliseHeader } from './csv-columns';
 import {
   type CatalogueError,
@@ -16,8 +18,6 @@ import {
   positionLabel,
   suggest,
 } from './errors';
-import { loadRegions, type RegionLookup } from './regions';
-import { createProgrammeSchema, type Programme, type ProgrammeSchema } from './schema';
 
 export type CatalogueFormat = 'json' | 'csv';
 

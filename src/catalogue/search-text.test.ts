@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { overseasProgramme, validProgramme } from '../../tests/catalogue/fixtures';
+import { loadRegions } from '../shared/programme-regions';
 import { parseCatalogueJson } from './parse';
-import { loadRegions } from './regions';
 import { queryWords } from './search';
 import { buildSearchText, normaliseText } from './search-text';
 

@@ -3,8 +3,8 @@
  * what people type, so both sides meet: lower case, no accents, letters and digits only.
  */
 import { tFor } from '../i18n';
-import type { RegionLookup } from './regions';
-import type { Programme } from './schema';
+import type { Programme } from '../shared/programme';
+import type { RegionLookup } from '../shared/programme-regions';
 
 /**
  * Bump when buildSearchText (or the labels it uses) changes: the version is part of the content

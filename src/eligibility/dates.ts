@@ -4,7 +4,7 @@
  */
 import type { Locale } from '../i18n';
 import { dateTimeFormat } from '../lib/intl';
-import type { IsoDate } from './types';
+import type { IsoDate } from '../shared/profile';
 
 export interface CalendarDate {
   year: number;

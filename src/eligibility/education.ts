@@ -1,5 +1,5 @@
-import { EDUCATION_LEVELS, type EducationLevel } from '../catalogue/vocabulary';
-import type { EducationLevelInput } from './types';
+import type { EducationLevelInput } from '../shared/profile';
+import { EDUCATION_LEVELS, type EducationLevel } from '../shared/vocabulary';
 
 /** SMK and MA are SMA-equivalent, D4 is S1-equivalent (catalogue-format.md). */
 const EQUIVALENT: Record<string, EducationLevel> = { SMK: 'SMA', MA: 'SMA', D4: 'S1' };

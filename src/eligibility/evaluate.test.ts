@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityStatus, EducationLevel } from '../catalogue/vocabulary';
+import type { Answer, Check, EligibilityRules, Profile, ProgrammeQuestion } from '../shared/profile';
+import type { ActivityStatus, EducationLevel } from '../shared/vocabulary';
 import { type EvaluateOptions, evaluate } from './evaluate';
 import { renderMessage } from './message';
-import type { Answer, Check, EligibilityRules, Profile, ProgrammeQuestion } from './types';
 
 const TODAY = '2026-11-23';
 const DATES = {

@@ -3,15 +3,6 @@
  * explained check per rule, and what is still to be asked. Pure: no database, no clock (today is passed in).
  */
 import { type Locale, tFor } from '../i18n';
-import { checkAge } from './checks/age';
-import type { CheckContext, CheckResult } from './checks/context';
-import { checkDomicile } from './checks/domicile';
-import { checkEducation } from './checks/education';
-import { checkGender } from './checks/gender';
-import { checkGraduation } from './checks/graduation';
-import { checkQuestion } from './checks/question';
-import { checkStatus } from './checks/status';
-import { toCalendarDate } from './dates';
 import type {
   EligibilityRules,
   Evaluation,
@@ -21,7 +12,16 @@ import type {
   ProfileField,
   ProgrammeDates,
   RuleName,
-} from './types';
+} from '../shared/profile';
+import { checkAge } from './checks/age';
+import type { CheckContext, CheckResult } from './checks/context';
+import { checkDomicile } from './checks/domicile';
+import { checkEducation } from './checks/education';
+import { checkGender } from './checks/gender';
+import { checkGraduation } from './checks/graduation';
+import { checkQuestion } from './checks/question';
+import { checkStatus } from './checks/status';
+import { toCalendarDate } from './dates';
 
 export { formatDateId } from './dates';
 

@@ -1,5 +1,5 @@
 import { type Locale, tFor } from '../i18n';
-import type { Message } from './types';
+import type { Message } from '../shared/profile';
 
 /** Renders a message descriptor; keys carry their namespace, so any fixed `t` (or `ctx.t`) works too. */
 export function renderMessage(message: Message, locale: Locale = 'id'): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Gender } from '../catalogue/vocabulary';
+import type { Gender } from '../shared/vocabulary';
 import { renderMessage } from './message';
 import { type Seats, type SeatsTaken, seatSituation } from './seats';
 

@@ -3,8 +3,9 @@
  * the rest are general seats, open to anyone. A woman takes a reserved seat while there is one (leaving
  * general seats for everyone) and a general seat after that; a man only a general seat.
  */
-import type { Gender } from '../catalogue/vocabulary';
-import type { Message } from './types';
+
+import type { Message } from '../shared/profile';
+import type { Gender } from '../shared/vocabulary';
 
 export interface Seats {
   /** Absent: the organisers did not state a number. */

@@ -2,9 +2,9 @@ import type { TFunction } from 'i18next';
 import type { Tx } from '../db/client';
 import type { ConversationState } from '../db/schema';
 import { type Locale, tFor } from '../i18n';
+import type { Choice, Inbound, Outbound } from '../shared/conversation';
 import { newScreenToken } from './choices';
 import type { Flow, FlowRegistry } from './flow';
-import type { Choice, Inbound, Outbound } from './types';
 
 export interface UserView {
   id: string;

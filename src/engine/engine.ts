@@ -5,14 +5,14 @@ import { type ConversationState, identities, users } from '../db/schema';
 import { isLocale, type Locale, localeFromTag } from '../i18n';
 import type { Logger } from '../logger';
 import { languageOf } from '../nlu/language';
-import { maskNiksInText } from '../privacy/nik-text';
+import type { Delivery, Inbound, InboundPayload } from '../shared/conversation';
+import { maskNiksInText } from '../shared/nik-text';
 import { FlowContext, type UserView } from './context';
 import type { FlowRegistry } from './flow';
 import { type PresentationOptions, presentFor } from './presentation';
 import { type Router, route } from './router';
 import { sanitizeInbound } from './sanitize';
 import { type LockedChat, lockChat, recordEvent, saveTurn, type TurnScope } from './store';
-import type { Delivery, Inbound, InboundPayload } from './types';
 
 export interface EngineOptions {
   db: Db;

@@ -1,10 +1,8 @@
 import { type Locale, tFor } from '../i18n';
-import type { Channel, Outbound } from './types';
+import type { Channel, Outbound } from '../shared/conversation';
+import { channelDescriptor } from './channels';
 
 const PICTOGRAPHS = /(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D})/gu;
-
-/** Channels without dependable buttons get choices as numbered lines (design.md §1). */
-const NUMBERED_CHANNELS: ReadonlySet<Channel> = new Set(['whatsapp', 'simulator']);
 
 export interface PresentationOptions {
   simpleText: boolean;
@@ -41,7 +39,8 @@ export function presentFor(message: Outbound, options: PresentationOptions): Out
     START_LINK,
     (_, payload: string) => options.deepLink?.(options.channel, payload) ?? `/start ${payload}`,
   );
-  const numbered = options.simpleText || NUMBERED_CHANNELS.has(options.channel);
+  // Channels without dependable buttons get choices as numbered lines (design.md §1).
+  const numbered = options.simpleText || !channelDescriptor(options.channel).buttons;
   if (numbered && message.freeText) {
     // Only navigation choices: a hint, so that a typed number stays an answer.
     text = `${text}\n\n${tFor(options.locale)('choice.freeTextHint')}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Inbound } from '../shared/conversation';
 import { sanitizeInbound } from './sanitize';
-import type { Inbound } from './types';
 
 const text = (t: string, name = 'Sari'): Inbound => ({
   channel: 'telegram',

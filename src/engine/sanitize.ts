@@ -1,4 +1,4 @@
-import type { Inbound } from './types';
+import type { Inbound } from '../shared/conversation';
 
 /**
  * Postgres text and jsonb cannot hold NUL (\u0000) or half an emoji (a lone UTF-16 surrogate, e.g.

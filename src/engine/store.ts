@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { rowsOf } from '../db/rows';
 import type { ConversationState } from '../db/schema';
+import type { Channel, Outbound } from '../shared/conversation';
 import type { UserPatch } from './context';
-import type { Channel, Outbound } from './types';
 
 /*
  * The engine's hot path in hand-written SQL: one statement to lock the chat and record the event, one

@@ -1,8 +1,8 @@
+import { hasCriteria, queryFromUnderstanding } from '../catalogue/query';
 import type { FlowContext } from '../engine/context';
 import type { FlowInput } from '../engine/flow';
 import { type Intent, otherChoice, understand } from '../nlu';
 import { readTone, type Tone } from '../nlu/tone';
-import { hasCriteria, queryFromUnderstanding } from './discover/query';
 import { type AsideContext, answerAside } from './form-aside';
 import { routeFreeText } from './text-router';
 

@@ -4,10 +4,11 @@
  * conversation state (the engine carries it across flows for a day) so that nothing is asked twice, and
  * saved to the profile only with consent.
  */
+
+import { personOf } from '../catalogue/query';
 import type { PersonFacts } from '../catalogue/search';
 import type { FlowContext } from '../engine/context';
 import type { Understanding } from '../nlu';
-import { personOf } from './discover/query';
 import type { HeardFacts } from './profile/facts';
 
 export function heardFacts(ctx: FlowContext): HeardFacts {

@@ -1,17 +1,16 @@
 import type { ApplicationServices } from '../applications/services';
-import { campaignPayload, startFromCampaign } from '../broadcasts/campaign-start';
 import { trackEligibilityChecks, withSubscriptionOffer } from '../broadcasts/engagement';
-import { isSubscribeRequest, subscribeFlow } from '../broadcasts/subscribe-flow';
 import { hasSubscription } from '../broadcasts/subscriptions';
-import { isPausedByPhone } from '../channels/whatsapp/pauses';
+import { channelDescriptor } from '../engine/channels';
 import type { FlowContext } from '../engine/context';
 import { FlowRegistry } from '../engine/flow';
 import type { GlobalCommand } from '../engine/keywords';
 import type { RouteMeta, Router } from '../engine/router';
-import { parseOfficeHours } from '../handoff/office-hours';
 import { matchChoice, readCorrection, understand } from '../nlu';
+import { parseOfficeHours } from '../shared/office-hours';
 import { accommodationFlow } from './accommodation/flow';
 import { cancelApplyForm, createApplicationFlows, defaultApplicationServices } from './apply';
+import { campaignPayload, startFromCampaign } from './campaign/start';
 import { discoverFlow } from './discover/flow';
 import { eligibilityFlow, matchFlow } from './eligibility/flow';
 import { createHandoffFlow, type HandoffSettings, handoffIntercept, ratingFlow } from './handoff/flow';
@@ -24,6 +23,7 @@ import { profileFlow } from './profile/flow';
 import { createQuestionsFlow, QUESTIONS_FLOW, type QuestionsFlow } from './questions/flow';
 import { quizFlow } from './quiz/flow';
 import { languageFlow, settingsFlow } from './settings/flow';
+import { isSubscribeRequest, subscribeFlow } from './subscribe/flow';
 import { routeFreeText } from './text-router';
 
 export interface FeatureSettings {
@@ -115,7 +115,8 @@ async function globals(ctx: FlowContext, command: GlobalCommand): Promise<void> 
  */
 async function intercept(ctx: FlowContext, meta: RouteMeta): Promise<boolean> {
   if (await handoffIntercept(ctx, meta.handoffId)) return true;
-  if (ctx.inbound.channel === 'whatsapp' && (await isPausedByPhone(ctx.tx, ctx.user.id))) return true;
+  const isPaused = channelDescriptor(ctx.inbound.channel).isPaused;
+  if (isPaused && (await isPaused(ctx.tx, ctx.user.id))) return true;
   // "tarik persetujuan" works from anywhere, like the privacy commands (UU PDP: withdrawal at any time).
   const payload = ctx.inbound.payload;
   if (payload.type === 'text' && isWithdrawalRequest(payload.text)) {

@@ -1,15 +1,15 @@
 import { listApplications } from '../applications/store';
+import { hasCriteria, personOf, queryFromUnderstanding, withoutPerson } from '../catalogue/query';
 import type { ProgrammeQuery } from '../catalogue/search';
 import type { FlowContext } from '../engine/context';
 import { type Correction, readCorrection, requirementQuestion, type Understanding, understand } from '../nlu';
 import { requestedLanguage, withoutLanguageTalk } from '../nlu/language';
+import { loadProfile } from '../profile/store';
 import { describeFacts } from './discover/listen';
-import { hasCriteria, personOf, queryFromUnderstanding, withoutPerson } from './discover/query';
 import { hear, heardFacts, withHeard } from './heard';
 import { notUnderstood, openFeature, salam, showMenu } from './menu/flow';
 import { profileFromFacts } from './profile/facts';
 import type { FieldId } from './profile/fields';
-import { loadProfile } from './profile/store';
 import { QUESTIONS_FLOW, type QuestionsFlow } from './questions/flow';
 
 const RESUME_WORDS = /^(lanjut|lanjutkan|lanjutin|terusin|teruskan)\b/;

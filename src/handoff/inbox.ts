@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { handoffs, organisationMembers, programmes, users } from '../db/schema';
-import type { LocalizedText } from '../eligibility/types';
-import type { Channel } from '../engine/types';
+import type { Channel } from '../shared/conversation';
+import type { LocalizedText } from '../shared/profile';
 import { type Handoff, OPEN_STATUSES } from './service';
 
 /*

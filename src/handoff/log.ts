@@ -1,8 +1,8 @@
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { type MessageTopic, messages } from '../db/schema';
-import type { Channel } from '../engine/types';
-import { maskNiksInText } from '../privacy/nik-text';
+import type { Channel } from '../shared/conversation';
+import { maskNiksInText } from '../shared/nik-text';
 
 /*
  * A person's conversation as staff read it: the message log (inbound and outbound, every origin),

@@ -1,13 +1,13 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
-import type { ApplicationStatus } from '../applications/statuses';
-import type { ActivityStatus, EducationLevel, Gender } from '../catalogue/vocabulary';
+import { hasConsent } from '../consent/service';
 import type { Queryable } from '../db/client';
 import { applications, programmes, users } from '../db/schema';
 import { completedYears, jakartaDay, parseIsoDate } from '../eligibility';
-import type { LocalizedText } from '../eligibility/types';
-import { hasConsent } from '../features/consent/service';
-import { loadProfile } from '../features/profile/store';
+import { loadProfile } from '../profile/store';
 import { regionLabel } from '../regions';
+import type { ApplicationStatus } from '../shared/application-statuses';
+import type { LocalizedText } from '../shared/profile';
+import type { ActivityStatus, EducationLevel, Gender } from '../shared/vocabulary';
 
 /*
  * What staff see about the person they are answering: the profile the bot keeps (src/profile) and

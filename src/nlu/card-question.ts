@@ -3,13 +3,14 @@
  * card these words are a search with conditions; on a card they ask about that programme, as long as
  * nothing else is named (a kind, field, country, place or other subject means a new search).
  */
-import type { EducationLevel, Gender } from '../catalogue/vocabulary';
-import { numberWordsToDigits } from '../profile/number-words';
+
+import { numberWordsToDigits } from '../shared/text/number-words';
+import { STOPWORDS } from '../shared/text/words';
+import type { EducationLevel, Gender } from '../shared/vocabulary';
 import { FILLERS } from './intent';
 import { normalizeMessage } from './normalize';
 import { entriesOf, PhraseTable } from './phrases';
 import { type Intent, understand } from './understand';
-import { STOPWORDS } from './words';
 
 export const CARD_ATTRIBUTES = [
   'stipend',

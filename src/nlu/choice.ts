@@ -3,8 +3,9 @@
  * "ke-2", "pilih 2"), by the option's own words ("cari program", "bahasa", one typo forgiven), or by
  * meaning for the controls ("mau ngomong sama admin" → "Bicara dengan petugas"). Ties pick nothing.
  */
+
+import { editDistance, typoBudget } from '../shared/text/distance';
 import type { Reading } from './context';
-import { editDistance, typoBudget } from './distance';
 import { FILLERS } from './intent';
 import { normalizeMessage } from './normalize';
 import { extractOrdinal } from './slots/ordinal';

@@ -6,7 +6,9 @@
  */
 import { onRegionsReloaded } from '../regions/data';
 import { placeNameTokens, townNameTokens } from '../regions/gazetteer';
-import { TypoIndex } from './distance';
+import { TypoIndex } from '../shared/text/distance';
+import { rawTokens } from '../shared/text/tokens';
+import { isCommonWord } from '../shared/text/words';
 import { FILLERS, INTENT_VOCABULARY } from './intent';
 import {
   ADDRESS_TERMS,
@@ -23,8 +25,6 @@ import { EDUCATION_TABLE } from './slots/education';
 import { FIELD_TABLE } from './slots/fields';
 import { KIND_TABLE } from './slots/kind';
 import { NUMBER_WORDS, ORDINAL_WORDS } from './slots/ordinal';
-import { rawTokens } from './text';
-import { isCommonWord } from './words';
 
 export interface NormalizedMessage {
   /** A leading bot command without its slash or @botname: "berhenti" for "/berhenti@JembatanBot". */

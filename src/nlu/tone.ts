@@ -4,12 +4,13 @@
  * is someone crying and pleading, not thanking; "makasih kak 😭🙏" is thanks; "wkwkwk 😭" is laughter.
  * The words are data (lexicons/tone.json). Pure and fast; the conversation decides what to say.
  */
+
+import { rawTokens } from '../shared/text/tokens';
 import { FILLERS } from './intent';
 import { LAUGHTER } from './lexicon';
 import data from './lexicons/tone.json';
 import { normalizeMessage } from './normalize';
 import { PhraseTable } from './phrases';
-import { rawTokens } from './text';
 
 export const TONES = [
   'crisis',

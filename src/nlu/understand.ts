@@ -3,8 +3,10 @@
  * slot extractor claim its words (fields before countries, so "bahasa jepang" is a language course and
  * not a trip to Japan), find places in what is left, then decide the intent.
  */
-import type { EducationLevel, Field, ProgrammeKind } from '../catalogue/vocabulary';
+
 import { findRegionsInTokens, nicknameSpans, placeNameTokens, twinsOf } from '../regions/gazetteer';
+import { isCommonWord, isStopword } from '../shared/text/words';
+import type { EducationLevel, Field, ProgrammeKind } from '../shared/vocabulary';
 import { claim, type Reading } from './context';
 import { classify, commandIntent, FILLERS, INTENT_WORDS, INTENTS, type Intent } from './intent';
 import { PROTECTED } from './lexicon';
@@ -18,7 +20,6 @@ import { extractFacts, homePlaces, type PlaceSpan, type StatedFacts } from './sl
 import { collectFields, extractFields, type FieldHit, purposeBefore } from './slots/fields';
 import { extractKind } from './slots/kind';
 import { extractOrdinal } from './slots/ordinal';
-import { isCommonWord, isStopword } from './words';
 
 export type { Intent } from './intent';
 export type { Constraints } from './slots/constraints';

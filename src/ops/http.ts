@@ -7,11 +7,11 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import type { Db } from '../db/client';
 import { safeEqual } from '../lib/safe-equal';
 import type { Logger } from '../logger';
+import { requestIdFor, withRequestId } from '../shared/request-context';
 import type { Lifecycle } from './lifecycle';
 import { type GaugeSample, type Metrics, renderMetrics } from './metrics';
 import { outboxGauges } from './outbox';
 import type { Readiness } from './readiness';
-import { requestIdFor, withRequestId } from './request-context';
 import { webhookGauges } from './webhooks';
 
 export interface OpsDeps {

@@ -5,8 +5,8 @@
  * route group, failure kind — never an address, a user id or a path with an id in it.
  */
 import type { Engine } from '../engine/engine';
-import type { Channel } from '../engine/types';
 import { type ChannelSender, failureOf, SendError, SenderRegistry } from '../outbox/sender';
+import type { Channel } from '../shared/conversation';
 
 type Labels = Record<string, string>;
 

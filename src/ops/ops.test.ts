@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
-import type { Outbound } from '../engine/types';
 import { SendError } from '../outbox/sender';
 import { drainFor } from '../platform/cron.worker';
 import { NoStorage, R2Storage } from '../platform/storage.worker';
 import { type R2Bucket, stringVars } from '../platform/workers';
+import type { Outbound } from '../shared/conversation';
+import { currentRequestId, requestIdFor, withRequestId } from '../shared/request-context';
 import { routeGroup } from './http';
 import { Lifecycle } from './lifecycle';
 import { Counter, createMetrics, Histogram, ObservedSenderRegistry, renderMetrics } from './metrics';
 import { Readiness } from './readiness';
-import { currentRequestId, requestIdFor, withRequestId } from './request-context';
 
 describe('metrics', () => {
   it('renders counters and cumulative histograms in the Prometheus text format', () => {

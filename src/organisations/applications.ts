@@ -1,8 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type ChangeOptions, changeStatus, StatusChangeError } from '../applications/status';
-import type { ApplicationStatus, StatusDetails } from '../applications/statuses';
 import type { Db, Queryable } from '../db/client';
 import { rowsOf } from '../db/rows';
+import type { ApplicationStatus, StatusDetails } from '../shared/application-statuses';
 
 /*
  * An organisation's view of the applications to its programmes (issue #5's tables): list and filter,

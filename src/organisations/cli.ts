@@ -14,17 +14,21 @@
  *   link ORG [--recruiter NAME] [--label L] [--programme SLUG] [--code CODE]
  *                                                a referral link
  *   staff-group ORG [CHAT_ID|off]                show, set or clear the Telegram staff group (a forum
- *                                                supergroup, -100…; src/handoff/staff-group/README.md)
+ *                                                supergroup, -100…; src/channels/telegram/staff-group/README.md)
  *
  * ORG is the organisation's slug (or id). Database: DATABASE_URL, or the embedded PGlite in PGLITE_DIR.
  * Exit codes: 0 done, 1 failed, 2 usage.
  */
 import { randomBytes } from 'node:crypto';
-import { PasswordError, setPassword } from '../admin/auth/login';
 import { openDatabaseFromEnv } from '../catalogue/cli/common';
+import {
+  parseGroupChatId,
+  StaffGroupSettingError,
+  setStaffGroup,
+} from '../channels/telegram/staff-group/settings';
 import type { Database } from '../db/client';
 import type { OrganisationRole } from '../db/schema';
-import { parseGroupChatId, StaffGroupSettingError, setStaffGroup } from '../handoff/staff-group/settings';
+import { PasswordError, setPassword } from './accounts/login';
 import { createReferralLink, ReferralError } from './referrals';
 import {
   addMember,

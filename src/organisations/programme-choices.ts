@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import type { ProgrammeStatus } from '../catalogue/vocabulary';
 import type { Queryable } from '../db/client';
 import { programmes } from '../db/schema';
+import type { ProgrammeStatus } from '../shared/vocabulary';
 
 /** A programme of the organisation as a form offers it: slug, title per language, status. */
 export interface ProgrammeChoice {

@@ -1,11 +1,11 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { type ImportSummary, importParsed, loadRegions, parseCatalogue } from '../catalogue';
-import type { Programme } from '../catalogue/schema';
-import type { ProgrammeStatus } from '../catalogue/vocabulary';
+import { notifyAlerts } from '../catalogue/alerts';
 import type { Db, Queryable } from '../db/client';
 import { programmes } from '../db/schema';
-import { notifyAlerts } from '../features/discover/alerts';
 import type { Locale } from '../i18n';
+import type { Programme } from '../shared/programme';
+import type { ProgrammeStatus } from '../shared/vocabulary';
 
 /*
  * The programmes an organisation owns: those whose `application.organisation` is its slug. Written

@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { engagementEvents, organisations, programmes, referralLinks } from '../db/schema';
-import type { Channel } from '../engine/types';
+import type { Channel } from '../shared/conversation';
 import { subscriberJoined } from '../webhooks/events';
 import { randomCode } from './tokens';
 

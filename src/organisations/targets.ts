@@ -1,10 +1,10 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type ApplicationStatus, STAFF_STATUSES } from '../applications/statuses';
 import { pgTextArray } from '../broadcasts/audience';
 import type { Queryable } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { organisations, recruitmentTargets } from '../db/schema';
+import { type ApplicationStatus, STAFF_STATUSES } from '../shared/application-statuses';
 import { emitBuilt } from '../webhooks/events';
 import { ownsProgramme } from './referrals';
 

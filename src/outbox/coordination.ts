@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { rowsOf } from '../db/rows';
-import type { Channel } from '../engine/types';
+import type { Channel } from '../shared/conversation';
 
 export interface CoordinationState {
   /** Dispatcher processes alive now (this one included): each sends at rate / workers. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
-import type { Delivery } from '../engine/types';
 import { silentLogger } from '../logger';
+import type { Delivery } from '../shared/conversation';
 import { deliver, type SentMarker } from './delivery';
 import { SenderRegistry } from './sender';
 

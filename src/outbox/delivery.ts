@@ -2,8 +2,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { identities, messages } from '../db/schema';
 import { errorSummary } from '../engine/engine';
-import type { Delivery } from '../engine/types';
 import type { Logger } from '../logger';
+import type { Delivery } from '../shared/conversation';
 import { failureOf, type SenderRegistry, type SendOk } from './sender';
 
 export const MAX_ATTEMPTS = 8;

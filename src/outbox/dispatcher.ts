@@ -2,11 +2,12 @@ import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { identities, messages, users } from '../db/schema';
+import { channelDescriptor } from '../engine/channels';
 import { errorSummary } from '../engine/engine';
 import { type PresentationOptions, presentFor } from '../engine/presentation';
-import type { Channel, Delivery, Outbound } from '../engine/types';
 import { isLocale } from '../i18n';
 import type { Logger } from '../logger';
+import { CHANNELS, type Channel, type Delivery, type Outbound } from '../shared/conversation';
 import type { OutboxCoordinator } from './coordination';
 import { BackgroundSends, deliver, SentMarker } from './delivery';
 import type { SenderRegistry } from './sender';
@@ -77,11 +78,6 @@ export interface DispatcherOptions {
   tasks?: DispatcherTask[];
 }
 
-const DEFAULT_RATES: Record<Channel, number> = { telegram: 25, whatsapp: 1, simulator: 1000 };
-const DEFAULT_PER_CHAT: Partial<Record<Channel, PerChatLimit>> = {
-  telegram: { ratePerSecond: 1, burst: 3 },
-};
-const CHANNELS: readonly Channel[] = ['telegram', 'whatsapp', 'simulator'];
 /** Broadcast rows planned this soon are claimed early (the bucket paces them); see channelLoop. */
 const LOOKAHEAD_MS = 1_000;
 
@@ -468,7 +464,7 @@ export class Dispatcher {
       // under that at once (and at least 3 % slower), not 3 % at a time over several 429s.
       const now = performance.now();
       const sentLastSecond = (this.recentSends.get(channel) ?? []).filter((t) => t > now - 1000).length;
-      const configured = this.options.rates?.[channel] ?? DEFAULT_RATES[channel];
+      const configured = this.options.rates?.[channel] ?? channelDescriptor(channel).defaultRatePerSecond;
       const current = configured * (this.learned.get(channel)?.factor ?? 1);
       const observedLimit = (sentLastSecond * this.workers - 1) * 0.98;
       const next = Math.min(current * SLOWDOWN, observedLimit > 0 ? observedLimit : current * SLOWDOWN);
@@ -507,7 +503,7 @@ export class Dispatcher {
   }
 
   private targetRate(channel: Channel): number {
-    const configured = this.options.rates?.[channel] ?? DEFAULT_RATES[channel];
+    const configured = this.options.rates?.[channel] ?? channelDescriptor(channel).defaultRatePerSecond;
     return (configured * (this.learned.get(channel)?.factor ?? 1)) / this.workers;
   }
 
@@ -536,7 +532,7 @@ export class Dispatcher {
       const limit =
         this.options.perChat && channel in this.options.perChat
           ? this.options.perChat[channel]
-          : DEFAULT_PER_CHAT[channel];
+          : channelDescriptor(channel).perChatLimit;
       limiter = limit ? new PerChatLimiter(limit.ratePerSecond, limit.burst) : null;
       this.chatLimiters.set(channel, limiter);
     }

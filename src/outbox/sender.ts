@@ -1,4 +1,4 @@
-import type { Channel, Outbound } from '../engine/types';
+import type { Channel, Outbound } from '../shared/conversation';
 
 export interface SendOk {
   platformMessageId?: string;

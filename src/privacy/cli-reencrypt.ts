@@ -3,7 +3,7 @@
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../db/client';
 import { errorSummary } from '../engine/engine';
-import { parseKeyring } from './crypto';
+import { parseKeyring } from '../shared/field-cipher';
 import { fieldCipherFromConfig } from './keyring';
 import { reencryptAll } from './rotation';
 

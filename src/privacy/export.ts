@@ -1,5 +1,5 @@
+import { NOTICE_VERSION } from '../consent/service';
 import type { Queryable } from '../db/client';
-import { NOTICE_VERSION } from '../features/consent/service';
 import { personalDataSources } from './registry';
 import './sources';
 

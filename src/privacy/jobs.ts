@@ -1,8 +1,9 @@
 import type { Db } from '../db/client';
 import { errorSummary } from '../engine/engine';
 import type { Logger } from '../logger';
+import { purgeExpiredSessions } from '../organisations/accounts/sessions';
+import type { FieldCipher } from '../shared/field-cipher';
 import type { DocumentStorage } from '../storage';
-import type { FieldCipher } from './crypto';
 import { finishErasures } from './erasure';
 import { type PurgeResult, purgeExpired } from './retention';
 import { sealTypedNiks } from './seal-niks';
@@ -29,6 +30,8 @@ export interface TickResult {
   finished: number;
   /** The purge's counts, when it ran in this tick. */
   purged?: PurgeResult;
+  /** Expired staff sessions deleted with the purge (the dashboard never reads them again). */
+  staffSessions?: number;
 }
 
 /**
@@ -64,12 +67,13 @@ export class PrivacyJobs {
       messageRetentionDays: this.options.messageRetentionDays,
       ...(this.options.storage ? { storage: this.options.storage } : {}),
     });
-    logger.info({ ...purged }, 'retention purge done');
+    const staffSessions = await purgeExpiredSessions(db);
+    logger.info({ ...purged, staffSessions }, 'retention purge done');
     if (this.options.cipher) {
       const sealed = await sealTypedNiks(db, this.options.cipher);
       if (sealed > 0) logger.info({ sealed }, 'NIKs typed as text masked in older messages');
     }
-    return { finished, purged };
+    return { finished, purged, staffSessions };
   }
 
   start(): void {
@@ -92,7 +96,8 @@ export class PrivacyJobs {
   }
 }
 
-/** One maintenance run (Workers' Cron Trigger, the CLI): complete erasures, then purge. */
+/** One maintenance run (Workers' Cron Trigger, the CLI): complete erasures, then purge (expired staff
+ * sessions too). */
 export async function runPrivacyMaintenance(
   db: Db,
   options: {
@@ -107,6 +112,7 @@ export async function runPrivacyMaintenance(
   const now = options.now ?? new Date();
   const finished = options.dryRun ? 0 : await finishErasures(db, { now });
   const purged = await purgeExpired(db, { ...options, now });
-  if (options.cipher && !options.dryRun) await sealTypedNiks(db, options.cipher);
-  return { finished, purged };
+  if (options.dryRun) return { finished, purged };
+  if (options.cipher) await sealTypedNiks(db, options.cipher);
+  return { finished, purged, staffSessions: await purgeExpiredSessions(db) };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import { createFieldCipher, type FieldCipher, parseKeyring } from './crypto';
+import { createFieldCipher, type FieldCipher, parseKeyring } from '../shared/field-cipher';
 
 /**
  * The cipher for personal data, from DATA_ENCRYPTION_KEY. Without one (development, tests) a fixed,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { rowsOf } from '../db/rows';
-import type { FieldCipher } from './crypto';
+import type { FieldCipher } from '../shared/field-cipher';
 
 /**
  * Every column holding a value encrypted with the field cipher (`<keyId>:<iv>:<tag>:<data>`). A domain

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { rowsOf } from '../db/rows';
-import type { FieldCipher } from './crypto';
-import { maskNiksInText } from './nik-text';
+import type { FieldCipher } from '../shared/field-cipher';
+import { maskNiksInText } from '../shared/nik-text';
 
 /** Candidate rows: 16 digits, whole or in groups, somewhere in the body (the exact check is in TS). */
 const DIGITS = '[0-9]([ .-]?[0-9]){15}';

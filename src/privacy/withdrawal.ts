@@ -1,6 +1,6 @@
+import { type ConsentPurpose, hasConsent, recordConsent } from '../consent/service';
 import type { Queryable } from '../db/client';
-import type { Channel } from '../engine/types';
-import { type ConsentPurpose, hasConsent, recordConsent } from '../features/consent/service';
+import type { Channel } from '../shared/conversation';
 import { logAccess } from './log';
 import { personalDataSources } from './registry';
 import './sources';

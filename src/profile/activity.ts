@@ -3,7 +3,7 @@
  * Each phrase found is cut out before looking further, so "belum kerja" never also reads as "kerja"
  * and "baru lulus SMK" never as being at school.
  */
-import type { ActivityStatus } from '../catalogue/vocabulary';
+import type { ActivityStatus } from '../shared/vocabulary';
 import { normalise } from './normalise';
 import { fail, ok, type ParseResult } from './result';
 

@@ -3,10 +3,10 @@
  * abbreviation, ISO, or only an age ("umur 22", "22 tahun", "22"), which gives an approximate date.
  */
 import { completedYears, isValidDate, toCalendarDate, toIsoDate, yearsBefore } from '../eligibility/dates';
-import type { IsoDate } from '../eligibility/types';
+import type { IsoDate } from '../shared/profile';
+import { numberWordsToDigits } from '../shared/text/number-words';
 import { closest } from './fuzzy';
 import { normalise } from './normalise';
-import { numberWordsToDigits } from './number-words';
 import { fail, ok, type ParseResult } from './result';
 
 export interface BirthDateAnswer {

@@ -3,7 +3,7 @@
  * "lulusan S1", "D-III", "sarjana", "kuliah belum lulus", "kelas 12", "S1 jurusan Teknik Sipil".
  * Someone still at a level has completed the one below it; the answer then also says what they do now.
  */
-import { type ActivityStatus, EDUCATION_LEVELS, type EducationLevel } from '../catalogue/vocabulary';
+import { type ActivityStatus, EDUCATION_LEVELS, type EducationLevel } from '../shared/vocabulary';
 import { closest } from './fuzzy';
 import { normalise } from './normalise';
 import { fail, ok, type ParseResult } from './result';

@@ -1,4 +1,4 @@
-import type { Gender } from '../catalogue/vocabulary';
+import type { Gender } from '../shared/vocabulary';
 import { normalise, squeeze } from './normalise';
 import { fail, ok, type ParseResult } from './result';
 

@@ -1,5 +1,5 @@
 import { parseIsoDate, toCalendarDate } from '../eligibility/dates';
-import type { IsoDate } from '../eligibility/types';
+import type { IsoDate } from '../shared/profile';
 import { MIN_AGE } from './birth-date';
 import { normalise } from './normalise';
 import { fail, ok, type ParseResult } from './result';

@@ -3,7 +3,7 @@
  * "seratus tujuh puluh", "170 bukan 17". Indonesian writing: comma for decimals, dot between thousands.
  * A unit hint converts what people wrote in another unit (metres for a height asked in cm).
  */
-import { numberWordsToDigits } from './number-words';
+import { numberWordsToDigits } from '../shared/text/number-words';
 import { fail, ok, type ParseResult } from './result';
 
 export type NumberUnit = 'cm' | 'm' | 'kg' | 'g' | 'tahun' | 'bulan' | 'rupiah';

@@ -1,4 +1,4 @@
-import type { Message } from '../eligibility/types';
+import type { Message } from '../shared/profile';
 
 /** A parsed answer, or a message telling the person what to write instead (with an example). */
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: Message };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FIELDS } from '../catalogue/vocabulary';
 import { renderMessage } from '../eligibility/message';
 import { tFor } from '../i18n';
+import { FIELDS } from '../shared/vocabulary';
 import { parseQuizAnswer } from './answer';
 import { QUIZ_ITEMS, type QuizAnswer, quizItemKey, RIASEC_TYPES, type RiasecType } from './items';
 import { FIELDS_BY_TYPE, recommendFields } from './recommend';

@@ -1,5 +1,5 @@
-import type { Field } from '../catalogue/vocabulary';
-import type { Message } from '../eligibility/types';
+import type { Message } from '../shared/profile';
+import type { Field } from '../shared/vocabulary';
 import type { RiasecType } from './items';
 
 /**

@@ -4,9 +4,9 @@
  * ("gunungkidul"), and one typo in a name of 5+ letters (two from 9) — but never turns an ordinary
  * word into a place.
  */
-import { TypoIndex } from '../nlu/distance';
-import { plainTokens } from '../nlu/text';
-import { isCommonWord } from '../nlu/words';
+import { TypoIndex } from '../shared/text/distance';
+import { plainTokens } from '../shared/text/tokens';
+import { isCommonWord } from '../shared/text/words';
 import {
   AMBIGUOUS_NAMES,
   ISLAND_SHORT_NAMES,

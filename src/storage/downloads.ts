@@ -1,4 +1,4 @@
-import type { Channel } from '../engine/types';
+import type { Channel } from '../shared/conversation';
 
 export interface DownloadedFile {
   data: Uint8Array;

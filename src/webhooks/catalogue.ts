@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { APPLICATION_STATUSES } from '../applications/statuses';
+import { APPLICATION_STATUSES } from '../shared/application-statuses';
+import { CHANNELS } from '../shared/conversation';
 
 /*
  * Every event an organisation's endpoint can receive: its `data` schema (zod: the OpenAPI document's
@@ -138,7 +139,7 @@ export const EVENT_DATA = {
   'subscriber.joined': z.object({
     organisation,
     referral: z.object({ id: z.string(), code: z.string(), label: z.string().nullable() }),
-    channel: z.enum(['telegram', 'whatsapp', 'simulator']),
+    channel: z.enum(CHANNELS),
     person,
   }),
   'target.reached': z.object({

@@ -4,7 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import type { Db } from '../db/client';
 import { rowsOf } from '../db/rows';
 import type { Logger } from '../logger';
-import type { FieldCipher } from '../privacy/crypto';
+import type { FieldCipher } from '../shared/field-cipher';
 import { eventBody } from './catalogue';
 import { EndpointError, getEndpoint } from './endpoints';
 import { fetchPost, type WebhookPost } from './post';

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { webhookDeliveries, webhookEndpoints } from '../db/schema';
-import type { FieldCipher } from '../privacy/crypto';
+import type { FieldCipher } from '../shared/field-cipher';
 import { isSubscribable, type SubscribableEvent } from './catalogue';
 import { newSecret } from './signing';
 

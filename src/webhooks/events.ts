@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
-import type { Channel } from '../engine/types';
+import type { Channel } from '../shared/conversation';
 import type { EventType } from './catalogue';
 import { emitEvent } from './emit';
 

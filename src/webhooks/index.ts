@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import type { Logger } from '../logger';
-import type { FieldCipher } from '../privacy/crypto';
+import type { FieldCipher } from '../shared/field-cipher';
 import { type DeliverySettings, WebhookDeliverer } from './deliver';
 import type { EndpointPolicy } from './endpoints';
 import { emitClosingSoon, purgeOldEvents } from './jobs';

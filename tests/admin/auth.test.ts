@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_FAILED_LOGINS } from '../../src/admin/auth/login';
 import { staffSessions } from '../../src/db/schema';
+import { MAX_FAILED_LOGINS } from '../../src/organisations/accounts/login';
 import { run } from '../../src/organisations/cli';
 import { AdminClient, createStaff, STAFF_PASSWORD } from '../helpers/admin';
 import { type Harness, startHarness } from '../helpers/harness';

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { recordConsent } from '../../src/consent/service';
 import {
   applications,
   cannedResponses,
@@ -12,7 +13,6 @@ import {
   profiles,
   programmes,
 } from '../../src/db/schema';
-import { recordConsent } from '../../src/features/consent/service';
 import { drainOutbox, JPEG } from '../applications/helpers';
 import { type AdminClient, createStaff, loggedInClient } from '../helpers/admin';
 import { loadCatalogue, programme } from '../helpers/catalogue';

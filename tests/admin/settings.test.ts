@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_FAILED_LOGINS } from '../../src/admin/auth/login';
 import { apiTokens, handoffs, identities, organisationMembers, organisations } from '../../src/db/schema';
 import { claimHandoff, openHandoff } from '../../src/handoff/service';
+import { MAX_FAILED_LOGINS } from '../../src/organisations/accounts/login';
 import { createToken } from '../../src/organisations/service';
 import { AdminClient, createStaff, loggedInClient, STAFF_PASSWORD } from '../helpers/admin';
 import { type Harness, startHarness } from '../helpers/harness';

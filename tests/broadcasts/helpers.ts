@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { jakartaHour } from '../../src/broadcasts/time';
 import { rowsOf } from '../../src/db/rows';
+import { jakartaHour } from '../../src/shared/jakarta-time';
 import type { Harness } from '../helpers/harness';
 
 /** Quiet hours that do not include the present hour (tests run at any time of day). */

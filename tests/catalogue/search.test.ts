@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ANCHOR_DATE, demoCatalogue } from '../../src/catalogue/demo';
 import { importProgrammes } from '../../src/catalogue/import';
-import { loadRegions } from '../../src/catalogue/regions';
-import type { Programme } from '../../src/catalogue/schema';
 import {
   describeRelaxation,
   explainEmpty,
@@ -11,6 +9,8 @@ import {
   searchProgrammes,
 } from '../../src/catalogue/search';
 import { tFor } from '../../src/i18n';
+import type { Programme } from '../../src/shared/programme';
+import { loadRegions } from '../../src/shared/programme-regions';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { validProgramme } from './fixtures';
 

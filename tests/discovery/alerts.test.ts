@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { notifyAlerts } from '../../src/catalogue/alerts';
 import { messages } from '../../src/db/schema';
-import { notifyAlerts } from '../../src/features/discover/alerts';
 import { daysFromNow, loadCatalogue, overseas, programme } from '../helpers/catalogue';
 import { type Harness, startHarness } from '../helpers/harness';
 import { buttonsOf, callbackUpdate, textUpdate } from '../helpers/telegram';

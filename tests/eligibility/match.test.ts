@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCatalogue, importProgrammes } from '../../src/catalogue';
 import { programmes, type StoredProfile } from '../../src/db/schema';
 import { jakartaDay, toIsoDate } from '../../src/eligibility';
-import { evaluateFor } from '../../src/features/eligibility/evaluate';
+import { evaluateFor } from '../../src/eligibility/for-profile';
 import { findMatches } from '../../src/features/eligibility/match';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 

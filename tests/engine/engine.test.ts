@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversations, messages, users } from '../../src/db/schema';
 import { Engine } from '../../src/engine/engine';
 import { FlowRegistry } from '../../src/engine/flow';
-import type { Inbound } from '../../src/engine/types';
 import { createRegistry, createRouter } from '../../src/features';
 import { silentLogger } from '../../src/logger';
+import type { Inbound } from '../../src/shared/conversation';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 let database: TestDatabase;

@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setStaffGroup } from '../../src/channels/telegram/staff-group';
 import { rowsOf } from '../../src/db/rows';
 import { handoffs, identities, messages } from '../../src/db/schema';
-import { setStaffGroup } from '../../src/handoff/staff-group';
 import { call, organisation, type TestOrganisation } from '../api/helpers';
 import {
   applicant,

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Hono } from 'hono';
-import { setPassword } from '../../src/admin/auth/login';
-import { hashPassword } from '../../src/admin/auth/passwords';
 import type { Db } from '../../src/db/client';
 import { type OrganisationRole, organisationMembers } from '../../src/db/schema';
+import { setPassword } from '../../src/organisations/accounts/login';
+import { hashPassword } from '../../src/organisations/accounts/passwords';
 import { addMember, createOrganisation, findOrganisation } from '../../src/organisations/service';
 
 export const STAFF_PASSWORD = 'kata-sandi-rahasia-1';

@@ -1,10 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/rows';
-import { identities, messages, personalDataLog, profiles, users } from '../../src/db/schema';
+import { identities, messages, personalDataLog, profiles, staffSessions, users } from '../../src/db/schema';
 import { silentLogger } from '../../src/logger';
+import { createSession, loadSession } from '../../src/organisations/accounts/sessions';
 import { PrivacyJobs, runPrivacyMaintenance } from '../../src/privacy/jobs';
 import { subjectHash } from '../../src/privacy/log';
+import { createStaff } from '../helpers/admin';
 import { loadCatalogue } from '../helpers/catalogue';
 import { conversation } from '../helpers/conversation';
 import { type Harness, startHarness } from '../helpers/harness';
@@ -201,5 +203,40 @@ describe('retention: the purge job with a fake clock', () => {
     });
     expect(real.purged!.people).toBe(dry.purged!.people);
     expect(await userIdOf(p.id)).toBeUndefined();
+  });
+
+  it('deletes expired staff sessions with the purge, in the Node job and in the cron run, and keeps live ones', async () => {
+    const db = h.runtime.db;
+    const { member } = await createStaff(db, { organisation: 'retensi', email: 'sesi@retensi.test' });
+    const expire = async (token: string) => {
+      const session = await loadSession(db, token);
+      await db
+        .update(staffSessions)
+        .set({ expiresAt: sql`now() - interval '1 minute'` })
+        .where(eq(staffSessions.tokenHash, session!.tokenHash));
+    };
+    const sessionsLeft = async () =>
+      (await db.select().from(staffSessions).where(eq(staffSessions.memberId, member.id))).length;
+
+    const live = await createSession(db, member.id);
+    await expire((await createSession(db, member.id)).token);
+    expect(await sessionsLeft()).toBe(2);
+    const jobs = new PrivacyJobs({ db, logger: silentLogger, retentionDays: 730, messageRetentionDays: 365 });
+    expect((await jobs.tick()).staffSessions).toBe(1);
+    expect(await sessionsLeft()).toBe(1);
+    expect(await loadSession(db, live.token)).toBeDefined();
+
+    await expire((await createSession(db, member.id)).token);
+    const dry = await runPrivacyMaintenance(db, {
+      retentionDays: 730,
+      messageRetentionDays: 365,
+      dryRun: true,
+    });
+    expect(dry.staffSessions).toBeUndefined();
+    expect(await sessionsLeft()).toBe(2);
+    const cron = await runPrivacyMaintenance(db, { retentionDays: 730, messageRetentionDays: 365 });
+    expect(cron.staffSessions).toBe(1);
+    expect(await sessionsLeft()).toBe(1);
+    expect(await loadSession(db, live.token)).toBeDefined();
   });
 });

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { hasConsent } from '../../src/consent/service';
 import {
   consents,
   messages,
@@ -9,7 +10,6 @@ import {
   savedProgrammes,
   users,
 } from '../../src/db/schema';
-import { hasConsent } from '../../src/features/consent/service';
 import { loadCatalogue } from '../helpers/catalogue';
 import { conversation } from '../helpers/conversation';
 import { type Harness, startHarness } from '../helpers/harness';

@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from '../../applications/statuses';
+import type { ApplicationStatus } from '../../shared/application-statuses';
 
 /*
  * Decisions staff cannot take back once the person has read them: each is confirmed on a page that

@@ -1,7 +1,7 @@
-import { APPLICATION_STATUSES, type ApplicationStatus } from '../../applications/statuses';
-import { SLUG_PATTERN } from '../../catalogue/schema';
-import { GENDERS, type Gender } from '../../catalogue/vocabulary';
 import { getProvince } from '../../regions';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../../shared/application-statuses';
+import { SLUG_PATTERN } from '../../shared/programme';
+import { GENDERS, type Gender } from '../../shared/vocabulary';
 
 /*
  * The applicant list's filters, read from the query string. Only codes live there (programme slug,

@@ -6,17 +6,17 @@ import {
   undoableChange,
   undoStatusChange,
 } from '../../applications/status';
+import { waitlistPosition } from '../../applications/store';
+import { evaluateFor } from '../../eligibility/for-profile';
+import { changeApplicationStatus } from '../../organisations/applications';
+import { logAccess } from '../../privacy/log';
 import {
   type ApplicationStatus,
   canChange,
   STAFF_STATUSES,
   type StatusDetails,
-} from '../../applications/statuses';
-import { waitlistPosition } from '../../applications/store';
-import { DOCUMENT_KINDS } from '../../catalogue/vocabulary';
-import { evaluateFor } from '../../features/eligibility/evaluate';
-import { changeApplicationStatus } from '../../organisations/applications';
-import { logAccess } from '../../privacy/log';
+} from '../../shared/application-statuses';
+import { DOCUMENT_KINDS } from '../../shared/vocabulary';
 import { canWrite } from '../auth/middleware';
 import {
   type AdminContext,

@@ -1,9 +1,14 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { ApplicationStatus, EventDetails, SeatKind, StatusDetails } from '../../applications/statuses';
-import type { Programme } from '../../catalogue/schema';
 import type { Queryable } from '../../db/client';
 import { rowsOf } from '../../db/rows';
 import type { ApplicantSnapshot } from '../../db/schema';
+import type {
+  ApplicationStatus,
+  EventDetails,
+  SeatKind,
+  StatusDetails,
+} from '../../shared/application-statuses';
+import type { Programme } from '../../shared/programme';
 import { type ApplicantFilter, startOfJakartaDay } from './filters';
 
 /*

@@ -2,11 +2,11 @@ import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { OrganisationRole } from '../../db/schema';
 import { safeEqual } from '../../lib/safe-equal';
+import { loadSession } from '../../organisations/accounts/sessions';
 import type { AdminContext, AdminDeps, AdminEnv } from '../context';
 import { isFragment } from '../fragment';
 import { Layout } from '../layout';
 import { loginLink, returnPath, SessionEndedPage, typedText } from './session-ended';
-import { loadSession } from './sessions';
 
 export const SESSION_COOKIE = 'jmb_session';
 

@@ -3,14 +3,14 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { dateTimeFormat } from '../../lib/intl';
 import { safeEqual } from '../../lib/safe-equal';
+import { authenticate } from '../../organisations/accounts/login';
+import { createSession, endSession, loadSession, SESSION_HOURS } from '../../organisations/accounts/sessions';
 import type { AdminContext, AdminDeps, AdminEnv } from '../context';
 import { LANG_COOKIE } from '../i18n';
 import { Layout } from '../layout';
 import { clientAddress } from './client-address';
-import { authenticate } from './login';
 import { SESSION_COOKIE, sameOrigin } from './middleware';
 import { safeNext } from './session-ended';
-import { createSession, endSession, loadSession, SESSION_HOURS } from './sessions';
 import { addressKey, recordAddressFailure, throttledUntil } from './throttle';
 
 /** Double-submit token for the login form (there is no session yet to hold one). */

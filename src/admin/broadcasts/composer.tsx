@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
-import type { QuietHours } from '../../broadcasts/time';
 import { choiceTitle, type ProgrammeChoice } from '../../organisations/programme-choices';
+import type { QuietHours } from '../../shared/jakarta-time';
 import type { AdminContext } from '../context';
 import { Csrf } from '../layout';
 import { ErrorSummary, FieldMessage, invalid } from './fields';

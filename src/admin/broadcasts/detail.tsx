@@ -1,6 +1,6 @@
 import type { Broadcast, Outcomes, Progress } from '../../broadcasts/service';
-import type { QuietHours } from '../../broadcasts/time';
 import { choiceTitle, type ProgrammeChoice } from '../../organisations/programme-choices';
+import type { QuietHours } from '../../shared/jakarta-time';
 import { formatCount } from '../charts';
 import type { AdminContext } from '../context';
 import { Csrf } from '../layout';

@@ -1,4 +1,4 @@
-import type { QuietHours } from '../../broadcasts/time';
+import type { QuietHours } from '../../shared/jakarta-time';
 import type { AdminContext } from '../context';
 import { Csrf } from '../layout';
 import { ERRORS, FIELD_IDS, ScheduleInputs } from './composer';

@@ -1,8 +1,9 @@
-import { isQuiet, parseJakartaTime, type QuietHours } from '../../broadcasts/time';
-import { type AudienceFilter, audienceSchema, broadcastTextSchema, CHANNELS } from '../../broadcasts/types';
-import { EDUCATION_LEVELS, FIELDS, GENDERS } from '../../catalogue/vocabulary';
 import type { ProgrammeChoice } from '../../organisations/programme-choices';
 import { getProvince, getRegency } from '../../regions';
+import { type AudienceFilter, audienceSchema, broadcastTextSchema } from '../../shared/audience';
+import { CHANNELS } from '../../shared/conversation';
+import { isQuiet, parseJakartaTime, type QuietHours } from '../../shared/jakarta-time';
+import { EDUCATION_LEVELS, FIELDS, GENDERS } from '../../shared/vocabulary';
 
 /*
  * The composer's form: what was typed (kept as strings so the form can be shown again exactly), its
@@ -10,7 +11,7 @@ import { getProvince, getRegency } from '../../regions';
  * per field. Pure: the programmes of the organisation are handed in.
  */
 
-/** The service's limit (src/broadcasts/types.ts): Telegram's 4096 less room for the card link and stop line. */
+/** The service's limit (src/shared/audience.ts): Telegram's 4096 less room for the card link and stop line. */
 export const TEXT_MAX = broadcastTextSchema.shape.id.maxLength ?? 3000;
 export const NAME_MAX = 200;
 

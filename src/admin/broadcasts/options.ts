@@ -1,14 +1,16 @@
-import { EDUCATION_LEVELS, FIELDS, GENDERS } from '../../catalogue/vocabulary';
+import { channelDescriptor } from '../../engine/channels';
 import type { T } from '../../i18n';
 import { listProvinces, listRegencies } from '../../regions';
 import { regionDisplayName } from '../../regions/gazetteer';
+import { CHANNELS } from '../../shared/conversation';
+import { EDUCATION_LEVELS, FIELDS, GENDERS } from '../../shared/vocabulary';
 
 /*
  * The choices of the audience filters, labelled for the page. Codes go in the form (never names), so the
  * values the browser sends are exactly what the audience service filters on.
  */
 
-/** SMA stands for SMA = SMK = MA, S1 for S1 = D4 (src/catalogue/vocabulary.ts). */
+/** SMA stands for SMA = SMK = MA, S1 for S1 = D4 (src/shared/vocabulary.ts). */
 const EDUCATION_LABELS: Record<string, string> = { SMA: 'SMA/SMK/MA', S1: 'S1/D4' };
 
 export const educationOptions = () =>
@@ -23,10 +25,10 @@ export const fieldOptions = (t: T) =>
   );
 
 /** The channels people use (the terminal simulator is a developer's tool, not an audience). */
-export const channelOptions = () => [
-  { value: 'telegram', label: 'Telegram' },
-  { value: 'whatsapp', label: 'WhatsApp' },
-];
+export const channelOptions = () =>
+  CHANNELS.map(channelDescriptor)
+    .filter((d) => d.audience)
+    .map((d) => ({ value: d.id, label: d.label }));
 
 export const provinceOptions = () =>
   listProvinces()

@@ -1,7 +1,8 @@
-import type { AudienceFilter } from '../../broadcasts/types';
+import { channelDescriptor } from '../../engine/channels';
 import type { Locale, T } from '../../i18n';
 import { choiceTitle, type ProgrammeChoice } from '../../organisations/programme-choices';
 import { getProvince, regionLabel } from '../../regions';
+import type { AudienceFilter } from '../../shared/audience';
 import { educationLabel } from './options';
 
 /*
@@ -52,12 +53,7 @@ export function audienceLines(
   if (audience.interests?.length)
     lines.push([k('fields'), audience.interests.map((f) => t(`catalogue:field.${f}`)).join(', ')]);
   if (audience.channels?.length)
-    lines.push([
-      k('channels'),
-      audience.channels
-        .map((c) => (c === 'whatsapp' ? 'WhatsApp' : c === 'telegram' ? 'Telegram' : c))
-        .join(', '),
-    ]);
+    lines.push([k('channels'), audience.channels.map((c) => channelDescriptor(c).label).join(', ')]);
   if (audience.eligible_for)
     lines.push([
       k('eligibleFor'),

@@ -1,6 +1,6 @@
-import type { LocalizedText } from '../../eligibility/types';
 import type { QueueItem } from '../../handoff/inbox';
 import type { Locale, T } from '../../i18n';
+import type { LocalizedText } from '../../shared/profile';
 import { formatDuration, formatWib } from './format';
 
 /** A programme's title in the page's language (Indonesian when there is no English). */

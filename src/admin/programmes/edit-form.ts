@@ -1,6 +1,9 @@
 import { convertCell } from '../../catalogue/csv-columns';
 import { parseCatalogue } from '../../catalogue/parse';
-import type { Programme } from '../../catalogue/schema';
+import type { Db } from '../../db/client';
+import type { Locale } from '../../i18n';
+import { importOwnProgrammes } from '../../organisations/programmes';
+import type { Programme } from '../../shared/programme';
 import {
   ACTIVITY_STATUSES,
   BENEFITS,
@@ -9,10 +12,7 @@ import {
   GENDERS,
   PROGRAMME_STATUSES,
   STIPEND_PERIODS,
-} from '../../catalogue/vocabulary';
-import type { Db } from '../../db/client';
-import type { Locale } from '../../i18n';
-import { importOwnProgrammes } from '../../organisations/programmes';
+} from '../../shared/vocabulary';
 import { jakartaDate } from './format';
 
 /*

@@ -1,14 +1,8 @@
-import { type Programme, SLUG_PATTERN } from '../../catalogue/schema';
-import {
-  APPLICATION_MODES,
-  FIELDS,
-  MODES,
-  PROGRAMME_KINDS,
-  PROVIDER_TYPES,
-} from '../../catalogue/vocabulary';
 import type { Db, Queryable } from '../../db/client';
 import type { Locale } from '../../i18n';
 import { slugify } from '../../organisations/service';
+import { type Programme, SLUG_PATTERN } from '../../shared/programme';
+import { APPLICATION_MODES, FIELDS, MODES, PROGRAMME_KINDS, PROVIDER_TYPES } from '../../shared/vocabulary';
 import {
   applyValues,
   EDIT_FIELDS,

@@ -1,6 +1,4 @@
 import { Hono } from 'hono';
-import { SLUG_PATTERN } from '../../catalogue/schema';
-import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../../catalogue/vocabulary';
 import {
   advanceImportJob,
   getImportJob,
@@ -11,6 +9,8 @@ import {
   startImportJob,
 } from '../../organisations/import-jobs';
 import { getOwnProgramme } from '../../organisations/programmes';
+import { SLUG_PATTERN } from '../../shared/programme';
+import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../../shared/vocabulary';
 import { canWrite } from '../auth/middleware';
 import { type AdminContext, type AdminDeps, type AdminEnv, canAct, organisationOf } from '../context';
 import { polled } from '../fragment';

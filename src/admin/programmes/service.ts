@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { ProgrammeStatus } from '../../catalogue/vocabulary';
 import type { Queryable } from '../../db/client';
 import { rowsOf } from '../../db/rows';
+import type { ProgrammeStatus } from '../../shared/vocabulary';
 
 /*
  * The organisation's programmes for the dashboard list: the same scope as the API (`programmes.organisation`

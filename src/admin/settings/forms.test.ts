@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_PASSWORD_LENGTH } from '../auth/passwords';
+import { MIN_PASSWORD_LENGTH } from '../../organisations/accounts/passwords';
 import { validateMember, validatePasswordChange, validateSla } from './forms';
 import { oneTimePassword } from './one-time-password';
 

@@ -1,6 +1,6 @@
 import type { OrganisationRole } from '../../db/schema';
+import { MIN_PASSWORD_LENGTH } from '../../organisations/accounts/passwords';
 import { ROLES, SLA_MINUTES } from '../../organisations/service';
-import { MIN_PASSWORD_LENGTH } from '../auth/passwords';
 import type { FormError } from '../broadcasts/fields';
 
 /*

@@ -2,9 +2,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client';
 import { handoffs, type OrganisationRole, organisationMembers } from '../../db/schema';
 import { OPEN_STATUSES } from '../../handoff/service';
+import { oneTimeColumns, setPassword } from '../../organisations/accounts/login';
+import { hashPassword } from '../../organisations/accounts/passwords';
 import { createMember, getMember, listMembers, type Member } from '../../organisations/service';
-import { oneTimeColumns, setPassword } from '../auth/login';
-import { hashPassword } from '../auth/passwords';
 import { oneTimePassword } from './one-time-password';
 
 /*

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { organisationMembers } from '../../db/schema';
-import { recordFailedLogin } from '../auth/login';
-import { hashPassword, verifyPassword } from '../auth/passwords';
-import { endOtherSessions } from '../auth/sessions';
+import { recordFailedLogin } from '../../organisations/accounts/login';
+import { hashPassword, verifyPassword } from '../../organisations/accounts/passwords';
+import { endOtherSessions } from '../../organisations/accounts/sessions';
 
 export type OwnPasswordResult =
   | { ok: true }

@@ -13,8 +13,8 @@ import {
   sendBroadcastNow,
   updateBroadcast,
 } from '../../broadcasts/service';
-import { formatJakarta, parseJakartaTime } from '../../broadcasts/time';
-import { audienceSchema, broadcastTextSchema } from '../../broadcasts/types';
+import { audienceSchema, broadcastTextSchema } from '../../shared/audience';
+import { formatJakarta, parseJakartaTime } from '../../shared/jakarta-time';
 import type { ApiDeps } from '../context';
 import { idParam } from '../context';
 import { ApiError, type RouteDef, route } from '../route';

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { StatusChangeError } from '../../applications/status';
-import { APPLICATION_STATUSES, STAFF_STATUSES } from '../../applications/statuses';
 import { subscriberCounts } from '../../broadcasts/subscriptions';
-import { parseJakartaTime } from '../../broadcasts/time';
 import {
   changeApplicationStatus,
   exportApplicationsCsv,
   listApplications,
 } from '../../organisations/applications';
+import { APPLICATION_STATUSES, STAFF_STATUSES } from '../../shared/application-statuses';
+import { parseJakartaTime } from '../../shared/jakarta-time';
 import type { ApiDeps } from '../context';
 import { pageQuery, paginated } from '../context';
 import { ApiError, type RouteDef, route } from '../route';

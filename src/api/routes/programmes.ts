@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { createProgrammeSchema } from '../../catalogue/schema';
-import { PROGRAMME_STATUSES } from '../../catalogue/vocabulary';
 import {
   getOwnProgramme,
   importOwnProgrammes,
@@ -9,6 +7,8 @@ import {
   type OwnProgrammeRow,
   setProgrammeStatus,
 } from '../../organisations/programmes';
+import { createProgrammeSchema } from '../../shared/programme';
+import { PROGRAMME_STATUSES } from '../../shared/vocabulary';
 import type { ApiDeps } from '../context';
 import { pageQuery, paginated, slugParam } from '../context';
 import { ApiError, type RouteDef, route } from '../route';

@@ -6,8 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
-import { notifyAlerts } from '../../features/discover/alerts';
 import { tFor } from '../../i18n';
+import { notifyAlerts } from '../alerts';
 import { importProgrammes } from '../import';
 import { cliLocale, openDatabaseFromEnv, printErrors, progressBar, summaryLine } from './common';
 

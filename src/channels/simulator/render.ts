@@ -1,4 +1,4 @@
-import type { Outbound } from '../../engine/types';
+import type { Outbound } from '../../shared/conversation';
 
 export interface Printed {
   /** Who the line is for, when it is not the person at the keyboard ("→ rina"). */

@@ -1,5 +1,5 @@
-import type { Outbound } from '../../engine/types';
 import type { ChannelSender, SendOk } from '../../outbox/sender';
+import type { Outbound } from '../../shared/conversation';
 
 /** The local chat's "platform": hands each message to a printer (the terminal, or a test's array). */
 export class SimulatorSender implements ChannelSender {

@@ -54,7 +54,7 @@ export interface WebhookReply {
 export class TelegramChannel {
   readonly bot: Bot;
   readonly sender: TelegramSender;
-  /** Messages from groups (the staff group, src/handoff/staff-group): handled there, never by the engine. */
+  /** Messages from groups (the staff group, src/channels/telegram/staff-group): handled there, never by the engine. */
   private groupHandler: ((update: Update) => Promise<void>) | undefined;
   private readonly order = new ChatSequencer();
 

@@ -1,6 +1,6 @@
 import type { Update } from 'grammy/types';
 import { decodeCallbackData } from '../../engine/choices';
-import type { Inbound, InboundPayload } from '../../engine/types';
+import type { Inbound, InboundPayload } from '../../shared/conversation';
 
 /** Longest text we keep from one message; Telegram allows 4096, and nobody's answer needs more. */
 const MAX_TEXT = 4096;

@@ -1,7 +1,7 @@
 import { type Api, GrammyError, HttpError, InlineKeyboard, InputFile, Keyboard } from 'grammy';
 import { encodeCallbackData } from '../../engine/choices';
-import type { Choice, Outbound } from '../../engine/types';
 import { type ChannelSender, SendError, type SendOk } from '../../outbox/sender';
+import type { Choice, Outbound } from '../../shared/conversation';
 import { readStoredFile, STORED_FILE_MISSING, type StoredFileReader } from '../../storage/stored-files';
 
 const TEXT_LIMIT = 4096;

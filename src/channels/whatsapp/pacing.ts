@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../../db/rows';
-import type { Channel, Outbound } from '../../engine/types';
 import { type ChannelSender, type SendContext, SendError, type SendOk } from '../../outbox/sender';
+import type { Channel, Outbound } from '../../shared/conversation';
 
 /*
  * Baileys speaks for an ordinary WhatsApp number, and WhatsApp bans numbers that send like machines:

@@ -1,4 +1,4 @@
-import type { InboundPayload } from '../../engine/types';
+import type { InboundPayload } from '../../shared/conversation';
 import { phoneDigits } from './jid';
 
 /** Longest text kept from one message (as on Telegram); nobody's answer needs more. */

@@ -13,8 +13,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { ApplicationStatus, EventDetails, SeatKind, StatusDetails } from '../../applications/statuses';
-import type { Channel } from '../../engine/types';
+import type {
+  ApplicationStatus,
+  EventDetails,
+  SeatKind,
+  StatusDetails,
+} from '../../shared/application-statuses';
+import type { Channel } from '../../shared/conversation';
 import { programmes } from './catalogue';
 import { users } from './core';
 import type { StoredProfile } from './profile';

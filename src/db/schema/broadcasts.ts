@@ -10,8 +10,8 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { AudienceFilter, BroadcastText } from '../../broadcasts/types';
-import type { Channel } from '../../engine/types';
+import type { AudienceFilter, BroadcastText } from '../../shared/audience';
+import type { Channel } from '../../shared/conversation';
 import { users } from './core';
 import { organisations } from './organisations';
 

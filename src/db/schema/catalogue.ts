@@ -12,14 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Programme } from '../../catalogue/schema';
-import type {
-  ApplicationMode,
-  Field,
-  Mode,
-  ProgrammeKind,
-  ProgrammeStatus,
-} from '../../catalogue/vocabulary';
+import type { Programme } from '../../shared/programme';
+import type { ApplicationMode, Field, Mode, ProgrammeKind, ProgrammeStatus } from '../../shared/vocabulary';
 
 /**
  * The programme catalogue. `record` is the validated programme exactly as imported (the source of

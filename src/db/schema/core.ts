@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Channel, Outbound } from '../../engine/types';
+import type { Channel, Outbound } from '../../shared/conversation';
 
 /** What a message that concerns one organisation is about (see `messages.organisation`). */
 export type MessageTopic = 'form' | 'programme' | 'handoff' | 'broadcast';

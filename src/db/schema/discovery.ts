@@ -1,5 +1,5 @@
 import { bigserial, boolean, index, jsonb, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { ProgrammeQuery } from '../../catalogue/search';
+import type { ProgrammeQuery } from '../../shared/programme-query';
 import { programmes } from './catalogue';
 import { users } from './core';
 

@@ -43,7 +43,7 @@ export const organisationMembers = pgTable(
     name: text('name').notNull(),
     email: text('email'),
     role: text('role').$type<OrganisationRole>().notNull(),
-    /** scrypt hash for the dashboard (src/admin/auth/passwords.ts); null: cannot log in. */
+    /** scrypt hash for the dashboard (src/organisations/accounts/passwords.ts); null: cannot log in. */
     passwordHash: text('password_hash'),
     /** Failed logins in a row; at the limit the account is locked until `locked_until`. */
     failedLogins: integer('failed_logins').notNull().default(0),

@@ -1,5 +1,5 @@
 import { jsonb, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { Profile } from '../../eligibility/types';
+import type { Profile } from '../../shared/profile';
 import { users } from './core';
 
 /** What the person told us about themselves, asked once and kept (only after consent). */

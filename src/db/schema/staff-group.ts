@@ -3,7 +3,7 @@ import { handoffs } from './handoff';
 
 /**
  * The forum topic of one handoff in its organisation's Telegram staff group (issue #8), and how far the
- * group has been told about it: a small outbox per topic (src/handoff/staff-group). The cursor
+ * group has been told about it: a small outbox per topic (src/channels/telegram/staff-group). The cursor
  * (`mirrored_through`, a `messages.id`) is moved after each post, so a retry never posts twice, and a
  * failure waits here (`available_at`) without touching the person's conversation.
  *

@@ -1,5 +1,5 @@
+import type { AgeRule, Profile } from '../../shared/profile';
 import { type CalendarDate, completedYears, formatDateId, parseIsoDate } from '../dates';
-import type { AgeRule, Profile } from '../types';
 import { type CheckContext, type CheckResult, result } from './context';
 
 interface Reference {

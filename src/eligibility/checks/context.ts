@@ -1,7 +1,14 @@
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../i18n';
+import type {
+  Check,
+  LocalizedText,
+  Message,
+  ProfileField,
+  ProgrammeDates,
+  RuleName,
+} from '../../shared/profile';
 import type { CalendarDate } from '../dates';
-import type { Check, LocalizedText, Message, ProfileField, ProgrammeDates, RuleName } from '../types';
 
 /** What every rule check needs besides the rule and the profile. */
 export interface CheckContext {

@@ -1,4 +1,4 @@
-import type { Profile } from '../types';
+import type { Profile } from '../../shared/profile';
 import { type CheckContext, type CheckResult, orList, result } from './context';
 
 /** "35.78" lies within "35" and within "35.78"; "35.7" does not contain "35.78" (codes compare by segment). */

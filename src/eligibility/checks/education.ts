@@ -1,6 +1,6 @@
-import type { EducationLevel } from '../../catalogue/vocabulary';
+import type { EducationRule, Profile } from '../../shared/profile';
+import type { EducationLevel } from '../../shared/vocabulary';
 import { canonicalEducationLevel, educationRank } from '../education';
-import type { EducationRule, Profile } from '../types';
 import { type CheckContext, type CheckResult, result } from './context';
 
 export function checkEducation(

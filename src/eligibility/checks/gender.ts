@@ -1,5 +1,5 @@
-import type { Gender } from '../../catalogue/vocabulary';
-import type { Profile } from '../types';
+import type { Profile } from '../../shared/profile';
+import type { Gender } from '../../shared/vocabulary';
 import { type CheckContext, type CheckResult, result } from './context';
 
 export function checkGender(rule: Gender, profile: Profile, ctx: CheckContext): CheckResult {

@@ -1,5 +1,5 @@
+import type { Profile } from '../../shared/profile';
 import { parseIsoDate } from '../dates';
-import type { Profile } from '../types';
 import { type CheckContext, type CheckResult, result } from './context';
 
 /**

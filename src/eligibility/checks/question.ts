@@ -1,4 +1,4 @@
-import type { Answer, Profile, ProgrammeQuestion, QuestionRequirement } from '../types';
+import type { Answer, Profile, ProgrammeQuestion, QuestionRequirement } from '../../shared/profile';
 import {
   type CheckContext,
   type CheckResult,

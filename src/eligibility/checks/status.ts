@@ -1,5 +1,5 @@
-import type { ActivityStatus } from '../../catalogue/vocabulary';
-import type { Profile } from '../types';
+import type { Profile } from '../../shared/profile';
+import type { ActivityStatus } from '../../shared/vocabulary';
 import { type CheckContext, type CheckResult, orList, result } from './context';
 
 /**

@@ -1,8 +1,8 @@
+import { hasConsent, recordConsent } from '../../consent/service';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
 import { parseYesNo } from '../../profile/parse';
-import { hasConsent, recordConsent } from '../consent/service';
-import { loadProfile, saveProfile } from '../profile/store';
+import { loadProfile, saveProfile } from '../../profile/store';
 
 /** The longest description of needs we keep; enough for "juru bahasa isyarat, akses kursi roda". */
 const MAX_NEEDS = 300;

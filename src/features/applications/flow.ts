@@ -3,7 +3,6 @@ import { formatWhen, localizedTitle, nextSteps, statusLabel } from '../../applic
 import { formatPhone } from '../../applications/phone';
 import type { ApplicationServices } from '../../applications/services';
 import { changeStatus } from '../../applications/status';
-import { WITHDRAWABLE } from '../../applications/statuses';
 import {
   deleteDraft,
   getApplication,
@@ -15,7 +14,8 @@ import { programmes } from '../../db/schema';
 import { formatDateId, jakartaDay, toIsoDate } from '../../eligibility';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
-import type { Choice } from '../../engine/types';
+import { WITHDRAWABLE } from '../../shared/application-statuses';
+import type { Choice } from '../../shared/conversation';
 import { nonTextKey } from '../menu/flow';
 import { routeFreeText } from '../text-router';
 

@@ -12,16 +12,16 @@ import {
   updateDraft,
 } from '../../applications/store';
 import { completedYears, jakartaDay, parseIsoDate } from '../../eligibility';
+import { evaluateFor, missingFields } from '../../eligibility/for-profile';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
 import { type Correction, type CorrectionField, readCorrection } from '../../nlu';
-import { maskNik } from '../../privacy/crypto';
+import { saveProfile } from '../../profile/store';
+import { maskNik } from '../../shared/field-cipher';
 import { titleOf } from '../discover/format';
-import { evaluateFor, missingFields } from '../eligibility/evaluate';
 import { escapeFromForm } from '../form-escape';
 import { showMenu } from '../menu/flow';
 import type { FieldId } from '../profile/fields';
-import { saveProfile } from '../profile/store';
 import {
   acceptFormAnswer,
   documentKinds,

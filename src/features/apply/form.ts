@@ -2,16 +2,16 @@ import { isSkip, parseAddress, parseEmail, parseFullName, parseMajor } from '../
 import { parseNik } from '../../applications/nik';
 import { formatPhone, parsePhone } from '../../applications/phone';
 import type { DraftAnswers, DraftPatch, StoredDocument } from '../../applications/store';
-import type { Programme } from '../../catalogue/schema';
 import { isPnJid, jidUser } from '../../channels/whatsapp/jid';
 import type { StoredProfile } from '../../db/schema';
-import type { Message } from '../../eligibility/types';
 import type { FlowContext } from '../../engine/context';
 import type { FlowInput } from '../../engine/flow';
-import type { Choice } from '../../engine/types';
 import { understand } from '../../nlu';
-import { type FieldCipher, maskNik } from '../../privacy/crypto';
 import { parseYesNo } from '../../profile/parse';
+import type { Choice } from '../../shared/conversation';
+import { type FieldCipher, maskNik } from '../../shared/field-cipher';
+import type { Message } from '../../shared/profile';
+import type { Programme } from '../../shared/programme';
 import type { FieldId } from '../profile/fields';
 
 /** The questions of the application form itself; the profile flow asks everything else. */

@@ -1,11 +1,11 @@
 import { formatPhone } from '../../applications/phone';
 import type { DraftAnswers, StoredDocument } from '../../applications/store';
-import type { Programme } from '../../catalogue/schema';
 import type { StoredProfile } from '../../db/schema';
 import { completedYears, jakartaDay, parseIsoDate } from '../../eligibility';
 import type { FlowContext } from '../../engine/context';
-import { type FieldCipher, maskNik } from '../../privacy/crypto';
 import { regionLabel } from '../../regions';
+import { type FieldCipher, maskNik } from '../../shared/field-cipher';
+import type { Programme } from '../../shared/programme';
 import type { FieldId } from '../profile/fields';
 import { documentKinds, documentLabel, type FormField, needsMajor } from './form';
 

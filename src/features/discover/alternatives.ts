@@ -4,6 +4,8 @@
  * fails, with their value — and what does fit, nearest to where they said they live first, each with
  * its place. Nothing is stored: the facts come from the message (issue #14, point 7).
  */
+
+import { withoutPerson } from '../../catalogue/query';
 import {
   getProgramme,
   type PersonFacts,
@@ -12,13 +14,12 @@ import {
 } from '../../catalogue/search';
 import type { StoredProfile } from '../../db/schema';
 import { jakartaDay, toIsoDate } from '../../eligibility';
+import { evaluateFor } from '../../eligibility/for-profile';
 import type { FlowContext } from '../../engine/context';
-import type { Choice } from '../../engine/types';
-import { evaluateFor } from '../eligibility/evaluate';
+import type { Choice } from '../../shared/conversation';
 import { matchLine } from '../eligibility/flow';
 import { findMatches } from '../eligibility/match';
 import { titleOf } from './format';
-import { withoutPerson } from './query';
 
 /** The facts of one message as a profile the rules engine reads (an age is taken at the person's word). */
 export function profileOfFacts(person: PersonFacts, today: string = toIsoDate(jakartaDay())): StoredProfile {

@@ -3,7 +3,6 @@
  * from its catalogue record only. What the record does not say is said honestly, with the way to a person.
  */
 import { seatsLeft } from '../../applications/seats';
-import type { Programme } from '../../catalogue/schema';
 import { getProgramme, type ProgrammeDetail } from '../../catalogue/search';
 import {
   type Check,
@@ -15,11 +14,12 @@ import {
   seatSituation,
   toIsoDate,
 } from '../../eligibility';
-import type { ProgrammeQuestion } from '../../eligibility/types';
 import type { FlowContext } from '../../engine/context';
-import type { Choice } from '../../engine/types';
 import type { CardAttribute, CardQuestion } from '../../nlu';
 import { regionLabel } from '../../regions';
+import type { Choice } from '../../shared/conversation';
+import type { ProgrammeQuestion } from '../../shared/profile';
+import type { Programme } from '../../shared/programme';
 import { deadline, formatRupiah, placeOf, titleOf } from './format';
 
 /** One answered attribute: its sentence, and whether the record was silent about it. */

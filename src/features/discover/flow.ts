@@ -1,13 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { recordInterest } from '../../applications/interest';
 import { seatsLeft } from '../../applications/seats';
+import {
+  describeQuery,
+  isRefinementOnly,
+  queryFromUnderstanding,
+  type Widening,
+  widenings,
+  withoutPerson,
+} from '../../catalogue/query';
 import { explainEmpty, getProgramme, type ProgrammeQuery, searchProgrammes } from '../../catalogue/search';
-import { type Field, PROGRAMME_KINDS } from '../../catalogue/vocabulary';
+import { hasConsent, recordConsent } from '../../consent/service';
 import { rowsOf } from '../../db/rows';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
 import { startLink } from '../../engine/presentation';
-import type { Choice } from '../../engine/types';
 import {
   type CardAttribute,
   type CardQuestion,
@@ -16,24 +23,17 @@ import {
   requirementQuestion,
   understand,
 } from '../../nlu';
-import { hasConsent, recordConsent } from '../consent/service';
+import { loadProfile, saveProfile } from '../../profile/store';
+import type { Choice } from '../../shared/conversation';
+import { type Field, PROGRAMME_KINDS } from '../../shared/vocabulary';
 import { hear, heardFacts } from '../heard';
 import { nonTextKey, openFeature, showMenu } from '../menu/flow';
 import { profileFromFacts } from '../profile/facts';
-import { loadProfile, saveProfile } from '../profile/store';
 import { nearHomeProfile, routeFreeText } from '../text-router';
 import { alternativesFor } from './alternatives';
 import { answerCardQuestion } from './card-answers';
 import { listLine, renderCard, titleOf } from './format';
 import { answerAboutListed, describeFacts, statedOnly, withStated } from './listen';
-import {
-  describeQuery,
-  isRefinementOnly,
-  queryFromUnderstanding,
-  type Widening,
-  widenings,
-  withoutPerson,
-} from './query';
 import { addAlert, isSaved, latestIdentity, saveProgramme, unsaveProgramme } from './saved';
 
 const PAGE_SIZE = 5;

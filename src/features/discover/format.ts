@@ -1,9 +1,9 @@
-import type { Programme } from '../../catalogue/schema';
+import { countryName } from '../../catalogue/query';
 import type { ProgrammeSummary } from '../../catalogue/search';
 import { formatDateId } from '../../eligibility';
 import type { FlowContext } from '../../engine/context';
 import { regionLabel } from '../../regions';
-import { countryName } from './query';
+import type { Programme } from '../../shared/programme';
 
 /** The longest summary shown on a card before "Selengkapnya". */
 const SUMMARY_LIMIT = 280;

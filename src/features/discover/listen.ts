@@ -4,12 +4,13 @@
  * themselves ("aku cowok sih", "eh bukan, umurku 24", "maksudnya 170 cm") is used at once on the same
  * search, said back in one line. Nothing is stored.
  */
+
+import { personOf } from '../../catalogue/query';
 import type { PersonFacts, ProgrammeQuery } from '../../catalogue/search';
 import type { FlowContext } from '../../engine/context';
 import { type CardQuestion, readCorrection, statedHeight, type Understanding, understand } from '../../nlu';
 import { regionLabel } from '../../regions';
 import { cardAnswerText } from './card-answers';
-import { personOf } from './query';
 
 /** How many listed programmes a question is answered for: more would bury the answer. */
 const ANSWER_LIMIT = 3;

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { ProgrammeQuery } from '../../catalogue/search';
 import type { Queryable } from '../../db/client';
 import { identities, messages, programmeAlerts, savedProgrammes } from '../../db/schema';
-import type { Outbound } from '../../engine/types';
+import type { Outbound } from '../../shared/conversation';
 
 /** Reminder days before registration closes, sent at 09:00 WIB (02:00 UTC). */
 export const REMINDER_DAYS = [3, 1] as const;

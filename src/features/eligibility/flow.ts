@@ -1,19 +1,19 @@
+import { describeQuery, hasCriteria } from '../../catalogue/query';
 import { getProgramme, type ProgrammeQuery, searchProgrammes } from '../../catalogue/search';
-import type { EducationLevel, Field } from '../../catalogue/vocabulary';
 import { formatDateId, seatSituation } from '../../eligibility';
-import type { Check } from '../../eligibility/types';
+import { evaluateFor, missingFields } from '../../eligibility/for-profile';
 import type { FlowContext } from '../../engine/context';
 import type { Flow } from '../../engine/flow';
-import type { Choice } from '../../engine/types';
 import { type Correction, readCorrection } from '../../nlu';
+import { loadProfile, saveProfile } from '../../profile/store';
+import type { Choice } from '../../shared/conversation';
+import type { Check } from '../../shared/profile';
+import type { EducationLevel, Field } from '../../shared/vocabulary';
 import { placeOf, titleOf } from '../discover/format';
-import { describeQuery, hasCriteria } from '../discover/query';
 import { openFeature, showMenu } from '../menu/flow';
 import type { FieldId } from '../profile/fields';
 import { acceptAnswer } from '../profile/fields';
-import { loadProfile, saveProfile } from '../profile/store';
 import { routeFreeText } from '../text-router';
-import { evaluateFor, missingFields } from './evaluate';
 import { findMatches, type Match } from './match';
 
 /** What matching needs to know about a person before it can say anything useful. */

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Programme } from '../../catalogue/schema';
-import type { Field } from '../../catalogue/vocabulary';
 import type { Queryable } from '../../db/client';
 import { rowsOf } from '../../db/rows';
 import type { StoredProfile } from '../../db/schema';
 import { completedYears, type Evaluation, jakartaDay, parseIsoDate, toIsoDate } from '../../eligibility';
+import { evaluateFor } from '../../eligibility/for-profile';
 import type { Locale } from '../../i18n';
-import { evaluateFor } from './evaluate';
+import type { Programme } from '../../shared/programme';
+import type { Field } from '../../shared/vocabulary';
 
 export interface Match {
   id: string;

@@ -2,8 +2,8 @@ import { getProgramme } from '../../catalogue/search';
 import type { FlowContext } from '../../engine/context';
 import type { Flow } from '../../engine/flow';
 import { globalCommand } from '../../engine/keywords';
-import { describeHours, isOpen, nextOpening, type OfficeHours } from '../../handoff/office-hours';
 import { cancelHandoff, openHandoff, rateHandoff } from '../../handoff/service';
+import { describeHours, isOpen, nextOpening, type OfficeHours } from '../../shared/office-hours';
 import { showMenu } from '../menu/flow';
 
 export interface HandoffSettings {

@@ -1,3 +1,4 @@
+import { describeQuery } from '../../catalogue/query';
 import type { ProgrammeQuery } from '../../catalogue/search';
 import type { FlowContext } from '../../engine/context';
 import { dateTimeFormat } from '../../lib/intl';
@@ -13,7 +14,6 @@ import type {
   SavedExport,
 } from '../../privacy/sources/core';
 import type { WhatsAppExport } from '../../privacy/sources/whatsapp';
-import { describeQuery } from '../discover/query';
 import { profileSummary } from '../profile/fields';
 
 /** Sources this feature renders itself; any other source renders through its own `describe`. */

@@ -1,3 +1,4 @@
+import { hasConsent } from '../../consent/service';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
 import { dateTimeFormat } from '../../lib/intl';
@@ -7,9 +8,8 @@ import { logAccess } from '../../privacy/log';
 import { retentionSettings } from '../../privacy/settings';
 import { EXPORT_MESSAGE_LIMIT } from '../../privacy/sources/core';
 import { withdrawConsent } from '../../privacy/withdrawal';
-import { hasConsent } from '../consent/service';
+import { loadProfile } from '../../profile/store';
 import { showMenu } from '../menu/flow';
-import { loadProfile } from '../profile/store';
 import { routeFreeText } from '../text-router';
 import { chatSummary, textReport } from './describe';
 import { DELETE_PHRASE, normaliseTyped, WITHDRAW_PHRASE } from './keywords';

@@ -1,10 +1,7 @@
-import { ACTIVITY_STATUSES, type EducationLevel } from '../../catalogue/vocabulary';
 import type { StoredProfile } from '../../db/schema';
 import { completedYears, jakartaDay, parseIsoDate, toIsoDate } from '../../eligibility';
-import type { ProfileField, ProgrammeQuestion } from '../../eligibility/types';
 import type { FlowContext } from '../../engine/context';
 import type { FlowInput } from '../../engine/flow';
-import type { Choice } from '../../engine/types';
 import {
   type ParseResult,
   parseActivity,
@@ -17,9 +14,14 @@ import {
   parseYesNo,
 } from '../../profile/parse';
 import { findRegions, regionLabel } from '../../regions';
+import type { Choice } from '../../shared/conversation';
+import type { FieldId, ProgrammeQuestion } from '../../shared/profile';
+
+export type { FieldId } from '../../shared/profile';
+
+import { ACTIVITY_STATUSES, type EducationLevel } from '../../shared/vocabulary';
 
 /** Profile fields the conversation asks, plus the follow-ups some answers need. */
-export type FieldId = ProfileField | 'domicileRegency';
 
 export interface Prompt {
   text: string;

@@ -1,13 +1,14 @@
 import { getProgramme } from '../../catalogue/search';
+import { hasConsent, recordConsent } from '../../consent/service';
 import type { StoredProfile } from '../../db/schema';
-import type { ProgrammeQuestion } from '../../eligibility/types';
+import { evaluateFor } from '../../eligibility/for-profile';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
 import { type Correction, cardQuestion, normalize, readCorrection } from '../../nlu';
 import { parseYesNo } from '../../profile/parse';
-import { hasConsent, recordConsent } from '../consent/service';
+import { deleteProfile, loadProfile, saveProfile } from '../../profile/store';
+import type { ProgrammeQuestion } from '../../shared/profile';
 import { cardAnswerText } from '../discover/card-answers';
-import { evaluateFor } from '../eligibility/evaluate';
 import { asksSomething } from '../form-aside';
 import { escapeFromForm } from '../form-escape';
 import { forgetHeard, heardFacts } from '../heard';
@@ -16,7 +17,6 @@ import { QUESTIONS_FLOW, type QuestionsFlow } from '../questions/flow';
 import { routeFreeText } from '../text-router';
 import { fieldsGiven, profileFromFacts } from './facts';
 import { acceptAnswer, type FieldId, isMinor, profileSummary, promptFor } from './fields';
-import { deleteProfile, loadProfile, saveProfile } from './store';
 
 /** Where to continue once the profile has what was needed. */
 export interface ReturnTo {

@@ -4,17 +4,18 @@
  * matches nothing is said honestly, a person is offered, and the question is collected for staff. The
  * feelings in a message (tears, anger, an insult, thanks, laughter) get a fitting answer first.
  */
+
+import { queryFromUnderstanding } from '../../catalogue/query';
 import { getProgramme } from '../../catalogue/search';
 import { formatDateId } from '../../eligibility';
 import type { FlowContext } from '../../engine/context';
 import type { Flow } from '../../engine/flow';
-import type { Choice } from '../../engine/types';
 import { type Entry, entryByRef, findAnswer, localized, sourceLabel } from '../../knowledge/entries';
 import { maskPersonal } from '../../knowledge/mask';
 import { recordUnanswered } from '../../knowledge/unanswered';
 import { type Understanding, understand } from '../../nlu';
 import { readTone, type Tone } from '../../nlu/tone';
-import { queryFromUnderstanding } from '../discover/query';
+import type { Choice } from '../../shared/conversation';
 import { salam, showMenu } from '../menu/flow';
 import { routeFreeText } from '../text-router';
 import { isWorldQuestion, knowledgeGate, looksLikeQuestion } from './gate';

@@ -1,6 +1,7 @@
+import { hasConsent } from '../../consent/service';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
-import type { Choice } from '../../engine/types';
+import { loadProfile, saveProfile } from '../../profile/store';
 import {
   parseQuizAnswer,
   QUIZ_ANSWERS,
@@ -11,9 +12,8 @@ import {
   recommendFields,
   scoreQuiz,
 } from '../../quiz';
-import { hasConsent } from '../consent/service';
+import type { Choice } from '../../shared/conversation';
 import { showMenu } from '../menu/flow';
-import { loadProfile, saveProfile } from '../profile/store';
 
 interface QuizData extends Record<string, unknown> {
   answers: Record<string, QuizAnswer>;

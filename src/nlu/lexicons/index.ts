@@ -2,7 +2,7 @@
  * The lexicons as data (see README.md beside them): fields and their topics, the work people name,
  * regional and chat words, world regions. Compiled once into lookup tables.
  */
-import { FIELDS, type Field } from '../../catalogue/vocabulary';
+import { FIELDS, type Field } from '../../shared/vocabulary';
 import countriesData from './countries.json';
 import dialectData from './dialect.json';
 import fieldsData from './fields.json';

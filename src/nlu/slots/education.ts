@@ -1,5 +1,5 @@
 /** The education level a person says they have ("lulusan smp", "tamat SMA", "S1", "D3"). */
-import { EDUCATION_LEVELS, type EducationLevel } from '../../catalogue/vocabulary';
+import { EDUCATION_LEVELS, type EducationLevel } from '../../shared/vocabulary';
 import { claim, type Reading } from '../context';
 import { PhraseTable } from '../phrases';
 

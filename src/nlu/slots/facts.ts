@@ -4,7 +4,7 @@
  * hand (so a man is not shown women-only programmes, a 29-year-old is told what he cannot join) — never
  * stored by the understanding itself.
  */
-import type { ActivityStatus, EducationLevel, Field, Gender } from '../../catalogue/vocabulary';
+import type { ActivityStatus, EducationLevel, Field, Gender } from '../../shared/vocabulary';
 import { claim, type Reading } from '../context';
 import type { EducationReading } from './education';
 import { FIELD_TABLE } from './fields';

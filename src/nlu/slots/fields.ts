@@ -4,7 +4,7 @@
  * ../lexicons (fields.json, jobs.json). A topic also yields the words that find programmes about it by
  * their title and summary, so "kopi" finds a coffee-farming course filed under pertanian.
  */
-import type { Field } from '../../catalogue/vocabulary';
+import type { Field } from '../../shared/vocabulary';
 import { claim, type Reading } from '../context';
 import { AMBIGUOUS_WORDS, CONCEPTS, type Concept, WORK_VERBS } from '../lexicons';
 import { PhraseTable } from '../phrases';

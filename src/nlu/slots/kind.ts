@@ -1,5 +1,5 @@
 /** The kind of programme a message asks about, and the destination country when it is abroad. */
-import type { ProgrammeKind } from '../../catalogue/vocabulary';
+import type { ProgrammeKind } from '../../shared/vocabulary';
 import { claim, type Reading } from '../context';
 import { entriesOf, PhraseTable } from '../phrases';
 

@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { type ApplicationExport, anonymiseApplications, applicationsOf } from '../../applications/privacy';
 import { applications } from '../../db/schema';
 import type { FlowContext } from '../../engine/context';
+import type { FieldCipher } from '../../shared/field-cipher';
 import type { DocumentStorage } from '../../storage';
-import type { FieldCipher } from '../crypto';
 import type { PersonalDataSource } from '../registry';
 
 export interface ApplicationSourceDeps {

@@ -14,7 +14,7 @@ import {
   savedProgrammes,
   users,
 } from '../../db/schema';
-import type { FieldCipher } from '../crypto';
+import type { FieldCipher } from '../../shared/field-cipher';
 import type { PersonalDataSource } from '../registry';
 
 /*

@@ -1,10 +1,10 @@
 import { formatWhen } from '../../../applications/format';
 import { formatPhone } from '../../../applications/phone';
 import type { Undoable } from '../../../applications/status';
-import type { ApplicationStatus } from '../../../applications/statuses';
 import type { Evaluation } from '../../../eligibility';
 import type { Locale, T } from '../../../i18n';
 import { regionLabel } from '../../../regions';
+import type { ApplicationStatus } from '../../../shared/application-statuses';
 import type { AdminContext } from '../../context';
 import { Csrf } from '../../layout';
 import { formatInstant, formatNumber, localized } from '../../programmes/format';

@@ -1,6 +1,6 @@
-import { GENDERS } from '../../../catalogue/vocabulary';
 import type { Locale, T } from '../../../i18n';
 import { listProvinces, regionLabel } from '../../../regions';
+import { GENDERS } from '../../../shared/vocabulary';
 import { LIST_PAGER, Pager, pageLink } from '../../pager';
 import { formatInstant, formatNumber, localized } from '../../programmes/format';
 import { type ApplicantFilter, FILTER_STATUSES } from '../filters';

@@ -1,5 +1,5 @@
-import type { ProgrammeStatus } from '../../../catalogue/vocabulary';
 import type { Locale, T } from '../../../i18n';
+import type { ProgrammeStatus } from '../../../shared/vocabulary';
 import { LIST_PAGER, Pager, pageLink } from '../../pager';
 import { formatDay, formatNumber, localized, placeOf } from '../format';
 import type { ProgrammeListItem } from '../service';

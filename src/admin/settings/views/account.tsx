@@ -1,4 +1,4 @@
-import { MIN_PASSWORD_LENGTH } from '../../auth/passwords';
+import { MIN_PASSWORD_LENGTH } from '../../../organisations/accounts/passwords';
 import { ErrorSummary, FieldMessage, invalid } from '../../broadcasts/fields';
 import type { AdminContext } from '../../context';
 import { Csrf } from '../../layout';

@@ -1,4 +1,4 @@
-import { ONE_TIME_HOURS } from '../../auth/login';
+import { ONE_TIME_HOURS } from '../../../organisations/accounts/login';
 import type { AdminContext } from '../../context';
 import type { IssuedPassword } from '../members';
 import { k } from './format';

@@ -1,10 +1,10 @@
 import { type BaileysEventMap, toNumber, type WAMessage, type WAMessageKey } from 'baileys';
 import type { Db } from '../../../db/client';
 import { type Engine, errorSummary } from '../../../engine/engine';
-import type { Delivery, Inbound } from '../../../engine/types';
 import type { Logger } from '../../../logger';
 import { deliver } from '../../../outbox/delivery';
 import type { SenderRegistry } from '../../../outbox/sender';
+import type { Delivery, Inbound } from '../../../shared/conversation';
 import { resolveContact } from '../contacts';
 import { isLidJid, jidUser, languageFromPhone, pnJid } from '../jid';
 import { pauseByPhone } from '../pauses';

@@ -8,7 +8,7 @@ import {
   toNumber,
   type WAMessage,
 } from 'baileys';
-import type { InboundPayload } from '../../../engine/types';
+import type { InboundPayload } from '../../../shared/conversation';
 import { isLidJid, isPnJid, jidUser, normalizeUserJid } from '../jid';
 import { cleanText, contactPayload } from '../text';
 

@@ -1,6 +1,6 @@
 import { type AnyMessageContent, generateMessageIDV2, type WASocket } from 'baileys';
-import type { Outbound } from '../../../engine/types';
 import { type ChannelSender, SendError, type SendOk } from '../../../outbox/sender';
+import type { Outbound } from '../../../shared/conversation';
 import { readStoredFile, STORED_FILE_MISSING, type StoredFileReader } from '../../../storage/stored-files';
 import { isLidJid, isPnJid, pnJid } from '../jid';
 import type { SentMessages } from './sent-messages';

@@ -1,9 +1,9 @@
 import type { Db } from '../../../db/client';
 import type { Engine } from '../../../engine/engine';
-import type { Inbound } from '../../../engine/types';
 import type { Logger } from '../../../logger';
 import { type BackgroundSends, deliver, type SentMarker } from '../../../outbox/delivery';
 import type { SenderRegistry } from '../../../outbox/sender';
+import type { Inbound } from '../../../shared/conversation';
 import type { StoredFileReader } from '../../../storage/stored-files';
 import { externalIdForPhone } from '../contacts';
 import { languageFromPhone, pnJid } from '../jid';

@@ -1,5 +1,5 @@
 import { decodeCallbackData } from '../../../engine/choices';
-import type { InboundPayload } from '../../../engine/types';
+import type { InboundPayload } from '../../../shared/conversation';
 import { phoneDigits } from '../jid';
 import { cleanText } from '../text';
 

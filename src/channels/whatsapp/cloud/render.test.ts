@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presentFor } from '../../../engine/presentation';
-import type { Choice, Outbound } from '../../../engine/types';
+import type { Choice, Outbound } from '../../../shared/conversation';
 import { renderText, splitNumbered } from './render';
 
 const choices = (...labels: string[]): Choice[] => labels.map((label, i) => ({ id: `c:${i}`, label }));

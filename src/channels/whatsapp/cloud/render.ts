@@ -1,7 +1,7 @@
 import { encodeCallbackData } from '../../../engine/choices';
 import { replyHint } from '../../../engine/presentation';
-import type { Choice, Outbound } from '../../../engine/types';
 import { LOCALES, type Locale, tFor } from '../../../i18n';
+import type { Choice, Outbound } from '../../../shared/conversation';
 
 /*
  * Both WhatsApp transports share channel `whatsapp`, so the engine hands the Cloud API the same text as

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { rowsOf } from '../../../db/rows';
-import type { Outbound } from '../../../engine/types';
 import { type ChannelSender, SendError, type SendOk } from '../../../outbox/sender';
+import type { Outbound } from '../../../shared/conversation';
 import { readStoredFile, STORED_FILE_MISSING, type StoredFileReader } from '../../../storage/stored-files';
 import { isLidJid, jidUser } from '../jid';
 import { type GraphApi, GraphApiError } from './graph-api';
