@@ -93,8 +93,11 @@ async function play(h: Harness, personId: number, moment: Moment, catalogue: Cat
     return sentSince(before);
   };
 
-  for (const raw of moment.turns) {
+  for (const [t, raw] of moment.turns.entries()) {
     const turn = parseTurn(raw);
+    // The writer presses the consent after "[daftar N]" themselves when the next turn says so.
+    const next = moment.turns[t + 1] ? parseTurn(moment.turns[t + 1]!).kind : undefined;
+    const consentIsNext = next === 'agree' || next === 'decline';
     sinceTurn = count();
     switch (turn.kind) {
       case 'text':
@@ -141,6 +144,8 @@ async function play(h: Harness, personId: number, moment: Moment, catalogue: Cat
         // that application at once — pressing its "Daftar" is already done, the consent is accepted.
         const started = lastTurn.some((m) => m.text === list.text) ? tapIn(lastTurn, 'agree') : undefined;
         if (started && turn.n === 1 && !list.buttons.some((b) => /^\D{0,3}1\b/.test(b.text))) {
+          // Left for the next turn to press: what is on screen stays the consent.
+          if (consentIsNext) continue;
           await tap(started);
           break;
         }
@@ -155,11 +160,15 @@ async function play(h: Harness, personId: number, moment: Moment, catalogue: Cat
         if (!apply) throw new CannotPerform(`${raw}: the card of ${slug} has no apply button`);
         reply = await tap(apply);
         const agree = tapIn(reply, 'agree');
-        if (agree) await tap(agree);
+        if (agree && !consentIsNext) await tap(agree);
         break;
       }
     }
     lastTurn = sentSince(sinceTurn);
+    if (process.env.LISTENING_TRACE)
+      console.log(
+        `> ${raw}\n${lastTurn.map((m) => `${m.text}\n  [${m.buttons.map((b) => b.text).join(' | ')}]`).join('\n')}`,
+      );
   }
   return lastTurn;
 }
