@@ -29,6 +29,30 @@ const PROGRESS =
 const WHY_DATA =
   /\b(kenapa|knp|ngapain|buat apa|untuk apa|utk apa|why)\b.*\b(nomor|nomer|hp|wa|nik|ktp|data|alamat|email|tanggal lahir|umur|foto|dokumen|phone|number|id|address)\b|\b(data|dataku|datanya|data aku|data saya|my data)\b.*\b(dikirim|ke siapa|siapa yang|aman|dilihat|disimpan|dijual|sent|who|safe)\b|\bwho (sees|gets|will see|can see)\b/;
 
+/** "why are you asking all this": the same answer as why the data is needed. */
+const WHY_ASKED =
+  /\b(buat apa|untuk apa|utk apa|ngapain|kenapa|knp|why)\b.*\b(ditanya|ditanyain|ditanya2|nanya|nanya2|tanya|tanya2|ask|asking|need (this|that|it))\b/;
+
+/** Documents people say they do not have yet ("pas foto nanti aja", "bentar aku cari ktp dulu"). */
+const DOCUMENTS: ReadonlyArray<[string, RegExp]> = [
+  ['ktp', /\b(ktp|e-?ktp|id card|identity card)\b/],
+  ['ijazah', /\b(ijazah|ijasah|ijazahku|diploma|certificate of graduation)\b/],
+  ['photo', /\b(pas ?foto|pasfoto|foto formal|passport photo|photo)\b/],
+  ['cv', /\b(cv|curriculum vitae|riwayat hidup|resume)\b/],
+  ['skck', /\bskck\b/],
+  ['passport', /\b(paspor|passport)\b/],
+  ['kk', /\b(kk|kartu keluarga|family card)\b/],
+];
+/** Not there yet, or being fetched: a document that comes later. */
+const NOT_YET =
+  /\b(nanti|belum|blm|blom|menyusul|nyusul|dulu|masih diproses|diproses|ga punya|gak punya|gk punya|tidak punya|nggak punya|ga ada|gak ada|gk ada|tidak ada|cari|nyari|later|not yet|don'?t have|do not have|find|looking for|hold on)\b/;
+
+/** Skipping the waiting question ("skip", "lewat", "gk punya", "boleh ga dijawab yg ini?"). */
+const SKIP =
+  /\b(skip|skipp?ed|lewat|lewati|lewatin|dilewati|dilewatin|ga dijawab|gak dijawab|tidak dijawab|nggak dijawab|ga punya|gak punya|gk punya|tidak punya|nggak punya|ga ada|gak ada|gk ada|tidak ada|don'?t have|do not have|none)\b/;
+/** Optional answers a person may name while another question waits ("email gk punya"). */
+const OPTIONAL_NAMED = /\b(e-?mail|surel)\b/;
+
 export type Aside = 'answered' | 'left' | undefined;
 
 /**
@@ -47,6 +71,24 @@ export function asksSomething(text: string): boolean {
 
 export async function answerAside(ctx: FlowContext, text: string, at: AsideContext = {}): Promise<Aside> {
   const lower = text.toLowerCase();
+  if (!at.noAside) {
+    // "pas foto nanti aja, blm ada": documents are asked at the end and may come later; the form goes on.
+    const document = DOCUMENTS.find(([, pattern]) => pattern.test(lower));
+    if (document && NOT_YET.test(lower)) {
+      const key = document[0];
+      ctx.say(
+        `${ctx.t('form.documentLater', { document: ctx.t(`form.document.${key}`) })}${
+          key === 'ijazah' ? `\n${ctx.t('form.ijazahPending')}` : ''
+        }`,
+      );
+      return 'answered';
+    }
+    // "email gk punya" while the birth date waits: that one is optional when it comes.
+    if (OPTIONAL_NAMED.test(lower) && SKIP.test(lower)) {
+      ctx.say(ctx.t('form.optionalLater'));
+      return 'answered';
+    }
+  }
   if (PAUSE.test(lower) && !at.noAside) {
     ctx.say(ctx.t('form.paused'));
     await ctx.go('menu');
@@ -60,9 +102,14 @@ export async function answerAside(ctx: FlowContext, text: string, at: AsideConte
     );
     return 'answered';
   }
+  // Skipping a question the form needs (an optional one takes "skip" as its answer before this).
+  if (!at.noAside && SKIP.test(lower) && !WHY_DATA.test(lower)) {
+    ctx.say(ctx.t('form.requiredNoSkip'));
+    return 'answered';
+  }
   if (at.noAside || !asksSomething(text)) return undefined;
   const detail = at.slug ? await getProgramme(ctx.tx, at.slug) : null;
-  if (WHY_DATA.test(lower)) {
+  if (WHY_DATA.test(lower) || WHY_ASKED.test(lower)) {
     const provider = detail?.programme.provider.name;
     ctx.say(
       provider

@@ -38,6 +38,9 @@ const FLOORS: Readonly<Record<string, number>> = {
   // 2026-12-07: the final batch of the session, written apart and opened only once every branch of the
   // session was merged, with no change made for it: 118/160 = 73.8 % (en 39/50, id 79/110).
   'listening-l4': 0.71,
+  // 2026-12-07: written apart (branch listen4), scored before any change made for it: 110/174 = 63.2 %
+  // (en 36/55, id 74/119; the same with the harness of main).
+  'listening-l5': 0.61,
 };
 
 const batches = existsSync(ROOT)
@@ -90,8 +93,11 @@ async function play(h: Harness, personId: number, moment: Moment, catalogue: Cat
     return sentSince(before);
   };
 
-  for (const raw of moment.turns) {
+  for (const [t, raw] of moment.turns.entries()) {
     const turn = parseTurn(raw);
+    // The writer presses the consent after "[daftar N]" themselves when the next turn says so.
+    const next = moment.turns[t + 1] ? parseTurn(moment.turns[t + 1]!).kind : undefined;
+    const consentIsNext = next === 'agree' || next === 'decline';
     sinceTurn = count();
     switch (turn.kind) {
       case 'text':
@@ -99,8 +105,11 @@ async function play(h: Harness, personId: number, moment: Moment, catalogue: Cat
         break;
       case 'agree':
       case 'decline': {
+        // The writers' brief: "press the consent accept/refuse button *if one is on screen*". A bot that
+        // asked no consent (nothing to store) leaves nothing to press: the turn is not played, and what
+        // the person sees is still the previous reply.
         const b = tapIn(lastTurn, turn.kind);
-        if (!b) throw new CannotPerform(`${raw}: no such button in the last reply`);
+        if (!b) continue;
         await tap(b);
         break;
       }
@@ -131,6 +140,15 @@ async function play(h: Harness, personId: number, moment: Moment, catalogue: Cat
           .find((m) => /^\s*\d+\. /m.test(m.text) && programmesInOrder(m.text, catalogue).length >= turn.n);
         const slug = list && programmesInOrder(list.text, catalogue)[turn.n - 1];
         if (!list || !slug) throw new CannotPerform(`${raw}: no list with ${turn.n} programmes shown`);
+        // "mau daftar …" with exactly one programme fitting: the bot names it and asks the consent for
+        // that application at once — pressing its "Daftar" is already done, the consent is accepted.
+        const started = lastTurn.some((m) => m.text === list.text) ? tapIn(lastTurn, 'agree') : undefined;
+        if (started && turn.n === 1 && !list.buttons.some((b) => /^\D{0,3}1\b/.test(b.text))) {
+          // Left for the next turn to press: what is on screen stays the consent.
+          if (consentIsNext) continue;
+          await tap(started);
+          break;
+        }
         const record = catalogue.find((r) => r.slug === slug)!;
         const titles = [record.title.id, record.title.en].filter(Boolean).map((t) => t!.toLowerCase());
         const open =
@@ -142,11 +160,15 @@ async function play(h: Harness, personId: number, moment: Moment, catalogue: Cat
         if (!apply) throw new CannotPerform(`${raw}: the card of ${slug} has no apply button`);
         reply = await tap(apply);
         const agree = tapIn(reply, 'agree');
-        if (agree) await tap(agree);
+        if (agree && !consentIsNext) await tap(agree);
         break;
       }
     }
     lastTurn = sentSince(sinceTurn);
+    if (process.env.LISTENING_TRACE)
+      console.log(
+        `> ${raw}\n${lastTurn.map((m) => `${m.text}\n  [${m.buttons.map((b) => b.text).join(' | ')}]`).join('\n')}`,
+      );
   }
   return lastTurn;
 }
@@ -167,7 +189,9 @@ describe('held-out listening batches', () => {
     describe(batch, () => {
       let h: Harness;
       const catalogue = shiftDates(read<CatalogueRecord[]>(batch, 'catalogue.json'));
-      const moments = read<Moment[]>(batch, 'moments.json');
+      // LISTENING_ONLY=l4-047,l4-081 plays only those moments (while working on them; the floor is not checked).
+      const only = process.env.LISTENING_ONLY?.split(',').map((s) => s.trim());
+      const moments = read<Moment[]>(batch, 'moments.json').filter((m) => !only || only.includes(m.id));
 
       beforeAll(async () => {
         h = await startHarness({ UPLOADS_DIR: tempUploads() });
@@ -211,6 +235,7 @@ describe('held-out listening batches', () => {
         console.log(score.report);
         if (process.env.LISTENING_VERBOSE)
           for (const o of outcomes) console.log(`${o.moment.id} ${o.verdict.pass ? '✓' : '✗'}\n${o.reply}\n`);
+        if (only) return;
         const floor = FLOORS[batch];
         expect(floor, `set a floor for ${batch} (measured ${score.rate.toFixed(3)})`).toBeDefined();
         expect(score.rate).toBeGreaterThanOrEqual(floor ?? 1);

@@ -72,7 +72,11 @@ export const discoverFlow: Flow = {
     if (p.query && p.applyIfOne) {
       const found = await searchProgrammes(ctx.tx, p.query, { page: 1, pageSize: 2 });
       const only = found.total === 1 ? found.items[0] : undefined;
-      if (only?.state === 'open') return apply(ctx, only.slug);
+      if (only?.state === 'open') {
+        // Which programme the application is for, said before anything is asked.
+        ctx.say(ctx.t('discovery:applyingToOnly', { line: listLine(ctx, 1, only) }));
+        return apply(ctx, only.slug);
+      }
     }
     if (p.slug && p.action === 'apply') return apply(ctx, p.slug);
     if (p.slug && p.ask?.length && (await answerCardQuestion(ctx, p.slug, { attributes: p.ask }))) return;

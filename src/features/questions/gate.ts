@@ -15,8 +15,16 @@ const ASKING: ReadonlySet<Intent> = new Set<Intent>([
   'thanks',
 ]);
 
-/** "cara batalin lamaran": a question about cancelling, not a cancel. */
-const HOW = /\b(cara|caranya|bagaimana|how)\b/;
+/** "cara batalin lamaran", "kalo udah daftar bisa batal ga?": a question about cancelling, not a cancel. */
+const HOW = /\b(cara|caranya|bagaimana|gimana|how|kalau|kalo|bisa|boleh|kena|denda|can i)\b|\?/;
+/** "kalo udh daftar trs ngapain?": asking how applying goes on, not for one's own applications. */
+const AFTER_APPLYING =
+  /\b(kalau|kalo|setelah|sesudah|habis|abis|after|once)\b.*\b(daftar|mendaftar|apply|applied|applying)\b/;
+/** "bahasa inggris aja aku jeblok" talks about a language; switching asks for it to be spoken. */
+const SWITCH =
+  /\b(pake|pakai|ganti|ubah|switch|change|reply|answer|respond|jawab|balas|bales|ngomong|speak|talk|write|chat|in english|in indonesian|dalam bahasa)\b/;
+/** Facts the eligibility engine cannot judge from a message: the knowledge base answers the worry. */
+const WORRY_FACTS = /\b(tato|tatto|tattoo|tatoo|buta warna|colou?r ?blind|colou?r-blind)\b/;
 
 /**
  * Whether the knowledge base may answer this message, and which of its words count. "umur 27 bisa ikut
@@ -27,7 +35,13 @@ export function knowledgeGate(
   u: Understanding,
   text: string,
 ): { ask: false } | { ask: true; options: MatchOptions } {
-  if (!ASKING.has(u.intent) && !(u.intent === 'cancel' && HOW.test(u.normalized))) return { ask: false };
+  const lower = text.toLowerCase();
+  const asksAnyway =
+    (u.intent === 'cancel' && (HOW.test(u.normalized) || text.includes('?'))) ||
+    (u.intent === 'status' && AFTER_APPLYING.test(u.normalized)) ||
+    (u.intent === 'language' && !SWITCH.test(lower));
+  if (!ASKING.has(u.intent) && !asksAnyway) return { ask: false };
+  if (WORRY_FACTS.test(lower)) return { ask: true, options: {} };
   const s = u.slots;
   // A value of the person's own ("umur 27", "lulusan smp") or a named target ("… magang korea?") is for
   // the eligibility engine and matching, which answer from the programmes' own rules.
