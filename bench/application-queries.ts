@@ -73,8 +73,9 @@ export async function applicationQueries(url: string, uploads: string, i: number
     await runtime.marker.flush();
   };
   try {
-    // Once to warm up (prepared statements, JIT), then counted.
-    await fillForm(api, i + 1, (_name, update) => post(update));
+    // Warm-up (prepared statements, JIT), then counted. BENCH_WARM=N: more warm-up applicants (to profile).
+    const warm = Number(process.env.BENCH_WARM ?? 1);
+    for (let w = 1; w <= warm; w++) await fillForm(api, i + w, (_name, update) => post(update));
     await fillForm(api, i, async (name, update) => {
       current = { statements: 0, roundTrips: 0, cpuMs: 0, texts: [] };
       const cpu = process.cpuUsage();
