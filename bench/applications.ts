@@ -21,7 +21,9 @@ import { applications, programmeSeats, programmes, users } from '../src/db/schem
 import { BotApiStandIn } from '../tests/helpers/bot-api';
 import { programme } from '../tests/helpers/catalogue';
 import { buttonsOf, callbackUpdate, messageUpdate, textUpdate } from '../tests/helpers/telegram';
+import { applicationQueries } from './application-queries';
 import { nodeArgs } from './compiled';
+import { backendPids, cpuMs } from './cpu';
 import { freshPostgres } from './postgres';
 import { ms, summarise } from './stats';
 
@@ -50,8 +52,11 @@ export async function benchApplications(): Promise<void> {
   try {
     const imported = await importProgrammes(database.db, JSON.stringify(CATALOGUE), { strict: true });
     if (imported.invalid) throw new Error('bench catalogue invalid');
-    await fullApplications(pg.url, uploads);
-    await lastSeatRace(database.db);
+    // BENCH_APPLICATIONS=sql: only the SQL count per step (quick, and independent of the machine's load).
+    const part = process.env.BENCH_APPLICATIONS;
+    if (part !== 'sql') await fullApplications(pg.url, uploads);
+    await applicationQueries(pg.url, uploads, 9_000);
+    if (part !== 'sql') await lastSeatRace(database.db);
   } finally {
     await database.close();
     await pg.drop();
@@ -95,7 +100,7 @@ async function fullApplications(url: string, uploads: string): Promise<void> {
   });
 
   try {
-    await runApplicants(api, port);
+    await runApplicants(api, port, url, child.pid!);
   } finally {
     // Also on failure: never leave the server behind.
     child.kill('SIGTERM');
@@ -104,7 +109,7 @@ async function fullApplications(url: string, uploads: string): Promise<void> {
   }
 }
 
-async function runApplicants(api: BotApiStandIn, port: number): Promise<void> {
+async function runApplicants(api: BotApiStandIn, port: number, url: string, pid: number): Promise<void> {
   const endpoint = `http://127.0.0.1:${port}/webhooks/telegram`;
   const post = async (update: Update) => {
     const started = performance.now();
@@ -128,98 +133,24 @@ async function runApplicants(api: BotApiStandIn, port: number): Promise<void> {
 
   let measuring = false;
   const applicantRun = async (i: number) => {
-    const person = { id: 700_000 + i, firstName: `Peserta${i}` };
-    const female = i % 2 === 0;
-    const nik = `3578${String(i % 100).padStart(2, '0')}${String(14 + (female ? 40 : 0))}0301${String(i + 1).padStart(4, '0')}`;
-    api.capture(person.id);
-    api.addFile(`ktp-${i}`, JPEG, `photos/ktp-${i}.jpg`);
-    api.addFile(`ijazah-${i}`, PDF, `documents/ijazah-${i}.pdf`);
-    const last = () => {
-      const call = api.lastTo(person.id);
-      return { text: String(call?.body.text ?? ''), buttons: call ? buttonsOf(call.body) : [] };
-    };
-    const press = (label: string) => {
-      const button = last().buttons.find((b) => b.text === label);
-      if (!button) throw new Error(`no button ${label} in "${last().text.slice(0, 80)}"`);
-      return callbackUpdate(person, button.data);
-    };
-    const step = async (name: string, update: Update) => {
+    await fillForm(api, i, async (name, update) => {
       const took = await post(update);
       if (measuring) record(name, took);
-    };
-
-    await step('card (/start p_…)', textUpdate(person, '/start p_bench-magang'));
-    await step('Daftar', press('📝 Daftar'));
-    for (let turn = 0; turn < 30; turn++) {
-      const text = last().text;
-      // Document prompts first: the ijazah hint mentions "pendidikan terakhir".
-      if (text.includes('Dokumen 1 dari 2'))
-        await step(
-          'KTP photo (getFile + download)',
-          messageUpdate(person, {
-            photo: [
-              {
-                file_id: `ktp-${i}`,
-                file_unique_id: `k${i}`,
-                width: 800,
-                height: 500,
-                file_size: JPEG.length,
-              },
-            ],
-          }),
-        );
-      else if (text.includes('Dokumen 2 dari 2'))
-        await step(
-          'ijazah PDF (getFile + download)',
-          messageUpdate(person, {
-            document: {
-              file_id: `ijazah-${i}`,
-              file_unique_id: `i${i}`,
-              file_name: 'ijazah.pdf',
-              mime_type: 'application/pdf',
-              file_size: PDF.length,
-            },
-          }),
-        );
-      else if (text.includes('Apakah kamu setuju')) await step('consent', press('✅ Setuju'));
-      else if (text.includes('tanggal lahirmu')) await step('birth date', textUpdate(person, '14-03-2001'));
-      else if (text.includes('jenis kelaminmu'))
-        await step('gender', textUpdate(person, female ? 'perempuan' : 'laki-laki'));
-      else if (text.includes('kabupaten/kota mana'))
-        await step('domicile', textUpdate(person, 'Kota Surabaya'));
-      else if (text.includes('pendidikan terakhir')) await step('education', textUpdate(person, 'SMK'));
-      else if (text.includes('Tahun berapa kamu lulus'))
-        await step('graduation year', textUpdate(person, '2019'));
-      else if (text.includes('nama lengkapmu'))
-        await step('full name', textUpdate(person, `Peserta ${nameOf(i)}`));
-      else if (text.includes('Berapa NIK-mu')) await step('NIK', textUpdate(person, nik));
-      else if (text.includes('Nomor HP/WhatsApp'))
-        await step(
-          'phone (contact)',
-          messageUpdate(person, {
-            contact: { phone_number: `62812${String(10_000_000 + i)}`, first_name: 'P', user_id: person.id },
-          }),
-        );
-      else if (text.includes('Alamat email')) await step('email (skip)', press('Lewati'));
-      else if (text.includes('Alamat tempat tinggalmu'))
-        await step('address', textUpdate(person, `Jl. Benchmark No. ${i} RT 01/RW 02, Surabaya`));
-      else if (text.includes('jurusanmu')) await step('major', textUpdate(person, 'Teknik Pengelasan'));
-      else if (text.includes('Periksa lagi lamaranmu')) {
-        await step('Kirim (seat + reference)', press('✅ Kirim lamaran'));
-        if (measuring) completed++;
-        return;
-      } else throw new Error(`unexpected question: ${text.slice(0, 120)}`);
-    }
-    if (api.keepCalls) console.log(api.texts(person.id).slice(-6));
-    throw new Error(`the form did not end: ${last().text.slice(0, 300)}`);
+    });
+    if (measuring) completed++;
   };
 
   // Warm-up (not measured): JIT, prepared statements, connection pool, as a running server would be.
   await Promise.all(Array.from({ length: 10 }, (_, i) => applicantRun(5_000 + i)));
+  const backends = await backendPids(url);
+  const cpuBefore = [cpuMs([pid]), cpuMs(backends)];
   measuring = true;
   const started = performance.now();
   await Promise.all(Array.from({ length: PEOPLE }, (_, i) => applicantRun(i)));
   const elapsed = performance.now() - started;
+  const steps = [...perStep.values()].reduce((n, list) => n + list.length, 0);
+  const serverCpu = (cpuMs([pid]) - cpuBefore[0]!) / steps;
+  const postgresCpu = (cpuMs(backends) - cpuBefore[1]!) / steps;
 
   console.log(`\n## Applications: full form through the webhook, ${PEOPLE} people at once (real Postgres)`);
   console.log(
@@ -239,6 +170,98 @@ async function runApplicants(api: BotApiStandIn, port: number): Promise<void> {
     `  ${'all steps'.padEnd(34)} n=${String(total.n).padStart(3)}  p50 ${ms(total.p50).padStart(10)}  p99 ${ms(total.p99).padStart(10)}`,
   );
   console.log(`  files downloaded from the stand-in: ${api.fileDownloads}`);
+  console.log(
+    `  CPU per step: server ${serverCpu.toFixed(2)} ms, Postgres ${postgresCpu.toFixed(2)} ms (less noisy than latency on a shared machine)`,
+  );
+}
+
+/**
+ * One applicant (number i) through the whole form, from the programme's card to Kirim: reads each
+ * question from the stand-in and answers it through `step` (which posts the update).
+ */
+export async function fillForm(
+  api: BotApiStandIn,
+  i: number,
+  step: (name: string, update: Update) => Promise<void>,
+): Promise<void> {
+  const person = { id: 700_000 + i, firstName: `Peserta${i}` };
+  const female = i % 2 === 0;
+  const nik = `3578${String(i % 100).padStart(2, '0')}${String(14 + (female ? 40 : 0))}0301${String(i + 1).padStart(4, '0')}`;
+  api.capture(person.id);
+  api.addFile(`ktp-${i}`, JPEG, `photos/ktp-${i}.jpg`);
+  api.addFile(`ijazah-${i}`, PDF, `documents/ijazah-${i}.pdf`);
+  const last = () => {
+    const call = api.lastTo(person.id);
+    return { text: String(call?.body.text ?? ''), buttons: call ? buttonsOf(call.body) : [] };
+  };
+  const press = (label: string) => {
+    const button = last().buttons.find((b) => b.text === label);
+    if (!button) throw new Error(`no button ${label} in "${last().text.slice(0, 80)}"`);
+    return callbackUpdate(person, button.data);
+  };
+  await step('card (/start p_…)', textUpdate(person, '/start p_bench-magang'));
+  await step('Daftar', press('📝 Daftar'));
+  for (let turn = 0; turn < 30; turn++) {
+    const text = last().text;
+    // Document prompts first: the ijazah hint mentions "pendidikan terakhir".
+    if (text.includes('Dokumen 1 dari 2'))
+      await step(
+        'KTP photo (getFile + download)',
+        messageUpdate(person, {
+          photo: [
+            {
+              file_id: `ktp-${i}`,
+              file_unique_id: `k${i}`,
+              width: 800,
+              height: 500,
+              file_size: JPEG.length,
+            },
+          ],
+        }),
+      );
+    else if (text.includes('Dokumen 2 dari 2'))
+      await step(
+        'ijazah PDF (getFile + download)',
+        messageUpdate(person, {
+          document: {
+            file_id: `ijazah-${i}`,
+            file_unique_id: `i${i}`,
+            file_name: 'ijazah.pdf',
+            mime_type: 'application/pdf',
+            file_size: PDF.length,
+          },
+        }),
+      );
+    else if (text.includes('Apakah kamu setuju')) await step('consent', press('✅ Setuju'));
+    else if (text.includes('tanggal lahirmu')) await step('birth date', textUpdate(person, '14-03-2001'));
+    else if (text.includes('jenis kelaminmu'))
+      await step('gender', textUpdate(person, female ? 'perempuan' : 'laki-laki'));
+    else if (text.includes('kabupaten/kota mana'))
+      await step('domicile', textUpdate(person, 'Kota Surabaya'));
+    else if (text.includes('pendidikan terakhir')) await step('education', textUpdate(person, 'SMK'));
+    else if (text.includes('Tahun berapa kamu lulus'))
+      await step('graduation year', textUpdate(person, '2019'));
+    else if (text.includes('nama lengkapmu'))
+      await step('full name', textUpdate(person, `Peserta ${nameOf(i)}`));
+    else if (text.includes('Berapa NIK-mu')) await step('NIK', textUpdate(person, nik));
+    else if (text.includes('Nomor HP/WhatsApp'))
+      await step(
+        'phone (contact)',
+        messageUpdate(person, {
+          contact: { phone_number: `62812${String(10_000_000 + i)}`, first_name: 'P', user_id: person.id },
+        }),
+      );
+    else if (text.includes('Alamat email')) await step('email (skip)', press('Lewati'));
+    else if (text.includes('Alamat tempat tinggalmu'))
+      await step('address', textUpdate(person, `Jl. Benchmark No. ${i} RT 01/RW 02, Surabaya`));
+    else if (text.includes('jurusanmu')) await step('major', textUpdate(person, 'Teknik Pengelasan'));
+    else if (text.includes('Periksa lagi lamaranmu')) {
+      await step('Kirim (seat + reference)', press('✅ Kirim lamaran'));
+      return;
+    } else throw new Error(`unexpected question: ${text.slice(0, 120)}`);
+  }
+  if (api.keepCalls) console.log(api.texts(person.id).slice(-6));
+  throw new Error(`the form did not end: ${last().text.slice(0, 300)}`);
 }
 
 async function lastSeatRace(db: Awaited<ReturnType<typeof openDatabase>>['db']): Promise<void> {

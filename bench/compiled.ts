@@ -1,20 +1,10 @@
 // Benchmarks run their servers as production does: compiled JavaScript (`npm start` runs dist/), not
-// through tsx. Each child script is bundled like scripts/build.mjs into dist/bench/, beside
-// node_modules so the dependencies left outside the bundle resolve. The bundle keeps `// src/…` comments at module
-// boundaries, which bench/profile-shares.ts uses to say which part of the code a profile sample is in.
+// through tsx. Each child script is bundled with scripts/build.mjs's options (scripts/build-options.mjs)
+// into dist/bench/, beside node_modules so the dependencies left outside the bundle resolve. The bundle
+// keeps `// src/…` comments at module boundaries, which bench/profile-shares.ts uses to say which part of the code a profile sample is in.
 import { basename } from 'node:path';
 import { build } from 'esbuild';
-
-const EXTERNAL = [
-  '@electric-sql/pglite',
-  'baileys',
-  'idn-area-data',
-  'node-fetch',
-  'pino',
-  'qrcode-terminal',
-];
-const REQUIRE_BANNER =
-  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+import { NODE_BUNDLE } from '../scripts/build-options.mjs';
 
 const built = new Map<string, Promise<string>>();
 
@@ -23,22 +13,9 @@ export function compiled(entry: string): Promise<string> {
   let out = built.get(entry);
   if (!out) {
     const name = basename(entry).replace(/\.ts$/, '');
-    out = build({
-      entryPoints: { [name]: entry },
-      outdir: 'dist/bench',
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      splitting: true,
-      keepNames: true,
-      target: 'node22',
-      // As scripts/build.mjs (EXTERNAL, REQUIRE_BANNER there).
-      external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),
-      banner: { js: REQUIRE_BANNER },
-      sourcemap: true,
-      tsconfig: 'tsconfig.json',
-      logLevel: 'warning',
-    }).then(() => `dist/bench/${name}.js`);
+    out = build({ ...NODE_BUNDLE, entryPoints: { [name]: entry }, outdir: 'dist/bench' }).then(
+      () => `dist/bench/${name}.js`,
+    );
     built.set(entry, out);
   }
   return out;

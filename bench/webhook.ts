@@ -6,13 +6,12 @@
 // the worst over the rounds). BENCH_PROFILE=DIR writes CPU profiles of both servers there (DIR/bare, DIR/jembatan).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Update } from 'grammy/types';
-import postgres from 'postgres';
 import { BotApiStandIn } from '../tests/helpers/bot-api';
 import { buttonsOf, callbackUpdate, textUpdate } from '../tests/helpers/telegram';
 import { nodeArgs } from './compiled';
+import { backendPids, cpuMs } from './cpu';
 import { freshPostgres } from './postgres';
 import { ms, summarise } from './stats';
 
@@ -199,27 +198,4 @@ export async function underLoad(entry: string, database: string, profileDir?: st
   await api.stop();
   await db.drop();
   return { count, seconds: elapsed / 1000, latencies, replies, logLines, serverCpu, postgresCpu };
-}
-
-/** User + system CPU time of processes, in ms (Linux /proc; 0 elsewhere or for processes gone). */
-function cpuMs(pids: number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {}
-  }
-  return ticks * 10; // USER_HZ is 100 on Linux
-}
-
-/** The Postgres backends serving the benchmark's database (the servers' connection pools). */
-async function backendPids(url: string): Promise<number[]> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  const rows = await sql<{ pid: number }[]>`
-    select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
-  await sql.end();
-  return rows.map((r) => r.pid);
 }

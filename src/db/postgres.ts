@@ -54,10 +54,12 @@ async function pipelinedBegin(pool: Client, fn: (tx: unknown) => unknown, option
     get(target, prop, receiver) {
       if (prop === 'unsafe')
         return (query: string, args?: unknown[], options?: Record<string, unknown>) => {
-          const statement = target.unsafe(query, args, { ...options, prepare: true });
+          // Queued at once, in the order the statements are made (postgres.js would otherwise queue
+          // each when it is first awaited): a write the flow does not wait for (FlowContext.writeBehind)
+          // always runs before the statements made after it, COMMIT included.
+          const statement = target.unsafe(query, args, { ...options, prepare: true }).execute();
           if (tx[COMMIT_NEXT] && !commit) {
             // Queued now, so postgres.js sends it in the same write and Postgres runs it right after.
-            statement.execute();
             commit = target.unsafe('commit').execute();
             commit?.catch(() => {});
           }

@@ -109,7 +109,9 @@ export class Engine {
           handoffId: row.handoff_id,
         });
       } catch (error) {
-        throw new FlowFailure(error);
+        // A read after a failed write-behind fails too ("transaction is aborted"): the write is the cause.
+        const failed = await ctx.writesFailed();
+        throw new FlowFailure(failed ? failed.error : error);
       }
     }
     followLanguage(ctx, previous, stored, said);
@@ -126,7 +128,7 @@ export class Engine {
     const kept = this.storedInbound(inbound.payload);
     // The turn's write is the transaction's last statement: COMMIT follows it in the same round trip.
     commitAfterNextStatement(tx);
-    const ids = await saveTurn(tx, {
+    const saving = saveTurn(tx, {
       userId: user.id,
       identityId: row.identity_id,
       channel: inbound.channel,
@@ -139,6 +141,14 @@ export class Engine {
       replies,
       leaseMs: this.options.replyLeaseMs ?? 30_000,
     });
+    let ids: number[];
+    try {
+      ids = await saving;
+    } catch (error) {
+      // A failed write-behind aborted the transaction, so the save failed with it: the flow's failure.
+      const failed = await ctx.writesFailed();
+      throw failed ? new FlowFailure(failed.error) : error;
+    }
     const deliveries = replies.map((message, i) => ({
       id: ids[i]!,
       channel: inbound.channel,

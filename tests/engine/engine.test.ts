@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversations, messages, users } from '../../src/db/schema';
 import { Engine } from '../../src/engine/engine';
@@ -71,6 +71,71 @@ describe('engine', () => {
     // The event is still recorded: a redelivery does not fail a second time.
     const again = await engine.handle(failing);
     expect(again.duplicate).toBe(true);
+  });
+
+  it('a write the flow did not wait for: later reads of the turn see it; if it fails, the turn rolls back and apologises', async () => {
+    const registry = createRegistry();
+    const seen: string[] = [];
+    registry.register({
+      id: 'behind',
+      async start(ctx) {
+        ctx.say('start');
+      },
+      async handle(ctx, input) {
+        const said = input.kind === 'text' ? input.text : '';
+        ctx.setStep('after', { said });
+        ctx.writeBehind(
+          ctx.tx
+            .update(users)
+            .set({ displayName: `Nama ${said}` })
+            .where(eq(users.id, ctx.user.id)),
+        );
+        if (said === 'gagal')
+          // Fails in the database (division by zero), unseen by the flow.
+          ctx.writeBehind(ctx.tx.execute(sql`select 1 / 0`));
+        else {
+          const [row] = await ctx.tx
+            .select({ name: users.displayName })
+            .from(users)
+            .where(eq(users.id, ctx.user.id));
+          seen.push(row!.name ?? '');
+        }
+        ctx.say(`ok ${said}`);
+      },
+    });
+    const engine = new Engine({
+      db: database.db,
+      logger: silentLogger,
+      registry,
+      router: createRouter(),
+      defaultLocale: 'id',
+    });
+    const userId = (await engine.handle(text('u-behind', '/start'))).userId!;
+    const setFlow = () =>
+      database.db
+        .update(conversations)
+        .set({ state: { flow: 'behind', step: 'x', data: {} } })
+        .where(eq(conversations.userId, userId));
+
+    await setFlow();
+    const saved = await engine.handle(text('u-behind', 'Sari'));
+    expect(seen).toEqual(['Nama Sari']);
+    expect(saved.deliveries.map((d) => d.message.type === 'text' && d.message.text)).toEqual(['ok Sari']);
+    const [user] = await database.db.select().from(users).where(eq(users.id, userId));
+    expect(user!.displayName).toBe('Nama Sari');
+
+    await setFlow();
+    const failed = await engine.handle(text('u-behind', 'gagal'));
+    const reply = failed.deliveries[0]!.message;
+    expect(failed.deliveries).toHaveLength(1);
+    expect(reply.type === 'text' && reply.text).toContain('Maaf, ada gangguan');
+    const [after] = await database.db.select().from(users).where(eq(users.id, userId));
+    expect(after!.displayName).toBe('Nama Sari');
+    const [conversation] = await database.db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.userId, userId));
+    expect(conversation!.state).toEqual({ flow: 'behind', step: 'x', data: {} });
   });
 
   it('logs inbound and outbound messages in order, outbound ones as leased outbox rows', async () => {

@@ -342,8 +342,9 @@ export function createApplyFlow(services: ApplicationServices): Flow {
       services.cipher,
     );
     if (!outcome.ok) return miss(ctx, outcome.error, field, loaded, input);
-    if (Object.keys(outcome.patch).length) await updateDraft(ctx.tx, loaded.app.id, outcome.patch);
-    if (outcome.profile) await saveProfile(ctx.tx, ctx.user.id, outcome.profile);
+    // Saved without waiting: they go to Postgres with the turn's own write (a round trip less per step).
+    if (Object.keys(outcome.patch).length) ctx.writeBehind(updateDraft(ctx.tx, loaded.app.id, outcome.patch));
+    if (outcome.profile) ctx.writeBehind(saveProfile(ctx.tx, ctx.user.id, outcome.profile));
     if (outcome.ack) ctx.say(outcome.ack);
     ctx.state = { ...ctx.state, misses: 0 };
     return next(ctx, {
