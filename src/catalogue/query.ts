@@ -53,6 +53,7 @@ export function queryFromUnderstanding(u: Understanding, profile?: StoredProfile
   if (c.womenOnly) query.womenOnly = s.womenExclusive ? 'only' : true;
   if (c.disabilityFriendly) query.disabilityFriendly = true;
   if (c.online) query.online = true;
+  if (c.blended) query.blended = true;
   if (s.exclude) {
     const { online, ...rest } = s.exclude;
     query.exclude = { ...rest, ...(online ? { online: true } : {}) };
@@ -88,7 +89,7 @@ export function personOf(u: Understanding): PersonFacts | undefined {
   return Object.keys(person).length ? person : undefined;
 }
 
-export type Widening = 'province' | 'abroad' | 'anywhere';
+export type Widening = 'province' | 'abroad' | 'anywhere' | 'hybrid';
 
 /**
  * When a search finds nothing, what a staff member would show next: for a programme abroad, the
@@ -116,6 +117,8 @@ export function widenings(query: ProgrammeQuery): Array<{ query: ProgrammeQuery;
   }
   // Abroad, the pre-departure training may be anywhere.
   if (abroad && codes.length) out.push({ query: { ...rest, near: codes }, why: 'anywhere' });
+  // Nothing fully online: classes partly online (campuran) are the nearest thing.
+  if (query.online && !query.hybrid) out.push({ query: { ...query, hybrid: true }, why: 'hybrid' });
   if (
     query.kinds?.length === 1 &&
     query.kinds[0] === 'magang' &&
@@ -182,7 +185,7 @@ export function describeQuery(ctx: Pick<FlowContext, 't' | 'locale'>, query: Pro
     if (places.length > MAX_PLACES_SHOWN) names.push('…');
     parts.push(names.join(' / '));
   }
-  for (const flag of ['free', 'stipend', 'womenOnly', 'disabilityFriendly', 'online'] as const)
+  for (const flag of ['free', 'stipend', 'womenOnly', 'disabilityFriendly', 'online', 'blended'] as const)
     if (query[flag]) parts.push(ctx.t(`discovery:filter.${flag}`));
   const x = query.exclude;
   if (x) {

@@ -333,13 +333,16 @@ function hiddenRules(person: PersonFacts, today: string): Array<[HiddenReason, S
   }
   if (person.domicile) {
     const codes = [person.domicile.province, ...(person.domicile.regency ? [person.domicile.regency] : [])];
+    // Only the province known ("tinggal di bekasi": the city or the regency): a rule naming a regency
+    // of that province may still fit, so it does not hide the programme (the card's check asks).
+    const within = person.domicile.regency ? sql`` : sql` or d like ${`${person.domicile.province}.%`}`;
     out.push([
       'domicile',
       sql`(${binding('domicile')} and jsonb_typeof(${e}->'domicile') = 'array' and not exists (
         select 1 from jsonb_array_elements_text(${e}->'domicile') d where d in (${sql.join(
           codes.map((c) => sql`${c}`),
           sql`, `,
-        )})))`,
+        )})${within}))`,
     ]);
   }
   if (person.activity) {
@@ -415,7 +418,8 @@ function conditions(query: ProgrammeQuery, today: string): SQL[] {
   if (query.womenOnly === 'only') where.push(eq(p.womenOnly, true));
   else if (query.womenOnly) where.push(or(eq(p.womenOnly, true), gt(p.seatsWomen, 0))!);
   if (query.disabilityFriendly) where.push(eq(p.disabilityFriendly, true));
-  if (query.online) where.push(eq(p.mode, 'daring'));
+  if (query.blended) where.push(eq(p.mode, 'campuran'));
+  if (query.online) where.push(query.hybrid ? inArray(p.mode, ['daring', 'campuran']) : eq(p.mode, 'daring'));
   const x = query.exclude;
   if (x?.fields?.length) where.push(not(inArray(p.field, x.fields)));
   if (x?.kinds?.length) where.push(not(inArray(p.kind, x.kinds)));
@@ -500,6 +504,7 @@ const NOT_FILTERS = new Set([
   'preferKinds',
   'countryCourses',
   'sortByStipend',
+  'hybrid',
 ]);
 
 function plan(query: ProgrammeQuery, terms: TextTerm[], today: string, textMustMatch: boolean): Plan {
@@ -809,9 +814,12 @@ function relaxations(query: ProgrammeQuery): { filter: RelaxedFilter; query: Pro
   if (query.fields?.length) out.push({ filter: 'fields', query: without('fields') });
   if (query.country || query.countries?.length)
     out.push({ filter: 'country', query: without('country', 'countries') });
-  for (const flag of ['free', 'stipend', 'womenOnly', 'disabilityFriendly', 'online'] as const) {
+  for (const flag of ['free', 'stipend', 'womenOnly', 'disabilityFriendly'] as const) {
     if (query[flag]) out.push({ filter: flag, query: without(flag) });
   }
+  // How it is taught (online, partly online) loosens as one.
+  if (query.online || query.blended)
+    out.push({ filter: 'online', query: without('online', 'hybrid', 'blended') });
   if (query.exclude) out.push({ filter: 'exclude', query: without('exclude') });
   if (query.person) out.push({ filter: 'person', query: without('person') });
   if (queryWords(query.text).length) out.push({ filter: 'text', query: without('text') });

@@ -13,7 +13,7 @@ import { PROTECTED } from './lexicon';
 import { DIALECT_STOPWORDS, SCHEMES } from './lexicons';
 import { normalizeMessage } from './normalize';
 import { PhraseTable } from './phrases';
-import { type Constraints, extractConstraints } from './slots/constraints';
+import { type Constraints, extractConstraints, readSchedule } from './slots/constraints';
 import { extractCountry } from './slots/country';
 import { readEducation } from './slots/education';
 import { extractFacts, homePlaces, type PlaceSpan, type StatedFacts } from './slots/facts';
@@ -241,6 +241,7 @@ export function understand(text: string): Understanding {
   // "kota batik" is Pekalongan before "batik" is a field.
   const nicknames = nicknameSpans(tokens);
   for (const span of nicknames) claim(r, span.start, span.end);
+  const schedule = readSchedule(r);
   const fieldReading = extractFields(r);
   const kindCues = extractKind(r);
   const { kind: saidKind, weak, goingAbroad } = kindCues;
@@ -345,9 +346,11 @@ export function understand(text: string): Understanding {
   if (notCountries.length) exclude.countries = notCountries;
   const country = countries[0];
   for (const hit of constraintReading.hits) {
-    if (hit.name === 'online' && negated(tokens, hit.start)) {
+    // "jangan yg daring", and "offline"/"tatap muka" said outright: nothing fully online.
+    const notOnline = hit.name === 'online' && negated(tokens, hit.start);
+    if (notOnline || hit.name === 'inPerson') {
       exclude.online = true;
-      const { online: _online, ...rest } = constraints ?? {};
+      const { online: _online, inPerson: _inPerson, ...rest } = constraints ?? {};
       constraints = Object.keys(rest).length ? rest : undefined;
     }
   }
@@ -419,7 +422,7 @@ export function understand(text: string): Understanding {
   if (constraints) slots.constraints = constraints;
   if (constraintReading.highestStipend) slots.sortByStipend = true;
   if (constraintReading.womenExclusive) slots.womenExclusive = true;
-  const rankBy = [...(constraintReading.rankBy ?? []), ...broad, ...routes];
+  const rankBy = [...(constraintReading.rankBy ?? []), ...schedule, ...broad, ...routes];
   if (rankBy.length) slots.rankBy = rankBy;
   if (ordinal !== undefined) slots.ordinal = ordinal;
   if (facts) slots.facts = facts;

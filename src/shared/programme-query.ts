@@ -68,6 +68,10 @@ export interface ProgrammeQuery {
   disabilityFriendly?: boolean;
   /** Fully online (daring). */
   online?: boolean;
+  /** With `online`: part-online (campuran) counts too — offered when nothing fully online fits. */
+  hybrid?: boolean;
+  /** Partly online, partly in person (campuran) only. */
+  blended?: boolean;
   /** Leftover words: they rank (programmes saying more of them first), never filter. */
   text?: string;
   /** What the person does not want. */

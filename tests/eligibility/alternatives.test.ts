@@ -126,10 +126,13 @@ describe('after a refusal', () => {
     );
     const [, why = ''] = reply.text.split(t('eligibility:flow.whyNot'));
     const [reasons, near = ''] = why.split(t('eligibility:flow.nearYou'));
-    expect(reasons).toContain('✗ Pelatihan Las Warga Jakarta');
+    // Named by what and where it is, not by its title: a refusal is no result to pick.
+    expect(reasons).toContain('✗ Pelatihan · Kota Jakarta Selatan');
+    expect(reasons).not.toContain('Pelatihan Las Warga Jakarta');
     const titles = [...near.matchAll(/^\d+\. (.+)$/gm)].map((m) => m[1]);
-    expect(titles[0]).toBe('Pelatihan Tata Boga Bekasi');
-    expect(titles[1]).toBe('Pelatihan Menjahit Bogor');
+    // Near is her own regency; another trade a regency away answers nothing she asked.
+    expect(titles).toEqual(['Pelatihan Tata Boga Bekasi']);
+    expect(titles).not.toContain('Pelatihan Menjahit Bogor');
     expect(titles).not.toContain('Pelatihan Las Makassar');
     expect([...near.matchAll(/^ {3}📍 \S/gm)].length).toBe(titles.length);
     // Nothing was stored: no consent was asked.

@@ -45,7 +45,7 @@ export function shiftDates(records: readonly CatalogueRecord[], today = todayIso
 const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /**
- * The programmes a reply lists: each catalogue title found in the reply's text or buttons (longest
+ * The programmes a reply lists: each catalogue title (Indonesian or English) found in the reply's text or buttons (longest
  * titles first, so a title inside a longer one is not counted twice). Two programmes with one title
  * are told apart by the provider named in the same entry.
  */
@@ -54,11 +54,16 @@ export function listedSlugs(
   catalogue: readonly CatalogueRecord[],
 ): string[] {
   let hay = fold([...reply.texts, ...reply.buttons].join('\n'));
+  // A reply in English (the person wrote in English) names programmes by their English titles.
   const byTitle = new Map<string, CatalogueRecord[]>();
-  for (const r of catalogue) {
-    const key = fold(r.title.id);
-    byTitle.set(key, [...(byTitle.get(key) ?? []), r]);
-  }
+  for (const r of catalogue)
+    for (const title of [r.title.id, r.title.en]) {
+      if (!title) continue;
+      const key = fold(title);
+      const list = byTitle.get(key) ?? [];
+      if (!list.includes(r)) list.push(r);
+      byTitle.set(key, list);
+    }
   const titles = [...byTitle.keys()].sort((a, b) => b.length - a.length);
   const found: string[] = [];
   for (const title of titles) {

@@ -25,6 +25,15 @@ describe('discovery scorer', () => {
     expect(listedSlugs({ texts: ['Belum ada program las.'], buttons: ['Lihat 3'] }, CATALOGUE)).toEqual([]);
   });
 
+  it('finds a programme named by its English title in a reply in English', () => {
+    const english = [
+      ...CATALOGUE,
+      { ...record('kopi', 'Pelatihan Kopi'), title: { id: 'Pelatihan Kopi', en: 'Coffee training' } },
+    ];
+    const text = 'Found 1 programme:\n1. Coffee training\n   BLK Uji · Medan';
+    expect(listedSlugs({ texts: [text], buttons: ['1'] }, english)).toEqual(['kopi']);
+  });
+
   it('passes only a reply a patient staff member would give', () => {
     const q = { id: 'x', text: 'las', relevant: ['las', 'las-lanjut'], acceptable: ['barista-a'] };
     expect(judge(q, ['las', 'las-lanjut']).pass).toBe(true);

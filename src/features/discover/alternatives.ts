@@ -19,7 +19,7 @@ import type { FlowContext } from '../../engine/context';
 import type { Choice } from '../../shared/conversation';
 import { matchLine } from '../eligibility/flow';
 import { findMatches } from '../eligibility/match';
-import { titleOf } from './format';
+import { ruledOutName } from './format';
 
 /** The facts of one message as a profile the rules engine reads (an age is taken at the person's word). */
 export function profileOfFacts(person: PersonFacts, today: string = toIsoDate(jakartaDay())): StoredProfile {
@@ -41,6 +41,10 @@ export function profileOfFacts(person: PersonFacts, today: string = toIsoDate(ja
   if (person.activity) profile.activity = person.activity;
   return profile;
 }
+
+/** Fitting programmes looked at, and shown, after a refusal. */
+const ALTERNATIVES_LOOKED_AT = 12;
+const ALTERNATIVES_SHOWN = 3;
 
 export interface Alternatives {
   lines: string[];
@@ -66,7 +70,7 @@ export async function whyNot(
       (c) => c.passed === false && !c.preferred,
     );
     if (failed && lines.length < 2)
-      lines.push(`✗ ${titleOf(ctx, item.title)}: ${ctx.t(failed.explanation.key, failed.explanation.vars)}`);
+      lines.push(`✗ ${ruledOutName(ctx, item)}: ${ctx.t(failed.explanation.key, failed.explanation.vars)}`);
   }
   return { lines, excludeIds };
 }
@@ -81,16 +85,22 @@ export async function alternativesFor(ctx: FlowContext, query: ProgrammeQuery): 
   const profile = profileOfFacts({ ...person, ...(place ? { domicile: place } : {}) });
   // Only when what they said ruled something out: an empty search alone already offers its relaxations,
   // and a list of whatever is near them would answer a question they did not ask.
-  const matches = why.lines.length
+  const found = why.lines.length
     ? await findMatches(ctx.tx, profile, {
         locale: ctx.locale,
-        limit: 3,
+        limit: ALTERNATIVES_LOOKED_AT,
         excludeIds: why.excludeIds,
         interests: query.fields ?? [],
         nearFirst: true,
         mayFit: true,
       })
     : [];
+  // Near means near: in the very regency where they said they live, or the field they asked for in the
+  // province around the place. Whatever merely fits, far away or in another trade, answers nothing asked.
+  const fields = query.fields ?? [];
+  const matches = found
+    .filter((m) => (person.domicile && m.distance === 0) || (m.distance <= 1 && fields.includes(m.field)))
+    .slice(0, ALTERNATIVES_SHOWN);
   const lines: string[] = [];
   if (why.lines.length) lines.push(ctx.t('eligibility:flow.whyNot'), ...why.lines);
   if (matches.length) {

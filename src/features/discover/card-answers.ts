@@ -351,13 +351,15 @@ export async function cardAnswerText(
   ctx: FlowContext,
   slug: string,
   q: CardQuestion,
+  /** Said instead of the title (a programme the person's facts rule out is no result to pick). */
+  name?: string,
 ): Promise<string | undefined> {
   const detail = await getProgramme(ctx.tx, slug);
   if (!detail) return undefined;
   const c: AnswerContext = { ctx, p: detail.programme, detail, q, today: toIsoDate(jakartaDay()) };
   const lines: Line[] = [];
   for (const attribute of q.attributes) lines.push(await lineFor(c, attribute));
-  const parts = [a(ctx, 'intro', { title: titleOf(ctx, c.p.title) }), ...lines.map((l) => l.text)];
+  const parts = [a(ctx, 'intro', { title: name ?? titleOf(ctx, c.p.title) }), ...lines.map((l) => l.text)];
   if (lines.some((l) => l.unknown)) parts.push('', a(ctx, 'notSaid'));
   return parts.join('\n');
 }

@@ -32,7 +32,7 @@ import { profileFromFacts } from '../profile/facts';
 import { nearHomeProfile, routeFreeText } from '../text-router';
 import { alternativesFor } from './alternatives';
 import { answerCardQuestion } from './card-answers';
-import { listLine, renderCard, titleOf } from './format';
+import { listLine, renderCard, ruledOutName, titleOf } from './format';
 import { answerAboutListed, describeFacts, statedOnly, withStated } from './listen';
 import { addAlert, isSaved, latestIdentity, saveProgramme, unsaveProgramme } from './saved';
 
@@ -422,9 +422,15 @@ async function answerThenList(ctx: FlowContext, query: ProgrammeQuery, q: CardQu
   const asked = await searchProgrammes(ctx.tx, withoutPerson(query), { page: 1, pageSize: PAGE_SIZE });
   const items = asked.items.map((i) => i.slug);
   if (!items.length) return;
+  // Those the person's own facts hid from the list are answered too (that is the answer: why not), but
+  // named by what and where they are: a title would read as one more programme to pick.
+  const listed = new Set(data(ctx).items ?? []);
+  const ruledOut = new Map(
+    asked.items.filter((i) => query.person && !listed.has(i.slug)).map((i) => [i.slug, ruledOutName(ctx, i)]),
+  );
   // Kept so that "eh bukan, umurku 24" answers the same question again with the new value.
   ctx.patchData({ asked: q, askedAbout: items });
-  const answer = await answerAboutListed(ctx, items, q);
+  const answer = await answerAboutListed(ctx, items, q, ruledOut);
   if (answer)
     ctx.replies.splice(at, 0, { type: 'text', text: `${ctx.t('discovery:requirementsOf')}\n\n${answer}` });
 }

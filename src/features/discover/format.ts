@@ -68,6 +68,17 @@ function closes(ctx: FlowContext, p: ProgrammeSummary): string {
   return deadline(ctx, p.state, p.daysLeft, p.registrationOpens);
 }
 
+/**
+ * A programme the person's own facts rule out, named by what it is and where ("Magang · Kabupaten
+ * Bekasi · PT Sinar Presisi"), not by its title: it explains a refusal and is no result to pick.
+ */
+export function ruledOutName(
+  ctx: FlowContext,
+  p: Pick<ProgrammeSummary, 'kind' | 'country' | 'regency' | 'province' | 'mode' | 'provider'>,
+): string {
+  return [ctx.t(`catalogue:kind.${p.kind}`), placeOf(ctx, p), p.provider.name].filter(Boolean).join(' · ');
+}
+
 /** One line of a result list. */
 export function listLine(ctx: FlowContext, index: number, p: ProgrammeSummary): string {
   const cost = p.feeIdr === 0 ? ctx.t('discovery:card.free') : formatRupiah(p.feeIdr);

@@ -20,10 +20,12 @@ export async function answerAboutListed(
   ctx: FlowContext,
   slugs: readonly string[],
   q: CardQuestion,
+  /** Programmes the person's facts rule out: named by what and where they are, not by title. */
+  ruledOut: ReadonlyMap<string, string> = new Map(),
 ): Promise<string | undefined> {
   const blocks: string[] = [];
   for (const slug of slugs.slice(0, ANSWER_LIMIT)) {
-    const text = await cardAnswerText(ctx, slug, q);
+    const text = await cardAnswerText(ctx, slug, q, ruledOut.get(slug));
     if (text) blocks.push(text);
   }
   return blocks.length ? blocks.join('\n\n') : undefined;

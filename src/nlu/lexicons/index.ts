@@ -7,6 +7,7 @@ import countriesData from './countries.json';
 import dialectData from './dialect.json';
 import fieldsData from './fields.json';
 import jobsData from './jobs.json';
+import scheduleData from './schedule.json';
 
 /** What a phrase about work or learning means. */
 export interface Concept {
@@ -160,3 +161,10 @@ export const SCHEMES: ReadonlyArray<{ name: string; country?: string; say: reado
   Object.entries(COUNTRIES.schemes).flatMap(([name, scheme]) =>
     typeof scheme === 'string' ? [] : [{ name, ...scheme }],
   );
+
+/** When classes are held (schedule.json): each phrase said → the words a fitting programme says. */
+export const SCHEDULE_PHRASES: ReadonlyArray<readonly [string, readonly string[]]> = Object.entries(
+  scheduleData as unknown as Record<string, { say?: string[]; find?: string[] } | string>,
+).flatMap(([, entry]) =>
+  typeof entry === 'string' ? [] : (entry.say ?? []).map((said) => [said, entry.find ?? []] as const),
+);

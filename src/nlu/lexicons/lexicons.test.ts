@@ -8,6 +8,7 @@ import countries from './countries.json';
 import dialect from './dialect.json';
 import fields from './fields.json';
 import jobs from './jobs.json';
+import schedule from './schedule.json';
 
 type FieldEntry = { words: string[]; topics?: Record<string, string[]> };
 
@@ -90,6 +91,24 @@ describe('lexicons', () => {
     for (const [region, { say, countries: members }] of Object.entries(countries.regions))
       for (const name of say)
         entries.push([`${region}: "${name}"`, () => members.every((code) => said(name).includes(code))]);
+    expect(check(entries)).toEqual([]);
+  });
+
+  it('schedule.json: every way of asking when classes are held ranks by what a fitting schedule says', () => {
+    const entries: Array<[string, () => boolean]> = [];
+    for (const [name, entry] of Object.entries(schedule)) {
+      if (typeof entry === 'string') continue;
+      for (const said of entry.say)
+        entries.push([
+          `${name}: "${said}"`,
+          () => {
+            const s = understand(`ada pelatihan las ${said}?`).slots;
+            return Boolean(
+              s.fields?.includes('las') && s.rankBy?.some((g) => g.join() === entry.find.join()),
+            );
+          },
+        ]);
+    }
     expect(check(entries)).toEqual([]);
   });
 });

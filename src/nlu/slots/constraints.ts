@@ -1,5 +1,6 @@
 /** Wishes about a programme's conditions: free, paid, for women, accessible, online, close by. */
 import { claim, type Reading } from '../context';
+import { SCHEDULE_PHRASES } from '../lexicons';
 import { entriesOf, PhraseTable } from '../phrases';
 
 export interface Constraints {
@@ -8,6 +9,10 @@ export interface Constraints {
   womenOnly?: true;
   disabilityFriendly?: true;
   online?: true;
+  /** In a classroom, not online ("offline", "tatap muka", "jangan zoom"). */
+  inPerson?: true;
+  /** Partly online, partly in person (campuran). */
+  blended?: true;
   nearHome?: true;
 }
 
@@ -136,6 +141,17 @@ const CONSTRAINT_WORDS: Readonly<Record<ConstraintName, readonly string[]>> = {
     'e learning',
     'elearning',
   ],
+  inPerson: ['offline', 'luring', 'tatap muka', 'tatapmuka', 'kelas langsung', 'in person', 'face to face'],
+  blended: [
+    'campuran',
+    'hybrid',
+    'blended',
+    'offline online',
+    'online offline',
+    'daring luring',
+    'luring daring',
+    'setengah online',
+  ],
   nearHome: [
     'dekat rumah',
     'dekat sini',
@@ -164,6 +180,9 @@ const CONSTRAINT_WORDS: Readonly<Record<ConstraintName, readonly string[]>> = {
 };
 
 export const CONSTRAINT_TABLE = new PhraseTable(entriesOf(CONSTRAINT_WORDS));
+
+/** When classes are held (lexicons/schedule.json). */
+const SCHEDULE = new PhraseTable(SCHEDULE_PHRASES);
 
 /** "magang yg gajinya paling gede": the highest stipend first. */
 const HIGHEST_STIPEND = new PhraseTable(
@@ -224,6 +243,19 @@ export interface ConstraintReading {
   /** "khusus perempuan": women-only programmes, not those with a quota. */
   womenExclusive?: true;
   hits: ConstraintHit[];
+}
+
+/**
+ * "kelas malam", "sabtu minggu", "bisa sambil kerja": what a fitting programme's schedule says, to rank
+ * by. Read before kinds and fields, which would take "kelas" and "kerja".
+ */
+export function readSchedule(r: Reading): string[][] {
+  const seen = new Set<readonly string[]>();
+  for (const hit of SCHEDULE.scan(r.tokens, r.claimed)) {
+    seen.add(hit.value);
+    claim(r, hit.start, hit.end);
+  }
+  return [...seen].map((words) => [...words]);
 }
 
 export function extractConstraints(r: Reading): ConstraintReading {
