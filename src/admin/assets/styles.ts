@@ -235,5 +235,10 @@ progress { width:100%; height:1.25rem; }
 .inbox-apps th[scope=row] a { white-space:nowrap; }
 @media (max-width: 40rem) {
   table.inbox-queue th[scope=row] > a:first-child { display:flex; width:100%; }
+  table.inbox-queue td.inbox-wide { display:none; }
+  table.inbox-queue tr { padding:.125rem .75rem .375rem; margin:0 0 .5rem; }
 }
+.inbox-who { display:block; font-size:.9rem; font-weight:400; }
+.inbox-preview { display:block; font-weight:400; font-size:.95rem; overflow:hidden; text-overflow:ellipsis; white-space:nowrap; max-width:32rem; }
+.inbox-again { font-weight:600; }
 `;
