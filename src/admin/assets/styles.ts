@@ -140,6 +140,7 @@ progress { width:100%; height:1.25rem; }
 .appl-interview > summary { cursor:pointer; min-height:44px; display:flex; align-items:center; }
 .appl-pick { width:1.5rem; height:1.5rem; margin:0 .5rem 0 0; vertical-align:middle; }
 .appl-bulk { margin-top:1rem; }
+.set-hours { display:grid; grid-template-columns:repeat(auto-fit, minmax(9rem, 1fr)); gap:.25rem 1rem; }
 .appl-bulk-people { padding-left:1.25rem; }
 .appl-bulk-people li { margin:.35rem 0; }
 @media (min-width: 48rem) { .prog-dl { grid-template-columns:minmax(10rem,1fr) minmax(0,3fr); } .prog-dl dd { margin:0; } }
