@@ -55,7 +55,14 @@ function LanguageSwitch({ c }: { c: AdminContext }) {
 }
 
 /** Every dashboard page: skip link, header with the organisation, the sections, language and logout. */
-export function Layout(props: { c: AdminContext; title: string; section?: Section; children?: Child }) {
+export function Layout(props: {
+  c: AdminContext;
+  title: string;
+  section?: Section;
+  /** The browser tab's title when it says more than the heading (the inbox's waiting count). */
+  tabTitle?: string | undefined;
+  children?: Child;
+}) {
   const { c, title, section } = props;
   const t = c.var.t;
   const session = c.var.session as AdminContext['var']['session'] | undefined;
@@ -66,7 +73,7 @@ export function Layout(props: { c: AdminContext; title: string; section?: Sectio
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{`${title} · Jembatan`}</title>
+          <title>{`${props.tabTitle ?? title} · Jembatan`}</title>
           <link rel="stylesheet" href="/admin/assets/admin.css" />
           <script src="/admin/assets/admin.js" defer />
         </head>
@@ -126,9 +133,10 @@ export function page(
   section: Section | undefined,
   body: Child,
   status = 200,
+  tabTitle?: string,
 ) {
   return c.html(
-    <Layout c={c} title={title} section={section}>
+    <Layout c={c} title={title} section={section} tabTitle={tabTitle}>
       {body}
     </Layout>,
     status as 200,

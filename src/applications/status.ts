@@ -110,6 +110,26 @@ export async function submitApplication(tx: Queryable, input: SubmitInput): Prom
   return { reference, status, ...(seat ? { seat } : {}), ...(position ? { position } : {}), already: false };
 }
 
+/**
+ * Finds an application by reference and locks it for the rest of the transaction: its programme's seat
+ * row first, then the application row (the lock order of a submission, so the two never deadlock),
+ * read again under the lock since it may have changed while we waited.
+ */
+async function lockApplication(
+  tx: Queryable,
+  reference: string,
+): Promise<{ app: typeof applications.$inferSelect; locked: LockedSeats }> {
+  const [found] = await tx
+    .select({ id: applications.id, programmeId: applications.programmeId })
+    .from(applications)
+    .where(eq(applications.reference, reference));
+  if (!found) throw new StatusChangeError('not_found', `no application ${reference}`);
+  const locked = await lockSeats(tx, found.programmeId);
+  const [app] = await tx.select().from(applications).where(eq(applications.id, found.id)).for('update');
+  if (!app) throw new StatusChangeError('not_found', `no application ${reference}`);
+  return { app, locked };
+}
+
 export interface ChangeResult {
   reference: string;
   from: ApplicationStatus;
@@ -147,15 +167,7 @@ export async function changeStatus(
   options: ChangeOptions = {},
 ): Promise<ChangeResult> {
   return db.transaction(async (tx) => {
-    const [found] = await tx
-      .select({ id: applications.id, programmeId: applications.programmeId })
-      .from(applications)
-      .where(eq(applications.reference, reference));
-    if (!found) throw new StatusChangeError('not_found', `no application ${reference}`);
-    // Seat row first, then the application: the same lock order as a submission.
-    const locked = await lockSeats(tx, found.programmeId);
-    const [app] = await tx.select().from(applications).where(eq(applications.id, found.id)).for('update');
-    if (!app) throw new StatusChangeError('not_found', `no application ${reference}`);
+    const { app, locked } = await lockApplication(tx, reference);
     const from = app.status;
     if (!canChange(from, status))
       throw new StatusChangeError('not_allowed', `${reference}: ${from} → ${status} is not a valid change`);
@@ -269,14 +281,7 @@ export async function undoStatusChange(
   actor: string,
 ): Promise<ChangeResult> {
   return db.transaction(async (tx) => {
-    const [found] = await tx
-      .select({ id: applications.id, programmeId: applications.programmeId })
-      .from(applications)
-      .where(eq(applications.reference, reference));
-    if (!found) throw new StatusChangeError('not_found', `no application ${reference}`);
-    const locked = await lockSeats(tx, found.programmeId);
-    const [app] = await tx.select().from(applications).where(eq(applications.id, found.id)).for('update');
-    if (!app) throw new StatusChangeError('not_found', `no application ${reference}`);
+    const { app, locked } = await lockApplication(tx, reference);
     const events = await tx
       .select()
       .from(applicationEvents)

@@ -178,7 +178,7 @@ export class Engine {
   private async lock(tx: Tx, inbound: Inbound): Promise<LockedChat> {
     const { channel, user } = inbound;
     const address = user.address ?? user.externalId;
-    const existing = await lockChat(tx, channel, user.externalId, address, inbound.eventId);
+    const existing = await lockChat(tx, channel, user.externalId, address, inbound.eventId, user);
     if (existing) return existing;
 
     // First contact: create the person, then the identity (which may race with another process).
@@ -196,7 +196,7 @@ export class Engine {
       // Another process created this person between our UPDATE and INSERT: use theirs.
       await tx.delete(users).where(eq(users.id, created!.id));
     } else await recordEvent(tx, channel, inbound.eventId);
-    const locked = await lockChat(tx, channel, user.externalId, address, inbound.eventId);
+    const locked = await lockChat(tx, channel, user.externalId, address, inbound.eventId, user);
     if (!locked) throw new Error('identity vanished during creation');
     // For a new identity the event was recorded just above, so lockChat reports it as seen.
     return identity ? { fresh: true, row: locked.row } : locked;

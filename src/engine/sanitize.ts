@@ -24,12 +24,16 @@ export function sanitizeInbound(inbound: Inbound): Inbound {
 
 /** What a platform says about the person is theirs to choose, not ours to store at any length. */
 function clipIdentity(inbound: Inbound): Inbound {
-  const { displayName, languageCode } = inbound.user;
+  const { displayName, fullName, handle, languageCode } = inbound.user;
   const longName = displayName !== undefined && displayName.length > MAX_DISPLAY_NAME;
+  const longFull = fullName !== undefined && fullName.length > MAX_DISPLAY_NAME * 2;
+  const longHandle = handle !== undefined && handle.length > MAX_DISPLAY_NAME;
   const longTag = languageCode !== undefined && languageCode.length > MAX_LANGUAGE_TAG;
-  if (!longName && !longTag) return inbound;
+  if (!longName && !longFull && !longHandle && !longTag) return inbound;
   const user = { ...inbound.user };
   if (longName) user.displayName = displayName.slice(0, MAX_DISPLAY_NAME);
+  if (longFull) user.fullName = fullName.slice(0, MAX_DISPLAY_NAME * 2);
+  if (longHandle) delete user.handle;
   if (longTag) delete user.languageCode;
   return { ...inbound, user };
 }

@@ -45,11 +45,14 @@ export async function lockChat(
   externalId: string,
   address: string,
   eventId: string,
+  names: { fullName?: string | undefined; handle?: string | undefined } = {},
 ): Promise<LockedChat | undefined> {
   const [locked, loaded] = await Promise.all([
     tx.execute(sql`
       with ident as (
-        update identities set last_seen_at = now(), address = ${address}, unreachable = false
+        update identities set last_seen_at = now(), address = ${address}, unreachable = false,
+          -- kept when an update does not carry them (a channel or update kind without them)
+          full_name = coalesce(${names.fullName ?? null}, full_name), handle = coalesce(${names.handle ?? null}, handle)
         where channel = ${channel} and external_id = ${externalId}
         returning id
       ), ev as (

@@ -45,6 +45,18 @@ export interface QueueItem {
   rating: number | null;
   /** Open, not answered yet, and waiting longer than the SLA (judged by the database clock). */
   overdue: boolean;
+  /** How the platform shows the person in full (Telegram's first and last name), when it says more. */
+  fullName: string | null;
+  /** Telegram @username (without the @). */
+  handle: string | null;
+  /** Where replies go on WhatsApp (a phone JID or number): shown masked, to tell two namesakes apart. */
+  whatsappAddress: string | null;
+  /** The latest message of the conversation this organisation may read (none of another's). */
+  last: { direction: 'in' | 'out'; origin: string; body: Record<string, unknown> } | null;
+  /** Answered once, then the person wrote again and nobody has answered since: when they wrote. */
+  waitingSince: Date | null;
+  /** That wait is longer than the SLA. */
+  waitingOverdue: boolean;
 }
 
 export interface QueueCounts extends Record<QueueTab, number> {
@@ -63,6 +75,18 @@ function overdueSql(slaMinutes: number): SQL<boolean> {
   return sql<boolean>`(${handoffs.firstResponseAt} is null and ${handoffs.status} in ('waiting', 'active')
     and ${handoffs.createdAt} < now() - make_interval(mins => ${slaMinutes}))`;
 }
+
+/**
+ * An answered, open case where the person wrote again after staff's last message: when they did. The
+ * first wait is `createdAt` until `firstResponseAt`; this is every wait after it.
+ */
+const WAITING_SINCE = sql`(case when ${handoffs.firstResponseAt} is not null
+    and ${handoffs.status} in ('waiting', 'active') then (
+  select min(m.created_at) from messages m
+  where m.user_id = ${handoffs.userId} and m.direction = 'in' and m.created_at >= ${handoffs.createdAt}
+    and m.created_at > coalesce((select max(s.created_at) from messages s
+      where s.user_id = ${handoffs.userId} and s.direction = 'out' and s.origin = 'staff'
+        and s.created_at >= ${handoffs.createdAt}), ${handoffs.firstResponseAt})) end)`;
 
 /** A handoff of this organisation, or undefined (another organisation's is treated as not existing). */
 export async function getOwnHandoff(
@@ -103,6 +127,19 @@ function selectItems(db: Queryable, viewer: InboxViewer) {
       displayName: users.displayName,
       channel: sql<Channel | null>`(select i.channel from identities i
         where i.user_id = ${handoffs.userId} order by i.last_seen_at desc limit 1)`,
+      fullName: sql<string | null>`(select i.full_name from identities i
+        where i.user_id = ${handoffs.userId} and i.full_name is not null order by i.last_seen_at desc limit 1)`,
+      handle: sql<string | null>`(select i.handle from identities i
+        where i.user_id = ${handoffs.userId} and i.handle is not null order by i.last_seen_at desc limit 1)`,
+      whatsappAddress: sql<string | null>`(select i.address from identities i
+        where i.user_id = ${handoffs.userId} and i.channel = 'whatsapp' order by i.last_seen_at desc limit 1)`,
+      last: sql<QueueItem['last']>`(select json_build_object('direction', m.direction, 'origin', m.origin,
+          'body', m.body)
+        from messages m where m.user_id = ${handoffs.userId}
+          and (m.organisation is null or m.organisation = ${viewer.organisationSlug})
+        order by m.id desc limit 1)`,
+      waitingSince: sql<Date | null>`${WAITING_SINCE}`.mapWith(handoffs.createdAt),
+      waitingOverdue: sql<boolean>`coalesce(${WAITING_SINCE} < now() - make_interval(mins => ${viewer.slaMinutes}), false)`,
       assignedTo: handoffs.assignedTo,
       assigneeName: organisationMembers.name,
       createdAt: handoffs.createdAt,

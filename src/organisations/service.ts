@@ -334,6 +334,15 @@ export function removeMemberKeepingOwner(
 /** Bounds of the inbox alert: a minute to a day. */
 export const SLA_MINUTES = { min: 1, max: 1440 } as const;
 
+/** An organisation's office hours (`1-5 08:00-16:00`, checked by the caller), or null for the server's. */
+export async function setOfficeHours(
+  db: Queryable,
+  organisationId: string,
+  hours: string | null,
+): Promise<void> {
+  await db.update(organisations).set({ officeHours: hours }).where(eq(organisations.id, organisationId));
+}
+
 /** How long a person may wait in the inbox before the dashboard raises an alert. */
 export async function setSlaMinutes(db: Queryable, organisationId: string, minutes: number): Promise<void> {
   if (!Number.isInteger(minutes) || minutes < SLA_MINUTES.min || minutes > SLA_MINUTES.max)

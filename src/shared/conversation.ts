@@ -12,6 +12,10 @@ export interface InboundUser {
   /** Where replies go (Telegram chat id, WhatsApp JID); defaults to externalId. */
   address?: string;
   displayName?: string;
+  /** The whole name where the platform has more than the first (Telegram's last name); staff views only. */
+  fullName?: string;
+  /** A public handle (Telegram @username, without the @); staff views only. */
+  handle?: string;
   /** IETF language tag the platform reports (Telegram `language_code`). */
   languageCode?: string;
 }

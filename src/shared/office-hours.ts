@@ -68,3 +68,11 @@ export function describeHours(hours: OfficeHours): {
     close: hhmm(hours.closeMinute),
   };
 }
+
+/** The canonical text of office hours (`1-5 08:00-16:00`), as stored and as OFFICE_HOURS is written. */
+export function formatOfficeHours(hours: OfficeHours): string {
+  const d = describeHours(hours);
+  const hhmm = (text: string) => text.replace('.', ':');
+  const days = d.firstDay === d.lastDay ? `${d.firstDay}` : `${d.firstDay}-${d.lastDay}`;
+  return `${days} ${hhmm(d.open)}-${hhmm(d.close)}`;
+}

@@ -584,3 +584,101 @@ describe('one application', () => {
     expect((await statusOf(joko.id)).status).toBe('ditolak');
   });
 });
+
+describe('bulk status change on the list', () => {
+  const bulk = (client: Awaited<ReturnType<typeof login>>, ids: string[], fields: Record<string, string>) => {
+    const form = new FormData();
+    for (const id of ids) form.append('ids', id);
+    for (const [name, value] of Object.entries(fields)) form.set(name, value);
+    return client.postMultipart('/admin/applicants/bulk', form);
+  };
+  const statusOf = async (id: string) =>
+    (await h.runtime.db.select().from(applications).where(eq(applications.id, id)))[0]!.status;
+
+  it('changes the ticked applications, skips those that cannot move and says so, refuses another organisation’s', async () => {
+    const viewer = await login('tamu@kopri.or.id');
+    await viewer.get('/admin/applicants');
+    expect(viewer.lastHtml).not.toContain('class="appl-pick"');
+    expect(viewer.lastHtml).not.toContain('id="appl-bulk"');
+    expect((await bulk(viewer, [people.dewi!.id], { status: 'seleksi' })).status).toBe(403);
+
+    const client = await login();
+    await client.get('/admin/applicants');
+    expect(client.lastHtml).toContain('aria-label="Pilih lamaran Dewi Kartika"');
+    expect(client.lastHtml).toContain('form="appl-bulk"');
+    expect(client.lastHtml).toContain('Ubah status lamaran yang dicentang');
+
+    // Nothing ticked: said, nothing done.
+    let res = await bulk(client, [], { status: 'seleksi' });
+    expect(res.status).toBe(422);
+    expect(client.lastHtml).toContain('Belum ada lamaran yang dicentang');
+
+    // One of another organisation among them: refused as a whole, nothing changed.
+    res = await bulk(client, [people.dewi!.id, people.lain!.id], { status: 'seleksi' });
+    expect(res.status).toBe(403);
+    expect(client.lastHtml).not.toContain('Rahmat');
+    expect(await statusOf(people.dewi!.id)).toBe('diajukan');
+
+    h.api.reset();
+    const ticked = [people.dewi!.id, people.formula!.id, sari.id];
+    res = await bulk(client, ticked, { status: 'seleksi' });
+    expect(res.status).toBe(200);
+    expect(client.lastHtml).toContain('2 lamaran sekarang berstatus &quot;Tahap seleksi&quot;');
+    expect(client.lastHtml).toContain('1 lamaran tidak diubah');
+    expect(client.lastHtml).toMatch(
+      /Sari Puspitasari<\/a>.*tidak dapat diubah menjadi &quot;Tahap seleksi&quot;/s,
+    );
+    expect(await statusOf(people.dewi!.id)).toBe('seleksi');
+    expect(await statusOf(people.formula!.id)).toBe('seleksi');
+    expect(await statusOf(sari.id)).toBe('diterima');
+    await drainOutbox(h);
+    expect(h.api.texts(people.dewi!.person.id).at(-1)).toContain('Tahap seleksi');
+    const logged = await h.runtime.db
+      .select()
+      .from(personalDataLog)
+      .where(
+        and(eq(personalDataLog.subjectUserId, people.dewi!.userId), eq(personalDataLog.action, 'update')),
+      );
+    expect(logged.some((l) => (l.detail as { bulk?: boolean }).bulk === true)).toBe(true);
+  });
+
+  it('confirms a bulk rejection with one kind reason and the message, holds the messages, and undoes them all', async () => {
+    const client = await login();
+    await client.get('/admin/applicants');
+    const two = [people.dewi!.id, people.formula!.id];
+    let res = await bulk(client, two, { status: 'ditolak', reason: 'tidak lolos' });
+    expect(res.status).toBe(422);
+    expect(client.lastHtml).toContain('minimal 20 karakter');
+    expect(client.lastHtml).toContain('value="ditolak" selected=""');
+
+    const reason =
+      'Terima kasih sudah mendaftar. Kelas menjahit gelombang ini sudah penuh; daftar lagi bulan Maret.';
+    res = await bulk(client, two, { status: 'ditolak', reason });
+    expect(res.status).toBe(200);
+    expect(client.lastHtml).toContain('2 lamaran akan diubah menjadi &quot;Belum diterima&quot;');
+    expect(client.lastHtml).toContain('Pesan yang akan diterima pendaftar');
+    expect(client.lastHtml).toContain(`Catatan penyelenggara: ${reason}`);
+    expect(await statusOf(people.dewi!.id)).toBe('seleksi');
+
+    h.api.reset();
+    res = await bulk(client, two, { status: 'ditolak', reason, confirm: '1' });
+    expect(res.status).toBe(200);
+    expect(client.lastHtml).toContain('Pesannya dikirim beberapa menit lagi');
+    expect(await statusOf(people.dewi!.id)).toBe('ditolak');
+    expect(await statusOf(people.formula!.id)).toBe('ditolak');
+    while ((await h.runtime.dispatcher.drainOnce()) > 0) {}
+    expect(h.api.texts(people.dewi!.person.id)).toEqual([]);
+
+    // The result page's one button takes both back before anyone is told.
+    const undo = new FormData();
+    for (const id of two) undo.append('ids', id);
+    res = await client.postMultipart('/admin/applicants/bulk/undo', undo);
+    expect(res.status).toBe(200);
+    expect(client.lastHtml).toContain('2 perubahan diurungkan');
+    expect(await statusOf(people.dewi!.id)).toBe('seleksi');
+    expect(await statusOf(people.formula!.id)).toBe('seleksi');
+    await drainOutbox(h);
+    expect(h.api.texts(people.dewi!.person.id)).toEqual([]);
+    expect(h.api.texts(people.formula!.person.id)).toEqual([]);
+  });
+});

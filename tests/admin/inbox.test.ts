@@ -101,7 +101,7 @@ describe('staff inbox: a case from first message to rating', () => {
     // On a phone the row is a card: every value says what it is.
     expect(html).toContain('<td data-label="Ditangani oleh">Belum ada</td>');
     expect(html).toContain('<td data-label="Program">Umum (tanpa program tertentu)</td>');
-    expect(html).toContain('<td data-label="Saluran">Telegram</td>');
+    expect(html).toContain('<td data-label="Saluran" class="inbox-wide">Telegram</td>');
     expect(html).toMatch(/Menunggu <span class="badge">1<\/span>/);
     expect(html).toContain('data-poll="/admin/inbox/queue?tab=waiting&amp;page=1"');
     expect(html).not.toContain('role="alert"'); // nobody past the SLA

@@ -56,7 +56,9 @@ const cellLabels = (page: Page, selector: string) =>
   page
     .locator(selector)
     .evaluateAll((cells) =>
-      cells.map((td) => getComputedStyle(td, '::before').content.replace(/^"|"$/g, '')),
+      cells
+        .filter((td) => getComputedStyle(td).display !== 'none')
+        .map((td) => getComputedStyle(td, '::before').content.replace(/^"|"$/g, '')),
     );
 
 describe('the staff inbox on a 360 px phone', () => {
@@ -167,14 +169,26 @@ describe('the staff inbox on a 360 px phone', () => {
   it('shows each queue card with its name as the first, full-width tap target and every value labelled', async () => {
     await page.goto('/admin/inbox');
     const card = page.locator('table.inbox-queue tbody tr').filter({ hasText: 'Nurul Aini' });
+    // Compact: the channel rides on the line under the name, the reason is on the conversation page.
     expect(await cellLabels(page, 'table.inbox-queue tbody tr:has-text("Nurul Aini") td')).toEqual([
       'Status: ',
       'Waktu: ',
-      'Saluran: ',
       'Program: ',
-      'Alasan: ',
       'Ditangani oleh: ',
     ]);
+    await expect.poll(() => card.locator('.inbox-who').textContent()).toBe('Telegram');
+    // The last message in one line, cut with an ellipsis rather than wrapping the card taller.
+    const preview = await card.locator('.inbox-preview').evaluate((el) => ({
+      text: el.textContent ?? '',
+      lines: Math.round(
+        el.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(el).lineHeight),
+      ),
+    }));
+    expect(preview.text).toMatch(/^Orangnya: /);
+    expect(preview.lines).toBe(1);
+    const cardHeight = await card.evaluate((tr) => tr.getBoundingClientRect().height);
+    console.log(`inbox card on a 360 px phone: ${Math.round(cardHeight)} px high`);
+    expect(cardHeight).toBeLessThan(300);
     // "—" and "Belum ada" no longer stand alone: they say what they are.
     const seen = await card
       .locator('td')

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { parseWhen } from '../../applications/format';
 import {
   previewNotice,
   StatusChangeError,
@@ -27,14 +26,16 @@ import {
   formField,
   organisationOf,
 } from '../context';
-import { page } from '../layout';
+import { Csrf, page } from '../layout';
 import { pageOf } from '../pager';
 import { jakartaDate } from '../programmes/format';
 import { programmeChoices } from '../programmes/service';
 import { refuse } from '../refuse';
 import { logAccessMany } from './audit';
+import { bulkRoutes } from './bulk';
+import { checkChange } from './change-form';
 import { csvHeader, csvLines, separatorFor } from './csv';
-import { DECISIONS, MIN_REASON_LENGTH, REASON_REQUIRED, UNDO_SECONDS } from './decisions';
+import { DECISIONS, UNDO_SECONDS } from './decisions';
 import { parseFilter } from './filters';
 import {
   APPLICANT_PAGE_SIZE,
@@ -46,6 +47,7 @@ import {
   latestConversation,
   listApplicants,
 } from './service';
+import { BulkFields } from './views/bulk';
 import { ConfirmDecision } from './views/confirm';
 import { ApplicantPage, type StatusForm } from './views/detail';
 import { ApplicantList } from './views/list';
@@ -65,6 +67,21 @@ const EMPTY_FORM: StatusForm = { values: { status: '', date: '', place: '', reas
 export function applicantRoutes(deps: AdminDeps) {
   const { db } = deps;
   const app = new Hono<AdminEnv>();
+  app.route('/bulk', bulkRoutes(deps));
+
+  /** Under the list, for staff who may change statuses: the rows ticked get one status. */
+  const bulkForm = (c: AdminContext) =>
+    canAct(c) ? (
+      <form id="appl-bulk" method="post" action="/admin/applicants/bulk" class="card appl-bulk">
+        <Csrf c={c} />
+        <h2>{c.var.t('dashboard:applicants.bulk.heading')}</h2>
+        <p class="muted">{c.var.t('dashboard:applicants.bulk.hint')}</p>
+        <BulkFields c={c} statuses={STAFF_STATUSES} values={EMPTY_FORM.values} errors={{}} />
+        <p class="actions">
+          <button type="submit">{c.var.t('dashboard:applicants.bulk.next')}</button>
+        </p>
+      </form>
+    ) : undefined;
 
   app.get('/', async (c) => {
     const t = c.var.t;
@@ -97,6 +114,7 @@ export function applicantRoutes(deps: AdminDeps) {
         page={pageNo}
         perPage={APPLICANT_PAGE_SIZE}
         csrf={c.var.session.csrfToken}
+        bulk={bulkForm(c)}
       />,
     );
   });
@@ -134,6 +152,7 @@ export function applicantRoutes(deps: AdminDeps) {
         perPage={APPLICANT_PAGE_SIZE}
         csrf={c.var.session.csrfToken}
         search={search}
+        bulk={bulkForm(c)}
       />,
     );
   });
@@ -243,31 +262,9 @@ export function applicantRoutes(deps: AdminDeps) {
     };
     const confirmed = (await formField(c, 'confirm')) === '1';
     if ((await formField(c, 'edit')) === '1') return detailPage(c, a, { values, errors: {} });
-    const errors: Record<string, string> = {};
     if (a.anonymised || !a.reference)
       return detailPage(c, a, { values, errors: { _form: k('anonymised') } }, 409);
-
-    const status = allowedFrom(a.status).find((s) => s === values.status);
-    if (!status) errors.status = values.status ? k('notAllowed') : k('statusRequired');
-    const details: StatusDetails = {};
-    if (status === 'wawancara') {
-      const when = values.date.trim() ? parseWhen(values.date) : undefined;
-      if (!values.date.trim()) errors.date = k('dateRequired');
-      else if (!when) errors.date = k('dateFormat');
-      else if ((when.length === 10 ? when : jakartaDate(new Date(when))) < jakartaDate(new Date()))
-        errors.date = k('datePast');
-      else details.date = when;
-      if (!values.place.trim()) errors.place = k('placeRequired');
-      else if (values.place.trim().length > 300) errors.place = k('tooLong', { max: 300 });
-      else details.place = values.place.trim();
-    }
-    if (values.reason.trim().length > 500) errors.reason = k('tooLong', { max: 500 });
-    else if (status && REASON_REQUIRED.has(status) && values.reason.trim().length < MIN_REASON_LENGTH)
-      errors.reason = k('reasonRequired', {
-        status: t(`applications:status.${status}.label`),
-        min: MIN_REASON_LENGTH,
-      });
-    else if (values.reason.trim()) details.reason = values.reason.trim();
+    const { status, details, errors } = checkChange(t, values, allowedFrom(a.status));
     if (Object.keys(errors).length || !status) return detailPage(c, a, { values, errors }, 422);
 
     const decision = DECISIONS.has(status);

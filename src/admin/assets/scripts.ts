@@ -4,6 +4,7 @@
  *
  * - `data-poll="URL"` (+ `data-poll-ms`): the element's content is replaced by the HTML fragment at URL
  *   every few seconds (new messages, queue counts, progress bars). A fragment answering 286 stops it.
+ *   An element with `data-title` in the fragment sets the tab's title (the inbox's waiting count).
  * - `select[data-fill="#id"]`: choosing an option copies its `data-text` into the textarea #id.
  * - `form[data-confirm]`: asks before submitting.
  * - `button[data-copy="#id"]` (hidden until this runs): copies the text of #id, then shows `data-done`.
@@ -25,6 +26,8 @@ export const CORE_SCRIPT = `
           var atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - 8;
           el.innerHTML = html;
           if (el.hasAttribute('data-stick-bottom') && atBottom) el.scrollTop = el.scrollHeight;
+          var titled = el.querySelector('[data-title]');
+          if (titled) document.title = titled.getAttribute('data-title');
           el.dispatchEvent(new CustomEvent('jmb:updated', { bubbles: true }));
         })
         .catch(function () {});

@@ -137,6 +137,12 @@ progress { width:100%; height:1.25rem; }
 .appl-docs, .appl-history { padding-left:1.25rem; }
 .appl-history li { margin:.4rem 0; }
 .appl-interview { border:1px dashed var(--line); border-radius:6px; margin:.75rem 0; padding:.25rem 1rem .75rem; }
+.appl-interview > summary { cursor:pointer; min-height:44px; display:flex; align-items:center; }
+.appl-pick { width:1.5rem; height:1.5rem; margin:0 .5rem 0 0; vertical-align:middle; }
+.appl-bulk { margin-top:1rem; }
+.set-hours { display:grid; grid-template-columns:repeat(auto-fit, minmax(9rem, 1fr)); gap:.25rem 1rem; }
+.appl-bulk-people { padding-left:1.25rem; }
+.appl-bulk-people li { margin:.35rem 0; }
 @media (min-width: 48rem) { .prog-dl { grid-template-columns:minmax(10rem,1fr) minmax(0,3fr); } .prog-dl dd { margin:0; } }
 /* Broadcasts, targets and charts (src/admin/broadcasts, src/admin/targets, src/admin/charts) */
 .bc-composer fieldset, .tg-form fieldset { border:1px solid var(--line); border-radius:6px; margin:1rem 0; padding:.25rem 1rem 1rem; }
@@ -230,5 +236,10 @@ progress { width:100%; height:1.25rem; }
 .inbox-apps th[scope=row] a { white-space:nowrap; }
 @media (max-width: 40rem) {
   table.inbox-queue th[scope=row] > a:first-child { display:flex; width:100%; }
+  table.inbox-queue td.inbox-wide { display:none; }
+  table.inbox-queue tr { padding:.125rem .75rem .375rem; margin:0 0 .5rem; }
 }
+.inbox-who { display:block; font-size:.9rem; font-weight:400; }
+.inbox-preview { display:block; font-weight:400; font-size:.95rem; overflow:hidden; text-overflow:ellipsis; white-space:nowrap; max-width:32rem; }
+.inbox-again { font-weight:600; }
 `;

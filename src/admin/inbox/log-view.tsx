@@ -1,6 +1,7 @@
 import type { LogContent, LogEntry } from '../../handoff/log';
 import type { AdminContext } from '../context';
 import { formatSize, formatWib, isoOf } from './format';
+import { linkify } from './linkify';
 
 /** The download of a message's file, on its own line and big enough for a thumb. */
 function Download({ c, href, what }: { c: AdminContext; href: string | undefined; what: string }) {
@@ -29,7 +30,7 @@ function Content({
     case 'text':
       return (
         <>
-          <p class="inbox-text">{content.text}</p>
+          <p class="inbox-text">{linkify(content.text)}</p>
           {content.buttons ? (
             <p class="muted inbox-buttons">
               {t('inbox:conversation.buttons', { labels: content.buttons.join(' · ') })}
@@ -54,7 +55,7 @@ function Content({
             {content.fileName ? <> {content.fileName}</> : null}
           </p>
           {content.caption ? (
-            <p class="inbox-text">{t('inbox:conversation.caption', { caption: content.caption })}</p>
+            <p class="inbox-text">{linkify(t('inbox:conversation.caption', { caption: content.caption }))}</p>
           ) : null}
           <Download c={c} href={href} what={what} />
         </>

@@ -5,7 +5,7 @@ import { countOpen } from '../../knowledge/unanswered';
 import type { AdminContext, AdminDeps, AdminEnv } from '../context';
 import { page } from '../layout';
 import { pageOf } from '../pager';
-import { PER_PAGE, QueueRegion } from './queue-view';
+import { PER_PAGE, QueueRegion, queueTitle } from './queue-view';
 import { viewerOf } from './shared';
 
 /** Tab and page from the query; anything unexpected falls back to the first page of "waiting". */
@@ -25,11 +25,16 @@ export function queueRoutes(deps: AdminDeps) {
       queueCounts(deps.db, viewer),
       listQueue(deps.db, viewer, { tab, page: pageNo, perPage: PER_PAGE }),
     ]);
-    return { tab, pageNo, el: <QueueRegion c={c} tab={tab} page={pageNo} counts={counts} items={items} /> };
+    return {
+      tab,
+      pageNo,
+      counts,
+      el: <QueueRegion c={c} tab={tab} page={pageNo} counts={counts} items={items} />,
+    };
   };
 
   app.get('/', async (c) => {
-    const [{ tab, pageNo, el }, unanswered] = await Promise.all([
+    const [{ tab, pageNo, counts, el }, unanswered] = await Promise.all([
       region(c),
       countOpen(deps.db, c.var.session.organisationSlug),
     ]);
@@ -52,6 +57,8 @@ export function queueRoutes(deps: AdminDeps) {
             the page for everyone. */}
         {raw('<noscript><meta http-equiv="refresh" content="30"></noscript>')}
       </>,
+      200,
+      queueTitle(c, counts),
     );
   });
 

@@ -1,10 +1,18 @@
 import { QUEUE_TABS, type QueueCounts, type QueueItem, type QueueTab } from '../../handoff/inbox';
+import { maskNiksInText } from '../../privacy/nik-text';
 import type { AdminContext } from '../context';
 import { Pager, type PagerKeys } from '../pager';
+import { formatDuration, formatWib } from './format';
 import { assigneeLabel, channelLabel, timeLabels, titleIn } from './labels';
 import { nameOf } from './shared';
 
 export const PER_PAGE = 25;
+
+/** The tab's title: the number waiting first, so it shows in a background tab. */
+export const queueTitle = (c: AdminContext, counts: QueueCounts) =>
+  counts.waiting > 0
+    ? c.var.t('inbox:titleWaiting', { count: counts.waiting, title: c.var.t('inbox:title') })
+    : c.var.t('inbox:title');
 
 export const queueHref = (tab: QueueTab, page = 1) =>
   `/admin/inbox?tab=${tab}${page > 1 ? `&page=${page}` : ''}`;
@@ -47,38 +55,94 @@ function Tabs({ c, tab, counts }: { c: AdminContext; tab: QueueTab; counts: Queu
   );
 }
 
+/** "+62 812 •••• 7890": enough to tell two namesakes apart, not a number to copy. */
+export function maskedNumber(address: string | null): string | null {
+  const digits = /^(\d{8,15})(?:@s\.whatsapp\.net)?$/.exec(address ?? '')?.[1];
+  if (!digits) return null;
+  return `+${digits.slice(0, 2)} ${digits.slice(2, 5)} •••• ${digits.slice(-4)}`;
+}
+
+/** The last message in one line: whose it was and its first words (a NIK already masked). */
+function preview(c: AdminContext, last: QueueItem['last']): string | null {
+  if (!last) return null;
+  const t = c.var.t;
+  const body = last.body;
+  const text =
+    typeof body.text === 'string'
+      ? body.text
+      : typeof body.caption === 'string'
+        ? body.caption
+        : t(`inbox:queue.preview.${body.type === 'choice' ? 'choice' : 'file'}`);
+  const flat = (last.direction === 'in' ? maskNiksInText(text).text : text).replace(/\s+/g, ' ').trim();
+  const short = flat.length > 90 ? `${flat.slice(0, 89).trimEnd()}…` : flat;
+  const who = last.direction === 'in' ? 'person' : last.origin === 'staff' ? 'staff' : 'bot';
+  return t(`inbox:queue.preview.${who}`, { text: short });
+}
+
 function Row({ c, item, now }: { c: AdminContext; item: QueueItem; now: Date }) {
   const t = c.var.t;
-  const name = nameOf(c, item.displayName);
-  // On a phone each row is a card: the name is its first, full-width tap target, and every other value
-  // says what it is through data-label (a bare "—" or "Belum ada" means nothing on its own).
+  const name = nameOf(c, item.fullName ?? item.displayName);
+  const handle = item.handle ? `@${item.handle}` : maskedNumber(item.whatsappAddress);
+  const last = preview(c, item.last);
+  // On a phone each row is a compact card: the name is its first, full-width tap target, then who it is
+  // (channel, username or masked number), the last message, the wait and the programme. The reason and
+  // the channel's own cell are for the wide table only.
   const label = (key: string) => t(`inbox:queue.${key}`);
+  const overdue = item.overdue || item.waitingOverdue;
   return (
-    <tr class={item.overdue ? 'inbox-overdue' : undefined}>
+    <tr class={overdue ? 'inbox-overdue' : undefined}>
       <th scope="row">
         <a href={`/admin/inbox/${item.id}`} aria-label={t('inbox:queue.open', { name })}>
           {name}
         </a>
-        {item.overdue ? (
+        {overdue ? (
           <>
             {' '}
             <SlaBadge c={c} />
           </>
         ) : null}
+        <span class="inbox-who muted">
+          {[channelLabel(t, item.channel), handle].filter(Boolean).join(' · ')}
+        </span>
+        {last ? <span class="inbox-preview">{last}</span> : null}
       </th>
-      <td data-label={label('status')}>{t(`inbox:status.${item.status}`)}</td>
+      <td data-label={label('status')}>
+        {t(`inbox:status.${item.status}`)}
+        {item.rating !== null ? (
+          <span class="inbox-rating">
+            {' · '}
+            <span aria-hidden="true">
+              {'★'.repeat(item.rating)}
+              {'☆'.repeat(Math.max(0, 5 - item.rating))}{' '}
+            </span>
+            {t('inbox:queue.rating', { rating: item.rating })}
+          </span>
+        ) : null}
+      </td>
       <td data-label={label('time')}>
+        {item.waitingSince ? (
+          <span class="inbox-time inbox-again">
+            {t('inbox:time.waitingAgain', {
+              time: formatWib(item.waitingSince, c.var.locale, now),
+              duration: formatDuration(t, now.getTime() - item.waitingSince.getTime()),
+            })}
+          </span>
+        ) : null}
         {timeLabels(t, item, c.var.locale, now).map((text, i) => (
-          <span class={i === 0 ? 'inbox-time' : 'inbox-time muted'}>{text}</span>
+          <span class={i === 0 && !item.waitingSince ? 'inbox-time' : 'inbox-time muted'}>{text}</span>
         ))}
       </td>
-      <td data-label={label('channel')}>{channelLabel(t, item.channel)}</td>
+      <td data-label={label('channel')} class="inbox-wide">
+        {channelLabel(t, item.channel)}
+      </td>
       <td data-label={label('programme')}>
         {item.programmeSlug
           ? titleIn(item.programmeTitle, c.var.locale, item.programmeSlug)
           : t('inbox:queue.noProgramme')}
       </td>
-      <td data-label={label('reason')}>{t(`inbox:reason.${item.reason}`, { defaultValue: item.reason })}</td>
+      <td data-label={label('reason')} class="inbox-wide">
+        {t(`inbox:reason.${item.reason}`, { defaultValue: item.reason })}
+      </td>
       <td data-label={label('assigned')}>{assigneeLabel(t, item, c.var.session.memberId)}</td>
     </tr>
   );
@@ -121,6 +185,7 @@ export function QueueRegion(props: {
   const now = new Date();
   return (
     <>
+      <span hidden data-title={`${queueTitle(c, counts)} · Jembatan`} />
       <SlaBanner c={c} count={counts.overdue} />
       <Tabs c={c} tab={tab} counts={counts} />
       {items.length === 0 ? (

@@ -1,7 +1,9 @@
 import type { OrganisationRole } from '../../db/schema';
 import { MIN_PASSWORD_LENGTH } from '../../organisations/accounts/passwords';
 import { ROLES, SLA_MINUTES } from '../../organisations/service';
+import { formatOfficeHours, type OfficeHours, parseOfficeHours } from '../../shared/office-hours';
 import type { FormError } from '../broadcasts/fields';
+import type { HoursValues } from './views/service';
 
 /*
  * The settings forms: what was typed and its validation, one message key per field (under
@@ -76,4 +78,37 @@ export function validateSla(value: string): { minutes: number } | { error: FormE
   if (minutes < SLA_MINUTES.min || minutes > SLA_MINUTES.max)
     return { error: { key: 'slaRange', params: range } };
   return { minutes };
+}
+
+/** Stored office hours (or the server's) as the form's values; anything unreadable shows 1-5 08:00-16:00. */
+export function hoursValues(stored: string | null, serverDefault = '1-5 08:00-16:00'): HoursValues {
+  let hours: OfficeHours;
+  try {
+    hours = parseOfficeHours(stored ?? serverDefault);
+  } catch {
+    hours = parseOfficeHours('1-5 08:00-16:00');
+  }
+  const [days = '1-5', times = '08:00-16:00'] = formatOfficeHours(hours).split(' ');
+  const [first = '1', last = first] = days.split('-');
+  const [open = '08:00', close = '16:00'] = times.split('-');
+  const pad = (t: string) => t.padStart(5, '0');
+  return { first, last, open: pad(open), close: pad(close), own: stored !== null };
+}
+
+/** The office-hours form: days in order, two times of day, closing after opening. */
+export function validateOfficeHours(form: HoursValues): { hours: string } | { error: FormError } {
+  const day = (v: string) => (/^[1-7]$/.test(v) ? Number(v) : undefined);
+  const first = day(form.first);
+  const last = day(form.last);
+  if (first === undefined || last === undefined || last < first) return { error: { key: 'hoursDays' } };
+  const time = /^([01]\d|2[0-3]):([0-5]\d)(?::00)?$/;
+  const open = time.exec(form.open.trim());
+  const close = time.exec(form.close.trim());
+  if (!open || !close) return { error: { key: 'hoursTime' } };
+  const text = `${first === last ? first : `${first}-${last}`} ${open[1]}:${open[2]}-${close[1]}:${close[2]}`;
+  try {
+    return { hours: formatOfficeHours(parseOfficeHours(text)) };
+  } catch {
+    return { error: { key: 'hoursOrder' } };
+  }
 }

@@ -4,6 +4,7 @@ import {
   findOrganisation,
   getMember,
   removeMemberKeepingOwner,
+  setOfficeHours,
   setSlaMinutes,
 } from '../../organisations/service';
 import { requireRole } from '../auth/middleware';
@@ -14,11 +15,13 @@ import { page } from '../layout';
 import { refuse } from '../refuse';
 import {
   EMPTY_MEMBER,
+  hoursValues,
   type MemberErrors,
   type MemberValues,
   type PasswordErrors,
   parseRole,
   validateMember,
+  validateOfficeHours,
   validatePasswordChange,
   validateSla,
 } from './forms';
@@ -36,7 +39,7 @@ import { k } from './views/format';
 import { MemberPage } from './views/member';
 import { MembersPage } from './views/members';
 import { OneTimePasswordPage } from './views/one-time';
-import { ServicePage } from './views/service';
+import { type HoursValues, ServicePage } from './views/service';
 
 /*
  * /admin/settings: the member's own account and password (everyone), the organisation's members
@@ -200,8 +203,15 @@ export function settingsRoutes(deps: AdminDeps) {
 
   // --- Service settings ------------------------------------------------------------------------------
 
-  const service = async (c: AdminContext, typed?: string, error?: FormError) => {
+  const service = async (
+    c: AdminContext,
+    typed?: string,
+    error?: FormError,
+    hoursTyped?: HoursValues,
+    hoursError?: FormError,
+  ) => {
     const organisation = await findOrganisation(db, organisationOf(c).id);
+    const stored = hoursValues(organisation?.officeHours ?? null, deps.officeHours);
     return page(
       c,
       title(c, 'service'),
@@ -212,8 +222,10 @@ export function settingsRoutes(deps: AdminDeps) {
         sla={typed ?? String(organisation?.slaMinutes ?? c.var.session.slaMinutes)}
         staffGroupChatId={organisation?.staffGroupChatId ?? null}
         {...(error ? { error } : {})}
+        hours={hoursTyped ?? stored}
+        hoursError={hoursError}
       />,
-      error ? 422 : 200,
+      error || hoursError ? 422 : 200,
     );
   };
 
@@ -226,6 +238,21 @@ export function settingsRoutes(deps: AdminDeps) {
     await setSlaMinutes(db, organisationOf(c).id, checked.minutes);
     audit(c, 'admin_sla_changed', { organisation: organisationOf(c).id, minutes: checked.minutes });
     return c.redirect('/admin/settings/service?ok=dashboard:settings.flash.slaSaved', 303);
+  });
+
+  app.post('/service/hours', onlyOwners, async (c) => {
+    const typed: HoursValues = {
+      first: await field(c, 'first', 2),
+      last: await field(c, 'last', 2),
+      open: await field(c, 'open', 8),
+      close: await field(c, 'close', 8),
+      own: true,
+    };
+    const checked = validateOfficeHours(typed);
+    if ('error' in checked) return service(c, undefined, undefined, typed, checked.error);
+    await setOfficeHours(db, organisationOf(c).id, checked.hours);
+    audit(c, 'admin_office_hours_changed', { organisation: organisationOf(c).id, hours: checked.hours });
+    return c.redirect('/admin/settings/service?ok=dashboard:settings.flash.hoursSaved', 303);
   });
 
   return app;

@@ -48,15 +48,25 @@ export function telegramInbound(update: Update): Inbound | undefined {
 /** Telegram allows 64 characters of first name; nothing longer is a name. */
 export const MAX_NAME = 64;
 
-function userOf(from: { id: number; first_name: string; language_code?: string }, chatId: number) {
-  const name = cleanText(from.first_name)
-    .slice(0, MAX_NAME)
-    .replace(/[\uD800-\uDBFF]$/, '')
-    .trim();
+function userOf(
+  from: { id: number; first_name: string; last_name?: string; username?: string; language_code?: string },
+  chatId: number,
+) {
+  const clip = (text: string) =>
+    cleanText(text)
+      .slice(0, MAX_NAME)
+      .replace(/[\uD800-\uDBFF]$/, '')
+      .trim();
+  const name = clip(from.first_name);
+  // The full name and the username let staff tell two "Rudi" apart; the chat still says "Rudi".
+  const last = from.last_name ? clip(from.last_name) : '';
+  const handle = from.username && /^[A-Za-z0-9_]{4,32}$/.test(from.username) ? from.username : undefined;
   return {
     externalId: String(from.id),
     address: String(chatId),
     ...(name ? { displayName: name } : {}),
+    ...(name && last ? { fullName: `${name} ${last}` } : {}),
+    ...(handle ? { handle } : {}),
     ...(from.language_code ? { languageCode: from.language_code } : {}),
   };
 }

@@ -47,6 +47,10 @@ export const identities = pgTable(
     /** Where to send (chat id / JID); may differ from externalId (WhatsApp LID vs phone JID). */
     address: text('address').notNull(),
     unreachable: boolean('unreachable').notNull().default(false),
+    /** The name as the platform shows it in full (Telegram: first and last name), for staff to tell people apart. */
+    fullName: text('full_name'),
+    /** The person's public handle on the platform (Telegram @username), without the @. */
+    handle: text('handle'),
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },

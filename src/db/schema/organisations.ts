@@ -29,6 +29,8 @@ export const organisations = pgTable('organisations', {
   slaMinutes: integer('sla_minutes').notNull().default(15),
   /** Optional Telegram supergroup with forum topics where staff answer handoffs (one topic a person). */
   staffGroupChatId: text('staff_group_chat_id'),
+  /** When staff answer, `1-5 08:00-16:00` (ISO weekdays, WIB), set in Pengaturan; null: the server's OFFICE_HOURS. */
+  officeHours: text('office_hours'),
   createdAt: at('created_at'),
 });
 

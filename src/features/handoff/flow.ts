@@ -2,6 +2,7 @@ import { getProgramme } from '../../catalogue/search';
 import type { FlowContext } from '../../engine/context';
 import type { Flow } from '../../engine/flow';
 import { globalCommand } from '../../engine/keywords';
+import { officeHoursOf } from '../../handoff/office-hours-store';
 import { cancelHandoff, openHandoff, rateHandoff } from '../../handoff/service';
 import { describeHours, isOpen, nextOpening, type OfficeHours } from '../../shared/office-hours';
 import { showMenu } from '../menu/flow';
@@ -44,7 +45,9 @@ export function createHandoffFlow(settings: HandoffSettings): Flow {
         ...(slug ? { programmeSlug: slug } : {}),
         reason: params?.reason === 'misses' ? 'misses' : 'asked',
       });
-      const hours = describeHours(settings.officeHours);
+      // The organisation's own hours (Pengaturan → Layanan), else the server's.
+      const officeHours = (await officeHoursOf(ctx.tx, organisation)) ?? settings.officeHours;
+      const hours = describeHours(officeHours);
       const when = {
         days: `${ctx.t(`handoff.day${hours.firstDay}`)}–${ctx.t(`handoff.day${hours.lastDay}`)}`,
         open: hours.open,
@@ -53,10 +56,10 @@ export function createHandoffFlow(settings: HandoffSettings): Flow {
       const now = new Date();
       const key = !created
         ? 'handoff.alreadyWaiting'
-        : isOpen(settings.officeHours, now)
+        : isOpen(officeHours, now)
           ? 'handoff.waiting'
           : 'handoff.waitingClosed';
-      const next = (ctx.locale === 'en' ? WIB_EN : WIB).format(nextOpening(settings.officeHours, now));
+      const next = (ctx.locale === 'en' ? WIB_EN : WIB).format(nextOpening(officeHours, now));
       ctx.state = { flow: 'handoff', step: 'waiting', data: {} };
       ctx.ask(ctx.t(key, { ...when, next }), [{ id: 'handoff:cancel', label: ctx.t('handoff.cancel') }], {
         nav: false,

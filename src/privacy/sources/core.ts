@@ -125,6 +125,8 @@ export const accountSource: PersonalDataSource = {
         channel: c.channel,
         externalId: c.externalId,
         address: c.address,
+        ...(c.fullName ? { fullName: c.fullName } : {}),
+        ...(c.handle ? { handle: c.handle } : {}),
         unreachable: c.unreachable,
         createdAt: iso(c.createdAt),
         lastSeenAt: iso(c.lastSeenAt),
@@ -143,7 +145,7 @@ export const accountSource: PersonalDataSource = {
     await db.update(users).set({ displayName: null }).where(eq(users.id, userId));
     await db
       .update(identities)
-      .set({ externalId: sql`'erased:' || ${identities.id}::text` })
+      .set({ externalId: sql`'erased:' || ${identities.id}::text`, fullName: null, handle: null })
       .where(eq(identities.userId, userId));
     await db
       .update(conversations)

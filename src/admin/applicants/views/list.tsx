@@ -1,3 +1,4 @@
+import type { Child as ReactNode } from 'hono/jsx';
 import type { Locale, T } from '../../../i18n';
 import { listProvinces, regionLabel } from '../../../regions';
 import { GENDERS } from '../../../shared/vocabulary';
@@ -176,6 +177,8 @@ export function ApplicantList(props: {
   csrf: string;
   /** What was searched for (a POST): the results are the first page only. */
   search?: string | undefined;
+  /** Staff who may change statuses tick rows for a bulk change (viewers see no boxes). */
+  bulk?: ReactNode;
 }) {
   const { t, locale, items } = props;
   const filtered = Object.keys(props.query).length > 0 || Boolean(props.search);
@@ -218,6 +221,18 @@ export function ApplicantList(props: {
               {items.map((a) => (
                 <tr>
                   <th scope="row">
+                    {props.bulk && !a.anonymised ? (
+                      <input
+                        type="checkbox"
+                        class="appl-pick"
+                        name="ids"
+                        value={a.id}
+                        form="appl-bulk"
+                        aria-label={t('dashboard:applicants.bulk.pick', {
+                          name: a.fullName ?? a.reference ?? '',
+                        })}
+                      />
+                    ) : null}
                     <a href={`/admin/applicants/${a.id}`}>
                       {a.anonymised ? t('dashboard:applicants.anonymised') : (a.fullName ?? '—')}
                     </a>
@@ -251,6 +266,7 @@ export function ApplicantList(props: {
           </table>
         </div>
       )}
+      {items.length && props.bulk ? props.bulk : null}
       <Pager
         t={t}
         keys={LIST_PAGER}
