@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { previewNotice, StatusChangeError, undoStatusChange } from '../../applications/status';
-import { canChange, STAFF_STATUSES } from '../../applications/statuses';
 import { changeApplicationStatus } from '../../organisations/applications';
+import { canChange, STAFF_STATUSES } from '../../shared/application-statuses';
 import { canWrite } from '../auth/middleware';
 import { type AdminContext, type AdminDeps, type AdminEnv, actorOf, organisationOf } from '../context';
 import { page } from '../layout';

@@ -1,6 +1,6 @@
 import { parseWhen } from '../../applications/format';
-import type { ApplicationStatus, StatusDetails } from '../../applications/statuses';
 import type { T } from '../../i18n';
+import type { ApplicationStatus, StatusDetails } from '../../shared/application-statuses';
 import { jakartaDate } from '../programmes/format';
 import { MIN_REASON_LENGTH, REASON_REQUIRED } from './decisions';
 

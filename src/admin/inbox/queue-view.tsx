@@ -1,5 +1,5 @@
 import { QUEUE_TABS, type QueueCounts, type QueueItem, type QueueTab } from '../../handoff/inbox';
-import { maskNiksInText } from '../../privacy/nik-text';
+import { maskNiksInText } from '../../shared/nik-text';
 import type { AdminContext } from '../context';
 import { Pager, type PagerKeys } from '../pager';
 import { formatDuration, formatWib } from './format';

@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from '../../../applications/statuses';
+import type { ApplicationStatus } from '../../../shared/application-statuses';
 import type { AdminContext } from '../../context';
 import { Csrf } from '../../layout';
 import type { ChangeValues } from '../change-form';
