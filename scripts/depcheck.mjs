@@ -2,7 +2,6 @@
 // dependency-cruiser's TypeScript parser needs the TypeScript 5 compiler API, which TypeScript 7 no
 // longer ships, so it parses with swc (`parser: 'swc'`); its swc parser reads every file as .ts, so
 // .tsx files are given JSX here (swc's parseFileSync, patched before dependency-cruiser loads it).
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -11,15 +10,7 @@ const parseFileSync = swc.parseFileSync;
 swc.parseFileSync = (path, options) =>
   parseFileSync(path, path.endsWith('.tsx') ? { ...options, tsx: true } : options);
 
-// Known violations are listed in .dependency-cruiser-known-violations.json while they are moved away;
-// the file goes when it is empty.
-const known = '.dependency-cruiser-known-violations.json';
-const defaults = [
-  'src',
-  '--config',
-  '.dependency-cruiser.cjs',
-  ...(existsSync(known) ? ['--ignore-known', known] : []),
-];
+const defaults = ['src', '--config', '.dependency-cruiser.cjs'];
 process.argv = [
   process.argv[0],
   'depcruise',

@@ -1,3 +1,5 @@
+// Channels first: their descriptors and personal-data sources are registered before anything else.
+import './channels';
 import type { UserFromGetMe } from 'grammy/types';
 import { seedDemoStaff } from './admin/demo';
 import { seedDemoDesk } from './admin/demo-desk';
@@ -6,7 +8,6 @@ import type { ApplicationServices } from './applications/services';
 import { broadcastGate } from './broadcasts/gate';
 import { type BroadcastSettings, DEFAULT_BROADCAST_SETTINGS, runDueBroadcasts } from './broadcasts/service';
 import { seedDemoCatalogueIfEmpty } from './catalogue/demo';
-import './channels';
 import { TelegramChannel } from './channels/telegram/channel';
 import { createStaffGroup } from './channels/telegram/staff-group';
 import { createWhatsAppCloud, type WhatsAppSettings, whatsappSettings } from './channels/whatsapp';

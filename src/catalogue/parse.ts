@@ -2,11 +2,12 @@
  * Reads a catalogue file — JSON (an array, or `{ "programmes": [...] }`) or CSV (docs/catalogue-csv.md)
  * — into validated programmes and readable errors. Nothing here touches the database.
  */
-import { parse as parseCsv } from 'csv-parse/sync';
+
 import type { Locale } from '../i18n';
 import { createProgrammeSchema, type Programme, type ProgrammeSchema } from '../shared/programme';
 import { loadRegions, type RegionLookup } from '../shared/programme-regions';
 import { CSV_COLUMN_NAMES, CSV_COLUMNS, convertCell, csvFieldOf, normaliseHeader } from './csv-columns';
+import { type CsvRow, csvRowStartLine, readCsvRows } from './csv-rows';
 import {
   type CatalogueError,
   type CataloguePosition,
@@ -159,25 +160,12 @@ export async function parseCatalogueJson(input: unknown, options: ParseOptions =
   return validateRecords(raws, 'json', regions, ctx, []);
 }
 
-function detectDelimiter(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length - 1] as const);
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts[0]![1] > 0 ? counts[0]![0] : ',';
-}
-
 /** csv-parse error codes we can explain in the reader's language. */
 const CSV_ERROR_REASONS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'csv_quote_not_closed',
   CSV_INVALID_CLOSING_QUOTE: 'csv_invalid_quote',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'csv_invalid_quote',
 };
-
-interface CsvRow {
-  record: string[];
-  raw: string;
-  info: { lines: number };
-}
 
 /** CSV text (UTF-8, `,` `;` or tab separated — guessed from the header line). */
 export async function parseCatalogueCsv(text: string, options: ParseOptions = {}): Promise<ParseResult> {
@@ -186,15 +174,7 @@ export async function parseCatalogueCsv(text: string, options: ParseOptions = {}
   const source = text.replace(/^\uFEFF/, '');
   let rows: CsvRow[];
   try {
-    rows = parseCsv(source, {
-      delimiter: detectDelimiter(source),
-      info: true,
-      raw: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      // `[{"id": "tato"}]` in an unquoted cell: take the quotes as text.
-      relax_quotes: true,
-    }) as unknown as CsvRow[];
+    rows = readCsvRows(source);
   } catch (error) {
     const { lines, code } = error as { lines?: number; code?: string };
     const known = code ? CSV_ERROR_REASONS[code] : undefined;
@@ -215,7 +195,7 @@ export async function parseCatalogueCsv(text: string, options: ParseOptions = {}
   }
 
   const fileErrors: CatalogueError[] = [];
-  const headerLine = startLine(header);
+  const headerLine = csvRowStartLine(header);
   const byName = new Map(CSV_COLUMNS.map((c) => [c.name, c]));
   const used = new Set<string>();
   const columns = header.record.map((name) => {
@@ -248,7 +228,7 @@ export async function parseCatalogueCsv(text: string, options: ParseOptions = {}
 
   const width = header.record.length;
   const raws = rows.map((row): RawRecord => {
-    const position = { line: startLine(row) };
+    const position = { line: csvRowStartLine(row) };
     const value: Record<string, unknown> = {};
     const errors: CatalogueError[] = [];
     // Wider than the header, with something in the extra cells: a separator inside an unquoted cell
@@ -279,12 +259,6 @@ export async function parseCatalogueCsv(text: string, options: ParseOptions = {}
     return { value, position, errors };
   });
   return validateRecords(raws, 'csv', regions, ctx, fileErrors);
-}
-
-/** The line a record starts on (csv-parse counts the line it ends on; quoted cells may span lines). */
-function startLine(row: CsvRow): number {
-  const body = row.raw.replace(/^(?:\r?\n)+/, '').replace(/\r?\n$/, '');
-  return row.info.lines - (body.match(/\n/g)?.length ?? 0);
 }
 
 function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {

@@ -1,6 +1,6 @@
-import { parse as parseCsv } from 'csv-parse/sync';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { normaliseHeader } from '../catalogue/csv-columns';
+import { type CsvRow, csvRowBody, csvRowStartLine, readCsvRows } from '../catalogue/csv-rows';
 import { type CatalogueError, errorContext, positionLabel } from '../catalogue/errors';
 import { parseCatalogueCsv } from '../catalogue/parse';
 import type { Db, Queryable } from '../db/client';
@@ -33,24 +33,7 @@ interface Org {
   name: string;
 }
 
-interface CsvRow {
-  record: string[];
-  raw: string;
-  info: { lines: number };
-}
-
-/** Same guess as the catalogue parser (src/catalogue/parse.ts): the separator used most on line 1. */
-function detectDelimiter(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length - 1] as const);
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts[0]![1] > 0 ? counts[0]![0] : ',';
-}
-
-const bodyOf = (row: CsvRow) => row.raw.replace(/^(?:\r?\n)+/, '').replace(/\r?\n$/, '');
 const newlines = (text: string) => text.match(/\n/g)?.length ?? 0;
-/** The line a record starts on (as the catalogue parser counts it). */
-const startLine = (row: CsvRow) => row.info.lines - newlines(bodyOf(row));
 
 const rowError = (e: CatalogueError): ImportRowError => ({
   line: 'line' in e.position ? e.position.line : 0,
@@ -76,14 +59,7 @@ export async function startImportJob(
     (await parseCatalogueCsv(source, { locale: input.locale })).errors.map(rowError);
   let rows: CsvRow[];
   try {
-    rows = parseCsv(source, {
-      delimiter: detectDelimiter(source),
-      info: true,
-      raw: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      relax_quotes: true,
-    }) as unknown as CsvRow[];
+    rows = readCsvRows(source);
   } catch {
     // The catalogue parser fails at the same place and says why in the uploader's language.
     return { ok: false, errors: await readable() };
@@ -97,9 +73,9 @@ export async function startImportJob(
       errors: [{ line: 1, field: null, code: 'no_rows', message: t('programmes.import.noRows') }],
     };
 
-  const headerLine = startLine(header);
-  const headerText = '\n'.repeat(headerLine - 1) + bodyOf(header);
-  const headerEnd = headerLine + newlines(bodyOf(header));
+  const headerLine = csvRowStartLine(header);
+  const headerText = '\n'.repeat(headerLine - 1) + csvRowBody(header);
+  const headerEnd = headerLine + newlines(csvRowBody(header));
   const fileErrors = (await parseCatalogueCsv(headerText, { locale: input.locale })).errors.map(rowError);
 
   const slugColumn = header.record.findIndex((name) => normaliseHeader(name) === 'slug');
@@ -107,7 +83,7 @@ export async function startImportJob(
   const firstLine = new Map<string, number>();
   const kept: { row: CsvRow; line: number; slug: string }[] = [];
   for (const row of rows) {
-    const line = startLine(row);
+    const line = csvRowStartLine(row);
     const slug = slugColumn >= 0 ? (row.record[slugColumn] ?? '').trim() : '';
     const first = slug ? firstLine.get(slug) : undefined;
     if (first !== undefined) {
@@ -135,8 +111,8 @@ export async function startImportJob(
     let csv = headerText;
     let line = headerEnd;
     for (const { row, line: at } of part) {
-      csv += '\n'.repeat(at - line) + bodyOf(row);
-      line = at + newlines(bodyOf(row));
+      csv += '\n'.repeat(at - line) + csvRowBody(row);
+      line = at + newlines(csvRowBody(row));
     }
     chunks.push({
       jobId: '',

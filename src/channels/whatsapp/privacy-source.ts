@@ -1,17 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { forgetWhatsAppPerson } from '../../channels/whatsapp/privacy';
 import { rowsOf } from '../../db/rows';
-import type { PersonalDataSource } from '../registry';
-
-export interface WhatsAppExport {
-  /** The person's WhatsApp addresses: phone-number JID and LID. */
-  contacts: Array<{ externalId: string; pnJid: string | null; lidJid: string | null }>;
-  /** Whether someone at the organisation is answering from the phone right now. */
-  phonePausedUntil: string | null;
-}
+import type { WhatsAppExport } from '../../privacy/channel-data';
+import type { PersonalDataSource } from '../../privacy/registry';
+import { forgetWhatsAppPerson } from './privacy';
 
 /**
- * What the WhatsApp channel keeps outside the person's own rows (src/channels/whatsapp/privacy.ts):
+ * What the WhatsApp channel keeps outside the person's own rows (./privacy.ts), registered by
+ * src/channels/index.ts:
  * the phone/LID mapping, a phone pause, media references and copies of sent messages.
  */
 export const whatsappSource: PersonalDataSource = {

@@ -16,6 +16,7 @@ import { evaluateFor, missingFields } from '../../eligibility/for-profile';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
 import { type Correction, type CorrectionField, readCorrection } from '../../nlu';
+import { profileHas } from '../../profile/has';
 import { saveProfile } from '../../profile/store';
 import { maskNik } from '../../shared/field-cipher';
 import { titleOf } from '../discover/format';
@@ -28,7 +29,6 @@ import {
   documentLabel,
   type FormField,
   nextField,
-  profileHas,
   progress,
   promptFor,
   REQUIRED_PROFILE,

@@ -2,8 +2,8 @@ import { isSkip, parseAddress, parseEmail, parseFullName, parseMajor } from '../
 import { parseNik } from '../../applications/nik';
 import { formatPhone, parsePhone } from '../../applications/phone';
 import type { DraftAnswers, DraftPatch, StoredDocument } from '../../applications/store';
-import { isPnJid, jidUser } from '../../channels/whatsapp/jid';
 import type { StoredProfile } from '../../db/schema';
+import { channelDescriptor } from '../../engine/channels';
 import type { FlowContext } from '../../engine/context';
 import type { FlowInput } from '../../engine/flow';
 import { understand } from '../../nlu';
@@ -19,23 +19,6 @@ export type FormField = 'fullName' | 'nik' | 'phone' | 'email' | 'address' | 'ma
 
 /** What every application needs from the profile (the NIK is checked against the first two). */
 export const REQUIRED_PROFILE: FieldId[] = ['birthDate', 'gender', 'domicile', 'education', 'graduationYear'];
-
-export function profileHas(profile: StoredProfile, field: FieldId): boolean {
-  switch (field) {
-    case 'birthDate':
-      return !!profile.birthDate;
-    case 'gender':
-      return !!profile.gender;
-    case 'domicile':
-      return !!profile.domicileProvince;
-    case 'education':
-      return !!profile.education?.level;
-    case 'graduationYear':
-      return !!profile.education?.graduationYear;
-    default:
-      return true;
-  }
-}
 
 /** Below SMA there is no jurusan to ask about. */
 export function needsMajor(profile: StoredProfile): boolean {
@@ -93,8 +76,9 @@ export function documentLabel(ctx: FlowContext, kind: string): string {
 /** The person's own number when the chat itself is a phone number (WhatsApp). */
 export function ownPhone(ctx: FlowContext): string | undefined {
   const address = ctx.inbound.user.address ?? ctx.inbound.user.externalId;
-  if (!isPnJid(address)) return undefined;
-  const parsed = parsePhone(`+${jidUser(address)}`);
+  const digits = channelDescriptor(ctx.inbound.channel).phoneFromAddress?.(address);
+  if (!digits) return undefined;
+  const parsed = parsePhone(`+${digits}`);
   return parsed.ok ? parsed.phone : undefined;
 }
 

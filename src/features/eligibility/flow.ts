@@ -5,6 +5,7 @@ import { evaluateFor, missingFields } from '../../eligibility/for-profile';
 import type { FlowContext } from '../../engine/context';
 import type { Flow } from '../../engine/flow';
 import { type Correction, readCorrection } from '../../nlu';
+import { profileHas } from '../../profile/has';
 import { loadProfile, saveProfile } from '../../profile/store';
 import type { Choice } from '../../shared/conversation';
 import type { Check } from '../../shared/profile';
@@ -249,7 +250,7 @@ export const matchFlow: Flow = {
   async start(ctx, params) {
     const query = (params?.query ?? {}) as ProgrammeQuery;
     const profile = await loadProfile(ctx.tx, ctx.user.id);
-    const needed = CORE_FIELDS.filter((f) => !hasField(profile, f));
+    const needed = CORE_FIELDS.filter((f) => !profileHas(profile, f));
     const education = params?.education as EducationLevel | undefined;
     if (needed.length && !params?.returning) {
       ctx.say(ctx.t('eligibility:match.intro'));
@@ -296,23 +297,6 @@ async function whyNone(
     lines.push(`• ${titleOf(ctx, item.title)}\n  ✗ ${reason}`);
   }
   return lines;
-}
-
-function hasField(profile: Awaited<ReturnType<typeof loadProfile>>, field: FieldId): boolean {
-  switch (field) {
-    case 'birthDate':
-      return !!profile.birthDate;
-    case 'gender':
-      return !!profile.gender;
-    case 'domicile':
-      return !!profile.domicileProvince;
-    case 'education':
-      return !!profile.education;
-    case 'activity':
-      return !!profile.activity;
-    default:
-      return true;
-  }
 }
 
 async function showMatches(ctx: FlowContext, query: ProgrammeQuery): Promise<void> {

@@ -2,6 +2,7 @@ import { describeQuery } from '../../catalogue/query';
 import type { ProgrammeQuery } from '../../catalogue/search';
 import type { FlowContext } from '../../engine/context';
 import { dateTimeFormat } from '../../lib/intl';
+import type { WhatsAppExport } from '../../privacy/channel-data';
 import type { PersonalDataExport } from '../../privacy/export';
 import { personalDataSources } from '../../privacy/registry';
 import type {
@@ -13,7 +14,6 @@ import type {
   ProfileExport,
   SavedExport,
 } from '../../privacy/sources/core';
-import type { WhatsAppExport } from '../../privacy/sources/whatsapp';
 import { profileSummary } from '../profile/fields';
 
 /** Sources this feature renders itself; any other source renders through its own `describe`. */
