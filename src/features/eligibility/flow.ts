@@ -1,12 +1,12 @@
 import { getProgramme, type ProgrammeQuery, searchProgrammes } from '../../catalogue/search';
 import type { EducationLevel, Field } from '../../catalogue/vocabulary';
-import { formatDateId, seatSituation } from '../../eligibility';
+import { formatDateId, jakartaDay, seatSituation, toIsoDate } from '../../eligibility';
 import type { Check } from '../../eligibility/types';
 import type { FlowContext } from '../../engine/context';
 import type { Flow } from '../../engine/flow';
 import type { Choice } from '../../engine/types';
 import { type Correction, readCorrection } from '../../nlu';
-import { placeOf, titleOf } from '../discover/format';
+import { closesText, placeOf, titleOf } from '../discover/format';
 import { describeQuery, hasCriteria } from '../discover/query';
 import { openFeature, showMenu } from '../menu/flow';
 import type { FieldId } from '../profile/fields';
@@ -225,7 +225,9 @@ function order(check: Check): number {
 /** One programme of a list that fits: its title, then where it is and why it fits. */
 export function matchLine(ctx: FlowContext, index: number, m: Match): string {
   const where = placeOf(ctx, m);
-  const bits = [where ? `📍 ${where}` : '', reasonLine(ctx, m)].filter(Boolean);
+  // Every list line says where and when registration closes (issue #13, point 7).
+  const closes = closesText(ctx, m.registrationCloses, toIsoDate(jakartaDay()));
+  const bits = [where ? `📍 ${where}` : '', reasonLine(ctx, m), closes].filter(Boolean);
   return `${index + 1}. ${titleOf(ctx, m.title)}\n   ${bits.join(' · ')}`;
 }
 
