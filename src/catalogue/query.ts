@@ -89,7 +89,7 @@ export function personOf(u: Understanding): PersonFacts | undefined {
   return Object.keys(person).length ? person : undefined;
 }
 
-export type Widening = 'province' | 'abroad' | 'anywhere' | 'hybrid';
+export type Widening = 'province' | 'abroad' | 'anywhere' | 'hybrid' | 'otherKinds';
 
 /**
  * When a search finds nothing, what a staff member would show next: for a programme abroad, the
@@ -117,6 +117,13 @@ export function widenings(query: ProgrammeQuery): Array<{ query: ProgrammeQuery;
   }
   // Abroad, the pre-departure training may be anywhere.
   if (abroad && codes.length) out.push({ query: { ...rest, near: codes }, why: 'anywhere' });
+  // "gresik ada magang ato pelatihan apa" with none there: what there is in that place, of any kind, is
+  // what a staff member would show next (no subject was asked, so the place is what matters).
+  // Only when several kinds were said ("magang ato pelatihan apa"): one kind named is what they want.
+  if (codes.length && !subject && (query.kinds?.length ?? 0) > 1) {
+    const { kinds: _k, preferKinds: _pk, ...anyKind } = query;
+    out.push({ query: { ...anyKind, preferKinds: query.kinds }, why: 'otherKinds' });
+  }
   // Nothing fully online: classes partly online (campuran) are the nearest thing.
   if (query.online && !query.hybrid) out.push({ query: { ...query, hybrid: true }, why: 'hybrid' });
   if (

@@ -160,6 +160,9 @@ const SUFFIXES: ReadonlyArray<[string, string[]]> = [
   ['in', []],
 ];
 
+/** Two-word places whose second word is also a way of addressing someone ("pangkalan bun"). */
+const PLACE_ENDINGS = new Set(['pangkalan bun']);
+
 function normalizeWord(token: string, depth = 0, seen?: { definite: boolean; attribute: boolean }): string[] {
   if (PROTECTED.has(token) || /^\d+$/.test(token)) return [token];
   const slang = SLANG_MAP.get(token);
@@ -266,7 +269,9 @@ export function normalizeMessage(text: string): NormalizedMessage {
     const askedBefore = seen.attribute;
     // "kakak saya", "abang gw": a relative, not a way of addressing the bot.
     const relative = ADDRESS_TERMS.has(word) && next !== undefined && MY.has(next);
-    const out = relative ? [word] : normalizeWord(word, 0, seen);
+    // "pangkalan bun": the end of a place's name, not "bunda".
+    const placeEnd = ADDRESS_TERMS.has(word) && i > 0 && PLACE_ENDINGS.has(`${raw[i - 1]!.text} ${word}`);
+    const out = relative || placeEnd ? [word] : normalizeWord(word, 0, seen);
     // "uang sakunya": the attribute starts at "uang".
     if (!askedBefore && seen.attribute) attributeAt = tokens.length - (tokens.at(-1) === 'uang' ? 1 : 0);
     if (out.length === 0 && ADDRESS_TERMS.has(word.replace(DOUBLED, '$1'))) addressed = true;

@@ -79,6 +79,18 @@ export function ruledOutName(
   return [ctx.t(`catalogue:kind.${p.kind}`), placeOf(ctx, p), p.provider.name].filter(Boolean).join(' · ');
 }
 
+/** "tutup 20 Des (13 hari lagi)" from a closing date alone (lists built outside the search). */
+export function closesText(ctx: FlowContext, closesIso: string | null, today: string): string {
+  if (!closesIso) return ctx.t('discovery:deadline.open');
+  const daysLeft = Math.round((Date.parse(closesIso) - Date.parse(today)) / 86_400_000);
+  if (daysLeft < 0) return ctx.t('discovery:deadline.closed');
+  if (daysLeft === 0) return ctx.t('discovery:deadline.today');
+  return ctx.t(daysLeft <= 7 ? 'discovery:deadline.soonOn' : 'discovery:deadline.on', {
+    date: shortDate(closesIso, ctx.locale),
+    count: daysLeft,
+  });
+}
+
 /** One line of a result list. */
 export function listLine(ctx: FlowContext, index: number, p: ProgrammeSummary): string {
   const cost = p.feeIdr === 0 ? ctx.t('discovery:card.free') : formatRupiah(p.feeIdr);

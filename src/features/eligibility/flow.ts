@@ -1,6 +1,6 @@
 import { describeQuery, hasCriteria } from '../../catalogue/query';
 import { getProgramme, type ProgrammeQuery, searchProgrammes } from '../../catalogue/search';
-import { formatDateId, seatSituation } from '../../eligibility';
+import { formatDateId, jakartaDay, seatSituation, toIsoDate } from '../../eligibility';
 import { evaluateFor, missingFields } from '../../eligibility/for-profile';
 import type { FlowContext } from '../../engine/context';
 import type { Flow } from '../../engine/flow';
@@ -10,7 +10,7 @@ import { loadProfile, saveProfile } from '../../profile/store';
 import type { Choice } from '../../shared/conversation';
 import type { Check } from '../../shared/profile';
 import type { EducationLevel, Field } from '../../shared/vocabulary';
-import { placeOf, titleOf } from '../discover/format';
+import { closesText, placeOf, titleOf } from '../discover/format';
 import { openFeature, showMenu } from '../menu/flow';
 import type { FieldId } from '../profile/fields';
 import { acceptAnswer } from '../profile/fields';
@@ -226,7 +226,9 @@ function order(check: Check): number {
 /** One programme of a list that fits: its title, then where it is and why it fits. */
 export function matchLine(ctx: FlowContext, index: number, m: Match): string {
   const where = placeOf(ctx, m);
-  const bits = [where ? `📍 ${where}` : '', reasonLine(ctx, m)].filter(Boolean);
+  // Every list line says where and when registration closes (issue #13, point 7).
+  const closes = closesText(ctx, m.registrationCloses, toIsoDate(jakartaDay()));
+  const bits = [where ? `📍 ${where}` : '', reasonLine(ctx, m), closes].filter(Boolean);
   return `${index + 1}. ${titleOf(ctx, m.title)}\n   ${bits.join(' · ')}`;
 }
 

@@ -18,6 +18,8 @@ export interface Match {
   regency: string | null;
   country: string | null;
   mode: string;
+  /** When registration closes (ISO date), for the list line. */
+  registrationCloses: string | null;
   /**
    * How near it is to where the person lives: 0 their regency, 1 their province, 2 online or abroad
    * (reachable from anywhere, or a move they would make anyway), 3 somewhere else in Indonesia.
@@ -263,6 +265,7 @@ function judge(
     regency: row.regency,
     country: row.country,
     mode: row.mode,
+    registrationCloses: row.registration_closes,
     distance,
     evaluation,
     score,

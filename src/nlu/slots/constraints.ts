@@ -136,7 +136,10 @@ const CONSTRAINT_WORDS: Readonly<Record<ConstraintName, readonly string[]>> = {
     'jarak jauh',
     'virtual',
     'zoom',
-    'dari rumah',
+    'belajar dari rumah',
+    'kelas dari rumah',
+    'kursus dari rumah',
+    'ikut dari rumah',
     'remote',
     'e learning',
     'elearning',
@@ -258,8 +261,18 @@ export function readSchedule(r: Reading): string[][] {
   return [...seen].map((words) => [...words]);
 }
 
+/** Learning words: "belajar … dari rumah" is learning online; "usaha kue dari rumah" a home business. */
+const LEARNING = new Set(['belajar', 'kursus', 'kelas', 'pelatihan', 'les', 'sekolah']);
+
 export function extractConstraints(r: Reading): ConstraintReading {
   const out: ConstraintReading = { hits: [] };
+  for (let i = 1; i < r.tokens.length; i++) {
+    if (r.tokens[i - 1] !== 'dari' || r.tokens[i] !== 'rumah' || r.claimed[i]) continue;
+    if (!r.tokens.slice(0, i - 1).some((w) => LEARNING.has(w))) continue;
+    out.constraints = { ...out.constraints, online: true };
+    out.hits.push({ start: i - 1, end: i + 1, name: 'online' });
+    claim(r, i - 1, i + 1);
+  }
   for (const hit of NOT_A_WISH.scan(r.tokens, r.claimed)) claim(r, hit.start, hit.end);
   for (const hit of HIGHEST_STIPEND.scan(r.tokens, r.claimed)) {
     out.highestStipend = true;

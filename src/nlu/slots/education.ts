@@ -104,10 +104,17 @@ function below(level: EducationLevel): EducationLevel | undefined {
 /** "masih kuliah" has completed SMA. */
 const STILL_AT: Readonly<Record<string, EducationLevel>> = { kuliah: 'SMA', mahasiswa: 'SMA' };
 
+/** Words for the person's child: a school level said after them is the child's. */
+const CHILD = new Set(['anakku', 'anaknya', 'anakny', 'putraku', 'putriku', 'bocil']);
+/** "anak udh sd", "anak masih smp": a child's stage, said of them. */
+const STAGE_WORDS = new Set(['udh', 'udah', 'sudah', 'sdh', 'masih', 'baru', 'lagi', 'dah']);
+
 export function readEducation(r: Reading): EducationReading {
   const out: EducationReading = { levelEnds: [] };
   for (const hit of STILL_STUDYING.scan(r.tokens, r.claimed)) {
     claim(r, hit.start, hit.end);
+    const said = r.tokens[hit.start - 1] ?? '';
+    if (CHILD.has(said) || said === 'anak') continue;
     out.completed ??= STILL_AT[r.tokens[hit.end - 1]!];
   }
   r.tokens.forEach((w, i) => {
@@ -125,6 +132,14 @@ export function readEducation(r: Reading): EducationReading {
     // "sd" is also "s/d" (until) between two dates or numbers.
     if (r.tokens[i] === 'sd' && /^\d/.test(r.tokens[i + 1] ?? '') && /^\d/.test(r.tokens[i - 1] ?? ''))
       continue;
+    // "anak udh sd", "anakku masih smp": the child's school, not the person's.
+    // ("aku anak smk" is the person: "anak" right before the level, with no "-ku"/"-nya", is themselves.)
+    const child = CHILD.has(before[1] ?? '') || (before[0] === 'anak' && STAGE_WORDS.has(before[1] ?? ''));
+    if (child) {
+      claim(r, hit.start, hit.end);
+      i = hit.end - 1;
+      continue;
+    }
     claim(r, hit.start, hit.end);
     out.levelEnds.push(hit.end);
     // "tidak lulus SMA" says what someone has not completed.
