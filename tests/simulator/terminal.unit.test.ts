@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // ANSI colours are part of what a terminal shows, not of what is said.
-const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+const plain = (s: string) => s.replace(ANSI, '');
 
 /** Runs the chat, writing each line once the previous answer has been printed; resolves with stdout. */
 function chat(args: string[], lines: string[], env: Record<string, string>): Promise<string> {
