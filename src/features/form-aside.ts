@@ -23,11 +23,11 @@ export interface AsideContext {
 }
 
 const PAUSE =
-  /\b(berhenti dulu|stop dulu|udahan dulu|sudahan dulu|nanti (aku )?lanjut|lanjut(in|kan)? nanti|nanti (aja|dulu|lagi) (ya|deh|lanjut)|besok (aja|lagi|lanjut|dilanjut)|lanjut besok|continue later|finish (it )?later|pause)\b/;
+  /\b(stop here|stop for now|continue tomorrow|continue later|finish tomorrow|do (it|this) later|berhenti dulu|stop dulu|udahan dulu|sudahan dulu|nanti (aku )?lanjut|lanjut(in|kan)? nanti|nanti (aja|dulu|lagi) (ya|deh|lanjut)|besok (aja|lagi|lanjut|dilanjut)|lanjut besok|continue later|finish (it )?later|pause)\b/;
 const PROGRESS =
   /\b((udah|sudah|udh) selesai belum|selesai belum|belum selesai( juga)?|masih lama|masih banyak|berapa (lagi|pertanyaan)|banyak (amat|banget|bgt|bener)|kapan selesai|how many more|almost done|is it done|how much longer)\b/;
 const WHY_DATA =
-  /\b(kenapa|knp|ngapain|buat apa|untuk apa|utk apa|why)\b.*\b(nomor|nomer|hp|wa|nik|ktp|data|alamat|email|tanggal lahir|umur|foto|dokumen|phone|number|id|address)\b|\b(data|dataku|datanya|data aku|data saya|my data)\b.*\b(dikirim|ke siapa|siapa yang|aman|dilihat|disimpan|dijual|sent|who|safe)\b|\bwho (sees|gets|will see|can see)\b/;
+  /\b(kenapa|knp|ngapain|buat apa|untuk apa|utk apa|why)\b.*\b(nomor|nomer|hp|wa|nik|ktp|data|alamat|email|tanggal lahir|umur|foto|dokumen|phone|number|id|address)\b|\b(data|dataku|datanya|data aku|data saya|my data)\b.*\b(dikirim|ke siapa|siapa yang|aman|dilihat|disimpan|dijual|sent|who|safe)\b|\bwho (sees|gets|will see|can see)\b|\b(simpen|simpan|nyimpen|menyimpan|disimpan|store|keep|kept)\b.*\bdata\b|\bdata\b.*\b(wajib|harus|perlu)\b/;
 
 /** "why are you asking all this": the same answer as why the data is needed. */
 const WHY_ASKED =

@@ -41,6 +41,11 @@ export async function escapeFromForm(
   input: FlowInput,
   at: AsideContext = {},
 ): Promise<Escape> {
+  // A photo or file sent while a question waits: kept for later, said so, and the question comes back.
+  if (input.kind === 'media' && !at.noAside) {
+    ctx.say(ctx.t('form.mediaEarly'));
+    return 'aside';
+  }
   if (input.kind !== 'text') return undefined;
   // Tears, anger or an insult in the middle of a form get one line of their own before the question
   // comes back (talk of ending one's life gets the emergency numbers): never the question alone.

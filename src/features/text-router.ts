@@ -12,6 +12,10 @@ import { profileFromFacts } from './profile/facts';
 import type { FieldId } from './profile/fields';
 import { QUESTIONS_FLOW, type QuestionsFlow } from './questions/flow';
 
+/** Words of learning: with them a language named is a subject ("japanese language class online"). */
+const LEARN =
+  /\b(course|courses|class|classes|lesson|lessons|training|school|kursus|kelas|les|pelatihan|belajar|learn|learning)\b/;
+
 const RESUME_WORDS = /^(lanjut|lanjutkan|lanjutin|terusin|teruskan)\b/;
 
 /** Intents whose words may ask what programmes require. */
@@ -110,7 +114,12 @@ export async function routeFreeText(
   text: string,
   understood?: Understanding,
 ): Promise<void> {
-  const u = understood ?? understand(text);
+  let u = understood ?? understand(text);
+  // "japanese language course in banyumas": a language to learn, not the one to be spoken.
+  if (u.intent === 'language' && !requestedLanguage(text) && LEARN.test(text.toLowerCase())) {
+    const learn = understand(text.replace(/\blanguages?\b/gi, ' '));
+    if (learn.intent !== 'language') u = learn;
+  }
   // Said once, kept for the conversation: "aku 24 thn", then "tinggal di surabaya", then "yg deket?".
   hear(ctx, u);
   const home = () => {

@@ -69,6 +69,10 @@ const ATTRIBUTE_WORDS: Readonly<Record<CardAttribute, readonly string[]>> = {
     'uang',
     'get paid',
     'paid',
+    'does it pay',
+    'do they pay',
+    'is it paid',
+    'pay me',
     'wage',
     'wages',
     'pocket money',
@@ -348,7 +352,8 @@ const GLUE = new Set(
   they provide provided a an there offer offered include included still left at the end after with should
   which to does will me my are be anything any limit is of for in on course courses internship
   apprenticeship training's its help bentar sebentar btw eh oh oiya oh iya
-  tanya mau nanya nanya dulu emang memang beneran bener benar`.split(/\s+/),
+  tanya mau nanya nanya dulu emang memang beneran bener benar wait first whats what's okay ok so hmm actually
+  quick question`.split(/\s+/),
 );
 
 /** Words that ask for other programmes: "yang lain", "cari yang ada asrama". */
@@ -486,6 +491,9 @@ export function statedHeight(text: string): number | undefined {
   if (m[2] === undefined && /i'?m/.test(m[0]) && value < 100) return undefined;
   return value >= 10 && value <= 250 ? value : undefined;
 }
+const personal_ = (q: CardQuestion) =>
+  q.age !== undefined || q.gender !== undefined || q.education !== undefined || q.height !== undefined;
+
 /** The shape of a question about joining: "bisa?", "boleh ikut?", "syaratnya apa", "can I". */
 const MAY_I =
   /\?|\b(bisa|bisakah|boleh|bolehkah|apakah|apa|gimana|bagaimana|masih|diterima|lolos|memenuhi|can|could|eligible|allowed|qualify)\b/;
@@ -549,6 +557,16 @@ export function requirementQuestion(text: string): CardQuestion | undefined {
     out.education !== undefined ||
     out.height !== undefined;
   if (asksRules) return out;
+  // "what is the age limit for the korea program?", "batas umurnya berapa": the rule itself is asked.
+  const joinedRules = tokens.join(' ');
+  if (
+    out.attributes.length &&
+    !personal_(out) &&
+    /\b(limit|batas|maximum|minimum|maksimal|minimal|max|min|berapa|what|how old|how tall)\b/.test(
+      joinedRules,
+    )
+  )
+    return out;
   // A value of the person's own is a question only in the shape of one ("umur 30 bisa?"), not a
   // search narrowed by it ("aku cowok 24 cari magang").
   // "ada pelatihan di jakarta? aku lulusan sd" asks which programmes exist: a search narrowed by it.
