@@ -282,6 +282,7 @@ export function createRuntime(options: RuntimeOptions) {
       // Secure cookies unless the public address is plain http (local development, browser tests).
       secureCookies: !config.PUBLIC_URL?.startsWith('http://'),
       officeHours: config.OFFICE_HOURS,
+      publicUrl: config.PUBLIC_URL,
       clientIpHeader: config.CLIENT_IP_HEADER,
     },
     ...(telegram && config.TELEGRAM_WEBHOOK_SECRET

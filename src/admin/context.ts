@@ -24,6 +24,8 @@ export interface AdminDeps {
    * browser tests, which run on http://127.0.0.1).
    */
   secureCookies: boolean;
+  /** The public base address (PUBLIC_URL): where a programme's brochure is linked from the bot. */
+  publicUrl?: string | undefined;
   /** The server's office hours (OFFICE_HOURS), shown until an organisation sets its own. */
   officeHours?: string | undefined;
   /** The proxy header holding the client's address (see auth/client-address.ts). */

@@ -12,6 +12,7 @@ import { isReplyPost, REPLY_BODY_MAX } from './inbox/reply-upload';
 import { inboxRoutes } from './inbox/routes';
 import { integrationNotices, integrationRoutes } from './integrations/routes';
 import { knowledgeRoutes } from './knowledge/routes';
+import { readBrochure } from './programmes/brochure';
 import { programmeRoutes } from './programmes/routes';
 import { settingsRoutes } from './settings/routes';
 import { targetRoutes } from './targets/routes';
@@ -45,6 +46,18 @@ export function createAdmin(deps: AdminDeps): Hono<AdminEnv> {
   const uploadLimit = bodyLimit({ maxSize: MAX_IMPORT_BYTES + 256 * 1024, onError: tooLarge });
   const replyLimit = bodyLimit({ maxSize: REPLY_BODY_MAX, onError: tooLarge });
   app.use('*', (c, next) => (isReplyPost(c.req.method, c.req.path) ? replyLimit : uploadLimit)(c, next));
+  // Programme brochures are public: the bot gives their address to anyone as the programme's source.
+  app.get('/brosur/:name', async (c) => {
+    const found = deps.applications
+      ? await readBrochure(deps.applications.storage, c.req.param('name'))
+      : undefined;
+    if (!found) return c.text('not found', 404);
+    return c.body(found.data as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': found.type,
+      'cache-control': 'public, max-age=86400',
+      'x-content-type-options': 'nosniff',
+    });
+  });
   app.route('/', authRoutes(deps));
   app.use('*', requireSession(deps), integrationNotices(deps));
   app.get('/', (c) => c.redirect('/admin/inbox', 303));

@@ -54,7 +54,13 @@ function yearsBefore(day: string, years: number): string {
  * The candidates' SELECT: user_id, identity_id, channel, locale (and the profile, for eligibility).
  * Each person once, on their most recently used reachable identity among the allowed channels.
  */
-export function candidatesSql(filter: AudienceFilter, options: AudienceOptions, withProfile: boolean): SQL {
+export function candidatesSql(
+  filter: AudienceFilter,
+  options: AudienceOptions,
+  withProfile: boolean,
+  /** Instead of the place filters: the candidates who have no place at all (neither domicile nor a subscribed province). */
+  placeless = false,
+): SQL {
   const today = options.today ?? toIsoDate(jakartaDay());
   const where: SQL[] = [sql`not i.unreachable`, sql`not u.broadcasts_stopped`];
   const topic = options.topic;
@@ -69,14 +75,22 @@ export function candidatesSql(filter: AudienceFilter, options: AudienceOptions, 
   const channels = filter.channels ?? CHANNELS;
   where.push(sql`i.channel = any(${pgTextArray(channels)}::text[])`);
 
+  // A place is where the person lives (their profile) or a province they subscribed to news of: someone
+  // in Bekasi who asked for "pelatihan di Jawa Timur" wants East Java's broadcasts too.
   const places: SQL[] = [];
-  if (filter.provinces?.length)
+  if (filter.provinces?.length) {
+    const provinces = pgTextArray(filter.provinces);
     places.push(
-      sql`coalesce(p.data ->> 'domicileProvince', split_part(p.data ->> 'domicileRegency', '.', 1)) = any(${pgTextArray(filter.provinces)}::text[])`,
+      sql`coalesce(p.data ->> 'domicileProvince', split_part(p.data ->> 'domicileRegency', '.', 1)) = any(${provinces}::text[])`,
+      sql`exists (select 1 from subscriptions s3 where s3.user_id = i.user_id and s3.province = any(${provinces}::text[]))`,
     );
+  }
   if (filter.regencies?.length)
     places.push(sql`p.data ->> 'domicileRegency' = any(${pgTextArray(filter.regencies)}::text[])`);
-  if (places.length) where.push(sql`(${sql.join(places, sql` or `)})`);
+  if (placeless)
+    where.push(sql`p.data ->> 'domicileProvince' is null and p.data ->> 'domicileRegency' is null
+      and not exists (select 1 from subscriptions s4 where s4.user_id = i.user_id and s4.province is not null)`);
+  else if (places.length) where.push(sql`(${sql.join(places, sql` or `)})`);
   if (filter.gender) where.push(sql`p.data ->> 'gender' = ${filter.gender}`);
   if (filter.age?.min !== undefined)
     where.push(sql`p.data ->> 'birthDate' <= ${yearsBefore(today, filter.age.min)}`);
@@ -113,6 +127,8 @@ export interface AudienceCount {
   incomplete?: number;
   /** With `eligible_for`: candidates who do not qualify. */
   ineligible?: number;
+  /** With a province or regency filter: subscribers left out because nothing says where they are. */
+  noPlace?: number;
 }
 
 /** Runs the eligibility engine over candidates; returns those who qualify (and the tallies). */
@@ -166,6 +182,19 @@ export async function eligibleCandidates(
 
 /** How many people a broadcast would reach now, per channel. */
 export async function countAudience(
+  db: Queryable,
+  filter: AudienceFilter,
+  options: AudienceOptions,
+): Promise<AudienceCount> {
+  const count = await countMatching(db, filter, options);
+  if (!filter.provinces?.length && !filter.regencies?.length) return count;
+  const [row] = rowsOf<{ n: number | string }>(
+    await db.execute(sql`select count(*) as n from (${candidatesSql(filter, options, false, true)}) c`),
+  );
+  return { ...count, noPlace: Number(row?.n ?? 0) };
+}
+
+async function countMatching(
   db: Queryable,
   filter: AudienceFilter,
   options: AudienceOptions,

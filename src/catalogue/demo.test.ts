@@ -23,7 +23,7 @@ describe('demo catalogue', () => {
       expect(p.slug.startsWith(DEMO_SLUG_PREFIX)).toBe(true);
       expect(p.summary.id).toContain('(data demo)');
       if (p.summary.en) expect(p.summary.en).toContain('(demo data)');
-      expect(p.sources.length).toBeGreaterThan(0);
+      expect(p.sources?.length).toBeGreaterThan(0);
     }
   });
 

@@ -35,7 +35,13 @@ const cases: Case[] = [
     'too_long',
     'terlalu panjang (130 karakter; maksimal 120).',
   ],
-  ['empty list', withField(base, 'sources', []), 'sources', 'list_empty', 'harus berisi minimal 1 isian.'],
+  [
+    'empty list',
+    withField(base, 'eligibility', { domicile: [] }),
+    'eligibility.domicile',
+    'list_empty',
+    'harus berisi minimal 1 isian.',
+  ],
   [
     'duplicate in a list',
     withField(base, 'benefits', ['makan', 'makan']),

@@ -408,7 +408,8 @@ export function createProgrammeSchema(regions: RegionLookup) {
       inclusion: inclusion.optional(),
       eligibility: eligibility.optional(),
       application,
-      sources: uniqueList(url(), { min: 1 }),
+      /** Where the rules come from; optional, since a small organisation may have no web page at all. */
+      sources: uniqueList(url()).optional(),
       verified_at: isoDate(),
       status: z.enum(PROGRAMME_STATUSES),
     })

@@ -92,6 +92,14 @@ describe('entries', () => {
     expect(html).toContain(t('knowledge:admin.problem.source_label'));
     expect(html).toContain(t('knowledge:admin.problem.source_url'));
     expect(html).toContain('Rp300.000 sebulan.');
+    // The shared form parts (src/admin/form-parts.tsx): the summary links to the field, whose message is
+    // tied to it, the same as on the integrations' forms.
+    expect(html).toContain('<a href="#kb-source-url">');
+    expect(html).toMatch(
+      /id="kb-source-url" aria-invalid="true" aria-describedby="kb-source-url-error" name="source_url"/,
+    );
+    expect(html).toContain('<p class="bc-field-error" id="kb-source-url-error">');
+    expect(html).toMatch(/id="kb-keywords" aria-describedby="kb-keywords-hint" name="keywords"/);
   });
 
   it('imports JSON and CSV, updating by key, with per-row problems', async () => {

@@ -35,6 +35,9 @@ export function AudienceCountView(props: { t: T; locale: Locale; count: Audience
         </p>
       ) : null}
       {count.recipients === 0 ? <p>{k('none')}</p> : null}
+      {count.noPlace ? (
+        <p class="muted">{k('noPlace', { count: count.noPlace, n: formatCount(count.noPlace, locale) })}</p>
+      ) : null}
       {count.ineligible !== undefined ? (
         <p class="muted">
           {k('leftOut', {

@@ -2,8 +2,9 @@ import type { T } from '../../i18n';
 import { SUBSCRIBABLE_EVENTS } from '../../webhooks/catalogue';
 import type { DeliveryRow } from '../../webhooks/deliveries';
 import type { Endpoint } from '../../webhooks/endpoints';
-import { ErrorSummary, FieldMessage, type FormError, invalid } from '../broadcasts/fields';
+import { FieldMessage, type FormError } from '../broadcasts/fields';
 import type { AdminContext } from '../context';
+import { ConfirmAction, Field, FormShell } from '../form-parts';
 import { formatWib, isoOf } from '../inbox/format';
 import { Csrf } from '../layout';
 import { SettingsTabs } from '../settings/views/tabs';
@@ -68,35 +69,43 @@ function EndpointFields(props: {
   const t = c.var.t;
   return (
     <>
-      <label for={IDS.url}>{k(t, 'add.url')}</label>
-      <p class="muted bc-hint" id={`${IDS.url}-hint`}>
-        {k(t, props.production ? 'add.urlHint' : 'add.urlHintDev')}
-      </p>
-      <input
-        type="url"
+      <Field
+        c={c}
         id={IDS.url}
-        name="url"
-        value={values.url}
-        maxlength={2000}
-        inputmode="url"
-        autocomplete="off"
-        spellcheck={false}
-        required
-        {...invalid(IDS.url, errors.url, `${IDS.url}-hint`)}
+        label={k(t, 'add.url')}
+        hint={k(t, props.production ? 'add.urlHint' : 'add.urlHintDev')}
+        prefix={ERRORS}
+        error={errors.url}
+        control={(aria) => (
+          <input
+            type="url"
+            name="url"
+            value={values.url}
+            maxlength={2000}
+            inputmode="url"
+            autocomplete="off"
+            spellcheck={false}
+            required
+            {...aria}
+          />
+        )}
       />
-      <FieldMessage id={IDS.url} t={t} prefix={ERRORS} error={errors.url} />
-      <label for="int-description">{k(t, 'add.description')}</label>
-      <p class="muted bc-hint" id="int-description-hint">
-        {k(t, 'add.descriptionHint')}
-      </p>
-      <input
-        type="text"
+      <Field
+        c={c}
         id="int-description"
-        name="description"
-        value={values.description}
-        maxlength={200}
-        autocomplete="off"
-        aria-describedby="int-description-hint"
+        label={k(t, 'add.description')}
+        hint={k(t, 'add.descriptionHint')}
+        prefix={ERRORS}
+        control={(aria) => (
+          <input
+            type="text"
+            name="description"
+            value={values.description}
+            maxlength={200}
+            autocomplete="off"
+            {...aria}
+          />
+        )}
       />
       <fieldset
         class="prog-fieldset"
@@ -195,19 +204,17 @@ export function IntegrationsPage(props: {
       )}
       <section aria-labelledby="int-add-heading">
         <h2 id="int-add-heading">{k(t, 'add.heading')}</h2>
-        <form method="post" action={BASE} class="set-form">
-          <Csrf c={c} />
-          <ErrorSummary
-            t={t}
-            prefix={ERRORS}
-            heading={k(t, 'errors.summary')}
-            errors={summaryOf(props.errors)}
-          />
+        <FormShell
+          c={c}
+          action={BASE}
+          class="set-form"
+          submit={k(t, 'add.submit')}
+          prefix={ERRORS}
+          summary={k(t, 'errors.summary')}
+          errors={summaryOf(props.errors)}
+        >
           <EndpointFields c={c} values={props.values} errors={props.errors} production={props.production} />
-          <div class="actions">
-            <button type="submit">{k(t, 'add.submit')}</button>
-          </div>
-        </form>
+        </FormShell>
       </section>
     </>
   );
@@ -464,41 +471,30 @@ export function EndpointPage(props: {
       </div>
 
       <h2 id="int-edit-heading">{k(t, 'detail.editHeading')}</h2>
-      <form method="post" action={base} class="set-form" aria-labelledby="int-edit-heading">
-        <Csrf c={c} />
-        <ErrorSummary
-          t={t}
-          prefix={ERRORS}
-          heading={k(t, 'errors.summary')}
-          errors={summaryOf(props.errors)}
-        />
+      <FormShell
+        c={c}
+        action={base}
+        class="set-form"
+        labelledBy="int-edit-heading"
+        submit={k(t, 'detail.editSubmit')}
+        prefix={ERRORS}
+        summary={k(t, 'errors.summary')}
+        errors={summaryOf(props.errors)}
+      >
         <EndpointFields c={c} values={props.values} errors={props.errors} production={props.production} />
-        <div class="actions">
-          <button type="submit">{k(t, 'detail.editSubmit')}</button>
-        </div>
-      </form>
+      </FormShell>
 
-      <h2>{k(t, 'detail.secretHeading')}</h2>
-      <form method="post" action={`${base}/secret`} data-confirm={k(t, 'detail.secretConfirm')}>
-        <Csrf c={c} />
-        <p class="muted">{k(t, 'detail.secretHint')}</p>
-        <div class="actions">
-          <button type="submit" class="secondary">
-            {k(t, 'detail.secretSubmit')}
-          </button>
-        </div>
-      </form>
-
-      <h2>{k(t, 'detail.deleteHeading')}</h2>
-      <form method="post" action={`${base}/delete`} data-confirm={k(t, 'detail.deleteConfirm')}>
-        <Csrf c={c} />
-        <p class="muted">{k(t, 'detail.deleteHint')}</p>
-        <div class="actions">
-          <button type="submit" class="danger">
-            {k(t, 'detail.deleteSubmit')}
-          </button>
-        </div>
-      </form>
+      {(['secret', 'delete'] as const).map((what) => (
+        <ConfirmAction
+          c={c}
+          action={`${base}/${what}`}
+          heading={k(t, `detail.${what}Heading`)}
+          hint={k(t, `detail.${what}Hint`)}
+          confirm={k(t, `detail.${what}Confirm`)}
+          submit={k(t, `detail.${what}Submit`)}
+          tone={what === 'delete' ? 'danger' : 'secondary'}
+        />
+      ))}
     </>
   );
 }

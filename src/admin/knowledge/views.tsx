@@ -1,14 +1,19 @@
+import type { Child } from 'hono/jsx';
 import { formatDateId } from '../../eligibility';
 import { globalEntries } from '../../knowledge/entries';
 import { ANSWER_MAX, type ImportProblem, KEYWORDS_MAX, QUESTION_MAX, TOPICS } from '../../knowledge/format';
 import type { KnowledgeEntryRow } from '../../knowledge/store';
 import type { UnansweredRow } from '../../knowledge/unanswered';
 import { type AdminContext, canAct } from '../context';
+import { Field, type FieldAria, FormShell } from '../form-parts';
 import { Csrf } from '../layout';
 import type { EntryDraft } from './form';
 
 const k = (c: AdminContext, key: string, vars: Record<string, unknown> = {}) =>
   c.var.t(`knowledge:admin.${key}`, vars) as string;
+
+/** The entry's field messages (`knowledge:admin.problem.<field>`). */
+const PROBLEMS = 'knowledge:admin.problem';
 
 const FIELD_IDS: Record<string, string> = {
   topic: 'kb-topic',
@@ -35,93 +40,84 @@ export function EntryForm(props: {
 }) {
   const { c, action, draft } = props;
   const problems = props.problems ?? [];
-  const err = (field: string) =>
-    problems.includes(field) ? (
-      <p class="inbox-field-error" id={`${FIELD_IDS[field]}-error`}>
-        {k(c, `problem.${field}`)}
-      </p>
-    ) : null;
-  const aria = (field: string, hint?: string) => {
-    const described = [problems.includes(field) ? `${FIELD_IDS[field]}-error` : '', hint ?? ''].filter(
-      Boolean,
-    );
-    return {
-      id: FIELD_IDS[field],
-      name: field,
-      'aria-invalid': problems.includes(field) ? ('true' as const) : undefined,
-      'aria-describedby': described.length ? described.join(' ') : undefined,
-    };
-  };
+  const error = (field: string) => (problems.includes(field) ? { key: field } : undefined);
+  /** One field of the entry: its label, hint and message from the locales, the control given. */
+  const field = (
+    name: keyof typeof FIELD_IDS & keyof EntryDraft,
+    label: string,
+    control: (aria: FieldAria) => Child,
+    hint?: string,
+  ) => (
+    <Field
+      c={c}
+      id={FIELD_IDS[name]!}
+      label={k(c, `fields.${label}`)}
+      hint={hint ? k(c, `fields.${hint}`) : undefined}
+      prefix={PROBLEMS}
+      error={error(name)}
+      control={(aria) => control({ ...aria, name })}
+    />
+  );
   return (
-    <form method="post" action={action}>
-      <Csrf c={c} />
+    <FormShell
+      c={c}
+      action={action}
+      submit={k(c, 'save')}
+      prefix={PROBLEMS}
+      summary={k(c, 'problems')}
+      errors={problems.map((p) => [FIELD_IDS[p] ?? FIELD_IDS.question_id!, { key: p }])}
+    >
       <input type="hidden" name="from" value={draft.from} />
-      {problems.length ? (
-        <div class="notice error" role="alert">
-          <p>{k(c, 'problems')}</p>
-          <ul>
-            {problems.map((p) => (
-              <li>
-                <a href={`#${FIELD_IDS[p] ?? 'kb-question-id'}`}>{k(c, `problem.${p}`)}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <label for={FIELD_IDS.topic}>{k(c, 'fields.topic')}</label>
-      <select {...aria('topic')}>
-        {TOPICS.map((topic) => (
-          <option value={topic} selected={topic === draft.topic}>
-            {k(c, `topic.${topic}`)}
-          </option>
-        ))}
-      </select>
-      <label for={FIELD_IDS.question_id}>{k(c, 'fields.questionId')}</label>
-      {err('question_id')}
-      <input
-        type="text"
-        required
-        maxlength={QUESTION_MAX}
-        value={draft.question_id}
-        {...aria('question_id')}
-      />
-      <label for={FIELD_IDS.answer_id}>{k(c, 'fields.answerId')}</label>
-      <p class="muted bc-hint" id="kb-answer-hint">
-        {k(c, 'fields.answerHint')}
-      </p>
-      {err('answer_id')}
-      <textarea rows={6} required maxlength={ANSWER_MAX} {...aria('answer_id', 'kb-answer-hint')}>
-        {draft.answer_id}
-      </textarea>
-      <label for={FIELD_IDS.question_en}>{k(c, 'fields.questionEn')}</label>
-      {err('question_en')}
-      <input type="text" maxlength={QUESTION_MAX} value={draft.question_en} {...aria('question_en')} />
-      <label for={FIELD_IDS.answer_en}>{k(c, 'fields.answerEn')}</label>
-      {err('answer_en')}
-      <textarea rows={5} maxlength={ANSWER_MAX} {...aria('answer_en')}>
-        {draft.answer_en}
-      </textarea>
-      <label for={FIELD_IDS.keywords}>{k(c, 'fields.keywords')}</label>
-      <p class="muted bc-hint" id="kb-keywords-hint">
-        {k(c, 'fields.keywordsHint')}
-      </p>
-      {err('keywords')}
-      <textarea rows={3} maxlength={KEYWORDS_MAX} {...aria('keywords', 'kb-keywords-hint')}>
-        {draft.keywords}
-      </textarea>
-      <label for={FIELD_IDS.source_label}>{k(c, 'fields.sourceLabel')}</label>
-      {err('source_label')}
-      <input type="text" required maxlength={300} value={draft.source_label} {...aria('source_label')} />
-      <label for={FIELD_IDS.source_url}>{k(c, 'fields.sourceUrl')}</label>
-      {err('source_url')}
-      <input type="url" maxlength={500} value={draft.source_url} {...aria('source_url')} />
-      <label for={FIELD_IDS.checked_on}>{k(c, 'fields.checkedOn')}</label>
-      {err('checked_on')}
-      <input type="date" required value={draft.checked_on} {...aria('checked_on')} />
-      <div class="actions">
-        <button type="submit">{k(c, 'save')}</button>
-      </div>
-    </form>
+      {field('topic', 'topic', (aria) => (
+        <select {...aria}>
+          {TOPICS.map((topic) => (
+            <option value={topic} selected={topic === draft.topic}>
+              {k(c, `topic.${topic}`)}
+            </option>
+          ))}
+        </select>
+      ))}
+      {field('question_id', 'questionId', (aria) => (
+        <input type="text" required maxlength={QUESTION_MAX} value={draft.question_id} {...aria} />
+      ))}
+      {field(
+        'answer_id',
+        'answerId',
+        (aria) => (
+          <textarea rows={6} required maxlength={ANSWER_MAX} {...aria}>
+            {draft.answer_id}
+          </textarea>
+        ),
+        'answerHint',
+      )}
+      {field('question_en', 'questionEn', (aria) => (
+        <input type="text" maxlength={QUESTION_MAX} value={draft.question_en} {...aria} />
+      ))}
+      {field('answer_en', 'answerEn', (aria) => (
+        <textarea rows={5} maxlength={ANSWER_MAX} {...aria}>
+          {draft.answer_en}
+        </textarea>
+      ))}
+      {field(
+        'keywords',
+        'keywords',
+        (aria) => (
+          <textarea rows={3} maxlength={KEYWORDS_MAX} {...aria}>
+            {draft.keywords}
+          </textarea>
+        ),
+        'keywordsHint',
+      )}
+      {field('source_label', 'sourceLabel', (aria) => (
+        <input type="text" required maxlength={300} value={draft.source_label} {...aria} />
+      ))}
+      {field('source_url', 'sourceUrl', (aria) => (
+        <input type="url" maxlength={500} value={draft.source_url} {...aria} />
+      ))}
+      {field('checked_on', 'checkedOn', (aria) => (
+        <input type="date" required value={draft.checked_on} {...aria} />
+      ))}
+    </FormShell>
   );
 }
 

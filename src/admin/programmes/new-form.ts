@@ -45,7 +45,8 @@ export const NEW_FIELDS: readonly EditField[] = [
     required: true,
   },
   { name: 'application_url', path: ['application', 'url'], type: 'text', max: 500 },
-  { name: 'sources', path: ['sources'], type: 'list', required: true, max: 1000 },
+  // Optional: a PMII branch often has only an Instagram post, or a brochure uploaded with the form.
+  { name: 'sources', path: ['sources'], type: 'list', max: 1000 },
   { name: 'verified_at', path: ['verified_at'], type: 'date', required: true },
 ];
 

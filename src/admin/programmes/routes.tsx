@@ -17,6 +17,7 @@ import { polled } from '../fragment';
 import { page } from '../layout';
 import { pageOf } from '../pager';
 import { refuse } from '../refuse';
+import { BROCHURE_MAX_BYTES, storeBrochure } from './brochure';
 import { type FormErrors, type FormValues, saveProgrammeForm, valuesFrom, valuesOf } from './edit-form';
 import { localized } from './format';
 import { importPacing } from './import-pacing';
@@ -197,13 +198,44 @@ export function programmeRoutes(deps: AdminDeps) {
 
   app.post('/new', canWrite, async (c) => {
     const t = c.var.t;
-    const values = valuesFrom(await c.req.parseBody({ all: true }), NEW_FIELDS);
+    const body = await c.req.parseBody({ all: true });
+    const values = valuesFrom(body, NEW_FIELDS);
+    // A brochure is stored first so its address can be one of the sources; removed if nothing is created.
+    const file = body.brochure;
+    let brochure: string | undefined;
+    if (file instanceof File && file.size > 0) {
+      const storage = deps.applications?.storage;
+      const stored = storage ? await storeBrochure(storage, file) : { error: 'type' as const };
+      if ('error' in stored)
+        return newPage(
+          c,
+          {
+            values,
+            errors: {
+              brochure: t(`dashboard:programmes.new.brochureError.${stored.error}`, {
+                max: BROCHURE_MAX_BYTES / 1024 / 1024,
+              }),
+            },
+          },
+          422,
+        );
+      brochure = stored.name;
+      // The address people get from the bot: the public one (a local machine has only its own).
+      const base = deps.publicUrl?.replace(/\/+$/, '') ?? new URL(c.req.url).origin;
+      const url = `${base}/admin/brosur/${brochure}`;
+      values.sources = [values.sources?.trim(), url].filter(Boolean).join('; ');
+    }
     const result = await createProgrammeForm(db, c.var.session.organisationSlug, values, {
       locale: c.var.locale,
       pastDeadline: t('dashboard:programmes.edit.pastDeadline'),
       slugTaken: (free) => t('dashboard:programmes.new.slugTaken', { free }),
     });
-    if (!result.ok) return newPage(c, result, 422);
+    if (!result.ok) {
+      if (brochure) await deps.applications?.storage.delete(`brochures/${brochure}`);
+      // The brochure was not kept: the form shows the sources as typed, and asks for the file again.
+      const typed = valuesFrom(body, NEW_FIELDS).sources ?? '';
+      return newPage(c, brochure ? { ...result, values: { ...result.values, sources: typed } } : result, 422);
+    }
     return c.redirect(`/admin/programmes/${result.slug}?ok=dashboard:programmes.flash.created`, 303);
   });
 

@@ -256,6 +256,8 @@ export function FieldGroups(props: {
   errors: FormErrors;
   regions?: readonly RegionGroup[];
   submit: string;
+  /** More inputs at the end of a group, by its key (the new programme's brochure upload). */
+  extra?: Record<string, Child>;
 }) {
   const { t, values, errors } = props;
   const byName = new Map(props.fields.map((f) => [f.name, f]));
@@ -273,6 +275,7 @@ export function FieldGroups(props: {
               regions={props.regions}
             />
           ))}
+          {props.extra?.[g.key] ?? null}
         </fieldset>
       ))}
       <p class="actions">

@@ -1,0 +1,58 @@
+import type { DocumentStorage } from '../../storage';
+
+/*
+ * A programme's brochure uploaded with the new-programme form (issue #20, point 8): for organisations
+ * whose only "source" is a printed leaflet or a poster. Kept in the document storage under `brochures/`
+ * with a random name and served publicly (the bot links to it as the programme's source).
+ */
+
+export const BROCHURE_MAX_BYTES = 5 * 1024 * 1024;
+export const BROCHURE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'application/pdf': 'pdf',
+};
+const CONTENT_TYPES: Record<string, string> = Object.fromEntries(
+  Object.entries(EXTENSIONS).map(([type, ext]) => [ext, type]),
+);
+
+/** `<uuid>.<ext>`: the only names a brochure has, so nothing else in the storage can be asked for. */
+export const BROCHURE_NAME =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(jpg|png|webp|pdf)$/;
+
+/** The file's kind by its first bytes: what it says it is is not trusted. */
+function sniff(bytes: Uint8Array): string | undefined {
+  const starts = (...b: number[]) => b.every((x, i) => bytes[i] === x);
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'image/png';
+  if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...bytes.slice(8, 12)) === 'WEBP')
+    return 'image/webp';
+  if (starts(0x25, 0x50, 0x44, 0x46)) return 'application/pdf';
+  return undefined;
+}
+
+export type BrochureResult = { name: string } | { error: 'type' | 'size' };
+
+/** Checks and stores an uploaded brochure; its public name, or why it was refused. */
+export async function storeBrochure(storage: DocumentStorage, file: File): Promise<BrochureResult> {
+  if (file.size > BROCHURE_MAX_BYTES) return { error: 'size' };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const type = sniff(bytes);
+  if (!type) return { error: 'type' };
+  const name = `${crypto.randomUUID()}.${EXTENSIONS[type]}`;
+  await storage.put(`brochures/${name}`, bytes, type);
+  return { name };
+}
+
+/** The stored brochure and its content type, if the name is one. */
+export async function readBrochure(
+  storage: DocumentStorage,
+  name: string,
+): Promise<{ data: Uint8Array; type: string } | undefined> {
+  const match = BROCHURE_NAME.exec(name);
+  if (!match) return undefined;
+  const data = await storage.get(`brochures/${name}`);
+  return data ? { data, type: CONTENT_TYPES[match[1]!]! } : undefined;
+}
