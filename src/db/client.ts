@@ -73,9 +73,31 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         options.maxConnections ?? 10,
         options.connectTimeoutSeconds ?? 10,
       )
-    : await openPglite(options.pgliteDir);
+    : await openPglite(await fromTemplate(options.pgliteDir));
   if (options.migrate !== false) await migrateDatabase(database);
   return database;
+}
+
+/** A fresh PGlite folder starts as a copy of the migrated template (src/db/pglite-template.ts). */
+async function fromTemplate(dir: string): Promise<string> {
+  if (dir.startsWith('memory://')) return dir;
+  const { copyTemplate, isFreshFolder } = await import('./pglite-template');
+  if (!isFreshFolder(dir)) return dir;
+  copyTemplate(await pgliteTemplate(), dir);
+  return dir;
+}
+
+/** The migrated PGlite template's data folder, made first if missing (the tests copy it too). */
+export async function pgliteTemplate(): Promise<string> {
+  const { ensurePgliteTemplate } = await import('./pglite-template');
+  return ensurePgliteTemplate(MIGRATIONS_DIR, async (dataDir) => {
+    const database = await openPglite(dataDir);
+    try {
+      await migrateDatabase(database);
+    } finally {
+      await database.close();
+    }
+  });
 }
 
 async function openPostgres(url: string, max: number, timeoutSeconds: number): Promise<Database> {
