@@ -73,25 +73,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         options.maxConnections ?? 10,
         options.connectTimeoutSeconds ?? 10,
       )
-    : await openPglite(await fromTemplate(options.pgliteDir));
+    : await openPglite(options.pgliteDir, true);
   if (options.migrate !== false) await migrateDatabase(database);
   return database;
-}
-
-/** A fresh PGlite folder starts as a copy of the migrated template (src/db/pglite-template.ts). */
-async function fromTemplate(dir: string): Promise<string> {
-  if (dir.startsWith('memory://')) return dir;
-  const { copyTemplate, isFreshFolder } = await import('./pglite-template');
-  if (!isFreshFolder(dir)) return dir;
-  copyTemplate(await pgliteTemplate(), dir);
-  return dir;
 }
 
 /** The migrated PGlite template's data folder, made first if missing (the tests copy it too). */
 export async function pgliteTemplate(): Promise<string> {
   const { ensurePgliteTemplate } = await import('./pglite-template');
   return ensurePgliteTemplate(MIGRATIONS_DIR, async (dataDir) => {
-    const database = await openPglite(dataDir);
+    const database = await openPglite(dataDir, false);
     try {
       await migrateDatabase(database);
     } finally {
@@ -140,13 +131,26 @@ async function openPostgres(url: string, max: number, timeoutSeconds: number): P
   return postgresDatabase(client);
 }
 
-async function openPglite(dir: string): Promise<Database> {
+/** `fromTemplate`: a fresh folder starts as a copy of the migrated template (src/db/pglite-template.ts). */
+async function openPglite(dir: string, fromTemplate: boolean): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
   const inMemory = dir.startsWith('memory://');
   // PGlite is one process's database: two processes on one folder corrupt it, so we hold a lock file.
   const release = inMemory ? () => {} : lockFolder(dir);
+  if (fromTemplate && !inMemory) {
+    // Under the folder's lock: two processes starting on one fresh folder never both copy into it.
+    const { copyTemplate, isFreshFolder } = await import('./pglite-template');
+    if (isFreshFolder(dir)) {
+      try {
+        copyTemplate(await pgliteTemplate(), dir);
+      } catch (error) {
+        release();
+        throw error;
+      }
+    }
+  }
   const client = new PGlite(inMemory ? 'memory://' : dir, { extensions: { pg_trgm } });
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;
