@@ -355,7 +355,9 @@ export function understand(text: string): Understanding {
     }
   }
   // Places: where to search, not where the person lives, unless only that was said.
-  const excludedPlaces = spans.filter((s) => negated(tokens, s.start));
+  // "di luar bali", "luar jawa": anywhere but there.
+  const outside = (s: PlaceSpan) => tokens[s.start - 1] === 'luar' || tokens[s.start - 1] === 'diluar';
+  const excludedPlaces = spans.filter((s) => negated(tokens, s.start) || outside(s));
   if (excludedPlaces.length) exclude.places = [...new Set(excludedPlaces.map((s) => s.code))];
   const named = spans.filter(
     (s) =>

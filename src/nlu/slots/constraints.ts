@@ -184,6 +184,23 @@ const CONSTRAINT_WORDS: Readonly<Record<ConstraintName, readonly string[]>> = {
 
 export const CONSTRAINT_TABLE = new PhraseTable(entriesOf(CONSTRAINT_WORDS));
 
+/** A time of life the person is coming back from: never the subject of the search. */
+const PAST = new PhraseTable(
+  ['setelah', 'sesudah', 'abis', 'habis', 'selesai']
+    .flatMap((after) =>
+      [
+        'ngurus anak',
+        'mengurus anak',
+        'urus anak',
+        'ngasuh anak',
+        'mengasuh anak',
+        'melahirkan',
+        'cuti melahirkan',
+      ].map((what) => `${after} ${what}`),
+    )
+    .map((p) => [p, true] as const),
+);
+
 /** When classes are held (lexicons/schedule.json). */
 const SCHEDULE = new PhraseTable(SCHEDULE_PHRASES);
 
@@ -253,6 +270,8 @@ export interface ConstraintReading {
  * by. Read before kinds and fields, which would take "kelas" and "kerja".
  */
 export function readSchedule(r: Reading): string[][] {
+  // What the person did before ("setelah ngurus anak"): their story, not what they are looking for.
+  for (const hit of PAST.scan(r.tokens, r.claimed)) claim(r, hit.start, hit.end);
   const seen = new Set<readonly string[]>();
   for (const hit of SCHEDULE.scan(r.tokens, r.claimed)) {
     seen.add(hit.value);
