@@ -1,7 +1,14 @@
 import { listApplications } from '../applications/store';
 import type { ProgrammeQuery } from '../catalogue/search';
 import type { FlowContext } from '../engine/context';
-import { type Correction, readCorrection, requirementQuestion, type Understanding, understand } from '../nlu';
+import {
+  type Correction,
+  programmeQuestion,
+  readCorrection,
+  requirementQuestion,
+  type Understanding,
+  understand,
+} from '../nlu';
 import { requestedLanguage, withoutLanguageTalk } from '../nlu/language';
 import { describeFacts } from './discover/listen';
 import { hasCriteria, personOf, queryFromUnderstanding, withoutPerson } from './discover/query';
@@ -143,6 +150,21 @@ export async function routeFreeText(
     // Someone whose profile is known is matched with their own answers below (the reasons per rule).
     if (asked && query && hasTopic(query) && !(await profileKnown(ctx)))
       return ctx.go('discover', { query, requirements: asked });
+    // "how long is the cnc course in semarang": the named programmes' facts, above their list. The
+    // fact asked is not a filter ("whats the stipend" must not hide a programme without one).
+    const about = asked ? undefined : programmeQuestion(text);
+    if (about) {
+      const {
+        text: _words,
+        stipend: _s,
+        dormitory: _d,
+        ...named
+      } = queryFromUnderstanding(u) as ProgrammeQuery & {
+        stipend?: unknown;
+        dormitory?: unknown;
+      };
+      if (hasTopic(named)) return ctx.go('discover', { query: named, requirements: about });
+    }
   }
   // "ubah profil", "ganti nomor hp", "eh bukan, umurku 24" with nothing on screen.
   const correction = readCorrection(text);

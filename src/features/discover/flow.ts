@@ -38,6 +38,16 @@ import { addAlert, isSaved, latestIdentity, saveProgramme, unsaveProgramme } fro
 
 const PAGE_SIZE = 5;
 
+/** Questions about what a programme asks of people (the others ask about its facts). */
+const REQUIREMENT_ATTRIBUTES: ReadonlySet<CardAttribute> = new Set<CardAttribute>([
+  'requirements',
+  'documents',
+  'age',
+  'education',
+  'women',
+  'height',
+]);
+
 interface DiscoverData extends Record<string, unknown> {
   query?: ProgrammeQuery;
   page?: number;
@@ -426,7 +436,10 @@ async function answerThenList(ctx: FlowContext, query: ProgrammeQuery, q: CardQu
   ctx.patchData({ asked: q, askedAbout: items });
   const answer = await answerAboutListed(ctx, items, q);
   if (answer)
-    ctx.replies.splice(at, 0, { type: 'text', text: `${ctx.t('discovery:requirementsOf')}\n\n${answer}` });
+    ctx.replies.splice(at, 0, {
+      type: 'text',
+      text: `${ctx.t(q.attributes.every((a) => REQUIREMENT_ATTRIBUTES.has(a)) ? 'discovery:requirementsOf' : 'discovery:factsOf')}\n\n${answer}`,
+    });
 }
 
 /**
