@@ -534,16 +534,24 @@ async function onKeep(ctx: FlowContext, answer: string): Promise<void> {
     return d.query ? showResults(ctx, d.query, d.page ?? 1) : askWhat(ctx);
   }
   await recordConsent(ctx.tx, ctx.user.id, 'personal_data', answer === 'yes', ctx.inbound.channel);
+  // The question asked with the list ("syaratnya apa aja?") is answered again after either answer.
+  const asked = d.asked as CardQuestion | undefined;
+  const again = () =>
+    d.query && asked
+      ? answerThenList(ctx, d.query, asked)
+      : d.query
+        ? showResults(ctx, d.query, d.page ?? 1)
+        : undefined;
   if (answer !== 'yes') {
     ctx.say(ctx.t('discovery:keep.notKept'));
-    return d.query ? showResults(ctx, d.query, d.page ?? 1) : askWhat(ctx);
+    return d.query ? again() : askWhat(ctx);
   }
   const stored = await loadProfile(ctx.tx, ctx.user.id);
   const heard = profileFromFacts(heardFacts(ctx));
   await saveProfile(ctx.tx, ctx.user.id, { ...heard, ...stored });
   ctx.say(ctx.t('discovery:keep.saved'));
   // The list they were reading, kept; matching with reasons is one tap away and asks only what is missing.
-  return d.query ? showResults(ctx, d.query, d.page ?? 1) : openFeature(ctx, 'match', {});
+  return d.query ? again() : openFeature(ctx, 'match', {});
 }
 
 async function onText(ctx: FlowContext, text: string): Promise<void> {
