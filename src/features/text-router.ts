@@ -163,7 +163,16 @@ export async function routeFreeText(
         stipend?: unknown;
         dormitory?: unknown;
       };
-      if (hasTopic(named)) return ctx.go('discover', { query: named, requirements: about });
+      // Named by field, country or place: "jadwal kelas sakura jam berapa?" is for the knowledge base.
+      const concrete = Boolean(
+        named.fields?.length ||
+          named.country ||
+          named.countries ||
+          named.province ||
+          named.regency ||
+          named.places,
+      );
+      if (concrete) return ctx.go('discover', { query: named, requirements: about });
     }
   }
   // "ubah profil", "ganti nomor hp", "eh bukan, umurku 24" with nothing on screen.
