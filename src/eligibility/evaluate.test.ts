@@ -400,13 +400,28 @@ describe('programme questions', () => {
       ),
     ).toBe('No tattoos allowed; you answered yes.');
   });
-  it('falls back to the Indonesian explanation in English when there is no translation', () => {
+  it('says a common rule in English when the organiser wrote it only in Indonesian, else their words', () => {
     const check = evaluate(
       { questions: [tinggi] },
       { answers: { tinggi_cm: 150 } },
       { ...options, locale: 'en' },
     ).checks[0]!;
-    expect(renderMessage(check.explanation, 'en')).toBe('Tinggi minimal 155 cm; you answered 150.');
+    expect(renderMessage(check.explanation, 'en')).toBe('Height at least 155 cm; you answered 150.');
+    const own = evaluate(
+      {
+        questions: [
+          {
+            ...tinggi,
+            id: 'berat_kg',
+            ask: { id: 'Berapa berat badanmu?' },
+            explain: { id: 'Berat minimal 155 kg.' },
+          },
+        ],
+      },
+      { answers: { berat_kg: 150 } },
+      { ...options, locale: 'en' },
+    ).checks[0]!;
+    expect(renderMessage(own.explanation, 'en')).toBe('Berat minimal 155 kg; you answered 150.');
   });
   it('writes its own explanation when the programme gives none', () => {
     expect(text(q(jlpt, 'N5'))).toBe('Syarat "Level bahasa Jepangmu": N4 atau N3; jawabanmu N5.');

@@ -2,7 +2,14 @@ import { listApplications } from '../applications/store';
 import { hasCriteria, personOf, queryFromUnderstanding, withoutPerson } from '../catalogue/query';
 import type { ProgrammeQuery } from '../catalogue/search';
 import type { FlowContext } from '../engine/context';
-import { type Correction, readCorrection, requirementQuestion, type Understanding, understand } from '../nlu';
+import {
+  type Correction,
+  programmeQuestion,
+  readCorrection,
+  requirementQuestion,
+  type Understanding,
+  understand,
+} from '../nlu';
 import { requestedLanguage, withoutLanguageTalk } from '../nlu/language';
 import { loadProfile } from '../profile/store';
 import { describeFacts } from './discover/listen';
@@ -143,6 +150,30 @@ export async function routeFreeText(
     // Someone whose profile is known is matched with their own answers below (the reasons per rule).
     if (asked && query && hasTopic(query) && !(await profileKnown(ctx)))
       return ctx.go('discover', { query, requirements: asked });
+    // "how long is the cnc course in semarang": the named programmes' facts, above their list. The
+    // fact asked is not a filter ("whats the stipend" must not hide a programme without one).
+    const about = asked ? undefined : programmeQuestion(text);
+    if (about) {
+      const {
+        text: _words,
+        stipend: _s,
+        dormitory: _d,
+        ...named
+      } = queryFromUnderstanding(u) as ProgrammeQuery & {
+        stipend?: unknown;
+        dormitory?: unknown;
+      };
+      // Named by field, country or place: "jadwal kelas sakura jam berapa?" is for the knowledge base.
+      const concrete = Boolean(
+        named.fields?.length ||
+          named.country ||
+          named.countries ||
+          named.province ||
+          named.regency ||
+          named.places,
+      );
+      if (concrete) return ctx.go('discover', { query: named, requirements: about });
+    }
   }
   // "ubah profil", "ganti nomor hp", "eh bukan, umurku 24" with nothing on screen.
   const correction = readCorrection(text);

@@ -577,3 +577,38 @@ export function requirementQuestion(text: string): CardQuestion | undefined {
   if (out.height !== undefined) return out;
   return undefined;
 }
+
+/** A question word that asks about a programme's facts, not whether programmes exist. */
+const ASKS_FACT =
+  /\b(how long|how much|whats|what's|what is the|what are the|when does|when do|when is|where is|where's|berapa|kapan|dimana|di mana)\b/;
+/** What a programme's record answers, asked together with a search ("how long is the cnc course"). */
+const FACTS: ReadonlySet<CardAttribute> = new Set<CardAttribute>([
+  'stipend',
+  'dormitory',
+  'meals',
+  'transport',
+  'cost',
+  'starts',
+  'duration',
+  'deadline',
+  'location',
+  'certificate',
+]);
+
+/**
+ * A question about the facts of the programmes a message names ("how long is the cnc course in
+ * semarang", "whats the stipend for the pekalongan batik course", "magang jepang pertanian kapan
+ * berangkatnya?"): answered from their records above the list. Only in the shape of a question about a
+ * fact: "dimana ada pelatihan las" asks which programmes exist.
+ */
+export function programmeQuestion(text: string): CardQuestion | undefined {
+  const message = normalizeMessage(text);
+  if (message.command) return undefined;
+  const joined = message.tokens.join(' ');
+  if (!ASKS_FACT.test(joined) && !ASKS_FACT.test(text.toLowerCase())) return undefined;
+  if (EXISTS.test(joined)) return undefined;
+  const out: CardQuestion = { attributes: [] };
+  for (const hit of ATTRIBUTES.scan(message.tokens))
+    if (FACTS.has(hit.value) && !out.attributes.includes(hit.value)) out.attributes.push(hit.value);
+  return out.attributes.length ? out : undefined;
+}

@@ -6,6 +6,7 @@ export {
   type CardAttribute,
   type CardQuestion,
   cardQuestion,
+  programmeQuestion,
   requirementQuestion,
   statedHeight,
 } from './card-question';

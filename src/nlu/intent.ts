@@ -367,7 +367,11 @@ export function classify(
 
   // The person's data and their wish not to be messaged come before anything else.
   if (T.privacyDelete.test(tokens) || (any(DELETE) && any(PERSONAL))) return 'privacy_delete';
-  if (T.privacyExport.test(tokens) && !signals.content) return 'privacy_export';
+  // "gamau simpen data, aku cuma mau tau syaratnya" refuses storing; it does not ask to see the data.
+  const refusesStoring =
+    (any(NEGATIONS) || tokens.some((w) => /^(gamau|gakmau|ogah|dont|don't)$/.test(w))) &&
+    tokens.some((w) => /^(simpan|simpen|menyimpan|disimpan|store|keep|save)$/.test(w));
+  if (T.privacyExport.test(tokens) && !signals.content && !refusesStoring) return 'privacy_export';
   if (free(T.stopStrong)) return 'stop';
   if (only(T.stopWeak, tokens)) return 'stop';
   if (only(T.resume, tokens) || (free(T.resume) && !signals.content && core.length <= 4 && !any(WHEN)))

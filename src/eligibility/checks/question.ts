@@ -39,13 +39,36 @@ function expected(requirement: QuestionRequirement, ctx: CheckContext): string {
   return ctx.t(`question.expected.${bound}`, { min, max });
 }
 
+/** Rules organisers often write only in Indonesian, said in the reader's language from the rule itself. */
+const KNOWN_RULES: ReadonlyArray<[RegExp, string]> = [
+  [/tinggi|height/, 'height'],
+  [/tato|tattoo/, 'tattoo'],
+  [/buta warna|colou?r/, 'colourBlind'],
+  [/menikah|married|nikah/, 'married'],
+];
+
+function knownRule(question: ProgrammeQuestion, ctx: CheckContext): string | undefined {
+  const named = `${question.id} ${question.ask.id}`.toLowerCase();
+  const known = KNOWN_RULES.find(([pattern]) => pattern.test(named))?.[1];
+  const require = question.require;
+  if (!known || require === undefined) return undefined;
+  if (typeof require === 'boolean') return ctx.t(`question.known.${known}.${require ? 'yes' : 'no'}`);
+  if ('in' in require) return undefined;
+  return ctx.t(`question.known.${known}.number`, { expected: expected(require, ctx) });
+}
+
 function ruleText(question: ProgrammeQuestion, preferred: boolean, ctx: CheckContext): string {
   const ask = withoutFinalPunctuation(localized(question.ask, ctx.locale));
   if (question.require === undefined) return ctx.t('question.info', { ask });
-  // The organisers' own words first: they know how to say their rule.
-  const text = question.explain
-    ? withoutFinalPunctuation(localized(question.explain, ctx.locale))
-    : ctx.t('question.rule', { ask, expected: expected(question.require, ctx) });
+  // The organisers' own words first: they know how to say their rule — unless they are in another
+  // language than the reader's ("Tinggi badan minimal 150 cm" in an English reply).
+  const untranslated = ctx.locale === 'en' && !question.explain?.en && !question.ask.en;
+  const known = untranslated ? knownRule(question, ctx) : undefined;
+  const text = known
+    ? known
+    : question.explain
+      ? withoutFinalPunctuation(localized(question.explain, ctx.locale))
+      : ctx.t('question.rule', { ask, expected: expected(question.require, ctx) });
   return preferred ? ctx.t('question.preferred', { text }) : text;
 }
 

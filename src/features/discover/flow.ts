@@ -38,6 +38,16 @@ import { addAlert, isSaved, latestIdentity, saveProgramme, unsaveProgramme } fro
 
 const PAGE_SIZE = 5;
 
+/** Questions about what a programme asks of people (the others ask about its facts). */
+const REQUIREMENT_ATTRIBUTES: ReadonlySet<CardAttribute> = new Set<CardAttribute>([
+  'requirements',
+  'documents',
+  'age',
+  'education',
+  'women',
+  'height',
+]);
+
 interface DiscoverData extends Record<string, unknown> {
   query?: ProgrammeQuery;
   page?: number;
@@ -432,7 +442,10 @@ async function answerThenList(ctx: FlowContext, query: ProgrammeQuery, q: CardQu
   ctx.patchData({ asked: q, askedAbout: items });
   const answer = await answerAboutListed(ctx, items, q, ruledOut);
   if (answer)
-    ctx.replies.splice(at, 0, { type: 'text', text: `${ctx.t('discovery:requirementsOf')}\n\n${answer}` });
+    ctx.replies.splice(at, 0, {
+      type: 'text',
+      text: `${ctx.t(q.attributes.every((a) => REQUIREMENT_ATTRIBUTES.has(a)) ? 'discovery:requirementsOf' : 'discovery:factsOf')}\n\n${answer}`,
+    });
 }
 
 /**
@@ -527,16 +540,24 @@ async function onKeep(ctx: FlowContext, answer: string): Promise<void> {
     return d.query ? showResults(ctx, d.query, d.page ?? 1) : askWhat(ctx);
   }
   await recordConsent(ctx.tx, ctx.user.id, 'personal_data', answer === 'yes', ctx.inbound.channel);
+  // The question asked with the list ("syaratnya apa aja?") is answered again after either answer.
+  const asked = d.asked as CardQuestion | undefined;
+  const again = () =>
+    d.query && asked
+      ? answerThenList(ctx, d.query, asked)
+      : d.query
+        ? showResults(ctx, d.query, d.page ?? 1)
+        : undefined;
   if (answer !== 'yes') {
     ctx.say(ctx.t('discovery:keep.notKept'));
-    return d.query ? showResults(ctx, d.query, d.page ?? 1) : askWhat(ctx);
+    return d.query ? again() : askWhat(ctx);
   }
   const stored = await loadProfile(ctx.tx, ctx.user.id);
   const heard = profileFromFacts(heardFacts(ctx));
   await saveProfile(ctx.tx, ctx.user.id, { ...heard, ...stored });
   ctx.say(ctx.t('discovery:keep.saved'));
   // The list they were reading, kept; matching with reasons is one tap away and asks only what is missing.
-  return d.query ? showResults(ctx, d.query, d.page ?? 1) : openFeature(ctx, 'match', {});
+  return d.query ? again() : openFeature(ctx, 'match', {});
 }
 
 async function onText(ctx: FlowContext, text: string): Promise<void> {
