@@ -58,7 +58,7 @@ th, td { text-align:left; padding:.5rem; border-bottom:1px solid var(--line); ve
   table.stack tr, table.inbox-queue tr { border:1px solid var(--line); border-radius:6px; padding:.25rem .75rem .5rem; margin:0 0 .75rem; }
   table.stack th, table.stack td, table.inbox-queue th, table.inbox-queue td { border:none; padding:.125rem 0; }
   table.stack th[scope=row], table.inbox-queue th[scope=row] { font-size:1.05rem; }
-  table.stack th[scope=row] > a:first-child, table.inbox-queue th[scope=row] > a:first-child { display:inline-flex; align-items:center; min-height:44px; font-weight:600; }
+  table.stack th[scope=row] > a:first-of-type, table.inbox-queue th[scope=row] > a:first-child { display:inline-flex; align-items:center; min-height:44px; font-weight:600; }
   table.stack td[data-label]::before, table.inbox-queue td[data-label]::before { content:attr(data-label) ": "; font-weight:600; }
   table.stack td.stack-empty { display:none; }
   table.stack td > a:first-child { display:inline-flex; align-items:center; min-height:44px; }
