@@ -147,6 +147,8 @@ export interface GoalProgress {
   percent?: number;
   goal: number | null;
   met: boolean | null;
+  /** Disability: participants never asked, or who did not answer (the share counts them as "no"). */
+  unknown?: number;
 }
 
 export interface TargetProgress {
@@ -169,11 +171,13 @@ export async function targetProgress(db: Queryable, org: Org, target: Target): P
     participants: number | string;
     women: number | string;
     disability: number | string;
+    disability_unknown: number | string;
   }>(
     await db.execute(sql`
       select count(*) as participants,
         count(*) filter (where a.gender = 'perempuan') as women,
-        count(*) filter (where pr.data #>> '{disability,declared}' = 'true') as disability
+        count(*) filter (where pr.data #>> '{disability,declared}' = 'true') as disability,
+        count(*) filter (where pr.data #>> '{disability,declared}' is null) as disability_unknown
       from applications a
       join programmes p on p.id = a.programme_id
       left join profiles pr on pr.user_id = a.user_id
@@ -217,6 +221,7 @@ export async function targetProgress(db: Queryable, org: Org, target: Target): P
     },
     disability: {
       count: disability,
+      unknown: Number(totals?.disability_unknown ?? 0),
       percent: share(disability),
       goal: target.disabilityPercent,
       met:

@@ -171,7 +171,7 @@ describe('broadcast list and composer', () => {
     // What was typed is kept.
     expect(html).toContain('value="Info las Oktober"');
     expect(html).toContain('value="3o"');
-    expect(html).toMatch(/<option value="35" selected/);
+    expect(html).toMatch(/<input type="checkbox" name="province" value="35" checked/);
     expect(html).toMatch(/value="later" checked/);
 
     await client.post('/admin/broadcasts/new', {

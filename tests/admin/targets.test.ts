@@ -275,15 +275,21 @@ describe('targets page', () => {
     let html = client.lastHtml;
     expect(html).toContain('Target dibuat.');
     // 7 counted (the rejected one is not): 5 women, 1 with a disability.
-    expect(desc(html, 'tg-goal-participants')).toBe(
-      '7 peserta dihitung. Target 10. Belum tercapai, kurang 3.',
+    // The pace against the deadline (issue #20, point 12): days left and what is needed per week.
+    expect(desc(html, 'tg-goal-participants')).toMatch(
+      /^7 peserta dihitung\. Sisa 40 hari sampai tenggat \d+ \w+ \d{4}: perlu 3 peserta lagi, sekitar 1 per minggu\. Target 10\. Belum tercapai, kurang 3\.$/,
     );
     expect(html).toContain('>7 dari 10</text>');
     expect(desc(html, 'tg-goal-women')).toBe(
       '5 dari 7 peserta adalah perempuan (71,4%). Target 50%. Tercapai.',
     );
+    // Four were never asked: said, since the share counts them as "no".
     expect(desc(html, 'tg-goal-disability')).toBe(
-      '1 dari 7 peserta menyatakan disabilitas (14,3%). Target 10%. Tercapai.',
+      '1 dari 7 peserta menyatakan disabilitas (14,3%). 4 peserta (57,1%) belum pernah ditanya atau tidak menjawab soal disabilitas, jadi angka ini bisa lebih rendah dari kenyataan. Target 10%. Tercapai.',
+    );
+    // "Kuota perempuan" the target and the women's seats of a programme are told apart.
+    expect(html).toContain(
+      'kursi kuota perempuan di halaman program adalah kursi yang disimpan khusus untuk perempuan',
     );
     expect(desc(html, 'tg-breakdown-gender')).toBe('Total 7. Perempuan: 5 (71,4%); Laki-laki: 2 (28,6%).');
     expect(desc(html, 'tg-funnel-chart')).toMatch(/^Dijangkau: 17;/);
@@ -310,8 +316,8 @@ describe('targets page', () => {
     await client.get(good.headers.get('location')!);
     html = client.lastHtml;
     expect(html).toContain('Perubahan target disimpan.');
-    expect(desc(html, 'tg-goal-participants')).toBe(
-      '7 peserta dihitung. Target 1.000. Belum tercapai, kurang 993.',
+    expect(desc(html, 'tg-goal-participants')).toMatch(
+      /^7 peserta dihitung\. Sisa 40 hari sampai tenggat .*: perlu 993 peserta lagi, sekitar 174 per minggu\. Target 1\.000\. Belum tercapai, kurang 993\.$/,
     );
     expect(desc(html, 'tg-goal-women')).toBe(
       '5 dari 7 peserta adalah perempuan (71,4%). Target 80%. Belum tercapai, kurang 8,6 poin persen.',

@@ -46,7 +46,7 @@ const TAP_TARGETS = [
   'main select',
   'main input:not([type=hidden]):not([type=checkbox]):not([type=radio])',
   'main .inbox-download a',
-  'table.stack th[scope=row] > a:first-child',
+  'table.stack th[scope=row] > a:first-of-type',
   'table.inbox-queue th[scope=row] > a:first-child',
 ];
 const layoutProblems = (page: Page) => checkLayout(page, TAP_TARGETS);

@@ -46,7 +46,7 @@ const TAP_TARGETS = [
   'main input:not([type=hidden]):not([type=checkbox]):not([type=radio])',
   'main .bc-check label',
   'main .bc-checks label',
-  'table.stack th[scope=row] > a:first-child',
+  'table.stack th[scope=row] > a:first-of-type',
 ];
 const layoutProblems = (page: Page) => checkLayout(page, TAP_TARGETS);
 

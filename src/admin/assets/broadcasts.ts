@@ -5,6 +5,7 @@
  * - `form[data-audience-count="URL"]`: when a control inside a `[data-audience]` element changes, the
  *   filter values (only those) are sent as a GET query to URL, debounced; the answer (an HTML fragment)
  *   goes into the element named by `data-count-target`, which is aria-live="polite".
+ * - `input[data-picker="id"]`: typing filters the `.bc-pick` items of the region list #id.
  * - `textarea[data-char-count="id"]`: the element #id shows "{used} / max" from its `data-template`.
  */
 export const BROADCASTS_SCRIPT = `
@@ -54,6 +55,22 @@ export const BROADCASTS_SCRIPT = `
     form.addEventListener('input', later);
     form.addEventListener('change', later);
     update();
+  });
+  // Region pickers: typing narrows the list (ticked regions stay); Enter never submits the form.
+  document.querySelectorAll('input[data-picker]').forEach(function (box) {
+    var list = document.getElementById(box.getAttribute('data-picker'));
+    if (!list) return;
+    box.addEventListener('keydown', function (event) { if (event.key === 'Enter') event.preventDefault(); });
+    box.addEventListener('input', function () {
+      var q = box.value.trim().toLowerCase();
+      list.querySelectorAll('.bc-pick').forEach(function (item) {
+        var tick = item.querySelector('input');
+        item.hidden = q !== '' && !(tick && tick.checked) && item.textContent.toLowerCase().indexOf(q) < 0;
+      });
+      list.querySelectorAll('.bc-picker-group').forEach(function (group) {
+        group.hidden = !group.querySelector('.bc-pick:not([hidden])');
+      });
+    });
   });
   document.querySelectorAll('textarea[data-char-count]').forEach(function (area) {
     var out = document.getElementById(area.getAttribute('data-char-count'));

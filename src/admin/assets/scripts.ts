@@ -22,7 +22,10 @@ export const CORE_SCRIPT = `
           return res.ok || res.status === 286 ? res.text() : null;
         })
         .then(function (html) {
-          if (html === null || html === el.innerHTML) return;
+          // Compared with the last answer too: the browser's serialisation of the same markup may differ
+          // from the server's (quotes, entities), which would otherwise redraw the list every poll.
+          if (html === null || html === el.innerHTML || html === el.jmbLast) return;
+          el.jmbLast = html;
           var atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - 8;
           el.innerHTML = html;
           if (el.hasAttribute('data-stick-bottom') && atBottom) el.scrollTop = el.scrollHeight;

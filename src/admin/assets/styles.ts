@@ -58,7 +58,7 @@ th, td { text-align:left; padding:.5rem; border-bottom:1px solid var(--line); ve
   table.stack tr, table.inbox-queue tr { border:1px solid var(--line); border-radius:6px; padding:.25rem .75rem .5rem; margin:0 0 .75rem; }
   table.stack th, table.stack td, table.inbox-queue th, table.inbox-queue td { border:none; padding:.125rem 0; }
   table.stack th[scope=row], table.inbox-queue th[scope=row] { font-size:1.05rem; }
-  table.stack th[scope=row] > a:first-child, table.inbox-queue th[scope=row] > a:first-child { display:inline-flex; align-items:center; min-height:44px; font-weight:600; }
+  table.stack th[scope=row] > a:first-of-type, table.inbox-queue th[scope=row] > a:first-child { display:inline-flex; align-items:center; min-height:44px; font-weight:600; }
   table.stack td[data-label]::before, table.inbox-queue td[data-label]::before { content:attr(data-label) ": "; font-weight:600; }
   table.stack td.stack-empty { display:none; }
   table.stack td > a:first-child { display:inline-flex; align-items:center; min-height:44px; }
@@ -156,6 +156,14 @@ progress { width:100%; height:1.25rem; }
 .bc-checks input, .bc-check input { width:1.25rem; height:1.25rem; flex:none; }
 .bc-counter { margin:.25rem 0 0; font-size:.9rem; }
 .bc-count { min-height:3rem; }
+.bc-picker { max-height:15rem; overflow-y:auto; border:1px solid var(--line); border-radius:6px; padding:.25rem .75rem; margin:.25rem 0 .75rem; }
+.bc-picker-group { border:none; padding:0; margin:0 0 .25rem; }
+.bc-picker-group > legend { font-weight:700; padding:.5rem 0 .125rem; }
+.bc-pick { display:flex; align-items:center; gap:.5rem; min-height:44px; margin:0; font-weight:400; }
+.bc-pick[hidden], .bc-picker-group[hidden] { display:none; }
+.bc-pick input { width:1.25rem; height:1.25rem; margin:0; }
+/* The count stays in view while the filters above it are scrolled through. */
+.bc-count-box { position:sticky; bottom:0; z-index:2; background:#fff; box-shadow:0 -2px 8px rgba(0,0,0,.12); }
 .bc-count[aria-busy="true"] { opacity:.6; }
 .bc-count-number { font-size:1.1rem; margin:.25rem 0; }
 .bc-count-number strong { font-size:1.6rem; }

@@ -1,9 +1,10 @@
 import type { Child } from 'hono/jsx';
+import type { T } from '../../i18n';
 import { choiceTitle, type ProgrammeChoice } from '../../organisations/programme-choices';
 import type { QuietHours } from '../../shared/jakarta-time';
 import type { AdminContext } from '../context';
 import { Csrf } from '../layout';
-import { ErrorSummary, FieldMessage, invalid } from './fields';
+import { ErrorSummary, FieldMessage, type FormError, invalid } from './fields';
 import {
   type ComposerErrors,
   type ComposerField,
@@ -29,6 +30,63 @@ import { formatHour } from './text';
  */
 
 export const ERRORS = 'dashboard:broadcasts.errors';
+
+/**
+ * Regions ticked in a list with a search box above it (typing "sura" leaves Kota Surabaya and Kab.
+ * Surabaya… in view; ticked ones always stay): 514 regencies are not a Ctrl-click list. Without
+ * scripts the list is still there to scroll and tick; the search box has no name and is never sent.
+ */
+function RegionPicker(props: {
+  t: T;
+  id: string;
+  name: string;
+  label: string;
+  hint: string;
+  groups: readonly { label?: string; options: readonly { value: string; label: string }[] }[];
+  selected: readonly string[];
+  error?: FormError | undefined;
+}) {
+  const { t, id } = props;
+  const items = (options: readonly { value: string; label: string }[]) =>
+    options.map((o) => (
+      <label class="bc-pick">
+        <input type="checkbox" name={props.name} value={o.value} checked={props.selected.includes(o.value)} />{' '}
+        {o.label}
+      </label>
+    ));
+  return (
+    <>
+      <label for={id}>{props.label}</label>
+      <p class="muted bc-hint" id={`${id}-hint`}>
+        {props.hint}
+      </p>
+      <input
+        type="search"
+        id={id}
+        class="bc-picker-search"
+        data-picker={`${id}-list`}
+        autocomplete="off"
+        placeholder={t('dashboard:broadcasts.compose.pickerSearch')}
+        aria-controls={`${id}-list`}
+        {...invalid(id, props.error, `${id}-hint`)}
+      />
+      <fieldset class="bc-picker" id={`${id}-list`}>
+        <legend class="sr-only">{props.label}</legend>
+        {props.groups.map((g) =>
+          g.label ? (
+            <fieldset class="bc-picker-group">
+              <legend>{g.label}</legend>
+              {items(g.options)}
+            </fieldset>
+          ) : (
+            items(g.options)
+          ),
+        )}
+      </fieldset>
+      <FieldMessage id={id} t={t} prefix={ERRORS} error={props.error} />
+    </>
+  );
+}
 
 /** The element each field's error links to. */
 export const FIELD_IDS: Record<ComposerField, string> = {
@@ -226,47 +284,26 @@ export function Composer({ c, values, errors, programmes, quiet, count }: Props)
         <legend>{k('compose.audience')}</legend>
         <p class="muted">{k('compose.audienceHint')}</p>
 
-        <label for={FIELD_IDS.provinces}>{k('compose.provinces')}</label>
-        <p class="muted bc-hint" id="bc-province-hint">
-          {k('compose.multiHint')}
-        </p>
-        <select
+        <RegionPicker
+          t={t}
           id={FIELD_IDS.provinces}
           name={NAMES.provinces}
-          multiple
-          size={6}
-          {...invalid(FIELD_IDS.provinces, errors.provinces, 'bc-province-hint')}
-        >
-          {provinceOptions().map((o) => (
-            <option value={o.value} selected={values.provinces.includes(o.value)}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-        <FieldMessage id={FIELD_IDS.provinces} t={t} prefix={ERRORS} error={errors.provinces} />
-
-        <label for={FIELD_IDS.regencies}>{k('compose.regencies')}</label>
-        <p class="muted bc-hint" id="bc-regency-hint">
-          {k('compose.regenciesHint')}
-        </p>
-        <select
+          label={k('compose.provinces')}
+          hint={k('compose.multiHint')}
+          groups={[{ options: provinceOptions() }]}
+          selected={values.provinces}
+          error={errors.provinces}
+        />
+        <RegionPicker
+          t={t}
           id={FIELD_IDS.regencies}
           name={NAMES.regencies}
-          multiple
-          size={6}
-          {...invalid(FIELD_IDS.regencies, errors.regencies, 'bc-regency-hint')}
-        >
-          {regencyGroups().map((group) => (
-            <optgroup label={group.label}>
-              {group.options.map((o) => (
-                <option value={o.value} selected={values.regencies.includes(o.value)}>
-                  {o.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-        <FieldMessage id={FIELD_IDS.regencies} t={t} prefix={ERRORS} error={errors.regencies} />
+          label={k('compose.regencies')}
+          hint={k('compose.regenciesHint')}
+          groups={regencyGroups()}
+          selected={values.regencies}
+          error={errors.regencies}
+        />
 
         <Select
           t={t}

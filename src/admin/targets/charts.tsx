@@ -1,3 +1,4 @@
+import { formatDateId, jakartaDay, toIsoDate } from '../../eligibility';
 import type { Locale, T } from '../../i18n';
 import type { ApplicantBreakdown, Funnel } from '../../organisations/recruitment-stats';
 import type { Target, TargetProgress } from '../../organisations/targets';
@@ -103,14 +104,52 @@ export function BreakdownSection(props: {
  * A target's goals that are set: participants against the goal, and the women's and disability shares
  * against theirs (a bar without a goal would only suggest one; the breakdowns show the shares anyway).
  */
+/**
+ * How the participants goal stands against its deadline: days left and the pace needed from now
+ * ("perlu 88 peserta lagi, sekitar 27 per minggu"), or that the deadline passed short of it.
+ */
+export function paceText(
+  t: T,
+  locale: Locale,
+  target: Target,
+  count: number,
+  today: string,
+): string | undefined {
+  if (target.participants === null || !target.deadline || count >= target.participants) return undefined;
+  const needed = target.participants - count;
+  const days = Math.round(
+    (Date.parse(`${target.deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
+  );
+  const date = formatDateId(target.deadline, locale);
+  if (days < 0) return k(t, 'charts.paceLate', { date, needed: formatCount(needed, locale) });
+  const perWeek = Math.ceil((needed * 7) / Math.max(1, days));
+  return k(t, 'charts.pace', {
+    count: days,
+    days: formatCount(days, locale),
+    date,
+    needed: formatCount(needed, locale),
+    perWeek: formatCount(perWeek, locale),
+  });
+}
+
 export function GoalSection(props: {
   t: T;
   locale: Locale;
   id: string;
   target: Target;
   progress: TargetProgress;
+  /** Jakarta's date (YYYY-MM-DD), for the pace against the deadline. */
+  today?: string;
 }) {
   const { t, locale, target, progress, id } = props;
+  const pace = paceText(
+    t,
+    locale,
+    target,
+    progress.participants.count,
+    props.today ?? toIsoDate(jakartaDay()),
+  );
+  const unknown = progress.disability.unknown ?? 0;
   const n = (v: number) => formatCount(v, locale);
   const participants = progress.participants.count;
   const charts = [];
@@ -125,7 +164,9 @@ export function GoalSection(props: {
         value={participants}
         goal={target.participants}
         met={progress.participants.met}
-        detail={k(t, 'charts.participantsDetail', { count: participants, shown: n(participants) })}
+        detail={[k(t, 'charts.participantsDetail', { count: participants, shown: n(participants) }), pace]
+          .filter(Boolean)
+          .join(' ')}
       />,
     );
   if (target.womenPercent !== null)
@@ -139,11 +180,11 @@ export function GoalSection(props: {
         value={progress.women.percent ?? 0}
         goal={target.womenPercent}
         met={progress.women.met}
-        detail={k(t, 'charts.womenDetail', {
+        detail={`${k(t, 'charts.womenDetail', {
           women: n(progress.women.count),
           total: n(participants),
           percent: formatPercent(progress.women.percent ?? 0, locale),
-        })}
+        })}`}
       />,
     );
   if (target.disabilityPercent !== null)
@@ -157,12 +198,32 @@ export function GoalSection(props: {
         value={progress.disability.percent ?? 0}
         goal={target.disabilityPercent}
         met={progress.disability.met}
-        detail={k(t, 'charts.disabilityDetail', {
-          count: n(progress.disability.count),
-          total: n(participants),
-          percent: formatPercent(progress.disability.percent ?? 0, locale),
-        })}
+        detail={[
+          k(t, 'charts.disabilityDetail', {
+            count: n(progress.disability.count),
+            total: n(participants),
+            percent: formatPercent(progress.disability.percent ?? 0, locale),
+          }),
+          unknown > 0
+            ? k(t, 'charts.disabilityUnknown', {
+                count: unknown,
+                unknown: n(unknown),
+                percent: formatPercent(
+                  participants ? Math.round((unknown / participants) * 1000) / 10 : 0,
+                  locale,
+                ),
+              })
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' ')}
       />,
     );
-  return <div class="chart-grid">{charts}</div>;
+  return (
+    <>
+      <div class="chart-grid">{charts}</div>
+      {/* The word "kuota" means two things on these pages: say which is which. */}
+      {target.womenPercent !== null ? <p class="muted tg-note">{k(t, 'charts.womenVsSeats')}</p> : null}
+    </>
+  );
 }
