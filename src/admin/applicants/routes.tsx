@@ -9,12 +9,7 @@ import { waitlistPosition } from '../../applications/store';
 import { evaluateFor } from '../../eligibility/for-profile';
 import { changeApplicationStatus } from '../../organisations/applications';
 import { logAccess } from '../../privacy/log';
-import {
-  type ApplicationStatus,
-  canChange,
-  STAFF_STATUSES,
-  type StatusDetails,
-} from '../../shared/application-statuses';
+import { type ApplicationStatus, canChange, STAFF_STATUSES } from '../../shared/application-statuses';
 import { DOCUMENT_KINDS } from '../../shared/vocabulary';
 import { canWrite } from '../auth/middleware';
 import {
