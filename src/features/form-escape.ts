@@ -41,8 +41,13 @@ export async function escapeFromForm(
   input: FlowInput,
   at: AsideContext = {},
 ): Promise<Escape> {
-  // A photo or file sent while a question waits: kept for later, said so, and the question comes back.
-  if (input.kind === 'media' && !at.noAside) {
+  // A photo or file sent while a question waits: said when documents are asked, and the question comes
+  // back. A sticker or a voice note is no document: the caller's own reply for it stays.
+  if (
+    input.kind === 'media' &&
+    (input.mediaKind === 'photo' || input.mediaKind === 'document') &&
+    !at.noAside
+  ) {
     ctx.say(ctx.t('form.mediaEarly'));
     return 'aside';
   }

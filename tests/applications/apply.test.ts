@@ -330,9 +330,10 @@ describe('applying inside the chat (Telegram webhook)', () => {
     expect(ayu.texts().at(-2)).toContain('Dua angka pertama NIK (99) bukan kode provinsi');
     const nik = nikFor(born.date, true, '0002');
     reply = await ayu.say(nik);
-    // A photo where the phone number is expected, then a landline, then a good number typed.
+    // A photo where the phone number is expected (documents come at the end: said so), then a landline,
+    // then a good number typed.
     reply = await ayu.photo();
-    expect(ayu.texts().at(-2)).toContain('ketik jawabanmu');
+    expect(ayu.texts().at(-2)).toContain('dokumen baru diminta di bagian akhir');
     reply = await ayu.say('031 5551234');
     expect(ayu.texts().at(-2)).toContain('nomor telepon rumah/kantor');
     reply = await ayu.say('0812-9876-5432');

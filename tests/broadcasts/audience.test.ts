@@ -109,7 +109,8 @@ describe('broadcast audience', () => {
     expect((await preview({ audience: { provinces: ['35'] } })).recipients).toBe(5);
     expect((await preview({ audience: { provinces: ['35'], gender: 'perempuan' } })).recipients).toBe(4);
     expect((await preview({ audience: { regencies: ['35.78'] } })).recipients).toBe(3);
-    expect((await preview({ audience: { provinces: ['32'], regencies: ['35.15'] } })).recipients).toBe(2);
+    // Kiki lives nowhere known but subscribed to Jawa Barat's news: a province filter reaches her too (#20 point 11).
+    expect((await preview({ audience: { provinces: ['32'], regencies: ['35.15'] } })).recipients).toBe(3);
     expect((await preview({ audience: { age: { min: 20, max: 30 } } })).recipients).toBe(4);
     expect((await preview({ audience: { age: { min: 35 } } })).recipients).toBe(1);
     expect((await preview({ audience: { education: { min: 'SMA' } } })).recipients).toBe(5);

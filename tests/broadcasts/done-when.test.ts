@@ -259,7 +259,8 @@ describe('an organisation recruiting through Jembatan, by API only', () => {
     const progress = targets.json.items[0].progress;
     expect(progress.participants).toEqual({ count: 2, goal: 2, met: true });
     expect(progress.women).toEqual({ count: 2, percent: 100, goal: 50, met: true });
-    expect(progress.disability).toEqual({ count: 0, percent: 0, goal: 5, met: false });
+    // Neither participant was asked about a disability: the API says so instead of a bare 0 % (#20 point 12).
+    expect(progress.disability).toEqual({ count: 0, unknown: 2, percent: 0, goal: 5, met: false });
     expect(progress.by_referral).toEqual({ [linkCode]: 2 });
     expect(progress.met).toBe(false);
   });

@@ -1,7 +1,8 @@
 /**
  * The knowledge base's matcher on labelled paraphrases, as the chat routes them (src/features/questions/
  * gate.ts decides which words count). Set A was written before any keyword existed; set B after the
- * keywords were tuned on set A. Prints every miss; README "Knowledge base" records the figures.
+ * keywords were tuned on set A; set C, like A, was written without seeing any keyword (for the entries
+ * added later). Prints every miss; README "Knowledge base" records the figures.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -55,8 +56,8 @@ function evaluate(items: Item[]) {
 }
 
 describe('knowledge-base matcher', () => {
-  it('covers every entry in set A, which was written before the keywords', () => {
-    const keys = new Set(load('paraphrases.json').map((i) => i.key));
+  it('covers every entry in a set written without seeing the keywords (A, or C for later entries)', () => {
+    const keys = new Set([...load('paraphrases.json'), ...load('paraphrases-c.json')].map((i) => i.key));
     for (const e of globalEntries()) expect(keys, e.key).toContain(e.key);
     expect(globalEntries().length).toBeGreaterThanOrEqual(40);
   });
@@ -64,6 +65,9 @@ describe('knowledge-base matcher', () => {
   for (const [name, floor] of [
     ['paraphrases.json', 0.9],
     ['paraphrases-b.json', 0.85],
+    // Set C (2026-12-07): the entries of session 6, paraphrased by a helper who saw only each question.
+    // Measured untuned: 21/40 = 52.5 %, 0/6 searches taken (the new entries' keywords do not generalise yet).
+    ['paraphrases-c.json', 0.5],
   ] as const) {
     it(`answers ${name} with the right entry and leaves searches alone`, () => {
       const r = evaluate(load(name));
