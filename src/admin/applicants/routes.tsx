@@ -78,78 +78,71 @@ export function applicantRoutes(deps: AdminDeps) {
       </form>
     ) : undefined;
 
-  app.get('/', async (c) => {
-    const t = c.var.t;
-    const { filter, query, errors } = parseFilter((name) => c.req.query(name));
-    const pageNo = pageOf(c.req.query('page'));
+  /**
+   * The applicant list for a filter (GET) or a name searched for (POST /search, first page only); the
+   * people shown are logged as viewed either way.
+   */
+  const listPage = async (
+    c: AdminContext,
+    view: 'applicant_list' | 'applicant_search',
+    shown: Pick<
+      Parameters<typeof ApplicantList>[0],
+      'filter' | 'query' | 'raw' | 'errors' | 'page' | 'search'
+    >,
+  ) => {
     const [{ total, items }, programmes] = await Promise.all([
-      listApplicants(db, organisationOf(c).slug, filter, { page: pageNo }),
+      listApplicants(db, organisationOf(c).slug, shown.search ? { search: shown.search } : shown.filter, {
+        page: shown.page,
+      }),
       programmeChoices(db, organisationOf(c).slug),
     ]);
     await logAccessMany(db, {
       actor: actorOf(c.var.session),
       action: 'view',
       userIds: items.filter((a) => !a.anonymised).map((a) => a.userId),
-      detail: { ...SOURCE, view: 'applicant_list' },
+      detail: { ...SOURCE, view },
     });
     return page(
       c,
-      t('dashboard:applicants.list.title'),
+      c.var.t('dashboard:applicants.list.title'),
       'applicants',
       <ApplicantList
-        t={t}
+        t={c.var.t}
         locale={c.var.locale}
-        filter={filter}
-        query={query}
-        raw={(name) => c.req.query(name)}
-        errors={errors}
+        {...shown}
         programmes={programmes}
         items={items}
         total={total}
-        page={pageNo}
         perPage={APPLICANT_PAGE_SIZE}
         csrf={c.var.session.csrfToken}
         bulk={bulkForm(c)}
       />,
     );
+  };
+
+  app.get('/', async (c) => {
+    const { filter, query, errors } = parseFilter((name) => c.req.query(name));
+    return listPage(c, 'applicant_list', {
+      filter,
+      query,
+      raw: (name) => c.req.query(name),
+      errors,
+      page: pageOf(c.req.query('page')),
+    });
   });
 
   // A POST, so the name searched for is in no URL, history entry or log line.
   app.post('/search', async (c) => {
-    const t = c.var.t;
     const search = (await formField(c, 'q')).trim().slice(0, 100);
     if (!search) return c.redirect('/admin/applicants', 303);
-    const [{ total, items }, programmes] = await Promise.all([
-      listApplicants(db, organisationOf(c).slug, { search }, { page: 1 }),
-      programmeChoices(db, organisationOf(c).slug),
-    ]);
-    await logAccessMany(db, {
-      actor: actorOf(c.var.session),
-      action: 'view',
-      userIds: items.filter((a) => !a.anonymised).map((a) => a.userId),
-      detail: { ...SOURCE, view: 'applicant_search' },
+    return listPage(c, 'applicant_search', {
+      filter: {},
+      query: {},
+      raw: () => undefined,
+      errors: {},
+      page: 1,
+      search,
     });
-    return page(
-      c,
-      t('dashboard:applicants.list.title'),
-      'applicants',
-      <ApplicantList
-        t={t}
-        locale={c.var.locale}
-        filter={{}}
-        query={{}}
-        raw={() => undefined}
-        errors={{}}
-        programmes={programmes}
-        items={items}
-        total={total}
-        page={1}
-        perPage={APPLICANT_PAGE_SIZE}
-        csrf={c.var.session.csrfToken}
-        search={search}
-        bulk={bulkForm(c)}
-      />,
-    );
   });
 
   app.get('/export.csv', async (c) => {
