@@ -2,8 +2,9 @@
  * One of a question's options: its text in any case and spacing ("n4", "N 4"), its number ("2",
  * "no 2", "yang kedua"), a unique option named inside a sentence, or a small typo of one.
  */
-import { closest } from './fuzzy';
-import { normalise } from './normalise';
+
+import { closest } from '../shared/text/distance';
+import { normaliseText } from '../shared/text/normalise';
 import { fail, ok, type ParseResult } from './result';
 
 export interface ChoiceAnswer {
@@ -26,13 +27,13 @@ const ORDINALS: Record<string, number> = {
   terakhir: -1, last: -1,
 };
 
-const compact = (text: string) => normalise(text).replace(/ /g, '');
+const compact = (text: string) => normaliseText(text).replace(/ /g, '');
 
 export function parseChoice(raw: string, options: readonly string[]): ParseResult<ChoiceAnswer> {
   const pick = (index: number) => ok({ value: options[index]!, index });
   const listed = options.map((option, i) => `${i + 1}. ${option}`).join(', ');
   const unknown = () => fail<ChoiceAnswer>('choice.unknown', { count: options.length, options: listed });
-  const text = normalise(raw);
+  const text = normaliseText(raw);
   const keys = options.map(compact);
 
   // The option's own text first, so an option that is a number ("2021") is not read as a position.
@@ -53,7 +54,7 @@ export function parseChoice(raw: string, options: readonly string[]): ParseResul
   // "saya sudah N4": exactly one option appears as whole words in the answer.
   const padded = ` ${text} `;
   const named = options
-    .map((o, i) => [normalise(o), i] as const)
+    .map((o, i) => [normaliseText(o), i] as const)
     .filter(([o]) => o !== '' && padded.includes(` ${o} `));
   if (named.length === 1) return pick(named[0]![1]);
   if (named.length > 1) {
