@@ -1,8 +1,11 @@
 /**
- * One of a question's options: its text in any case and spacing ("n4", "N 4"), its number ("2",
- * "no 2", "yang kedua"), a unique option named inside a sentence, or a small typo of one.
+ * One of a question's options: its text in any case and spacing ("n4", "N 4"), then whatever picks a
+ * button (`matchChoice` of src/nlu/choice.ts: its number "2", "no 2", "yang kedua", its words, a typo),
+ * then a unique option named inside a sentence, or a small typo of the whole option. What picks several
+ * ("N4 atau N3") is said to be ambiguous.
  */
 
+import { matchChoice } from '../nlu/choice';
 import { closest } from '../shared/text/distance';
 import { normaliseText } from '../shared/text/normalise';
 import { fail, ok, type ParseResult } from './result';
@@ -11,21 +14,6 @@ export interface ChoiceAnswer {
   value: string;
   index: number;
 }
-
-// biome-ignore format: a table reads better in rows
-const ORDINALS: Record<string, number> = {
-  pertama: 1, satu: 1, kesatu: 1, first: 1,
-  kedua: 2, dua: 2, second: 2,
-  ketiga: 3, tiga: 3, third: 3,
-  keempat: 4, empat: 4, fourth: 4,
-  kelima: 5, lima: 5, fifth: 5,
-  keenam: 6, enam: 6,
-  ketujuh: 7, tujuh: 7,
-  kedelapan: 8, delapan: 8,
-  kesembilan: 9, sembilan: 9,
-  kesepuluh: 10, sepuluh: 10,
-  terakhir: -1, last: -1,
-};
 
 const compact = (text: string) => normaliseText(text).replace(/ /g, '');
 
@@ -40,16 +28,11 @@ export function parseChoice(raw: string, options: readonly string[]): ParseResul
   const exact = keys.indexOf(text.replace(/ /g, ''));
   if (exact >= 0) return pick(exact);
 
-  const spoken = /^(?:(?:pilih|pilihan|no|nomor|nmr|nomer|yang|yg)\s*)*(?:ke\s*)?(\d{1,2}|[a-z]+)$/.exec(
-    text,
-  );
-  if (spoken) {
-    const n = /^\d+$/.test(spoken[1]!) ? Number(spoken[1]) : ORDINALS[spoken[1]!];
-    if (n !== undefined) {
-      const index = n === -1 ? options.length - 1 : n - 1;
-      return index >= 0 && index < options.length ? pick(index) : unknown();
-    }
-  }
+  // "yang terakhir", "last"; every other position, number and wording is the buttons' own matcher's.
+  if (/^(?:(?:pilih|pilihan|no|nomor|yang|yg)\s*)*(?:terakhir|last)$/.test(text))
+    return pick(options.length - 1);
+  const matched = matchChoice(raw, options);
+  if (matched !== undefined) return pick(matched);
 
   // "saya sudah N4": exactly one option appears as whole words in the answer.
   const padded = ` ${text} `;
