@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { type Locale, tFor } from '../i18n';
 import type { RegionLookup } from '../shared/programme-regions';
+import { editDistance } from '../shared/text/distance';
 
 /** Where in the file: a CSV line (1 = the header) or an index into the JSON array (0-based). */
 export type CataloguePosition = { line: number } | { index: number };
@@ -71,21 +72,6 @@ function show(value: unknown): string {
   return json.length > 60 ? `${json.slice(0, 57)}…` : json;
 }
 
-/** Levenshtein distance, small inputs only (suggestions for misspelt codes). */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
-
 /** The closest known value when it is plausibly a typo (`lass` → `las`, `Tik` → `tik`). */
 export function suggest(value: unknown, options: readonly unknown[]): string | undefined {
   if (typeof value !== 'string' || !value) return undefined;
@@ -94,7 +80,7 @@ export function suggest(value: unknown, options: readonly unknown[]): string | u
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const option of options) {
     if (typeof option !== 'string') continue;
-    const d = distance(needle, option.toLowerCase());
+    const d = editDistance(needle, option.toLowerCase(), 3);
     if (d < bestDistance) {
       best = option;
       bestDistance = d;

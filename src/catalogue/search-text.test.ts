@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { overseasProgramme, validProgramme } from '../../tests/catalogue/fixtures';
 import { loadRegions } from '../shared/programme-regions';
+import { normaliseText } from '../shared/text/normalise';
 import { parseCatalogueJson } from './parse';
 import { queryWords } from './search';
-import { buildSearchText, normaliseText } from './search-text';
+import { buildSearchText } from './search-text';
 
 describe('search text', () => {
   it('holds the words people search with: titles, labels, places, countries', async () => {

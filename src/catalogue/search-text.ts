@@ -5,21 +5,13 @@
 import { tFor } from '../i18n';
 import type { Programme } from '../shared/programme';
 import type { RegionLookup } from '../shared/programme-regions';
+import { normaliseText } from '../shared/text/normalise';
 
 /**
  * Bump when buildSearchText (or the labels it uses) changes: the version is part of the content
  * hash, so the next import rewrites every row instead of skipping unchanged ones.
  */
 export const SEARCH_TEXT_VERSION = 3;
-
-export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 const countryNamesId = new Intl.DisplayNames(['id'], { type: 'region', fallback: 'code' });
 const countryNamesEn = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });

@@ -20,9 +20,9 @@ import { catalogueWords, programmes } from '../db/schema/catalogue';
 import { COUNTRY_NAMES } from '../nlu/lexicons';
 import type { Programme } from '../shared/programme';
 import { provinceOf, type RegionLookup } from '../shared/programme-regions';
+import { normaliseText } from '../shared/text/normalise';
 import { EDUCATION_LEVELS, type Field, type ProgrammeKind } from '../shared/vocabulary';
 import { daysBetween, toIsoDate } from './dates';
-import { normaliseText } from './search-text';
 
 export type { PersonFacts, ProgrammeExclusions, ProgrammeQuery } from '../shared/programme-query';
 

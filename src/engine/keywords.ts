@@ -1,4 +1,5 @@
 import { normalize } from '../nlu';
+import { normaliseText } from '../shared/text/normalise';
 
 /**
  * Words that work everywhere, whatever flow is active (design.md §3): they are matched before the flow
@@ -145,11 +146,7 @@ export function globalCommand(raw: string): GlobalCommand | undefined {
     const mapped = COMMANDS[name];
     return mapped ? { command: mapped } : undefined;
   }
-  const words = text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const words = normaliseText(text);
   const mapped = EXACT[words];
   return mapped ? { command: mapped } : saidInOtherWords(words);
 }

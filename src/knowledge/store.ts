@@ -2,6 +2,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { knowledgeEntries } from '../db/schema';
+import { slugify } from '../shared/text/normalise';
 import type { EntryInput } from './format';
 import { KEY_PATTERN } from './format';
 
@@ -33,14 +34,7 @@ export async function getEntry(
 
 /** A key from the question: "Apakah LPK X resmi?" → "apakah-lpk-x-resmi" (made unique by the caller). */
 export function keyFromQuestion(question: string): string {
-  const base = question
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/g, '');
+  const base = slugify(question, 48);
   return KEY_PATTERN.test(base) ? base : 'entry';
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { apiTokens, handoffs, type OrganisationRole, organisationMembers, organisations } from '../db/schema';
+import { slugify } from '../shared/text/normalise';
 import { generateToken, hashToken } from './tokens';
 
 /*
@@ -22,18 +23,6 @@ export class OrganisationError extends Error {
   ) {
     super(message);
   }
-}
-
-/** "KOPRI PB PMII" → `kopri-pb-pmii`. */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
 }
 
 export async function createOrganisation(

@@ -3,8 +3,9 @@
  * Each phrase found is cut out before looking further, so "belum kerja" never also reads as "kerja"
  * and "baru lulus SMK" never as being at school.
  */
+
+import { normaliseText } from '../shared/text/normalise';
 import type { ActivityStatus } from '../shared/vocabulary';
-import { normalise } from './normalise';
 import { fail, ok, type ParseResult } from './result';
 
 const NEG =
@@ -41,7 +42,7 @@ const PATTERNS: [ActivityStatus | 'none', RegExp][] = [
 ];
 
 export function parseActivity(raw: string): ParseResult<ActivityStatus> {
-  let text = normalise(raw);
+  let text = normaliseText(raw);
   const found = new Set<ActivityStatus>();
   for (const [status, pattern] of PATTERNS) {
     const before = text;

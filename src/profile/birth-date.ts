@@ -4,9 +4,9 @@
  */
 import { completedYears, isValidDate, toCalendarDate, toIsoDate, yearsBefore } from '../eligibility/dates';
 import type { IsoDate } from '../shared/profile';
+import { closest } from '../shared/text/distance';
+import { normaliseText } from '../shared/text/normalise';
 import { numberWordsToDigits } from '../shared/text/number-words';
-import { closest } from './fuzzy';
-import { normalise } from './normalise';
 import { fail, ok, type ParseResult } from './result';
 
 export interface BirthDateAnswer {
@@ -101,7 +101,7 @@ export function parseBirthDate(
   options: { today: IsoDate | Date },
 ): ParseResult<BirthDateAnswer> {
   const today = toCalendarDate(options.today);
-  const text = numberWordsToDigits(normalise(raw, "-/.'"))
+  const text = numberWordsToDigits(normaliseText(raw, "-/.'"))
     .replace(/\b(?:tanggal|tgl|tgl\.|lahir|lahirku|saya|aku|ku|pada|di|tanggal lahir)\b/g, ' ')
     // "5 bulan 1 tahun 2001": the words between the numbers only name them.
     .replace(/(\d)\s+(?:bulan|bln)\s+(?=\d)/g, '$1 ')

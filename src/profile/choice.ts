@@ -1,9 +1,13 @@
 /**
- * One of a question's options: its text in any case and spacing ("n4", "N 4"), its number ("2",
- * "no 2", "yang kedua"), a unique option named inside a sentence, or a small typo of one.
+ * One of a question's options: its text in any case and spacing ("n4", "N 4"), then whatever picks a
+ * button (`matchChoice` of src/nlu/choice.ts: its number "2", "no 2", "yang kedua", its words, a typo),
+ * then a unique option named inside a sentence, or a small typo of the whole option. What picks several
+ * ("N4 atau N3") is said to be ambiguous.
  */
-import { closest } from './fuzzy';
-import { normalise } from './normalise';
+
+import { matchChoice } from '../nlu/choice';
+import { closest } from '../shared/text/distance';
+import { normaliseText } from '../shared/text/normalise';
 import { fail, ok, type ParseResult } from './result';
 
 export interface ChoiceAnswer {
@@ -11,49 +15,29 @@ export interface ChoiceAnswer {
   index: number;
 }
 
-// biome-ignore format: a table reads better in rows
-const ORDINALS: Record<string, number> = {
-  pertama: 1, satu: 1, kesatu: 1, first: 1,
-  kedua: 2, dua: 2, second: 2,
-  ketiga: 3, tiga: 3, third: 3,
-  keempat: 4, empat: 4, fourth: 4,
-  kelima: 5, lima: 5, fifth: 5,
-  keenam: 6, enam: 6,
-  ketujuh: 7, tujuh: 7,
-  kedelapan: 8, delapan: 8,
-  kesembilan: 9, sembilan: 9,
-  kesepuluh: 10, sepuluh: 10,
-  terakhir: -1, last: -1,
-};
-
-const compact = (text: string) => normalise(text).replace(/ /g, '');
+const compact = (text: string) => normaliseText(text).replace(/ /g, '');
 
 export function parseChoice(raw: string, options: readonly string[]): ParseResult<ChoiceAnswer> {
   const pick = (index: number) => ok({ value: options[index]!, index });
   const listed = options.map((option, i) => `${i + 1}. ${option}`).join(', ');
   const unknown = () => fail<ChoiceAnswer>('choice.unknown', { count: options.length, options: listed });
-  const text = normalise(raw);
+  const text = normaliseText(raw);
   const keys = options.map(compact);
 
   // The option's own text first, so an option that is a number ("2021") is not read as a position.
   const exact = keys.indexOf(text.replace(/ /g, ''));
   if (exact >= 0) return pick(exact);
 
-  const spoken = /^(?:(?:pilih|pilihan|no|nomor|nmr|nomer|yang|yg)\s*)*(?:ke\s*)?(\d{1,2}|[a-z]+)$/.exec(
-    text,
-  );
-  if (spoken) {
-    const n = /^\d+$/.test(spoken[1]!) ? Number(spoken[1]) : ORDINALS[spoken[1]!];
-    if (n !== undefined) {
-      const index = n === -1 ? options.length - 1 : n - 1;
-      return index >= 0 && index < options.length ? pick(index) : unknown();
-    }
-  }
+  // "yang terakhir", "last"; every other position, number and wording is the buttons' own matcher's.
+  if (/^(?:(?:pilih|pilihan|no|nomor|yang|yg)\s*)*(?:terakhir|last)$/.test(text))
+    return pick(options.length - 1);
+  const matched = matchChoice(raw, options);
+  if (matched !== undefined) return pick(matched);
 
   // "saya sudah N4": exactly one option appears as whole words in the answer.
   const padded = ` ${text} `;
   const named = options
-    .map((o, i) => [normalise(o), i] as const)
+    .map((o, i) => [normaliseText(o), i] as const)
     .filter(([o]) => o !== '' && padded.includes(` ${o} `));
   if (named.length === 1) return pick(named[0]![1]);
   if (named.length > 1) {

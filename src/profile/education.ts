@@ -3,9 +3,10 @@
  * "lulusan S1", "D-III", "sarjana", "kuliah belum lulus", "kelas 12", "S1 jurusan Teknik Sipil".
  * Someone still at a level has completed the one below it; the answer then also says what they do now.
  */
+
+import { closest } from '../shared/text/distance';
+import { normaliseText } from '../shared/text/normalise';
 import { type ActivityStatus, EDUCATION_LEVELS, type EducationLevel } from '../shared/vocabulary';
-import { closest } from './fuzzy';
-import { normalise } from './normalise';
 import { fail, ok, type ParseResult } from './result';
 
 export interface EducationAnswer {
@@ -209,7 +210,7 @@ function splitMajor(raw: string): { levelPart: string; major?: string } {
 export function parseEducation(raw: string): ParseResult<EducationAnswer> {
   // The major is free text ("Teknik Mesin", "MIPA"): keep its words out of the level search.
   const { levelPart, major } = splitMajor(raw);
-  const text = canonicalSpelling(normalise(levelPart));
+  const text = canonicalSpelling(normaliseText(levelPart));
   if (/\b(?:tidak|tdk|gak|ga|belum|blm|nggak) (?:pernah )?sekolah\b|\btidak (?:tamat|lulus) sd\b/.test(text))
     return fail('education.none');
 

@@ -1,5 +1,5 @@
+import { normaliseText, squeeze } from '../shared/text/normalise';
 import type { Gender } from '../shared/vocabulary';
-import { normalise, squeeze } from './normalise';
 import { fail, ok, type ParseResult } from './result';
 
 // Compared without spaces and after squeezing repeated letters, so "laki laki" and "cewekk" match too.
@@ -44,7 +44,7 @@ const AROUND =
 
 /** "perempuan", "cewek", "wanita", "P", "laki-laki", "cowok", "pria", "L", in any case. */
 export function parseGender(raw: string): ParseResult<Gender> {
-  const text = normalise(raw);
+  const text = normaliseText(raw);
   const core = (AROUND.exec(text)?.[1] ?? text).replace(/\s+/g, '');
   const gender = WORDS[core] ?? WORDS[squeeze(core)];
   return gender ? ok(gender) : fail('gender.unknown');

@@ -1,7 +1,7 @@
 import { parseIsoDate, toCalendarDate } from '../eligibility/dates';
 import type { IsoDate } from '../shared/profile';
+import { normaliseText } from '../shared/text/normalise';
 import { MIN_AGE } from './birth-date';
-import { normalise } from './normalise';
 import { fail, ok, type ParseResult } from './result';
 
 export interface GraduationYearOptions {
@@ -27,7 +27,7 @@ const TWO_DIGITS = /^(?:(?:lulus|lulusan|tamat|tahun|thn|th|angkatan)\s*)*(\d{2}
 export function parseGraduationYear(raw: string, options: GraduationYearOptions): ParseResult<number> {
   const thisYear = toCalendarDate(options.today).year;
   const example = thisYear - 2;
-  const text = normalise(raw);
+  const text = normaliseText(raw);
   const years = [...text.matchAll(/(?<!\d)(\d{4})(?!\d)/g)].map((m) => Number(m[1]));
   const short = TWO_DIGITS.exec(text);
   if (years.length === 0 && short) years.push(2000 + Number(short[1]));

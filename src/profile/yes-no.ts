@@ -1,4 +1,4 @@
-import { normalise, squeeze } from './normalise';
+import { normaliseText, squeeze } from '../shared/text/normalise';
 import { fail, ok, type ParseResult } from './result';
 
 // Squeezed spellings ("iyaaa" → "iya", "nggak" → "ngak"); the first word that is in either list decides,
@@ -100,7 +100,7 @@ export function parseYesNo(raw: string): ParseResult<boolean> {
   const trimmed = raw.trim();
   if (EMOJI_YES.test(trimmed)) return ok(true);
   if (EMOJI_NO.test(trimmed)) return ok(false);
-  const text = normalise(trimmed);
+  const text = normaliseText(trimmed);
   if (UNSURE.test(text) || QUESTION.test(text) || /\?\s*$/.test(trimmed)) return fail('yesNo.unsure');
   if (FINE.test(text)) return ok(true);
   for (const word of text.split(' ')) {

@@ -1,5 +1,5 @@
-import { normalise } from '../profile/normalise';
 import { fail, ok, type ParseResult } from '../profile/result';
+import { normaliseText } from '../shared/text/normalise';
 import type { QuizAnswer } from './items';
 
 /** Numbers follow the order the scale is shown in: 1 suka, 2 biasa saja, 3 tidak suka. */
@@ -8,7 +8,7 @@ export function parseQuizAnswer(raw: string): ParseResult<QuizAnswer> {
   if (/^(?:👍|😍|❤️|😀|😊)/u.test(trimmed)) return ok('suka');
   if (/^(?:😐|🤷|😶)/u.test(trimmed)) return ok('biasa');
   if (/^(?:👎|😒|🙅|😖)/u.test(trimmed)) return ok('tidak_suka');
-  const text = normalise(trimmed);
+  const text = normaliseText(trimmed);
   // "Tidak suka" contains "suka": look for the negation first.
   if (
     /^3$|\b(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|kurang|kagak) (?:suka|senang|seneng|minat|tertarik)\b|\b(?:benci|males|malas|ogah|no|dislike|hate)\b/.test(

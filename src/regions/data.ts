@@ -4,6 +4,8 @@
  * `loadRegions()` where there is no file system (a Workers bundle).
  */
 
+import { parse as readCsv } from 'csv-parse/sync';
+
 export interface Province {
   type: 'province';
   /** Two digits, e.g. "35". */
@@ -104,37 +106,19 @@ function build(rows: RegionRows): RegionData {
   return { provinces, regencies, byCode };
 }
 
-/** Minimal CSV reader: header row, comma separated, optional double quotes. */
+/** The package's CSVs: a header row, comma separated, optional double quotes (csv-parse, as for catalogues). */
 export function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let field = '';
-  let row: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      if (row.some((f) => f !== '')) rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  row.push(field);
-  if (row.some((f) => f !== '')) rows.push(row);
-  const [header, ...body] = rows;
-  if (!header) return [];
-  return body.map((cells) => Object.fromEntries(header.map((h, i) => [h.trim(), cells[i] ?? ''])));
+  let header: string[] = [];
+  const rows = readCsv(text, {
+    columns: (names: string[]) => {
+      header = names.map((h) => h.trim());
+      return header;
+    },
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    relax_column_count: true,
+  }) as Record<string, string>[];
+  return rows.map((row) => Object.fromEntries(header.map((h) => [h, row[h] ?? ''])));
 }
 
 /** Reads the package's CSVs synchronously; `process.getBuiltinModule` keeps `node:fs` out of bundles. */

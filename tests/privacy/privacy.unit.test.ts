@@ -2,13 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
-import {
-  DELETE_PHRASE,
-  isWithdrawalRequest,
-  normaliseTyped,
-  WITHDRAW_PHRASE,
-} from '../../src/features/privacy/keywords';
+import { DELETE_PHRASE, isWithdrawalRequest, WITHDRAW_PHRASE } from '../../src/features/privacy/keywords';
 import { subjectHash } from '../../src/privacy/log';
+import { normaliseText as normaliseTyped } from '../../src/shared/text/normalise';
 
 const root = join(import.meta.dirname, '..', '..');
 

@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../db/client';
 import type { Locale } from '../../i18n';
-import { slugify } from '../../organisations/service';
 import { type Programme, SLUG_PATTERN } from '../../shared/programme';
+import { slugify } from '../../shared/text/normalise';
 import { APPLICATION_MODES, FIELDS, MODES, PROGRAMME_KINDS, PROVIDER_TYPES } from '../../shared/vocabulary';
 import {
   applyValues,

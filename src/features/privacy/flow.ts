@@ -9,10 +9,11 @@ import { retentionSettings } from '../../privacy/settings';
 import { EXPORT_MESSAGE_LIMIT } from '../../privacy/sources/core';
 import { withdrawConsent } from '../../privacy/withdrawal';
 import { loadProfile } from '../../profile/store';
+import { normaliseText } from '../../shared/text/normalise';
 import { showMenu } from '../menu/flow';
 import { routeFreeText } from '../text-router';
 import { chatSummary, textReport } from './describe';
-import { DELETE_PHRASE, normaliseTyped, WITHDRAW_PHRASE } from './keywords';
+import { DELETE_PHRASE, WITHDRAW_PHRASE } from './keywords';
 
 export type PrivacyAction = 'export' | 'delete' | 'withdraw';
 
@@ -123,7 +124,7 @@ function confirmed(ctx: FlowContext, input: FlowInput, yesId: string, phrase: Re
   const picked = input.kind === 'choice' && input.id === yesId;
   if (payload.type === 'choice') return picked;
   if (payload.type !== 'text') return false;
-  const typed = normaliseTyped(payload.text);
+  const typed = normaliseText(payload.text);
   return phrase.test(typed) || (picked && /^\d{1,2}$/.test(typed));
 }
 

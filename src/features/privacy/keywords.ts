@@ -1,18 +1,11 @@
-/** Lower case, punctuation to spaces, single spaces: "Ya, hapus!" → "ya hapus". */
-export function normaliseTyped(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+import { normaliseText } from '../../shared/text/normalise';
 
 const WITHDRAW =
   /^(?:(?:saya|aku|sy|aq) )?(?:(?:mau|ingin|pengen|pingin) )?(?:tarik|menarik|cabut|mencabut)(?: kembali)? persetujuan(?: (?:saya|ku|data|data saya|data pribadi|data pribadi saya))?$|^withdraw(?: my)? consent$/;
 
 /** "tarik persetujuan", "saya mau menarik persetujuan", "withdraw my consent" — works from anywhere. */
 export function isWithdrawalRequest(text: string): boolean {
-  return WITHDRAW.test(normaliseTyped(text));
+  return WITHDRAW.test(normaliseText(text));
 }
 
 /** The typed confirmation of `/hapus_data`: "ya hapus", "ya, hapus semua", "yes delete". */

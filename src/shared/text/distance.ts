@@ -36,7 +36,33 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   return prev[n]!;
 }
 
-/** Typos allowed for a word of this length: none under 5 letters, 1 from 5, 2 from 9. */
+/**
+ * The single candidate closest to a word within the typos a candidate of its length may carry
+ * (`typoAllowance`: none up to 3 letters, 1 up to 6, then 2); undefined if none or a tie. For short
+ * option lists (a question's options, education levels, month names); a large vocabulary uses TypoIndex.
+ */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  let tie = false;
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate);
+    if (distance > typoAllowance(candidate.length)) continue;
+    if (distance < bestDistance) {
+      [best, bestDistance, tie] = [candidate, distance, false];
+    } else if (distance === bestDistance && candidate !== best) {
+      tie = true;
+    }
+  }
+  return tie ? undefined : best;
+}
+
+/** How many typos a short-list word of this length may carry and still be recognised (`closest`). */
+export function typoAllowance(length: number): number {
+  return length <= 3 ? 0 : length <= 6 ? 1 : 2;
+}
+
+/** Typos allowed for a vocabulary word of this length: none under 5 letters, 1 from 5, 2 from 9. */
 export function typoBudget(length: number): number {
   return length >= 9 ? 2 : length >= 5 ? 1 : 0;
 }
