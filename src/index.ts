@@ -16,7 +16,7 @@ import { createLogger } from './logger';
 import type { GaugeSample } from './ops/metrics';
 import { startupPhases } from './ops/startup-phases';
 import { nodePost } from './platform/webhook-post.nodejs';
-import { attachBaileys, createRuntime, prepareData } from './runtime';
+import { attachBaileys, createRuntime, prepareData, prepareDemoStaff } from './runtime';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -57,16 +57,7 @@ async function main(): Promise<void> {
     throw error;
   }
   logger.info({ driver: database.driver }, 'database ready (migrations applied)');
-  // The demo staff account only on the embedded database of a machine without a public address.
-  await prepareData(
-    database,
-    logger,
-    {
-      desk: config.DEFAULT_ORGANISATION,
-      ...(config.PUBLIC_URL ? {} : { staffOrganisation: config.DEFAULT_ORGANISATION }),
-    },
-    phase,
-  );
+  await prepareData(database, logger, { desk: config.DEFAULT_ORGANISATION }, phase);
 
   const runtime = createRuntime({
     config,
@@ -107,8 +98,19 @@ async function main(): Promise<void> {
   runtime.privacy.start();
 
   phase('channels started');
+  // The demo staff account only on the embedded database of a machine without a public address; made
+  // once listening (only a dashboard login needs it, and a fresh database's password hash takes seconds).
+  const demoStaff = () =>
+    database.driver === 'pglite' && !config.PUBLIC_URL
+      ? prepareDemoStaff(database, logger, config.DEFAULT_ORGANISATION).then(
+          () => phase('demo staff checked'),
+          (error: unknown) =>
+            logger.error({ err: errorSummary(error) }, 'the demo staff account could not be made'),
+        )
+      : undefined;
   const server = serve({ fetch: runtime.app.fetch, port: config.PORT }, (info) => {
     phase('listening (/healthz answers)');
+    void demoStaff();
     logger.info({ port: info.port }, 'listening');
     if (!runtime.telegram && !runtime.whatsappCloud && !baileys) {
       console.log(

@@ -356,14 +356,28 @@ export async function prepareData(
     if (seeded) logger.info('demo catalogue loaded into the empty embedded database');
     phase(seeded ? 'demo catalogue loaded' : 'catalogue checked');
     if (options.staffOrganisation) {
-      await seedDemoStaff(database.db, options.staffOrganisation);
-      if (await seedDemoDesk(database.db, options.staffOrganisation))
-        logger.info('the demo desk got the demo programmes and a few demo applicants');
+      await prepareDemoStaff(database, logger, options.staffOrganisation);
+      phase('demo staff checked');
     }
-    phase('demo staff checked');
   }
   if (options.desk) await prepareDesk(database, logger, options.desk);
   phase('desk checked');
+}
+
+/**
+ * The demo staff account and its desk's demo applicants (embedded database only). Separate from
+ * prepareData so a start can do it after it answers (issue #15): only a dashboard login needs it, and on
+ * a fresh database hashing its password is 1.5–3 s.
+ */
+export async function prepareDemoStaff(
+  database: Database,
+  logger: Logger,
+  organisation: string,
+): Promise<void> {
+  if (database.driver !== 'pglite') return;
+  await seedDemoStaff(database.db, organisation);
+  if (await seedDemoDesk(database.db, organisation))
+    logger.info('the demo desk got the demo programmes and a few demo applicants');
 }
 
 /**

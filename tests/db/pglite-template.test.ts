@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client';
+import { migrationsCurrent, openDatabase } from '../../src/db/client';
 import { rowsOf } from '../../src/db/rows';
 
 // The embedded database only: a fresh PGlite folder starts as a copy of the migrated template.
@@ -32,6 +32,30 @@ describe.skipIf(process.env.TEST_DB === 'postgres')('a fresh embedded database',
       expect(Number(rows[0]!.n)).toBe(1);
     } finally {
       await again.close();
+    }
+  });
+
+  it('skips the migrator at start when the newest migration is applied, not when one is missing', async () => {
+    const database = await openDatabase({ pgliteDir: join(root, 'c'), migrate: false });
+    try {
+      expect(await migrationsCurrent(database)).toBe(true);
+      // As if the newest migration had not run: the check says so (the migrator then runs in full).
+      const newest = async () =>
+        rowsOf<{ at: string }>(
+          await database.db.execute(
+            sql`select max(created_at)::text as at from drizzle.__drizzle_migrations`,
+          ),
+        )[0]!.at;
+      const applied = await newest();
+      await database.db.execute(
+        sql`delete from drizzle.__drizzle_migrations where created_at = ${applied}::bigint`,
+      );
+      expect(await migrationsCurrent(database)).toBe(false);
+      await database.db.execute(sql`drop schema drizzle cascade`);
+      // No migrations table at all (a database made without the migrator): not current, and no error.
+      expect(await migrationsCurrent(database)).toBe(false);
+    } finally {
+      await database.close();
     }
   });
 });

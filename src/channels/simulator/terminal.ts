@@ -68,12 +68,6 @@ async function main(): Promise<void> {
   phase('database opened');
   await migrateDatabase(database);
   phase('migrations applied');
-  await prepareData(
-    database,
-    log,
-    { staffOrganisation: config.DEFAULT_ORGANISATION, desk: config.DEFAULT_ORGANISATION },
-    phase,
-  );
   const runtime = createRuntime({
     config,
     database,
@@ -87,11 +81,6 @@ async function main(): Promise<void> {
     return path ? { data: new Uint8Array(await readFile(path)) } : undefined;
   });
   phase('runtime built');
-  // Finishes erasures after /hapus_data (the goodbye message first), as the server does.
-  runtime.privacy.start();
-  // The staff dashboard beside the chat: ask for a person here, answer from the browser; staff replies
-  // and notices reach this terminal through the outbox, as they reach Telegram in production.
-  runtime.dispatcher.start();
   // The dashboard line comes before the first prompt, so it is never lost among the bot's messages.
   const server = await new Promise<ReturnType<typeof serve> | undefined>((done) => {
     const s = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: '127.0.0.1' }, (info) => {
@@ -139,7 +128,29 @@ async function main(): Promise<void> {
   const prompt = () => rl.setPrompt(`${current} › `);
   prompt();
   rl.prompt();
+  // What the first answer does not need is done while the person reads it (issue #15: the prompt
+  // came 1–3 s later on a fresh database): the demo catalogue and staff account, the desk, then the
+  // background loops. A line typed meanwhile waits for it, so nothing is answered before it is ready.
+  const ready = (async () => {
+    await prepareData(
+      database,
+      log,
+      { staffOrganisation: config.DEFAULT_ORGANISATION, desk: config.DEFAULT_ORGANISATION },
+      phase,
+    );
+    // Finishes erasures after /hapus_data (the goodbye message first), as the server does.
+    runtime.privacy.start();
+    // The staff dashboard beside the chat: ask for a person here, answer from the browser; staff
+    // replies and notices reach this terminal through the outbox, as they reach Telegram in production.
+    runtime.dispatcher.start();
+    phase('ready after the prompt');
+  })();
+  ready.catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
   for await (const line of rl) {
+    await ready;
     const command = parseLine(line);
     if (command.kind === 'quit') break;
     console.log();
@@ -168,6 +179,7 @@ async function main(): Promise<void> {
     rl.prompt();
   }
   rl.close();
+  await ready;
   server?.close();
   await runtime.shutdown();
   await database.close();
