@@ -67,7 +67,7 @@ export function statedOnly(text: string, u: Understanding = understand(text)): S
     correction !== undefined && !correction.field && /^\d{3}$/.test(correction.value) && (height ?? 0) >= 100;
   const heightOk =
     height !== undefined &&
-    (correction?.field === 'height' || bare || /tinggi|tb\b|cm\b/.test(text.toLowerCase()));
+    (correction?.field === 'height' || bare || /tinggi|tb\b|cm\b|height|tall\b/.test(text.toLowerCase()));
   if (!person && !heightOk) return undefined;
   // A subject, kind or place beyond the person's own: that is a new search, not a fact.
   const s = said.slots;
