@@ -57,7 +57,10 @@ export interface Stated {
 export function statedOnly(text: string, u: Understanding = understand(text)): Stated | undefined {
   const correction = readCorrection(text);
   const said = correction ? understand(correction.said || text) : u;
-  const person = personOf(said) ?? personOf(u);
+  // "wait, I'm actually 26, not 23": the age named, the number bare.
+  const age =
+    correction?.field === 'birthDate' && /^\d{1,2}$/.test(correction.value) ? Number(correction.value) : 0;
+  const person = personOf(said) ?? personOf(u) ?? (age >= 10 && age <= 80 ? { age } : undefined);
   const height =
     correction?.field === 'height' || correction?.field === undefined
       ? (statedHeight(correction ? `tinggi ${correction.value}` : text) ?? undefined)

@@ -5,6 +5,7 @@ import { evaluateFor } from '../../eligibility/for-profile';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
 import { type Correction, cardQuestion, normalize, readCorrection, understand } from '../../nlu';
+import { isSkip } from '../../applications/answers';
 import { personOf } from '../../catalogue/query';
 import { parseYesNo } from '../../profile/parse';
 import { deleteProfile, loadProfile, saveProfile } from '../../profile/store';
@@ -302,6 +303,11 @@ async function onAnswer(ctx: FlowContext, input: FlowInput): Promise<void> {
   const result = acceptAnswer(ctx, field, input, profile, d.questions);
   if (!result.ok) {
     if (input.kind === 'text' && (await answersInPassing(ctx, input.text, field, profile))) return;
+    // "ga ada", "skip" at a question the check needs: said why it cannot be left out.
+    if (input.kind === 'text' && isSkip(input.text)) {
+      ctx.say(ctx.t('profile:flow.cannotSkip'));
+      return ask(ctx, field, profile);
+    }
     const slug = programmeOf(d);
     const detour = await escapeFromForm(ctx, input, {
       ...(slug ? { slug } : {}),
@@ -318,6 +324,7 @@ async function onAnswer(ctx: FlowContext, input: FlowInput): Promise<void> {
   }
   // Saved without waiting: it goes to Postgres with the turn's next statement (a round trip less).
   ctx.writeBehind(saveProfile(ctx.tx, ctx.user.id, result.profile));
+  if (result.skipped) ctx.say(ctx.t('profile:flow.skipped'));
   ctx.state = {
     ...ctx.state,
     misses: 0,
