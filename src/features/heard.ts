@@ -19,6 +19,7 @@ export function heardFacts(ctx: FlowContext): HeardFacts {
 /** Remembers what this message says about the person (said later wins); returns everything heard. */
 export function hear(ctx: FlowContext, u: Understanding, person?: PersonFacts): HeardFacts {
   const said: HeardFacts = { ...(person ?? personOf(u) ?? {}) };
+  if (said.age !== undefined) said.last = 'age';
   const major = u.slots.facts?.major;
   if (major) said.major = major;
   // A birth year said is an age too; the age wins when both were said.
@@ -26,6 +27,13 @@ export function hear(ctx: FlowContext, u: Understanding, person?: PersonFacts): 
   if (Object.keys(said).length === 0) return heardFacts(ctx);
   const facts = { ...heardFacts(ctx), ...said };
   ctx.state = { ...ctx.state, heard: { facts, at: new Date().toISOString() } };
+  return facts;
+}
+
+/** "tinggiku 170": kept for the programmes' height questions (said later wins). */
+export function hearHeight(ctx: FlowContext, height: number): HeardFacts {
+  const facts = { ...heardFacts(ctx), height, last: 'height' as const };
+  ctx.state = { ...ctx.state, heard: { ...ctx.state.heard, facts, at: new Date().toISOString() } };
   return facts;
 }
 
@@ -37,7 +45,7 @@ export function forgetHeard(ctx: FlowContext): void {
 
 /** The person as far as heard, for a search (what this message says wins over what was heard). */
 export function withHeard(ctx: FlowContext, person: PersonFacts | undefined): PersonFacts | undefined {
-  const { major: _m, ...heard } = heardFacts(ctx);
+  const { major: _m, height: _h, last: _l, ...heard } = heardFacts(ctx);
   const merged = { ...heard, ...person };
   return Object.keys(merged).length ? merged : undefined;
 }

@@ -24,6 +24,7 @@ import { createQuestionsFlow, QUESTIONS_FLOW, type QuestionsFlow } from './quest
 import { quizFlow } from './quiz/flow';
 import { languageFlow, settingsFlow } from './settings/flow';
 import { isSubscribeRequest, subscribeFlow } from './subscribe/flow';
+import { statedOnly } from './discover/listen';
 import { routeFreeText } from './text-router';
 
 export interface FeatureSettings {
@@ -150,7 +151,12 @@ export function createRouter(): Router {
         // "halo kak, aku 24 thn": said once, kept for the conversation.
         hear(ctx, u);
         // "ubah profil", "ganti nomor hp" as a first message: a correction, whatever the intent reads.
-        if ((u.intent !== 'greeting' && u.intent !== 'unknown') || readCorrection(payload.text)) {
+        // "tinggi aku seratus enam puluh lima": a fact about themselves, said back and kept.
+        if (
+          (u.intent !== 'greeting' && u.intent !== 'unknown') ||
+          readCorrection(payload.text) ||
+          (u.intent === 'unknown' && statedOnly(payload.text, u))
+        ) {
           ctx.say(greeting(ctx));
           return routeFreeText(ctx, payload.text, u);
         }

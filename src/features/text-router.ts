@@ -12,8 +12,8 @@ import {
 } from '../nlu';
 import { requestedLanguage, withoutLanguageTalk } from '../nlu/language';
 import { loadProfile } from '../profile/store';
-import { describeFacts } from './discover/listen';
-import { hear, heardFacts, withHeard } from './heard';
+import { describeFacts, type Stated, statedOnly } from './discover/listen';
+import { hear, hearHeight, heardFacts, withHeard } from './heard';
 import { notUnderstood, openFeature, salam, showMenu } from './menu/flow';
 import { profileFromFacts } from './profile/facts';
 import type { FieldId } from './profile/fields';
@@ -98,6 +98,35 @@ async function correctAnywhere(ctx: FlowContext, c: Correction): Promise<boolean
   return true;
 }
 
+/** Intents a bare statement about oneself is read as ("tinggi badan aku 1,70 m" reads as eligibility). */
+const STATEMENT_INTENTS = new Set(['unknown', 'eligibility', 'thanks', 'greeting']);
+/** Asking whether one may join: a question, answered elsewhere, not a statement to keep. */
+const ASKS_MAY_I = /\?|\b(bisa|boleh|bisakah|bolehkah|can i|could i|am i)\b/;
+
+/**
+ * "tinggiku 170", "I'm 27", "eh salah, maksudnya 170 cm bukan 17", "oops I meant 165" with nothing on
+ * screen: kept for this conversation (never asked again), said back with the value read, and what it is
+ * good for. A bare corrected number changes what was said last (an age, or a height from 100 cm).
+ */
+function acknowledgeStated(ctx: FlowContext, text: string, u: Understanding): Promise<void> | undefined {
+  if (!STATEMENT_INTENTS.has(u.intent) || ASKS_MAY_I.test(text.toLowerCase())) return undefined;
+  if (hasTopic(queryFromUnderstanding(u))) return undefined;
+  let stated: Stated | undefined = statedOnly(text, u);
+  const c = readCorrection(text);
+  if (!stated?.person && stated?.height === undefined && c && !c.field && /^\d{1,3}$/.test(c.value)) {
+    const n = Number(c.value);
+    const last = heardFacts(ctx).last;
+    if (n >= 100 && n <= 250) stated = { height: n };
+    else if (last === 'age' && n >= 10 && n <= 80) stated = { person: { age: n } };
+  }
+  if (!stated || (!stated.person && stated.height === undefined)) return undefined;
+  if (stated.person) hear(ctx, u, stated.person);
+  if (stated.height !== undefined) hearHeight(ctx, stated.height);
+  ctx.state = { flow: 'menu', step: 'start', data: {} };
+  const facts = describeFacts(ctx, stated.person ?? {}, stated.height);
+  return showMenu(ctx, `${ctx.t('discovery:factsUsed', { facts })}\n${ctx.t('discovery:factsNext')}`);
+}
+
 /** Something was said about which programmes: a kind, field, place, country or subject. */
 function hasTopic(query: ProgrammeQuery): boolean {
   return Boolean(
@@ -178,6 +207,8 @@ export async function routeFreeText(
   // "ubah profil", "ganti nomor hp", "eh bukan, umurku 24" with nothing on screen.
   const correction = readCorrection(text);
   if (correction && (await correctAnywhere(ctx, correction))) return;
+  const acknowledged = acknowledgeStated(ctx, text, u);
+  if (acknowledged) return acknowledged;
   // Questions the knowledge base answers ("ini aman ga kak? … ketipu lpk") and feelings ("😭😭😭🙏").
   if (
     ctx.hasFlow(QUESTIONS_FLOW) &&

@@ -37,11 +37,13 @@ export interface EducationRule {
   max?: EducationLevelInput;
 }
 
-export type QuestionType = 'yes_no' | 'number' | 'choice';
+export type QuestionType = 'yes_no' | 'number' | 'choice' | 'text';
 
 /**
  * What a programme question accepts: a boolean (the yes/no answer that qualifies), a numeric range, or a
  * list of qualifying options. Absent: the answer is collected for the organisers and never disqualifies.
+ * A `text` question (free words for the organisers, e.g. an email) never disqualifies: `require: true`
+ * only means it cannot be skipped.
  */
 export type QuestionRequirement = boolean | { min?: number; max?: number } | { in: string[] };
 

@@ -249,6 +249,8 @@ export function createProgrammeSchema(regions: RegionLookup) {
     'type',
     [
       z.strictObject({ ...questionBase, type: z.literal('yes_no'), require: z.boolean().optional() }),
+      // Free words for the organisers (an email, a name of a school): `require: false` may be skipped.
+      z.strictObject({ ...questionBase, type: z.literal('text'), require: z.boolean().optional() }),
       z.strictObject({
         ...questionBase,
         type: z.literal('number'),

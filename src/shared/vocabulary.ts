@@ -113,7 +113,7 @@ export type StipendPeriod = (typeof STIPEND_PERIODS)[number];
 export const AGE_REFERENCE_DATES = ['registration_closes', 'starts', 'today'] as const;
 export type AgeReferenceDate = (typeof AGE_REFERENCE_DATES)[number];
 
-export const QUESTION_TYPES = ['yes_no', 'number', 'choice'] as const;
+export const QUESTION_TYPES = ['yes_no', 'number', 'choice', 'text'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** Profile rules of `eligibility` that `preferred` may name (question ids may be named too). */

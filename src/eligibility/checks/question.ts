@@ -59,7 +59,7 @@ function knownRule(question: ProgrammeQuestion, ctx: CheckContext): string | und
 
 function ruleText(question: ProgrammeQuestion, preferred: boolean, ctx: CheckContext): string {
   const ask = withoutFinalPunctuation(localized(question.ask, ctx.locale));
-  if (question.require === undefined) return ctx.t('question.info', { ask });
+  if (question.require === undefined || question.type === 'text') return ctx.t('question.info', { ask });
   // The organisers' own words first: they know how to say their rule — unless they are in another
   // language than the reader's ("Tinggi badan minimal 150 cm" in an English reply).
   const untranslated = ctx.locale === 'en' && !question.explain?.en && !question.ask.en;
@@ -74,6 +74,7 @@ function ruleText(question: ProgrammeQuestion, preferred: boolean, ctx: CheckCon
 
 function formatAnswer(answer: Answer, ctx: CheckContext): string {
   if (typeof answer === 'boolean') return ctx.t(`question.answer.${answer ? 'yes' : 'no'}`);
+  if (answer === '') return ctx.t('question.answer.skipped');
   return String(answer);
 }
 
@@ -82,7 +83,9 @@ export function checkQuestion(question: ProgrammeQuestion, profile: Profile, ctx
   const preferred = ctx.isPreferred(rule);
   const text = ruleText(question, preferred, ctx);
   const answer = profile.answers?.[question.id];
-  const passed = answer === undefined ? undefined : meetsRequirement(question.require, answer);
+  // Free words never disqualify: answered (or skipped, '') is enough.
+  const passed =
+    answer === undefined ? undefined : question.type === 'text' ? true : meetsRequirement(question.require, answer);
   if (passed === undefined) {
     const yours = ctx.t(answer === undefined ? 'question.yours.unknown' : 'question.yours.unreadable');
     return result(rule, undefined, preferred, { rule: text, yours }, [rule]);

@@ -57,7 +57,10 @@ export interface Stated {
 export function statedOnly(text: string, u: Understanding = understand(text)): Stated | undefined {
   const correction = readCorrection(text);
   const said = correction ? understand(correction.said || text) : u;
-  const person = personOf(said) ?? personOf(u);
+  // "wait, I'm actually 26, not 23": the age named, the number bare.
+  const age =
+    correction?.field === 'birthDate' && /^\d{1,2}$/.test(correction.value) ? Number(correction.value) : 0;
+  const person = personOf(said) ?? personOf(u) ?? (age >= 10 && age <= 80 ? { age } : undefined);
   const height =
     correction?.field === 'height' || correction?.field === undefined
       ? (statedHeight(correction ? `tinggi ${correction.value}` : text) ?? undefined)
@@ -67,7 +70,7 @@ export function statedOnly(text: string, u: Understanding = understand(text)): S
     correction !== undefined && !correction.field && /^\d{3}$/.test(correction.value) && (height ?? 0) >= 100;
   const heightOk =
     height !== undefined &&
-    (correction?.field === 'height' || bare || /tinggi|tb\b|cm\b/.test(text.toLowerCase()));
+    (correction?.field === 'height' || bare || /tinggi|tb\b|cm\b|height|tall\b/.test(text.toLowerCase()));
   if (!person && !heightOk) return undefined;
   // A subject, kind or place beyond the person's own: that is a new search, not a fact.
   const s = said.slots;

@@ -10,7 +10,13 @@ import { parseBirthDate } from '../../profile/parse';
 import type { FieldId } from './fields';
 
 /** The facts heard in this conversation, with the major of the education when one was said. */
-export type HeardFacts = PersonFacts & { major?: string };
+export type HeardFacts = PersonFacts & {
+  major?: string;
+  /** "tinggiku 170": for a programme's height question (never a search filter). */
+  height?: number;
+  /** What was said last ("oops I meant 165" changes it). */
+  last?: 'age' | 'height';
+};
 
 /** The profile answers the facts give (an age gives an approximate birth date, as the question does). */
 export function profileFromFacts(facts: HeardFacts): Partial<StoredProfile> {

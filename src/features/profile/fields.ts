@@ -13,6 +13,7 @@ import {
   parseNumber,
   parseYesNo,
 } from '../../profile/parse';
+import { isSkip } from '../../applications/answers';
 import { findRegions, regionLabel } from '../../regions';
 import type { Choice } from '../../shared/conversation';
 import type { FieldId, ProgrammeQuestion } from '../../shared/profile';
@@ -29,7 +30,7 @@ export interface Prompt {
 }
 
 export type FieldResult =
-  | { ok: true; profile: StoredProfile; followUp?: FieldId }
+  | { ok: true; profile: StoredProfile; followUp?: FieldId; skipped?: boolean }
   | { ok: false; error: string };
 
 const EDUCATION_CHOICES: Array<[EducationLevel, string]> = [
@@ -139,6 +140,8 @@ export function promptFor(
           text,
           choices: (question.options ?? []).map((option, i) => ({ id: `f:opt:${i}`, label: option })),
         };
+      if (question.type === 'text' && question.require !== true)
+        return { text, choices: [{ id: 'f:txt:skip', label: ctx.t('profile:flow.skip') }] };
       return { text };
     }
   }
@@ -283,6 +286,21 @@ function acceptQuestion(
         error: ctx.t('profile:parse.choice.unknown', { count: options.length, options: options.join(', ') }),
       };
     return fromParse(ctx, parseChoice(text, options), (v) => save(v.value));
+  }
+  if (question.type === 'text') {
+    // "gk punya", "skip", "lewat", or the button: an optional answer left out (kept as '' — asked once).
+    const optional = question.require !== true;
+    if (optional && (choiceValue(input, 'txt') === 'skip' || (text !== undefined && isSkip(text))))
+      return { ok: true, profile: { ...profile, answers: { ...profile.answers, [question.id]: '' } }, skipped: true };
+    const words = text?.trim();
+    if (!words) return { ok: false, error: ctx.t('profile:parse.text.empty') };
+    if (words.length > 300) return { ok: false, error: ctx.t('profile:parse.text.long', { max: 300 }) };
+    if (/e-?mail|surel/i.test(question.ask.id) && !/^\S+@\S+\.\S+$/.test(words))
+      return {
+        ok: false,
+        error: ctx.t(optional ? 'profile:parse.text.emailOrSkip' : 'profile:parse.text.email'),
+      };
+    return save(words);
   }
   if (text === undefined) return { ok: false, error: ctx.t('profile:parse.number.format', { example: 160 }) };
   return fromParse(

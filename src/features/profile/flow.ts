@@ -4,11 +4,15 @@ import type { StoredProfile } from '../../db/schema';
 import { evaluateFor } from '../../eligibility/for-profile';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
-import { type Correction, cardQuestion, normalize, readCorrection } from '../../nlu';
+import { type Correction, cardQuestion, normalize, readCorrection, understand } from '../../nlu';
+import { isSkip } from '../../applications/answers';
+import { personOf } from '../../catalogue/query';
 import { parseYesNo } from '../../profile/parse';
 import { deleteProfile, loadProfile, saveProfile } from '../../profile/store';
 import type { ProgrammeQuestion } from '../../shared/profile';
 import { cardAnswerText } from '../discover/card-answers';
+import { placeOf, titleOf } from '../discover/format';
+import { statedOnly } from '../discover/listen';
 import { asksSomething } from '../form-aside';
 import { escapeFromForm } from '../form-escape';
 import { forgetHeard, heardFacts } from '../heard';
@@ -232,8 +236,25 @@ async function onConsent(ctx: FlowContext, input: FlowInput): Promise<void> {
     forgetHeard(ctx);
     return resumeWithoutConsent(ctx);
   }
-  ctx.say(ctx.t('profile:consent.thanks'));
+  ctx.say(await consentThanks(ctx));
   await next(ctx);
+}
+
+/** Thanks, and which application goes on (after the consent it is easy to lose track of it). */
+async function consentThanks(ctx: FlowContext): Promise<string> {
+  const d = data(ctx);
+  const slug = d.returnTo?.flow === 'apply' ? programmeOf(d) : undefined;
+  const detail = slug ? await getProgramme(ctx.tx, slug) : undefined;
+  if (!detail) return ctx.t('profile:consent.thanks');
+  const p = detail.programme;
+  const place = placeOf(ctx, {
+    country: p.destination_country ?? null,
+    regency: p.location.regency ?? null,
+    province: p.location.province ?? null,
+    mode: p.location.mode,
+  });
+  const title = [titleOf(ctx, p.title), place].filter(Boolean).join(' · ');
+  return ctx.t('profile:consent.thanksFor', { title });
 }
 
 async function askGuardian(ctx: FlowContext): Promise<void> {
@@ -281,6 +302,12 @@ async function onAnswer(ctx: FlowContext, input: FlowInput): Promise<void> {
   if (correction && (await correct(ctx, correction, field))) return;
   const result = acceptAnswer(ctx, field, input, profile, d.questions);
   if (!result.ok) {
+    if (input.kind === 'text' && (await answersInPassing(ctx, input.text, field, profile))) return;
+    // "ga ada", "skip" at a question the check needs: said why it cannot be left out.
+    if (input.kind === 'text' && isSkip(input.text)) {
+      ctx.say(ctx.t('profile:flow.cannotSkip'));
+      return ask(ctx, field, profile);
+    }
     const slug = programmeOf(d);
     const detour = await escapeFromForm(ctx, input, {
       ...(slug ? { slug } : {}),
@@ -297,6 +324,7 @@ async function onAnswer(ctx: FlowContext, input: FlowInput): Promise<void> {
   }
   // Saved without waiting: it goes to Postgres with the turn's next statement (a round trip less).
   ctx.writeBehind(saveProfile(ctx.tx, ctx.user.id, result.profile));
+  if (result.skipped) ctx.say(ctx.t('profile:flow.skipped'));
   ctx.state = {
     ...ctx.state,
     misses: 0,
@@ -309,6 +337,76 @@ async function onAnswer(ctx: FlowContext, input: FlowInput): Promise<void> {
   )
     return askGuardian(ctx);
   await next(ctx, result.profile);
+}
+
+/**
+ * "aku cowok btw", "tinggi 170an", "umurku 20 ya", "n4 juga udah" at another question: what it answers
+ * among these questions (waiting or already asked) is kept and said back, never asked again; when it
+ * rules the person out of the programme, that is said at once; otherwise the waiting question is asked
+ * again. False when the message answers none of them.
+ */
+async function answersInPassing(
+  ctx: FlowContext,
+  text: string,
+  current: FieldId,
+  profile: StoredProfile,
+): Promise<boolean> {
+  const d = data(ctx);
+  const u = understand(text);
+  const stated = statedOnly(text, u);
+  const facts = profileFromFacts({
+    ...(stated?.person ?? personOf(u) ?? {}),
+    ...(u.slots.facts?.major ? { major: u.slots.facts.major } : {}),
+  });
+  let changed: StoredProfile = { ...profile, ...facts };
+  const fields = fieldsGiven(facts).filter((f) => f !== current);
+  if (!fields.length) changed = profile;
+  const heightQuestion = d.questions.find((q) => /tinggi|height/i.test(q.ask.id));
+  const asked = new Set<FieldId>(fields);
+  const try_ = (field: FieldId, value: string) => {
+    if (field === current) return;
+    const r = acceptAnswer(ctx, field, { kind: 'text', text: value }, changed, d.questions);
+    if (r.ok) {
+      changed = r.profile;
+      asked.add(field);
+    }
+  };
+  if (heightQuestion && stated?.height !== undefined) {
+    // "tinggi 15": no one is 15 cm tall; a slip of the keyboard is not kept (nor judged).
+    if (stated.height < 100 && !fields.length) {
+      ctx.say(ctx.t('profile:flow.heightOdd', { height: stated.height }));
+      await ask(ctx, current, profile);
+      return true;
+    }
+    if (stated.height >= 100) try_(`question:${heightQuestion.id}`, String(stated.height));
+  }
+  // A choice said by its very name: "n4 juga udah" for "Level bahasa Jepangmu?" (options with a digit).
+  const words = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  for (const q of d.questions)
+    for (const option of q.options ?? [])
+      if (/\d/.test(option) && words.includes(` ${option.toLowerCase()} `)) try_(`question:${q.id}`, option);
+  if (!asked.size) return false;
+  await saveProfile(ctx.tx, ctx.user.id, changed);
+  const lines = [...asked].map((f) => {
+    const label = f === `question:${heightQuestion?.id}` ? ctx.t('form.field.height') : labelOf(ctx, f, d);
+    const summary = profileSummary(ctx, changed).find((l) => l.startsWith(`• ${label}:`));
+    if (summary) return summary;
+    const q = d.questions.find((x) => `question:${x.id}` === f);
+    const answer = q ? changed.answers?.[q.id] : undefined;
+    return `• ${label}: ${String(answer ?? '')}${q === heightQuestion ? ' cm' : ''}`;
+  });
+  ctx.say(ctx.t('profile:flow.keptInPassing', { lines: lines.join('\n') }));
+  const last = [...asked].pop();
+  ctx.state = {
+    ...ctx.state,
+    misses: 0,
+    data: { ...d, ...(last ? { lastField: last } : {}), queue: d.queue.filter((f) => !asked.has(f)) },
+  };
+  // A fact that rules the person out (a women's programme, a height too low): said now, not at the end.
+  if (d.returnTo?.flow === 'apply' && (await ruledOut(ctx, d.stopWhenIneligibleFor, changed)))
+    return ctx.go(d.returnTo.flow, d.returnTo.params).then(() => true);
+  await ask(ctx, current, changed);
+  return true;
 }
 
 /** `known`: the profile as this turn just saved it, when it did. */
