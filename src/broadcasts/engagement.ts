@@ -30,11 +30,11 @@ export async function recordEngagement(
 }
 
 /** The eligibility flow, recording "checked eligibility for programme X" when started for one. */
-export function trackEligibilityChecks(flow: Flow): Flow {
+export function trackEligibilityChecks(flow: Flow<'eligibility'>): Flow<'eligibility'> {
   return {
     ...flow,
     async start(ctx, params) {
-      const slug = typeof params?.slug === 'string' ? params.slug : undefined;
+      const slug = params?.slug;
       if (slug && params?.returning !== true)
         await recordEngagement(ctx.tx, {
           userId: ctx.user.id,
@@ -50,7 +50,7 @@ export function trackEligibilityChecks(flow: Flow): Flow {
  * The discovery flow, offering the subscription once: a line under the first results a person sees
  * (in the same message, so the results and their buttons stay one screen).
  */
-export function withSubscriptionOffer(flow: Flow): Flow {
+export function withSubscriptionOffer(flow: Flow<'discover'>): Flow<'discover'> {
   const offer = async (ctx: FlowContext) => {
     if (ctx.state.flow !== 'discover' || ctx.state.step !== 'results') return;
     const results = ctx.replies.at(-1);

@@ -4,7 +4,7 @@ import type { ConversationState } from '../db/schema';
 import { type Locale, tFor } from '../i18n';
 import type { Choice, Inbound, Outbound } from '../shared/conversation';
 import { newScreenToken } from './choices';
-import type { Flow, FlowRegistry } from './flow';
+import type { AnyFlow, FlowId, FlowParams, FlowRegistry, FlowTarget } from './flow';
 
 export interface UserView {
   id: string;
@@ -112,8 +112,8 @@ export class FlowContext {
     this.state = { ...this.state, data: { ...this.state.data, ...patch } };
   }
 
-  /** Switches to another flow and starts it. */
-  async go(flowId: string, params?: Record<string, unknown>): Promise<void> {
+  /** Switches to another flow and starts it; the id and the params are checked by the compiler. */
+  async go<K extends FlowId>(flowId: K, params?: FlowParams[K]): Promise<void> {
     const flow = this.flow(flowId);
     // What the person said about themselves stays with the conversation, whichever flow runs.
     const { heard } = this.state;
@@ -121,11 +121,29 @@ export class FlowContext {
     await flow.start(this, params);
   }
 
-  hasFlow(flowId: string): boolean {
+  /** `go` to a target saved earlier (where the profile questions return to). */
+  goTo(target: FlowTarget): Promise<void> {
+    return this.go<FlowId>(target.flow, target.params as FlowParams[FlowId] | undefined);
+  }
+
+  /**
+   * Back on the home screen (the menu) without showing it: the state the next answer is read in. The
+   * caller says or asks what comes next (usually `showMenu`).
+   */
+  home(data?: Record<string, unknown>): void {
+    this.state = this.registry.homeState(data);
+  }
+
+  /** The home flow's id ("menu"). */
+  get homeFlow(): FlowId {
+    return this.registry.home;
+  }
+
+  hasFlow(flowId: string): flowId is FlowId {
     return this.registry.get(flowId) !== undefined;
   }
 
-  flow(flowId: string): Flow {
+  flow(flowId: string): AnyFlow {
     const flow = this.registry.get(flowId);
     if (!flow) throw new Error(`Unknown flow ${flowId}`);
     return flow;

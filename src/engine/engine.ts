@@ -8,7 +8,7 @@ import { languageOf } from '../nlu/language';
 import type { Delivery, Inbound, InboundPayload } from '../shared/conversation';
 import { maskNiksInText } from '../shared/nik-text';
 import { FlowContext, type UserView } from './context';
-import type { FlowRegistry } from './flow';
+import { type FlowRegistry, HOME_FLOW } from './flow';
 import { type PresentationOptions, presentFor } from './presentation';
 import { type Router, route } from './router';
 import { sanitizeInbound } from './sanitize';
@@ -45,7 +45,7 @@ export interface HandleResult {
   deliveries: Delivery[];
 }
 
-export const INITIAL_STATE: ConversationState = { flow: 'menu', step: 'start', data: {} };
+export const INITIAL_STATE: ConversationState = { flow: HOME_FLOW, step: 'start', data: {} };
 
 /** A flow threw: the turn's transaction is rolled back and replayed as an apology. */
 class FlowFailure extends Error {
@@ -100,7 +100,11 @@ export class Engine {
       simpleText: row.simple_text,
       broadcastsStopped: row.broadcasts_stopped,
     };
-    const ctx = new FlowContext(tx, user, inbound, previous, this.options.registry);
+    // The active flow's data as it reads it now (an older release's state upgraded, or home if unreadable).
+    const restored = this.options.registry.restore(previous);
+    if (restored.reset)
+      this.options.logger.warn({ flow: previous.flow, step: previous.step }, 'unreadable flow state reset');
+    const ctx = new FlowContext(tx, user, inbound, restored.state, this.options.registry);
     if (apologise) ctx.say(ctx.t('error.generic'));
     else {
       try {

@@ -1,5 +1,5 @@
 import { type FlowContext, NAV_HUMAN, NAV_MENU } from './context';
-import type { FlowInput } from './flow';
+import type { FlowId, FlowInput } from './flow';
 import { type GlobalCommand, globalCommand } from './keywords';
 
 export interface RouteMeta {
@@ -20,7 +20,7 @@ export interface Router {
   /** Called for a brand-new conversation whose first message is not a command. */
   welcome: (ctx: FlowContext) => Promise<void>;
   /** The flow that receives input when the active one is unknown (e.g. removed in a redeploy). */
-  homeFlow: string;
+  homeFlow: FlowId;
 }
 
 export async function route(ctx: FlowContext, router: Router, meta: RouteMeta): Promise<void> {

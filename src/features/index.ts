@@ -86,11 +86,11 @@ async function globals(ctx: FlowContext, command: GlobalCommand): Promise<void> 
       return ctx.go('settings');
     case 'stop':
       ctx.patchUser({ broadcastsStopped: true });
-      ctx.state = { flow: 'menu', step: 'start', data: {} };
+      ctx.home();
       return showMenu(ctx, ctx.t('broadcasts.stopped'));
     case 'resume':
       ctx.patchUser({ broadcastsStopped: false });
-      ctx.state = { flow: 'menu', step: 'start', data: {} };
+      ctx.home();
       // Someone who never chose topics chooses them now (opted in = at least one subscription).
       if (!(await hasSubscription(ctx.tx, ctx.user.id))) {
         ctx.say(ctx.t('broadcasts.resumed'));

@@ -12,6 +12,7 @@ import {
 } from '../nlu';
 import { requestedLanguage, withoutLanguageTalk } from '../nlu/language';
 import { loadProfile } from '../profile/store';
+import type { FormField } from './apply/form';
 import { describeFacts, type Stated, statedOnly } from './discover/listen';
 import { hear, hearHeight, heardFacts, withHeard } from './heard';
 import { notUnderstood, openFeature, salam, showMenu } from './menu/flow';
@@ -73,10 +74,10 @@ async function correctAnywhere(ctx: FlowContext, c: Correction): Promise<boolean
     const apps = await listApplications(ctx.tx, ctx.user.id);
     const draft = apps.find((a) => a.status === 'draft');
     if (draft) {
-      await ctx.go('apply', { slug: draft.slug, resume: 'continue', ask: c.field });
+      await ctx.go('apply', { slug: draft.slug, resume: 'continue', ask: c.field as FormField });
       return true;
     }
-    ctx.state = { flow: 'menu', step: 'start', data: {} };
+    ctx.home();
     await showMenu(ctx, ctx.t(apps.length ? 'form.changeSent' : 'form.changeNoApplication'));
     return true;
   }
@@ -93,7 +94,7 @@ async function correctAnywhere(ctx: FlowContext, c: Correction): Promise<boolean
   const person = personOf(said);
   if (!person) return false;
   hear(ctx, said, person);
-  ctx.state = { flow: 'menu', step: 'start', data: {} };
+  ctx.home();
   await showMenu(ctx, ctx.t('discovery:factsUsed', { facts: describeFacts(ctx, person) }));
   return true;
 }
@@ -159,7 +160,7 @@ export async function routeFreeText(
   // Said once, kept for the conversation: "aku 24 thn", then "tinggal di surabaya", then "yg deket?".
   hear(ctx, u);
   const home = () => {
-    ctx.state = { flow: 'menu', step: 'start', data: {} };
+    ctx.home();
   };
   // "lanjut", "lanjutin daftar" the day after leaving a form: back to the unfinished application.
   if (u.intent === 'next' || (u.intent === 'apply' && RESUME_WORDS.test(u.normalized))) {

@@ -12,7 +12,7 @@ const MAX_NEEDS = 300;
  * data), used only so organisers can arrange accommodation — never an eligibility rule. Reached from
  * "Profil saya"; can be removed at any time.
  */
-export const accommodationFlow: Flow = {
+export const accommodationFlow: Flow<'accommodation'> = {
   id: 'accommodation',
   async start(ctx) {
     const profile = await loadProfile(ctx.tx, ctx.user.id);

@@ -28,11 +28,16 @@ function day(ctx: FlowContext, at: Date): string {
  * one opened for details, next steps and history; a draft can be continued, restarted or deleted; a
  * submitted application can be withdrawn (its seat goes to the first on the waitlist).
  */
-export function createApplicationsFlow(services: ApplicationServices): Flow {
-  const flow: Flow = {
+export interface ApplicationsParams {
+  /** Open this application's details (its id). */
+  open?: string;
+}
+
+export function createApplicationsFlow(services: ApplicationServices): Flow<'applications'> {
+  const flow: Flow<'applications'> = {
     id: 'applications',
     async start(ctx, params) {
-      const open = params?.open as string | undefined;
+      const open = params?.open;
       if (open) return showDetail(ctx, open);
       return showList(ctx);
     },

@@ -96,10 +96,10 @@ function data(ctx: FlowContext): ApplyData {
  * — each answer validated and saved to the draft at once, then a review where anything can be changed,
  * and "Kirim", which takes a seat or a place on the waitlist and gives a reference number.
  */
-export function createApplyFlow(services: ApplicationServices): Flow {
-  const flow: Flow = {
+export function createApplyFlow(services: ApplicationServices): Flow<'apply'> {
+  const flow: Flow<'apply'> = {
     id: 'apply',
-    start: (ctx, params) => start(ctx, (params ?? {}) as ApplyParams),
+    start: (ctx, params) => start(ctx, params ?? {}),
     async handle(ctx, input) {
       switch (ctx.state.step) {
         case 'resume':
@@ -173,7 +173,7 @@ export function createApplyFlow(services: ApplicationServices): Flow {
       });
     }
     if (!snapshot.consent) {
-      ctx.state = { flow: 'menu', step: 'start', data: {} };
+      ctx.home();
       return showMenu(ctx, ctx.t('applications:apply.noConsent'));
     }
     if (evaluation.outcome === 'ineligible' || evaluation.outcome === 'incomplete') {
@@ -251,7 +251,7 @@ export function createApplyFlow(services: ApplicationServices): Flow {
   }
 
   async function gone(ctx: FlowContext): Promise<void> {
-    ctx.state = { flow: 'menu', step: 'start', data: {} };
+    ctx.home();
     return showMenu(ctx, ctx.t('applications:apply.gone'));
   }
 
@@ -502,7 +502,7 @@ export function createApplyFlow(services: ApplicationServices): Flow {
     const title = titleOf(ctx, p.title);
     if (programme.state !== 'open') {
       ctx.say(ctx.t('applications:apply.closed', { title }));
-      ctx.state = { flow: 'menu', step: 'start', data: {} };
+      ctx.home();
       return showMenu(ctx);
     }
     // Anything may have changed since it was answered: the rules, the profile, a document kind added.
@@ -552,7 +552,7 @@ export function createApplyFlow(services: ApplicationServices): Flow {
     if (result.seat === 'women') lines.push(ctx.t('applications:submitted.womenSeat'));
     lines.push('', ctx.t('applications:submitted.next'));
     ctx.say(lines.join('\n'));
-    ctx.state = { flow: 'menu', step: 'start', data: {} };
+    ctx.home();
     return showMenu(ctx, ctx.t('applications:submitted.more'));
   }
 
@@ -561,7 +561,7 @@ export function createApplyFlow(services: ApplicationServices): Flow {
     const choice = input.kind === 'choice' ? input.id : undefined;
     if (choice === 'cancel:discard') {
       await deleteDraft(ctx.tx, services.storage, d.applicationId);
-      ctx.state = { flow: 'menu', step: 'start', data: {} };
+      ctx.home();
       return showMenu(ctx, ctx.t('applications:cancel.discarded'));
     }
     if (choice === 'cancel:keep') return leaveKeepingDraft(ctx);
@@ -593,7 +593,7 @@ function redactNikInLog(ctx: FlowContext): void {
 }
 
 function leaveKeepingDraft(ctx: FlowContext): Promise<void> {
-  ctx.state = { flow: 'menu', step: 'start', data: {} };
+  ctx.home();
   return showMenu(ctx, ctx.t('applications:cancel.kept'));
 }
 

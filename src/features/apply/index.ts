@@ -1,5 +1,5 @@
 import type { ApplicationServices } from '../../applications/services';
-import type { Flow } from '../../engine/flow';
+import type { AnyFlow } from '../../engine/flow';
 import { fieldCipherFromConfig } from '../../privacy/keyring';
 import { LocalFolderStorage, MediaDownloads } from '../../storage';
 import { createApplicationsFlow } from '../applications/flow';
@@ -8,7 +8,7 @@ import { createApplyFlow } from './flow';
 export { cancelApplyForm } from './flow';
 
 /** The application form ("apply") and "Lamaran saya" ("applications"). */
-export function createApplicationFlows(services: ApplicationServices): Flow[] {
+export function createApplicationFlows(services: ApplicationServices): AnyFlow[] {
   return [createApplyFlow(services), createApplicationsFlow(services)];
 }
 

@@ -42,7 +42,7 @@ export async function startFromCampaign(ctx: FlowContext, payload: string): Prom
       await ctx.go('subscribe', { organisation: arrival.organisationName });
       return true;
     }
-    ctx.state = { flow: 'menu', step: 'start', data: {} };
+    ctx.home();
     await showMenu(ctx);
     return true;
   }

@@ -64,21 +64,23 @@ function data(ctx: FlowContext): DiscoverData {
  * Finding programmes: results 5 at a time, refined by buttons or by typing, empty results explained
  * (which filter emptied it, what dropping it would find), the programme card and its actions.
  */
-export const discoverFlow: Flow = {
+export interface DiscoverParams {
+  query?: ProgrammeQuery;
+  slug?: string;
+  subscribe?: boolean;
+  action?: 'apply';
+  /** Answer these about the programme instead of showing its card (a question asked elsewhere). */
+  ask?: CardAttribute[];
+  /** A question about the programmes searched for: answered for the first ones, above the list. */
+  requirements?: CardQuestion;
+  /** "mau daftar …": when exactly one programme fits, applying starts at once. */
+  applyIfOne?: boolean;
+}
+
+export const discoverFlow: Flow<'discover'> = {
   id: 'discover',
   async start(ctx, params) {
-    const p = (params ?? {}) as {
-      query?: ProgrammeQuery;
-      slug?: string;
-      subscribe?: boolean;
-      action?: 'apply';
-      /** Answer these about the programme instead of showing its card (a question asked elsewhere). */
-      ask?: CardAttribute[];
-      /** A question about the programmes searched for: answered for the first ones, above the list. */
-      requirements?: CardQuestion;
-      /** "mau daftar …": when exactly one programme fits, applying starts at once. */
-      applyIfOne?: boolean;
-    };
+    const p = params ?? {};
     if (p.query && p.applyIfOne) {
       const found = await searchProgrammes(ctx.tx, p.query, { page: 1, pageSize: 2 });
       const only = found.total === 1 ? found.items[0] : undefined;
@@ -670,6 +672,6 @@ async function subscribe(ctx: FlowContext, asked: ProgrammeQuery): Promise<void>
   ctx.say(ctx.t('discovery:alertSaved', { query: describeQuery(ctx, query) }));
   const found = await searchProgrammes(ctx.tx, query, { page: 1, pageSize: PAGE_SIZE });
   if (found.total > 0) return showResults(ctx, query, 1);
-  ctx.state = { flow: 'menu', step: 'start', data: {} };
+  ctx.home();
   return showMenu(ctx);
 }

@@ -33,10 +33,16 @@ function mark(check: Check): string {
  * says whether the person qualifies and exactly why not, with the source of the rules and what fits
  * instead. Without a programme it offers the match list, a search, or the interest quiz.
  */
-export const eligibilityFlow: Flow = {
+export interface EligibilityParams {
+  slug?: string;
+  /** Back from the profile questions: do not count the check again. */
+  returning?: boolean;
+}
+
+export const eligibilityFlow: Flow<'eligibility'> = {
   id: 'eligibility',
   async start(ctx, params) {
-    const slug = params?.slug as string | undefined;
+    const slug = params?.slug;
     if (!slug) {
       ctx.state = { ...ctx.state, step: 'choose' };
       return ctx.ask(ctx.t('eligibility:flow.choose'), [
@@ -247,13 +253,20 @@ export function reasonLine(ctx: FlowContext, m: Match): string {
 }
 
 /** "Program apa yang cocok untukku?": the open programmes this person qualifies for, best first. */
-export const matchFlow: Flow = {
+export interface MatchParams {
+  query?: ProgrammeQuery;
+  /** Said in the person's own words ("lulusan SMK"): saved with the profile answers. */
+  education?: EducationLevel;
+  returning?: boolean;
+}
+
+export const matchFlow: Flow<'match'> = {
   id: 'match',
   async start(ctx, params) {
-    const query = (params?.query ?? {}) as ProgrammeQuery;
+    const query = params?.query ?? {};
     const profile = await loadProfile(ctx.tx, ctx.user.id);
     const needed = CORE_FIELDS.filter((f) => !profileHas(profile, f));
-    const education = params?.education as EducationLevel | undefined;
+    const education = params?.education;
     if (needed.length && !params?.returning) {
       ctx.say(ctx.t('eligibility:match.intro'));
       return ctx.go('profile', {

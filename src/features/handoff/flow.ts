@@ -31,7 +31,14 @@ const WIB_EN = new Intl.DateTimeFormat('en-GB', {
  * desk); the person is told they are waiting and when staff work (WIB); from then on the bot stays
  * silent (see `handoffIntercept`) until staff close the case or the person cancels.
  */
-export function createHandoffFlow(settings: HandoffSettings): Flow {
+export interface HandoffParams {
+  /** The programme in context: its organisation's desk answers. */
+  slug?: string;
+  /** Why: asked for, or offered after repeated misunderstandings. */
+  reason?: 'asked' | 'misses';
+}
+
+export function createHandoffFlow(settings: HandoffSettings): Flow<'handoff'> {
   return {
     id: 'handoff',
     async start(ctx, params) {
@@ -90,13 +97,13 @@ export async function handoffIntercept(ctx: FlowContext, handoffId: string | nul
       /^\s*(batal|kembali ke bot)\s*$/i.test(payload.text));
   if (!pressedCancel && !typedCancel) return true;
   await cancelHandoff(ctx.tx, handoffId, ctx.user.id);
-  ctx.state = { flow: 'menu', step: 'start', data: {} };
+  ctx.home();
   await showMenu(ctx, ctx.t('handoff.cancelled'));
   return true;
 }
 
 /** The 1–5 rating asked when staff close a case (the question is written by closeHandoff). */
-export const ratingFlow: Flow = {
+export const ratingFlow: Flow<'rating'> = {
   id: 'rating',
   async start(ctx) {
     return ctx.go('menu');
@@ -107,7 +114,7 @@ export const ratingFlow: Flow = {
     const fromText = input.kind === 'text' ? Number(/^\s*([1-5])\s*$/.exec(input.text)?.[1]) : undefined;
     const rating = fromChoice ?? (fromText && !Number.isNaN(fromText) ? fromText : undefined);
     const handoffId = ctx.state.data.handoffId;
-    ctx.state = { flow: 'menu', step: 'start', data: {} };
+    ctx.home();
     if (rating && typeof handoffId === 'string') {
       await rateHandoff(ctx.tx, handoffId, rating);
       return showMenu(ctx, ctx.t('handoff.thanks'));

@@ -1,11 +1,11 @@
 import type { Flow } from '../../engine/flow';
 import { showMenu } from '../menu/flow';
 
-export const helpFlow: Flow = {
+export const helpFlow: Flow<'help'> = {
   id: 'help',
   async start(ctx) {
     ctx.say(ctx.t('help.text'));
-    ctx.state = { flow: 'menu', step: 'start', data: {} };
+    ctx.home();
     await showMenu(ctx);
   },
   async handle(ctx) {

@@ -22,7 +22,7 @@ export async function showMenu(ctx: FlowContext, prompt?: string): Promise<void>
 /** Says honestly that a feature is still being built, then offers the menu again. */
 export async function comingSoon(ctx: FlowContext, feature: string): Promise<void> {
   ctx.say(ctx.t('comingSoon', { feature: ctx.t(`feature.${feature}`) }));
-  ctx.state = { flow: 'menu', step: 'start', data: {} };
+  ctx.home();
   await showMenu(ctx);
 }
 
@@ -51,7 +51,12 @@ export function salam(ctx: FlowContext): string {
   return p.type === 'text' && SALAM.test(p.text) ? `${ctx.t('smalltalk.salam')}\n` : '';
 }
 
-export const menuFlow: Flow = {
+export interface MenuParams {
+  /** Greet first ("Halo, Rina!"): a new conversation, /start. */
+  greet?: boolean;
+}
+
+export const menuFlow: Flow<'menu'> = {
   id: 'menu',
   async start(ctx, params) {
     if (params?.greet) ctx.say(greeting(ctx));
@@ -80,8 +85,8 @@ export async function notUnderstood(ctx: FlowContext): Promise<void> {
           ? 'fallback.offerHuman'
           : 'fallback.notUnderstood';
   ctx.say(ctx.t(key));
-  const state = { flow: 'menu', step: 'start', data: {}, misses };
-  ctx.state = state;
+  ctx.home();
+  ctx.state = { ...ctx.state, misses };
   await showMenu(ctx);
   ctx.state = { ...ctx.state, misses };
 }

@@ -27,10 +27,14 @@ const WITHDRAW_NO = 'privacy:withdraw:no';
  * (`/hapus_data`), withdraw consent ("tarik persetujuan"). Each request is carried out in the same turn
  * — the law's 3×24 hours are met at once — and written to the processing log.
  */
-export const privacyFlow: Flow = {
+export interface PrivacyParams {
+  action?: PrivacyAction;
+}
+
+export const privacyFlow: Flow<'privacy'> = {
   id: 'privacy',
   async start(ctx, params) {
-    switch (params?.action as PrivacyAction | undefined) {
+    switch (params?.action) {
       case 'export':
         return exportData(ctx);
       case 'delete':
@@ -138,12 +142,12 @@ async function askDelete(ctx: FlowContext): Promise<void> {
 
 async function onDelete(ctx: FlowContext, input: FlowInput): Promise<void> {
   if (!confirmed(ctx, input, DELETE_YES, DELETE_PHRASE)) {
-    ctx.state = { flow: 'menu', step: 'start', data: {} };
+    ctx.home();
     return showMenu(ctx, ctx.t('privacy:delete.cancelled'));
   }
   await beginErasure(ctx.tx, ctx.user.id, 'user');
   // No buttons: there is no one left to press them. The next message starts a new person.
-  ctx.state = { flow: 'menu', step: 'start', data: {} };
+  ctx.home();
   ctx.say(ctx.t('privacy:delete.done'));
 }
 
@@ -151,7 +155,7 @@ async function askWithdraw(ctx: FlowContext): Promise<void> {
   const consented = await hasConsent(ctx.tx, ctx.user.id, 'personal_data');
   const profile = await loadProfile(ctx.tx, ctx.user.id);
   if (!consented && Object.keys(profile).length === 0) {
-    ctx.state = { flow: 'menu', step: 'start', data: {} };
+    ctx.home();
     return showMenu(ctx, ctx.t('privacy:withdraw.nothing'));
   }
   ctx.setStep('confirmWithdraw', {});
@@ -162,7 +166,7 @@ async function askWithdraw(ctx: FlowContext): Promise<void> {
 }
 
 async function onWithdraw(ctx: FlowContext, input: FlowInput): Promise<void> {
-  ctx.state = { flow: 'menu', step: 'start', data: {} };
+  ctx.home();
   if (!confirmed(ctx, input, WITHDRAW_YES, WITHDRAW_PHRASE))
     return showMenu(ctx, ctx.t('privacy:withdraw.cancelled'));
   await withdrawConsent(ctx.tx, ctx.user.id, ctx.inbound.channel);

@@ -3,13 +3,14 @@ import { hasConsent, recordConsent } from '../../consent/service';
 import type { StoredProfile } from '../../db/schema';
 import { evaluateFor } from '../../eligibility/for-profile';
 import type { FlowContext } from '../../engine/context';
-import type { Flow, FlowInput } from '../../engine/flow';
+import type { Flow, FlowInput, FlowTarget } from '../../engine/flow';
 import { type Correction, cardQuestion, normalize, readCorrection, understand } from '../../nlu';
 import { isSkip } from '../../applications/answers';
 import { personOf } from '../../catalogue/query';
 import { parseYesNo } from '../../profile/parse';
 import { deleteProfile, loadProfile, saveProfile } from '../../profile/store';
 import type { ProgrammeQuestion } from '../../shared/profile';
+import type { ProgrammeQuery } from '../../shared/programme-query';
 import { cardAnswerText } from '../discover/card-answers';
 import { placeOf, titleOf } from '../discover/format';
 import { statedOnly } from '../discover/listen';
@@ -23,10 +24,7 @@ import { fieldsGiven, profileFromFacts } from './facts';
 import { acceptAnswer, type FieldId, isMinor, profileSummary, promptFor } from './fields';
 
 /** Where to continue once the profile has what was needed. */
-export interface ReturnTo {
-  flow: string;
-  params?: Record<string, unknown>;
-}
+export type ReturnTo = FlowTarget;
 
 export interface ProfileParams {
   /** The fields to ask, in order (only those still missing: ask once, keep). */
@@ -73,10 +71,10 @@ function data(ctx: FlowContext): ProfileData {
  * message, then hands over to `returnTo`. Also the "Profil saya" review screen where any answer can be
  * changed. Answers are saved as they come, so leaving half-way loses nothing.
  */
-export const profileFlow: Flow = {
+export const profileFlow: Flow<'profile'> = {
   id: 'profile',
   async start(ctx, params) {
-    const p = (params ?? {}) as ProfileParams;
+    const p = params ?? {};
     if (p.mode === 'review') return review(ctx);
     // What they told us in this conversation is not asked again (saved once they consent).
     const stored = await loadProfile(ctx.tx, ctx.user.id);
@@ -128,9 +126,14 @@ async function askConsent(ctx: FlowContext, again = false): Promise<void> {
   ]);
 }
 
+/** What the flow returned to was opened with, read loosely (any flow's params). */
+function returnParams(d: ProfileData): { slug?: unknown; search?: unknown; query?: unknown } {
+  return (d.returnTo?.params ?? {}) as { slug?: unknown; search?: unknown; query?: unknown };
+}
+
 /** The programme these answers are for, if any. */
 function programmeOf(d: ProfileData): string | undefined {
-  const slug = d.stopWhenIneligibleFor ?? d.returnTo?.params?.slug;
+  const slug = d.stopWhenIneligibleFor ?? returnParams(d).slug;
   return typeof slug === 'string' ? slug : undefined;
 }
 
@@ -152,10 +155,10 @@ async function answerAtConsent(ctx: FlowContext, text: string): Promise<boolean>
         return true;
       }
     }
-    const search = d.returnTo?.params?.search ?? d.returnTo?.params?.query;
+    const search = returnParams(d).search ?? returnParams(d).query;
     if (search && typeof search === 'object' && Object.keys(search).length) {
       await ctx.go('discover', {
-        query: search,
+        query: search as ProgrammeQuery,
         requirements: { attributes: ['requirements', 'documents'] },
       });
       return true;
@@ -191,9 +194,10 @@ async function resumeWithoutConsent(ctx: FlowContext): Promise<void> {
   const slug = programmeOf(d);
   ctx.say(ctx.t('profile:consent.declinedResume'));
   if (slug) return ctx.go('discover', { slug, ask: ['requirements', 'documents'] });
-  const query = d.returnTo?.params?.search ?? d.returnTo?.params?.query;
-  if (query && typeof query === 'object' && Object.keys(query).length) return ctx.go('discover', { query });
-  ctx.state = { flow: 'menu', step: 'start', data: {} };
+  const query = returnParams(d).search ?? returnParams(d).query;
+  if (query && typeof query === 'object' && Object.keys(query).length)
+    return ctx.go('discover', { query: query as ProgrammeQuery });
+  ctx.home();
   return showMenu(ctx, ctx.t('profile:consent.declined'));
 }
 
@@ -278,7 +282,7 @@ async function onGuardian(ctx: FlowContext, input: FlowInput): Promise<void> {
   if (!answer) {
     // We needed the birth date to know; without a guardian's agreement we keep none of it.
     await deleteProfile(ctx.tx, ctx.user.id);
-    ctx.state = { flow: 'menu', step: 'start', data: {} };
+    ctx.home();
     return showMenu(ctx, ctx.t('profile:guardian.declined'));
   }
   ctx.say(ctx.t('profile:guardian.thanks'));
@@ -434,7 +438,7 @@ async function next(ctx: FlowContext, known?: StoredProfile): Promise<void> {
     ctx.state = { ...ctx.state, data: { ...d, queue: rest } };
     return ask(ctx, field, profile);
   }
-  if (d.returnTo) return ctx.go(d.returnTo.flow, d.returnTo.params);
+  if (d.returnTo) return ctx.goTo(d.returnTo);
   ctx.say(ctx.t('profile:flow.saved'));
   return review(ctx);
 }
@@ -480,7 +484,7 @@ async function onReview(ctx: FlowContext, input: FlowInput): Promise<void> {
     const field = input.id.slice(5) as FieldId;
     return ctx.go('profile', { fields: [field], returnTo: { flow: 'profile', params: { mode: 'review' } } });
   }
-  ctx.state = { flow: 'menu', step: 'start', data: {} };
+  ctx.home();
   return showMenu(ctx);
 }
 

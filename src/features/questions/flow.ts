@@ -25,7 +25,14 @@ export interface QuestionsSettings {
   defaultOrganisation: string;
 }
 
-export interface QuestionsFlow extends Flow {
+export interface QuestionsParams {
+  /** The knowledge entry to answer (`org:key` or a seeded key). */
+  ref?: string;
+  /** What the person asked, for the answer's wording. */
+  asked?: string;
+}
+
+export interface QuestionsFlow extends Flow<'questions'> {
   /**
    * Answers the message if it is a question for the knowledge base or a feeling to acknowledge; returns
    * false when the message should go on to the rest of the router (a prefix may have been said).
@@ -40,7 +47,7 @@ export interface QuestionsFlow extends Flow {
   collect(ctx: FlowContext, text: string, slug?: string): Promise<void>;
 }
 
-export const QUESTIONS_FLOW = 'questions';
+export const QUESTIONS_FLOW = 'questions' as const;
 
 /** Intents that are requests of their own: a feeling is acknowledged in one line, then they go on. */
 const REQUESTS = new Set(['search', 'details', 'apply', 'eligibility', 'match', 'status', 'subscribe']);
@@ -86,7 +93,7 @@ export function createQuestionsFlow(settings: QuestionsSettings): QuestionsFlow 
   }
 
   function home(ctx: FlowContext): void {
-    ctx.state = { flow: 'menu', step: 'start', data: {} };
+    ctx.home();
   }
 
   /** A feeling answered on its own, with the way to a person and back to the menu. */
@@ -145,7 +152,7 @@ export function createQuestionsFlow(settings: QuestionsSettings): QuestionsFlow 
     const { desk } = await context(ctx);
     await recordUnanswered(ctx.tx, { organisation: desk, text, locale: ctx.locale });
     const slug = ctx.state.data.slug;
-    ctx.state = { flow: 'menu', step: 'start', data: typeof slug === 'string' ? { slug } : {} };
+    ctx.home(typeof slug === 'string' ? { slug } : {});
     const [menu, human] = ctx.navChoices();
     ctx.ask(ctx.t(`knowledge:unanswered.${key}`), [human!, menu!], { nav: false });
   }

@@ -13,6 +13,7 @@ import {
   scoreQuiz,
 } from '../../quiz';
 import type { Choice } from '../../shared/conversation';
+import type { Field } from '../../shared/vocabulary';
 import { showMenu } from '../menu/flow';
 
 interface QuizData extends Record<string, unknown> {
@@ -25,7 +26,7 @@ interface QuizData extends Record<string, unknown> {
  * vocational fields that suit them → matching programmes. Can be retaken; the result is kept in the
  * profile only when the person has consented to us keeping personal data.
  */
-export const quizFlow: Flow = {
+export const quizFlow: Flow<'quiz'> = {
   id: 'quiz',
   async start(ctx) {
     ctx.state = { ...ctx.state, step: 'item', data: { answers: {}, index: 0 } satisfies QuizData };
@@ -115,10 +116,11 @@ async function finish(ctx: FlowContext): Promise<void> {
 
 async function onResult(ctx: FlowContext, input: FlowInput): Promise<void> {
   if (input.kind === 'choice') {
-    if (input.id.startsWith('field:')) return ctx.go('discover', { query: { fields: [input.id.slice(6)] } });
+    if (input.id.startsWith('field:'))
+      return ctx.go('discover', { query: { fields: [input.id.slice(6) as Field] } });
     if (input.id === 'match') return ctx.go('match');
     if (input.id === 'again') return ctx.go('quiz');
   }
-  ctx.state = { flow: 'menu', step: 'start', data: {} };
+  ctx.home();
   return showMenu(ctx);
 }

@@ -2,7 +2,7 @@ import type { Flow } from '../../engine/flow';
 import { openFeature, showMenu } from '../menu/flow';
 import { routeFreeText } from '../text-router';
 
-export const settingsFlow: Flow = {
+export const settingsFlow: Flow<'settings'> = {
   id: 'settings',
   async start(ctx) {
     ctx.ask(
@@ -65,7 +65,7 @@ export const settingsFlow: Flow = {
   },
 };
 
-export const languageFlow: Flow = {
+export const languageFlow: Flow<'language'> = {
   id: 'language',
   async start(ctx) {
     ctx.ask(ctx.t('language.prompt'), [
@@ -76,7 +76,7 @@ export const languageFlow: Flow = {
   async handle(ctx, input) {
     if (input.kind === 'choice' && (input.id === 'language:id' || input.id === 'language:en')) {
       ctx.patchUser({ locale: input.id === 'language:id' ? 'id' : 'en', localeChosen: true });
-      ctx.state = { flow: 'menu', step: 'start', data: {} };
+      ctx.home();
       return showMenu(ctx, ctx.t('language.changed'));
     }
     ctx.say(ctx.t('fallback.pickOption'));

@@ -91,7 +91,7 @@ async function save(ctx: FlowContext, province: string | null): Promise<void> {
   if (province)
     parts.push(ctx.t('organisations:subscribe.topicIn', { place: regionLabel(province) ?? province }));
   const topic = parts.length ? parts.join(' · ') : ctx.t('organisations:subscribe.topicAll');
-  ctx.state = { flow: 'menu', step: 'start', data: {} };
+  ctx.home();
   await showMenu(ctx, ctx.t('organisations:subscribe.saved', { topic }));
 }
 
@@ -100,7 +100,12 @@ async function again(ctx: FlowContext, ask: (ctx: FlowContext) => Promise<void>)
   await ask(ctx);
 }
 
-export const subscribeFlow: Flow = {
+export interface SubscribeParams {
+  /** Opened from an organisation's link: said before the questions. */
+  organisation?: string;
+}
+
+export const subscribeFlow: Flow<'subscribe'> = {
   id: 'subscribe',
   async start(ctx, params) {
     if (typeof params?.organisation === 'string')
@@ -110,7 +115,7 @@ export const subscribeFlow: Flow = {
   async handle(ctx, input) {
     const step = ctx.state.step;
     if (input.kind === 'choice' && input.id === 'no') {
-      ctx.state = { flow: 'menu', step: 'start', data: {} };
+      ctx.home();
       return showMenu(ctx, ctx.t('organisations:subscribe.declined'));
     }
     const [action, arg = ''] = input.kind === 'choice' ? input.id.split(':') : ['text', ''];

@@ -14,6 +14,7 @@ import {
   savedProgrammes,
   users,
 } from '../../db/schema';
+import { HOME_FLOW } from '../../engine/flow';
 import type { FieldCipher } from '../../shared/field-cipher';
 import type { PersonalDataSource } from '../registry';
 
@@ -149,7 +150,7 @@ export const accountSource: PersonalDataSource = {
       .where(eq(identities.userId, userId));
     await db
       .update(conversations)
-      .set({ state: { flow: 'menu', step: 'start', data: {} } })
+      .set({ state: { flow: HOME_FLOW, step: 'start', data: {} } })
       .where(eq(conversations.userId, userId));
   },
 };
