@@ -10,11 +10,23 @@ import type { Channel } from '../shared/conversation';
 
 type Labels = Record<string, string>;
 
+/** Rendered label sets by their raw names and values: a webhook update counts and times itself about
+ * six times, and sorting and escaping each time showed in its profile (issue #15). Labels are
+ * low-cardinality, so this stays small; past 10,000 sets it simply stops remembering. */
+const labelKeys = new Map<string, string>();
+
 function labelKey(labels: Labels): string {
-  return Object.keys(labels)
-    .sort()
-    .map((k) => `${k}="${escapeLabel(labels[k]!)}"`)
-    .join(',');
+  let raw = '';
+  for (const k in labels) raw += `${k}\u0000${labels[k]}\u0001`;
+  let key = labelKeys.get(raw);
+  if (key === undefined) {
+    key = Object.keys(labels)
+      .sort()
+      .map((k) => `${k}="${escapeLabel(labels[k]!)}"`)
+      .join(',');
+    if (labelKeys.size < 10_000) labelKeys.set(raw, key);
+  }
+  return key;
 }
 
 function escapeLabel(value: string): string {

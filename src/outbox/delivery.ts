@@ -43,8 +43,9 @@ export interface DeliverOptions {
   capMs?: number;
   /** Records successes in batches across requests (the request path); without it, right away. */
   marker?: SentMarker;
-  /** Waits before each send: the dispatcher's rate limits (per channel and per chat). */
-  beforeSend?: (delivery: Delivery) => Promise<void>;
+  /** Waits before each send: the dispatcher's rate limits (per channel and per chat); may give back
+   * what to call once the platform answered that send (the pace's one-second window). */
+  beforeSend?: (delivery: Delivery) => Promise<(() => void) | undefined>;
   /** The platform answered "too many requests": the dispatcher pauses the whole channel. */
   onRateLimited?: (channel: Delivery['channel'], retryAfterMs: number) => void;
   /** Keeps the sends that outlived their wait, so shutdown can let them finish and record them. */
@@ -115,14 +116,19 @@ export async function deliver(deliveries: Delivery[], options: DeliverOptions): 
       const delivery = deliveries[i]!;
       const key = keyOf(delivery);
       if (handedOff.has(key)) continue;
-      if (!stoppedAddresses.has(key) && options.beforeSend) await options.beforeSend(delivery);
+      // beforeSend may give back `answered`, called once the platform answered this send (the pace's
+      // one-second window counts from then; src/outbox/token-bucket.ts) — or at once if it never goes.
+      const answered =
+        !stoppedAddresses.has(key) && options.beforeSend ? await options.beforeSend(delivery) : undefined;
       const wait = waitFor(options);
       const held = stoppedAddresses.get(key);
       if (held !== undefined || wait <= 0) {
+        answered?.();
         await release(options.db, delivery.id, held?.holdMs ?? 0, null, held?.uncounted);
         continue;
       }
       const attempt = deliverOne(delivery, options);
+      if (answered) void attempt.then(answered, answered);
       const result = Number.isFinite(wait) ? await within(attempt, wait) : await attempt;
       if (result === OUTLIVED) {
         handedOff.add(key);

@@ -324,8 +324,9 @@ export class Dispatcher {
       background: this.background,
       beforeSend: async (delivery: Delivery) => {
         if (perChat) await perChat.wait(delivery.address);
-        await bucket.take();
+        const answered = await bucket.take();
         this.sentNow(channel);
+        return answered;
       },
       onRateLimited: (ch: Channel, ms: number) => this.rateLimited(ch, ms),
     };
