@@ -11,7 +11,7 @@ import {
   understand,
 } from '../nlu';
 import { requestedLanguage, withoutLanguageTalk } from '../nlu/language';
-import { loadProfile } from '../profile/store';
+import { loadProfile, saveProfile } from '../profile/store';
 import type { FormField } from './apply/form';
 import { describeFacts, type Stated, statedOnly } from './discover/listen';
 import { hear, hearHeight, heardFacts, withHeard } from './heard';
@@ -69,6 +69,33 @@ async function correctAnywhere(ctx: FlowContext, c: Correction): Promise<boolean
   if (c.field === 'profile') {
     await ctx.go('profile', { mode: 'review' });
     return true;
+  }
+  // "ubah alamat, aku pindah ke balikpapan": where one lives, named — the domicile, kept or said back.
+  if (c.field === 'address' || c.field === 'domicile') {
+    const place = understand(c.value).slots;
+    const province = place.province ?? place.regency?.slice(0, 2);
+    if (province) {
+      const domicile = { province, ...(place.regency ? { regency: place.regency } : {}) };
+      const stored = await loadProfile(ctx.tx, ctx.user.id);
+      if (stored.domicileProvince) {
+        const { domicileRegency: _old, ...rest } = stored;
+        await saveProfile(ctx.tx, ctx.user.id, {
+          ...rest,
+          domicileProvince: province,
+          ...(place.regency ? { domicileRegency: place.regency } : {}),
+        });
+      }
+      const said = understand(c.value);
+      hear(ctx, said, { domicile });
+      ctx.state = { flow: 'menu', step: 'start', data: {} };
+      const facts = describeFacts(ctx, { domicile });
+      const draft = c.field === 'address' && (await listApplications(ctx.tx, ctx.user.id)).some((a) => a.status === 'draft');
+      await showMenu(
+        ctx,
+        `${ctx.t('discovery:factsUsed', { facts })}${draft ? `\n${ctx.t('form.addressInForm')}` : ''}`,
+      );
+      return true;
+    }
   }
   if (c.field && FORM_FIELDS.has(c.field)) {
     const apps = await listApplications(ctx.tx, ctx.user.id);

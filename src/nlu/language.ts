@@ -85,7 +85,16 @@ const NAMES: ReadonlyArray<[RegExp, Locale]> = [
 export function requestedLanguage(text: string): Locale | undefined {
   let best: { at: number; locale: Locale } | undefined;
   for (const [pattern, locale] of NAMES)
-    for (const m of text.matchAll(pattern)) if (!best || m.index > best.at) best = { at: m.index, locale };
+    for (const m of text.matchAll(pattern)) {
+      // "my indonesian is not good", "i'm bad at english": a language one lacks is not the one asked for.
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24).toLowerCase();
+      const before = text.slice(Math.max(0, m.index - 24), m.index).toLowerCase();
+      const lacking =
+        /^\s*(is|isn'?t|ga|gak|nggak|kurang|tidak|belum)?\s*(not good|not great|bad|poor|weak|jelek|kurang|ga lancar|gak lancar|tidak lancar|belum lancar)/.test(after) ||
+        /(don'?t|do not|can'?t|cannot|bad at|not good at|ga bisa|gak bisa|tidak bisa|ga ngerti|gak ngerti|kurang ngerti)\s+(speak |understand |read |write |bahasa )?(much |well )?$/.test(before);
+      if (lacking) continue;
+      if (!best || m.index > best.at) best = { at: m.index, locale };
+    }
   return best?.locale;
 }
 
