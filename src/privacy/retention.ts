@@ -103,8 +103,9 @@ export async function purgeExpired(db: Db, options: RetentionOptions): Promise<P
         returning case when body->>'type' = 'file' then body->>'key' end as file`),
     );
     // The rows are gone; a file whose delete fails is an orphan that the person's erasure still removes.
+    // Only the person's own files: a programme's brochure the bot sent (`brochures/…`) is shared.
     for (const { file } of deleted)
-      if (file && options.storage) {
+      if (file?.startsWith('staff-files/') && options.storage) {
         await options.storage.delete(file);
         storedFiles += 1;
       }

@@ -157,6 +157,13 @@ const cases: Case[] = [
     '`skillhub.kemnaker.go.id` bukan alamat web yang sah (harus diawali https://).',
   ],
   [
+    'brochure that is not an uploaded one',
+    withField(base, 'brochure', '../staff-files/x/secret.pdf'),
+    'brochure',
+    'brochure_format',
+    '`../staff-files/x/secret.pdf` bukan brosur yang diunggah lewat dasbor (unggah berkasnya di halaman program).',
+  ],
+  [
     'external application without url',
     withField(base, 'application', { mode: 'external', documents: ['ktp'] }),
     'application.url',

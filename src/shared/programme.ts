@@ -55,6 +55,20 @@ const ISO_DATE = z.iso.date();
 
 const url = () => z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: '@url_format' });
 
+/**
+ * A brochure uploaded in the dashboard (src/admin/programmes/brochure.ts): `<uuid>.<ext>` in the document
+ * storage under `brochures/`, nothing else, so a record cannot point at another stored file.
+ */
+export const BROCHURE_NAME =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(jpg|png|webp|pdf)$/;
+
+/** A brochure's content type by its name's extension; undefined for anything that is not one. */
+export function brochureContentType(name: string): string | undefined {
+  const ext = BROCHURE_NAME.exec(name)?.[1];
+  if (!ext) return undefined;
+  return ext === 'pdf' ? 'application/pdf' : ext === 'jpg' ? 'image/jpeg' : `image/${ext}`;
+}
+
 const slug = () =>
   z
     .string()
@@ -412,6 +426,8 @@ export function createProgrammeSchema(regions: RegionLookup) {
       application,
       /** Where the rules come from; optional, since a small organisation may have no web page at all. */
       sources: uniqueList(url()).optional(),
+      /** A brochure uploaded in the dashboard: the chat sends the file itself, no address needed. */
+      brochure: z.string().regex(BROCHURE_NAME, { error: '@brochure_format' }).optional(),
       verified_at: isoDate(),
       status: z.enum(PROGRAMME_STATUSES),
     })

@@ -1,9 +1,11 @@
+import { BROCHURE_NAME, brochureContentType } from '../../shared/programme';
 import type { DocumentStorage } from '../../storage';
 
 /*
- * A programme's brochure uploaded with the new-programme form (issue #20, point 8): for organisations
- * whose only "source" is a printed leaflet or a poster. Kept in the document storage under `brochures/`
- * with a random name and served publicly (the bot links to it as the programme's source).
+ * A programme's brochure uploaded with the new-programme form or replaced on its edit page (issue #20,
+ * point 8): for organisations whose only "source" is a printed leaflet or a poster. Kept in the document
+ * storage under `brochures/` with a random name, named in the record's `brochure` field, sent as a file
+ * by the bot (no public address needed) and served at /admin/brosur/… for the dashboard and a browser.
  */
 
 export const BROCHURE_MAX_BYTES = 5 * 1024 * 1024;
@@ -14,13 +16,15 @@ const EXTENSIONS: Record<string, string> = {
   'image/webp': 'webp',
   'application/pdf': 'pdf',
 };
-const CONTENT_TYPES: Record<string, string> = Object.fromEntries(
-  Object.entries(EXTENSIONS).map(([type, ext]) => [ext, type]),
-);
 
 /** `<uuid>.<ext>`: the only names a brochure has, so nothing else in the storage can be asked for. */
-export const BROCHURE_NAME =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(jpg|png|webp|pdf)$/;
+export { BROCHURE_NAME };
+
+/** Where a brochure lives in the document storage. */
+export const brochureKey = (name: string) => `brochures/${name}`;
+
+/** A brochure's content type by its name (undefined for anything that is not a brochure's name). */
+export const brochureType = brochureContentType;
 
 /** The file's kind by its first bytes: what it says it is is not trusted. */
 function sniff(bytes: Uint8Array): string | undefined {
@@ -42,7 +46,7 @@ export async function storeBrochure(storage: DocumentStorage, file: File): Promi
   const type = sniff(bytes);
   if (!type) return { error: 'type' };
   const name = `${crypto.randomUUID()}.${EXTENSIONS[type]}`;
-  await storage.put(`brochures/${name}`, bytes, type);
+  await storage.put(brochureKey(name), bytes, type);
   return { name };
 }
 
@@ -51,8 +55,8 @@ export async function readBrochure(
   storage: DocumentStorage,
   name: string,
 ): Promise<{ data: Uint8Array; type: string } | undefined> {
-  const match = BROCHURE_NAME.exec(name);
-  if (!match) return undefined;
-  const data = await storage.get(`brochures/${name}`);
-  return data ? { data, type: CONTENT_TYPES[match[1]!]! } : undefined;
+  const type = brochureType(name);
+  if (!type) return undefined;
+  const data = await storage.get(brochureKey(name));
+  return data ? { data, type } : undefined;
 }

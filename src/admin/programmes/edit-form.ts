@@ -318,10 +318,19 @@ export function saveProgrammeForm(
   organisation: string,
   current: Programme,
   values: FormValues,
-  options: { locale: Locale; pastDeadline: string },
+  options: {
+    locale: Locale;
+    pastDeadline: string;
+    /** A brochure uploaded with the form (its stored name), `null` to remove it, absent to keep it. */
+    brochure?: string | null;
+  },
 ): Promise<SaveResult> {
-  return writeProgrammeRecord(db, organisation, applyValues(current, values), {
-    ...options,
+  const { brochure, ...rest } = options;
+  const record = applyValues(current, values);
+  if (brochure === null) delete record.brochure;
+  else if (brochure !== undefined) record.brochure = brochure;
+  return writeProgrammeRecord(db, organisation, record, {
+    ...rest,
     mode: 'update',
     fields: EDIT_FIELDS,
     previousCloses: current.dates.registration_closes,

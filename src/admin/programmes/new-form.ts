@@ -45,7 +45,8 @@ export const NEW_FIELDS: readonly EditField[] = [
     required: true,
   },
   { name: 'application_url', path: ['application', 'url'], type: 'text', max: 500 },
-  // Optional: a PMII branch often has only an Instagram post, or a brochure uploaded with the form.
+  // Optional: a PMII branch often has only an Instagram post, or a brochure uploaded with the form
+  // (kept in the record's `brochure` field, not here: it needs no public address).
   { name: 'sources', path: ['sources'], type: 'list', max: 1000 },
   { name: 'verified_at', path: ['verified_at'], type: 'date', required: true },
 ];
@@ -108,7 +109,13 @@ export async function createProgrammeForm(
   db: Db,
   organisation: string,
   typed: FormValues,
-  options: { locale: Locale; pastDeadline: string; slugTaken: (free: string) => string },
+  options: {
+    locale: Locale;
+    pastDeadline: string;
+    slugTaken: (free: string) => string;
+    /** A brochure uploaded with the form: its stored name. */
+    brochure?: string | undefined;
+  },
 ): Promise<CreateResult> {
   const values: FormValues = { ...typed, slug: (typed.slug ?? '').trim().toLowerCase() };
   const errors: FormErrors = {};
@@ -124,6 +131,7 @@ export async function createProgrammeForm(
   // The reviewing organisation is always this one; it is not a field of the form.
   const base = { application: { documents: [], organisation }, dates: {} } as unknown as Programme;
   const record = applyValues(base, values, NEW_FIELDS);
+  if (options.brochure) record.brochure = options.brochure;
   // The region list offers whole provinces (two digits) as well as regencies.
   const location = record.location as Record<string, unknown> | undefined;
   if (typeof location?.regency === 'string' && /^\d{2}$/.test(location.regency)) {

@@ -17,7 +17,7 @@ import { polled } from '../fragment';
 import { page } from '../layout';
 import { pageOf } from '../pager';
 import { refuse } from '../refuse';
-import { BROCHURE_MAX_BYTES, storeBrochure } from './brochure';
+import { BROCHURE_MAX_BYTES, brochureKey, storeBrochure } from './brochure';
 import { type FormErrors, type FormValues, saveProgrammeForm, valuesFrom, valuesOf } from './edit-form';
 import { localized } from './format';
 import { importPacing } from './import-pacing';
@@ -171,6 +171,27 @@ export function programmeRoutes(deps: AdminDeps) {
     );
   });
 
+  /**
+   * The brochure file posted with a programme form, stored: its name, the message to show on the field
+   * when it is refused, or undefined when no file came.
+   */
+  const brochureOf = async (
+    c: AdminContext,
+    body: Record<string, unknown>,
+  ): Promise<{ name: string } | { error: string } | undefined> => {
+    const file = body.brochure;
+    if (!(file instanceof File) || file.size === 0) return undefined;
+    const storage = deps.applications?.storage;
+    const stored = storage ? await storeBrochure(storage, file) : { error: 'type' as const };
+    if ('error' in stored)
+      return {
+        error: c.var.t(`dashboard:programmes.new.brochureError.${stored.error}`, {
+          max: BROCHURE_MAX_BYTES / 1024 / 1024,
+        }),
+      };
+    return stored;
+  };
+
   // ——— A new programme (staff and owners only) ———
 
   const newPage = (
@@ -200,41 +221,20 @@ export function programmeRoutes(deps: AdminDeps) {
     const t = c.var.t;
     const body = await c.req.parseBody({ all: true });
     const values = valuesFrom(body, NEW_FIELDS);
-    // A brochure is stored first so its address can be one of the sources; removed if nothing is created.
-    const file = body.brochure;
-    let brochure: string | undefined;
-    if (file instanceof File && file.size > 0) {
-      const storage = deps.applications?.storage;
-      const stored = storage ? await storeBrochure(storage, file) : { error: 'type' as const };
-      if ('error' in stored)
-        return newPage(
-          c,
-          {
-            values,
-            errors: {
-              brochure: t(`dashboard:programmes.new.brochureError.${stored.error}`, {
-                max: BROCHURE_MAX_BYTES / 1024 / 1024,
-              }),
-            },
-          },
-          422,
-        );
-      brochure = stored.name;
-      // The address people get from the bot: the public one (a local machine has only its own).
-      const base = deps.publicUrl?.replace(/\/+$/, '') ?? new URL(c.req.url).origin;
-      const url = `${base}/admin/brosur/${brochure}`;
-      values.sources = [values.sources?.trim(), url].filter(Boolean).join('; ');
-    }
+    // A brochure is stored first so the record can name it; removed again if nothing is created.
+    const upload = await brochureOf(c, body);
+    if (upload && 'error' in upload) return newPage(c, { values, errors: { brochure: upload.error } }, 422);
+    const brochure = upload?.name;
     const result = await createProgrammeForm(db, c.var.session.organisationSlug, values, {
       locale: c.var.locale,
       pastDeadline: t('dashboard:programmes.edit.pastDeadline'),
       slugTaken: (free) => t('dashboard:programmes.new.slugTaken', { free }),
+      brochure,
     });
     if (!result.ok) {
-      if (brochure) await deps.applications?.storage.delete(`brochures/${brochure}`);
-      // The brochure was not kept: the form shows the sources as typed, and asks for the file again.
-      const typed = valuesFrom(body, NEW_FIELDS).sources ?? '';
-      return newPage(c, brochure ? { ...result, values: { ...result.values, sources: typed } } : result, 422);
+      // The brochure was not kept: the form asks for the file again.
+      if (brochure) await deps.applications?.storage.delete(brochureKey(brochure));
+      return newPage(c, result, 422);
     }
     return c.redirect(`/admin/programmes/${result.slug}?ok=dashboard:programmes.flash.created`, 303);
   });
@@ -251,6 +251,8 @@ export function programmeRoutes(deps: AdminDeps) {
       version: string;
       conflict?: boolean;
       title: string;
+      /** The stored brochure's name, if the programme has one. */
+      brochure?: string | undefined;
     },
     status: 200 | 409 | 422 = 200,
   ) =>
@@ -277,6 +279,7 @@ export function programmeRoutes(deps: AdminDeps) {
           {...(form.conflict ? { conflict: true } : {})}
           canWrite={canAct(c)}
           bot={deps.deepLink?.('telegram', `p_${slug}`)}
+          brochure={form.brochure}
         />
       </>,
       status,
@@ -300,6 +303,7 @@ export function programmeRoutes(deps: AdminDeps) {
       values: valuesOf(row.record),
       version: row.updatedAt.toISOString(),
       title: localized(row.record.title, c.var.locale),
+      brochure: row.record.brochure,
     });
   });
 
@@ -313,13 +317,41 @@ export function programmeRoutes(deps: AdminDeps) {
     const version = row.updatedAt.toISOString();
     const title = localized(row.record.title, c.var.locale);
     // Someone saved the programme since this form was opened: show what was typed against the new version.
-    if (body.version !== version) return editPage(c, slug, { values, version, conflict: true, title }, 409);
+    if (body.version !== version)
+      return editPage(
+        c,
+        slug,
+        { values, version, conflict: true, title, brochure: row.record.brochure },
+        409,
+      );
+    // A new brochure replaces the old one; the box removes it. The old file goes once the record is saved.
+    const upload = await brochureOf(c, body);
+    if (upload && 'error' in upload)
+      return editPage(
+        c,
+        slug,
+        { values, version, errors: { brochure: upload.error }, title, brochure: row.record.brochure },
+        422,
+      );
+    const brochure = upload ? upload.name : body.brochure_remove === 'yes' ? null : undefined;
     const result = await saveProgrammeForm(db, c.var.session.organisationSlug, row.record, values, {
       locale: c.var.locale,
       pastDeadline: c.var.t('dashboard:programmes.edit.pastDeadline'),
+      brochure,
     });
-    if (!result.ok)
-      return editPage(c, slug, { values, version, errors: result.errors, other: result.other, title }, 422);
+    const storage = deps.applications?.storage;
+    if (!result.ok) {
+      if (upload) await storage?.delete(brochureKey(upload.name));
+      return editPage(
+        c,
+        slug,
+        { values, version, errors: result.errors, other: result.other, title, brochure: row.record.brochure },
+        422,
+      );
+    }
+    const previous = row.record.brochure;
+    if (previous && brochure !== undefined && previous !== brochure)
+      await storage?.delete(brochureKey(previous));
     const flash = result.changed ? 'saved' : 'unchanged';
     return c.redirect(`/admin/programmes/${slug}?ok=dashboard:programmes.flash.${flash}`, 303);
   });

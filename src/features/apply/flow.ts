@@ -23,6 +23,7 @@ import { titleOf } from '../discover/format';
 import { escapeFromForm } from '../form-escape';
 import { showMenu } from '../menu/flow';
 import type { FieldId } from '../profile/fields';
+import { DISABILITY_QUESTION_FLOW, shouldAskDisability } from './disability-question';
 import {
   acceptFormAnswer,
   documentKinds,
@@ -76,6 +77,8 @@ export interface ApplyParams {
   returning?: boolean;
   /** Ask this question first (an answer being changed from the review screen). */
   ask?: FormField;
+  /** Back from the optional disability question (./disability-question.ts): do not ask it again. */
+  disabilityAsked?: boolean;
 }
 
 interface ApplyData extends Record<string, unknown> {
@@ -180,6 +183,9 @@ export function createApplyFlow(services: ApplicationServices): Flow<'apply'> {
       ctx.say(ctx.t('applications:apply.notEligible', { title }));
       return ctx.go('eligibility', { slug, returning: true });
     }
+    // Issue #20, point 12: the organisation's disability goal needs the optional question, asked once.
+    if (!app && !params.disabilityAsked && (await shouldAskDisability(ctx.tx, ctx.user.id, p, profile)))
+      return ctx.go(DISABILITY_QUESTION_FLOW, { slug });
     if (!app) {
       const row = await openDraft(ctx.tx, ctx.user.id, programme.id, ctx.inbound.channel);
       app = {

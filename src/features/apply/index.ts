@@ -3,13 +3,14 @@ import type { AnyFlow } from '../../engine/flow';
 import { fieldCipherFromConfig } from '../../privacy/keyring';
 import { LocalFolderStorage, MediaDownloads } from '../../storage';
 import { createApplicationsFlow } from '../applications/flow';
+import { disabilityQuestionFlow } from './disability-question';
 import { createApplyFlow } from './flow';
 
 export { cancelApplyForm } from './flow';
 
 /** The application form ("apply") and "Lamaran saya" ("applications"). */
 export function createApplicationFlows(services: ApplicationServices): AnyFlow[] {
-  return [createApplyFlow(services), createApplicationsFlow(services)];
+  return [createApplyFlow(services), createApplicationsFlow(services), disabilityQuestionFlow];
 }
 
 /**

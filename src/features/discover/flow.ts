@@ -31,6 +31,7 @@ import { nonTextKey, openFeature, showMenu } from '../menu/flow';
 import { profileFromFacts } from '../profile/facts';
 import { nearHomeProfile, routeFreeText } from '../text-router';
 import { alternativesFor } from './alternatives';
+import { brochureMessage } from './brochure';
 import { answerCardQuestion } from './card-answers';
 import { listLine, renderCard, ruledOutName, titleOf } from './format';
 import { answerAboutListed, describeFacts, statedOnly, withStated } from './listen';
@@ -266,9 +267,19 @@ export async function showCard(ctx: FlowContext, slug: string, full = false): Pr
     { id: `share:${slug}`, label: ctx.t('discovery:card.share') },
   ];
   if (card.truncated) choices.push({ id: `more:${slug}`, label: ctx.t('discovery:card.more') });
+  if (p.brochure) choices.push({ id: `brochure:${slug}`, label: ctx.t('discovery:card.brochure') });
   if (previous.query) choices.push({ id: 'back', label: ctx.t('discovery:card.back') });
   ctx.state = { ...ctx.state, flow: 'discover', step: 'card', data: { ...previous, slug } };
   ctx.ask(card.text, choices);
+}
+
+/** The programme's brochure as a file, then the card's choices again under a short line. */
+async function sendBrochure(ctx: FlowContext, slug: string): Promise<void> {
+  const detail = await getProgramme(ctx.tx, slug);
+  const message = detail ? brochureMessage(ctx, detail.programme) : undefined;
+  if (!message) return showCard(ctx, slug);
+  ctx.send(message);
+  return showCard(ctx, slug);
 }
 
 async function onChoice(ctx: FlowContext, id: string): Promise<void> {
@@ -287,6 +298,8 @@ async function onChoice(ctx: FlowContext, id: string): Promise<void> {
       return showCard(ctx, arg);
     case 'more':
       return showCard(ctx, arg, true);
+    case 'brochure':
+      return sendBrochure(ctx, arg);
     case 'page':
       return showResults(ctx, d.query ?? {}, (d.page ?? 1) + (arg === 'next' ? 1 : -1));
     case 'back':

@@ -4,6 +4,7 @@ import type { AdminContext } from '../../context';
 import { Csrf } from '../../layout';
 import { EDIT_FIELDS, type EditField, FIELD_GROUPS, type FormErrors, type FormValues } from '../edit-form';
 import { Quoted } from '../quoted';
+import { BrochureField } from './brochure';
 
 /** The catalogue's words for a select's values (the field names match the catalogue's vocabularies). */
 const OPTION_LABELS: Record<string, string> = {
@@ -49,10 +50,18 @@ export interface RegionGroup {
 }
 
 /** Viewers read the same fields as a list (they have no form). */
-function ReadOnly({ t, values }: { t: T; values: FormValues }) {
+function ReadOnly({ t, values, brochure }: { t: T; values: FormValues; brochure?: string | undefined }) {
   return (
     <>
       <p class="notice">{t('dashboard:programmes.edit.readOnly')}</p>
+      {brochure ? (
+        <p>
+          {t('dashboard:programmes.brochure.current')}{' '}
+          <a href={`/admin/brosur/${brochure}`} target="_blank" rel="noopener">
+            {t('dashboard:programmes.brochure.view')}
+          </a>
+        </p>
+      ) : null}
       {FIELD_GROUPS.map((g) => (
         <section>
           <h2>{t(`dashboard:programmes.edit.group.${g.key}`)}</h2>
@@ -298,6 +307,7 @@ export function ProgrammeEdit(props: {
   conflict?: boolean;
   canWrite: boolean;
   bot?: string | undefined;
+  brochure?: string | undefined;
 }) {
   const { c, values, errors } = props;
   const t = c.var.t;
@@ -327,12 +337,18 @@ export function ProgrammeEdit(props: {
       ) : null}
       <ErrorSummary t={t} fields={EDIT_FIELDS} errors={errors} other={props.other} />
       {!props.canWrite ? (
-        <ReadOnly t={t} values={values} />
+        <ReadOnly t={t} values={values} brochure={props.brochure} />
       ) : (
-        <form method="post" action={`/admin/programmes/${props.slug}`} novalidate>
+        <form
+          method="post"
+          action={`/admin/programmes/${props.slug}`}
+          enctype="multipart/form-data"
+          novalidate
+        >
           <Csrf c={c} />
           <input type="hidden" name="version" value={props.version} />
           <FieldGroups
+            extra={{ contact: <BrochureField c={c} error={errors.brochure} current={props.brochure} /> }}
             t={t}
             groups={FIELD_GROUPS}
             fields={EDIT_FIELDS}

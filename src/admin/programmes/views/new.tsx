@@ -1,38 +1,9 @@
 import type { AdminContext } from '../../context';
 import { Csrf } from '../../layout';
-import { BROCHURE_MAX_BYTES, BROCHURE_TYPES } from '../brochure';
 import type { FormErrors, FormValues } from '../edit-form';
 import { NEW_FIELD_GROUPS, NEW_FIELDS } from '../new-form';
+import { BrochureField } from './brochure';
 import { ErrorSummary, FieldGroups, type RegionGroup } from './edit';
-
-/**
- * A brochure (photo or PDF) for an organisation that has no web page for the programme: stored, served
- * publicly at /admin/brosur/…, and listed among the programme's sources.
- */
-function Brochure({ c, error }: { c: AdminContext; error?: string | undefined }) {
-  const t = c.var.t;
-  return (
-    <div class="prog-field">
-      <label for="f-brochure">{t('dashboard:programmes.new.brochure')}</label>
-      <p class="muted prog-hint" id="f-brochure-hint">
-        {t('dashboard:programmes.new.brochureHint', { max: BROCHURE_MAX_BYTES / 1024 / 1024 })}
-      </p>
-      <input
-        type="file"
-        id="f-brochure"
-        name="brochure"
-        accept={BROCHURE_TYPES.join(',')}
-        aria-describedby={error ? 'f-brochure-hint f-brochure-error' : 'f-brochure-hint'}
-        aria-invalid={error ? 'true' : undefined}
-      />
-      {error ? (
-        <p class="prog-error" id="f-brochure-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** "Tambah program": the edit form's fields and the new record's own, prefilled with sensible defaults. */
 export function ProgrammeNew(props: {
@@ -55,7 +26,7 @@ export function ProgrammeNew(props: {
       <form method="post" action="/admin/programmes/new" enctype="multipart/form-data" novalidate>
         <Csrf c={c} />
         <FieldGroups
-          extra={{ apply: <Brochure c={c} error={errors.brochure} /> }}
+          extra={{ apply: <BrochureField c={c} error={errors.brochure} /> }}
           t={t}
           groups={NEW_FIELD_GROUPS}
           fields={NEW_FIELDS}
