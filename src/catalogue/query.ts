@@ -26,6 +26,7 @@ export function queryFromUnderstanding(u: Understanding, profile?: StoredProfile
   if (s.topics?.length) query.topics = s.topics;
   if (s.fieldWords?.length) query.fieldWords = s.fieldWords;
   if (s.rankBy?.length) query.rankBy = s.rankBy;
+  if (s.schedule?.length) query.schedule = s.schedule;
   if (s.countries?.length) query.countries = s.countries;
   else if (s.country) query.country = s.country;
   const abroad = Boolean(
@@ -194,6 +195,8 @@ export function describeQuery(ctx: Pick<FlowContext, 't' | 'locale'>, query: Pro
   }
   for (const flag of ['free', 'stipend', 'womenOnly', 'disabilityFriendly', 'online', 'blended'] as const)
     if (query[flag]) parts.push(ctx.t(`discovery:filter.${flag}`));
+  if (query.schedule?.length)
+    parts.push(ctx.t('discovery:filter.schedule', { when: query.schedule.map((group) => group[0]).join('/') }));
   const x = query.exclude;
   if (x) {
     const ruledOut = [

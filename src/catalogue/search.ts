@@ -374,7 +374,7 @@ function hiddenRules(person: PersonFacts, today: string): Array<[HiddenReason, S
 }
 
 /** The filters the person's words set (not the person's own facts). */
-function conditions(query: ProgrammeQuery, today: string): SQL[] {
+function conditions(query: ProgrammeQuery, today: string, onlineAnywhere = true): SQL[] {
   const p = programmes;
   const where: SQL[] = [ne(p.status, 'draft')];
   if (!query.includeClosed) {
@@ -394,12 +394,9 @@ function conditions(query: ProgrammeQuery, today: string): SQL[] {
     where.push(widen ? or(inArray(p.field, query.fields), widen)! : inArray(p.field, query.fields));
   }
   const place = inPlaces(placeCodes(query));
-  // Online programmes match every place when a subject was asked for ("las di bekasi"); a place alone
-  // ("kediri ada apa") asks what is there.
-  const about = Boolean(
-    query.fields?.length || query.topics?.length || query.country || query.countries?.length,
-  );
-  if (place) where.push(about ? or(place, eq(p.mode, 'daring'))! : place);
+  // Online programmes match every place when a subject was asked for ("las di bekasi") and nothing in
+  // the place itself fits (see localFirst); a place alone ("kediri ada apa") asks what is there.
+  if (place) where.push(onlineAnywhere && placeAndSubject(query) ? or(place, eq(p.mode, 'daring'))! : place);
   const countries = query.countries?.length ? query.countries : query.country ? [query.country] : [];
   if (countries.length) {
     const going = inArray(
@@ -413,6 +410,9 @@ function conditions(query: ProgrammeQuery, today: string): SQL[] {
     const named = names.length ? anyPhrase(p.titleText, names) : undefined;
     where.push(named ? or(going, named)! : going);
   }
+  // "kelas malam": a programme that says when it is held, and says it fits.
+  const held = query.schedule?.length ? anyPhrase(p.searchText, query.schedule.flat()) : undefined;
+  if (held) where.push(held);
   if (query.free) where.push(eq(p.feeIdr, 0));
   if (query.stipend) where.push(sql`${p.stipendIdr} > 0`);
   if (query.womenOnly === 'only') where.push(eq(p.womenOnly, true));
@@ -436,6 +436,19 @@ function conditions(query: ProgrammeQuery, today: string): SQL[] {
   const ruledOut = x?.words?.length ? anyPhrase(p.titleText, x.words) : undefined;
   if (ruledOut) where.push(not(ruledOut));
   return where;
+}
+
+/** A place and what about ("las di bekasi"): online programmes elsewhere count only when nothing there fits. */
+function placeAndSubject(query: ProgrammeQuery): boolean {
+  return Boolean(
+    inPlaces(placeCodes(query)) &&
+      (query.fields?.length || query.topics?.length || query.country || query.countries?.length),
+  );
+}
+
+/** Search the place itself first: the person did not ask for online programmes. */
+function localFirst(query: ProgrammeQuery): boolean {
+  return placeAndSubject(query) && !query.online && !query.blended;
 }
 
 /** Being in the very place asked for (or near the person's home) beats an online programme that matches every place. */
@@ -473,6 +486,7 @@ function subjectSaid(query: ProgrammeQuery): boolean {
       query.regency ||
       query.province ||
       query.rankBy?.length ||
+      query.schedule?.length ||
       query.near?.length,
   );
 }
@@ -507,9 +521,15 @@ const NOT_FILTERS = new Set([
   'hybrid',
 ]);
 
-function plan(query: ProgrammeQuery, terms: TextTerm[], today: string, textMustMatch: boolean): Plan {
+function plan(
+  query: ProgrammeQuery,
+  terms: TextTerm[],
+  today: string,
+  textMustMatch: boolean,
+  onlineAnywhere = true,
+): Plan {
   const p = programmes;
-  const where = conditions(query, today);
+  const where = conditions(query, today, onlineAnywhere);
   if (textMustMatch) for (const term of terms) where.push(termMatch(p.searchText, term));
   const hiddenReasons = hiddenBy(query.person, today);
   const hidden = hiddenReasons.length ? or(...hiddenReasons.map(([, c]) => c))! : sql`false`;
@@ -549,8 +569,18 @@ export async function searchProgrammes(
   const pageSize = Math.max(1, Math.min(50, Math.floor(options.pageSize ?? 5)));
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const terms = await typoTerms(db, plainTerms(query.text));
-  const q = plan(query, terms, today, options.textMustMatch ?? false);
-  const rows = await pageRows(db, query, q, today, page, pageSize);
+  const mustMatch = options.textMustMatch ?? false;
+  // In the place asked for first; online programmes from elsewhere only when nothing there fits.
+  const local = localFirst(query);
+  let q = plan(query, terms, today, mustMatch, !local);
+  let rows = await pageRows(db, query, q, today, page, pageSize);
+  if (local) {
+    const here = rows[0] ? Number(rows[0].total) : page === 1 ? 0 : (await countPlan(db, query, q, today)).total;
+    if (here === 0) {
+      q = plan(query, terms, today, mustMatch);
+      rows = await pageRows(db, query, q, today, page, pageSize);
+    }
+  }
   const first = rows[0];
   const counted = first
     ? { total: Number(first.total), all: q.hasSignals ? Number(first.all) : Number(first.total) }
@@ -762,13 +792,21 @@ export async function countProgrammes(
 ): Promise<number> {
   const today = toIsoDate(options.today);
   const terms = await typoTerms(db, plainTerms(query.text));
-  const q = plan(query, terms, today, options.textMustMatch ?? false);
-  const matching = scored(db, query, q, today);
-  const rows = await db
-    .with(matching)
-    .select({ total: sql<number>`count(*) filter (where ${cut(query, q)})` })
-    .from(matching);
-  return Number(rows[0]?.total ?? 0);
+  const count = async (onlineAnywhere: boolean) => {
+    const q = plan(query, terms, today, options.textMustMatch ?? false, onlineAnywhere);
+    const matching = scored(db, query, q, today);
+    const rows = await db
+      .with(matching)
+      .select({ total: sql<number>`count(*) filter (where ${cut(query, q)})` })
+      .from(matching);
+    return Number(rows[0]?.total ?? 0);
+  };
+  // As searchProgrammes lists them: the place itself, else online programmes too.
+  if (localFirst(query)) {
+    const here = await count(false);
+    if (here > 0) return here;
+  }
+  return count(true);
 }
 
 export type RelaxedFilter = Exclude<keyof ProgrammeQuery, never>;
@@ -820,6 +858,7 @@ function relaxations(query: ProgrammeQuery): { filter: RelaxedFilter; query: Pro
   // How it is taught (online, partly online) loosens as one.
   if (query.online || query.blended)
     out.push({ filter: 'online', query: without('online', 'hybrid', 'blended') });
+  if (query.schedule?.length) out.push({ filter: 'schedule', query: without('schedule') });
   if (query.exclude) out.push({ filter: 'exclude', query: without('exclude') });
   if (query.person) out.push({ filter: 'person', query: without('person') });
   if (queryWords(query.text).length) out.push({ filter: 'text', query: without('text') });

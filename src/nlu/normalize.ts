@@ -5,7 +5,7 @@
  * the abbreviations this domain depends on (SMA, SMP, BLK, KK, D3…) are left exactly as they are.
  */
 import { onRegionsReloaded } from '../regions/data';
-import { placeNameTokens, townNameTokens } from '../regions/gazetteer';
+import { multiWordNamesWith, placeNameTokens, townNameTokens } from '../regions/gazetteer';
 import { TypoIndex } from '../shared/text/distance';
 import { rawTokens } from '../shared/text/tokens';
 import { isCommonWord } from '../shared/text/words';
@@ -90,6 +90,7 @@ onRegionsReloaded(() => {
   known = undefined;
   placeTypos = undefined;
   joinTargets = undefined;
+  addressInPlaces = undefined;
 });
 
 function vocabulary(): Set<string> {
@@ -160,8 +161,19 @@ const SUFFIXES: ReadonlyArray<[string, string[]]> = [
   ['in', []],
 ];
 
-/** Two-word places whose second word is also a way of addressing someone ("pangkalan bun"). */
-const PLACE_ENDINGS = new Set(['pangkalan bun']);
+/** Place names with a word that is also a way of addressing someone ("pangkalan bun"), from the gazetteer. */
+let addressInPlaces: string[][] | undefined;
+
+/** The word at `i` is part of a place name written around it ("pangkalan bun"), not a form of address. */
+function inPlaceName(raw: ReadonlyArray<{ text: string }>, i: number): boolean {
+  addressInPlaces ??= multiWordNamesWith(ADDRESS_TERMS);
+  const word = raw[i]!.text;
+  return addressInPlaces.some((parts) =>
+    parts.some(
+      (w, k) => w === word && parts.every((p, j) => raw[i - k + j]?.text === p),
+    ),
+  );
+}
 
 function normalizeWord(token: string, depth = 0, seen?: { definite: boolean; attribute: boolean }): string[] {
   if (PROTECTED.has(token) || /^\d+$/.test(token)) return [token];
@@ -270,7 +282,7 @@ export function normalizeMessage(text: string): NormalizedMessage {
     // "kakak saya", "abang gw": a relative, not a way of addressing the bot.
     const relative = ADDRESS_TERMS.has(word) && next !== undefined && MY.has(next);
     // "pangkalan bun": the end of a place's name, not "bunda".
-    const placeEnd = ADDRESS_TERMS.has(word) && i > 0 && PLACE_ENDINGS.has(`${raw[i - 1]!.text} ${word}`);
+    const placeEnd = ADDRESS_TERMS.has(word) && inPlaceName(raw, i);
     const out = relative || placeEnd ? [word] : normalizeWord(word, 0, seen);
     // "uang sakunya": the attribute starts at "uang".
     if (!askedBefore && seen.attribute) attributeAt = tokens.length - (tokens.at(-1) === 'uang' ? 1 : 0);

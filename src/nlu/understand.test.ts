@@ -245,4 +245,33 @@ describe('understand, as people really write', () => {
       placeIsHome: true,
     });
   });
+
+  it('reads a parent\'s trade as the person\'s background, unless nothing else is asked', () => {
+    const office = understand('aku anak petani tp pengen kerja kantoran, ada pelatihan admin?').slots;
+    expect(office.fields).toEqual(['administrasi']);
+    const barista = understand('anak petani kopi, pengen jadi barista').slots;
+    expect(barista.topics?.[0]?.[0]).toBe('barista');
+    expect(understand('anak petani kakao, sa di keerom').slots.topics?.[0]).toContain('kakao');
+    // After "shift": when the person is free, not what they want.
+    expect(understand('ada kelas malem ga kak, abis shift pabrik').slots.fields).toBeUndefined();
+  });
+
+  it('reads when classes are held as a filter of its own', () => {
+    expect(understand('kelas malam surabaya').slots.schedule?.[0]).toContain('malam');
+    expect(understand('kota ambon ada kursus buat yg kerja siang?').slots.schedule?.[0]).toContain('sore');
+    // Working night shifts is no class time.
+    expect(understand('magang gudang bisa shift malam, jakarta').slots.schedule).toBeUndefined();
+  });
+
+  it('takes a second kind offered as a fallback', () => {
+    expect(understand('pontianak ada magang kah? kalo ndak ade, pelatihan pun jadi').slots.kinds).toEqual([
+      'magang',
+      'pelatihan',
+    ]);
+  });
+
+  it('reads a name of two regencies in two provinces as both', () => {
+    expect(understand('pelatihan di banjar ada?').slots.places).toEqual(['32.79', '63.03']);
+    expect(understand('pelatihan di kota banjar').slots.places).toBeUndefined();
+  });
 });

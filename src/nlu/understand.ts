@@ -42,6 +42,11 @@ export interface Slots {
   fieldWords?: string[];
   /** Subjects that only rank ("tuli" → programmes whose accommodations speak of sign language first). */
   rankBy?: string[][];
+  /**
+   * When classes are held, as asked ("kelas malam", "sabtu minggu"): each group the words a programme's
+   * title, summary or schedule note says when it fits. A filter; the same groups also rank.
+   */
+  schedule?: string[][];
   /** ISO 3166 alpha-2 destination. */
   country?: string;
   /** Several destinations at once ("korea atau jepang", "eropa"); `country` is the first. */
@@ -426,6 +431,7 @@ export function understand(text: string): Understanding {
   if (constraintReading.womenExclusive) slots.womenExclusive = true;
   const rankBy = [...(constraintReading.rankBy ?? []), ...schedule, ...broad, ...routes];
   if (rankBy.length) slots.rankBy = rankBy;
+  if (schedule.length) slots.schedule = schedule;
   if (ordinal !== undefined) slots.ordinal = ordinal;
   if (facts) slots.facts = facts;
 

@@ -173,6 +173,17 @@ export function townNameTokens(): ReadonlySet<string> {
   return townTokens;
 }
 
+/**
+ * The place names of several words (regencies, kecamatan, towns, areas) with one of these words in them,
+ * each as its words: "pangkalan bun" for the forms of address, whose "bun" is no "bunda" there.
+ */
+export function multiWordNamesWith(words: ReadonlySet<string>): string[][] {
+  const g = index();
+  return [...g.names.keys(), ...g.areas.keys()]
+    .map((name) => name.split(' '))
+    .filter((parts) => parts.length > 1 && parts.some((w) => words.has(w)));
+}
+
 /** Every word that appears in a place name: the normaliser leaves these alone. */
 export function placeNameTokens(): ReadonlySet<string> {
   return index().tokens;
@@ -198,8 +209,13 @@ function picks(candidates: Region[], level: Level | undefined): Region[] {
   }
   const best = candidates.reduce((b, r) => (rank(r) < rank(b) ? r : b));
   if (best.type === 'province') return [best];
+  // Of the same name in another province too ("banjar": Kota Banjar in Jawa Barat and Kabupaten Banjar
+  // in Kalimantan Selatan), unless the person said which.
   const twins = candidates.filter(
-    (r) => r !== best && r.type === 'regency' && r.provinceCode === best.provinceCode && r.kind !== best.kind,
+    (r) =>
+      r !== best &&
+      r.type === 'regency' &&
+      (r.provinceCode === best.provinceCode ? r.kind !== best.kind : r.baseName === best.baseName),
   );
   return [best, ...twins];
 }

@@ -57,6 +57,8 @@ export interface ProgrammeQuery {
   fieldWords?: string[];
   /** Subjects that only rank, each as words that say it ("tuli", "bahasa isyarat"): never empty a search. */
   rankBy?: string[][];
+  /** When classes are held: a programme must say one of these words (title, summary, schedule note). */
+  schedule?: string[][];
   /** No fee. */
   free?: boolean;
   /** Pays a stipend (uang saku). */

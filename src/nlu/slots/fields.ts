@@ -120,6 +120,42 @@ const SELF = new Set(['saya', 'cuma', 'hanya', 'sebagai', 'jadi', 'seorang', 'se
 const EITHER = new Set(['atau', 'dan', 'sama', 'ato', 'or', 'and', 'maupun']);
 /** "sambil ngurus anak": a circumstance, not a subject. */
 const WHILE = new Set(['sambil', 'sembari', 'sekalian']);
+/**
+ * Whose work a trade word names when it follows one of these: "anak petani", "bapak nelayan", "bokap
+ * nelayan", "keluarga nelayan" — the person's background, not what they are looking for. So is the work
+ * after "shift" ("abis shift pabrik": when they are free).
+ */
+const BACKGROUND_OF = new Set([
+  'anak',
+  'bapak',
+  'ayah',
+  'bapa',
+  'ibu',
+  'mama',
+  'mamak',
+  'papa',
+  'bokap',
+  'nyokap',
+  'keluarga',
+  'suami',
+  'istri',
+  'kakak',
+  'abang',
+  'adik',
+  'kakek',
+  'nenek',
+  'tua',
+  'shift',
+]);
+
+/** "anak petani", "bapak saya nelayan", "orang tua petani": the family's work. */
+function background(tokens: readonly string[], start: number): boolean {
+  const before = tokens[start - 1] ?? '';
+  if (before === 'tua') return tokens[start - 2] === 'orang';
+  if (BACKGROUND_OF.has(before)) return true;
+  return before === 'saya' && BACKGROUND_OF.has(tokens[start - 2] ?? '') && tokens[start - 2] !== 'shift';
+}
+
 const WISH = new Set([
   'ingin',
   'mau',
@@ -303,16 +339,25 @@ export function extractFields(r: Reading): FieldReading {
     for (const hit of hits)
       if (hit.end <= wishAt && STUDIED.has(r.tokens[hit.start - 1] ?? '')) situation.dropped.add(hit);
   const kept: FieldHit[] = [];
+  const family: FieldHit[] = [];
   for (const hit of hits) {
     if (situation.dropped.has(hit)) continue;
     const before = r.tokens.slice(Math.max(0, hit.start - 3), hit.start);
     if (before.slice(-2).some((w) => WHILE.has(w))) continue;
+    if (background(r.tokens, hit.start)) {
+      family.push(hit);
+      continue;
+    }
     // A purpose or a skill after the subject: "kursus mandarin buat kerja di hotel", "tour guide, bisa
     // bahasa inggris" — everything from that word on.
     const earlier = kept.some((h) => h.concept.fields.length > 0);
     if (earlier && purposeBefore(r.tokens, hit.start, kept.at(-1)!.end)) continue;
     kept.push(hit);
   }
+  // The family's work is the subject only when nothing else is ("anak petani kakao, sa di keerom").
+  if (family.length && !kept.some((h) => h.concept.fields.length))
+    kept.push(...family.filter((h) => r.tokens[h.start - 1] !== 'shift'));
+  kept.sort((a, b) => a.start - b.start);
   const out: FieldReading = { ...collectFields(kept), hits: kept };
   if (situation.end !== undefined) out.situationEnd = situation.end;
   return out;

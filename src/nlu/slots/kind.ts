@@ -139,6 +139,10 @@ const KINDS = new Set<string>(['pelatihan', 'magang', 'sertifikasi', 'magang_lua
 /** Between two kinds that are both wanted: "pelatihan atau magang", "magang/pelatihan". */
 const EITHER = new Set(['atau', 'dan', 'sama', 'ato', 'or', 'and', 'ataupun', 'maupun', 'serta']);
 
+/** "kalau ga ada, pelatihan pun jadi": the second kind is wanted too, failing the first. */
+const FAILING = /(^| )kalau (tidak|belum|kosong)( |$)/;
+const WILL_DO = /^(pun|juga) (jadi|boleh|oke|mau|tidak apa)/;
+
 export function extractKind(r: Reading): KindCues {
   const seen = new Set<KindCue>();
   const purposes = new Set<KindCue>();
@@ -184,7 +188,9 @@ export function extractKind(r: Reading): KindCues {
   for (let k = 1; k < hits.length; k++) {
     const [a, b] = [hits[k - 1]!, hits[k]!];
     const between = r.tokens.slice(a.end, b.start);
-    if (a.kind !== b.kind && between.length === 1 && EITHER.has(between[0]!))
+    const fallback =
+      FAILING.test(between.join(' ')) || WILL_DO.test(r.tokens.slice(b.end, b.end + 3).join(' '));
+    if (a.kind !== b.kind && ((between.length === 1 && EITHER.has(between[0]!)) || fallback))
       for (const x of [a.kind, b.kind]) if (!both.includes(x)) both.push(x);
   }
   if (both.length > 1) out.kinds = both;
