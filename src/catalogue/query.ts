@@ -196,7 +196,9 @@ export function describeQuery(ctx: Pick<FlowContext, 't' | 'locale'>, query: Pro
   for (const flag of ['free', 'stipend', 'womenOnly', 'disabilityFriendly', 'online', 'blended'] as const)
     if (query[flag]) parts.push(ctx.t(`discovery:filter.${flag}`));
   if (query.schedule?.length)
-    parts.push(ctx.t('discovery:filter.schedule', { when: query.schedule.map((group) => group[0]).join('/') }));
+    parts.push(
+      ctx.t('discovery:filter.schedule', { when: query.schedule.map((group) => group[0]).join('/') }),
+    );
   const x = query.exclude;
   if (x) {
     const ruledOut = [

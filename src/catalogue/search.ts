@@ -575,7 +575,11 @@ export async function searchProgrammes(
   let q = plan(query, terms, today, mustMatch, !local);
   let rows = await pageRows(db, query, q, today, page, pageSize);
   if (local) {
-    const here = rows[0] ? Number(rows[0].total) : page === 1 ? 0 : (await countPlan(db, query, q, today)).total;
+    const here = rows[0]
+      ? Number(rows[0].total)
+      : page === 1
+        ? 0
+        : (await countPlan(db, query, q, today)).total;
     if (here === 0) {
       q = plan(query, terms, today, mustMatch);
       rows = await pageRows(db, query, q, today, page, pageSize);

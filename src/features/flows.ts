@@ -8,6 +8,7 @@
  */
 
 import type { ApplicationsParams } from './applications/flow';
+import type { DisabilityQuestionParams } from './apply/disability-question';
 import type { ApplyParams } from './apply/flow';
 import type { DiscoverParams } from './discover/flow';
 import type { EligibilityParams, MatchParams } from './eligibility/flow';
@@ -37,6 +38,7 @@ declare module '../engine/flow' {
     subscribe: SubscribeParams;
     questions: QuestionsParams;
     apply: ApplyParams;
+    applyDisability: DisabilityQuestionParams;
     applications: ApplicationsParams;
     handoff: HandoffParams;
     rating: NoParams;

@@ -169,9 +169,7 @@ function inPlaceName(raw: ReadonlyArray<{ text: string }>, i: number): boolean {
   addressInPlaces ??= multiWordNamesWith(ADDRESS_TERMS);
   const word = raw[i]!.text;
   return addressInPlaces.some((parts) =>
-    parts.some(
-      (w, k) => w === word && parts.every((p, j) => raw[i - k + j]?.text === p),
-    ),
+    parts.some((w, k) => w === word && parts.every((p, j) => raw[i - k + j]?.text === p)),
   );
 }
 

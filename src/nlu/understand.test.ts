@@ -246,7 +246,7 @@ describe('understand, as people really write', () => {
     });
   });
 
-  it('reads a parent\'s trade as the person\'s background, unless nothing else is asked', () => {
+  it("reads a parent's trade as the person's background, unless nothing else is asked", () => {
     const office = understand('aku anak petani tp pengen kerja kantoran, ada pelatihan admin?').slots;
     expect(office.fields).toEqual(['administrasi']);
     const barista = understand('anak petani kopi, pengen jadi barista').slots;

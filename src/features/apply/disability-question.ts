@@ -4,11 +4,11 @@ import type { Queryable } from '../../db/client';
 import { consents, organisations, recruitmentTargets } from '../../db/schema';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
-import { normalise } from '../../profile/normalise';
 import { parseYesNo } from '../../profile/parse';
 import { loadProfile, saveProfile } from '../../profile/store';
 import type { Profile } from '../../shared/profile';
 import type { Programme } from '../../shared/programme';
+import { normaliseText as normalise } from '../../shared/text/normalise';
 
 /*
  * The optional disability question during an application (issue #20, point 12): asked once, before a
@@ -19,7 +19,12 @@ import type { Programme } from '../../shared/programme';
  * where "Profil saya → Kebutuhan disabilitas" keeps it, so the target counts it and it can be removed.
  */
 
-export const DISABILITY_QUESTION_FLOW = 'applyDisability';
+export const DISABILITY_QUESTION_FLOW = 'applyDisability' as const;
+
+/** Which programme's application the question belongs to (and returns to). */
+export interface DisabilityQuestionParams {
+  slug?: string;
+}
 
 /** The longest description of needs we keep (as the profile's accommodation step). */
 const MAX_NEEDS = 300;
@@ -104,7 +109,7 @@ function answerOf(input: FlowInput): Answer {
   return parsed.ok ? (parsed.value ? 'yes' : 'no') : undefined;
 }
 
-export const disabilityQuestionFlow: Flow = {
+export const disabilityQuestionFlow: Flow<'applyDisability'> = {
   id: DISABILITY_QUESTION_FLOW,
   async start(ctx, params) {
     const slug = String(params?.slug ?? '');
