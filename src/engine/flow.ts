@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ConversationState } from '../db/schema';
 import type { FlowContext } from './context';
 
@@ -49,6 +49,14 @@ export interface Flow<K extends FlowId = FlowId> {
   start(ctx: FlowContext, params?: FlowParams[K]): Promise<void>;
   handle(ctx: FlowContext, input: FlowInput): Promise<void>;
   state?: z.ZodType<Record<string, unknown>>;
+}
+
+/** A saved value of a type too rich to spell out in zod (a search query): an object, or dropped. */
+export function savedObject<T extends object>() {
+  return z
+    .custom<T>((v) => typeof v === 'object' && v !== null && !Array.isArray(v))
+    .optional()
+    .catch(undefined);
 }
 
 /** Any registered flow, whatever its id (the registry holds them all). */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type ApplicationDbRow,
   type ApplicationRow,
   eachApplication,
   listApplications as listApplicationRows,
@@ -29,28 +30,30 @@ export interface ApplicationFilter {
   perPage: number;
 }
 
-/** An application as the API shows it (snake_case, ISO dates). */
-export interface ApplicationListItem {
-  id: string;
-  reference: string | null;
+/** An application as the API shows it: the row's own columns, dates as ISO text, the programme's slug. */
+export type ApplicationListItem = Pick<
+  ApplicationDbRow,
+  | 'id'
+  | 'reference'
+  | 'status'
+  | 'full_name'
+  | 'phone'
+  | 'email'
+  | 'address'
+  | 'gender'
+  | 'education_level'
+  | 'province'
+  | 'channel'
+> & {
   programme: string;
-  status: ApplicationStatus;
   seat: string | null;
   submitted_at: string | null;
   updated_at: string;
-  full_name: string | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  gender: string | null;
-  education_level: string | null;
-  province: string | null;
   age: number | null;
-  channel: string | null;
   documents: string[];
-  referral: { code: string; recruiter: string | null } | null;
+  referral: ApplicationRow['referral'];
   anonymised: boolean;
-}
+};
 
 const DOCUMENTS = { documents: true };
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { acceptDocument } from '../../applications/documents';
 import { recordInterest } from '../../applications/interest';
 import { parseNik } from '../../applications/nik';
@@ -89,6 +90,14 @@ interface ApplyData extends Record<string, unknown> {
   back?: { step: string; field?: FormField };
 }
 
+/** The saved data's shape, checked when a turn starts (a value of an older shape is dropped). */
+const ApplyState = z.looseObject({
+  slug: z.string().optional().catch(undefined),
+  applicationId: z.string().optional().catch(undefined),
+  field: z.string().optional().catch(undefined),
+  back: z.looseObject({ step: z.string() }).optional().catch(undefined),
+});
+
 function data(ctx: FlowContext): ApplyData {
   return ctx.state.data as ApplyData;
 }
@@ -102,6 +111,7 @@ function data(ctx: FlowContext): ApplyData {
 export function createApplyFlow(services: ApplicationServices): Flow<'apply'> {
   const flow: Flow<'apply'> = {
     id: 'apply',
+    state: ApplyState,
     start: (ctx, params) => start(ctx, params ?? {}),
     async handle(ctx, input) {
       switch (ctx.state.step) {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { recordInterest } from '../../applications/interest';
 import { seatsLeft } from '../../applications/seats';
 import {
@@ -13,7 +14,7 @@ import { explainEmpty, getProgramme, type ProgrammeQuery, searchProgrammes } fro
 import { hasConsent, recordConsent } from '../../consent/service';
 import { rowsOf } from '../../db/rows';
 import type { FlowContext } from '../../engine/context';
-import type { Flow, FlowInput } from '../../engine/flow';
+import { type Flow, type FlowInput, savedObject } from '../../engine/flow';
 import { startLink } from '../../engine/presentation';
 import {
   type CardAttribute,
@@ -49,13 +50,15 @@ const REQUIREMENT_ATTRIBUTES: ReadonlySet<CardAttribute> = new Set<CardAttribute
   'height',
 ]);
 
-interface DiscoverData extends Record<string, unknown> {
-  query?: ProgrammeQuery;
-  page?: number;
+/** The saved data: the search, its page and the slugs listed on it, the card open. */
+const DiscoverState = z.looseObject({
+  query: savedObject<ProgrammeQuery>(),
+  page: z.number().int().min(1).optional().catch(undefined),
   /** Slugs listed on the current page, in order. */
-  items?: string[];
-  slug?: string;
-}
+  items: z.array(z.string()).optional().catch(undefined),
+  slug: z.string().optional().catch(undefined),
+});
+type DiscoverData = z.infer<typeof DiscoverState>;
 
 function data(ctx: FlowContext): DiscoverData {
   return ctx.state.data as DiscoverData;
@@ -80,6 +83,7 @@ export interface DiscoverParams {
 
 export const discoverFlow: Flow<'discover'> = {
   id: 'discover',
+  state: DiscoverState,
   async start(ctx, params) {
     const p = params ?? {};
     if (p.query && p.applyIfOne) {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { isSkip } from '../../applications/answers';
 import { personOf } from '../../catalogue/query';
 import { getProgramme } from '../../catalogue/search';
@@ -5,7 +6,7 @@ import { hasConsent, recordConsent } from '../../consent/service';
 import type { StoredProfile } from '../../db/schema';
 import { evaluateFor } from '../../eligibility/for-profile';
 import type { FlowContext } from '../../engine/context';
-import type { Flow, FlowInput, FlowTarget } from '../../engine/flow';
+import { type Flow, type FlowInput, type FlowTarget, savedObject } from '../../engine/flow';
 import { type Correction, cardQuestion, normalize, readCorrection, understand } from '../../nlu';
 import { parseYesNo } from '../../profile/parse';
 import { deleteProfile, loadProfile, saveProfile } from '../../profile/store';
@@ -41,16 +42,23 @@ export interface ProfileParams {
   stopWhenIneligibleFor?: string;
 }
 
-interface ProfileData extends Record<string, unknown> {
-  queue: FieldId[];
-  prefill?: Partial<StoredProfile>;
-  field?: FieldId;
+const fieldId = z.custom<FieldId>((v) => typeof v === 'string');
+
+/** The saved data: the questions still to ask, what was answered last, where to return. */
+const ProfileState = z.looseObject({
+  queue: z.array(fieldId).catch([]),
+  prefill: savedObject<Partial<StoredProfile>>(),
+  field: fieldId.optional().catch(undefined),
   /** The answer given last: "salah, maksudnya 170" changes it. */
-  lastField?: FieldId;
-  questions: ProgrammeQuestion[];
-  returnTo?: ReturnTo;
-  stopWhenIneligibleFor?: string;
-}
+  lastField: fieldId.optional().catch(undefined),
+  questions: z.array(z.custom<ProgrammeQuestion>((v) => typeof v === 'object' && v !== null)).catch([]),
+  returnTo: z
+    .custom<ReturnTo>((v) => typeof v === 'object' && v !== null && typeof (v as ReturnTo).flow === 'string')
+    .optional()
+    .catch(undefined),
+  stopWhenIneligibleFor: z.string().optional().catch(undefined),
+});
+type ProfileData = z.infer<typeof ProfileState>;
 
 export const ALL_PROFILE_FIELDS: FieldId[] = [
   'birthDate',
@@ -73,6 +81,7 @@ function data(ctx: FlowContext): ProfileData {
  */
 export const profileFlow: Flow<'profile'> = {
   id: 'profile',
+  state: ProfileState,
   async start(ctx, params) {
     const p = params ?? {};
     if (p.mode === 'review') return review(ctx);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 /**
  * Questions get answers (issue #14): free questions are matched to the knowledge base (Jembatan's entries
  * and those of the organisations in context), answered shortly with their source and checked date; what
@@ -83,13 +84,15 @@ function concrete(u: Understanding): boolean {
   );
 }
 
-interface AnswerData extends Record<string, unknown> {
-  ref?: string;
-  related?: string;
-  search?: string;
-  asked?: string;
-  desk?: string;
-}
+/** The saved data of an answer on screen (the entry, a related one, a search to offer, the desk). */
+const AnswerState = z.looseObject({
+  ref: z.string().optional().catch(undefined),
+  related: z.string().optional().catch(undefined),
+  search: z.string().optional().catch(undefined),
+  asked: z.string().optional().catch(undefined),
+  desk: z.string().optional().catch(undefined),
+});
+type AnswerData = z.infer<typeof AnswerState>;
 
 export function createQuestionsFlow(settings: QuestionsSettings): QuestionsFlow {
   /** The organisations whose entries apply, and the desk that collects what is unanswered. */
@@ -169,6 +172,7 @@ export function createQuestionsFlow(settings: QuestionsSettings): QuestionsFlow 
 
   const flow: QuestionsFlow = {
     id: QUESTIONS_FLOW,
+    state: AnswerState,
     async start(ctx, params) {
       const ref = typeof params?.ref === 'string' ? params.ref : undefined;
       const { slugs } = await context(ctx);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { hasConsent } from '../../consent/service';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
@@ -16,10 +17,12 @@ import type { Choice } from '../../shared/conversation';
 import type { Field } from '../../shared/vocabulary';
 import { showMenu } from '../menu/flow';
 
-interface QuizData extends Record<string, unknown> {
-  answers: Record<string, QuizAnswer>;
-  index: number;
-}
+/** The saved data: answers so far and the next item; an unreadable one starts the quiz again. */
+const QuizState = z.looseObject({
+  answers: z.record(z.string(), z.enum(QUIZ_ANSWERS)).catch({}),
+  index: z.number().int().min(0).catch(0),
+});
+type QuizData = z.infer<typeof QuizState>;
 
 /**
  * The interest quiz (12 RIASEC items, three-point scale) → the person's strongest interests → the
@@ -28,6 +31,7 @@ interface QuizData extends Record<string, unknown> {
  */
 export const quizFlow: Flow<'quiz'> = {
   id: 'quiz',
+  state: QuizState,
   async start(ctx) {
     ctx.state = { ...ctx.state, step: 'item', data: { answers: {}, index: 0 } satisfies QuizData };
     ctx.say(ctx.t('profile:quiz.intro'));

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { addSubscriptions, type Topic } from '../../broadcasts/subscriptions';
 import { recordConsent } from '../../consent/service';
 import type { FlowContext } from '../../engine/context';
@@ -15,10 +16,12 @@ import { showMenu } from '../menu/flow';
  * consent (UU PDP: evidence of the opt-in) and lifts a previous /berhenti.
  */
 
-interface SubscribeData extends Record<string, unknown> {
-  kind?: string | null;
-  fields?: string[] | null;
-}
+/** The saved data: what was chosen so far (null: "any"); a value of an older shape is dropped. */
+const SubscribeState = z.looseObject({
+  kind: z.string().nullable().optional().catch(undefined),
+  fields: z.array(z.string()).nullable().optional().catch(undefined),
+});
+type SubscribeData = z.infer<typeof SubscribeState>;
 
 const POPULAR_FIELDS: Field[] = ['tik', 'menjahit', 'las', 'tata_boga', 'perhotelan', 'otomotif'];
 
@@ -107,6 +110,7 @@ export interface SubscribeParams {
 
 export const subscribeFlow: Flow<'subscribe'> = {
   id: 'subscribe',
+  state: SubscribeState,
   async start(ctx, params) {
     if (typeof params?.organisation === 'string')
       ctx.say(ctx.t('organisations:subscribe.fromOrganisation', { organisation: params.organisation }));
