@@ -238,16 +238,23 @@ export async function benchBroadcasts(): Promise<void> {
     // one-second window (both at the stand-in).
     if (SECTIONS.has('pace')) {
       const n = Number(process.env.BENCH_PACE_N ?? 25);
+      // The stand-in in a process of its own (bench/pace-stand-in.ts), as Telegram is not in the load
+      // generator's; BENCH_PACE_STAND_IN=here keeps it in this process, as before.
+      const standIn = process.env.BENCH_PACE_STAND_IN === 'here' ? undefined : await paceStandIn(n);
       api.reset();
       api.keepCalls = false;
       api.rateLimit = { perSecond: n, retryAfter: 1 };
       const alongside = process.env.BENCH_ALONGSIDE === 'none' ? undefined : benchWebhook();
       const paced = await enqueue(database, org, plan(n), { regencies: ['35.78'] });
-      worker = await startWorker(workerEnv(n));
+      worker = await startWorker({ ...workerEnv(n), ...(standIn ? { TELEGRAM_API_ROOT: standIn.url } : {}) });
       workers.push(worker);
-      await waitFor(() => api.acceptedAt.length >= paced.recipients, 600_000);
+      await waitFor(
+        () => (standIn ? standIn.accepted() : api.acceptedAt.length) >= paced.recipients,
+        600_000,
+      );
       await stopWorker(worker);
-      const at = [...api.acceptedAt];
+      const counted = standIn ? await standIn.report() : api;
+      const at = [...counted.acceptedAt];
       const rate = (at.length - 1) / ((at.at(-1)! - at[0]!) / 1000);
       let most = 0;
       for (let end = 0, start = 0; end < at.length; end++) {
@@ -261,7 +268,8 @@ export async function benchBroadcasts(): Promise<void> {
       );
       console.log(
         `  most in any one-second window at the stand-in: ${most}   (target ≤ ${n}) ${most <= n ? '✓' : '✗ not met'}` +
-          `   429 answers: ${api.tooManyRequests.length}`,
+          `   429 answers: ${counted.tooManyRequests.length}` +
+          (standIn ? '   (stand-in in its own process)' : '   (stand-in in the load generator)'),
       );
       await alongside;
     }
@@ -349,4 +357,32 @@ export async function benchBroadcasts(): Promise<void> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   await benchBroadcasts();
   process.exit(0);
+}
+
+/** The pace section's Bot API stand-in in its own process (bench/pace-stand-in.ts). */
+async function paceStandIn(perSecond: number) {
+  const child = spawn(process.execPath, await nodeArgs('bench/pace-stand-in.ts'), {
+    env: { ...process.env, PER_SECOND: String(perSecond) },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let accepted = 0;
+  let report: ((value: { acceptedAt: number[]; tooManyRequests: number[] }) => void) | undefined;
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    lines.on('line', (line) => {
+      if (line.startsWith('url ')) resolve(line.slice(4));
+      else if (line.startsWith('accepted ')) accepted = Number(line.slice(9));
+      else if (line.startsWith('{')) report?.(JSON.parse(line));
+    });
+    child.once('exit', (code) => reject(new Error(`pace stand-in exited ${code}`)));
+  });
+  return {
+    url,
+    accepted: () => accepted,
+    report: () =>
+      new Promise<{ acceptedAt: number[]; tooManyRequests: number[] }>((resolve) => {
+        report = resolve;
+        child.stdin!.write('report\n');
+      }),
+  };
 }

@@ -142,7 +142,13 @@ export async function saveTurn(tx: Tx, turn: Turn): Promise<number[]> {
         locale_chosen = coalesce(${p.localeChosen ?? null}::boolean, locale_chosen),
         simple_text = coalesce(${p.simpleText ?? null}::boolean, simple_text),
         broadcasts_stopped = coalesce(${p.broadcastsStopped ?? null}::boolean, broadcasts_stopped)
-      where id = ${turn.userId}
+      -- Only when a setting changes or the stamp is a minute old: rewriting the person's row on every
+      -- update was a good share of Postgres's work per update (issue #15); last_active_at serves
+      -- retention (days), a minute's precision is plenty.
+      where id = ${turn.userId} and (
+        last_active_at < now() - interval '1 minute'
+        or ${p.locale ?? null}::text is not null or ${p.localeChosen ?? null}::boolean is not null
+        or ${p.simpleText ?? null}::boolean is not null or ${p.broadcastsStopped ?? null}::boolean is not null)
     ), scope as (
       select s.organisation, s.topic from (
         select h.organisation, 'handoff' as topic, 1 as rank from handoffs h
