@@ -12,6 +12,7 @@ import { accommodationFlow } from './accommodation/flow';
 import { cancelApplyForm, createApplicationFlows, defaultApplicationServices } from './apply';
 import { campaignPayload, startFromCampaign } from './campaign/start';
 import { discoverFlow } from './discover/flow';
+import { statedOnly } from './discover/listen';
 import { eligibilityFlow, matchFlow } from './eligibility/flow';
 import { createHandoffFlow, type HandoffSettings, handoffIntercept, ratingFlow } from './handoff/flow';
 import { hear } from './heard';
@@ -24,7 +25,6 @@ import { createQuestionsFlow, QUESTIONS_FLOW, type QuestionsFlow } from './quest
 import { quizFlow } from './quiz/flow';
 import { languageFlow, settingsFlow } from './settings/flow';
 import { isSubscribeRequest, subscribeFlow } from './subscribe/flow';
-import { statedOnly } from './discover/listen';
 import { routeFreeText } from './text-router';
 
 export interface FeatureSettings {

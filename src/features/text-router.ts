@@ -13,7 +13,7 @@ import {
 import { requestedLanguage, withoutLanguageTalk } from '../nlu/language';
 import { loadProfile, saveProfile } from '../profile/store';
 import { describeFacts, type Stated, statedOnly } from './discover/listen';
-import { hear, hearHeight, heardFacts, withHeard } from './heard';
+import { hear, heardFacts, hearHeight, withHeard } from './heard';
 import { notUnderstood, openFeature, salam, showMenu } from './menu/flow';
 import { profileFromFacts } from './profile/facts';
 import type { FieldId } from './profile/fields';
@@ -88,7 +88,9 @@ async function correctAnywhere(ctx: FlowContext, c: Correction): Promise<boolean
       hear(ctx, said, { domicile });
       ctx.state = { flow: 'menu', step: 'start', data: {} };
       const facts = describeFacts(ctx, { domicile });
-      const draft = c.field === 'address' && (await listApplications(ctx.tx, ctx.user.id)).some((a) => a.status === 'draft');
+      const draft =
+        c.field === 'address' &&
+        (await listApplications(ctx.tx, ctx.user.id)).some((a) => a.status === 'draft');
       await showMenu(
         ctx,
         `${ctx.t('discovery:factsUsed', { facts })}${draft ? `\n${ctx.t('form.addressInForm')}` : ''}`,

@@ -90,8 +90,12 @@ export function requestedLanguage(text: string): Locale | undefined {
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24).toLowerCase();
       const before = text.slice(Math.max(0, m.index - 24), m.index).toLowerCase();
       const lacking =
-        /^\s*(is|isn'?t|ga|gak|nggak|kurang|tidak|belum)?\s*(not good|not great|bad|poor|weak|jelek|kurang|ga lancar|gak lancar|tidak lancar|belum lancar)/.test(after) ||
-        /(don'?t|do not|can'?t|cannot|bad at|not good at|ga bisa|gak bisa|tidak bisa|ga ngerti|gak ngerti|kurang ngerti)\s+(speak |understand |read |write |bahasa )?(much |well )?$/.test(before);
+        /^\s*(is|isn'?t|ga|gak|nggak|kurang|tidak|belum)?\s*(not good|not great|bad|poor|weak|jelek|kurang|ga lancar|gak lancar|tidak lancar|belum lancar)/.test(
+          after,
+        ) ||
+        /(don'?t|do not|can'?t|cannot|bad at|not good at|ga bisa|gak bisa|tidak bisa|ga ngerti|gak ngerti|kurang ngerti)\s+(speak |understand |read |write |bahasa )?(much |well )?$/.test(
+          before,
+        );
       if (lacking) continue;
       if (!best || m.index > best.at) best = { at: m.index, locale };
     }

@@ -113,7 +113,8 @@ export function readTone(text: string): ToneReading | undefined {
     else found.delete('thanks');
   }
   // "makasih kak 🎉": thanks with a party; "gimana biar lolos? 🎉" is no news to celebrate.
-  if (found.has('joy') && (plain.includes('?') || (!saidInWords('joy') && found.size > 1))) found.delete('joy');
+  if (found.has('joy') && (plain.includes('?') || (!saidInWords('joy') && found.size > 1)))
+    found.delete('joy');
   // "wkwkwk 😭😭": crying with laughter. Tears in words ("sedih wkwk") stay tears.
   if (found.has('distress') && saidInWords('laughter') && !saidInWords('distress')) found.delete('distress');
   const tone = ORDER.find((t) => found.has(t))!;

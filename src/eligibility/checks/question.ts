@@ -85,7 +85,11 @@ export function checkQuestion(question: ProgrammeQuestion, profile: Profile, ctx
   const answer = profile.answers?.[question.id];
   // Free words never disqualify: answered (or skipped, '') is enough.
   const passed =
-    answer === undefined ? undefined : question.type === 'text' ? true : meetsRequirement(question.require, answer);
+    answer === undefined
+      ? undefined
+      : question.type === 'text'
+        ? true
+        : meetsRequirement(question.require, answer);
   if (passed === undefined) {
     const yours = ctx.t(answer === undefined ? 'question.yours.unknown' : 'question.yours.unreadable');
     return result(rule, undefined, preferred, { rule: text, yours }, [rule]);

@@ -1,3 +1,4 @@
+import { isSkip } from '../../applications/answers';
 import type { StoredProfile } from '../../db/schema';
 import { completedYears, jakartaDay, parseIsoDate, toIsoDate } from '../../eligibility';
 import type { FlowContext } from '../../engine/context';
@@ -13,7 +14,6 @@ import {
   parseNumber,
   parseYesNo,
 } from '../../profile/parse';
-import { isSkip } from '../../applications/answers';
 import { findRegions, regionLabel } from '../../regions';
 import type { Choice } from '../../shared/conversation';
 import type { FieldId, ProgrammeQuestion } from '../../shared/profile';
@@ -291,7 +291,11 @@ function acceptQuestion(
     // "gk punya", "skip", "lewat", or the button: an optional answer left out (kept as '' — asked once).
     const optional = question.require !== true;
     if (optional && (choiceValue(input, 'txt') === 'skip' || (text !== undefined && isSkip(text))))
-      return { ok: true, profile: { ...profile, answers: { ...profile.answers, [question.id]: '' } }, skipped: true };
+      return {
+        ok: true,
+        profile: { ...profile, answers: { ...profile.answers, [question.id]: '' } },
+        skipped: true,
+      };
     const words = text?.trim();
     if (!words) return { ok: false, error: ctx.t('profile:parse.text.empty') };
     if (words.length > 300) return { ok: false, error: ctx.t('profile:parse.text.long', { max: 300 }) };

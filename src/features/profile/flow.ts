@@ -1,3 +1,5 @@
+import { isSkip } from '../../applications/answers';
+import { personOf } from '../../catalogue/query';
 import { getProgramme } from '../../catalogue/search';
 import { hasConsent, recordConsent } from '../../consent/service';
 import type { StoredProfile } from '../../db/schema';
@@ -5,8 +7,6 @@ import { evaluateFor } from '../../eligibility/for-profile';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
 import { type Correction, cardQuestion, normalize, readCorrection, understand } from '../../nlu';
-import { isSkip } from '../../applications/answers';
-import { personOf } from '../../catalogue/query';
 import { parseYesNo } from '../../profile/parse';
 import { deleteProfile, loadProfile, saveProfile } from '../../profile/store';
 import type { ProgrammeQuestion } from '../../shared/profile';

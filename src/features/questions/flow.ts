@@ -43,7 +43,17 @@ export interface QuestionsFlow extends Flow {
 export const QUESTIONS_FLOW = 'questions';
 
 /** Intents that are requests of their own: a feeling is acknowledged in one line, then they go on. */
-const REQUESTS = new Set(['search', 'details', 'apply', 'eligibility', 'match', 'status', 'subscribe', 'language', 'handoff']);
+const REQUESTS = new Set([
+  'search',
+  'details',
+  'apply',
+  'eligibility',
+  'match',
+  'status',
+  'subscribe',
+  'language',
+  'handoff',
+]);
 /** Feelings that get an answer of their own when nothing else was asked. */
 const HEAVY: ReadonlySet<Tone> = new Set<Tone>(['crisis', 'distress', 'insult', 'frustration']);
 
