@@ -15,7 +15,7 @@ import { placeOf, titleOf } from '../discover/format';
 import { statedOnly } from '../discover/listen';
 import { asksSomething } from '../form-aside';
 import { escapeFromForm } from '../form-escape';
-import { forgetHeard, heardFacts } from '../heard';
+import { forgetHeard, heardFacts, rememberApplying } from '../heard';
 import { showMenu } from '../menu/flow';
 import { QUESTIONS_FLOW, type QuestionsFlow } from '../questions/flow';
 import { routeFreeText } from '../text-router';
@@ -86,6 +86,8 @@ export const profileFlow: Flow = {
       ),
     ) as Partial<StoredProfile>;
     const prefill = { ...heard, ...p.prefill };
+    const applying = p.returnTo?.flow === 'apply' ? p.returnTo.params?.slug : undefined;
+    if (typeof applying === 'string') rememberApplying(ctx, applying);
     ctx.state = {
       ...ctx.state,
       data: {
@@ -359,7 +361,8 @@ async function answersInPassing(
     ...(u.slots.facts?.major ? { major: u.slots.facts.major } : {}),
   });
   let changed: StoredProfile = { ...profile, ...facts };
-  const fields = fieldsGiven(facts).filter((f) => f !== current);
+  // "btw aku udah 24 tahun dan lulusan sma": the waiting question may be among what it answers.
+  const fields = fieldsGiven(facts);
   if (!fields.length) changed = profile;
   const heightQuestion = d.questions.find((q) => /tinggi|height/i.test(q.ask.id));
   const asked = new Set<FieldId>(fields);
@@ -405,7 +408,8 @@ async function answersInPassing(
   // A fact that rules the person out (a women's programme, a height too low): said now, not at the end.
   if (d.returnTo?.flow === 'apply' && (await ruledOut(ctx, d.stopWhenIneligibleFor, changed)))
     return ctx.go(d.returnTo.flow, d.returnTo.params).then(() => true);
-  await ask(ctx, current, changed);
+  if (asked.has(current)) await next(ctx, changed);
+  else await ask(ctx, current, changed);
   return true;
 }
 
@@ -498,8 +502,12 @@ function fieldFor(c: Correction, d: ProfileData): FieldId | 'elsewhere' | 'profi
       return c.field;
     // There is no street address among these questions: the application form asks it; without one,
     // where one lives is the domicile.
-    case 'address':
+    case 'address': {
+      // "ubah alamat, aku skrg tinggal di kota semarang": a place named is where one lives.
+      const place = understand(c.value).slots;
+      if (place.province || place.regency) return 'domicile';
       return d.returnTo?.flow === 'apply' ? 'elsewhere' : 'domicile';
+    }
     case 'major':
       return 'education';
     case 'height': {
