@@ -1,8 +1,10 @@
 import { isSkip } from '../../applications/answers';
 import { personOf } from '../../catalogue/query';
+import type { PersonFacts } from '../../catalogue/search';
 import { getProgramme } from '../../catalogue/search';
 import { hasConsent, recordConsent } from '../../consent/service';
 import type { StoredProfile } from '../../db/schema';
+import { completedYears, jakartaDay, parseIsoDate } from '../../eligibility';
 import { evaluateFor } from '../../eligibility/for-profile';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
@@ -12,7 +14,7 @@ import { deleteProfile, loadProfile, saveProfile } from '../../profile/store';
 import type { ProgrammeQuestion } from '../../shared/profile';
 import { cardAnswerText } from '../discover/card-answers';
 import { placeOf, titleOf } from '../discover/format';
-import { statedOnly } from '../discover/listen';
+import { describeFacts, statedOnly } from '../discover/listen';
 import { asksSomething } from '../form-aside';
 import { escapeFromForm } from '../form-escape';
 import { forgetHeard, heardFacts, rememberApplying } from '../heard';
@@ -390,15 +392,19 @@ async function answersInPassing(
       if (/\d/.test(option) && words.includes(` ${option.toLowerCase()} `)) try_(`question:${q.id}`, option);
   if (!asked.size) return false;
   await saveProfile(ctx.tx, ctx.user.id, changed);
-  const lines = [...asked].map((f) => {
-    const label = f === `question:${heightQuestion?.id}` ? ctx.t('form.field.height') : labelOf(ctx, f, d);
-    const summary = profileSummary(ctx, changed).find((l) => l.startsWith(`• ${label}:`));
-    if (summary) return summary;
+  // Said back as values ("sekitar 24 tahun, SMA/SMK/MA, tinggi 170 cm"), not as the questions' labels:
+  // a label reads like the question being asked again.
+  const values: string[] = [];
+  const person = profileFacts(changed, asked);
+  const described = describeFacts(ctx, person);
+  if (described) values.push(described);
+  for (const f of asked) {
     const q = d.questions.find((x) => `question:${x.id}` === f);
     const answer = q ? changed.answers?.[q.id] : undefined;
-    return `• ${label}: ${String(answer ?? '')}${q === heightQuestion ? ' cm' : ''}`;
-  });
-  ctx.say(ctx.t('profile:flow.keptInPassing', { lines: lines.join('\n') }));
+    if (answer === undefined) continue;
+    values.push(q === heightQuestion ? ctx.t('discovery:heightSaid', { height: answer }) : String(answer));
+  }
+  ctx.say(ctx.t('profile:flow.keptInPassing', { facts: values.join(', ') }));
   const last = [...asked].pop();
   ctx.state = {
     ...ctx.state,
@@ -411,6 +417,23 @@ async function answersInPassing(
   if (asked.has(current)) await next(ctx, changed);
   else await ask(ctx, current, changed);
   return true;
+}
+
+/** The profile answers just kept, as the facts a person says ("sekitar 24 tahun", "SMA/SMK/MA"). */
+function profileFacts(p: StoredProfile, asked: ReadonlySet<FieldId>): PersonFacts {
+  const out: PersonFacts = {};
+  if (asked.has('birthDate') && p.birthDate) {
+    const birth = parseIsoDate(p.birthDate);
+    if (birth) out.age = completedYears(birth, jakartaDay());
+  }
+  if (asked.has('gender') && p.gender) out.gender = p.gender;
+  if (asked.has('education') && p.education) out.education = p.education.level;
+  if (asked.has('domicile') && p.domicileProvince)
+    out.domicile = {
+      province: p.domicileProvince,
+      ...(p.domicileRegency ? { regency: p.domicileRegency } : {}),
+    };
+  return out;
 }
 
 /** `known`: the profile as this turn just saved it, when it did. */
