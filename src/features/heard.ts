@@ -37,6 +37,17 @@ export function hearHeight(ctx: FlowContext, height: number): HeardFacts {
   return facts;
 }
 
+/** The application being started (its questions come before its draft): "lanjut daftar yg tadi" finds it. */
+export function rememberApplying(ctx: FlowContext, slug: string): void {
+  if (ctx.forgetHeard) return;
+  const heard = ctx.state.heard ?? { facts: {}, at: new Date().toISOString() };
+  ctx.state = { ...ctx.state, heard: { ...heard, applying: slug } };
+}
+
+export function applyingTo(ctx: FlowContext): string | undefined {
+  return ctx.forgetHeard ? undefined : (ctx.state.heard?.applying ?? undefined);
+}
+
 /** Consent refused: nothing said is kept, not even in the conversation. */
 export function forgetHeard(ctx: FlowContext): void {
   ctx.forgetHeard = true;

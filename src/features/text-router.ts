@@ -14,7 +14,7 @@ import { requestedLanguage, withoutLanguageTalk } from '../nlu/language';
 import { loadProfile, saveProfile } from '../profile/store';
 import type { FormField } from './apply/form';
 import { describeFacts, type Stated, statedOnly } from './discover/listen';
-import { hear, heardFacts, hearHeight, withHeard } from './heard';
+import { applyingTo, hear, heardFacts, hearHeight, withHeard } from './heard';
 import { notUnderstood, openFeature, salam, showMenu } from './menu/flow';
 import { profileFromFacts } from './profile/facts';
 import type { FieldId } from './profile/fields';
@@ -24,7 +24,8 @@ import { QUESTIONS_FLOW, type QuestionsFlow } from './questions/flow';
 const LEARN =
   /\b(course|courses|class|classes|lesson|lessons|training|school|kursus|kelas|les|pelatihan|belajar|learn|learning)\b/;
 
-const RESUME_WORDS = /^(lanjut|lanjutkan|lanjutin|terusin|teruskan)\b/;
+/** "tadi pendaftaranku gmn? lanjutin dong", "continue my application": going on with one, said anywhere. */
+const RESUMING = /\b(lanjut|lanjutkan|lanjutin|terusin|teruskan|continue|resume)\b/;
 
 /** Intents whose words may ask what programmes require. */
 const ASKS_ABOUT = new Set(['search', 'details', 'apply', 'eligibility', 'match', 'unknown']);
@@ -192,9 +193,15 @@ export async function routeFreeText(
     ctx.home();
   };
   // "lanjut", "lanjutin daftar" the day after leaving a form: back to the unfinished application.
-  if (u.intent === 'next' || (u.intent === 'apply' && RESUME_WORDS.test(u.normalized))) {
+  // The application whose questions were left before its draft existed counts too (after "[menu]").
+  if (
+    u.intent === 'next' ||
+    ((u.intent === 'apply' || u.intent === 'status') && RESUMING.test(u.normalized))
+  ) {
     const draft = (await listApplications(ctx.tx, ctx.user.id)).find((a) => a.status === 'draft');
     if (draft) return ctx.go('apply', { slug: draft.slug });
+    const started = applyingTo(ctx);
+    if (started) return ctx.go('apply', { slug: started });
     if (u.intent === 'next') return notUnderstood(ctx);
   }
   // "syarat magang jepang apa aja?", "umur 30 bisa ikut ausbildung jerman?": answered from those

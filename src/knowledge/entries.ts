@@ -58,6 +58,7 @@ export const matchable = (e: Entry, priority = 0) => ({
   questions: [e.question.id, ...(e.question.en ? [e.question.en] : [])],
   // An entry's own question is always one of the ways to ask it.
   keywords: [...e.keywords, e.question.id, ...(e.question.en ? [e.question.en] : [])],
+  answers: [e.answer.id, ...(e.answer.en ? [e.answer.en] : [])],
   priority,
 });
 

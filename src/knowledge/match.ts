@@ -14,12 +14,15 @@ import { stemmer as englishStem } from '@orama/stemmers/english';
 import { stemmer as indonesianStem } from '@orama/stemmers/indonesian';
 import { FILLERS } from '../nlu/intent';
 import { normalizeMessage } from '../nlu/normalize';
+import synonyms from './synonyms.json';
 
 export interface MatchableEntry {
   /** The entry's reference ("seed:lpk-licence" or a row id). */
   ref: string;
   questions: string[];
   keywords: readonly string[];
+  /** The entry's answer text (each language): its words are a second, weaker way to find it. */
+  answers?: string[];
   /** Breaks ties towards an organisation's own entry over a global one. */
   priority?: number;
 }
@@ -60,10 +63,14 @@ interface IndexedEntry {
   entry: MatchableEntry;
   phrases: Phrase[];
   questionTerms: string[][];
+  /** The entry's own words (question and answer) by meaning: 1 for its question, 0.5 for its answer. */
+  bag: Map<string, number>;
 }
 
 export interface KnowledgeIndex {
   entries: IndexedEntry[];
+  /** Inverse document frequency of a meaning over the entries' own words. */
+  textIdf: Map<string, number>;
   /** Inverse document frequency of a term (over keyword phrases), by each of its forms. */
   idf: Map<string, number>;
   defaultIdf: number;
@@ -88,6 +95,37 @@ const isContent = (w: string) => !FILLERS.has(w) && !FUNCTION_WORDS.has(w) && !/
 
 const same = (a: string[], b: string[]) => a.some((f) => b.includes(f));
 
+/** Each word of a synonym group → the group's first word (synonyms.json). */
+const SYNONYM: ReadonlyMap<string, string> = new Map(
+  synonyms.groups.flatMap((group) => group.map((w) => [w, group[0]!] as const)),
+);
+
+/** What a content word means for the second channel: its synonym group, else its stem. */
+function meaningOf(word: string): string {
+  const direct = SYNONYM.get(word);
+  if (direct) return direct;
+  const forms = formsOf(word);
+  for (const f of forms) {
+    const s = SYNONYM.get(f);
+    if (s) return s;
+  }
+  return forms[forms.length - 1]!;
+}
+
+function bagOf(entry: MatchableEntry): Map<string, number> {
+  const bag = new Map<string, number>();
+  const put = (text: string, weight: number) => {
+    for (const w of tokens(text)) {
+      if (!isContent(w) || w.length < 3) continue;
+      const m = meaningOf(w);
+      bag.set(m, Math.max(bag.get(m) ?? 0, weight));
+    }
+  };
+  for (const a of entry.answers ?? []) put(a, 0.5);
+  for (const q of entry.questions) put(q, 1);
+  return bag;
+}
+
 export function buildIndex(entries: readonly MatchableEntry[]): KnowledgeIndex {
   const indexed: IndexedEntry[] = entries.map((entry) => ({
     entry,
@@ -106,7 +144,10 @@ export function buildIndex(entries: readonly MatchableEntry[]): KnowledgeIndex {
         };
       }),
     questionTerms: entry.questions.flatMap((q) => tokens(q).filter(isContent).map(formsOf)),
+    bag: bagOf(entry),
   }));
+  const textDf = new Map<string, number>();
+  for (const e of indexed) for (const m of e.bag.keys()) textDf.set(m, (textDf.get(m) ?? 0) + 1);
   // Document frequency per form: in how many entries' keywords a form occurs.
   const df = new Map<string, number>();
   for (const e of indexed) {
@@ -117,7 +158,9 @@ export function buildIndex(entries: readonly MatchableEntry[]): KnowledgeIndex {
   const n = Math.max(1, indexed.length);
   const idf = new Map<string, number>();
   for (const [form, count] of df) idf.set(form, Math.log(1 + n / count));
-  return { entries: indexed, idf, defaultIdf: Math.log(1 + n) };
+  const textIdf = new Map<string, number>();
+  for (const [m, count] of textDf) textIdf.set(m, Math.log(1 + n / count));
+  return { entries: indexed, idf, textIdf, defaultIdf: Math.log(1 + n) };
 }
 
 function weight(index: KnowledgeIndex, forms: string[]): number {
@@ -160,14 +203,25 @@ export function matchQuestion(index: KnowledgeIndex, text: string, options: Matc
   const message = words.map(formsOf);
   const counts = (i: number) => isContent(words[i]!) && !options.discount?.(words[i]!);
   const out: Match[] = [];
+  // The second channel: the message's meanings found among the entry's own words.
+  const meanings = new Map<string, number>();
+  words.forEach((w, i) => {
+    if (counts(i) && w.length >= 3 && !NUMBER_WORDS.test(w)) meanings.set(meaningOf(w), i);
+  });
+  const meaningWeight = (m: string) => index.textIdf.get(m) ?? UNKNOWN_WEIGHT;
+  const asked = [...meanings.keys()].reduce((sum, m) => sum + meaningWeight(m), 0);
   for (const e of index.entries) {
     const covered = new Set<number>();
     for (const p of e.phrases) {
       const hit = phraseHit(p, message);
       if (hit) for (const i of hit) covered.add(i);
     }
+    const text = textScore(e, meanings, meaningWeight, asked);
     // A phrase of function words only ("apa itu") explains nothing by itself.
-    if (![...covered].some(counts)) continue;
+    if (![...covered].some(counts)) {
+      if (text > 0) out.push({ ref: e.entry.ref, score: text + (e.entry.priority ?? 0) * 0.01 });
+      continue;
+    }
     // Each distinct word once: "abal abal" is one word said twice.
     const seen = new Set<string>();
     let score = 0;
@@ -184,7 +238,47 @@ export function matchQuestion(index: KnowledgeIndex, text: string, options: Matc
         overlap += weight(index, forms);
       }
     });
-    out.push({ ref: e.entry.ref, score: score + 0.25 * overlap + (e.entry.priority ?? 0) * 0.01 });
+    const phrases = score + 0.25 * overlap;
+    out.push({ ref: e.entry.ref, score: Math.max(phrases, text) + (e.entry.priority ?? 0) * 0.01 });
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** How much of the second channel must explain the message, and how it compares with phrase scores. */
+// Measured on tests/knowledge/paraphrases*.json and the NLU set (README "Knowledge base").
+const TEXT_COVERAGE = 0.6;
+const TEXT_SCALE = 0.5;
+const TEXT_MIN = 2;
+/** "nomor dua", "the first one": which item of a list, never what a question is about. */
+const NUMBER_WORDS =
+  /^(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|pertama|kedua|ketiga|keempat|kelima|nomor|one|two|three|four|five|first|second|third|fourth|fifth|last|terakhir)$/;
+/** A word no entry says weighs little in what the message asks ("tetep", "kak", a name). */
+const UNKNOWN_WEIGHT = 1;
+
+/**
+ * The entry's own question and answer explaining the message, without any keyword: the weight of the
+ * message's meanings found there (its question counting double, synonyms as data in synonyms.json),
+ * when at least two distinct meanings are found, one of them in its question, and they are most of
+ * what the message says; else 0.
+ */
+function textScore(
+  e: IndexedEntry,
+  meanings: Map<string, number>,
+  weightOf: (m: string) => number,
+  asked: number,
+): number {
+  let found = 0;
+  let score = 0;
+  let covered = 0;
+  let inQuestion = 0;
+  for (const m of meanings.keys()) {
+    const where = e.bag.get(m);
+    if (!where) continue;
+    found++;
+    if (where === 1) inQuestion++;
+    covered += weightOf(m);
+    score += weightOf(m) * where;
+  }
+  if (found < TEXT_MIN || !inQuestion || asked === 0 || covered / asked < TEXT_COVERAGE) return 0;
+  return score * TEXT_SCALE;
 }

@@ -67,7 +67,9 @@ describe('knowledge-base matcher', () => {
     ['paraphrases-b.json', 0.85],
     // Set C (2026-12-07): the entries of session 6, paraphrased by a helper who saw only each question.
     // Measured untuned: 21/40 = 52.5 %, 0/6 searches taken (the new entries' keywords do not generalise yet).
-    ['paraphrases-c.json', 0.5],
+    // With the second channel (each entry's own question and answer words, synonyms as data; no keyword
+    // added): 25/40 = 62.5 %, 0/6 searches taken (A and B unchanged: 91.3 %, 90.5 %).
+    ['paraphrases-c.json', 0.6],
   ] as const) {
     it(`answers ${name} with the right entry and leaves searches alone`, () => {
       const r = evaluate(load(name));

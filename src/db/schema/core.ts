@@ -104,7 +104,7 @@ export interface ConversationState {
    * used at once and never asked again; kept across flows by the engine, for a day at most, and saved
    * to the profile only after consent. `null`: forgotten on purpose (consent refused).
    */
-  heard?: { facts: Record<string, unknown>; at: string; offered?: boolean } | null;
+  heard?: { facts: Record<string, unknown>; at: string; offered?: boolean; applying?: string } | null;
 }
 
 /** One conversation per person; survives restarts and days of silence. */

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { isSkip } from '../../applications/answers';
 import { personOf } from '../../catalogue/query';
+import type { PersonFacts } from '../../catalogue/search';
 import { getProgramme } from '../../catalogue/search';
 import { hasConsent, recordConsent } from '../../consent/service';
 import type { StoredProfile } from '../../db/schema';
+import { completedYears, jakartaDay, parseIsoDate } from '../../eligibility';
 import { evaluateFor } from '../../eligibility/for-profile';
 import type { FlowContext } from '../../engine/context';
 import { type Flow, type FlowInput, type FlowTarget, savedObject } from '../../engine/flow';
@@ -14,10 +16,10 @@ import type { ProgrammeQuestion } from '../../shared/profile';
 import type { ProgrammeQuery } from '../../shared/programme-query';
 import { cardAnswerText } from '../discover/card-answers';
 import { placeOf, titleOf } from '../discover/format';
-import { statedOnly } from '../discover/listen';
+import { describeFacts, statedOnly } from '../discover/listen';
 import { asksSomething } from '../form-aside';
 import { escapeFromForm } from '../form-escape';
-import { forgetHeard, heardFacts } from '../heard';
+import { forgetHeard, heardFacts, rememberApplying } from '../heard';
 import { showMenu } from '../menu/flow';
 import { QUESTIONS_FLOW, type QuestionsFlow } from '../questions/flow';
 import { routeFreeText } from '../text-router';
@@ -93,6 +95,8 @@ export const profileFlow: Flow<'profile'> = {
       ),
     ) as Partial<StoredProfile>;
     const prefill = { ...heard, ...p.prefill };
+    const applying = p.returnTo?.flow === 'apply' ? p.returnTo.params?.slug : undefined;
+    if (typeof applying === 'string') rememberApplying(ctx, applying);
     ctx.state = {
       ...ctx.state,
       data: {
@@ -372,7 +376,8 @@ async function answersInPassing(
     ...(u.slots.facts?.major ? { major: u.slots.facts.major } : {}),
   });
   let changed: StoredProfile = { ...profile, ...facts };
-  const fields = fieldsGiven(facts).filter((f) => f !== current);
+  // "btw aku udah 24 tahun dan lulusan sma": the waiting question may be among what it answers.
+  const fields = fieldsGiven(facts);
   if (!fields.length) changed = profile;
   const heightQuestion = d.questions.find((q) => /tinggi|height/i.test(q.ask.id));
   const asked = new Set<FieldId>(fields);
@@ -400,15 +405,19 @@ async function answersInPassing(
       if (/\d/.test(option) && words.includes(` ${option.toLowerCase()} `)) try_(`question:${q.id}`, option);
   if (!asked.size) return false;
   await saveProfile(ctx.tx, ctx.user.id, changed);
-  const lines = [...asked].map((f) => {
-    const label = f === `question:${heightQuestion?.id}` ? ctx.t('form.field.height') : labelOf(ctx, f, d);
-    const summary = profileSummary(ctx, changed).find((l) => l.startsWith(`• ${label}:`));
-    if (summary) return summary;
+  // Said back as values ("sekitar 24 tahun, SMA/SMK/MA, tinggi 170 cm"), not as the questions' labels:
+  // a label reads like the question being asked again.
+  const values: string[] = [];
+  const person = profileFacts(changed, asked);
+  const described = describeFacts(ctx, person);
+  if (described) values.push(described);
+  for (const f of asked) {
     const q = d.questions.find((x) => `question:${x.id}` === f);
     const answer = q ? changed.answers?.[q.id] : undefined;
-    return `• ${label}: ${String(answer ?? '')}${q === heightQuestion ? ' cm' : ''}`;
-  });
-  ctx.say(ctx.t('profile:flow.keptInPassing', { lines: lines.join('\n') }));
+    if (answer === undefined) continue;
+    values.push(q === heightQuestion ? ctx.t('discovery:heightSaid', { height: answer }) : String(answer));
+  }
+  ctx.say(ctx.t('profile:flow.keptInPassing', { facts: values.join(', ') }));
   const last = [...asked].pop();
   ctx.state = {
     ...ctx.state,
@@ -418,8 +427,26 @@ async function answersInPassing(
   // A fact that rules the person out (a women's programme, a height too low): said now, not at the end.
   if (d.returnTo?.flow === 'apply' && (await ruledOut(ctx, d.stopWhenIneligibleFor, changed)))
     return ctx.go(d.returnTo.flow, d.returnTo.params).then(() => true);
-  await ask(ctx, current, changed);
+  if (asked.has(current)) await next(ctx, changed);
+  else await ask(ctx, current, changed);
   return true;
+}
+
+/** The profile answers just kept, as the facts a person says ("sekitar 24 tahun", "SMA/SMK/MA"). */
+function profileFacts(p: StoredProfile, asked: ReadonlySet<FieldId>): PersonFacts {
+  const out: PersonFacts = {};
+  if (asked.has('birthDate') && p.birthDate) {
+    const birth = parseIsoDate(p.birthDate);
+    if (birth) out.age = completedYears(birth, jakartaDay());
+  }
+  if (asked.has('gender') && p.gender) out.gender = p.gender;
+  if (asked.has('education') && p.education) out.education = p.education.level;
+  if (asked.has('domicile') && p.domicileProvince)
+    out.domicile = {
+      province: p.domicileProvince,
+      ...(p.domicileRegency ? { regency: p.domicileRegency } : {}),
+    };
+  return out;
 }
 
 /** `known`: the profile as this turn just saved it, when it did. */
@@ -511,8 +538,12 @@ function fieldFor(c: Correction, d: ProfileData): FieldId | 'elsewhere' | 'profi
       return c.field;
     // There is no street address among these questions: the application form asks it; without one,
     // where one lives is the domicile.
-    case 'address':
+    case 'address': {
+      // "ubah alamat, aku skrg tinggal di kota semarang": a place named is where one lives.
+      const place = understand(c.value).slots;
+      if (place.province || place.regency) return 'domicile';
       return d.returnTo?.flow === 'apply' ? 'elsewhere' : 'domicile';
+    }
     case 'major':
       return 'education';
     case 'height': {
