@@ -256,7 +256,8 @@ describe('targets page', () => {
       participants: '10',
       women_percent: '50%',
       disability_percent: '10',
-      deadline: daysFromNow(40),
+      // 40 days after Jakarta's today (the page counts from it): after 17:00 UTC it is tomorrow there.
+      deadline: new Date(Date.now() + 7 * 3_600_000 + 40 * 86_400_000).toISOString().slice(0, 10),
       counted: 'active',
     });
     expect(res.status).toBe(303);
@@ -291,6 +292,8 @@ describe('targets page', () => {
     expect(html).toContain(
       'kursi kuota perempuan di halaman program adalah kursi yang disimpan khusus untuk perempuan',
     );
+    // The disability goal says the bot now asks the optional question where it applies.
+    expect(html).toContain('bot menanyakan pertanyaan disabilitas yang opsional');
     expect(desc(html, 'tg-breakdown-gender')).toBe('Total 7. Perempuan: 5 (71,4%); Laki-laki: 2 (28,6%).');
     expect(desc(html, 'tg-funnel-chart')).toMatch(/^Dijangkau: 17;/);
     expect(html).toContain('Belum tercapai');
@@ -310,7 +313,7 @@ describe('targets page', () => {
       participants: '1.000',
       women_percent: '80',
       disability_percent: '',
-      deadline: daysFromNow(40),
+      deadline: new Date(Date.now() + 7 * 3_600_000 + 40 * 86_400_000).toISOString().slice(0, 10),
     });
     expect(good.status).toBe(303);
     await client.get(good.headers.get('location')!);

@@ -70,6 +70,13 @@ describe('broadcast regions', () => {
           return r.top >= 0 && r.bottom <= window.innerHeight + 1;
         });
       expect(await inView()).toBe(true);
+      // On the office PC it is beside the filters, not over them; on the phone, below them on the screen.
+      const beside = await page.evaluate(() => {
+        const box = document.querySelector('.bc-count-box')!.getBoundingClientRect();
+        const filters = document.querySelector('[data-audience]')!.getBoundingClientRect();
+        return box.left >= filters.right;
+      });
+      expect(beside).toBe(name === 'desktop');
 
       await page.getByLabel('Jawa Timur', { exact: true }).check();
       await expect.poll(() => page.locator('#bc-count [data-count]').getAttribute('data-count')).toBe('2');

@@ -158,7 +158,13 @@ describe('retention: the purge job with a fake clock', () => {
       status: 'sent' as const,
       createdAt: new Date(Date.now() - daysAgo * DAY),
     });
-    await db.insert(messages).values([file('lama.pdf', 400), file('baru.pdf', 3)]);
+    // A programme's brochure the bot sent (issue #20, point 8) is shared: its message goes, the file stays.
+    const brochure = {
+      ...file('brosur.jpg', 400),
+      origin: 'bot' as const,
+      body: { ...file('brosur.jpg', 400).body, key: 'brochures/0b4e7c2a-1111-4222-8333-444455556666.jpg' },
+    };
+    await db.insert(messages).values([file('lama.pdf', 400), file('baru.pdf', 3), brochure]);
     const deleted: string[] = [];
     const storage = {
       put: async () => {},

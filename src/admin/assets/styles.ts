@@ -164,6 +164,12 @@ progress { width:100%; height:1.25rem; }
 .bc-pick input { width:1.25rem; height:1.25rem; margin:0; }
 /* The count stays in view while the filters above it are scrolled through. */
 .bc-count-box { position:sticky; bottom:0; z-index:2; background:#fff; box-shadow:0 -2px 8px rgba(0,0,0,.12); }
+/* On a wide screen the count sits beside the filters, in its own column, and stays at the top of it. */
+@media (min-width: 60rem) {
+  .bc-composer { display:grid; grid-template-columns:minmax(0,1fr) 19rem; column-gap:1.5rem; align-items:start; }
+  .bc-composer > * { grid-column:1; }
+  .bc-composer > .bc-count-box { grid-column:2; grid-row:1 / span 40; top:1rem; bottom:auto; box-shadow:none; }
+}
 .bc-count[aria-busy="true"] { opacity:.6; }
 .bc-count-number { font-size:1.1rem; margin:.25rem 0; }
 .bc-count-number strong { font-size:1.6rem; }

@@ -224,6 +224,7 @@ export function GoalSection(props: {
       <div class="chart-grid">{charts}</div>
       {/* The word "kuota" means two things on these pages: say which is which. */}
       {target.womenPercent !== null ? <p class="muted tg-note">{k(t, 'charts.womenVsSeats')}</p> : null}
+      {target.disabilityPercent ? <p class="muted tg-note">{k(t, 'charts.disabilityAsked')}</p> : null}
     </>
   );
 }
