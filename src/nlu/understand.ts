@@ -184,7 +184,19 @@ const WISHES = new Set(['ingin', 'mau', 'pengen', 'butuh', 'cari']);
 /** Words that negate the subject after them: "kecuali komputer", "yang bukan pabrik", "jangan yg daring". */
 /** Words that join items of a list: "jepang dan korea", "taiwan atau hongkong". */
 const COORDINATORS = new Set(['dan', 'atau', 'sama', 'maupun', 'ataupun', 'serta', 'dll']);
-const NEGATORS = new Set(['bukan', 'selain', 'kecuali', 'jangan', 'tidak', 'non', 'anti', 'tanpa', 'ogah']);
+const NEGATORS = new Set([
+  'bukan',
+  'selain',
+  'kecuali',
+  'jangan',
+  'tidak',
+  'non',
+  'anti',
+  'tanpa',
+  'ogah',
+  'not',
+  'except',
+]);
 /** Words that may stand between a negation and what it negates: "ga mau kerja pabrik", "bukan yang di jakarta". */
 const NEGATION_GLUE = new Set([
   'yang',
@@ -217,6 +229,9 @@ const NEGATION_GLUE = new Set([
   'daerah',
   'sektor',
 ]);
+
+/** "korea aja": the one wanted, after one ruled out. */
+const ONLY = new Set(['saja', 'doang', 'deh', 'dong']);
 
 /** "tidak" negates what follows only after these, or before a verb of wanting ("tapi ga mau pabrik"). */
 const NOT_AFTER = new Set(['yang', 'tapi', 'asal', 'pokoknya', 'dan', 'atau', 'tetapi']);
@@ -300,8 +315,16 @@ export function understand(text: string): Understanding {
   // What the person does not want: "kecuali komputer", "yang ga online", "jangan di asia".
   const exclude: Exclusions = {};
   const fieldHits: FieldHit[] = [];
+  // "selain pariwisata sama hotel": a subject joined to a ruled-out one is ruled out too.
+  let fieldOut: { end: number } | undefined;
   for (const hit of fieldReading.hits) {
-    if (negated(tokens, hit.start)) {
+    const joinedOut =
+      fieldOut !== undefined &&
+      hit.start >= fieldOut.end &&
+      hit.start - fieldOut.end <= 1 &&
+      tokens.slice(fieldOut.end, hit.start).every((w) => COORDINATORS.has(w));
+    fieldOut = negated(tokens, hit.start) || joinedOut ? hit : undefined;
+    if (fieldOut) {
       // "bukan jadi pembantu" rules out that work (its words in a title), not the whole field;
       // "kecuali komputer" the field.
       if (hit.concept.find.length) exclude.words = [...(exclude.words ?? []), ...hit.concept.find];
@@ -332,8 +355,10 @@ export function understand(text: string): Understanding {
       continue;
     const joined =
       ruledOut !== undefined &&
-      hit.start > ruledOut.end &&
-      tokens.slice(ruledOut.end, hit.start).every((w) => COORDINATORS.has(w));
+      hit.start >= ruledOut.end &&
+      tokens.slice(ruledOut.end, hit.start).every((w) => COORDINATORS.has(w)) &&
+      // "bukan jepang, korea aja": the one wanted instead.
+      !(hit.start === ruledOut.end && ONLY.has(tokens[hit.end] ?? ''));
     const out = negated(tokens, hit.start) || joined;
     ruledOut = out ? hit : undefined;
     const list = out ? notCountries : countries;
