@@ -146,6 +146,8 @@ export const configSchema = z.object({
   ),
   /** Outbox: sends in flight at once per channel (to different chats), and rows claimed at once. */
   OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** How long a dispatcher lane waits for one send before moving on (the send itself is never aborted). */
+  OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
   /** No broadcasts between these hours (WIB) unless urgent: "21-7" is 21:00–07:00. */
   BROADCAST_QUIET_HOURS: z

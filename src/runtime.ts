@@ -231,6 +231,7 @@ export function createRuntime(options: RuntimeOptions) {
     deepLink,
     rates: broadcasts.rates,
     concurrency: config.OUTBOX_CONCURRENCY,
+    sendTimeoutMs: config.OUTBOX_SEND_TIMEOUT_MS,
     batchSize: config.OUTBOX_BATCH_SIZE,
     gate: broadcastGate(db, broadcasts.quiet),
     ...(database.shared ? { coordination: new OutboxCoordinator(db) } : {}),

@@ -48,6 +48,9 @@ const FLOORS: Readonly<Record<string, number>> = {
   // session's starting code (e8a2633) 117/171 = 68.4 % (the same with this harness), and after every
   // branch of the session was merged, with no change made for it: 125/171 = 73.1 %.
   'listening-l6': 0.71,
+  // 2026-12-07 (session 7): the session's tuning batch, written apart; scored on the session's starting
+  // code (708eafc) before any change for it: 146/186 = 78.5 % (id 97/119, en 49/67).
+  'listening-l7': 0.76,
 };
 
 const batches = existsSync(ROOT)
@@ -180,7 +183,12 @@ async function play(h: Harness, personId: number, moment: Moment, catalogue: Cat
   return lastTurn;
 }
 
-describe('held-out listening batches', () => {
+// A held-out score measures understanding, which is the same code on both databases (the search's own
+// behaviour tests run on both): scored once, on PGlite, to keep CI within its time. HELDOUT_ON_POSTGRES=1
+// scores on Postgres as well.
+const skipHere = process.env.TEST_DB === 'postgres' && process.env.HELDOUT_ON_POSTGRES !== '1';
+
+describe.skipIf(skipHere)('held-out listening batches', () => {
   it('reads every batch folder (catalogue.json and moments.json)', () => {
     const folders = existsSync(ROOT)
       ? readdirSync(ROOT, { withFileTypes: true })

@@ -64,6 +64,9 @@ const FLOORS: Readonly<Record<string, number>> = {
   // titles), and once more after every branch of the session was merged, with no change made for it:
   // 260/321 = 81.0 %.
   'discovery-b7': 0.79,
+  // 2026-12-07 (session 7): the session's tuning batch, written apart; scored on the session's starting
+  // code (708eafc) before any change for it: 281/352 = 79.8 % (nothing-fits 37/58).
+  'discovery-b8': 0.77,
 };
 
 const batches = existsSync(ROOT)
@@ -76,7 +79,12 @@ const batches = existsSync(ROOT)
 const read = <T>(batch: string, file: string): T =>
   JSON.parse(readFileSync(new URL(`${batch}/${file}`, ROOT), 'utf8')) as T;
 
-describe('held-out discovery batches', () => {
+// A held-out score measures understanding, which is the same code on both databases (the search's own
+// behaviour tests run on both): scored once, on PGlite, to keep CI within its time. HELDOUT_ON_POSTGRES=1
+// scores on Postgres as well.
+const skipHere = process.env.TEST_DB === 'postgres' && process.env.HELDOUT_ON_POSTGRES !== '1';
+
+describe.skipIf(skipHere)('held-out discovery batches', () => {
   it('has at least one batch', () => {
     expect(batches.length).toBeGreaterThan(0);
   });
