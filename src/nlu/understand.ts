@@ -181,6 +181,15 @@ function aboutFamily(tokens: readonly string[], start: number, within = 5): bool
 
 const WISHES = new Set(['ingin', 'mau', 'pengen', 'butuh', 'cari']);
 
+/** "mantan TKI di malaysia", "purna pmi taiwan": where the person worked, not where they want to go. */
+const FORMER = new Set(['mantan', 'eks', 'ex', 'purna', 'bekas', 'former', 'returning', 'returned']);
+
+function formerly(tokens: readonly string[], start: number): boolean {
+  const before = tokens.slice(Math.max(0, start - 4), start);
+  const at = before.findLastIndex((w) => FORMER.has(w));
+  return at >= 0 && !before.slice(at).some((w) => WISHES.has(w));
+}
+
 /** Words that negate the subject after them: "kecuali komputer", "yang bukan pabrik", "jangan yg daring". */
 /** Words that join items of a list: "jepang dan korea", "taiwan atau hongkong". */
 const COORDINATORS = new Set(['dan', 'atau', 'sama', 'maupun', 'ataupun', 'serta', 'dll']);
@@ -351,6 +360,7 @@ export function understand(text: string): Understanding {
     // "mamaku PMI di hongkong, aku mau ke taiwan": where the family is, not where the person goes;
     // "kursus bahasa jepang buat kerja di jepang": the purpose of the course.
     if (aboutFamily(tokens, hit.start, countryCue!.hits.some((h) => h.start > hit.start) ? 5 : 4)) continue;
+    if (formerly(tokens, hit.start)) continue;
     if (subjectEnd !== undefined && hit.start > subjectEnd && purposeBefore(tokens, hit.start, subjectEnd))
       continue;
     const joined =
