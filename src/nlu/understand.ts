@@ -239,6 +239,8 @@ const NEGATION_GLUE = new Set([
   'sektor',
 ]);
 
+const EITHER_WORDS = new Set(['atau', 'ato', 'or', 'ataupun']);
+
 /** "korea aja": the one wanted, after one ruled out. */
 const ONLY = new Set(['saja', 'doang', 'deh', 'dong']);
 
@@ -388,6 +390,15 @@ export function understand(text: string): Understanding {
   for (const hit of constraintReading.hits) {
     // "jangan yg daring", and "offline"/"tatap muka" said outright: nothing fully online.
     const notOnline = hit.name === 'online' && negated(tokens, hit.start);
+    // "samarinda atau online": the place, or online failing it — the search does that by itself.
+    const orPlace =
+      hit.name === 'online' &&
+      EITHER_WORDS.has(tokens[hit.start - 1] ?? '') &&
+      spans.some((s) => s.end === hit.start - 1);
+    if (orPlace) {
+      const { online: _online, ...rest } = constraints ?? {};
+      constraints = Object.keys(rest).length ? rest : undefined;
+    }
     if (notOnline || hit.name === 'inPerson') {
       exclude.online = true;
       const { online: _online, inPerson: _inPerson, ...rest } = constraints ?? {};
