@@ -81,6 +81,7 @@ export function personOf(u: Understanding): PersonFacts | undefined {
   if (f?.gender) person.gender = f.gender;
   if (f?.age !== undefined) person.age = f.age;
   else if (f?.birthYear !== undefined) person.birthYear = f.birthYear;
+  if (f?.graduationYear !== undefined) person.graduationYear = f.graduationYear;
   const education = f?.education ?? u.slots.education;
   if (education) person.education = education;
   if (f?.domicile) person.domicile = f.domicile;

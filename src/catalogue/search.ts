@@ -77,7 +77,15 @@ export interface ProgrammeSummary {
 }
 
 /** Why a programme the filters allow is not listed for this person. */
-export type HiddenReason = 'gender' | 'age' | 'education' | 'domicile' | 'status' | 'height' | 'tattoo';
+export type HiddenReason =
+  | 'gender'
+  | 'age'
+  | 'education'
+  | 'domicile'
+  | 'status'
+  | 'graduated'
+  | 'height'
+  | 'tattoo';
 
 export interface SearchResult {
   total: number;
@@ -231,7 +239,7 @@ function scoreSql(query: ProgrammeQuery, terms: TextTerm[]): SQL {
     const inTitle = anyPhrase(p.titleText, group);
     const anywhere = anyPhrase(p.searchText, group);
     if (!inTitle || !anywhere) continue;
-    parts.push(sql`(case when ${inTitle} then 100 when ${anywhere} then 50 else 0 end)`);
+    parts.push(sql`(case when ${anywhere} then 100 else 0 end)`);
   }
   for (const group of query.rankBy ?? []) {
     const anywhere = anyPhrase(p.searchText, group);
@@ -359,6 +367,12 @@ function hiddenRules(person: PersonFacts, today: string): Array<[HiddenReason, S
       )}]::text[]))`,
     ]);
   }
+  // "lulus 2021" and a programme for those who finished school within the last two years.
+  if (person.graduationYear !== undefined)
+    out.push([
+      'graduated',
+      sql`(${binding('graduated_within_years')} and (${e}->>'graduated_within_years')::int < ${year - person.graduationYear})`,
+    ]);
   // The programme's own questions (catalogue format: `tinggi_cm`, `tato`), answered by what was said.
   if (person.height !== undefined)
     out.push([
@@ -394,9 +408,11 @@ function conditions(query: ProgrammeQuery, today: string, onlineAnywhere = true)
     where.push(widen ? or(inArray(p.field, query.fields), widen)! : inArray(p.field, query.fields));
   }
   const place = inPlaces(placeCodes(query));
-  // Online programmes match every place when a subject was asked for ("las di bekasi") and nothing in
-  // the place itself fits (see localFirst); a place alone ("kediri ada apa") asks what is there.
-  if (place) where.push(onlineAnywhere && placeAndSubject(query) ? or(place, eq(p.mode, 'daring'))! : place);
+  // First what is held in the place itself (see localFirst). Failing that, online programmes match
+  // every place when a subject was asked for ("las di bekasi"); a place alone ("kediri ada apa") asks
+  // what is there, online ones run from there included.
+  if (place && !onlineAnywhere) where.push(place, ne(p.mode, 'daring'));
+  else if (place) where.push(placeAndSubject(query) ? or(place, eq(p.mode, 'daring'))! : place);
   const countries = query.countries?.length ? query.countries : query.country ? [query.country] : [];
   if (countries.length) {
     const going = inArray(
@@ -446,9 +462,12 @@ function placeAndSubject(query: ProgrammeQuery): boolean {
   );
 }
 
-/** Search the place itself first: the person did not ask for online programmes. */
+/**
+ * Search what is held in the place itself first: the person did not ask for online programmes, and an
+ * online one is not "in" a place because its organiser is.
+ */
 function localFirst(query: ProgrammeQuery): boolean {
-  return placeAndSubject(query) && !query.online && !query.blended;
+  return Boolean(inPlaces(placeCodes(query)) && !query.online && !query.blended);
 }
 
 /** Being in the very place asked for (or near the person's home) beats an online programme that matches every place. */

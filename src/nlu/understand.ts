@@ -181,10 +181,31 @@ function aboutFamily(tokens: readonly string[], start: number, within = 5): bool
 
 const WISHES = new Set(['ingin', 'mau', 'pengen', 'butuh', 'cari']);
 
+/** "mantan TKI di malaysia", "purna pmi taiwan": where the person worked, not where they want to go. */
+const FORMER = new Set(['mantan', 'eks', 'ex', 'purna', 'bekas', 'former', 'returning', 'returned']);
+
+function formerly(tokens: readonly string[], start: number): boolean {
+  const before = tokens.slice(Math.max(0, start - 4), start);
+  const at = before.findLastIndex((w) => FORMER.has(w));
+  return at >= 0 && !before.slice(at).some((w) => WISHES.has(w));
+}
+
 /** Words that negate the subject after them: "kecuali komputer", "yang bukan pabrik", "jangan yg daring". */
 /** Words that join items of a list: "jepang dan korea", "taiwan atau hongkong". */
 const COORDINATORS = new Set(['dan', 'atau', 'sama', 'maupun', 'ataupun', 'serta', 'dll']);
-const NEGATORS = new Set(['bukan', 'selain', 'kecuali', 'jangan', 'tidak', 'non', 'anti', 'tanpa', 'ogah']);
+const NEGATORS = new Set([
+  'bukan',
+  'selain',
+  'kecuali',
+  'jangan',
+  'tidak',
+  'non',
+  'anti',
+  'tanpa',
+  'ogah',
+  'not',
+  'except',
+]);
 /** Words that may stand between a negation and what it negates: "ga mau kerja pabrik", "bukan yang di jakarta". */
 const NEGATION_GLUE = new Set([
   'yang',
@@ -217,6 +238,11 @@ const NEGATION_GLUE = new Set([
   'daerah',
   'sektor',
 ]);
+
+const EITHER_WORDS = new Set(['atau', 'ato', 'or', 'ataupun']);
+
+/** "korea aja": the one wanted, after one ruled out. */
+const ONLY = new Set(['saja', 'doang', 'deh', 'dong']);
 
 /** "tidak" negates what follows only after these, or before a verb of wanting ("tapi ga mau pabrik"). */
 const NOT_AFTER = new Set(['yang', 'tapi', 'asal', 'pokoknya', 'dan', 'atau', 'tetapi']);
@@ -300,8 +326,16 @@ export function understand(text: string): Understanding {
   // What the person does not want: "kecuali komputer", "yang ga online", "jangan di asia".
   const exclude: Exclusions = {};
   const fieldHits: FieldHit[] = [];
+  // "selain pariwisata sama hotel": a subject joined to a ruled-out one is ruled out too.
+  let fieldOut: { end: number } | undefined;
   for (const hit of fieldReading.hits) {
-    if (negated(tokens, hit.start)) {
+    const joinedOut =
+      fieldOut !== undefined &&
+      hit.start >= fieldOut.end &&
+      hit.start - fieldOut.end <= 1 &&
+      tokens.slice(fieldOut.end, hit.start).every((w) => COORDINATORS.has(w));
+    fieldOut = negated(tokens, hit.start) || joinedOut ? hit : undefined;
+    if (fieldOut) {
       // "bukan jadi pembantu" rules out that work (its words in a title), not the whole field;
       // "kecuali komputer" the field.
       if (hit.concept.find.length) exclude.words = [...(exclude.words ?? []), ...hit.concept.find];
@@ -328,12 +362,15 @@ export function understand(text: string): Understanding {
     // "mamaku PMI di hongkong, aku mau ke taiwan": where the family is, not where the person goes;
     // "kursus bahasa jepang buat kerja di jepang": the purpose of the course.
     if (aboutFamily(tokens, hit.start, countryCue!.hits.some((h) => h.start > hit.start) ? 5 : 4)) continue;
+    if (formerly(tokens, hit.start)) continue;
     if (subjectEnd !== undefined && hit.start > subjectEnd && purposeBefore(tokens, hit.start, subjectEnd))
       continue;
     const joined =
       ruledOut !== undefined &&
-      hit.start > ruledOut.end &&
-      tokens.slice(ruledOut.end, hit.start).every((w) => COORDINATORS.has(w));
+      hit.start >= ruledOut.end &&
+      tokens.slice(ruledOut.end, hit.start).every((w) => COORDINATORS.has(w)) &&
+      // "bukan jepang, korea aja": the one wanted instead.
+      !(hit.start === ruledOut.end && ONLY.has(tokens[hit.end] ?? ''));
     const out = negated(tokens, hit.start) || joined;
     ruledOut = out ? hit : undefined;
     const list = out ? notCountries : countries;
@@ -353,6 +390,15 @@ export function understand(text: string): Understanding {
   for (const hit of constraintReading.hits) {
     // "jangan yg daring", and "offline"/"tatap muka" said outright: nothing fully online.
     const notOnline = hit.name === 'online' && negated(tokens, hit.start);
+    // "samarinda atau online": the place, or online failing it — the search does that by itself.
+    const orPlace =
+      hit.name === 'online' &&
+      EITHER_WORDS.has(tokens[hit.start - 1] ?? '') &&
+      spans.some((s) => s.end === hit.start - 1);
+    if (orPlace) {
+      const { online: _online, ...rest } = constraints ?? {};
+      constraints = Object.keys(rest).length ? rest : undefined;
+    }
     if (notOnline || hit.name === 'inPerson') {
       exclude.online = true;
       const { online: _online, inPerson: _inPerson, ...rest } = constraints ?? {};

@@ -354,9 +354,16 @@ function isOrdinaryPhrase(tokens: readonly string[], i: number): boolean {
   );
 }
 
-/** A name that is also a word needs a sign: "di batu", a province after it, or nothing else said. */
+/** "slawi ada apa", "wates ada pelatihan jahit": a message that opens by asking what a place has. */
+const HAS = new Set(['ada', 'ana', 'ono', 'onok', 'ade', 'wonten', 'aya']);
+
+/**
+ * A name that is also a word needs a sign: "di batu", a province after it, the message opening with it
+ * to ask what is there, or nothing else said.
+ */
 function placeContext(tokens: string[], i: number, n: number, g: Gazetteer): boolean {
   if (tokens.length === n) return true;
+  if (i === 0 && HAS.has(tokens[n] ?? '')) return true;
   const before = tokens[i - 1];
   if (before && PLACE_CONTEXT.has(before)) return true;
   const after = tokens[i + n];

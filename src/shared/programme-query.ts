@@ -7,6 +7,8 @@ export interface PersonFacts {
   /** Completed years now. */
   age?: number;
   birthYear?: number;
+  /** The year school was finished: against `graduated_within_years`. */
+  graduationYear?: number;
   /** Highest level completed. */
   education?: EducationLevel;
   domicile?: { province: string; regency?: string };

@@ -125,20 +125,30 @@ describe('searchProgrammes', () => {
     ]);
   });
 
-  it('a regency matches programmes there and online ones, the place itself first', async () => {
+  it('a regency matches what is held there; online programmes only when nothing there fits', async () => {
     const las = await slugs({ regency: '35.78', fields: ['las'] });
     expect(las).toEqual(['demo-lsp-uji-kompetensi-las-surabaya', 'demo-blk-surabaya-las-listrik']);
     const tik = await all({ regency: '35.78', fields: ['tik'] });
     // Surabaya's own computer course has closed; online ones remain.
     expect(tik.every((i) => i.mode === 'daring')).toBe(true);
     expect(tik.map((i) => i.slug)).toContain('demo-bpvp-samarinda-analisis-data-daring');
-    const otomotif = await all({ regency: '35.78', kinds: ['pelatihan'] });
-    const local = otomotif.filter((i) => i.regency === '35.78' && i.state === 'open');
-    const online = otomotif.filter((i) => i.mode === 'daring' && i.state === 'open');
-    expect(local.length).toBeGreaterThan(0);
-    expect(Math.max(...local.map((i) => otomotif.indexOf(i)))).toBeLessThan(
-      Math.min(...online.map((i) => otomotif.indexOf(i))),
-    );
+    const training = await all({ regency: '35.78', kinds: ['pelatihan'] });
+    expect(training.length).toBeGreaterThan(0);
+    expect(training.every((i) => i.regency === '35.78' && i.mode !== 'daring')).toBe(true);
+    // Counted as listed.
+    const { total } = await searchProgrammes(database.db, { regency: '35.78', fields: ['las'] }, { today });
+    expect(total).toBe(2);
+  });
+
+  it('when classes are held filters, and says so when nothing fits', async () => {
+    const any = await all({ kinds: ['pelatihan'] });
+    const evening = await all({ kinds: ['pelatihan'], schedule: [['malam', 'selepas kerja']] });
+    expect(evening.length).toBeGreaterThan(0);
+    expect(evening.length).toBeLessThan(any.length);
+    const surabaya = { regency: '35.78', schedule: [['subuh']] } satisfies ProgrammeQuery;
+    const explained = await explainEmpty(database.db, surabaya, { today });
+    expect(explained.total).toBe(0);
+    expect(explained.relaxations.map((r) => r.filter)).toContain('schedule');
   });
 
   it('a province matches programmes in any of its regencies', async () => {
@@ -283,6 +293,25 @@ describe('searchProgrammes: what is understood filters, everything else ranks', 
       { today, pageSize: 50 },
     );
     expect(school.hidden?.reasons).toContain('education');
+  });
+
+  it('the year school was finished answers graduated_within_years', async () => {
+    const recent = validProgramme({
+      slug: 'magang-lulusan-baru-uji',
+      kind: 'magang',
+      field: 'logistik',
+      location: { province: '94', regency: '94.04', venue: 'Timika', mode: 'luring' },
+      eligibility: { graduated_within_years: 2 },
+    });
+    await importProgrammes(database.db, [recent]);
+    const query = { kinds: ['magang'], regency: '94.04' } satisfies ProgrammeQuery;
+    const search = (graduationYear: number) =>
+      searchProgrammes(database.db, { ...query, person: { graduationYear } }, { today, pageSize: 50 });
+    const lately = await search(Number(today.slice(0, 4)) - 1);
+    expect(lately.items.map((i) => i.slug)).toContain('magang-lulusan-baru-uji');
+    const long = await search(Number(today.slice(0, 4)) - 5);
+    expect(long.items.map((i) => i.slug)).not.toContain('magang-lulusan-baru-uji');
+    expect(long.hidden?.reasons).toEqual(['graduated']);
   });
 
   it("what the person said answers the programmes' own questions: height and a tattoo", async () => {

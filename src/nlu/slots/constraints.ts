@@ -186,8 +186,8 @@ export const CONSTRAINT_TABLE = new PhraseTable(entriesOf(CONSTRAINT_WORDS));
 
 /** A time of life the person is coming back from: never the subject of the search. */
 const PAST = new PhraseTable(
-  ['setelah', 'sesudah', 'abis', 'habis', 'selesai']
-    .flatMap((after) =>
+  [
+    ...['setelah', 'sesudah', 'abis', 'habis', 'selesai'].flatMap((after) =>
       [
         'ngurus anak',
         'mengurus anak',
@@ -197,8 +197,15 @@ const PAST = new PhraseTable(
         'melahirkan',
         'cuti melahirkan',
       ].map((what) => `${after} ${what}`),
-    )
-    .map((p) => [p, true] as const),
+    ),
+    // Work abroad done and over ("mantan TKI", "purna PMI"): not a wish to go (see understand's FORMER).
+    ...['mantan', 'eks', 'ex', 'purna', 'bekas'].flatMap((was) =>
+      ['tki', 'tkw', 'pmi', 'pekerja migran', 'buruh migran'].map((who) => `${was} ${who}`),
+    ),
+    'returning migrant worker',
+    'returned migrant worker',
+    'former migrant worker',
+  ].map((p) => [p, true] as const),
 );
 
 /** When classes are held (lexicons/schedule.json). */

@@ -15,6 +15,8 @@ export interface StatedFacts {
   age?: number;
   /** "lahir 2003", "kelahiran 98". */
   birthYear?: number;
+  /** The year school was finished ("lulus smk 2021", "lulusan 2025"): programmes ask `graduated_within_years`. */
+  graduationYear?: number;
   gender?: Gender;
   /** The highest level completed ("cuma tamat sd" → SD; "masih SMA" → SMP). */
   education?: EducationLevel;
@@ -235,6 +237,25 @@ function readBirthYear(r: Reading, facts: StatedFacts): void {
     facts.birthYear = year;
     claim(r, i, i + 2 + at);
     return;
+  }
+}
+
+const GRADUATED = new Set(['lulus', 'lulusan', 'tamat', 'tamatan', 'angkatan', 'graduated', 'grad', 'graduate']);
+
+/** "lulus smk 2021", "lulusan smk akl 2025", "tamat tahun 2019": the year, within four words. */
+function readGraduation(r: Reading, facts: StatedFacts): void {
+  const { tokens } = r;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!GRADUATED.has(tokens[i]!)) continue;
+    for (let k = i + 1; k <= i + 4 && k < tokens.length; k++) {
+      if (r.claimed[k] && !/^\d{4}$/.test(tokens[k]!)) continue;
+      if (!/^\d{4}$/.test(tokens[k]!)) continue;
+      const year = Number(tokens[k]);
+      if (year < 1980 || year > BIRTH_YEAR_MAX + 40) break;
+      facts.graduationYear = year;
+      claim(r, k, k + 1);
+      return;
+    }
   }
 }
 
@@ -506,6 +527,7 @@ export function extractFacts(r: Reading, inputs: FactInputs): StatedFacts | unde
   const facts: StatedFacts = {};
   readGender(r, facts);
   readBirthYear(r, facts);
+  readGraduation(r, facts);
   readAge(r, facts);
   if (inputs.education.completed) facts.education = inputs.education.completed;
   readMajor(r, facts, inputs.education.levelEnds);

@@ -148,6 +148,14 @@ const BACKGROUND_OF = new Set([
   'shift',
 ]);
 
+/** A test the person has passed, with its score or level: "ielts 6.5", "jlpt n4", "N5", "toefl 500". */
+const TEST_SCORE = /^(ielts|toefl|toeic|jlpt|topik|eps topik|n[1-5])$/;
+
+function scoreHeld(tokens: readonly string[], hit: FieldHit): boolean {
+  if (!TEST_SCORE.test(hit.said)) return false;
+  return /^n[1-5]$/.test(hit.said) || /^(\d|n[1-5]$|level)/.test(tokens[hit.end] ?? '');
+}
+
 /** "anak petani", "bapak saya nelayan", "orang tua petani": the family's work. */
 function background(tokens: readonly string[], start: number): boolean {
   const before = tokens[start - 1] ?? '';
@@ -344,7 +352,7 @@ export function extractFields(r: Reading): FieldReading {
     if (situation.dropped.has(hit)) continue;
     const before = r.tokens.slice(Math.max(0, hit.start - 3), hit.start);
     if (before.slice(-2).some((w) => WHILE.has(w))) continue;
-    if (background(r.tokens, hit.start)) {
+    if (background(r.tokens, hit.start) || scoreHeld(r.tokens, hit)) {
       family.push(hit);
       continue;
     }
@@ -354,7 +362,8 @@ export function extractFields(r: Reading): FieldReading {
     if (earlier && purposeBefore(r.tokens, hit.start, kept.at(-1)!.end)) continue;
     kept.push(hit);
   }
-  // The family's work is the subject only when nothing else is ("anak petani kakao, sa di keerom").
+  // The family's work (or a test passed) is the subject only when nothing else is ("anak petani kakao,
+  // sa di keerom").
   if (family.length && !kept.some((h) => h.concept.fields.length))
     kept.push(...family.filter((h) => r.tokens[h.start - 1] !== 'shift'));
   kept.sort((a, b) => a.start - b.start);
