@@ -88,7 +88,7 @@ async function correctAnywhere(ctx: FlowContext, c: Correction): Promise<boolean
       }
       const said = understand(c.value);
       hear(ctx, said, { domicile });
-      ctx.state = { flow: 'menu', step: 'start', data: {} };
+      ctx.home();
       const facts = describeFacts(ctx, { domicile });
       const draft =
         c.field === 'address' &&
@@ -153,7 +153,7 @@ function acknowledgeStated(ctx: FlowContext, text: string, u: Understanding): Pr
   if (!stated || (!stated.person && stated.height === undefined)) return undefined;
   if (stated.person) hear(ctx, u, stated.person);
   if (stated.height !== undefined) hearHeight(ctx, stated.height);
-  ctx.state = { flow: 'menu', step: 'start', data: {} };
+  ctx.home();
   const facts = describeFacts(ctx, stated.person ?? {}, stated.height);
   return showMenu(ctx, `${ctx.t('discovery:factsUsed', { facts })}\n${ctx.t('discovery:factsNext')}`);
 }
