@@ -1,9 +1,11 @@
 import { importProgrammes } from '../../src/catalogue';
 import type { Db } from '../../src/db/client';
 
-/** YYYY-MM-DD, `days` from today (negative: in the past), so the fixtures never go stale. */
+/** YYYY-MM-DD, `days` from today in Jakarta (negative: in the past), so the fixtures never go stale. */
 export function daysFromNow(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  // Jakarta's day (UTC+7, no daylight saving), as the product counts days: from 17:00 UTC the UTC date
+  // is still yesterday there, and "40 days from now" read as 39.
+  return new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** A valid, open programme record; override anything. */

@@ -1,5 +1,5 @@
 import type { FlowContext } from '../../engine/context';
-import type { Flow } from '../../engine/flow';
+import type { Flow, FlowId, FlowParams } from '../../engine/flow';
 import { routeFreeText } from '../text-router';
 
 /** Main-menu entries and the flow each opens once its feature exists. */
@@ -27,10 +27,10 @@ export async function comingSoon(ctx: FlowContext, feature: string): Promise<voi
 }
 
 /** Opens a flow by id, or says it is coming when that feature is not built yet. */
-export async function openFeature(
+export async function openFeature<K extends FlowId>(
   ctx: FlowContext,
-  flowId: string,
-  params?: Record<string, unknown>,
+  flowId: K,
+  params?: FlowParams[K],
 ): Promise<void> {
   if (ctx.hasFlow(flowId)) return ctx.go(flowId, params);
   return comingSoon(ctx, flowId);
