@@ -106,7 +106,20 @@ export function requestedLanguage(text: string): Locale | undefined {
 export function withoutLanguageTalk(text: string): string {
   return text
     .split(/(?<=[?.!,;])\s+/)
-    .filter((s) => !NAMES.some(([pattern]) => new RegExp(pattern.source, 'i').test(s)))
+    .map((s) => {
+      if (!NAMES.some(([pattern]) => new RegExp(pattern.source, 'i').test(s))) return s;
+      // "can u explain in english what bpjs ketenagakerjaan is": the question asked in that language stays.
+      const rest = s.replace(ASKED_IN, ' ').replace(/\s+/g, ' ').trim();
+      return rest !== s.trim() && QUESTION_LEFT.test(rest) && rest.split(' ').length >= 3 ? rest : '';
+    })
+    .filter(Boolean)
     .join(' ')
     .trim();
 }
+
+/** Asking to be answered in a language: "can u explain in english", "tolong jelasin pake bahasa inggris". */
+const ASKED_IN =
+  /\b(?:(?:can|could|would) (?:you|u) |please |pls |tolong |bisa )?(?:explain|tell me|answer|reply|say|jelasin|jelaskan|jawab|kasih tau|kasih tahu)?\s*(?:it |that )?(?:in|pake|pakai|dalam|using) (?:bahasa )?(?:english|inggris|eng|indonesian|indonesia|indo)\b/gi;
+/** What is left still asks something. */
+const QUESTION_LEFT =
+  /\b(what|how|why|when|where|who|which|is|are|apa|gimana|bagaimana|kenapa|kapan|dimana|berapa)\b/i;

@@ -35,6 +35,25 @@ beforeAll(async () => {
       eligibility: { age: { min: 18, max: 27 }, education: { min: 'SMA' }, questions: [HEIGHT] },
       application: { mode: 'in_chat', documents: ['ktp'], organisation: 'kopri-pb-pmii' },
     }),
+    programme('hotel-mks', {
+      title: { id: 'Magang Hotel Makassar' },
+      field: 'perhotelan',
+      eligibility: {
+        age: { min: 18, max: 35 },
+        questions: [
+          {
+            id: 'email_lain',
+            ask: {
+              id: 'Alamat email? Boleh dilewati kalau tidak punya.',
+              en: 'Email address? You may skip it.',
+            },
+            type: 'text',
+            require: false,
+          },
+        ],
+      },
+      application: { mode: 'in_chat', documents: ['ktp'], organisation: 'kopri-pb-pmii' },
+    }),
     programme('las-sby', {
       title: { id: 'Pelatihan Las Surabaya' },
       field: 'las',
@@ -257,5 +276,66 @@ describe('corrections in words, anywhere (issue #14.4)', () => {
     await q.press(t('profile:consent.agree'));
     await q.say('berhenti dulu, nanti lanjut lagi ya');
     expect(all(q.texts().slice(-2))).toContain(t('form.paused'));
+  });
+});
+
+describe('facts said alone or in passing, and free-text questions (issue #14, session 7)', () => {
+  it('says back "tinggiku 17", then "lah salah itu maksudnya 170 cm bukan 17", and an English age corrected', async () => {
+    const p = person();
+    await p.say('tinggiku 17');
+    const before = p.texts().length;
+    await p.say('lah salah itu maksudnya 170 cm bukan 17');
+    let shown = all(p.texts().slice(before));
+    expect(shown).toContain(t('discovery:factsUsed', { facts: 'tinggi 170 cm' }));
+    expect(shown).not.toMatch(/\b17 cm/);
+
+    const q = person();
+    await q.say("I'm 27");
+    await q.say("wait no, I'm 25, sorry");
+    shown = all(q.texts().slice(-2));
+    expect(shown).toContain(tFor('en')('discovery:factsUsed', { facts: 'about 25 years old' }));
+  });
+
+  it('keeps a fact said at another question of the form, names the application after consent, and never asks it again', async () => {
+    const p = person();
+    await p.say('/start p_jp-pabrik');
+    await p.press('📝 Daftar');
+    let reply = await p.press(t('profile:consent.agree'));
+    expect(all(p.texts().slice(-3))).toContain(
+      t('profile:consent.thanksFor', { title: 'Magang Pabrik Jepang · Jepang' }),
+    );
+    expect(reply.text).toContain('tanggal lahirmu');
+    reply = await p.say('tinggi 170an');
+    expect(all(p.texts().slice(-2))).toContain('tinggi 170 cm');
+    expect(reply.text).toContain('tanggal lahirmu');
+    expect((await storedProfile(p.person.id))?.answers?.tinggi_cm).toBe(170);
+    // "btw aku udah 24 tahun dan lulusan sma": the waiting question answered in passing, with another.
+    reply = await p.say('btw aku udah 24 tahun dan lulusan sma ya kak');
+    expect(reply.text).not.toContain('tanggal lahirmu');
+    for (let i = 0; i < 6 && !reply.text.includes('Perempuan'); i++) reply = await p.say('surabaya');
+    const asked = all(p.texts());
+    expect(asked).not.toContain('Berapa tinggi badanmu');
+    expect(asked).not.toContain('pendidikan terakhirmu?');
+  });
+
+  it('asks an optional free-text question with a skip, takes "gk punya", and the programme stays open to them', async () => {
+    const p = person();
+    await p.say('/start p_hotel-mks');
+    await p.press('✅ Cek kelayakan');
+    let reply = await p.press(t('profile:consent.agree'));
+    for (let i = 0; i < 8 && !reply.text.includes('Alamat email?'); i++) {
+      const q = reply.text;
+      if (q.includes('tanggal lahir')) reply = await p.say('umur 22');
+      else if (q.includes('jenis kelamin')) reply = await p.say('cewek');
+      else if (q.includes('kabupaten/kota')) reply = await p.say('makassar');
+      else if (q.includes('pendidikan')) reply = await p.say('sma');
+      else reply = await p.say('tidak bekerja');
+    }
+    expect(reply.text).toContain('Alamat email?');
+    expect(reply.buttons.map((b) => b.text)).toContain(t('profile:flow.skip'));
+    reply = await p.say('gk punya');
+    expect(all(p.texts().slice(-3))).toContain(t('profile:flow.skipped'));
+    expect((await storedProfile(p.person.id))?.answers?.email_lain).toBe('');
+    expect(all(p.texts().slice(-3))).not.toContain('belum memenuhi syarat');
   });
 });
