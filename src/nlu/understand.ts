@@ -4,7 +4,13 @@
  * not a trip to Japan), find places in what is left, then decide the intent.
  */
 
-import { findRegionsInTokens, nicknameSpans, placeNameTokens, twinsOf } from '../regions/gazetteer';
+import {
+  findRegionsInTokens,
+  namedPlaceSpans,
+  nicknameSpans,
+  placeNameTokens,
+  twinsOf,
+} from '../regions/gazetteer';
 import { isCommonWord, isStopword } from '../shared/text/words';
 import type { EducationLevel, Field, ProgrammeKind } from '../shared/vocabulary';
 import { claim, type Reading } from './context';
@@ -270,7 +276,7 @@ export function understand(text: string): Understanding {
   const r: Reading = { tokens, caps: message.caps, claimed: tokens.map(() => false) };
 
   // "kota batik" is Pekalongan before "batik" is a field.
-  const nicknames = nicknameSpans(tokens);
+  const nicknames = [...nicknameSpans(tokens), ...namedPlaceSpans(tokens)];
   for (const span of nicknames) claim(r, span.start, span.end);
   const schedule = readSchedule(r);
   const fieldReading = extractFields(r);

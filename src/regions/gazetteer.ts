@@ -165,6 +165,27 @@ export function nicknameSpans(words: readonly string[]): Array<{ start: number; 
   return out;
 }
 
+/**
+ * Where a place of several words stands after "di", "dari", "ke" ("di duren sawit", "dari tanah datar"):
+ * read before the fields, whose words such a name may use ("sawit").
+ */
+export function namedPlaceSpans(words: readonly string[]): Array<{ start: number; end: number }> {
+  const g = index();
+  const out: Array<{ start: number; end: number }> = [];
+  for (let i = 1; i < words.length; i++) {
+    if (!PLACE_CONTEXT.has(words[i - 1]!)) continue;
+    for (let n = Math.min(g.maxTokens, words.length - i); n >= 2; n--) {
+      const name = words.slice(i, i + n).join(' ');
+      if (g.names.has(name) || g.areas.has(name)) {
+        out.push({ start: i, end: i + n });
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 let townTokens: Set<string> | undefined;
 
 /** Every word of a kecamatan name (towns.json): the normaliser must not take them for typos either. */

@@ -49,6 +49,9 @@ const GENDER_WORDS: ReadonlyMap<string, Gender> = new Map([
   ['laki-laki', 'laki_laki'],
   ['lelaki', 'laki_laki'],
   ['ikhwan', 'laki_laki'],
+  ['male', 'laki_laki'],
+  ['guy', 'laki_laki'],
+  ['female', 'perempuan'],
 ]);
 /** Said of oneself: "saya ibu rumah tangga". */
 const GENDER_PHRASES: ReadonlyArray<[readonly string[], Gender]> = [
