@@ -33,6 +33,10 @@ import { WebhookReceiver } from '../helpers/webhook-receiver';
 import { documentOf, findEverywhere } from '../privacy/helpers';
 import { dataOf, drainWebhooks, endpointAt, organisationNamed } from './helpers';
 
+/** Days after Jakarta's today (days_left counts from it: after 17:00 UTC it is tomorrow there). */
+const jakartaDaysFromNow = (days: number) =>
+  new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
 let h: Harness;
 let receiver: WebhookReceiver;
 let uploads: string;
@@ -52,7 +56,7 @@ const CATALOGUE = [
     title: { id: 'Magang Tutup Segera' },
     dates: {
       registration_opens: daysFromNow(-10),
-      registration_closes: daysFromNow(2),
+      registration_closes: jakartaDaysFromNow(2),
       starts: daysFromNow(30),
       ends: daysFromNow(90),
     },
@@ -238,7 +242,7 @@ describe('events from the chat and the dashboard', () => {
     const closing = of('/kopri', 'programme.closing_soon');
     expect(closing).toHaveLength(1);
     expect(dataOf(closing[0]!)).toMatchObject({
-      programme: { slug: 'tutup-segera', days_left: 2, registration_closes: daysFromNow(2) },
+      programme: { slug: 'tutup-segera', days_left: 2, registration_closes: jakartaDaysFromNow(2) },
     });
     expect(receiver.received.filter((r) => r.path === '/lain')).toEqual([]);
   });
