@@ -243,7 +243,16 @@ function readBirthYear(r: Reading, facts: StatedFacts): void {
   }
 }
 
-const GRADUATED = new Set(['lulus', 'lulusan', 'tamat', 'tamatan', 'angkatan', 'graduated', 'grad', 'graduate']);
+const GRADUATED = new Set([
+  'lulus',
+  'lulusan',
+  'tamat',
+  'tamatan',
+  'angkatan',
+  'graduated',
+  'grad',
+  'graduate',
+]);
 
 /** "lulus smk 2021", "lulusan smk akl 2025", "tamat tahun 2019": the year, within four words. */
 function readGraduation(r: Reading, facts: StatedFacts): void {
