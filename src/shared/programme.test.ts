@@ -268,7 +268,7 @@ const cases: Case[] = [
     withField(overseas, 'eligibility.questions', [{ id: 'x', ask: { id: 'X?' }, type: 'teks' }]),
     'eligibility.questions[0].type',
     'question_type',
-    'jenis pertanyaan harus salah satu dari: yes_no, number, choice.',
+    'jenis pertanyaan harus salah satu dari: yes_no, number, choice, text.',
   ],
   [
     'number requirement without bounds',
