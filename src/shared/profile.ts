@@ -58,6 +58,11 @@ export interface ProgrammeQuestion {
   explain?: LocalizedText;
 }
 
+/** A programme's height question: organisers ask it in their own words ("Tinggi badan (cm)?"), answered in cm. */
+export function isHeightQuestion(question: ProgrammeQuestion): boolean {
+  return /tinggi|height/i.test(question.ask.id);
+}
+
 export type ProfileRuleName =
   | 'age'
   | 'education'

@@ -20,6 +20,7 @@ import { type Correction, type CorrectionField, readCorrection } from '../../nlu
 import { profileHas } from '../../profile/has';
 import { saveProfile } from '../../profile/store';
 import { maskNik } from '../../shared/field-cipher';
+import { isHeightQuestion } from '../../shared/profile';
 import { titleOf } from '../discover/format';
 import { escapeFromForm } from '../form-escape';
 import { showMenu } from '../menu/flow';
@@ -66,7 +67,7 @@ function titleCase(text: string): string {
 
 /** The programme's height question, as a profile question id. */
 function heightField(loaded: FormSnapshot): FieldId | undefined {
-  const q = loaded.programme.record.eligibility?.questions?.find((x) => /tinggi|height/i.test(x.ask.id));
+  const q = loaded.programme.record.eligibility?.questions?.find(isHeightQuestion);
   return q ? (`question:${q.id}` as FieldId) : undefined;
 }
 

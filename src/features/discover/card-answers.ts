@@ -18,7 +18,7 @@ import type { FlowContext } from '../../engine/context';
 import type { CardAttribute, CardQuestion } from '../../nlu';
 import { regionLabel } from '../../regions';
 import type { Choice } from '../../shared/conversation';
-import type { ProgrammeQuestion } from '../../shared/profile';
+import { isHeightQuestion, type ProgrammeQuestion } from '../../shared/profile';
 import type { Programme } from '../../shared/programme';
 import { deadline, formatRupiah, placeOf, titleOf } from './format';
 
@@ -289,7 +289,7 @@ async function lineFor(c: AnswerContext, attribute: CardAttribute): Promise<Line
 
 /** The programme's own height question, if it has one (asked in cm). */
 function heightRule(p: Programme): ProgrammeQuestion | undefined {
-  return p.eligibility?.questions?.find((q) => q.type === 'number' && /tinggi|height/i.test(q.ask.id));
+  return p.eligibility?.questions?.find((q) => q.type === 'number' && isHeightQuestion(q));
 }
 
 function height(c: AnswerContext): Line {

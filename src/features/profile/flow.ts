@@ -12,7 +12,7 @@ import { type Flow, type FlowInput, type FlowTarget, savedObject } from '../../e
 import { type Correction, cardQuestion, normalize, readCorrection, understand } from '../../nlu';
 import { parseYesNo } from '../../profile/parse';
 import { deleteProfile, loadProfile, saveProfile } from '../../profile/store';
-import type { ProgrammeQuestion } from '../../shared/profile';
+import { isHeightQuestion, type ProgrammeQuestion } from '../../shared/profile';
 import type { ProgrammeQuery } from '../../shared/programme-query';
 import { cardAnswerText } from '../discover/card-answers';
 import { placeOf, titleOf } from '../discover/format';
@@ -379,7 +379,7 @@ async function answersInPassing(
   // "btw aku udah 24 tahun dan lulusan sma": the waiting question may be among what it answers.
   const fields = fieldsGiven(facts);
   if (!fields.length) changed = profile;
-  const heightQuestion = d.questions.find((q) => /tinggi|height/i.test(q.ask.id));
+  const heightQuestion = d.questions.find(isHeightQuestion);
   const asked = new Set<FieldId>(fields);
   const try_ = (field: FieldId, value: string) => {
     if (field === current) return;
@@ -547,7 +547,7 @@ function fieldFor(c: Correction, d: ProfileData): FieldId | 'elsewhere' | 'profi
     case 'major':
       return 'education';
     case 'height': {
-      const question = d.questions.find((q) => /tinggi|height/i.test(q.ask.id));
+      const question = d.questions.find(isHeightQuestion);
       return question ? `question:${question.id}` : 'elsewhere';
     }
     case 'profile':
