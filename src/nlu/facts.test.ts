@@ -80,6 +80,16 @@ describe('stated facts', () => {
     expect(facts('gak lulus smp')).toEqual({ education: 'SD' });
   });
 
+  it('reads a level the person says they do not have, and the one they do', () => {
+    // A negation glued to its verb ("gapunya") and a level named only to deny it.
+    expect(facts('aku gapunya ijazah sma, cuma smp')?.education).toBe('SMP');
+    expect(facts('ga punya ijazah smk')?.education).toBe('SMP');
+    expect(facts('sma gak tamat')?.education).toBe('SMP');
+    expect(facts('aku ngga ada ijazah sma cuma paket b')?.education).toBe('SMP');
+    // The negation belongs to the level after it.
+    expect(facts('lulusan smp, ga sampai sma')?.education).toBe('SMP');
+  });
+
   it('reads the field studied, without taking it from the search', () => {
     const u = understand('lulusan smk otomotif ada magang?');
     expect(u.slots.facts).toEqual({ education: 'SMA', major: 'otomotif' });

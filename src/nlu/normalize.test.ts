@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { normalize, normalizeMessage } from './normalize';
 
 describe('normalize', () => {
+  it('splits a negation glued to its verb, and only to a verb it goes with', () => {
+    expect(normalize('gapunya gabisa tdkada gatau')).toBe('tidak punya tidak bisa tidak ada tidak tahu');
+    // Words that merely start like a negation stay whole.
+    expect(normalize('gaji galau gabung')).toBe('gaji galau gabung');
+  });
+
   it('keeps the domain abbreviations that slang lexicons would destroy', () => {
     expect(normalize('SMA')).toBe('sma');
     expect(normalize('lulusan smp')).toBe('lulusan smp');

@@ -215,6 +215,8 @@ function normalizeWord(token: string, depth = 0, seen?: { definite: boolean; att
       return [...normalizeWord(stem, depth + 1), ...adds];
     }
   }
+  const negated = splitNegation(token);
+  if (negated) return ['tidak', ...normalizeWord(negated, depth + 1)];
   const joined = splitJoined(token);
   if (joined) return joined.flatMap((w) => normalizeWord(w, depth + 1));
   const fixed = correctTypo(token);
@@ -229,6 +231,26 @@ let joinTargets: Set<string> | undefined;
  * Two words typed without the space between them: "pelatihanlas", "magangjepang", "kejepang". Only a
  * programme word or a preposition followed by a field, country or place, so ordinary words never split.
  */
+/** Negations people glue to the verb in chat ("gapunya", "gabisa", "tdkada", "gatau"). */
+const GLUED_NEGATIONS = ['nggak', 'ngga', 'ndak', 'gak', 'tdk', 'ga', 'gk', 'g'];
+/**
+ * The verbs a glued negation goes with: a closed list, so "gaji", "galau" or "gabung" are never
+ * read as "tidak ji", "tidak lau", "tidak bung".
+ */
+const NEGATABLE = new Set(
+  'punya ada bisa pernah tau tahu mau usah lulus tamat boleh jadi suka ngerti paham sempat perlu butuh minat yakin dapat dapet kuat sanggup kerja sekolah'.split(
+    ' ',
+  ),
+);
+
+function splitNegation(token: string): string | undefined {
+  for (const neg of GLUED_NEGATIONS) {
+    const rest = token.slice(neg.length);
+    if (token.startsWith(neg) && NEGATABLE.has(rest)) return rest;
+  }
+  return undefined;
+}
+
 function splitJoined(token: string): string[] | undefined {
   if (token.length < 5) return undefined;
   joinTargets ??= new Set([

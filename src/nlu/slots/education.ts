@@ -66,6 +66,10 @@ const ONGOING = new Set(['masih', 'sedang', 'lagi', 'kelas', 'semester', 'murid'
 const NOT_COMPLETED = new Set(['tidak', 'belum', 'gagal', 'putus']);
 /** "tidak lulus SMA": the verbs a negation can go with ("ga? lulusan sma" is a question, then a fact). */
 const COMPLETED_VERBS = new Set(['lulus', 'tamat', 'selesai', 'menyelesaikan', 'sampai']);
+/** Words between a negation and the level: "tidak punya ijazah SMA", "belum pernah tamat SMA". */
+const NEGATION_BRIDGE = new Set(['punya', 'ada', 'pegang', 'megang', 'pernah', 'ijazah', ...COMPLETED_VERBS]);
+/** "cuma SMP", "hanya lulusan SD": the level someone actually has, whatever was named before it. */
+const ONLY = new Set(['cuma', 'hanya', 'cuman', 'only', 'just']);
 /** Short tokens that are only a level after a word saying so ("ma", "mi" are also words). */
 const NEEDS_CONTEXT = new Set(['ma', 'mi']);
 
@@ -144,13 +148,18 @@ export function readEducation(r: Reading): EducationReading {
     out.levelEnds.push(hit.end);
     // "tidak lulus SMA" says what someone has not completed.
     // Only right before the level or its verb: the "ga" of "bisa ga? lulusan sma" is a question.
-    const notCompleted = before.some(
-      (w, k) => NOT_COMPLETED.has(w) && (k === before.length - 1 || COMPLETED_VERBS.has(before[k + 1]!)),
-    );
+    const notCompleted = negatedBefore(r.tokens, i) || negatedAfter(r.tokens, hit.end);
     if (notCompleted || (!completed && before.some((w) => ONGOING.has(w)))) {
       fallback ??= below(hit.value);
       i = hit.end - 1;
       continue;
+    }
+    // "tidak punya ijazah SMA, cuma SMP": the level after "cuma" is what the person has.
+    const only = before.some((w) => ONLY.has(w));
+    if (only && out.level) {
+      out.level = hit.value;
+      out.completed = hit.value;
+      fallback = undefined;
     }
     if (!out.level) {
       out.level = hit.value;
@@ -160,6 +169,32 @@ export function readEducation(r: Reading): EducationReading {
   }
   out.completed ??= fallback;
   return out;
+}
+
+/**
+ * "tidak lulus SMA", "tidak punya ijazah SMA", "belum pernah tamat SMA": a negation right before the
+ * level, or before it through words that say having or finishing it. Only those words: the "ga" of
+ * "bisa ga? lulusan sma" is a question, and "lulusan" is not one of them.
+ */
+function negatedBefore(tokens: readonly string[], at: number): boolean {
+  for (let k = at - 1; k >= 0 && k >= at - 4; k--) {
+    const w = tokens[k]!;
+    if (NOT_COMPLETED.has(w)) return k === at - 1 || NEGATION_BRIDGE.has(tokens[k + 1]!);
+    if (!NEGATION_BRIDGE.has(w)) return false;
+  }
+  return false;
+}
+
+/**
+ * "SMA tidak lulus", "smk gak tamat": the negation right after the level, with its verb — unless
+ * another level follows ("lulusan SMP, tidak sampai SMA" is about SMA).
+ */
+function negatedAfter(tokens: readonly string[], end: number): boolean {
+  return (
+    NOT_COMPLETED.has(tokens[end] ?? '') &&
+    COMPLETED_VERBS.has(tokens[end + 1] ?? '') &&
+    !EDUCATION_TABLE.matchAt(tokens, end + 2)
+  );
 }
 
 export function extractEducation(r: Reading): EducationLevel | undefined {
