@@ -354,12 +354,34 @@ export async function cardAnswerText(
   /** Said instead of the title (a programme the person's facts rule out is no result to pick). */
   name?: string,
 ): Promise<string | undefined> {
+  const answer = await cardAnswer(ctx, slug, q, name);
+  if (!answer) return undefined;
+  return answer.unknown ? `${answer.text}\n\n${a(ctx, 'notSaid')}` : answer.text;
+}
+
+/** "Not stated; ask a person": said once under answers about several programmes, not under each. */
+export function notSaidForSome(ctx: FlowContext): string {
+  return a(ctx, 'notSaidSome');
+}
+
+/**
+ * The answer about one programme: its title line and one line per thing asked, and whether any of them
+ * is not in the programme's record.
+ */
+export async function cardAnswer(
+  ctx: FlowContext,
+  slug: string,
+  q: CardQuestion,
+  name?: string,
+  /** Its number in the list on screen, so the buttons under the answers can be matched to it. */
+  number?: number,
+): Promise<{ text: string; unknown: boolean } | undefined> {
   const detail = await getProgramme(ctx.tx, slug);
   if (!detail) return undefined;
   const c: AnswerContext = { ctx, p: detail.programme, detail, q, today: toIsoDate(jakartaDay()) };
   const lines: Line[] = [];
   for (const attribute of q.attributes) lines.push(await lineFor(c, attribute));
-  const parts = [a(ctx, 'intro', { title: name ?? titleOf(ctx, c.p.title) }), ...lines.map((l) => l.text)];
-  if (lines.some((l) => l.unknown)) parts.push('', a(ctx, 'notSaid'));
-  return parts.join('\n');
+  const intro = a(ctx, 'intro', { title: name ?? titleOf(ctx, c.p.title) });
+  const parts = [number === undefined ? intro : `${number}. ${intro}`, ...lines.map((l) => l.text)];
+  return { text: parts.join('\n'), unknown: lines.some((l) => l.unknown) };
 }

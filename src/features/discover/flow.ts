@@ -511,18 +511,19 @@ async function listenOnResults(ctx: FlowContext, text: string): Promise<boolean>
   }
   // A new subject or place is a new search, even when it asks about requirements.
   const asked = withoutPerson(queryFromUnderstanding(u));
-  if (Object.keys(asked).length && !isRefinementOnly(asked)) return false;
   const q = question ?? cardQuestion(text);
+  // "ada asrama ga kak?" leaves "asrama" as a search word, but the question has taken it: it asks
+  // about the programmes listed. A kind, field, country or place named is a new search.
+  const onlyWords = Object.keys(asked).every((k) => k === 'text');
+  if (Object.keys(asked).length && !isRefinementOnly(asked) && !(q && onlyWords)) return false;
   if (!q || !d.items?.length) return false;
   hear(ctx, u);
-  const answer = await answerAboutListed(ctx, d.items, q);
+  const first = (d.page ? (d.page - 1) * PAGE_SIZE : 0) + 1;
+  const answer = await answerAboutListed(ctx, d.items, q, new Map(), first);
   if (!answer) return false;
   ctx.ask(
     answer,
-    d.items.map((slug, i) => ({
-      id: `open:${slug}`,
-      label: String((d.page ? (d.page - 1) * PAGE_SIZE : 0) + i + 1),
-    })),
+    d.items.map((slug, i) => ({ id: `open:${slug}`, label: String(first + i) })),
   );
   return true;
 }

@@ -10,7 +10,7 @@ import type { PersonFacts, ProgrammeQuery } from '../../catalogue/search';
 import type { FlowContext } from '../../engine/context';
 import { type CardQuestion, readCorrection, statedHeight, type Understanding, understand } from '../../nlu';
 import { regionLabel } from '../../regions';
-import { cardAnswerText } from './card-answers';
+import { cardAnswer, notSaidForSome } from './card-answers';
 
 /** How many listed programmes a question is answered for: more would bury the answer. */
 const ANSWER_LIMIT = 3;
@@ -22,12 +22,20 @@ export async function answerAboutListed(
   q: CardQuestion,
   /** Programmes the person's facts rule out: named by what and where they are, not by title. */
   ruledOut: ReadonlyMap<string, string> = new Map(),
+  /** The list number of the first slug, when the answers sit above buttons with those numbers. */
+  firstNumber?: number,
 ): Promise<string | undefined> {
   const blocks: string[] = [];
-  for (const slug of slugs.slice(0, ANSWER_LIMIT)) {
-    const text = await cardAnswerText(ctx, slug, q, ruledOut.get(slug));
-    if (text) blocks.push(text);
+  let unknown = false;
+  for (const [i, slug] of slugs.slice(0, ANSWER_LIMIT).entries()) {
+    const number = firstNumber === undefined ? undefined : firstNumber + i;
+    const answer = await cardAnswer(ctx, slug, q, ruledOut.get(slug), number);
+    if (!answer) continue;
+    blocks.push(answer.text);
+    unknown ||= answer.unknown;
   }
+  // "Not stated, ask a person" once, under all the answers.
+  if (unknown && blocks.length) blocks.push(notSaidForSome(ctx));
   return blocks.length ? blocks.join('\n\n') : undefined;
 }
 
