@@ -3,7 +3,7 @@
  * TypeScript entry, on a throwaway embedded database) is fed typed lines, and what it prints is read.
  * It must print the dashboard line before the first prompt, keep the server's JSON log lines out of the
  * chat (they go to the log file), play the person named with --as, send a file from disk, and switch
- * person with /sebagai.
+ * person with /sebagai (a person met before carries on where they stopped, without a new greeting).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -64,7 +64,7 @@ describe('npm run chat, as a person uses it', () => {
     const logFile = join(dir, 'chat.log');
     const out = await chat(
       ['--as', 'rina', '--log', logFile],
-      ['ada magang ke jepang?', `/kirim ${file} ijazah saya`, '/sebagai budi', '/keluar'],
+      ['ada magang ke jepang?', `/kirim ${file} ijazah saya`, '/sebagai budi', '/sebagai rina', '/keluar'],
       {
         PGLITE_DIR: 'memory://',
         PORT: String(await freePort()),
@@ -87,5 +87,9 @@ describe('npm run chat, as a person uses it', () => {
     expect(out).toContain('📎 terkirim: ijazah.pdf (dokumen');
     expect(out).toContain('Sekarang kamu chat sebagai "budi".');
     expect(out).toContain('budi › ');
+    // Back to rina: she carries on where she stopped, greeted once only.
+    expect(out).toContain('Melanjutkan percakapan "rina"');
+    expect(out.match(/Halo, rina/g)).toHaveLength(1);
+    expect(out.match(/Halo, budi/g)).toHaveLength(1);
   });
 });

@@ -7,10 +7,12 @@ import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { serve } from '@hono/node-server';
+import { and, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { DEMO_STAFF } from '../../admin/demo';
 import { loadConfig } from '../../config';
-import { migrateDatabase, openDatabase } from '../../db/client';
+import { type Db, migrateDatabase, openDatabase } from '../../db/client';
+import { identities } from '../../db/schema';
 import { type Locale, tFor } from '../../i18n';
 import { createLogger } from '../../logger';
 import { startupPhases } from '../../ops/startup-phases';
@@ -27,6 +29,16 @@ const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
 
 const locale: Locale = process.env.LANG?.startsWith('en') ? 'en' : 'id';
+/** Whether this simulated person has chatted on this database before. */
+async function hasChatted(db: Db, person: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: identities.id })
+    .from(identities)
+    .where(and(eq(identities.channel, 'simulator'), eq(identities.externalId, person)))
+    .limit(1);
+  return row !== undefined;
+}
+
 const t = (key: string, vars?: Record<string, unknown>) =>
   tFor(locale)(`simulator:${key}`, vars ?? {}) as string;
 
@@ -123,7 +135,14 @@ async function main(): Promise<void> {
   };
 
   phase('dashboard listening');
-  await send({ type: 'text', text: '/start' });
+  // A person who chatted here before carries on where they stopped (a /start would leave a form
+  // half-way); a new one is greeted.
+  const begin = async () => {
+    if (await hasChatted(runtime.db, current))
+      console.log(`${DIM}${t('resumed', { person: current })}${RESET}\n`);
+    else await send({ type: 'text', text: '/start' });
+  };
+  await begin();
   phase('first answer (prompt)');
   const prompt = () => rl.setPrompt(`${current} › `);
   prompt();
@@ -162,7 +181,7 @@ async function main(): Promise<void> {
         current = command.name;
         prompt();
         console.log(`${DIM}${t('switched', { person: current })}${RESET}\n`);
-        await send({ type: 'text', text: '/start' });
+        await begin();
         break;
       case 'invalid':
         console.log(`${DIM}${t(command.command === 'as' ? 'invalidAs' : 'invalidSend')}${RESET}\n`);
