@@ -45,6 +45,9 @@ const SLANG: Record<string, string> = {
   tdk: 'tidak',
   tak: 'tidak',
   no: 'no',
+  // money in chat: "yg penting dpt duit" wants paid programmes, like "dapat uang"
+  duit: 'uang',
+  doku: 'uang',
   // question words
   gimana: 'bagaimana',
   gmn: 'bagaimana',

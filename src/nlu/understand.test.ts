@@ -274,4 +274,10 @@ describe('understand, as people really write', () => {
     expect(understand('pelatihan di banjar ada?').slots.places).toEqual(['32.79', '63.03']);
     expect(understand('pelatihan di kota banjar').slots.places).toBeUndefined();
   });
+
+  it('reads money in chat words: wanting it is a paid programme, lacking it a free one', () => {
+    expect(understand('mau kerja apa aja yg penting dpt duit').slots.constraints).toEqual({ stipend: true });
+    expect(understand('gak ada duit buat bayar').slots.constraints).toEqual({ free: true });
+    expect(understand('mau kerja apa aja yg penting dpt duit').slots.keywords).toBeUndefined();
+  });
 });
