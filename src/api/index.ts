@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { errorSummary } from '../engine/engine';
 import { authenticate } from '../organisations/service';
+import { systemClock } from '../shared/clock';
 import type { ApiDeps } from './context';
 import {
   type ApiEnv,
@@ -51,7 +52,7 @@ export class RateLimiter {
   ) {}
 
   /** 0 when the request may go, else milliseconds to wait. */
-  take(key: string, now = Date.now()): number {
+  take(key: string, now: number): number {
     const rate = this.perMinute / 60_000;
     const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
     bucket.tokens = Math.min(this.burst, bucket.tokens + (now - bucket.at) * rate);
@@ -117,7 +118,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
         undefined,
         'Token tidak dikenal atau sudah dicabut.',
       );
-    const wait = limiter.take(principal.tokenId);
+    const wait = limiter.take(principal.tokenId, (deps.clock ?? systemClock)().getTime());
     if (wait > 0) {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
       throw new ApiError(
