@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import type { Locale, T } from '../i18n';
 import type { Logger } from '../logger';
 import type { StaffSession } from '../organisations/accounts/sessions';
+import type { Clock } from '../shared/clock';
 import type { Channel } from '../shared/conversation';
 import type { Webhooks } from '../webhooks';
 
@@ -30,6 +31,8 @@ export interface AdminDeps {
   officeHours?: string | undefined;
   /** The proxy header holding the client's address (see auth/client-address.ts). */
   clientIpHeader?: string | undefined;
+  /** The wall clock of sessions and the login throttle (tests pass their own); default: the machine's. */
+  clock?: Clock;
 }
 
 /** Hono variables of every dashboard request after the session middleware. */

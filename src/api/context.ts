@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BroadcastSettings } from '../broadcasts/service';
 import type { Db } from '../db/client';
 import type { Logger } from '../logger';
+import type { Clock } from '../shared/clock';
 import type { Channel } from '../shared/conversation';
 import type { Webhooks } from '../webhooks';
 
@@ -16,6 +17,8 @@ export interface ApiDeps {
   webhooks?: Webhooks;
   /** Requests per minute per token, and the burst allowed. */
   rateLimit: { perMinute: number; burst: number };
+  /** The rate limit's clock (tests pass their own); default: the machine's. */
+  clock?: Clock;
 }
 
 export const pageQuery = {

@@ -1,14 +1,23 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { errorSummary } from '../engine/engine';
 import { authenticate } from '../organisations/service';
+import { systemClock } from '../shared/clock';
 import type { ApiDeps } from './context';
-import { type ApiEnv, ApiError, errorBody, mountRoutes, openApiDocument, type RouteDef } from './route';
+import {
+  type ApiEnv,
+  ApiError,
+  errorBody,
+  errorSchema,
+  mountRoutes,
+  type RouteDef,
+  validationHook,
+} from './route';
 import { broadcastRoutes } from './routes/broadcasts';
 import { peopleRoutes } from './routes/people';
 import { programmeRoutes } from './routes/programmes';
 import { recruitmentRoutes } from './routes/recruitment';
-import { webhookDocs, webhookRoutes } from './routes/webhooks';
+import { registerWebhookDocs, webhookRoutes } from './routes/webhooks';
 
 export type { ApiDeps } from './context';
 
@@ -43,7 +52,7 @@ export class RateLimiter {
   ) {}
 
   /** 0 when the request may go, else milliseconds to wait. */
-  take(key: string, now = Date.now()): number {
+  take(key: string, now: number): number {
     const rate = this.perMinute / 60_000;
     const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
     bucket.tokens = Math.min(this.burst, bucket.tokens + (now - bucket.at) * rate);
@@ -65,18 +74,29 @@ export const API_IMPORT_MAX = 10 * 1024 * 1024;
 const IMPORT_PATH = /\/programmes\/import\/?$/;
 
 /** The JSON API for organisations, mounted at /api/v1 (src/app.ts). */
-export function createApi(deps: ApiDeps): Hono<ApiEnv> {
-  const api = new Hono<ApiEnv>();
-  const routes = apiRoutes(deps);
-  // Built when first asked for, then kept: turning every zod schema into JSON Schema took a large part
-  // of building the runtime, which happens at every start (issue #15).
-  let document: ReturnType<typeof openApiDocument> | undefined;
+export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
+  const api = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  // Built by the library when first asked for, then kept: turning every zod schema into JSON Schema
+  // took a large part of building the runtime, which happens at every start (issue #15).
+  let document: ReturnType<typeof api.getOpenAPI31Document> | undefined;
   const limiter = new RateLimiter(deps.rateLimit.perMinute, deps.rateLimit.burst);
 
   api.get('/openapi.json', (c) => {
-    document ??= openApiDocument(routes, API_INFO, webhookDocs);
+    document ??= api.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: API_INFO,
+      servers: [{ url: '/api/v1' }],
+      security: [{ bearer: [] }],
+    });
     return c.json(document);
   });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An organisation token: `npm run org -- token ORG`.',
+  });
+  api.openAPIRegistry.register('Error', errorSchema);
+  registerWebhookDocs(api.openAPIRegistry);
 
   api.use('*', async (c, next) => {
     const header = c.req.header('authorization') ?? '';
@@ -98,7 +118,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
         undefined,
         'Token tidak dikenal atau sudah dicabut.',
       );
-    const wait = limiter.take(principal.tokenId);
+    const wait = limiter.take(principal.tokenId, (deps.clock ?? systemClock)().getTime());
     if (wait > 0) {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
       throw new ApiError(
@@ -126,7 +146,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const importMax = tooLarge(API_IMPORT_MAX);
   api.use('*', (c, next) => (IMPORT_PATH.test(c.req.path) ? importMax : bodyMax)(c, next));
 
-  mountRoutes(api, routes);
+  mountRoutes(api, apiRoutes(deps));
 
   api.all('*', (c) =>
     c.json(errorBody(new ApiError(404, 'not_found', `No route ${c.req.method} ${c.req.path}.`)), 404),

@@ -1,11 +1,14 @@
-import type { Context, Hono } from 'hono';
+import { createRoute, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { Principal } from '../organisations/service';
 
 /*
- * A small route table for the organisation API: each route declares its path, its zod schemas (path
- * parameters, query, body, responses) and whether it writes; the same declaration validates requests
- * and produces the OpenAPI document, so the two cannot drift apart.
+ * Each route of the organisation API declares its path, its zod schemas (path parameters, query, body,
+ * responses) and whether it writes. `@hono/zod-openapi` routes it, validates the request with those
+ * schemas and generates the OpenAPI document from them, so the two cannot drift apart. What this file
+ * adds is the API's own conventions, written once: the viewer guard on writes, the JSON body checks
+ * (415, invalid_json), the error answers every route can give, and validation failures as our errors.
  */
 
 export type ApiEnv = { Variables: { principal: Principal } };
@@ -108,145 +111,102 @@ function validationError(where: string, error: z.ZodError): ApiError {
   );
 }
 
-async function parse<T extends z.ZodType | undefined>(
-  schema: T,
-  value: unknown,
-  where: string,
-): Promise<Infer<T>> {
-  if (!schema) return undefined as Infer<T>;
-  const result = await schema.safeParseAsync(value);
-  if (!result.success) throw validationError(where, result.error);
-  return result.data as Infer<T>;
+const TARGETS: Record<string, string> = { param: 'path parameters', query: 'query parameters', json: 'body' };
+
+/** The library's validation hook: a failure is answered as `validation_failed`, like every error. */
+export function validationHook(result: { success: boolean; target: string; error?: unknown }): void {
+  if (!result.success)
+    throw validationError(TARGETS[result.target] ?? result.target, result.error as z.ZodError);
 }
 
-/** Mounts every route on `app` (paths relative to it), validating input and checking the role. */
-export function mountRoutes(app: Hono<ApiEnv>, routes: RouteDef[]): void {
-  for (const def of routes) {
-    const honoPath = def.path.replace(/\{(\w+)\}/g, ':$1');
-    app.on(def.method.toUpperCase(), honoPath, async (c) => {
-      const principal = c.get('principal');
-      if (def.write && principal.role === 'viewer')
-        throw new ApiError(
-          403,
-          'forbidden',
-          'This token is read-only (viewer); use an owner or staff token to change data.',
-          undefined,
-          'Token ini hanya untuk membaca (viewer).',
-        );
-      const params = await parse(def.params, c.req.param(), 'path parameters');
-      const query = await parse(def.query, c.req.query(), 'query parameters');
-      let body: unknown;
-      if (def.body) {
-        const type = c.req.header('content-type') ?? '';
-        if (!type.includes('application/json'))
-          throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.');
-        let raw: unknown;
-        try {
-          raw = await c.req.json();
-        } catch {
-          throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
-        }
-        body = await parse(def.body, raw, 'body');
-      }
-      return def.handler({ c, principal, params, query, body } as RouteInput<
-        z.ZodType,
-        z.ZodType,
-        z.ZodType
-      >);
-    });
+const viewerGuard: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  if (c.get('principal').role === 'viewer')
+    throw new ApiError(
+      403,
+      'forbidden',
+      'This token is read-only (viewer); use an owner or staff token to change data.',
+      undefined,
+      'Token ini hanya untuk membaca (viewer).',
+    );
+  await next();
+};
+
+/** A JSON body: our 415 and invalid_json answers, before the library's validator reads the (cached) body. */
+const jsonOnly: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  if (!(c.req.header('content-type') ?? '').includes('application/json'))
+    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.');
+  try {
+    await c.req.json();
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
   }
-}
+  await next();
+};
 
-const jsonSchemaOf = (schema: z.ZodType, io: 'input' | 'output') =>
-  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+const errorRef = { $ref: '#/components/schemas/Error' };
 
-function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
-  if (!schema) return [];
-  const json = jsonSchemaOf(schema, 'input') as {
-    properties?: Record<string, Record<string, unknown>>;
-    required?: string[];
-  };
-  return Object.entries(json.properties ?? {}).map(([name, property]) => {
-    const { description, ...rest } = property;
-    return {
-      name,
-      in: where,
-      required: where === 'path' || (json.required ?? []).includes(name),
-      ...(description ? { description } : {}),
-      schema: rest,
+/** The library's route config of a declaration, with the error answers every route can give. */
+export function openApiRoute(def: RouteDef): RouteConfig {
+  const responses: RouteConfig['responses'] = {};
+  for (const [status, spec] of Object.entries(def.responses))
+    responses[status] = {
+      description: spec.description,
+      ...(spec.schema || spec.contentType
+        ? {
+            content: {
+              [spec.contentType ?? 'application/json']: { schema: spec.schema ?? { type: 'string' } },
+            },
+          }
+        : {}),
     };
+  const standard: Array<[number, string]> = [
+    [401, 'Missing, unknown or revoked token.'],
+    [429, 'Too many requests for this token; see Retry-After.'],
+  ];
+  if (def.write) standard.push([403, 'The token is read-only (viewer).']);
+  if (def.params || def.query || def.body || def.bodyDoc || def.rawBody)
+    standard.push([400, 'Invalid parameters or body.']);
+  if (def.body || def.bodyDoc || def.rawBody)
+    standard.push([413, 'The body is larger than 1 MB (a catalogue import: 10 MB).']);
+  for (const [status, description] of standard)
+    responses[String(status)] ??= { description, content: { 'application/json': { schema: errorRef } } };
+  // Bodies the handler reads itself (bodyDoc, rawBody) are documented as plain schemas, so the library
+  // documents them without validating them.
+  const content: Record<string, { schema: unknown }> = {};
+  if (def.body) content['application/json'] = { schema: def.body };
+  else if (def.bodyDoc)
+    content['application/json'] = {
+      schema: z.toJSONSchema(def.bodyDoc, { io: 'input', unrepresentable: 'any' }),
+    };
+  for (const [type, spec] of Object.entries(def.rawBody ?? {}))
+    content[type] = { schema: { type: 'string', description: spec.description } };
+  const middleware = [...(def.write ? [viewerGuard] : []), ...(def.body ? [jsonOnly] : [])];
+  return createRoute({
+    method: def.method,
+    path: def.path,
+    operationId: def.operationId,
+    summary: def.summary,
+    ...(def.description ? { description: def.description } : {}),
+    tags: [def.tag],
+    request: {
+      ...(def.params ? { params: def.params as never } : {}),
+      ...(def.query ? { query: def.query as never } : {}),
+      ...(Object.keys(content).length ? { body: { required: true, content: content as never } } : {}),
+    },
+    ...(middleware.length ? { middleware: middleware as never } : {}),
+    responses,
   });
 }
 
-/** The OpenAPI 3.1 document of the routes. */
-export function openApiDocument(
-  routes: RouteDef[],
-  info: { title: string; version: string; description: string },
-  /** OpenAPI 3.1 `webhooks`: the requests the API sends (src/api/routes/webhooks.ts), from zod schemas. */
-  webhooks?: (jsonSchema: (schema: z.ZodType) => Record<string, unknown>) => Record<string, unknown>,
-) {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const def of routes) {
-    const responses: Record<string, unknown> = {};
-    for (const [status, spec] of Object.entries(def.responses))
-      responses[status] = {
-        description: spec.description,
-        ...(spec.schema || spec.contentType
-          ? {
-              content: {
-                [spec.contentType ?? 'application/json']: spec.schema
-                  ? { schema: jsonSchemaOf(spec.schema, 'output') }
-                  : { schema: { type: 'string' } },
-              },
-            }
-          : {}),
-      };
-    const standard: Array<[number, string]> = [
-      [401, 'Missing, unknown or revoked token.'],
-      [429, 'Too many requests for this token; see Retry-After.'],
-    ];
-    if (def.write) standard.push([403, 'The token is read-only (viewer).']);
-    if (def.params || def.query || def.body || def.bodyDoc || def.rawBody)
-      standard.push([400, 'Invalid parameters or body.']);
-    if (def.body || def.bodyDoc || def.rawBody)
-      standard.push([413, 'The body is larger than 1 MB (a catalogue import: 10 MB).']);
-    for (const [status, description] of standard)
-      responses[String(status)] ??= {
-        description,
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      };
-    const content: Record<string, unknown> = {};
-    const jsonBody = def.body ?? def.bodyDoc;
-    if (jsonBody) content['application/json'] = { schema: jsonSchemaOf(jsonBody, 'input') };
-    for (const [type, spec] of Object.entries(def.rawBody ?? {}))
-      content[type] = { schema: { type: 'string', description: spec.description } };
-    paths[def.path] ??= {};
-    paths[def.path]![def.method] = {
-      operationId: def.operationId,
-      summary: def.summary,
-      ...(def.description ? { description: def.description } : {}),
-      tags: [def.tag],
-      parameters: [...parameters(def.params, 'path'), ...parameters(def.query, 'query')],
-      ...(Object.keys(content).length ? { requestBody: { required: true, content } } : {}),
-      responses,
-    };
-  }
-  return {
-    openapi: '3.1.0',
-    info,
-    servers: [{ url: '/api/v1' }],
-    security: [{ bearer: [] }],
-    components: {
-      securitySchemes: {
-        bearer: {
-          type: 'http',
-          scheme: 'bearer',
-          description: 'An organisation token: `npm run org -- token ORG`.',
-        },
-      },
-      schemas: { Error: jsonSchemaOf(errorSchema, 'output') },
-    },
-    paths,
-    ...(webhooks ? { webhooks: webhooks((schema) => jsonSchemaOf(schema, 'output')) } : {}),
-  };
+/** Registers every route on `app` (paths relative to it) through the library. */
+export function mountRoutes(app: OpenAPIHono<ApiEnv>, routes: RouteDef[]): void {
+  for (const def of routes)
+    app.openapi(openApiRoute(def), ((c: Context<ApiEnv>) =>
+      def.handler({
+        c,
+        principal: c.get('principal'),
+        params: def.params ? c.req.valid('param' as never) : undefined,
+        query: def.query ? c.req.valid('query' as never) : undefined,
+        body: def.body ? c.req.valid('json' as never) : undefined,
+      } as RouteInput<z.ZodType, z.ZodType, z.ZodType>)) as never);
 }

@@ -67,7 +67,7 @@ export class PrivacyJobs {
       messageRetentionDays: this.options.messageRetentionDays,
       ...(this.options.storage ? { storage: this.options.storage } : {}),
     });
-    const staffSessions = await purgeExpiredSessions(db);
+    const staffSessions = await purgeExpiredSessions(db, now);
     logger.info({ ...purged, staffSessions }, 'retention purge done');
     if (this.options.cipher) {
       const sealed = await sealTypedNiks(db, this.options.cipher);
@@ -114,5 +114,5 @@ export async function runPrivacyMaintenance(
   const purged = await purgeExpired(db, { ...options, now });
   if (options.dryRun) return { finished, purged };
   if (options.cipher) await sealTypedNiks(db, options.cipher);
-  return { finished, purged, staffSessions: await purgeExpiredSessions(db) };
+  return { finished, purged, staffSessions: await purgeExpiredSessions(db, now) };
 }

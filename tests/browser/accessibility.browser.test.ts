@@ -1,16 +1,14 @@
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { handoffs } from '../../src/db/schema';
 import { createEntry } from '../../src/knowledge/store';
 import { createTarget } from '../../src/organisations/targets';
 import { submittedApplication, userIdOf } from '../applications/helpers';
-import { createStaff } from '../helpers/admin';
 import { axeViolations } from '../helpers/axe';
-import { CHROMIUM, launchBrowser, logIn, serveHarness } from '../helpers/browser';
+import { browserHarness, CHROMIUM, logIn } from '../helpers/browser';
 import { loadCatalogue, programme } from '../helpers/catalogue';
 import { conversation } from '../helpers/conversation';
-import { type Harness, startHarness } from '../helpers/harness';
 
 /*
  * Every dashboard page, checked by axe-core against WCAG 2.1 A/AA (labels, contrast, names, structure),
@@ -20,21 +18,17 @@ import { type Harness, startHarness } from '../helpers/harness';
 const ORG = 'kopri-pb-pmii';
 
 describe('dashboard accessibility (axe-core, WCAG 2.1 AA)', () => {
-  let h: Harness;
-  let server: Awaited<ReturnType<typeof serveHarness>>;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   const ids = { handoff: '', application: '', target: '', programme: 'jahit-kopri', entry: '' };
 
+  const b = browserHarness({
+    env: { PUBLIC_URL: 'http://127.0.0.1', DEFAULT_ORGANISATION: ORG },
+    staff: [{ organisation: ORG, email: 'owner@kopri.or.id', role: 'owner' }],
+  });
   beforeAll(async () => {
-    h = await startHarness({ PUBLIC_URL: 'http://127.0.0.1', DEFAULT_ORGANISATION: ORG });
-    const { organisation } = await createStaff(h.database.db, {
-      organisation: ORG,
-      email: 'owner@kopri.or.id',
-      role: 'owner',
-    });
-    const db = h.runtime.db;
+    const { organisation } = b.staff[0]!;
+    const db = b.h.runtime.db;
     await loadCatalogue(db, [
       programme('jahit-kopri', {
         title: { id: 'Pelatihan Menjahit KOPRI' },
@@ -43,10 +37,10 @@ describe('dashboard accessibility (axe-core, WCAG 2.1 AA)', () => {
       }),
     ]);
     const person = { id: 740_001, firstName: 'Lestari' };
-    const chat = conversation(h, person);
+    const chat = conversation(b.h, person);
     await chat.say('/start');
     await chat.say('bicara dengan petugas');
-    const userId = await userIdOf(h, person.id);
+    const userId = await userIdOf(b.h, person.id);
     const [handoff] = await db.select().from(handoffs).where(eq(handoffs.userId, userId));
     ids.handoff = handoff!.id;
     const applicationId = await submittedApplication(db, {
@@ -76,16 +70,9 @@ describe('dashboard accessibility (axe-core, WCAG 2.1 AA)', () => {
     });
     ids.entry = entry.id;
 
-    server = await serveHarness(h);
-    browser = await launchBrowser();
     // axe is injected into pages whose CSP allows only their own scripts.
-    context = await browser.newContext({ baseURL: server.url, locale: 'id-ID', bypassCSP: true });
+    context = await b.browser.newContext({ baseURL: b.url, locale: 'id-ID', bypassCSP: true });
     page = await context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await h?.close();
   });
 
   const pages = () => [

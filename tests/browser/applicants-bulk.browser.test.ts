@@ -1,33 +1,25 @@
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { applications } from '../../src/db/schema';
 import { person } from '../api/helpers';
 import { submittedApplication } from '../applications/helpers';
-import { createStaff } from '../helpers/admin';
 import { axeViolations } from '../helpers/axe';
-import { launchBrowser, layoutProblems, logIn, screenshot, serveHarness } from '../helpers/browser';
+import { browserHarness, layoutProblems, logIn, screenshot } from '../helpers/browser';
 import { loadCatalogue, programme } from '../helpers/catalogue';
-import { type Harness, startHarness } from '../helpers/harness';
 
 /*
  * A bulk status change from the applicants list (issue #20, point 9) on a 360 × 740 phone and a
  * 1366 × 768 office PC: rows ticked by their 44 px name cards, one status for all, the result listed.
  */
 
-let h: Harness;
-let server: Awaited<ReturnType<typeof serveHarness>>;
-let browser: Browser;
 const ids: string[] = [];
 
+const b = browserHarness({
+  env: { PUBLIC_URL: 'http://127.0.0.1' },
+  staff: [{ organisation: 'kopri-pb-pmii', email: 'rina@kopri.or.id', name: 'Rina' }],
+});
 beforeAll(async () => {
-  h = await startHarness({ PUBLIC_URL: 'http://127.0.0.1' });
-  const db = h.runtime.db;
-  await createStaff(h.database.db, {
-    organisation: 'kopri-pb-pmii',
-    email: 'rina@kopri.or.id',
-    name: 'Rina',
-  });
+  const db = b.h.runtime.db;
   await loadCatalogue(db, [
     programme('jahit-kopri', {
       title: { id: 'Pelatihan Menjahit KOPRI' },
@@ -48,17 +40,10 @@ beforeAll(async () => {
       }),
     );
   }
-  server = await serveHarness(h);
-  browser = await launchBrowser();
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await h?.close();
-});
 
 const statusOf = async (id: string) =>
-  (await h.runtime.db.select().from(applications).where(eq(applications.id, id)))[0]!.status;
+  (await b.h.runtime.db.select().from(applications).where(eq(applications.id, id)))[0]!.status;
 
 describe('bulk status change', () => {
   for (const [name, viewport, pair] of [
@@ -66,7 +51,7 @@ describe('bulk status change', () => {
     ['desktop', { width: 1366, height: 768 }, [2, 3]],
   ] as const)
     it(`ticks rows and gives them one status (${name})`, async () => {
-      const context = await browser.newContext({ viewport, baseURL: server.url, locale: 'id-ID' });
+      const context = await b.browser.newContext({ viewport, baseURL: b.url, locale: 'id-ID' });
       const page = await context.newPage();
       await logIn(page, 'rina@kopri.or.id');
       await page.goto('/admin/applicants');
@@ -77,9 +62,11 @@ describe('bulk status change', () => {
       ]);
       expect(layout.overflow).toBe(0);
       if (name === 'phone') expect(layout.small).toEqual([]);
-      const [a, b] = pair.map((i) => ['Siti Rahma', 'Dewi Lestari', 'Ani Wulandari', 'Rini Kusuma'][i]!);
-      await page.getByLabel(`Pilih lamaran ${a}`).check();
-      await page.getByLabel(`Pilih lamaran ${b}`).check();
+      const [first, second] = pair.map(
+        (i) => ['Siti Rahma', 'Dewi Lestari', 'Ani Wulandari', 'Rini Kusuma'][i]!,
+      );
+      await page.getByLabel(`Pilih lamaran ${first}`).check();
+      await page.getByLabel(`Pilih lamaran ${second}`).check();
       await page.locator('#appl-bulk').getByLabel('Status baru').selectOption({ label: 'Tahap seleksi' });
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Lanjut: periksa dulu' }).click();

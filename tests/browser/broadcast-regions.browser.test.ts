@@ -1,11 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { person } from '../api/helpers';
-import { createStaff } from '../helpers/admin';
 import { axeViolations } from '../helpers/axe';
-import { launchBrowser, logIn, screenshot, serveHarness } from '../helpers/browser';
-import { type Harness, startHarness } from '../helpers/harness';
+import { browserHarness, logIn, screenshot } from '../helpers/browser';
 
 /*
  * The broadcast composer's regions (issue #20, point 11) on a 360 × 740 phone and a 1366 × 768 office
@@ -13,31 +10,18 @@ import { type Harness, startHarness } from '../helpers/harness';
  * and who is left out for want of a domicile.
  */
 
-let h: Harness;
-let server: Awaited<ReturnType<typeof serveHarness>>;
-let browser: Browser;
-
+const b = browserHarness({
+  env: { PUBLIC_URL: 'http://127.0.0.1' },
+  staff: [{ organisation: 'kopri-pb-pmii', email: 'rina@kopri.or.id', name: 'Rina' }],
+});
 beforeAll(async () => {
-  h = await startHarness({ PUBLIC_URL: 'http://127.0.0.1' });
-  const db = h.runtime.db;
-  await createStaff(h.database.db, {
-    organisation: 'kopri-pb-pmii',
-    email: 'rina@kopri.or.id',
-    name: 'Rina',
-  });
+  const db = b.h.runtime.db;
   await person(db, 73_001, { profile: { domicileProvince: '35', domicileRegency: '35.78' } });
   await person(db, 73_002, { profile: { domicileProvince: '32', domicileRegency: '32.75' } });
   const fan = await person(db, 73_003, { subscribed: false });
   await db.execute(sql`insert into subscriptions (user_id, province) values (${fan.userId}, '35')`);
   await person(db, 73_004);
-  server = await serveHarness(h);
-  browser = await launchBrowser();
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await h?.close();
-});
 
 describe('broadcast regions', () => {
   for (const [name, viewport] of [
@@ -45,7 +29,7 @@ describe('broadcast regions', () => {
     ['desktop', { width: 1366, height: 768 }],
   ] as const)
     it(`picks regions by typing and keeps the count in view (${name})`, async () => {
-      const context = await browser.newContext({ viewport, baseURL: server.url, locale: 'id-ID' });
+      const context = await b.browser.newContext({ viewport, baseURL: b.url, locale: 'id-ID' });
       const page = await context.newPage();
       await logIn(page, 'rina@kopri.or.id');
       await page.goto('/admin/broadcasts/new');

@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF, seedDemoStaff } from '../../src/admin/demo';
 import { seedDemoDesk } from '../../src/admin/demo-desk';
 import { seedDemoCatalogue } from '../../src/catalogue/demo';
-import { launchBrowser, logIn, SMALL_PHONE, serveHarness, smallPhone } from '../helpers/browser';
-import { type Harness, startHarness } from '../helpers/harness';
+import { browserHarness, logIn, SMALL_PHONE, smallPhone } from '../helpers/browser';
 
 /*
  * The local demo as a newcomer meets it (issue #20, point 3): log in with the account the README gives,
@@ -15,25 +14,14 @@ import { type Harness, startHarness } from '../helpers/harness';
 const DESK = 'jembatan';
 
 describe('the demo desk', () => {
-  let h: Harness;
-  let server: Awaited<ReturnType<typeof serveHarness>>;
-  let browser: Browser;
-
+  const b = browserHarness({ env: { PUBLIC_URL: 'http://127.0.0.1', DEFAULT_ORGANISATION: DESK } });
   beforeAll(async () => {
-    h = await startHarness({ PUBLIC_URL: 'http://127.0.0.1', DEFAULT_ORGANISATION: DESK });
     // What prepareData does on a first start of the embedded database without a public address.
-    await seedDemoCatalogue(h.runtime.db);
-    await seedDemoStaff(h.runtime.db, DESK);
-    expect(await seedDemoDesk(h.runtime.db, DESK)).toBe(true);
+    await seedDemoCatalogue(b.h.runtime.db);
+    await seedDemoStaff(b.h.runtime.db, DESK);
+    expect(await seedDemoDesk(b.h.runtime.db, DESK)).toBe(true);
     // A second start changes nothing.
-    expect(await seedDemoDesk(h.runtime.db, DESK)).toBe(false);
-    server = await serveHarness(h);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await h?.close();
+    expect(await seedDemoDesk(b.h.runtime.db, DESK)).toBe(false);
   });
 
   const visit = async (page: Page) => {
@@ -53,7 +41,7 @@ describe('the demo desk', () => {
   };
 
   it('shows programmes, applicants and a waiting conversation on a small phone', async () => {
-    const context = await smallPhone(browser, server.url);
+    const context = await smallPhone(b.browser, b.url);
     const page = await context.newPage();
     expect(page.viewportSize()).toEqual(SMALL_PHONE);
     await visit(page);
@@ -61,9 +49,9 @@ describe('the demo desk', () => {
   });
 
   it('and on an office PC', async () => {
-    const context = await browser.newContext({
+    const context = await b.browser.newContext({
       viewport: { width: 1366, height: 768 },
-      baseURL: server.url,
+      baseURL: b.url,
       locale: 'id-ID',
       timezoneId: 'Asia/Jakarta',
     });

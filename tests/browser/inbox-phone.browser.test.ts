@@ -1,27 +1,24 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { handoffs } from '../../src/db/schema';
 import { createCanned } from '../../src/handoff/canned';
 import { JPEG, submittedApplication, tempUploads, userIdOf } from '../applications/helpers';
-import { createStaff } from '../helpers/admin';
 import { axeViolations } from '../helpers/axe';
 import {
+  browserHarness,
   layoutProblems as checkLayout,
   inFirstScreen,
-  launchBrowser,
   logIn,
   SCREENSHOTS,
   SMALL_PHONE,
   screenshot,
-  serveHarness,
   smallPhone,
 } from '../helpers/browser';
 import { loadCatalogue, programme } from '../helpers/catalogue';
 import { conversation } from '../helpers/conversation';
-import { type Harness, startHarness } from '../helpers/harness';
 import { messageUpdate } from '../helpers/telegram';
 
 /*
@@ -62,9 +59,6 @@ const cellLabels = (page: Page, selector: string) =>
     );
 
 describe('the staff inbox on a 360 px phone', () => {
-  let h: Harness;
-  let server: Awaited<ReturnType<typeof serveHarness>>;
-  let browser: Browser;
   let phone: BrowserContext;
   let page: Page;
   let uploads: string;
@@ -72,28 +66,30 @@ describe('the staff inbox on a 360 px phone', () => {
   const nurul = { id: 760_001, firstName: LONG_NAME };
   const bayu = { id: 760_002, firstName: 'Bayu' };
 
+  const b = browserHarness({
+    staff: [
+      { organisation: ORG, email: 'rina@kopri.or.id', name: 'Rina Marlina', role: 'owner' },
+
+      { organisation: ORG, email: 'dewi@kopri.or.id', name: 'Dewi Anggraini' },
+
+      { organisation: 'ormawa-baru', email: 'putri@ormawa.id', name: 'Putri' },
+
+      { organisation: OTHER, email: 'joko@lpk-lain.id', name: 'Joko' },
+    ],
+    env: { PUBLIC_URL: 'http://127.0.0.1', DEFAULT_ORGANISATION: ORG },
+    // The harness reads UPLOADS_DIR when it starts.
+    beforeStart: () => {
+      uploads = tempUploads();
+      process.env.UPLOADS_DIR = uploads;
+    },
+    afterClose: () => {
+      rmSync(uploads, { recursive: true, force: true });
+      delete process.env.UPLOADS_DIR;
+    },
+  });
   beforeAll(async () => {
-    uploads = tempUploads();
-    process.env.UPLOADS_DIR = uploads;
-    h = await startHarness({ PUBLIC_URL: 'http://127.0.0.1', DEFAULT_ORGANISATION: ORG });
-    const db = h.runtime.db;
-    const { organisation } = await createStaff(h.database.db, {
-      organisation: ORG,
-      email: 'rina@kopri.or.id',
-      name: 'Rina Marlina',
-      role: 'owner',
-    });
-    await createStaff(h.database.db, {
-      organisation: ORG,
-      email: 'dewi@kopri.or.id',
-      name: 'Dewi Anggraini',
-    });
-    await createStaff(h.database.db, {
-      organisation: 'ormawa-baru',
-      email: 'putri@ormawa.id',
-      name: 'Putri',
-    });
-    await createStaff(h.database.db, { organisation: OTHER, email: 'joko@lpk-lain.id', name: 'Joko' });
+    const db = b.h.runtime.db;
+    const { organisation } = b.staff[0]!;
     await loadCatalogue(db, [
       programme('jahit-kopri', {
         title: { id: 'Pelatihan Menjahit Busana Muslim untuk Perempuan Muda KOPRI Surabaya' },
@@ -112,7 +108,7 @@ describe('the staff inbox on a 360 px phone', () => {
     });
 
     // Nurul asks for a person, then writes a long history and sends a photo of her KTP.
-    const chat = conversation(h, nurul);
+    const chat = conversation(b.h, nurul);
     await chat.say('/start');
     await chat.say('bicara dengan petugas');
     for (let i = 1; i <= 12; i++)
@@ -120,8 +116,8 @@ describe('the staff inbox on a 360 px phone', () => {
     await chat.say(
       `Assalamualaikum kak, ${'soalnya saya sudah daftar tapi belum ada kabar sama sekali, '.repeat(3)}https://contoh.example.org/${'x'.repeat(80)}`,
     );
-    h.api.addFile('ktp-nurul-1', JPEG, 'photos/ktp-nurul-1.jpg');
-    await h.post(
+    b.h.api.addFile('ktp-nurul-1', JPEG, 'photos/ktp-nurul-1.jpg');
+    await b.h.post(
       messageUpdate(nurul, {
         photo: [
           { file_id: 'ktp-nurul-1', file_unique_id: 'n1', width: 800, height: 600, file_size: JPEG.length },
@@ -129,7 +125,7 @@ describe('the staff inbox on a 360 px phone', () => {
         caption: 'ini foto KTP saya kak',
       }),
     );
-    const userId = await userIdOf(h, nurul.id);
+    const userId = await userIdOf(b.h, nurul.id);
     const [handoff] = await db.select().from(handoffs).where(eq(handoffs.userId, userId));
     ids.nurul = handoff!.id;
 
@@ -145,26 +141,17 @@ describe('the staff inbox on a 360 px phone', () => {
     }
 
     // Bayu waits too: his case is worked without JavaScript.
-    await conversation(h, bayu).say('/petugas');
-    const bayuId = await userIdOf(h, bayu.id);
+    await conversation(b.h, bayu).say('/petugas');
+    const bayuId = await userIdOf(b.h, bayu.id);
     const [bayuCase] = await db.select().from(handoffs).where(eq(handoffs.userId, bayuId));
     ids.bayu = bayuCase!.id;
 
-    h.runtime.dispatcher.start();
-    server = await serveHarness(h);
-    browser = await launchBrowser();
-    phone = await smallPhone(browser, server.url);
+    b.h.runtime.dispatcher.start();
+    phone = await smallPhone(b.browser, b.url);
     page = await phone.newPage();
     await logIn(page, 'rina@kopri.or.id');
     await page.waitForURL(/\/admin\/inbox$/);
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-    rmSync(uploads, { recursive: true, force: true });
-    delete process.env.UPLOADS_DIR;
-  });
 
   it('shows each queue card with its name as the first, full-width tap target and every value labelled', async () => {
     await page.goto('/admin/inbox');
@@ -219,7 +206,7 @@ describe('the staff inbox on a 360 px phone', () => {
     await page.getByRole('link', { name: 'Lihat yang menunggu (2)' }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('?tab=waiting');
 
-    const fresh = await smallPhone(browser, server.url);
+    const fresh = await smallPhone(b.browser, b.url);
     const p = await fresh.newPage();
     await logIn(p, 'putri@ormawa.id');
     await expect.poll(() => new URL(p.url()).pathname).toBe('/admin/inbox');
@@ -270,9 +257,9 @@ describe('the staff inbox on a 360 px phone', () => {
   });
 
   it('passes the WCAG A/AA checks with the hand-over and close panels open', async () => {
-    const checked = await browser.newContext({
+    const checked = await b.browser.newContext({
       viewport: SMALL_PHONE,
-      baseURL: server.url,
+      baseURL: b.url,
       locale: 'id-ID',
       bypassCSP: true,
     });
@@ -338,7 +325,7 @@ describe('the staff inbox on a 360 px phone', () => {
       .poll(() => page.getByRole('status').first().textContent())
       .toContain('Berkas Anda sedang dikirim');
     expect(await inFirstScreen(page, 'main [role=status]')).toBe(true);
-    await expect.poll(() => h.api.sent('sendDocument', nurul.id).length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => b.h.api.sent('sendDocument', nurul.id).length, { timeout: 10_000 }).toBe(1);
     expect((await bar.innerText()).replace(/\s+/g, ' ')).toContain('Petugas: Anda · dibalas dalam');
 
     // A note: its own box, and every word around it says it is not sent.
@@ -357,7 +344,7 @@ describe('the staff inbox on a 360 px phone', () => {
       page.locator('#inbox-reply').evaluate((el) => getComputedStyle(el).borderStyle),
     ]);
     expect({ noteBox, replyBox }).toEqual({ noteBox: 'dashed', replyBox: 'solid' });
-    expect(h.api.texts(nurul.id).some((t) => t.includes('angkatan Januari'))).toBe(false);
+    expect(b.h.api.texts(nurul.id).some((t) => t.includes('angkatan Januari'))).toBe(false);
 
     // The photo from Nurul and the file Rina sent are both there, each with a thumb-sized download.
     const log = page.locator('#inbox-log');
@@ -380,14 +367,14 @@ describe('the staff inbox on a 360 px phone', () => {
     await page.getByRole('button', { name: 'Ya, selesaikan percakapan' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Bot melayani lagi');
     await expect
-      .poll(() => h.api.texts(nurul.id).some((t) => t.includes('Seberapa puas')), { timeout: 10_000 })
+      .poll(() => b.h.api.texts(nurul.id).some((t) => t.includes('Seberapa puas')), { timeout: 10_000 })
       .toBe(true);
     expect((await bar.innerText()).replace(/\s+/g, ' ')).toContain('Selesai Petugas: Anda · belum dinilai');
     expect(await page.locator('#inbox-reply').count()).toBe(0);
   }, 60_000);
 
   it('hands over and closes without JavaScript', async () => {
-    const noScript = await smallPhone(browser, server.url, { javaScriptEnabled: false });
+    const noScript = await smallPhone(b.browser, b.url, { javaScriptEnabled: false });
     const p = await noScript.newPage();
     await logIn(p, 'rina@kopri.or.id');
     await expect.poll(() => new URL(p.url()).pathname).toBe('/admin/inbox');
@@ -411,7 +398,7 @@ describe('the staff inbox on a 360 px phone', () => {
     await p.getByRole('button', { name: 'Ya, selesaikan percakapan' }).click();
     await expect.poll(() => p.getByRole('status').first().textContent()).toContain('Bot melayani lagi');
     await expect
-      .poll(() => h.api.texts(bayu.id).some((t) => t.includes('Seberapa puas')), { timeout: 10_000 })
+      .poll(() => b.h.api.texts(bayu.id).some((t) => t.includes('Seberapa puas')), { timeout: 10_000 })
       .toBe(true);
     await noScript.close();
   });

@@ -1,17 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff } from '../helpers/admin';
 import { axeViolations } from '../helpers/axe';
 import {
+  browserHarness,
   CHROMIUM,
   layoutProblems as checkLayout,
-  launchBrowser,
   logIn,
   screenshot,
-  serveHarness,
   smallPhone,
 } from '../helpers/browser';
-import { type Harness, startHarness } from '../helpers/harness';
 import { WebhookReceiver } from '../helpers/webhook-receiver';
 
 /*
@@ -31,30 +28,20 @@ const TAP_TARGETS = [
 const layoutProblems = (page: Page) => checkLayout(page, TAP_TARGETS);
 
 describe(`Pengaturan → Integrasi on a phone (Chromium at ${CHROMIUM})`, () => {
-  let h: Harness;
   let receiver: WebhookReceiver;
-  let server: Awaited<ReturnType<typeof serveHarness>>;
-  let browser: Browser;
   let page: Page;
 
+  const b = browserHarness({
+    env: { PUBLIC_URL: 'http://127.0.0.1' },
+    staff: [{ organisation: 'lpk-cahaya', email: 'dewi@lpkcahaya.or.id', role: 'owner' }],
+  });
   beforeAll(async () => {
     receiver = await new WebhookReceiver().start();
-    h = await startHarness({ PUBLIC_URL: 'http://127.0.0.1' });
-    await createStaff(h.database.db, {
-      organisation: 'lpk-cahaya',
-      email: 'dewi@lpkcahaya.or.id',
-      role: 'owner',
-    });
-    server = await serveHarness(h);
-    browser = await launchBrowser();
-    page = await (await smallPhone(browser, server.url)).newPage();
+    page = await (await smallPhone(b.browser, b.url)).newPage();
     await logIn(page, 'dewi@lpkcahaya.or.id');
     await page.waitForURL(/\/admin\/inbox$/);
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await h?.close();
     await receiver?.stop();
   });
 

@@ -1,29 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff } from '../helpers/admin';
-import { launchBrowser, logIn, phoneContext, screenshot, serveHarness } from '../helpers/browser';
-import { type Harness, startHarness } from '../helpers/harness';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserHarness, logIn, phoneContext, screenshot } from '../helpers/browser';
 
 describe('dashboard in a real browser: login', () => {
-  let h: Harness;
-  let server: Awaited<ReturnType<typeof serveHarness>>;
-  let browser: Browser;
+  // A plain-http public address: cookies without `Secure`, as on a developer's machine.
+  const b = browserHarness({
+    env: { PUBLIC_URL: 'http://127.0.0.1' },
+    staff: [{ organisation: 'kopri', email: 'sari@kopri.or.id', name: 'Sari' }],
+  });
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    // A plain-http public address: cookies without `Secure`, as on a developer's machine.
-    h = await startHarness({ PUBLIC_URL: 'http://127.0.0.1' });
-    await createStaff(h.database.db, { organisation: 'kopri', email: 'sari@kopri.or.id', name: 'Sari' });
-    server = await serveHarness(h);
-    browser = await launchBrowser();
-    context = await phoneContext(browser, server.url);
+    context = await phoneContext(b.browser, b.url);
     page = await context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await h?.close();
   });
 
   it('tells a wrong password in Indonesian, then logs in on a phone and logs out', async () => {

@@ -1,26 +1,23 @@
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { handoffs } from '../../src/db/schema';
 import { createCanned } from '../../src/handoff/canned';
 import { createEntry } from '../../src/knowledge/store';
 import { recordUnanswered } from '../../src/knowledge/unanswered';
 import { createTarget } from '../../src/organisations/targets';
 import { submittedApplication, userIdOf } from '../applications/helpers';
-import { createStaff } from '../helpers/admin';
 import {
+  browserHarness,
   layoutProblems as checkLayout,
   inFirstScreen,
-  launchBrowser,
   logIn,
   SMALL_PHONE,
   screenshot,
-  serveHarness,
   smallPhone,
 } from '../helpers/browser';
 import { loadCatalogue, programme } from '../helpers/catalogue';
 import { conversation } from '../helpers/conversation';
-import { type Harness, startHarness } from '../helpers/harness';
 
 /*
  * A volunteer who has never seen the dashboard, on a small Android phone (360 × 740) and a common one
@@ -51,28 +48,22 @@ const TAP_TARGETS = [
 const layoutProblems = (page: Page) => checkLayout(page, TAP_TARGETS);
 
 describe('a newcomer on a small phone', () => {
-  let h: Harness;
-  let server: Awaited<ReturnType<typeof serveHarness>>;
-  let browser: Browser;
   let phone: BrowserContext;
   let page: Page;
   const ids = { handoff: '', application: '', target: '' };
 
+  const b = browserHarness({
+    env: { PUBLIC_URL: 'http://127.0.0.1', DEFAULT_ORGANISATION: ORG },
+    staff: [
+      { organisation: ORG, email: 'rina@kopri.or.id', name: 'Rina Marlina', role: 'owner' },
+
+      { organisation: 'ormawa-baru', email: 'putri@ormawa.id', name: 'Putri' },
+    ],
+  });
   beforeAll(async () => {
-    h = await startHarness({ PUBLIC_URL: 'http://127.0.0.1', DEFAULT_ORGANISATION: ORG });
-    const db = h.runtime.db;
-    const { organisation } = await createStaff(h.database.db, {
-      organisation: ORG,
-      email: 'rina@kopri.or.id',
-      name: 'Rina Marlina',
-      role: 'owner',
-    });
+    const db = b.h.runtime.db;
+    const { organisation } = b.staff[0]!;
     // An organisation that has just started: nothing waiting, no applicants, no targets, no programmes.
-    await createStaff(h.database.db, {
-      organisation: 'ormawa-baru',
-      email: 'putri@ormawa.id',
-      name: 'Putri',
-    });
     await loadCatalogue(db, [
       programme('jahit-kopri', {
         title: { id: 'Pelatihan Menjahit Busana Muslim untuk Perempuan Muda KOPRI Surabaya' },
@@ -108,13 +99,13 @@ describe('a newcomer on a small phone', () => {
     });
     // A person with a very long name who asks for a person with a very long message.
     const person = { id: 750_001, firstName: LONG_NAME };
-    const chat = conversation(h, person);
+    const chat = conversation(b.h, person);
     await chat.say('/start');
     await chat.say('bicara dengan petugas');
     await chat.say(
       `Assalamualaikum kak, saya mau tanya soal pelatihan menjahit yang di Surabaya itu, ${'soalnya saya sudah daftar tapi belum ada kabar sama sekali, '.repeat(4)}mohon infonya 🙏 https://contoh.example.org/sangat/panjang/sekali/tanpa/spasi/${'x'.repeat(80)}`,
     );
-    const userId = await userIdOf(h, person.id);
+    const userId = await userIdOf(b.h, person.id);
     const [handoff] = await db.select().from(handoffs).where(eq(handoffs.userId, userId));
     ids.handoff = handoff!.id;
     const applicationId = await submittedApplication(db, {
@@ -132,19 +123,12 @@ describe('a newcomer on a small phone', () => {
     });
     ids.target = target.id;
 
-    h.runtime.dispatcher.start();
-    server = await serveHarness(h);
-    browser = await launchBrowser();
-    phone = await smallPhone(browser, server.url);
+    b.h.runtime.dispatcher.start();
+    phone = await smallPhone(b.browser, b.url);
     page = await phone.newPage();
     page.on('dialog', (dialog) => void dialog.accept());
     await logIn(page, 'rina@kopri.or.id');
     await page.waitForURL(/\/admin\/inbox$/);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await h?.close();
   });
 
   const sections = () => [
@@ -295,7 +279,7 @@ describe('a newcomer on a small phone', () => {
   });
 
   it('tells a new organisation what to do on every empty page', async () => {
-    const fresh = await smallPhone(browser, server.url);
+    const fresh = await smallPhone(b.browser, b.url);
     const p = await fresh.newPage();
     await logIn(p, 'putri@ormawa.id');
     await expect.poll(() => new URL(p.url()).pathname).toBe('/admin/inbox');

@@ -1,14 +1,11 @@
 import { rmSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { programmes } from '../../src/db/schema';
 import { JPEG, PDF, tempUploads } from '../applications/helpers';
-import { createStaff } from '../helpers/admin';
 import { axeViolations } from '../helpers/axe';
-import { launchBrowser, layoutProblems, logIn, screenshot, serveHarness } from '../helpers/browser';
+import { browserHarness, layoutProblems, logIn, screenshot } from '../helpers/browser';
 import { loadCatalogue, programme } from '../helpers/catalogue';
-import { type Harness, startHarness } from '../helpers/harness';
 
 /*
  * A programme's brochure on its edit page (issue #20, point 8), on a 360 × 740 phone and a 1366 × 768
@@ -16,37 +13,29 @@ import { type Harness, startHarness } from '../helpers/harness';
  * this machine, replaced, then removed with its box; the page stays accessible and fits.
  */
 
-let h: Harness;
-let server: Awaited<ReturnType<typeof serveHarness>>;
-let browser: Browser;
 let uploads = '';
 
 const brochureOf = async (slug: string) =>
-  (await h.runtime.db.select().from(programmes).where(eq(programmes.slug, slug)))[0]?.record.brochure;
+  (await b.h.runtime.db.select().from(programmes).where(eq(programmes.slug, slug)))[0]?.record.brochure;
 
+const b = browserHarness({
+  staff: [{ organisation: 'kopri-pb-pmii', email: 'rina@kopri.or.id', name: 'Rina' }],
+  // The harness reads UPLOADS_DIR when it starts.
+  beforeStart: () => {
+    uploads = tempUploads();
+    process.env.UPLOADS_DIR = uploads;
+  },
+  afterClose: () => {
+    rmSync(uploads, { recursive: true, force: true });
+    delete process.env.UPLOADS_DIR;
+  },
+});
 beforeAll(async () => {
-  uploads = tempUploads();
-  process.env.UPLOADS_DIR = uploads;
-  h = await startHarness();
-  await loadCatalogue(h.runtime.db, [
+  await loadCatalogue(b.h.runtime.db, [
     programme('jahit-phone', { title: { id: 'Pelatihan Menjahit (ponsel)' } }),
     programme('jahit-desktop', { title: { id: 'Pelatihan Menjahit (kantor)' } }),
   ]);
-  await createStaff(h.database.db, {
-    organisation: 'kopri-pb-pmii',
-    email: 'rina@kopri.or.id',
-    name: 'Rina',
-  });
-  server = await serveHarness(h);
-  browser = await launchBrowser();
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await h?.close();
-  rmSync(uploads, { recursive: true, force: true });
-  delete process.env.UPLOADS_DIR;
-});
 
 describe('a programme’s brochure on its edit page', () => {
   for (const [name, viewport, slug] of [
@@ -54,7 +43,7 @@ describe('a programme’s brochure on its edit page', () => {
     ['desktop', { width: 1366, height: 768 }, 'jahit-desktop'],
   ] as const)
     it(`is added, opened, replaced and removed (${name})`, async () => {
-      const context = await browser.newContext({ viewport, baseURL: server.url, locale: 'id-ID' });
+      const context = await b.browser.newContext({ viewport, baseURL: b.url, locale: 'id-ID' });
       const page = await context.newPage();
       await logIn(page, 'rina@kopri.or.id');
       await page.goto(`/admin/programmes/${slug}`);

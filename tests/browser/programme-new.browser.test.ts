@@ -1,20 +1,17 @@
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { programmes } from '../../src/db/schema';
-import { createStaff } from '../helpers/admin';
 import {
+  browserHarness,
   CHROMIUM,
   layoutProblems as checkLayout,
-  launchBrowser,
   logIn,
   SMALL_PHONE,
   screenshot,
-  serveHarness,
   smallPhone,
 } from '../helpers/browser';
 import { daysFromNow } from '../helpers/catalogue';
-import { type Harness, startHarness } from '../helpers/harness';
 
 /*
  * A KOPRI volunteer publishes one opening from her phone with scripts switched off: the form fits a
@@ -36,30 +33,17 @@ const TAP_TARGETS = [
 const layoutProblems = (page: Page) => checkLayout(page, TAP_TARGETS);
 
 describe(`Tambah program on a phone without scripts (Chromium at ${CHROMIUM})`, () => {
-  let h: Harness;
-  let server: Awaited<ReturnType<typeof serveHarness>>;
-  let browser: Browser;
   let page: Page;
 
+  const b = browserHarness({
+    staff: [{ organisation: 'kopri-pb-pmii', email: 'rina@kopri.or.id', name: 'Rina' }],
+  });
   beforeAll(async () => {
-    h = await startHarness();
-    await createStaff(h.database.db, {
-      organisation: 'kopri-pb-pmii',
-      email: 'rina@kopri.or.id',
-      name: 'Rina',
-    });
-    server = await serveHarness(h);
-    browser = await launchBrowser();
-    const phone = await smallPhone(browser, server.url, { javaScriptEnabled: false });
+    const phone = await smallPhone(b.browser, b.url, { javaScriptEnabled: false });
     page = await phone.newPage();
     await logIn(page, 'rina@kopri.or.id');
     await page.waitForURL(/\/admin\/inbox$/);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-  });
 
   it('fits 360 and 390 px, and publishes an opening filled in by its labels', async () => {
     await page.goto('/admin/programmes');
@@ -91,7 +75,7 @@ describe(`Tambah program on a phone without scripts (Chromium at ${CHROMIUM})`, 
     expect(
       await page.getByRole('link', { name: 'Kabarkan ke pendaftar lewat siaran' }).getAttribute('href'),
     ).toBe('/admin/broadcasts/new?programme=pelatihan-menjahit-untuk-perempuan-muda');
-    const [row] = await h.runtime.db
+    const [row] = await b.h.runtime.db
       .select()
       .from(programmes)
       .where(eq(programmes.slug, 'pelatihan-menjahit-untuk-perempuan-muda'));

@@ -1,14 +1,13 @@
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { submitApplication } from '../../src/applications/status';
 import { applications, programmes } from '../../src/db/schema';
 import { userIdOf } from '../applications/helpers';
-import { createStaff } from '../helpers/admin';
-import { launchBrowser, logIn, phoneContext, screenshot, serveHarness } from '../helpers/browser';
+import { browserHarness, logIn, phoneContext, screenshot } from '../helpers/browser';
 import { loadCatalogue, programme } from '../helpers/catalogue';
 import { conversation } from '../helpers/conversation';
-import { type Harness, startHarness } from '../helpers/harness';
+import type { Harness } from '../helpers/harness';
 import { textUpdate } from '../helpers/telegram';
 
 /*
@@ -51,42 +50,37 @@ async function applied(
 }
 
 describe('a staff member on her phone answers a waiting person', () => {
-  let h: Harness;
-  let server: Awaited<ReturnType<typeof serveHarness>>;
-  let browser: Browser;
   let phone: BrowserContext;
   let page: Page;
 
+  const b = browserHarness({
+    env: { PUBLIC_URL: 'http://127.0.0.1', DEFAULT_ORGANISATION: ORG },
+    staff: [
+      { organisation: ORG, email: 'rina@kopri.or.id', name: 'Rina Marlina' },
+
+      { organisation: 'lpk-lain', email: 'joko@lpk-lain.id', name: 'Joko' },
+    ],
+  });
   beforeAll(async () => {
-    h = await startHarness({ PUBLIC_URL: 'http://127.0.0.1', DEFAULT_ORGANISATION: ORG });
-    await createStaff(h.database.db, { organisation: ORG, email: 'rina@kopri.or.id', name: 'Rina Marlina' });
-    await loadCatalogue(h.runtime.db, [
+    await loadCatalogue(b.h.runtime.db, [
       programme('jahit-kopri', {
         title: { id: 'Pelatihan Menjahit KOPRI' },
         field: 'menjahit',
         application: { mode: 'in_chat', documents: ['ktp'], organisation: ORG },
       }),
     ]);
-    await createStaff(h.database.db, { organisation: 'lpk-lain', email: 'joko@lpk-lain.id', name: 'Joko' });
     // Staff replies and notices leave through the outbox, as in production.
-    h.runtime.dispatcher.start();
-    server = await serveHarness(h);
-    browser = await launchBrowser();
-    phone = await phoneContext(browser, server.url);
+    b.h.runtime.dispatcher.start();
+    phone = await phoneContext(b.browser, b.url);
     page = await phone.newPage();
     page.on('dialog', (dialog) => void dialog.accept());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await h?.close();
   });
 
   const siti = { id: 730_001, firstName: 'Siti' };
   let conversationUrl = '';
 
   it('answers Siti, who asked for a person on Telegram, and hands her back to the bot', async () => {
-    const chat = conversation(h, siti);
+    const chat = conversation(b.h, siti);
     await chat.say('/start');
     await chat.say('kak ada orangnya? sy mau tanya magang jepang');
     expect(chat.last().text).toMatch(/petugas/i);
@@ -106,10 +100,10 @@ describe('a staff member on her phone answers a waiting person', () => {
       'Halo Siti, ada kak! Magang Jepang dibuka untuk usia 18–26, lulusan SMA/SMK. Mau kami bantu cek?';
     await page.getByLabel(/Pesan untuk/).fill(answer);
     await page.getByRole('button', { name: 'Kirim balasan' }).click();
-    await expect.poll(() => h.api.texts(siti.id).includes(answer), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => b.h.api.texts(siti.id).includes(answer), { timeout: 10_000 }).toBe(true);
 
     // Siti answers; her message appears on the open page without a reload.
-    await h.post(textUpdate(siti, 'iya kak mau, sy lulusan smk 2023'));
+    await b.h.post(textUpdate(siti, 'iya kak mau, sy lulusan smk 2023'));
     await expect
       .poll(() => page.getByText('iya kak mau, sy lulusan smk 2023').count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
@@ -120,7 +114,7 @@ describe('a staff member on her phone answers a waiting person', () => {
     await expect.poll(() => page.getByText('Bot melayani lagi').count()).toBeGreaterThan(0);
     // Siti is asked for a rating, and the bot answers her again.
     await expect
-      .poll(() => h.api.texts(siti.id).some((t) => t.includes('Seberapa puas')), { timeout: 10_000 })
+      .poll(() => b.h.api.texts(siti.id).some((t) => t.includes('Seberapa puas')), { timeout: 10_000 })
       .toBe(true);
     const thanks = await chat.say('5');
     expect(thanks.text).toContain('Terima kasih atas penilaianmu');
@@ -131,8 +125,8 @@ describe('a staff member on her phone answers a waiting person', () => {
   it('updates an applicant, who is told on Telegram, and reads the recruitment progress from a chart', async () => {
     // Ani applied to the organisation's sewing training (put in through the applications service).
     const ani = { id: 730_002, firstName: 'Ani' };
-    await h.post(textUpdate(ani, '/start'));
-    const applicationId = await applied(h, ani.id, {
+    await b.h.post(textUpdate(ani, '/start'));
+    const applicationId = await applied(b.h, ani.id, {
       name: 'Ani Suryani',
       gender: 'perempuan',
       province: '35',
@@ -148,7 +142,7 @@ describe('a staff member on her phone answers a waiting person', () => {
     await page.getByLabel('Status baru').selectOption({ label: 'Berkas diverifikasi' });
     await page.getByRole('button', { name: 'Simpan dan kabari pendaftar' }).click();
     await expect
-      .poll(() => h.api.texts(ani.id).some((t) => t.includes('Status baru: Berkas diverifikasi')), {
+      .poll(() => b.h.api.texts(ani.id).some((t) => t.includes('Status baru: Berkas diverifikasi')), {
         timeout: 10_000,
       })
       .toBe(true);
@@ -172,7 +166,7 @@ describe('a staff member on her phone answers a waiting person', () => {
   });
 
   it("refuses another organisation's staff the conversation (403)", async () => {
-    const other = await browser.newContext({ baseURL: server.url, locale: 'id-ID' });
+    const other = await b.browser.newContext({ baseURL: b.url, locale: 'id-ID' });
     const otherPage = await other.newPage();
     await logIn(otherPage, 'joko@lpk-lain.id');
     await expect.poll(() => new URL(otherPage.url()).pathname).toBe('/admin/inbox');

@@ -10,8 +10,9 @@ import {
   devices,
   type Page,
 } from 'playwright-core';
-import { STAFF_PASSWORD } from './admin';
-import type { Harness } from './harness';
+import { afterAll, beforeAll } from 'vitest';
+import { createStaff, STAFF_PASSWORD } from './admin';
+import { type Harness, startHarness } from './harness';
 
 /** Debian's Chromium (installed by .ci/run); playwright-core never downloads a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -74,6 +75,69 @@ export async function serveHarness(h: Harness): Promise<{ url: string; close(): 
   return {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type StaffInput = Parameters<typeof createStaff>[1];
+
+export interface BrowserHarness {
+  /** The app and its databases (set in the helper's `beforeAll`). */
+  readonly h: Harness;
+  /** The app served on a loopback port: the browser's base URL. */
+  readonly url: string;
+  readonly browser: Browser;
+  /** What `createStaff` answered for each of `staff`, in order. */
+  readonly staff: Array<Awaited<ReturnType<typeof createStaff>>>;
+}
+
+/**
+ * What every browser test sets up and takes down: the harness (with `env`), its staff members (who log
+ * in with STAFF_PASSWORD), the app on a loopback port and headless Chromium. Call it where the hooks
+ * belong (file or `describe`): it registers a `beforeAll` and an `afterAll`, and the object it answers
+ * is filled in by the time the test's own `beforeAll` (registered after it) runs.
+ */
+export function browserHarness(
+  options: {
+    env?: Record<string, string>;
+    staff?: StaffInput[];
+    /** Before the harness starts (it reads process.env then, e.g. UPLOADS_DIR). */
+    beforeStart?: () => void;
+    /** After everything is closed. */
+    afterClose?: () => void;
+  } = {},
+): BrowserHarness {
+  let h: Harness | undefined;
+  let server: Awaited<ReturnType<typeof serveHarness>> | undefined;
+  let browser: Browser | undefined;
+  const staff: BrowserHarness['staff'] = [];
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('browserHarness: used before its beforeAll ran');
+    return value;
+  };
+  beforeAll(async () => {
+    options.beforeStart?.();
+    h = await startHarness(options.env);
+    for (const input of options.staff ?? []) staff.push(await createStaff(h.database.db, input));
+    server = await serveHarness(h);
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await h?.close();
+    options.afterClose?.();
+  });
+  return {
+    get h() {
+      return ready(h);
+    },
+    get url() {
+      return ready(server).url;
+    },
+    get browser() {
+      return ready(browser);
+    },
+    staff,
   };
 }
 

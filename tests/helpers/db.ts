@@ -1,9 +1,9 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client';
+import { newPostgresDatabase } from './postgres-database';
 
 export interface TestDatabase extends Database {
   /** Closes and opens the same data again, as a process restart would. */
@@ -22,45 +22,33 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     // A copy of the migrated template (tests/helpers/pglite-template.ts) instead of initdb + migrations.
     const template = inject('pgliteTemplate');
     if (template && existsSync(template)) cpSync(template, join(dir, 'db'), { recursive: true });
-    const open = async (): Promise<TestDatabase> => {
-      const database = await openDatabase({ pgliteDir: join(dir, 'db') });
-      return {
-        ...database,
-        reopen: async () => {
-          await database.close();
-          return open();
-        },
-        destroy: async () => {
-          await database.close().catch(() => {});
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    };
+    const open = async (): Promise<TestDatabase> =>
+      reopenable(await openDatabase({ pgliteDir: join(dir, 'db') }), open, () =>
+        rmSync(dir, { recursive: true, force: true }),
+      );
     return open();
   }
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
-  const name = `jembatan_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const open = async (): Promise<TestDatabase> => {
-    const database = await openDatabase({ databaseUrl: url.toString(), pgliteDir: '', maxConnections: 10 });
-    return {
-      ...database,
-      reopen: async () => {
-        await database.close();
-        return open();
-      },
-      destroy: async () => {
-        await database.close().catch(() => {});
-        const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
-        await dropper.unsafe(`drop database if exists ${name} with (force)`);
-        await dropper.end();
-      },
-    };
-  };
+  const { url, drop } = await newPostgresDatabase('jembatan_t');
+  const open = async (): Promise<TestDatabase> =>
+    reopenable(await openDatabase({ databaseUrl: url, pgliteDir: '', maxConnections: 10 }), open, drop);
   return open();
+}
+
+/** A database that can be closed and opened again (`open`), and destroyed (closed, then `remove`). */
+function reopenable(
+  database: Database,
+  open: () => Promise<TestDatabase>,
+  remove: () => void | Promise<void>,
+): TestDatabase {
+  return {
+    ...database,
+    reopen: async () => {
+      await database.close();
+      return open();
+    },
+    destroy: async () => {
+      await database.close().catch(() => {});
+      await remove();
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import type { OrganisationRole } from '../../db/schema';
 import { safeEqual } from '../../lib/safe-equal';
 import { loadSession } from '../../organisations/accounts/sessions';
+import { systemClock } from '../../shared/clock';
 import type { AdminContext, AdminDeps, AdminEnv } from '../context';
 import { isFragment } from '../fragment';
 import { Layout } from '../layout';
@@ -45,7 +46,7 @@ const FIRST_PASSWORD_PATHS = new Set(['GET /admin/settings', 'POST /admin/settin
 export function requireSession(deps: AdminDeps) {
   return createMiddleware<AdminEnv>(async (c, next) => {
     const cookie = getCookie(c, SESSION_COOKIE);
-    const session = await loadSession(deps.db, cookie);
+    const session = await loadSession(deps.db, cookie, (deps.clock ?? systemClock)());
     if (!session) {
       if (isFragment(c)) return c.text(c.var.t('errors.sessionExpired'), 401);
       // Back to this page after logging in; "expired" only when there was a session to expire.

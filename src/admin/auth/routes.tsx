@@ -5,6 +5,7 @@ import { dateTimeFormat } from '../../lib/intl';
 import { safeEqual } from '../../lib/safe-equal';
 import { authenticate } from '../../organisations/accounts/login';
 import { createSession, endSession, loadSession, SESSION_HOURS } from '../../organisations/accounts/sessions';
+import { systemClock } from '../../shared/clock';
 import type { AdminContext, AdminDeps, AdminEnv } from '../context';
 import { LANG_COOKIE } from '../i18n';
 import { Layout } from '../layout';
@@ -83,6 +84,7 @@ function LoginPage(props: LoginView & { c: AdminContext }) {
 }
 
 export function authRoutes(deps: AdminDeps) {
+  const now = deps.clock ?? systemClock;
   const app = new Hono<AdminEnv>();
   const cookie = (maxAgeSeconds: number) =>
     ({
@@ -102,7 +104,7 @@ export function authRoutes(deps: AdminDeps) {
   app.get('/login', async (c) => {
     const next = safeNext(c.req.query('next'));
     // Already logged in: straight on.
-    if (await loadSession(deps.db, getCookie(c, SESSION_COOKIE)))
+    if (await loadSession(deps.db, getCookie(c, SESSION_COOKIE), now()))
       return c.redirect(next ?? '/admin/inbox', 303);
     const t = c.var.t;
     const notice =
@@ -127,7 +129,7 @@ export function authRoutes(deps: AdminDeps) {
     if (!email || !password) return showLogin(c, 401, { error: t('login.missing'), email, next });
     const address = clientAddress(c, deps.clientIpHeader);
     const key = address ? addressKey(address) : undefined;
-    const throttled = key ? await throttledUntil(deps.db, key) : undefined;
+    const throttled = key ? await throttledUntil(deps.db, key, now()) : undefined;
     if (throttled) {
       deps.logger.warn({ event: 'admin_login_throttled' }, 'dashboard login throttled for a network');
       return showLogin(c, 429, {
@@ -138,7 +140,7 @@ export function authRoutes(deps: AdminDeps) {
     }
     const result = await authenticate(deps.db, email, password);
     if (!result.ok) {
-      if (key) await recordAddressFailure(deps.db, key);
+      if (key) await recordAddressFailure(deps.db, key, now());
       if (result.reason === 'locked')
         return showLogin(c, 429, {
           error: t('login.locked', { time: timeWib(result.until, c.var.locale) }),
@@ -150,7 +152,7 @@ export function authRoutes(deps: AdminDeps) {
       deps.logger.info({ event: 'admin_login_failed' }, 'dashboard login failed');
       return showLogin(c, 401, { error: t('login.invalid'), email, next });
     }
-    const { token } = await createSession(deps.db, result.memberId);
+    const { token } = await createSession(deps.db, result.memberId, now());
     deleteCookie(c, LOGIN_CSRF_COOKIE, { path: '/admin', secure: deps.secureCookies });
     setCookie(c, SESSION_COOKIE, token, cookie(SESSION_HOURS * 3600));
     deps.logger.info({ event: 'admin_login', member: result.memberId }, 'dashboard login');
@@ -165,7 +167,7 @@ export function authRoutes(deps: AdminDeps) {
   });
 
   app.post('/logout', async (c) => {
-    const session = await loadSession(deps.db, getCookie(c, SESSION_COOKIE));
+    const session = await loadSession(deps.db, getCookie(c, SESSION_COOKIE), now());
     if (session) {
       const body = await c.req.parseBody();
       if (!sameOrigin(c) || !safeEqual(typeof body._csrf === 'string' ? body._csrf : '', session.csrfToken))

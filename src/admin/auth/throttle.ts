@@ -33,29 +33,39 @@ function expandIpv6(address: string): string[] {
 }
 
 /** Until when this address may not try again, if it is throttled now. */
-export async function throttledUntil(db: Queryable, key: string): Promise<Date | undefined> {
+export async function throttledUntil(
+  db: Queryable,
+  key: string,
+  now: Date = new Date(),
+): Promise<Date | undefined> {
   const [row] = await db
     .select({ failures: loginThrottle.failures, windowEndsAt: loginThrottle.windowEndsAt })
     .from(loginThrottle)
     .where(eq(loginThrottle.addressKey, key));
-  return row && row.failures >= MAX_FAILURES_PER_ADDRESS && row.windowEndsAt > new Date()
+  return row && row.failures >= MAX_FAILURES_PER_ADDRESS && row.windowEndsAt > now
     ? row.windowEndsAt
     : undefined;
 }
 
 /** Counts a wrong login from this address (a new window when the last one has ended). */
-export async function recordAddressFailure(db: Queryable, key: string): Promise<void> {
-  const windowEnd = sql`now() + make_interval(mins => ${THROTTLE_MINUTES})`;
+export async function recordAddressFailure(
+  db: Queryable,
+  key: string,
+  now: Date = new Date(),
+): Promise<void> {
+  // The caller's clock (src/shared/clock.ts), as a parameter: tests move it instead of waiting.
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const windowEnd = sql`${at} + make_interval(mins => ${THROTTLE_MINUTES})`;
   await db
     .insert(loginThrottle)
     .values({ addressKey: key, failures: 1, windowEndsAt: windowEnd })
     .onConflictDoUpdate({
       target: loginThrottle.addressKey,
       set: {
-        failures: sql`case when ${loginThrottle.windowEndsAt} > now() then ${loginThrottle.failures} + 1 else 1 end`,
-        windowEndsAt: sql`case when ${loginThrottle.windowEndsAt} > now() then ${loginThrottle.windowEndsAt} else ${windowEnd} end`,
+        failures: sql`case when ${loginThrottle.windowEndsAt} > ${at} then ${loginThrottle.failures} + 1 else 1 end`,
+        windowEndsAt: sql`case when ${loginThrottle.windowEndsAt} > ${at} then ${loginThrottle.windowEndsAt} else ${windowEnd} end`,
       },
     });
   // Old windows are of no use to anyone: the table stays as small as the last day's attackers.
-  await db.delete(loginThrottle).where(lt(loginThrottle.windowEndsAt, sql`now() - interval '1 day'`));
+  await db.delete(loginThrottle).where(lt(loginThrottle.windowEndsAt, sql`${at} - interval '1 day'`));
 }

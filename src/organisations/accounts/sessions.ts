@@ -25,14 +25,27 @@ export interface StaffSession {
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/*
+ * Every time here is `now`, the caller's clock (src/shared/clock.ts): the dashboard passes the
+ * machine's, tests pass their own and move it. Written as a parameter, so a session is valid against
+ * the same clock that opened it.
+ */
+const at = (now: Date) => sql`${now.toISOString()}::timestamptz`;
+
 /** Starts a session for a member; the returned token goes only into the HttpOnly cookie. */
-export async function createSession(db: Queryable, memberId: string): Promise<{ token: string }> {
+export async function createSession(
+  db: Queryable,
+  memberId: string,
+  now: Date = new Date(),
+): Promise<{ token: string }> {
   const token = randomBytes(32).toString('base64url');
   await db.insert(staffSessions).values({
     tokenHash: hash(token),
     memberId,
     csrfToken: randomBytes(24).toString('base64url'),
-    expiresAt: sql`now() + make_interval(hours => ${SESSION_HOURS})`,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: sql`${at(now)} + make_interval(hours => ${SESSION_HOURS})`,
   });
   return { token };
 }
@@ -41,6 +54,7 @@ export async function createSession(db: Queryable, memberId: string): Promise<{ 
 export async function loadSession(
   db: Queryable,
   token: string | undefined,
+  now: Date = new Date(),
 ): Promise<StaffSession | undefined> {
   if (!token || token.length > 100) return undefined;
   const tokenHash = hash(token);
@@ -59,10 +73,10 @@ export async function loadSession(
     must_change_password: boolean;
   }>(
     await db.execute(sql`
-      update ${staffSessions} s set last_seen_at = now()
+      update ${staffSessions} s set last_seen_at = ${at(now)}
       from ${organisationMembers} m join ${organisations} o on o.id = m.organisation_id
-      where s.token_hash = ${tokenHash} and m.id = s.member_id and s.expires_at > now()
-        and s.last_seen_at > now() - make_interval(mins => ${IDLE_MINUTES})
+      where s.token_hash = ${tokenHash} and m.id = s.member_id and s.expires_at > ${at(now)}
+        and s.last_seen_at > ${at(now)} - make_interval(mins => ${IDLE_MINUTES})
       returning s.csrf_token, s.member_id, m.name, m.email, m.role, o.id as organisation_id,
         o.slug as organisation_slug, o.name as organisation_name, o.sla_minutes, m.must_change_password`),
   );
@@ -92,10 +106,10 @@ export async function endMemberSessions(db: Queryable, memberId: string): Promis
 }
 
 /** Deletes sessions past their 12 hours (run daily with the retention purge); returns how many. */
-export async function purgeExpiredSessions(db: Queryable): Promise<number> {
+export async function purgeExpiredSessions(db: Queryable, now: Date = new Date()): Promise<number> {
   const gone = await db
     .delete(staffSessions)
-    .where(lt(staffSessions.expiresAt, sql`now()`))
+    .where(lt(staffSessions.expiresAt, at(now)))
     .returning({ tokenHash: staffSessions.tokenHash });
   return gone.length;
 }
