@@ -8,6 +8,7 @@ import { benchDashboard } from './dashboard';
 import { benchEmbedded } from './embedded';
 import { benchOutbound } from './outbound';
 import { benchWebhook } from './webhook';
+import { benchWorkerd } from './workerd';
 
 const sections: Record<string, () => Promise<void>> = {
   webhook: benchWebhook,
@@ -17,6 +18,7 @@ const sections: Record<string, () => Promise<void>> = {
   broadcasts: benchBroadcasts,
   dashboard: benchDashboard,
   outbound: benchOutbound,
+  workerd: benchWorkerd,
 };
 const only = process.env.BENCH_ONLY?.split(',');
 

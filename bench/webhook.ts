@@ -14,6 +14,7 @@ import { nodeArgs } from './compiled';
 import { backendPids, cpuMs } from './cpu';
 import { freshPostgres } from './postgres';
 import { ms, summarise } from './stats';
+import { webhookQueries } from './webhook-queries';
 
 const SECRET = 'bench_secret';
 const SENDERS = 50;
@@ -35,6 +36,12 @@ export interface LoadResult {
 }
 
 export async function benchWebhook(): Promise<void> {
+  // BENCH_WEBHOOK=sql: only the SQL count per update (quick, independent of the machine's load).
+  if (process.env.BENCH_WEBHOOK !== 'sql') await webhookLoad();
+  await webhookQueries();
+}
+
+async function webhookLoad(): Promise<void> {
   const totals = { bare: [] as LoadResult[], real: [] as LoadResult[] };
   for (let round = 0; round < ROUNDS; round++) {
     const profile = process.env.BENCH_PROFILE;

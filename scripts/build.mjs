@@ -8,28 +8,13 @@
 // (NODE_OPTIONS=--enable-source-maps), since parsing them cost another half second at start.
 // `--if-stale` (before `npm start` and `npm run chat`) builds only when a file under src/, locales/ or
 // the config is newer than the bundles — an unchanged checkout starts without a build.
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { NODE_BUNDLE } from './build-options.mjs';
+import { bundlesStale, ENTRIES, OUTPUTS } from './stale.mjs';
 
-const ENTRIES = { index: 'src/index.ts', chat: 'src/channels/simulator/terminal.ts' };
-const OUTPUTS = Object.keys(ENTRIES).map((name) => `dist/${name}.js`);
-
-function newestUnder(path) {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestUnder(join(path, entry)));
-  return newest;
-}
-
-if (process.argv.includes('--if-stale') && OUTPUTS.every((out) => existsSync(out))) {
-  const sources = Math.max(
-    ...['src', 'locales', 'package.json', 'tsconfig.json', 'scripts/build-options.mjs'].map(newestUnder),
-  );
-  if (sources <= Math.min(...OUTPUTS.map((out) => statSync(out).mtimeMs))) process.exit(0);
-}
+if (process.argv.includes('--if-stale') && !bundlesStale()) process.exit(0);
 
 // Imported only when building: a production install without devDependencies starts from dist/ as is.
 const { build } = await import('esbuild');

@@ -31,7 +31,8 @@ export interface LockedChat {
 }
 
 /**
- * Locks the chat's identity row, records the event id, and reads the person and the conversation.
+ * Locks the chat's identity row (FOR NO KEY UPDATE, the lock an UPDATE takes, so the messages' foreign
+ * keys to it do not wait), records the event id, and reads the person and the conversation.
  *
  * The two statements are sent together in one write (postgres.js pipelines queries issued in the same
  * tick on a transaction's connection). Postgres runs them in order, and under READ COMMITTED the read
@@ -50,11 +51,26 @@ export async function lockChat(
   const [locked, loaded] = await Promise.all([
     tx.execute(sql`
       with ident as (
-        update identities set last_seen_at = now(), address = ${address}, unreachable = false,
-          -- kept when an update does not carry them (a channel or update kind without them)
-          full_name = coalesce(${names.fullName ?? null}, full_name), handle = coalesce(${names.handle ?? null}, handle)
+        select id, address, unreachable, full_name, handle, last_seen_at from identities
         where channel = ${channel} and external_id = ${externalId}
-        returning id
+        for no key update
+      ), stamp as (
+        -- The row is rewritten only when something on it changes or its stamp is a minute old: an
+        -- UPDATE on every update was a new row version (and its WAL) per message, a good share of
+        -- Postgres's work per update (issue #15). A minute late is well inside what reads it needs: the
+        -- WhatsApp 24-hour window keeps 5 minutes' margin, "latest channel" compares channels used
+        -- minutes or days apart, and a stamp a minute old is only ever older, so the window closes early,
+        -- never late.
+        update identities i set last_seen_at = now(), address = ${address}, unreachable = false,
+          -- kept when an update does not carry them (a channel or update kind without them)
+          full_name = coalesce(${names.fullName ?? null}::text, i.full_name),
+          handle = coalesce(${names.handle ?? null}::text, i.handle)
+        from ident
+        where i.id = ident.id and (
+          ident.last_seen_at < now() - interval '1 minute' or ident.unreachable
+          or ident.address is distinct from ${address}
+          or ident.full_name is distinct from coalesce(${names.fullName ?? null}::text, ident.full_name)
+          or ident.handle is distinct from coalesce(${names.handle ?? null}::text, ident.handle))
       ), ev as (
         insert into processed_events (channel, event_id)
         select ${channel}, ${eventId} from ident

@@ -9,6 +9,8 @@ export const WRANGLER = join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
 
 export interface WorkerDev {
   url: string;
+  /** wrangler's process id, which is also its process group's (workerd runs in that group). */
+  pid: number;
   /** What wrangler and the Worker printed (the Worker's JSON log lines among them). */
   output: string[];
   stop(): Promise<void>;
@@ -114,5 +116,5 @@ export async function startWorkerDev(options: {
     await stop();
     throw error;
   }
-  return { url, output, stop };
+  return { url, pid: child.pid!, output, stop };
 }
