@@ -218,3 +218,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;
 }
+
+/**
+ * `loadConfig()` for a command-line tool: a wrong variable is printed (one line each) and the process
+ * ends with status 1, with no stack trace to read past.
+ */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -174,20 +174,9 @@ export async function changeStatus(
     if (status === 'wawancara' && (!details.date || !details.place))
       throw new StatusChangeError('needs_details', 'an interview needs --date and --place');
 
-    const holding = SEAT_HOLDING.has(from) && app.seat !== null;
-    const willHold = SEAT_HOLDING.has(status);
-    let seat: SeatKind | null = app.seat;
-    let freed = false;
-    if (holding && !willHold) {
-      await releaseSeat(tx, app.programmeId, app.seat!, locked);
-      seat = null;
-      freed = true;
-    } else if (!holding && willHold) {
-      const got = seatFor(locked, (app.gender ?? undefined) as Gender | undefined);
-      if (!got) throw new StatusChangeError('no_seat', `${reference}: no seat left for this applicant`);
-      await takeSeat(tx, app.programmeId, got, locked);
-      seat = got;
-    }
+    const { seat, freed } = await moveSeat(tx, app, locked, status, {
+      noSeat: `${reference}: no seat left for this applicant`,
+    });
     const clean = cleanDetails(details);
     await tx
       .update(applications)
@@ -301,22 +290,11 @@ export async function undoStatusChange(
 
     const from = app.status;
     const back = last.fromStatus;
-    const holding = SEAT_HOLDING.has(from) && app.seat !== null;
-    const willHold = SEAT_HOLDING.has(back);
-    let seat: SeatKind | null = app.seat;
-    let freed = false;
-    if (holding && !willHold) {
-      await releaseSeat(tx, app.programmeId, app.seat!, locked);
-      seat = null;
-      freed = true;
-    } else if (!holding && willHold) {
-      if (!seatFor(locked, (app.gender ?? undefined) as Gender | undefined))
-        await unpromote(tx, app.programmeId, last.id, locked, actor);
-      const got = seatFor(locked, (app.gender ?? undefined) as Gender | undefined);
-      if (!got) throw new StatusChangeError('no_seat', `${reference}: the seat went to someone else`);
-      await takeSeat(tx, app.programmeId, got, locked);
-      seat = got;
-    }
+    const { seat, freed } = await moveSeat(tx, app, locked, back, {
+      // Undoing a refusal whose seat went to the first on the waitlist: that promotion is undone first.
+      makeRoom: () => unpromote(tx, app.programmeId, last.id, locked, actor),
+      noSeat: `${reference}: the seat went to someone else`,
+    });
     const before = (events[1]?.details as EventDetails | null) ?? null;
     const restored = before ? cleanDetails(before) : null;
     await tx
@@ -348,6 +326,32 @@ export async function undoStatusChange(
  * Puts back on the waitlist, at their old place, the people a held decision promoted (their promotion
  * written after the decision, their notice still held), cancelling those notices.
  */
+/**
+ * The seat for a change of `app`'s status to `to`: released when it leaves the statuses that hold one
+ * (`freed`), taken when it enters them (after `makeRoom`, when none is left), else kept as it is.
+ */
+async function moveSeat(
+  tx: Queryable,
+  app: typeof applications.$inferSelect,
+  locked: LockedSeats,
+  to: ApplicationStatus,
+  options: { noSeat: string; makeRoom?: () => Promise<unknown> },
+): Promise<{ seat: SeatKind | null; freed: boolean }> {
+  const holding = SEAT_HOLDING.has(app.status) && app.seat !== null;
+  const willHold = SEAT_HOLDING.has(to);
+  if (holding && !willHold) {
+    await releaseSeat(tx, app.programmeId, app.seat!, locked);
+    return { seat: null, freed: true };
+  }
+  if (holding || !willHold) return { seat: app.seat, freed: false };
+  const gender = (app.gender ?? undefined) as Gender | undefined;
+  if (!seatFor(locked, gender)) await options.makeRoom?.();
+  const got = seatFor(locked, gender);
+  if (!got) throw new StatusChangeError('no_seat', options.noSeat);
+  await takeSeat(tx, app.programmeId, got, locked);
+  return { seat: got, freed: false };
+}
+
 async function unpromote(
   tx: Queryable,
   programmeId: string,

@@ -22,6 +22,15 @@ export interface OwnProgrammeRow {
   updatedAt: Date;
 }
 
+/** The columns of an OwnProgrammeRow, read by the list and the single read alike. */
+const ownColumns = {
+  slug: programmes.slug,
+  status: programmes.status,
+  record: programmes.record,
+  createdAt: programmes.createdAt,
+  updatedAt: programmes.updatedAt,
+};
+
 export async function listOwnProgrammes(
   db: Queryable,
   organisation: string,
@@ -32,13 +41,7 @@ export async function listOwnProgrammes(
     : eq(programmes.organisation, organisation);
   const [total] = await db.select({ n: count() }).from(programmes).where(condition);
   const items = await db
-    .select({
-      slug: programmes.slug,
-      status: programmes.status,
-      record: programmes.record,
-      createdAt: programmes.createdAt,
-      updatedAt: programmes.updatedAt,
-    })
+    .select(ownColumns)
     .from(programmes)
     .where(condition)
     .orderBy(asc(programmes.slug))
@@ -53,13 +56,7 @@ export async function getOwnProgramme(
   slug: string,
 ): Promise<OwnProgrammeRow | undefined> {
   const [row] = await db
-    .select({
-      slug: programmes.slug,
-      status: programmes.status,
-      record: programmes.record,
-      createdAt: programmes.createdAt,
-      updatedAt: programmes.updatedAt,
-    })
+    .select(ownColumns)
     .from(programmes)
     .where(and(eq(programmes.slug, slug), eq(programmes.organisation, organisation)));
   return row;

@@ -1,6 +1,6 @@
 // `npm run privacy:purge [-- --dry-run]`: the retention purge by hand (the server also runs it daily).
 // Prints counts only.
-import { ConfigError, loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 import { openDatabase } from '../db/client';
 import { errorSummary } from '../engine/engine';
 import { uploadsDir } from '../runtime';
@@ -10,16 +10,7 @@ import { fieldCipherFromConfig } from './keyring';
 
 async function main(): Promise<void> {
   const dryRun = process.argv.includes('--dry-run');
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
   try {
     const result = await runPrivacyMaintenance(database.db, {

@@ -1,6 +1,6 @@
 // `npm run privacy:reencrypt`: step 3 of rotating DATA_ENCRYPTION_KEY (docs/privacy.md) — re-encrypts
 // every stored value with the current (first) key. Prints a count only.
-import { ConfigError, loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 import { openDatabase } from '../db/client';
 import { errorSummary } from '../engine/engine';
 import { parseKeyring } from '../shared/field-cipher';
@@ -8,16 +8,7 @@ import { fieldCipherFromConfig } from './keyring';
 import { reencryptAll } from './rotation';
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   if (!config.DATA_ENCRYPTION_KEY) {
     console.error('DATA_ENCRYPTION_KEY is not set: nothing to rotate to.');
     process.exit(1);

@@ -1,11 +1,10 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handoffs } from '../../src/db/schema';
 import { createCanned } from '../../src/handoff/canned';
-import { JPEG, submittedApplication, tempUploads, userIdOf } from '../applications/helpers';
+import { JPEG, submittedApplication, userIdOf } from '../applications/helpers';
 import { axeViolations } from '../helpers/axe';
 import {
   browserHarness,
@@ -61,7 +60,6 @@ const cellLabels = (page: Page, selector: string) =>
 describe('the staff inbox on a 360 px phone', () => {
   let phone: BrowserContext;
   let page: Page;
-  let uploads: string;
   const ids = { nurul: '', ownApplication: '', bayu: '' };
   const nurul = { id: 760_001, firstName: LONG_NAME };
   const bayu = { id: 760_002, firstName: 'Bayu' };
@@ -77,15 +75,7 @@ describe('the staff inbox on a 360 px phone', () => {
       { organisation: OTHER, email: 'joko@lpk-lain.id', name: 'Joko' },
     ],
     env: { PUBLIC_URL: 'http://127.0.0.1', DEFAULT_ORGANISATION: ORG },
-    // The harness reads UPLOADS_DIR when it starts.
-    beforeStart: () => {
-      uploads = tempUploads();
-      process.env.UPLOADS_DIR = uploads;
-    },
-    afterClose: () => {
-      rmSync(uploads, { recursive: true, force: true });
-      delete process.env.UPLOADS_DIR;
-    },
+    uploads: true,
   });
   beforeAll(async () => {
     const db = b.h.runtime.db;

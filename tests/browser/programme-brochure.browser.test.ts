@@ -1,8 +1,7 @@
-import { rmSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { programmes } from '../../src/db/schema';
-import { JPEG, PDF, tempUploads } from '../applications/helpers';
+import { JPEG, PDF } from '../applications/helpers';
 import { axeViolations } from '../helpers/axe';
 import { browserHarness, layoutProblems, logIn, screenshot } from '../helpers/browser';
 import { loadCatalogue, programme } from '../helpers/catalogue';
@@ -13,22 +12,12 @@ import { loadCatalogue, programme } from '../helpers/catalogue';
  * this machine, replaced, then removed with its box; the page stays accessible and fits.
  */
 
-let uploads = '';
-
 const brochureOf = async (slug: string) =>
   (await b.h.runtime.db.select().from(programmes).where(eq(programmes.slug, slug)))[0]?.record.brochure;
 
 const b = browserHarness({
   staff: [{ organisation: 'kopri-pb-pmii', email: 'rina@kopri.or.id', name: 'Rina' }],
-  // The harness reads UPLOADS_DIR when it starts.
-  beforeStart: () => {
-    uploads = tempUploads();
-    process.env.UPLOADS_DIR = uploads;
-  },
-  afterClose: () => {
-    rmSync(uploads, { recursive: true, force: true });
-    delete process.env.UPLOADS_DIR;
-  },
+  uploads: true,
 });
 beforeAll(async () => {
   await loadCatalogue(b.h.runtime.db, [

@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import {
@@ -100,22 +101,22 @@ export function browserHarness(
   options: {
     env?: Record<string, string>;
     staff?: StaffInput[];
-    /** Before the harness starts (it reads process.env then, e.g. UPLOADS_DIR). */
-    beforeStart?: () => void;
-    /** After everything is closed. */
-    afterClose?: () => void;
+    /** Files (documents, brochures) go to a temporary UPLOADS_DIR of the test's own, removed after. */
+    uploads?: boolean;
   } = {},
 ): BrowserHarness {
   let h: Harness | undefined;
   let server: Awaited<ReturnType<typeof serveHarness>> | undefined;
   let browser: Browser | undefined;
   const staff: BrowserHarness['staff'] = [];
+  let uploads: string | undefined;
   const ready = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('browserHarness: used before its beforeAll ran');
     return value;
   };
   beforeAll(async () => {
-    options.beforeStart?.();
+    // The harness reads UPLOADS_DIR when it starts.
+    if (options.uploads) process.env.UPLOADS_DIR = uploads = mkdtempSync(join(tmpdir(), 'jembatan-uploads-'));
     h = await startHarness(options.env);
     for (const input of options.staff ?? []) staff.push(await createStaff(h.database.db, input));
     server = await serveHarness(h);
@@ -125,7 +126,10 @@ export function browserHarness(
     await browser?.close();
     await server?.close();
     await h?.close();
-    options.afterClose?.();
+    if (uploads) {
+      rmSync(uploads, { recursive: true, force: true });
+      delete process.env.UPLOADS_DIR;
+    }
   });
   return {
     get h() {
