@@ -191,6 +191,25 @@ async function runApplicants(api: BotApiStandIn, port: number, url: string, pid:
   );
 }
 
+/** What each of the form's questions says (fillForm answers by these). */
+const QUESTIONS = [
+  'Dokumen 1 dari 2',
+  'Dokumen 2 dari 2',
+  'Apakah kamu setuju',
+  'tanggal lahirmu',
+  'jenis kelaminmu',
+  'kabupaten/kota mana',
+  'pendidikan terakhir',
+  'Tahun berapa kamu lulus',
+  'nama lengkapmu',
+  'Berapa NIK-mu',
+  'Nomor HP/WhatsApp',
+  'Alamat email',
+  'Alamat tempat tinggalmu',
+  'jurusanmu',
+  'Periksa lagi lamaranmu',
+];
+
 /**
  * One applicant (number i) through the whole form, from the programme's card to Kirim: reads each
  * question from the stand-in and answers it through `step` (which posts the update).
@@ -198,7 +217,7 @@ async function runApplicants(api: BotApiStandIn, port: number, url: string, pid:
 export async function fillForm(
   api: BotApiStandIn,
   i: number,
-  step: (name: string, update: Update) => Promise<void>,
+  post: (name: string, update: Update) => Promise<void>,
 ): Promise<void> {
   const person = { id: 700_000 + i, firstName: `Peserta${i}` };
   const female = i % 2 === 0;
@@ -210,14 +229,29 @@ export async function fillForm(
     const call = api.lastTo(person.id);
     return { text: String(call?.body.text ?? ''), buttons: call ? buttonsOf(call.body) : [] };
   };
-  const press = (label: string) => {
+  // On a busy machine the webhook may answer before its replies reach the stand-in (a send past its
+  // budget goes on in the background), and a step may have more than one reply (a welcome, then the
+  // card): wait for a reply after each step, and for the next question to be what is last.
+  const delivered = () => api.deliveredTo.get(String(person.id)) ?? 0;
+  const waitFor = async (ready: () => boolean) => {
+    const until = performance.now() + 15_000;
+    while (!ready() && performance.now() < until) await new Promise((r) => setTimeout(r, 5));
+  };
+  const step = async (name: string, update: Update) => {
+    const before = delivered();
+    await post(name, update);
+    await waitFor(() => delivered() > before);
+  };
+  const press = async (label: string) => {
+    await waitFor(() => last().buttons.some((b) => b.text === label));
     const button = last().buttons.find((b) => b.text === label);
     if (!button) throw new Error(`no button ${label} in "${last().text.slice(0, 80)}"`);
     return callbackUpdate(person, button.data);
   };
   await step('card (/start p_…)', textUpdate(person, '/start p_bench-magang'));
-  await step('Daftar', press('📝 Daftar'));
+  await step('Daftar', await press('📝 Daftar'));
   for (let turn = 0; turn < 30; turn++) {
+    await waitFor(() => QUESTIONS.some((q) => last().text.includes(q)));
     const text = last().text;
     // Document prompts first: the ijazah hint mentions "pendidikan terakhir".
     if (text.includes('Dokumen 1 dari 2'))
@@ -248,7 +282,7 @@ export async function fillForm(
           },
         }),
       );
-    else if (text.includes('Apakah kamu setuju')) await step('consent', press('✅ Setuju'));
+    else if (text.includes('Apakah kamu setuju')) await step('consent', await press('✅ Setuju'));
     else if (text.includes('tanggal lahirmu')) await step('birth date', textUpdate(person, '14-03-2001'));
     else if (text.includes('jenis kelaminmu'))
       await step('gender', textUpdate(person, female ? 'perempuan' : 'laki-laki'));
@@ -267,12 +301,12 @@ export async function fillForm(
           contact: { phone_number: `62812${String(10_000_000 + i)}`, first_name: 'P', user_id: person.id },
         }),
       );
-    else if (text.includes('Alamat email')) await step('email (skip)', press('Lewati'));
+    else if (text.includes('Alamat email')) await step('email (skip)', await press('Lewati'));
     else if (text.includes('Alamat tempat tinggalmu'))
       await step('address', textUpdate(person, `Jl. Benchmark No. ${i} RT 01/RW 02, Surabaya`));
     else if (text.includes('jurusanmu')) await step('major', textUpdate(person, 'Teknik Pengelasan'));
     else if (text.includes('Periksa lagi lamaranmu')) {
-      await step('Kirim (seat + reference)', press('✅ Kirim lamaran'));
+      await step('Kirim (seat + reference)', await press('✅ Kirim lamaran'));
       return;
     } else throw new Error(`unexpected question: ${text.slice(0, 120)}`);
   }
