@@ -18,11 +18,13 @@ import type { Queryable } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { catalogueWords, programmes } from '../db/schema/catalogue';
 import { COUNTRY_NAMES } from '../nlu/lexicons';
+import { HEIGHT_QUESTION_PATTERN } from '../shared/profile';
 import type { Programme } from '../shared/programme';
 import { provinceOf, type RegionLookup } from '../shared/programme-regions';
 import { normaliseText } from '../shared/text/normalise';
 import { EDUCATION_LEVELS, type Field, type ProgrammeKind } from '../shared/vocabulary';
 import { daysBetween, toIsoDate } from './dates';
+import { failedTraitPath, questionsMatching } from './traits';
 
 export type { PersonFacts, ProgrammeExclusions, ProgrammeQuery } from '../shared/programme-query';
 
@@ -85,7 +87,9 @@ export type HiddenReason =
   | 'status'
   | 'graduated'
   | 'height'
-  | 'tattoo';
+  | 'tattoo'
+  /** A programme's own question the person fails by what they said ("gk punya sim"): `trait.sim`. */
+  | `trait.${string}`;
 
 export interface SearchResult {
   total: number;
@@ -373,17 +377,25 @@ function hiddenRules(person: PersonFacts, today: string): Array<[HiddenReason, S
       'graduated',
       sql`(${binding('graduated_within_years')} and (${e}->>'graduated_within_years')::int < ${year - person.graduationYear})`,
     ]);
-  // The programme's own questions (catalogue format: `tinggi_cm`, `tato`), answered by what was said.
-  if (person.height !== undefined)
+  // The programme's own questions, answered by what was said: found by their wording as the chat finds
+  // them (isHeightQuestion), whatever id the organisers gave them ("tinggi_cm", "tinggi").
+  if (person.height !== undefined) {
+    const height = `$.questions[*] ? (@.ask.id like_regex ${JSON.stringify(HEIGHT_QUESTION_PATTERN)} flag "i" && @.type == "number" && (@.require.min > $h || @.require.max < $h))`;
     out.push([
       'height',
-      sql`jsonb_path_exists(${e}, '$.questions[*] ? (@.id == "tinggi_cm" && (@.require.min > $h || @.require.max < $h))', jsonb_build_object('h', ${person.height}::int))`,
+      sql`jsonb_path_exists(${e}, ${height}::jsonpath, jsonb_build_object('h', ${person.height}::int))`,
     ]);
+  }
   if (person.tattoo)
     out.push([
       'tattoo',
-      sql`jsonb_path_exists(${e}, '$.questions[*] ? (@.id == "tato" && @.require == false)')`,
+      sql`jsonb_path_exists(${e}, ${`${questionsMatching('tato|tatt?oo')} ? (@.require == false)`}::jsonpath)`,
     ]);
+  // "gk punya sim", "ga bisa berenang", "buta warna": a question the person thereby fails.
+  for (const [trait, has] of Object.entries(person.traits ?? {})) {
+    const path = failedTraitPath(trait, has);
+    if (path) out.push([`trait.${trait}`, sql`jsonb_path_exists(${e}, ${path}::jsonpath)`]);
+  }
   return out;
 }
 

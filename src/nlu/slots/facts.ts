@@ -30,6 +30,11 @@ export interface StatedFacts {
   height?: number;
   /** Has a tattoo ("punya tato kecil") or none ("ga bertato"): programmes ask it as `tato`. */
   tattoo?: boolean;
+  /**
+   * What programmes ask in their own yes/no questions, said of oneself (lexicons/traits.json): false
+   * for what the person lacks ("gk punya sim": `sim`), true for what they have ("buta warna").
+   */
+  traits?: Record<string, boolean>;
 }
 
 /** A place found in the message, by the token span that named it. */
