@@ -41,8 +41,13 @@ export function knowledgeGate(
     (u.intent === 'status' && AFTER_APPLYING.test(u.normalized)) ||
     (u.intent === 'language' && !SWITCH.test(lower));
   if (!ASKING.has(u.intent) && !asksAnyway) return { ask: false };
-  if (WORRY_FACTS.test(lower)) return { ask: true, options: {} };
   const s = u.slots;
+  // Said of oneself with what is wanted ("magang kaigo jepang, … gak ada tato", "magang korea, tidak
+  // buta warna"): the search reads it against the programmes' own questions. Asked alone ("boleh ikut
+  // kalau bertato?"), the knowledge base answers the worry.
+  const stated = s.facts?.tattoo !== undefined || s.facts?.traits?.buta_warna !== undefined;
+  const wanted = Boolean(s.kind || s.kinds?.length || s.fields?.length || s.country || s.province);
+  if (WORRY_FACTS.test(lower)) return stated && wanted ? { ask: false } : { ask: true, options: {} };
   // A value of the person's own ("umur 27", "lulusan smp") or a named target ("… magang korea?") is for
   // the eligibility engine and matching, which answer from the programmes' own rules.
   const personal = Boolean(s.education) || /\d/.test(u.normalized);
