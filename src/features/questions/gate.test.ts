@@ -45,8 +45,10 @@ describe('knowledge gate: question or search', () => {
       'mau ke jepang tp sy punya tato kecil di tangan',
     ])
       expect(gate(text).ask, text).toBe(false);
-    // Asked alone, it is a worry the knowledge base answers.
+    // Asked alone or asked about, it is a worry the knowledge base answers.
     expect(gate('kalau bertato boleh ikut ga?').ask).toBe(true);
     expect(gate('buta warna parsial bisa daftar?').ask).toBe(true);
+    expect(gate('punya tato bisa ke jepang?').ask).toBe(true);
+    expect(gate('apa buta warna jd penghalang buat ikut pelatihan?').ask).toBe(true);
   });
 });
