@@ -344,10 +344,12 @@ function hiddenRules(person: PersonFacts, today: string): Array<[HiddenReason, S
     ]);
   }
   if (person.domicile) {
-    const codes = [person.domicile.province, ...(person.domicile.regency ? [person.domicile.regency] : [])];
-    // Only the province known ("tinggal di bekasi": the city or the regency): a rule naming a regency
-    // of that province may still fit, so it does not hide the programme (the card's check asks).
-    const within = person.domicile.regency ? sql`` : sql` or d like ${`${person.domicile.province}.%`}`;
+    const { province, regency, regencies = [] } = person.domicile;
+    const codes = [province, ...(regency ? [regency] : regencies)];
+    // Only the province known: a rule naming a regency of that province may still fit, so it does not
+    // hide the programme (the card's check asks). "orang semarang" is the city or the regency, both
+    // named: a rule for Magelang fits neither.
+    const within = regency || regencies.length ? sql`` : sql` or d like ${`${province}.%`}`;
     out.push([
       'domicile',
       sql`(${binding('domicile')} and jsonb_typeof(${e}->'domicile') = 'array' and not exists (

@@ -11,7 +11,8 @@ export interface PersonFacts {
   graduationYear?: number;
   /** Highest level completed. */
   education?: EducationLevel;
-  domicile?: { province: string; regency?: string };
+  /** `regencies`: one of these (a city and a regency of one name), when the very regency is not known. */
+  domicile?: { province: string; regency?: string; regencies?: string[] };
   /** What they do now. */
   activity?: ActivityStatus;
   /** Height in cm, for programmes that ask it (isHeightQuestion). */

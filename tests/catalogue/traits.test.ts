@@ -100,6 +100,26 @@ describe('the person’s stated limits against the programmes’ own questions',
   });
 });
 
+describe('a home that is a city or a regency of one name', () => {
+  it('hides a programme only for another regency of the province', async () => {
+    const magelang = validProgramme({
+      slug: 'pemandu-magelang',
+      title: { id: 'Pelatihan Pemandu Wisata Borobudur' },
+      field: 'pariwisata',
+      location: { province: '33', regency: '33.08', mode: 'luring' },
+      eligibility: { domicile: ['33.08', '33.71'] },
+    });
+    expect((await importProgrammes(database.db, [magelang])).errors).toEqual([]);
+    const search = (domicile: { province: string; regency?: string; regencies?: string[] }) =>
+      searchProgrammes(database.db, { fields: ['pariwisata'], person: { domicile } }, { today });
+    const semarang = await search({ province: '33', regencies: ['33.74', '33.22'] });
+    expect(semarang.items).toEqual([]);
+    expect(semarang.hidden?.reasons).toEqual(['domicile']);
+    expect((await search({ province: '33' })).items.map((i) => i.slug)).toEqual(['pemandu-magelang']);
+    expect((await search({ province: '33', regencies: ['33.08', '33.71'] })).items).toHaveLength(1);
+  });
+});
+
 describe('traitAnswers', () => {
   it('answers the questions a trait is about, by id or wording, for the explanation', () => {
     const questions = [
