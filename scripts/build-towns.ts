@@ -38,6 +38,7 @@ const DIRECTIONS = new Set([
   'ulu',
 ]);
 const MAX_REGENCIES = 3;
+const LEVEL_WORDS = new Set(['kota', 'kab', 'kabupaten', 'provinsi']);
 
 const dataDir = join(dirname(createRequire(import.meta.url).resolve('idn-area-data')), '..', 'data');
 const districts = parseCsv(readFileSync(join(dataDir, 'districts.csv'), 'utf8'));
@@ -103,7 +104,16 @@ const needContext: string[] = [];
 for (const [name, regencies] of [...byName].sort(([a], [b]) => a.localeCompare(b))) {
   if (regencies.size > MAX_REGENCIES) continue;
   const words = name.split(' ');
-  if (words.every(lexical) || words.some(taken)) continue;
+  // A name of several words with a word of its own ("duren sawit", "tanah abang") is kept even when one
+  // of them is another reader's word: the gazetteer reads it before the fields after "di" or opening a
+  // message (namedPlaceSpans). A single taken word, or words all ordinary, are no place by themselves.
+  // Not when the normaliser rewrites one of its words ("wis", "aye") or a word is a level ("biak kota")
+  // or a mere letter pair ("ra as"): the name would never be read as written.
+  const rewritten = (w: string) =>
+    w.length <= 2 || DIALECT_MAP.has(w) || SLANG_MAP.has(w) || LEVEL_WORDS.has(w);
+  const ownWord = (w: string) => !lexical(w) && !taken(w);
+  if (words.every(lexical)) continue;
+  if (words.some(taken) && (words.length === 1 || !words.some(ownWord) || words.some(rewritten))) continue;
   if (name.replace(/ /g, '').length < 4) continue;
   // A regency, province or known alias of that name is meant, not the kecamatan.
   if (known.has(name) || known.has(name.replace(/ /g, ''))) continue;

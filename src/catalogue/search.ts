@@ -18,11 +18,13 @@ import type { Queryable } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { catalogueWords, programmes } from '../db/schema/catalogue';
 import { COUNTRY_NAMES } from '../nlu/lexicons';
+import { HEIGHT_QUESTION_PATTERN } from '../shared/profile';
 import type { Programme } from '../shared/programme';
 import { provinceOf, type RegionLookup } from '../shared/programme-regions';
 import { normaliseText } from '../shared/text/normalise';
 import { EDUCATION_LEVELS, type Field, type ProgrammeKind } from '../shared/vocabulary';
 import { daysBetween, toIsoDate } from './dates';
+import { failedTraitPath, questionsMatching } from './traits';
 
 export type { PersonFacts, ProgrammeExclusions, ProgrammeQuery } from '../shared/programme-query';
 
@@ -85,7 +87,9 @@ export type HiddenReason =
   | 'status'
   | 'graduated'
   | 'height'
-  | 'tattoo';
+  | 'tattoo'
+  /** A programme's own question the person fails by what they said ("gk punya sim"): `trait.sim`. */
+  | `trait.${string}`;
 
 export interface SearchResult {
   total: number;
@@ -100,6 +104,10 @@ export interface SearchResult {
 }
 
 export const CLOSING_SOON_DAYS = 7;
+
+/** A title that says the programme is for disabled people ("… untuk Penyandang Disabilitas", "bagi Tuli"). */
+const FOR_DISABLED_TITLE =
+  ' (untuk|bagi|khusus) (para )?(penyandang |pemuda |teman |peserta |kawan )?(disabilitas|difabel|tuli|tunanetra|tunarungu|tunadaksa|netra|daksa|disabilitas daksa) ';
 const MAX_WORDS = 8;
 
 /** Chat filler that says nothing about a programme ("saya mau cari info yang di …"). */
@@ -340,10 +348,12 @@ function hiddenRules(person: PersonFacts, today: string): Array<[HiddenReason, S
     ]);
   }
   if (person.domicile) {
-    const codes = [person.domicile.province, ...(person.domicile.regency ? [person.domicile.regency] : [])];
-    // Only the province known ("tinggal di bekasi": the city or the regency): a rule naming a regency
-    // of that province may still fit, so it does not hide the programme (the card's check asks).
-    const within = person.domicile.regency ? sql`` : sql` or d like ${`${person.domicile.province}.%`}`;
+    const { province, regency, regencies = [] } = person.domicile;
+    const codes = [province, ...(regency ? [regency] : regencies)];
+    // Only the province known: a rule naming a regency of that province may still fit, so it does not
+    // hide the programme (the card's check asks). "orang semarang" is the city or the regency, both
+    // named: a rule for Magelang fits neither.
+    const within = regency || regencies.length ? sql`` : sql` or d like ${`${province}.%`}`;
     out.push([
       'domicile',
       sql`(${binding('domicile')} and jsonb_typeof(${e}->'domicile') = 'array' and not exists (
@@ -373,17 +383,25 @@ function hiddenRules(person: PersonFacts, today: string): Array<[HiddenReason, S
       'graduated',
       sql`(${binding('graduated_within_years')} and (${e}->>'graduated_within_years')::int < ${year - person.graduationYear})`,
     ]);
-  // The programme's own questions (catalogue format: `tinggi_cm`, `tato`), answered by what was said.
-  if (person.height !== undefined)
+  // The programme's own questions, answered by what was said: found by their wording as the chat finds
+  // them (isHeightQuestion), whatever id the organisers gave them ("tinggi_cm", "tinggi").
+  if (person.height !== undefined) {
+    const height = `$.questions[*] ? (@.ask.id like_regex ${JSON.stringify(HEIGHT_QUESTION_PATTERN)} flag "i" && @.type == "number" && (@.require.min > $h || @.require.max < $h))`;
     out.push([
       'height',
-      sql`jsonb_path_exists(${e}, '$.questions[*] ? (@.id == "tinggi_cm" && (@.require.min > $h || @.require.max < $h))', jsonb_build_object('h', ${person.height}::int))`,
+      sql`jsonb_path_exists(${e}, ${height}::jsonpath, jsonb_build_object('h', ${person.height}::int))`,
     ]);
+  }
   if (person.tattoo)
     out.push([
       'tattoo',
-      sql`jsonb_path_exists(${e}, '$.questions[*] ? (@.id == "tato" && @.require == false)')`,
+      sql`jsonb_path_exists(${e}, ${`${questionsMatching('tato|tatt?oo')} ? (@.require == false)`}::jsonpath)`,
     ]);
+  // "gk punya sim", "ga bisa berenang", "buta warna": a question the person thereby fails.
+  for (const [trait, has] of Object.entries(person.traits ?? {})) {
+    const path = failedTraitPath(trait, has);
+    if (path) out.push([`trait.${trait}`, sql`jsonb_path_exists(${e}, ${path}::jsonpath)`]);
+  }
   return out;
 }
 
@@ -566,10 +584,15 @@ function plan(
   const wordsOnly = (!filters || !subjectSaid(query)) && !hasTopicsEarly && terms.length > 0;
   // Only words: a programme must say one of them — as a filter too, so the trigram index finds them.
   if (wordsOnly) where.push(or(...terms.map((t) => termMatch(p.searchText, t)))!);
+  // A programme whose own title says it is for disabled people comes after the others, unless the
+  // person asked for that: what fits everyone is what a general question is answered with.
+  const groupOnly = query.disabilityFriendly
+    ? sql`0`
+    : sql`(case when ${p.titleText} ~ ${FOR_DISABLED_TITLE} then 1 else 0 end)`;
   return {
     where,
-    score: scoreSql(query, terms),
-    relevance: sql`(${titleSql(query, terms)} * 0.1 + ${placeBonus(query)} - ${restricted})`,
+    score: sql`(${scoreSql(query, terms)} - ${groupOnly} * 0.5)`,
+    relevance: sql`(${titleSql(query, terms)} * 0.1 + ${placeBonus(query)} - ${restricted} - ${groupOnly})`,
     hidden,
     hiddenReasons,
     hasTopics,

@@ -107,6 +107,11 @@ describe('stated facts', () => {
       regency: '32.05',
     });
     expect(facts('domisili jatim')?.domicile).toEqual({ province: '35' });
+    // A city and a regency of one name: either of the two, and no other regency of the province.
+    expect(facts('aku dari semarang mau ikut pelatihan guide borobudur')?.domicile).toEqual({
+      province: '33',
+      regencies: ['33.74', '33.22'],
+    });
     expect(understand('saya tinggal di garut').slots.keywords).toBeUndefined();
     expect(facts('pelatihan las di garut')).toBeUndefined();
   });

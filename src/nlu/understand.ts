@@ -26,6 +26,7 @@ import { extractFacts, homePlaces, type PlaceSpan, type StatedFacts } from './sl
 import { collectFields, extractFields, type FieldHit, purposeBefore } from './slots/fields';
 import { extractKind } from './slots/kind';
 import { extractOrdinal } from './slots/ordinal';
+import { readTraits } from './slots/traits';
 
 export type { Intent } from './intent';
 export type { Constraints } from './slots/constraints';
@@ -279,6 +280,8 @@ export function understand(text: string): Understanding {
   const nicknames = [...nicknameSpans(tokens), ...namedPlaceSpans(tokens)];
   for (const span of nicknames) claim(r, span.start, span.end);
   const schedule = readSchedule(r);
+  // "gak punya laptop", "belum pernah ngelas": what the person lacks is no subject to search for.
+  const traits = readTraits(r);
   const fieldReading = extractFields(r);
   const kindCues = extractKind(r);
   const { kind: saidKind, weak, goingAbroad } = kindCues;
@@ -325,7 +328,8 @@ export function understand(text: string): Understanding {
   // The intent is decided on the words as they were before the facts took theirs: what a message asks
   // stays what it asked ("umur 27 bisa ikut?" is still a question about eligibility).
   const claimedForIntent = [...r.claimed];
-  const facts = extractFacts(r, { education: educationReading, places: spans });
+  const read = extractFacts(r, { education: educationReading, places: spans });
+  const facts = traits ? { ...read, traits } : read;
   const core = tokens.filter((w) => !FILLERS.has(w));
   const ordinal = extractOrdinal(r, core.length);
 

@@ -162,6 +162,11 @@ export const NOT_PLACES: ReadonlySet<string> = new Set([
   'medan magnet',
   'medan berat',
   'medan kerja',
+  // Kecamatan that are also produce (towns.json): "bawang merah" is an onion.
+  'bawang merah',
+  'bawang putih',
+  'bawang daun',
+  'bawang bombay',
 ]);
 
 /** Words that say which level of region follows. */
@@ -209,6 +214,8 @@ export const PLACE_CONTEXT = new Set([
   'deket',
   'kec',
   'kecamatan',
+  // "pulau buru", "pulau bawean": an island's name after it is a place, even one that is also a word.
+  'pulau',
   'kel',
   'kelurahan',
   'desa',

@@ -172,10 +172,13 @@ export function nicknameSpans(words: readonly string[]): Array<{ start: number; 
 export function namedPlaceSpans(words: readonly string[]): Array<{ start: number; end: number }> {
   const g = index();
   const out: Array<{ start: number; end: number }> = [];
-  for (let i = 1; i < words.length; i++) {
-    if (!PLACE_CONTEXT.has(words[i - 1]!)) continue;
+  for (let i = 0; i < words.length; i++) {
+    // After "di", or opening a message that asks what is there ("duren sawit ada kursus jahit?").
+    const opening = i === 0;
+    if (!opening && !PLACE_CONTEXT.has(words[i - 1]!)) continue;
     for (let n = Math.min(g.maxTokens, words.length - i); n >= 2; n--) {
       const name = words.slice(i, i + n).join(' ');
+      if (opening && !HAS.has(words[n] ?? '')) continue;
       if (g.names.has(name) || g.areas.has(name)) {
         out.push({ start: i, end: i + n });
         i += n - 1;
@@ -302,7 +305,9 @@ export function findRegionsInTokens(words: readonly string[]): RegionMatch[] {
       // An area or a town named exactly ("jabodetabek", "papua", "cikarang"), unless a level is said
       // ("provinsi papua"); never by a forgiven typo, so a real kecamatan never turns into another place.
       const area = hasLevel ? undefined : g.areas.get(exact);
-      if (area && (!g.areaNeedsContext.has(exact) || placeContext(tokens, i, n, g))) found = area;
+      const ordinary = n === 1 && isOrdinaryPhrase(tokens, i);
+      if (area && !ordinary && (!g.areaNeedsContext.has(exact) || placeContext(tokens, i, n, g)))
+        found = area;
       if (!found) {
         let candidates = g.names.get(exact);
         if (!candidates) {
@@ -377,6 +382,19 @@ function isOrdinaryPhrase(tokens: readonly string[], i: number): boolean {
 
 /** "slawi ada apa", "wates ada pelatihan jahit": a message that opens by asking what a place has. */
 const HAS = new Set(['ada', 'ana', 'ono', 'onok', 'ade', 'wonten', 'aya']);
+/** "bima pelatihan pertanian", "batu magang hotel": a message opening with a place, then what is sought there. */
+const OPENING_KINDS = new Set([
+  'pelatihan',
+  'kursus',
+  'magang',
+  'sertifikasi',
+  'lowongan',
+  'loker',
+  'training',
+  'bootcamp',
+  'les',
+  'kelas',
+]);
 
 /**
  * A name that is also a word needs a sign: "di batu", a province after it, the message opening with it
@@ -384,7 +402,14 @@ const HAS = new Set(['ada', 'ana', 'ono', 'onok', 'ade', 'wonten', 'aya']);
  */
 function placeContext(tokens: string[], i: number, n: number, g: Gazetteer): boolean {
   if (tokens.length === n) return true;
-  if (i === 0 && HAS.has(tokens[n] ?? '')) return true;
+  // Opening the message and followed by what is sought ("bima pelatihan pertanian"), in words or as a
+  // word another reader already took (an empty token: a kind, a field).
+  if (
+    i === 0 &&
+    n < tokens.length &&
+    (HAS.has(tokens[n]!) || OPENING_KINDS.has(tokens[n]!) || tokens[n] === '')
+  )
+    return true;
   const before = tokens[i - 1];
   if (before && PLACE_CONTEXT.has(before)) return true;
   const after = tokens[i + n];

@@ -48,4 +48,16 @@ describe('places as people name them', () => {
     expect(searched('aku cah srengat')).toEqual(['35.05']);
     expect(searched('tinggal di bawen')).toEqual(['33.22']);
   });
+
+  it("a place as people open a message with it, or a kecamatan whose name uses another reader's word", () => {
+    // Kecamatan of several words, one of them a field's ("sawit"): after "di", or opening the message.
+    expect(searched('pelatihan di duren sawit')).toEqual(['31.75']);
+    expect(searched('duren sawit ada kursus jahit')).toEqual(['31.75']);
+    // A name that is also a word, opening the message before what is sought, or after "pulau".
+    expect(searched('bima pelatihan pertanian bawang merah')).toEqual(['52.72', '52.06']);
+    expect(searched('bone pelatihan las')).toEqual(['73.08']);
+    expect(searched('pulau buru ada pelatihan?')).toEqual(['81.04']);
+    // A kecamatan that is also produce ("bawang", Batang and Banjarnegara) is no place in "bawang merah".
+    expect(searched('pelatihan pertanian bawang merah')).toEqual([]);
+  });
 });

@@ -58,9 +58,15 @@ export interface ProgrammeQuestion {
   explain?: LocalizedText;
 }
 
+/**
+ * The wording of a height question, whatever its id (`tinggi_cm`, `tinggi`): a regular expression read
+ * alike by JavaScript and by the search's SQL (jsonpath `like_regex`), so the chat and the search agree.
+ */
+export const HEIGHT_QUESTION_PATTERN = 'tinggi|height';
+
 /** A programme's height question: organisers ask it in their own words ("Tinggi badan (cm)?"), answered in cm. */
 export function isHeightQuestion(question: ProgrammeQuestion): boolean {
-  return /tinggi|height/i.test(question.ask.id);
+  return new RegExp(HEIGHT_QUESTION_PATTERN, 'i').test(question.ask.id);
 }
 
 export type ProfileRuleName =

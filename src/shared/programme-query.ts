@@ -11,13 +11,16 @@ export interface PersonFacts {
   graduationYear?: number;
   /** Highest level completed. */
   education?: EducationLevel;
-  domicile?: { province: string; regency?: string };
+  /** `regencies`: one of these (a city and a regency of one name), when the very regency is not known. */
+  domicile?: { province: string; regency?: string; regencies?: string[] };
   /** What they do now. */
   activity?: ActivityStatus;
-  /** Height in cm, for programmes that ask `tinggi_cm`. */
+  /** Height in cm, for programmes that ask it (isHeightQuestion). */
   height?: number;
-  /** Has a tattoo (true) or none (false), for programmes that ask `tato`. */
+  /** Has a tattoo (true) or none (false), for programmes that ask about tattoos. */
   tattoo?: boolean;
+  /** What the programmes' own yes/no questions ask, said of oneself (`sim`: false, `buta_warna`: true). */
+  traits?: Record<string, boolean>;
 }
 
 export interface ProgrammeExclusions {

@@ -12,6 +12,7 @@ import {
   type ProgrammeQuery,
   searchProgrammes,
 } from '../../catalogue/search';
+import { traitAnswers } from '../../catalogue/traits';
 import type { StoredProfile } from '../../db/schema';
 import { jakartaDay, toIsoDate } from '../../eligibility';
 import { evaluateFor } from '../../eligibility/for-profile';
@@ -66,7 +67,12 @@ export async function whyNot(
     const detail = await getProgramme(ctx.tx, item.slug);
     if (!detail) continue;
     excludeIds.push(detail.id);
-    const failed = evaluateFor(detail.programme, profile, ctx.locale).checks.find(
+    // What they said they lack or have answers this programme's own questions ("gk punya sim").
+    const answers = traitAnswers(detail.programme.eligibility?.questions, person.traits);
+    const own = Object.keys(answers).length
+      ? { ...profile, answers: { ...profile.answers, ...answers } }
+      : profile;
+    const failed = evaluateFor(detail.programme, own, ctx.locale).checks.find(
       (c) => c.passed === false && !c.preferred,
     );
     if (failed && lines.length < 2)

@@ -37,4 +37,18 @@ describe('knowledge gate: question or search', () => {
     expect(counts('padang sidempuan, mau belajar bahasa korea buat eps, bisa online?', 'eps')).toBe(false);
     expect(counts('pelatihan las yang ada asramanya', 'asrama')).toBe(false);
   });
+
+  it('leaves a tattoo or colour blindness said of oneself with what is wanted to the search', () => {
+    for (const text of [
+      'magang korea galangan kapal, 23 th smk las, tidak buta warna',
+      'cikarang magang perakitan mobil, 20th smk, gk ada tato',
+      'mau ke jepang tp sy punya tato kecil di tangan',
+    ])
+      expect(gate(text).ask, text).toBe(false);
+    // Asked alone or asked about, it is a worry the knowledge base answers.
+    expect(gate('kalau bertato boleh ikut ga?').ask).toBe(true);
+    expect(gate('buta warna parsial bisa daftar?').ask).toBe(true);
+    expect(gate('punya tato bisa ke jepang?').ask).toBe(true);
+    expect(gate('apa buta warna jd penghalang buat ikut pelatihan?').ask).toBe(true);
+  });
 });

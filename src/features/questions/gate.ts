@@ -25,6 +25,9 @@ const SWITCH =
   /\b(pake|pakai|ganti|ubah|switch|change|reply|answer|respond|jawab|balas|bales|ngomong|speak|talk|write|chat|in english|in indonesian|dalam bahasa)\b/;
 /** Facts the eligibility engine cannot judge from a message: the knowledge base answers the worry. */
 const WORRY_FACTS = /\b(tato|tatto|tattoo|tatoo|buta warna|colou?r ?blind|colou?r-blind)\b/;
+/** A worry asked about ("punya tato bisa ke jepang?", "buta warna jd penghalang?"), not only said. */
+const WORRY_ASKED =
+  /\?|\b(bisa|bisakah|boleh|bolehkah|apa|apakah|gimana|bagaimana|can|could|penghalang|masalah|ngaruh|pengaruh|diterima)\b/;
 
 /**
  * Whether the knowledge base may answer this message, and which of its words count. "umur 27 bisa ikut
@@ -41,8 +44,17 @@ export function knowledgeGate(
     (u.intent === 'status' && AFTER_APPLYING.test(u.normalized)) ||
     (u.intent === 'language' && !SWITCH.test(lower));
   if (!ASKING.has(u.intent) && !asksAnyway) return { ask: false };
-  if (WORRY_FACTS.test(lower)) return { ask: true, options: {} };
   const s = u.slots;
+  // Said of oneself with what is wanted ("magang kaigo jepang, … gak ada tato", "magang korea, tidak
+  // buta warna"): the search reads it against the programmes' own questions. Asked alone ("boleh ikut
+  // kalau bertato?"), the knowledge base answers the worry.
+  // Saying they pass ("gak ada tato") is no worry; saying they have it is one when asked as a question
+  // ("punya tato bisa ke jepang?"), a fact for the search when not ("magang otomotif tp aku ada tato").
+  const passes = s.facts?.tattoo === false || s.facts?.traits?.buta_warna === false;
+  const has = s.facts?.tattoo === true || s.facts?.traits?.buta_warna === true;
+  const stated = passes || (has && !WORRY_ASKED.test(lower));
+  const wanted = Boolean(s.kind || s.kinds?.length || s.fields?.length || s.country || s.province);
+  if (WORRY_FACTS.test(lower)) return stated && wanted ? { ask: false } : { ask: true, options: {} };
   // A value of the person's own ("umur 27", "lulusan smp") or a named target ("… magang korea?") is for
   // the eligibility engine and matching, which answer from the programmes' own rules.
   const personal = Boolean(s.education) || /\d/.test(u.normalized);

@@ -8,6 +8,7 @@ import dialectData from './dialect.json';
 import fieldsData from './fields.json';
 import jobsData from './jobs.json';
 import scheduleData from './schedule.json';
+import traitsData from './traits.json';
 
 /** What a phrase about work or learning means. */
 export interface Concept {
@@ -168,3 +169,37 @@ export const SCHEDULE_PHRASES: ReadonlyArray<readonly [string, readonly string[]
 ).flatMap(([, entry]) =>
   typeof entry === 'string' ? [] : (entry.say ?? []).map((said) => [said, entry.find ?? []] as const),
 );
+
+/** Something a programme's own yes/no question asks that people say of themselves (traits.json). */
+export interface TraitEntry {
+  id: string;
+  /** The words naming it, each as tokens. */
+  say: readonly (readonly string[])[];
+  /** Words allowed between a negation and `say`: "tidak *punya* sim". */
+  after: ReadonlySet<string>;
+  /** Naming it alone says the person has it ("saya buta warna"). */
+  stated: boolean;
+  /** A regular expression over a question's id and wording (lower case), POSIX and JavaScript alike. */
+  asks: string;
+  /** Lacking it, the word still ranks: a programme that lends a laptop says "laptop". */
+  ranks: boolean;
+}
+
+interface TraitsData {
+  negations: string[];
+  traits: Record<string, { say: string[]; after: string[]; stated?: boolean; ranks?: boolean; asks: string }>;
+}
+
+const TRAITS_DATA = traitsData as unknown as TraitsData;
+
+/** Negations before a trait ("tidak punya sim", "son bisa berenang"). */
+export const TRAIT_NEGATIONS: ReadonlySet<string> = new Set(TRAITS_DATA.negations);
+
+export const TRAITS: readonly TraitEntry[] = Object.entries(TRAITS_DATA.traits).map(([id, t]) => ({
+  id,
+  say: t.say.map((s) => s.split(' ')),
+  after: new Set(t.after),
+  stated: t.stated ?? false,
+  asks: t.asks,
+  ranks: t.ranks ?? false,
+}));

@@ -9,6 +9,7 @@ import dialect from './dialect.json';
 import fields from './fields.json';
 import jobs from './jobs.json';
 import schedule from './schedule.json';
+import traits from './traits.json';
 
 type FieldEntry = { words: string[]; topics?: Record<string, string[]> };
 
@@ -108,6 +109,26 @@ describe('lexicons', () => {
             );
           },
         ]);
+    }
+    expect(check(entries)).toEqual([]);
+  });
+  it('traits.json: every way of saying a limit is read as the person lacking (or having) it', () => {
+    const entries: Array<[string, () => boolean]> = [];
+    const traitsOf = (text: string) => understand(text).slots.facts?.traits ?? {};
+    for (const [id, trait] of Object.entries(traits.traits)) {
+      const glue = [...(trait.after as string[]), ''];
+      for (const said of trait.say) {
+        for (const negation of traits.negations)
+          for (const between of glue) {
+            const text = `ada pelatihan? aku ${negation} ${between} ${said}`.replace(/\s+/g, ' ');
+            entries.push([`${id}: "${text}"`, () => traitsOf(text)[id] === false]);
+          }
+        const plain = `ada pelatihan? aku ${said}`;
+        const stated = 'stated' in trait && trait.stated;
+        entries.push([`${id}: "${plain}"`, () => traitsOf(plain)[id] === (stated ? true : undefined)]);
+      }
+      // The question wording matches in JavaScript as it does in the search's SQL.
+      entries.push([`${id}: asks`, () => new RegExp(trait.asks, 'i').test(trait.say[0]!)]);
     }
     expect(check(entries)).toEqual([]);
   });

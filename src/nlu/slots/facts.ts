@@ -22,14 +22,22 @@ export interface StatedFacts {
   education?: EducationLevel;
   /** The field of that education ("smk otomotif", "jurusan akuntansi", "D3 keperawatan"). */
   major?: Field;
-  /** Where the person lives ("tinggal di garut", "asli medan", "orang bekasi"). */
-  domicile?: { province: string; regency?: string };
+  /**
+   * Where the person lives ("tinggal di garut", "asli medan"); `regencies` when a name is a city and a
+   * regency of the same province ("orang bekasi": one of the two, no other).
+   */
+  domicile?: { province: string; regency?: string; regencies?: string[] };
   /** What the person does now ("udah kerja", "masih kuliah", "nganggur", "baru lulus"). */
   activity?: ActivityStatus;
   /** Height in cm ("tinggi sy 158", "tb 160"): programmes ask it as `tinggi_cm` (catalogue format). */
   height?: number;
   /** Has a tattoo ("punya tato kecil") or none ("ga bertato"): programmes ask it as `tato`. */
   tattoo?: boolean;
+  /**
+   * What programmes ask in their own yes/no questions, said of oneself (lexicons/traits.json): false
+   * for what the person lacks ("gk punya sim": `sim`), true for what they have ("buta warna").
+   */
+  traits?: Record<string, boolean>;
 }
 
 /** A place found in the message, by the token span that named it. */
@@ -433,10 +441,14 @@ function readDomicile(r: Reading, facts: StatedFacts, places: readonly PlaceSpan
     // "dari jawa": a home across several provinces is no domicile a rule can be checked against.
     const together = [...home.keys()].filter((p) => p.start === place.start);
     if (together.some((p) => p.province !== place.province)) continue;
+    // "dari semarang": the city or the regency, both in one province — either, but no other regency.
+    const regencies = together.map((p) => p.regency).filter((r): r is string => r !== undefined);
     facts.domicile =
       place.regency && together.length === 1
         ? { province: place.province, regency: place.regency }
-        : { province: place.province };
+        : together.length > 1 && regencies.length === together.length
+          ? { province: place.province, regencies }
+          : { province: place.province };
     // The cue words ("tinggal di") are read; a pronoun before "di" stays for the intent.
     if (!PRONOUNS.has(tokens[cueStart]!)) claim(r, cueStart, place.start);
     else claim(r, place.start - 1, place.start);
