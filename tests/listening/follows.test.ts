@@ -1,0 +1,95 @@
+/**
+ * Issue #14, session 8, through the Telegram webhook as a person would: the reply's language follows the
+ * words of short messages inside a form (a number with a suffix is no English word), a photo outside a
+ * form is acknowledged with where documents go, "lanjutin dong" at the menu goes on with the
+ * application left, and a height is said back as a height.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tFor } from '../../src/i18n';
+import { applicant, JPEG, tempUploads } from '../applications/helpers';
+import { loadCatalogue, programme } from '../helpers/catalogue';
+import { type Harness, startHarness } from '../helpers/harness';
+
+const id = tFor('id');
+const en = tFor('en');
+let h: Harness;
+let next = 31_800_000;
+const person = (firstName = 'Dewi') => applicant(h, { id: next++, firstName });
+const all = (texts: string[]) => texts.join('\n---\n');
+
+beforeAll(async () => {
+  h = await startHarness({ UPLOADS_DIR: tempUploads() });
+  await loadCatalogue(h.runtime.db, [
+    programme('las-kapal-sby', {
+      title: { id: 'Las Kapal Surabaya', en: 'Ship Welding Surabaya' },
+      eligibility: {
+        age: { min: 18, max: 35 },
+        questions: [
+          {
+            id: 'tinggi_cm',
+            ask: { id: 'Berapa tinggi badanmu (cm)?', en: 'How tall are you (cm)?' },
+            type: 'number',
+            require: { min: 150 },
+          },
+        ],
+      },
+    }),
+  ]);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('the language of short messages (issue #14.6)', () => {
+  it('keeps Indonesian for "tinggiku 170an" in a form, and answers "no email, sorry" in English', async () => {
+    const p = person();
+    await p.say('/start p_las-kapal-sby');
+    await p.press('📝 Daftar');
+    await p.press(id('profile:consent.agree'));
+    await p.say('tinggiku 170an');
+    const shown = all(p.texts().slice(-2));
+    expect(shown).toContain('tinggi 170 cm');
+    expect(shown).toContain('tanggal lahir');
+
+    const q = person();
+    await q.say('/start p_las-kapal-sby');
+    await q.press('📝 Daftar');
+    await q.press(id('profile:consent.agree'));
+    await q.say('no email, sorry');
+    expect(all(q.texts().slice(-2))).toContain('date of birth');
+  });
+
+  it('"can you reply in English? my Indonesian isn\'t good" switches to English', async () => {
+    const p = person();
+    await p.say('halo kak');
+    await p.say("sorry, can you reply in English? my Indonesian isn't good");
+    expect(all(p.texts().slice(-2))).toContain(en('language.changed'));
+  });
+});
+
+describe('a photo outside a form (issue #14)', () => {
+  it('says it arrived and where documents go, as a first message too', async () => {
+    const p = person();
+    await p.photo(JPEG);
+    expect(all(p.texts())).toContain(id('fallback.file'));
+    const q = person();
+    await q.say('halo');
+    await q.say('kirim foto ijazah bisa lewat sini?');
+    await q.photo(JPEG);
+    expect(all(q.texts().slice(-2))).toContain(id('fallback.file'));
+  });
+});
+
+describe('going on with an application left at the menu (issue #14)', () => {
+  it('"tadi pendaftaranku gmn? lanjutin dong" is not the "Lamaran saya" button', async () => {
+    const p = person();
+    await p.say('/start p_las-kapal-sby');
+    await p.press('📝 Daftar');
+    await p.press(id('profile:consent.agree'));
+    await p.say('menu');
+    const reply = await p.say('tadi pendaftaranku gmn? lanjutin dong');
+    expect(all(p.texts().slice(-3))).toContain('Las Kapal Surabaya');
+    expect(reply.text).toContain('tanggal lahir');
+    expect(all(p.texts().slice(-3))).not.toContain(id('applications:mine.empty'));
+  });
+});
