@@ -95,12 +95,11 @@ export async function alternativesFor(ctx: FlowContext, query: ProgrammeQuery): 
         mayFit: true,
       })
     : [];
-  // Near means near: in the very regency where they said they live, or the field they asked for in the
-  // province around the place. Whatever merely fits, far away or in another trade, answers nothing asked.
-  const fields = query.fields ?? [];
-  const matches = found
-    .filter((m) => (person.domicile && m.distance === 0) || (m.distance <= 1 && fields.includes(m.field)))
-    .slice(0, ALTERNATIVES_SHOWN);
+  // Nearest first, as a patient staff member would offer them: the regency where they live (any
+  // trade: "what else is there here"), then their province (the trade asked for ranks first there),
+  // then what is reachable from anywhere, online or abroad. Somewhere else in Indonesia answers nothing
+  // asked.
+  const matches = found.filter((m) => m.distance <= 2).slice(0, ALTERNATIVES_SHOWN);
   const lines: string[] = [];
   if (why.lines.length) lines.push(ctx.t('eligibility:flow.whyNot'), ...why.lines);
   if (matches.length) {
