@@ -88,6 +88,7 @@ export function personOf(u: Understanding): PersonFacts | undefined {
   if (f?.activity) person.activity = f.activity;
   if (f?.height !== undefined) person.height = f.height;
   if (f?.tattoo) person.tattoo = true;
+  if (f?.colourBlind) person.colourBlind = true;
   return Object.keys(person).length ? person : undefined;
 }
 

@@ -85,7 +85,8 @@ export type HiddenReason =
   | 'status'
   | 'graduated'
   | 'height'
-  | 'tattoo';
+  | 'tattoo'
+  | 'colourBlind';
 
 export interface SearchResult {
   total: number;
@@ -383,6 +384,12 @@ function hiddenRules(person: PersonFacts, today: string): Array<[HiddenReason, S
     out.push([
       'tattoo',
       sql`jsonb_path_exists(${e}, '$.questions[*] ? (@.id == "tato" && @.require == false)')`,
+    ]);
+  // Organisers name this question in their own words: "buta_warna", "Apakah kamu buta warna?".
+  if (person.colourBlind)
+    out.push([
+      'colourBlind',
+      sql`jsonb_path_exists(${e}, '$.questions[*] ? ((@.id like_regex "buta|colou?r" flag "i" || @.ask.id like_regex "buta warna" flag "i") && @.require == false)')`,
     ]);
   return out;
 }

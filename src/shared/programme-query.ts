@@ -18,6 +18,8 @@ export interface PersonFacts {
   height?: number;
   /** Has a tattoo (true) or none (false), for programmes that ask `tato`. */
   tattoo?: boolean;
+  /** Colour-blind, for programmes that ask it (`buta_warna`, or a question naming it). */
+  colourBlind?: boolean;
 }
 
 export interface ProgrammeExclusions {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tFor } from '../../src/i18n';
 import { applicant, JPEG, tempUploads } from '../applications/helpers';
-import { loadCatalogue, programme } from '../helpers/catalogue';
+import { loadCatalogue, overseas, programme } from '../helpers/catalogue';
 import { type Harness, startHarness } from '../helpers/harness';
 
 const id = tFor('id');
@@ -30,6 +30,42 @@ beforeAll(async () => {
             ask: { id: 'Berapa tinggi badanmu (cm)?', en: 'How tall are you (cm)?' },
             type: 'number',
             require: { min: 150 },
+          },
+        ],
+      },
+    }),
+    // Surabaya (35.78): one asks of colour vision, one does not; Japan asks of tattoos.
+    programme('listrik-sby', {
+      title: { id: 'Instalasi Listrik Surabaya', en: 'Electrical Installation Surabaya' },
+      field: 'listrik',
+      eligibility: {
+        age: { min: 18, max: 35 },
+        questions: [
+          {
+            id: 'buta_warna',
+            ask: { id: 'Apakah kamu buta warna?', en: 'Are you colour-blind?' },
+            type: 'yes_no',
+            require: false,
+            explain: { id: 'Program ini mensyaratkan tidak buta warna.', en: 'No colour blindness.' },
+          },
+        ],
+      },
+    }),
+    programme('boga-sby', {
+      title: { id: 'Tata Boga Surabaya', en: 'Cooking Surabaya' },
+      field: 'tata_boga',
+    }),
+    overseas('jp-tato', 'JP', {
+      title: { id: 'Magang Pabrik Jepang', en: 'Factory Apprenticeship Japan' },
+      eligibility: {
+        age: { min: 18, max: 30 },
+        questions: [
+          {
+            id: 'tato',
+            ask: { id: 'Apakah kamu memiliki tato?' },
+            type: 'yes_no',
+            require: false,
+            explain: { id: 'Program ini mensyaratkan tidak bertato.' },
           },
         ],
       },
@@ -91,5 +127,36 @@ describe('going on with an application left at the menu (issue #14)', () => {
     expect(all(p.texts().slice(-3))).toContain('Las Kapal Surabaya');
     expect(reply.text).toContain('tanggal lahir');
     expect(all(p.texts().slice(-3))).not.toContain(id('applications:mine.empty'));
+  });
+});
+
+describe('a condition said with a programme named (issue #14.7)', () => {
+  it('"buta warna parsial … bisa ikut instalasi listrik surabaya?": the rule it fails, then what fits there', async () => {
+    const p = person();
+    const reply = await p.say(
+      'aku buta warna parsial, 20 thn di surabaya. bisa ikut instalasi listrik surabaya?',
+    );
+    const [, why = ''] = reply.text.split(id('eligibility:flow.whyNot'));
+    const [reasons, near = ''] = why.split(id('eligibility:flow.nearYou'));
+    expect(reasons).toContain('buta warna');
+    expect(near).toContain('Tata Boga Surabaya');
+    expect(near).not.toContain('Instalasi Listrik Surabaya');
+  });
+
+  it('"aku di surabaya, ada tato. bisa magang jepang?": the tattoo rule, and what fits near Surabaya', async () => {
+    const p = person();
+    const reply = await p.say('aku di surabaya, ada tato di tangan. bisa ikut magang jepang?');
+    const [, why = ''] = reply.text.split(id('eligibility:flow.whyNot'));
+    const [reasons, near = ''] = why.split(id('eligibility:flow.nearYou'));
+    expect(reasons).toContain('tidak bertato');
+    expect(near).toContain('Surabaya');
+  });
+
+  it('"i\'m colour blind" is no blindness: programmes near them, none that asks of colour vision', async () => {
+    const p = person();
+    await p.say("i'm in surabaya, i'm colour blind and 20. anything i can do near me?");
+    const shown = all(p.texts());
+    expect(shown).toContain('Cooking Surabaya');
+    expect(shown).not.toContain('Electrical Installation Surabaya');
   });
 });

@@ -13,6 +13,8 @@ import {
   searchProgrammes,
 } from '../../catalogue/search';
 import type { StoredProfile } from '../../db/schema';
+import { isHeightQuestion } from '../../shared/profile';
+import type { Programme } from '../../shared/programme';
 import { jakartaDay, toIsoDate } from '../../eligibility';
 import { evaluateFor } from '../../eligibility/for-profile';
 import type { FlowContext } from '../../engine/context';
@@ -39,7 +41,28 @@ export function profileOfFacts(person: PersonFacts, today: string = toIsoDate(ja
     if (person.domicile.regency) profile.domicileRegency = person.domicile.regency;
   }
   if (person.activity) profile.activity = person.activity;
+  // The body questions of the catalogue format, by their usual ids: a programme that names them
+  // otherwise reads them as not yet answered (it may fit), never as failed.
+  const answers: Record<string, number | boolean> = {};
+  if (person.height !== undefined) answers.tinggi_cm = person.height;
+  if (person.tattoo !== undefined) answers.tato = person.tattoo;
+  if (person.colourBlind !== undefined) answers.buta_warna = person.colourBlind;
+  if (Object.keys(answers).length) profile.answers = answers;
   return profile;
+}
+
+/** The facts as the answers to one programme's own questions, whatever the organisers named them. */
+function withBodyAnswers(profile: StoredProfile, person: PersonFacts, programme: Programme): StoredProfile {
+  const answers: Record<string, number | boolean> = { ...(profile.answers as Record<string, number | boolean>) };
+  for (const q of programme.eligibility?.questions ?? []) {
+    const named = `${q.id} ${q.ask.id}`.toLowerCase();
+    if (person.height !== undefined && q.type === 'number' && isHeightQuestion(q)) answers[q.id] = person.height;
+    else if (person.tattoo !== undefined && q.type === 'yes_no' && /tato|tattoo/.test(named))
+      answers[q.id] = person.tattoo;
+    else if (person.colourBlind !== undefined && q.type === 'yes_no' && /buta.?warna|colou?r/.test(named))
+      answers[q.id] = person.colourBlind;
+  }
+  return Object.keys(answers).length ? { ...profile, answers } : profile;
 }
 
 /** Fitting programmes looked at, and shown, after a refusal. */
@@ -59,14 +82,23 @@ export async function whyNot(
   const person = query.person;
   if (!person) return { lines: [], excludeIds: [] };
   const profile = profileOfFacts(person);
-  const asked = await searchProgrammes(ctx.tx, withoutPerson(query), { pageSize: 3 });
+  let asked = await searchProgrammes(ctx.tx, withoutPerson(query), { pageSize: 3 });
+  // "aku di palu, ada tato. bisa ikut magang jepang?": the place is where they are, not where Japan is.
+  if (!asked.items.length && (query.country || query.countries?.length) && placeOf(query)) {
+    const { regency: _r, province: _p, places: _pl, ...abroad } = withoutPerson(query);
+    asked = await searchProgrammes(ctx.tx, abroad, { pageSize: 3 });
+  }
   const lines: string[] = [];
   const excludeIds: string[] = [];
   for (const item of asked.items) {
     const detail = await getProgramme(ctx.tx, item.slug);
     if (!detail) continue;
     excludeIds.push(detail.id);
-    const failed = evaluateFor(detail.programme, profile, ctx.locale).checks.find(
+    const failed = evaluateFor(
+      detail.programme,
+      withBodyAnswers(profile, person, detail.programme),
+      ctx.locale,
+    ).checks.find(
       (c) => c.passed === false && !c.preferred,
     );
     if (failed && lines.length < 2)

@@ -41,8 +41,12 @@ export function knowledgeGate(
     (u.intent === 'status' && AFTER_APPLYING.test(u.normalized)) ||
     (u.intent === 'language' && !SWITCH.test(lower));
   if (!ASKING.has(u.intent) && !asksAnyway) return { ask: false };
-  if (WORRY_FACTS.test(lower)) return { ask: true, options: {} };
   const s = u.slots;
+  // "aku buta warna, masih bisa ikut program?" is the general worry; with a programme named by trade,
+  // place or country ("bisa ikut instalasi listrik gunungkidul?", "aku di palu, ada tato. bisa magang
+  // jepang?") the programmes' own rules answer it, with what fits instead.
+  const named = Boolean(s.fields?.length || s.province || s.regency || s.country || s.places?.length);
+  if (WORRY_FACTS.test(lower)) return named ? { ask: false } : { ask: true, options: {} };
   // A value of the person's own ("umur 27", "lulusan smp") or a named target ("… magang korea?") is for
   // the eligibility engine and matching, which answer from the programmes' own rules.
   const personal = Boolean(s.education) || /\d/.test(u.normalized);
