@@ -13,12 +13,12 @@ import {
   searchProgrammes,
 } from '../../catalogue/search';
 import type { StoredProfile } from '../../db/schema';
-import { isHeightQuestion } from '../../shared/profile';
-import type { Programme } from '../../shared/programme';
 import { jakartaDay, toIsoDate } from '../../eligibility';
 import { evaluateFor } from '../../eligibility/for-profile';
 import type { FlowContext } from '../../engine/context';
 import type { Choice } from '../../shared/conversation';
+import { isHeightQuestion } from '../../shared/profile';
+import type { Programme } from '../../shared/programme';
 import { matchLine } from '../eligibility/flow';
 import { findMatches } from '../eligibility/match';
 import { ruledOutName } from './format';
@@ -53,10 +53,13 @@ export function profileOfFacts(person: PersonFacts, today: string = toIsoDate(ja
 
 /** The facts as the answers to one programme's own questions, whatever the organisers named them. */
 function withBodyAnswers(profile: StoredProfile, person: PersonFacts, programme: Programme): StoredProfile {
-  const answers: Record<string, number | boolean> = { ...(profile.answers as Record<string, number | boolean>) };
+  const answers: Record<string, number | boolean> = {
+    ...(profile.answers as Record<string, number | boolean>),
+  };
   for (const q of programme.eligibility?.questions ?? []) {
     const named = `${q.id} ${q.ask.id}`.toLowerCase();
-    if (person.height !== undefined && q.type === 'number' && isHeightQuestion(q)) answers[q.id] = person.height;
+    if (person.height !== undefined && q.type === 'number' && isHeightQuestion(q))
+      answers[q.id] = person.height;
     else if (person.tattoo !== undefined && q.type === 'yes_no' && /tato|tattoo/.test(named))
       answers[q.id] = person.tattoo;
     else if (person.colourBlind !== undefined && q.type === 'yes_no' && /buta.?warna|colou?r/.test(named))
@@ -98,9 +101,7 @@ export async function whyNot(
       detail.programme,
       withBodyAnswers(profile, person, detail.programme),
       ctx.locale,
-    ).checks.find(
-      (c) => c.passed === false && !c.preferred,
-    );
+    ).checks.find((c) => c.passed === false && !c.preferred);
     if (failed && lines.length < 2)
       lines.push(`✗ ${ruledOutName(ctx, item)}: ${ctx.t(failed.explanation.key, failed.explanation.vars)}`);
   }
