@@ -54,6 +54,7 @@ beforeAll(async () => {
     programme('boga-sby', {
       title: { id: 'Tata Boga Surabaya', en: 'Cooking Surabaya' },
       field: 'tata_boga',
+      costs: { fee_idr: 0, stipend_idr: 750000, stipend_period: 'bulan' },
     }),
     overseas('jp-tato', 'JP', {
       title: { id: 'Magang Pabrik Jepang', en: 'Factory Apprenticeship Japan' },
@@ -158,5 +159,21 @@ describe('a condition said with a programme named (issue #14.7)', () => {
     const shown = all(p.texts());
     expect(shown).toContain('Cooking Surabaya');
     expect(shown).not.toContain('Electrical Installation Surabaya');
+  });
+});
+
+describe('a fact asked of a programme named with "the" (issue #14.1)', () => {
+  it('"is there a monthly allowance for the cooking course in surabaya?" is answered above the list', async () => {
+    const p = person();
+    await p.say('is there a monthly allowance for the cooking course in surabaya?');
+    const shown = all(p.texts());
+    expect(shown).toMatch(/750[.,]000/);
+    expect(shown).toContain('Cooking Surabaya');
+  });
+
+  it('"is there a cooking course in surabaya?" still only searches', async () => {
+    const p = person();
+    await p.say('is there a cooking course in surabaya?');
+    expect(all(p.texts())).not.toMatch(/750[.,]000 per/);
   });
 });
