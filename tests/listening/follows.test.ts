@@ -177,3 +177,22 @@ describe('a fact asked of a programme named with "the" (issue #14.1)', () => {
     expect(all(p.texts())).not.toMatch(/750[.,]000 per/);
   });
 });
+
+describe('where they said they live, used for "what is there for me" (issue #14.3)', () => {
+  it('"umur 20 di surabaya", then "ada yg bisa aku ikutin ga?": programmes there, not the eligibility menu', async () => {
+    const p = person();
+    await p.say('umur aku 20, masih nganggur di surabaya');
+    await p.say('ada yg bisa aku ikutin ga?');
+    const shown = all(p.texts().slice(-2));
+    expect(shown).toContain('Tata Boga Surabaya');
+    expect(shown).toContain('Surabaya');
+  });
+
+  it('"i\'m 23 and live in surabaya", then "what can i do": programmes near them, in English', async () => {
+    const p = person();
+    await p.say("i'm 23 and i live in surabaya");
+    await p.say('what can i do');
+    const shown = all(p.texts().slice(-2));
+    expect(shown).toContain('Cooking Surabaya');
+  });
+});
