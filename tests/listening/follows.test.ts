@@ -196,3 +196,18 @@ describe('where they said they live, used for "what is there for me" (issue #14.
     expect(shown).toContain('Cooking Surabaya');
   });
 });
+
+describe('a birth date corrected at the guardian question (issue #14.4)', () => {
+  it('"eh tadi salah ketik, lahirnya 12 mei 2002" changes it, and no guardian is asked for an adult', async () => {
+    const p = person();
+    await p.say('/start p_boga-sby');
+    await p.press('📝 Daftar');
+    await p.press(id('profile:consent.agree'));
+    const asked = await p.say('lahir 12 mei 2010');
+    expect(asked.text).toContain(id('profile:guardian.ask'));
+    const reply = await p.say('eh tadi salah ketik, lahirnya 12 mei 2002');
+    const shown = all(p.texts().slice(-2));
+    expect(shown).toContain('2002');
+    expect(reply.text).not.toContain(id('profile:guardian.ask'));
+  });
+});
