@@ -391,7 +391,7 @@ describe('programme questions', () => {
 
   it('uses the organisers’ explanation with the person’s answer', () => {
     expect(text(q(tato, true))).toBe('Program ini mensyaratkan tidak bertato; jawabanmu ya.');
-    expect(text(q(tinggi, 150))).toBe('Tinggi minimal 155 cm; jawabanmu 150.');
+    expect(text(q(tinggi, 150))).toBe('Tinggi minimal 155 cm; tinggimu 150 cm.');
     expect(
       renderMessage(
         evaluate({ questions: [tato] }, { answers: { tato: true } }, { ...options, locale: 'en' }).checks[0]!
@@ -406,7 +406,7 @@ describe('programme questions', () => {
       { answers: { tinggi_cm: 150 } },
       { ...options, locale: 'en' },
     ).checks[0]!;
-    expect(renderMessage(check.explanation, 'en')).toBe('Height at least 155 cm; you answered 150.');
+    expect(renderMessage(check.explanation, 'en')).toBe('Height at least 155 cm; your height is 150 cm.');
     const own = evaluate(
       {
         questions: [
@@ -429,10 +429,10 @@ describe('programme questions', () => {
       'Syarat "Apakah kamu memiliki tato": jawaban tidak; jawabanmu ya.',
     );
     expect(text(q({ ...tinggi, explain: undefined, require: { min: 150, max: 180 } }, 190))).toBe(
-      'Syarat "Berapa tinggi badanmu (cm)": antara 150 dan 180; jawabanmu 190.',
+      'Syarat "Berapa tinggi badanmu (cm)": antara 150 dan 180; tinggimu 190 cm.',
     );
     expect(text(q({ ...tinggi, explain: undefined, require: { max: 180 } }, 190))).toBe(
-      'Syarat "Berapa tinggi badanmu (cm)": maksimal 180; jawabanmu 190.',
+      'Syarat "Berapa tinggi badanmu (cm)": maksimal 180; tinggimu 190 cm.',
     );
   });
   it('marks a question without requirement as information only, still to be asked', () => {

@@ -19,6 +19,20 @@ export function heardFacts(ctx: FlowContext): HeardFacts {
 /** Remembers what this message says about the person (said later wins); returns everything heard. */
 export function hear(ctx: FlowContext, u: Understanding, person?: PersonFacts): HeardFacts {
   const said: HeardFacts = { ...(person ?? personOf(u) ?? {}) };
+  // "umur aku 17 masih sekolah kelas 12 di garut": a place in a message about oneself that asks for no
+  // programme (no trade, kind or country) is where they are.
+  const s = u.slots;
+  if (
+    !person &&
+    !said.domicile &&
+    Object.keys(said).length &&
+    s.province &&
+    !s.places &&
+    !s.fields?.length &&
+    !s.kind &&
+    !s.country
+  )
+    said.domicile = { province: s.province, ...(s.regency ? { regency: s.regency } : {}) };
   if (said.age !== undefined) said.last = 'age';
   const major = u.slots.facts?.major;
   if (major) said.major = major;

@@ -17,7 +17,7 @@ import { eligibilityFlow, matchFlow } from './eligibility/flow';
 import { createHandoffFlow, type HandoffSettings, handoffIntercept, ratingFlow } from './handoff/flow';
 import { hear } from './heard';
 import { helpFlow } from './help/flow';
-import { greeting, menuFlow, openFeature, showMenu } from './menu/flow';
+import { greeting, menuFlow, notUnderstood, openFeature, showMenu } from './menu/flow';
 import { privacyFlow } from './privacy/flow';
 import { isWithdrawalRequest } from './privacy/keywords';
 import { profileFlow } from './profile/flow';
@@ -166,6 +166,11 @@ export function createRouter(): Router {
           if (await (ctx.flow(QUESTIONS_FLOW) as QuestionsFlow).respond(ctx, payload.text, u)) return;
           return showMenu(ctx);
         }
+      }
+      // A photo or a voice note as the very first message: the greeting, then what became of it.
+      if (payload.type === 'media') {
+        ctx.say(greeting(ctx));
+        return notUnderstood(ctx);
       }
       return ctx.go('menu', { greet: true });
     },

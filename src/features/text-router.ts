@@ -27,6 +27,20 @@ const LEARN =
 /** "tadi pendaftaranku gmn? lanjutin dong", "continue my application": going on with one, said anywhere. */
 const RESUMING = /\b(lanjut|lanjutkan|lanjutin|terusin|teruskan|continue|resume)\b/;
 
+/** "what can i do", "ada yg bisa aku ikutin ga?", "anything for people like me?": asking for oneself. */
+const FOR_ME =
+  /\b(for me|like me|what can i do|what can i join|anything i can|buat aku|buat gue|buat saya|untuk aku|untukku|buatku|untuk saya|bisa aku ikut\w*|aku ikut(in|i)|bisa kuikuti)\b/;
+
+/**
+ * Where the person said they live in this conversation, as a search's place: what is near them comes
+ * first (the search widens to the province and beyond when nothing is there).
+ */
+function heardPlace(ctx: FlowContext): ProgrammeQuery | undefined {
+  const home = heardFacts(ctx).domicile;
+  if (!home) return undefined;
+  return home.regency ? { regency: home.regency } : { province: home.province };
+}
+
 /** Intents whose words may ask what programmes require. */
 const ASKS_ABOUT = new Set(['search', 'details', 'apply', 'eligibility', 'match', 'unknown']);
 
@@ -204,6 +218,15 @@ export async function routeFreeText(
     if (started) return ctx.go('apply', { slug: started });
     if (u.intent === 'next') return notUnderstood(ctx);
   }
+  // "what can i do" after "i'm 23, live in makassar": what fits them, near where they live.
+  const place = heardPlace(ctx);
+  if (
+    place &&
+    FOR_ME.test(text.toLowerCase()) &&
+    ['unknown', 'eligibility', 'match', 'search'].includes(u.intent) &&
+    !hasTopic(queryFromUnderstanding(u))
+  )
+    return ctx.go('discover', { query: withHeardPerson(ctx, place) });
   // "syarat magang jepang apa aja?", "umur 30 bisa ikut ausbildung jerman?": answered from those
   // programmes' own rules, above their list — nothing needs to be stored for that, so no consent.
   if (ASKS_ABOUT.has(u.intent)) {
@@ -264,7 +287,11 @@ export async function routeFreeText(
     case 'apply':
     case 'subscribe': {
       const profile = u.slots.constraints?.nearHome ? await nearHomeProfile(ctx) : undefined;
-      const query = withHeardPerson(ctx, queryFromUnderstanding(u, profile));
+      let query = withHeardPerson(ctx, queryFromUnderstanding(u, profile));
+      // "enek pelatihan opo ae?" after "aku arek suroboyo": no place named, so near where they live.
+      const home = heardPlace(ctx);
+      if (home && !query.province && !query.regency && !query.places && !query.country && !query.countries)
+        query = { ...query, ...home };
       if (u.intent === 'subscribe') return ctx.go('discover', { query, subscribe: true });
       // Someone whose profile is known gets matched with reasons; anyone else gets the search at once,
       // narrowed by what they said about themselves (nothing is stored, so no consent is asked first).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardQuestion } from './card-question';
+import { cardQuestion, programmeQuestion } from './card-question';
 import { matchChoice } from './choice';
 
 describe('cardQuestion: what is asked of the programme on screen', () => {
@@ -62,4 +62,21 @@ describe('matchChoice does not press a button a question only mentions', () => {
     expect(matchChoice('daftar', card)).toBe(1);
     expect(matchChoice('mau daftar', card)).toBe(1);
   });
+});
+
+describe('a fact asked of the programmes a message names', () => {
+  it.each([
+    ['is there a monthly allowance for the Karawang factory apprenticeship?', ['stipend']],
+    ['is there BPJS for the fish processing apprenticeship in bitung?', ['bpjs']],
+    ['is the online japanese class really free? what time are the classes', ['cost', 'starts']],
+  ] as const)('%s → %j', (text, attributes) => {
+    expect(programmeQuestion(text)?.attributes).toEqual(attributes);
+  });
+
+  it.each(['is there a welding course in surabaya?', 'are there courses with a dorm in bandung?'])(
+    'asks which programmes exist: %s',
+    (text) => {
+      expect(programmeQuestion(text)).toBeUndefined();
+    },
+  );
 });

@@ -168,6 +168,7 @@ const ATTRIBUTE_WORDS: Readonly<Record<CardAttribute, readonly string[]>> = {
   starts: [
     'jam',
     'jam berapa',
+    'what time',
     'kapan mulai',
     'mulai kapan',
     'mulai',
@@ -580,7 +581,12 @@ export function requirementQuestion(text: string): CardQuestion | undefined {
 
 /** A question word that asks about a programme's facts, not whether programmes exist. */
 const ASKS_FACT =
-  /\b(how long|how much|whats|what's|what is the|what are the|when does|when do|when is|where is|where's|berapa|kapan|dimana|di mana)\b/;
+  /\b(how long|how much|whats|what's|what is the|what are the|what time|when does|when do|when is|where is|where's|is the|are the|does the|do the|berapa|kapan|dimana|di mana)\b/;
+/**
+ * "is there a monthly allowance for the Karawang factory apprenticeship?": asked of a programme named
+ * with "the", it is a fact of that programme, not whether such programmes exist.
+ */
+const OF_THE = /\b(is there|are there)\b.+\b(for|in|at|on|of) the\b/;
 /** What a programme's record answers, asked together with a search ("how long is the cnc course"). */
 const FACTS: ReadonlySet<CardAttribute> = new Set<CardAttribute>([
   'stipend',
@@ -593,6 +599,7 @@ const FACTS: ReadonlySet<CardAttribute> = new Set<CardAttribute>([
   'deadline',
   'location',
   'certificate',
+  'bpjs',
 ]);
 
 /**
@@ -605,8 +612,9 @@ export function programmeQuestion(text: string): CardQuestion | undefined {
   const message = normalizeMessage(text);
   if (message.command) return undefined;
   const joined = message.tokens.join(' ');
-  if (!ASKS_FACT.test(joined) && !ASKS_FACT.test(text.toLowerCase())) return undefined;
-  if (EXISTS.test(joined)) return undefined;
+  const ofThe = OF_THE.test(text.toLowerCase());
+  if (!ASKS_FACT.test(joined) && !ASKS_FACT.test(text.toLowerCase()) && !ofThe) return undefined;
+  if (EXISTS.test(joined) && !ofThe) return undefined;
   const out: CardQuestion = { attributes: [] };
   for (const hit of ATTRIBUTES.scan(message.tokens))
     if (FACTS.has(hit.value) && !out.attributes.includes(hit.value)) out.attributes.push(hit.value);

@@ -68,6 +68,9 @@ const CONTROL_INTENTS = new Set([
   'privacy_delete',
 ]);
 
+/** Words of going on with something left ("lanjutin", "terusin", "continue"). */
+const RESUMING = /\b(lanjut|lanjutkan|lanjutin|terusin|teruskan|continue|resume)\b/;
+
 interface Label {
   words: string[];
   joined: string;
@@ -146,6 +149,9 @@ export function matchChoice(text: string, labels: readonly string[]): number | u
   // By meaning, for the controls only.
   const intent = understand(text).intent;
   if (!CONTROL_INTENTS.has(intent)) return undefined;
+  // "tadi pendaftaranku gmn? lanjutin dong" goes on with an application: it is not "📄 Lamaran saya"
+  // (the free-text reading takes it back to the unfinished one).
+  if (intent === 'status' && RESUMING.test(joined)) return undefined;
   const same = read.flatMap((l, i) => (l.intents.has(intent) ? [i] : []));
   return same.length === 1 ? same[0] : undefined;
 }

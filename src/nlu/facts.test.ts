@@ -24,11 +24,14 @@ describe('stated facts', () => {
     expect(understand('mau ngomong sama orang asli').intent).toBe('handoff');
   });
 
-  it('reads what programmes ask of the body: height and a tattoo', () => {
+  it('reads what programmes ask of the body: height, a tattoo, colour blindness', () => {
     expect(facts('bang, kerja hotel di mekkah ada lowongan resmi? tinggi sy 158')).toEqual({ height: 158 });
     expect(facts('tinggi badan 165 cm, mau ke jepang')).toEqual({ height: 165 });
     expect(facts('mau ke jepang tp sy punya tato kecil di tangan')).toEqual({ tattoo: true });
     expect(facts('ga punya tato, bisa ke korea?')).toEqual({ tattoo: false });
+    expect(facts('aku buta warna parsial')).toEqual({ traits: { buta_warna: true } });
+    expect(facts('aku ga buta warna')).toEqual({ traits: { buta_warna: false } });
+    expect(facts("i'm colour blind")).toEqual({ traits: { buta_warna: true } });
     // A height is no age, and a price no height.
     expect(facts('tinggi 170 umur 22')).toEqual({ height: 170, age: 22 });
   });

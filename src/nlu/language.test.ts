@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageOf } from './language';
+import { languageOf, requestedLanguage } from './language';
 
 describe('the language a message is written in', () => {
   it.each([
@@ -10,6 +10,9 @@ describe('the language a message is written in', () => {
     'good morning',
     'I want magang in japan',
     'online courses please',
+    'no email, sorry',
+    'nope, no tattoos',
+    "hahaha ok that's funny",
   ])('English: %s', (text) => {
     expect(languageOf(text)).toBe('en');
   });
@@ -27,10 +30,31 @@ describe('the language a message is written in', () => {
     expect(languageOf(text)).toBe('id');
   });
 
-  it.each(['ok', 'Surabaya', 'Budi Santoso', '2', 'yes', 'hi', '😭😭😭🙏', 'no', 'a', 'training', 'thanks'])(
-    'says nothing for %s',
-    (text) => {
-      expect(languageOf(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '170an',
+    'tinggiku 170an',
+    '12th',
+    'ok',
+    'Surabaya',
+    'Budi Santoso',
+    '2',
+    'yes',
+    'hi',
+    '😭😭😭🙏',
+    'no',
+    'a',
+    'training',
+    'thanks',
+  ])('says nothing for %s', (text) => {
+    expect(languageOf(text)).toBeUndefined();
+  });
+});
+
+describe('the language asked for', () => {
+  it.each([
+    ["sorry, can you reply in English? my Indonesian isn't good", 'en'],
+    ['my english is not very good, pake bahasa indonesia aja', 'id'],
+  ] as const)('%s → %s', (text, locale) => {
+    expect(requestedLanguage(text)).toBe(locale);
+  });
 });

@@ -43,16 +43,21 @@ export interface LanguageReading {
 }
 
 export function readLanguage(text: string): LanguageReading {
-  const tokens =
+  // A word is letters alone: "170an", "12th", "n4" are numbers with a suffix, not the English "an" or
+  // "th" (a height "tinggiku 170an" in an Indonesian form turned the replies English).
+  const tokens = (
     text
       .toLowerCase()
       .replace(/[’‘`´]/g, "'")
-      .match(/[a-z]+(?:'[a-z]+)?/g) ?? [];
+      .match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []
+  ).filter((t) => !/\d/.test(t));
   let en = 0;
   let id = 0;
   let enWords = 0;
   for (const token of tokens) {
-    const hit = WEIGHTS.get(token) ?? WEIGHTS.get(token.replace(/'/g, ''));
+    // "that's", "what's": the contraction's word when the whole is not listed.
+    const hit =
+      WEIGHTS.get(token) ?? WEIGHTS.get(token.replace(/'/g, '')) ?? WEIGHTS.get(token.replace(/'.*$/, ''));
     if (hit) {
       if (hit[0] === 'en') {
         en += hit[1];
@@ -93,6 +98,8 @@ export function requestedLanguage(text: string): Locale | undefined {
         /^\s*(is|isn'?t|ga|gak|nggak|kurang|tidak|belum)?\s*(not good|not great|bad|poor|weak|jelek|kurang|ga lancar|gak lancar|tidak lancar|belum lancar)/.test(
           after,
         ) ||
+        // "my Indonesian isn't good", "my english is not very fluent"
+        /^\s*(isn'?t|is not|ain'?t|not)\s+(very |that |so |really )?(good|great|fluent|well)/.test(after) ||
         /(don'?t|do not|can'?t|cannot|bad at|not good at|ga bisa|gak bisa|tidak bisa|ga ngerti|gak ngerti|kurang ngerti)\s+(speak |understand |read |write |bahasa )?(much |well )?$/.test(
           before,
         );

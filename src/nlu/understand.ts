@@ -329,7 +329,8 @@ export function understand(text: string): Understanding {
   // stays what it asked ("umur 27 bisa ikut?" is still a question about eligibility).
   const claimedForIntent = [...r.claimed];
   const read = extractFacts(r, { education: educationReading, places: spans });
-  const facts = traits ? { ...read, traits } : read;
+  // The lexicon's traits first; the facts reader adds what it alone knows ("i'm colour blind").
+  const facts = traits ? { ...read, traits: { ...read?.traits, ...traits } } : read;
   const core = tokens.filter((w) => !FILLERS.has(w));
   const ordinal = extractOrdinal(r, core.length);
 

@@ -9,12 +9,12 @@
  * reply; fails below the batch's floor (its last measured score minus a small margin).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importProgrammes } from '../../src/catalogue';
 import { JPEG, tempUploads } from '../applications/helpers';
 import { type Harness, startHarness } from '../helpers/harness';
 import { buttonsOf, callbackUpdate, messageUpdate, textUpdate } from '../helpers/telegram';
-import { shiftDates } from '../nlu/discovery-scorer';
+import { BATCH_TODAY } from '../nlu/discovery-scorer';
 import {
   type Button,
   type CatalogueRecord,
@@ -212,12 +212,19 @@ describe.skipIf(skipHere)('held-out listening batches', () => {
   for (const [index, batch] of batches.entries()) {
     describe(batch, () => {
       let h: Harness;
-      const catalogue = shiftDates(read<CatalogueRecord[]>(batch, 'catalogue.json'));
+      // The writers wrote their dates and expectations ("tutup 31 Januari", ages at a closing date)
+      // against BATCH_TODAY in Jakarta: the product's clock reads that day, whatever the hour or the
+      // day the batch is scored (moving the catalogue instead moved every date said back by one day
+      // from 17:00 UTC, when Jakarta's day is already the next one, and the literal dates failed).
+      const catalogue = read<CatalogueRecord[]>(batch, 'catalogue.json');
       // LISTENING_ONLY=l4-047,l4-081 plays only those moments (while working on them; the floor is not checked).
       const only = process.env.LISTENING_ONLY?.split(',').map((s) => s.trim());
       const moments = read<Moment[]>(batch, 'moments.json').filter((m) => !only || only.includes(m.id));
 
       beforeAll(async () => {
+        // Only Date is faked (timers stay real), and it keeps running from noon of that day in Jakarta.
+        vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+        vi.setSystemTime(new Date(`${BATCH_TODAY}T12:00:00+07:00`));
         h = await startHarness({ UPLOADS_DIR: tempUploads() });
         // Not strict: a record the writer got wrong is left out and said, the rest of the batch still counts.
         const result = await importProgrammes(h.runtime.db, JSON.stringify(catalogue));
@@ -226,6 +233,7 @@ describe.skipIf(skipHere)('held-out listening batches', () => {
       });
       afterAll(async () => {
         await h?.close();
+        vi.useRealTimers();
       });
 
       it('listens: every moment judged on what the bot sent last', { timeout: 30 * 60_000 }, async () => {

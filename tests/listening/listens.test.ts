@@ -202,10 +202,10 @@ describe('corrections in words, anywhere (issue #14.4)', () => {
     }
     reply = await p.say('17');
     expect(reply.text).toContain('belum memenuhi syarat');
-    expect(reply.text).toContain('jawabanmu 17');
+    expect(reply.text).toContain('tinggimu 17 cm');
     reply = await p.say('salah, maksudnya 170');
     expect(all(p.texts().slice(-2))).toContain(t('eligibility:flow.corrected'));
-    expect(reply.text).toContain('jawabanmu 170');
+    expect(reply.text).toContain('tinggimu 170 cm');
     expect(reply.text).not.toContain('belum memenuhi syarat');
     expect((await storedProfile(p.person.id))?.answers?.tinggi_cm).toBe(170);
 

@@ -1,4 +1,10 @@
-import type { Answer, Profile, ProgrammeQuestion, QuestionRequirement } from '../../shared/profile';
+import {
+  type Answer,
+  isHeightQuestion,
+  type Profile,
+  type ProgrammeQuestion,
+  type QuestionRequirement,
+} from '../../shared/profile';
 import {
   type CheckContext,
   type CheckResult,
@@ -97,7 +103,13 @@ export function checkQuestion(question: ProgrammeQuestion, profile: Profile, ctx
   const shown = formatAnswer(answer as Answer, ctx);
   return result(rule, passed, preferred, {
     rule: text,
-    yours: ctx.t('question.yours.known', { answer: shown }),
+    // A height is said back as one ("tinggimu 170 cm"), so a misread value is plain to see.
+    yours: ctx.t(
+      typeof answer === 'number' && isHeightQuestion(question)
+        ? 'question.yours.height'
+        : 'question.yours.known',
+      { answer: shown },
+    ),
     vars: { answer: shown },
   });
 }

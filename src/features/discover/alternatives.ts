@@ -18,6 +18,8 @@ import { jakartaDay, toIsoDate } from '../../eligibility';
 import { evaluateFor } from '../../eligibility/for-profile';
 import type { FlowContext } from '../../engine/context';
 import type { Choice } from '../../shared/conversation';
+import { isHeightQuestion } from '../../shared/profile';
+import type { Programme } from '../../shared/programme';
 import { matchLine } from '../eligibility/flow';
 import { findMatches } from '../eligibility/match';
 import { ruledOutName } from './format';
@@ -40,7 +42,28 @@ export function profileOfFacts(person: PersonFacts, today: string = toIsoDate(ja
     if (person.domicile.regency) profile.domicileRegency = person.domicile.regency;
   }
   if (person.activity) profile.activity = person.activity;
+  // The body questions of the catalogue format, by their usual ids: a programme that names them
+  // otherwise reads them as not yet answered (it may fit), never as failed.
+  const answers: Record<string, number | boolean> = {};
+  if (person.height !== undefined) answers.tinggi_cm = person.height;
+  if (person.tattoo !== undefined) answers.tato = person.tattoo;
+  if (Object.keys(answers).length) profile.answers = answers;
   return profile;
+}
+
+/** The facts as the answers to one programme's own questions, whatever the organisers named them. */
+function withBodyAnswers(profile: StoredProfile, person: PersonFacts, programme: Programme): StoredProfile {
+  const answers: Record<string, number | boolean> = {
+    ...(profile.answers as Record<string, number | boolean>),
+  };
+  for (const q of programme.eligibility?.questions ?? []) {
+    const named = `${q.id} ${q.ask.id}`.toLowerCase();
+    if (person.height !== undefined && q.type === 'number' && isHeightQuestion(q))
+      answers[q.id] = person.height;
+    else if (person.tattoo !== undefined && q.type === 'yes_no' && /tato|tattoo/.test(named))
+      answers[q.id] = person.tattoo;
+  }
+  return Object.keys(answers).length ? { ...profile, answers } : profile;
 }
 
 /** Fitting programmes looked at, and shown, after a refusal. */
@@ -60,18 +83,23 @@ export async function whyNot(
   const person = query.person;
   if (!person) return { lines: [], excludeIds: [] };
   const profile = profileOfFacts(person);
-  const asked = await searchProgrammes(ctx.tx, withoutPerson(query), { pageSize: 3 });
+  let asked = await searchProgrammes(ctx.tx, withoutPerson(query), { pageSize: 3 });
+  // "aku di palu, ada tato. bisa ikut magang jepang?": the place is where they are, not where Japan is.
+  if (!asked.items.length && (query.country || query.countries?.length) && placeOf(query)) {
+    const { regency: _r, province: _p, places: _pl, ...abroad } = withoutPerson(query);
+    asked = await searchProgrammes(ctx.tx, abroad, { pageSize: 3 });
+  }
   const lines: string[] = [];
   const excludeIds: string[] = [];
   for (const item of asked.items) {
     const detail = await getProgramme(ctx.tx, item.slug);
     if (!detail) continue;
     excludeIds.push(detail.id);
-    // What they said they lack or have answers this programme's own questions ("gk punya sim").
+    // What they said they lack or have answers this programme's own questions ("gk punya sim"), and
+    // the body questions by whatever name the organisers gave them.
+    const body = withBodyAnswers(profile, person, detail.programme);
     const answers = traitAnswers(detail.programme.eligibility?.questions, person.traits);
-    const own = Object.keys(answers).length
-      ? { ...profile, answers: { ...profile.answers, ...answers } }
-      : profile;
+    const own = Object.keys(answers).length ? { ...body, answers: { ...body.answers, ...answers } } : body;
     const failed = evaluateFor(detail.programme, own, ctx.locale).checks.find(
       (c) => c.passed === false && !c.preferred,
     );
@@ -101,12 +129,11 @@ export async function alternativesFor(ctx: FlowContext, query: ProgrammeQuery): 
         mayFit: true,
       })
     : [];
-  // Near means near: in the very regency where they said they live, or the field they asked for in the
-  // province around the place. Whatever merely fits, far away or in another trade, answers nothing asked.
-  const fields = query.fields ?? [];
-  const matches = found
-    .filter((m) => (person.domicile && m.distance === 0) || (m.distance <= 1 && fields.includes(m.field)))
-    .slice(0, ALTERNATIVES_SHOWN);
+  // Nearest first, as a patient staff member would offer them: the regency where they live (any
+  // trade: "what else is there here"), then their province (the trade asked for ranks first there),
+  // then what is reachable from anywhere, online or abroad. Somewhere else in Indonesia answers nothing
+  // asked.
+  const matches = found.filter((m) => m.distance <= 2).slice(0, ALTERNATIVES_SHOWN);
   const lines: string[] = [];
   if (why.lines.length) lines.push(ctx.t('eligibility:flow.whyNot'), ...why.lines);
   if (matches.length) {

@@ -91,9 +91,14 @@ export async function notUnderstood(ctx: FlowContext): Promise<void> {
   ctx.state = { ...ctx.state, misses };
 }
 
-/** A voice note or a sticker gets an answer that shows it was seen, not a generic "text only". */
+/**
+ * A voice note, a sticker or a photo gets an answer that shows it was seen, not a generic "text only";
+ * a photo or a file outside a form is most often a document sent too early ("kirim foto ijazah bisa
+ * lewat sini?"), so the answer says where documents go.
+ */
 export function nonTextKey(mediaKind: string): string {
   if (mediaKind === 'audio') return 'fallback.voice';
   if (mediaKind === 'sticker') return 'fallback.sticker';
+  if (mediaKind === 'photo' || mediaKind === 'document' || mediaKind === 'video') return 'fallback.file';
   return 'fallback.nonText';
 }

@@ -284,6 +284,8 @@ async function askGuardian(ctx: FlowContext): Promise<void> {
 
 async function onGuardian(ctx: FlowContext, input: FlowInput): Promise<void> {
   const answer = yesNo(input, 'guardian');
+  // "eh tadi salah ketik, lahirnya 12 mei 2002": the birth date that made the question is corrected.
+  if (answer === undefined && input.kind === 'text' && (await birthDateCorrected(ctx, input.text))) return;
   if (answer === undefined) {
     const detour = await escapeFromForm(ctx, input);
     if (detour === 'left') return;
@@ -300,6 +302,34 @@ async function onGuardian(ctx: FlowContext, input: FlowInput): Promise<void> {
   }
   ctx.say(ctx.t('profile:guardian.thanks'));
   await next(ctx);
+}
+
+/**
+ * A corrected birth date at the guardian's question: kept and said back; the guardian is asked only if
+ * the person is still under 18. False when the message corrects no birth date.
+ */
+async function birthDateCorrected(ctx: FlowContext, text: string): Promise<boolean> {
+  const c = readCorrection(text);
+  if (!c || (c.field && c.field !== 'birthDate')) return false;
+  const d = data(ctx);
+  const profile = await loadProfile(ctx.tx, ctx.user.id);
+  const result = [c.value, c.said]
+    .filter(Boolean)
+    .map((value) => acceptAnswer(ctx, 'birthDate', { kind: 'text', text: value }, profile, d.questions))
+    .find((r) => r.ok);
+  if (!result?.ok) return false;
+  await saveProfile(ctx.tx, ctx.user.id, result.profile);
+  const label = labelOf(ctx, 'birthDate', d);
+  const line =
+    profileSummary(ctx, result.profile).find((l) => l.includes(`${label}:`)) ?? `• ${label}: ${c.value}`;
+  ctx.say(ctx.t('form.corrected', { line }));
+  ctx.state = { ...ctx.state, misses: 0, data: { ...d, lastField: 'birthDate' } };
+  if (isMinor(result.profile)) {
+    await askGuardian(ctx);
+    return true;
+  }
+  await next(ctx, result.profile);
+  return true;
 }
 
 /** `known`: the profile as this turn just saved it (no need to read it again). */

@@ -47,14 +47,18 @@ export function knowledgeGate(
   const s = u.slots;
   // Said of oneself with what is wanted ("magang kaigo jepang, … gak ada tato", "magang korea, tidak
   // buta warna"): the search reads it against the programmes' own questions. Asked alone ("boleh ikut
-  // kalau bertato?"), the knowledge base answers the worry.
+  // kalau bertato?", "aku buta warna, masih bisa ikut program?"), the knowledge base answers the worry.
   // Saying they pass ("gak ada tato") is no worry; saying they have it is one when asked as a question
-  // ("punya tato bisa ke jepang?"), a fact for the search when not ("magang otomotif tp aku ada tato").
+  // ("punya tato bisa?"), a fact for the search when not ("magang otomotif tp aku ada tato"). With a
+  // programme named by trade, place or country ("aku di palu, ada tato. bisa magang jepang?") the
+  // programmes' own rules answer it, with what fits instead.
   const passes = s.facts?.tattoo === false || s.facts?.traits?.buta_warna === false;
   const has = s.facts?.tattoo === true || s.facts?.traits?.buta_warna === true;
   const stated = passes || (has && !WORRY_ASKED.test(lower));
   const wanted = Boolean(s.kind || s.kinds?.length || s.fields?.length || s.country || s.province);
-  if (WORRY_FACTS.test(lower)) return stated && wanted ? { ask: false } : { ask: true, options: {} };
+  const named = Boolean(s.fields?.length || s.province || s.regency || s.country || s.places?.length);
+  if (WORRY_FACTS.test(lower))
+    return (stated && wanted) || named ? { ask: false } : { ask: true, options: {} };
   // A value of the person's own ("umur 27", "lulusan smp") or a named target ("… magang korea?") is for
   // the eligibility engine and matching, which answer from the programmes' own rules.
   const personal = Boolean(s.education) || /\d/.test(u.normalized);

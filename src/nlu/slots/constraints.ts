@@ -306,6 +306,8 @@ export function extractConstraints(r: Reading): ConstraintReading {
     claim(r, hit.start, hit.end);
   }
   for (const hit of CONSTRAINT_TABLE.scan(r.tokens, r.claimed)) {
+    // "i'm colour blind" is no blindness: the facts read it (a programme's own question asks it).
+    if (hit.value === 'disabilityFriendly' && /^colou?r$/.test(r.tokens[hit.start - 1] ?? '')) continue;
     out.constraints ??= {};
     out.constraints[hit.value] = true;
     out.hits.push({ start: hit.start, end: hit.end, name: hit.value });

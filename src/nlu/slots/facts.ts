@@ -525,7 +525,16 @@ const HEIGHT_GLUE = new Set([
 const TATTOO = new Set(['tato', 'tatto', 'tattoo', 'tatoo', 'bertato', 'bertatto', 'tatoan']);
 const NO_TATTOO = new Set(['tidak', 'tanpa', 'belum', 'bukan', 'gak', 'nggak']);
 
-/** What programmes ask of the body, as the person says it: height in cm, a tattoo. */
+/** "buta warna", "colour blind", "color-blind", "colorblind" starting at token i. */
+function isColourBlind(tokens: readonly string[], i: number): boolean {
+  const w = tokens[i]!;
+  const next = tokens[i + 1] ?? '';
+  if (w === 'buta' && next === 'warna') return true;
+  if (/^colou?rblind$/.test(w)) return true;
+  return /^colou?r$/.test(w) && /^blind(ness)?$/.test(next === '-' ? (tokens[i + 2] ?? '') : next);
+}
+
+/** What programmes ask of the body, as the person says it: height in cm, a tattoo, colour blindness. */
 function readBody(r: Reading, facts: StatedFacts): void {
   const { tokens } = r;
   for (let i = 0; i < tokens.length; i++) {
@@ -544,6 +553,15 @@ function readBody(r: Reading, facts: StatedFacts): void {
       // "ga punya tato", "tanpa tato": none; "punya tato kecil di tangan", "bertato": one.
       facts.tattoo = !tokens.slice(Math.max(0, i - 3), i).some((x) => NO_TATTOO.has(x));
     }
+  }
+  // Read over claimed words too: "blind" may have been taken for a need before the facts are read.
+  for (let i = 0; i < tokens.length && facts.traits?.buta_warna === undefined; i++) {
+    if (!isColourBlind(tokens, i)) continue;
+    // "aku buta warna parsial", "i'm colour blind"; "ga buta warna", "not colour blind": not.
+    const blind = !tokens.slice(Math.max(0, i - 2), i).some((x) => NO_TATTOO.has(x) || x === 'not');
+    facts.traits = { ...facts.traits, buta_warna: blind };
+    const end = tokens[i]!.endsWith('blind') ? i + 1 : tokens[i + 1] === '-' ? i + 3 : i + 2;
+    claim(r, i, end);
   }
 }
 

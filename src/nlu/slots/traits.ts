@@ -25,6 +25,8 @@ export function readTraits(r: Reading): Record<string, boolean> | undefined {
       if (!length) continue;
       let j = i - 1;
       while (j >= 0 && i - j <= MAX_BETWEEN && trait.after.has(tokens[j]!)) j--;
+      // "gaada" reaches here as "tidak ada": the negation is the word before "ada".
+      if (tokens[j] === 'ada' && TRAIT_NEGATIONS.has(tokens[j - 1] ?? '')) j--;
       // The first said counts; a second "yg sonde perlu renang" is still no search word.
       if (j >= 0 && TRAIT_NEGATIONS.has(tokens[j]!)) {
         out[trait.id] ??= false;
