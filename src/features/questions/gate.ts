@@ -1,6 +1,7 @@
 import type { MatchOptions } from '../../knowledge/match';
 import { searchDiscount, seeksProgrammes } from '../../knowledge/search-words';
 import type { Intent, Understanding } from '../../nlu';
+import { type CardQuestion, requirementQuestion } from '../../nlu/card-question';
 
 /** Intents whose words may be a question for the knowledge base; the others are requests of their own. */
 const ASKING: ReadonlySet<Intent> = new Set<Intent>([
@@ -49,10 +50,35 @@ export function knowledgeGate(
   // A named route ("tokutei ginou syaratnya apa") is itself what is asked about: its country is not a
   // target the person named.
   const target = Boolean((s.country && !s.rankBy) || s.fields?.length || s.province);
-  if ((u.intent === 'eligibility' || u.intent === 'match') && (personal || target)) return { ask: false };
+  if ((u.intent === 'eligibility' || u.intent === 'match') && personal) return { ask: false };
+  // "perempuan boleh ikut magang jepang?", "batas umur magang korea berapa": the named programmes' own
+  // rules answer it (the router sends it there first); "udah nikah boleh magang ke korea?", "lpk jepang
+  // biayanya kok mahal, emang boleh?" name a target too, but no rule a programme keeps: the knowledge base.
+  if ((u.intent === 'eligibility' || u.intent === 'match') && target && rulesAnswer(text))
+    return { ask: false };
   if (seeksProgrammes(u, text)) return { ask: false };
   const discount = searchDiscount(u);
   return { ask: true, options: discount ? { discount } : {} };
+}
+
+/**
+ * A question about the documents to prepare ("dokumen apa aja buat magang ke luar negeri", "persyaratan
+ * dokumennya apa aja"): the knowledge base's general answer fits better than each programme's list.
+ */
+export function asksDocuments(asked: CardQuestion | undefined): boolean {
+  return Boolean(
+    asked?.attributes.includes('documents') &&
+      asked.attributes.every((a) => a === 'documents' || a === 'requirements'),
+  );
+}
+
+/** A body measure a programme may require ("tinggi badan minimal berapa", asked without a value). */
+const BODY_RULE = /\b(tinggi badan|berat badan|tinggi minimal|minimal tinggi|tinggi min|height|weight)\b/i;
+
+/** A question about a rule programmes keep (age, gender, height, education…), not about documents. */
+function rulesAnswer(text: string): boolean {
+  const asked = requirementQuestion(text);
+  return (Boolean(asked?.attributes.length) && !asksDocuments(asked)) || BODY_RULE.test(text);
 }
 
 /** Question words and marks: what makes an unmatched message worth collecting for staff. */
