@@ -187,7 +187,8 @@ const STOP = new Set([
   ...FUNCTION_WORDS,
   ...`caranya tuh tu nih deh kok lah pun lagi nanti terus trus masih dulu udah mohon tolong gimana kah dia mereka
   kita kami nya will would should if so not no yes get got have has had just about any some terima kasih makasih
-  thanks thank halo hai hello hi want wanna pengen pingin ingin mau need`.split(/\s+/),
+  thanks thank halo hai hello hi want wanna pengen pingin ingin mau need something anything thing
+  juta jt ribu rb million thousand rupiah rp`.split(/\s+/),
 ]);
 const NUMBER_WORDS =
   /^(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|pertama|kedua|ketiga|keempat|kelima|nomor|one|two|three|four|five|first|second|third|fourth|fifth|last|terakhir)$/;
@@ -407,7 +408,8 @@ function askedOf(index: KnowledgeIndex, text: string, options: MatchOptions): As
   const seen = new Set<string>();
   const asked: Asked[] = [];
   for (const term of analyse(text)) {
-    if (options.discount && term.word.split(' ').some((w) => options.discount!(w))) continue;
+    const discount = options.discount;
+    if (discount && term.word.split(' ').some((w) => isMeaningful(w) && discount(w))) continue;
     const forms = lookupForms(index, term);
     const key = forms.join('|');
     if (seen.has(key)) continue;
@@ -455,4 +457,21 @@ function fieldScore(index: KnowledgeIndex, e: IndexedEntry, asked: Asked[]): num
   const coverage = explained / total;
   if (strong < MIN_STRONG || strongWeight < MIN_STRONG_WEIGHT || coverage < MIN_COVERAGE) return 0;
   return score * coverage;
+}
+
+/**
+ * How the second way reads a message against one entry (for `scripts/kb-probe.ts`): each meaning with its
+ * weight and where the entry says it (Q question, K keywords, A answer), and the entry's field score.
+ */
+export function explainMatch(index: KnowledgeIndex, text: string, ref: string, options: MatchOptions = {}): string {
+  const e = index.entries.find((x) => x.entry.ref === ref);
+  if (!e) return `${ref}: no such entry`;
+  const asked = askedOf(index, text, options);
+  const where = (forms: string[]) =>
+    (['question', 'keywords', 'answer'] as const)
+      .filter((name) => forms.some((f) => e.fields[name].tf.has(f)))
+      .map((name) => name[0]!.toUpperCase())
+      .join('');
+  const words = asked.map((a) => `${a.forms.join('/')}:${a.weight.toFixed(2)}${where(a.forms)}`);
+  return `${words.join('  ')}  → ${(FIELD_SCALE * fieldScore(index, e, asked)).toFixed(2)}`;
 }

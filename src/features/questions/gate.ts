@@ -50,7 +50,9 @@ export function knowledgeGate(
   // A named route ("tokutei ginou syaratnya apa") is itself what is asked about: its country is not a
   // target the person named.
   const target = Boolean((s.country && !s.rankBy) || s.fields?.length || s.province);
-  if ((u.intent === 'eligibility' || u.intent === 'match') && personal) return { ask: false };
+  // A place named ("aku di kendari, bisa ikut … di palu?") asks about the programmes there.
+  const place = Boolean(s.province || s.regency);
+  if ((u.intent === 'eligibility' || u.intent === 'match') && (personal || place)) return { ask: false };
   // "perempuan boleh ikut magang jepang?", "batas umur magang korea berapa": the named programmes' own
   // rules answer it (the router sends it there first); "udah nikah boleh magang ke korea?", "lpk jepang
   // biayanya kok mahal, emang boleh?" name a target too, but no rule a programme keeps: the knowledge base.
