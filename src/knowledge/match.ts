@@ -54,6 +54,11 @@ export interface MatchOptions {
    * uang saku in general).
    */
   discount?: (word: string) => boolean;
+  /**
+   * The message points at a programme ("apakah saya bisa ikut pelatihan ini?"): only the keyword phrases
+   * may take it — the fields' common words would answer a question about the programme on screen.
+   */
+  pointsAtProgramme?: boolean;
 }
 
 // ─── 1. Keyword phrases ─────────────────────────────────────────────────────────────────────────
@@ -188,7 +193,9 @@ const STOP = new Set([
   ...`caranya tuh tu nih deh kok lah pun lagi nanti terus trus masih dulu udah mohon tolong gimana kah dia mereka
   kita kami nya will would should if so not no yes get got have has had just about any some terima kasih makasih
   thanks thank halo hai hello hi want wanna pengen pingin ingin mau need something anything thing
-  juta jt ribu rb million thousand rupiah rp`.split(/\s+/),
+  juta jt ribu rb million thousand rupiah rp someone somebody anyone anybody say says said tell told he she him
+  her his hers them into through went go goes going gone come came like really actually kinda sort also still even
+  from with as by than then very much many lot lots ok okay yeah dont doesnt didnt cant wont isnt arent im ive`.split(/\s+/),
 ]);
 const NUMBER_WORDS =
   /^(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|pertama|kedua|ketiga|keempat|kelima|nomor|one|two|three|four|five|first|second|third|fourth|fifth|last|terakhir)$/;
@@ -373,7 +380,8 @@ const MIN_STRONG = 2;
 const MIN_STRONG_WEIGHT = 4;
 /**
  * A message of one or two meanings ("durasinya berapa lama", "pelatihan ini gratis?") is left to the
- * keyword phrases: too short to tell a general question from one about the programme on screen.
+ * keyword phrases — too short to tell a general question from one about the programme on screen —
+ * unless both are in the entry's own question.
  */
 const MIN_ASKED = 3;
 
@@ -389,7 +397,7 @@ export function matchQuestion(index: KnowledgeIndex, text: string, options: Matc
   const out: Match[] = [];
   for (const e of index.entries) {
     const phrases = phraseScore(index, e, words, message, counts);
-    const fields = FIELD_SCALE * fieldScore(index, e, asked);
+    const fields = options.pointsAtProgramme ? 0 : FIELD_SCALE * fieldScore(index, e, asked);
     const score = Math.max(phrases, fields);
     if (score > 0) out.push({ ref: e.entry.ref, score: score + (e.entry.priority ?? 0) * 0.01 });
   }
@@ -411,9 +419,9 @@ function askedOf(index: KnowledgeIndex, text: string, options: MatchOptions): As
     const discount = options.discount;
     if (discount && term.word.split(' ').some((w) => isMeaningful(w) && discount(w))) continue;
     const forms = lookupForms(index, term);
-    const key = forms.join('|');
-    if (seen.has(key)) continue;
-    seen.add(key);
+    // "call" and "calls", "biaya" and "biayanya": one meaning.
+    if (forms.some((f) => seen.has(f))) continue;
+    for (const f of forms) seen.add(f);
     const df = Math.max(0, ...forms.map((f) => index.df.get(f) ?? 0));
     const idf = df ? idfOf(index, df) : 0;
     // A word only answers say ("full", "misal") is no topic of any entry: it weighs as little as an
@@ -430,7 +438,11 @@ function askedOf(index: KnowledgeIndex, text: string, options: MatchOptions): As
  */
 function fieldScore(index: KnowledgeIndex, e: IndexedEntry, asked: Asked[]): number {
   const total = asked.reduce((s, a) => s + a.weight, 0);
-  if (!total || asked.length < MIN_ASKED) return 0;
+  if (!total || asked.length < 2) return 0;
+  // Two meanings are enough only when the entry's own question says both ("my parents don't want me to
+  // go abroad": parents, abroad).
+  const inQuestion = (a: Asked) => a.forms.some((f) => e.fields.question.tf.has(f));
+  if (asked.length < MIN_ASKED && !asked.every(inQuestion)) return 0;
   let score = 0;
   let explained = 0;
   let strong = 0;
@@ -455,7 +467,9 @@ function fieldScore(index: KnowledgeIndex, e: IndexedEntry, asked: Asked[]): num
     }
   }
   const coverage = explained / total;
-  if (strong < MIN_STRONG || strongWeight < MIN_STRONG_WEIGHT || coverage < MIN_COVERAGE) return 0;
+  // Rare words carry a match; common ones ("kerja", "luar negeri") only when they are all the message says.
+  const weighty = strongWeight >= MIN_STRONG_WEIGHT || (coverage >= 0.9 && strongWeight >= 2.5);
+  if (strong < MIN_STRONG || !weighty || coverage < MIN_COVERAGE) return 0;
   return score * coverage;
 }
 

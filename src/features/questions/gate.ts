@@ -27,6 +27,10 @@ const SWITCH =
 /** Facts the eligibility engine cannot judge from a message: the knowledge base answers the worry. */
 const WORRY_FACTS = /\b(tato|tatto|tattoo|tatoo|buta warna|colou?r ?blind|colou?r-blind)\b/;
 
+/** "pelatihan ini", "this course": the programme on screen, not a question about how things are. */
+const POINTS_AT_PROGRAMME =
+  /\b(pelatihan|program|magang|kursus|kelas|sertifikasi|lowongan|training|course|programme|internship|apprenticeship) (ini|itu|tersebut|this|that)\b|\b(this|that) (program|programme|course|training|internship|apprenticeship)\b/;
+
 /**
  * Whether the knowledge base may answer this message, and which of its words count. "umur 27 bisa ikut
  * magang jepang?" is for the eligibility engine (the person's own age); "pelatihan las di sby" is a
@@ -60,7 +64,11 @@ export function knowledgeGate(
     return { ask: false };
   if (seeksProgrammes(u, text)) return { ask: false };
   const discount = searchDiscount(u);
-  return { ask: true, options: discount ? { discount } : {} };
+  const pointsAtProgramme = POINTS_AT_PROGRAMME.test(u.normalized);
+  return {
+    ask: true,
+    options: { ...(discount ? { discount } : {}), ...(pointsAtProgramme ? { pointsAtProgramme } : {}) },
+  };
 }
 
 /**
