@@ -24,6 +24,8 @@ const AFTER_APPLYING =
 /** "bahasa inggris aja aku jeblok" talks about a language; switching asks for it to be spoken. */
 const SWITCH =
   /\b(pake|pakai|ganti|ubah|switch|change|reply|answer|respond|jawab|balas|bales|ngomong|speak|talk|write|chat|in english|in indonesian|dalam bahasa)\b/;
+/** "report a fake agent", "scammed by an agent": a broker, not a request for a staff member. */
+const BROKER = /\b(scam|scammed|scammer|fake|fraud|penipu|penipuan|tipu|ditipu|ketipu|calo|report|lapor|illegal|ilegal)\b/;
 /** Facts the eligibility engine cannot judge from a message: the knowledge base answers the worry. */
 const WORRY_FACTS = /\b(tato|tatto|tattoo|tatoo|buta warna|colou?r ?blind|colou?r-blind)\b/;
 
@@ -44,7 +46,8 @@ export function knowledgeGate(
   const asksAnyway =
     (u.intent === 'cancel' && (HOW.test(u.normalized) || text.includes('?'))) ||
     (u.intent === 'status' && AFTER_APPLYING.test(u.normalized)) ||
-    (u.intent === 'language' && !SWITCH.test(lower));
+    (u.intent === 'language' && !SWITCH.test(lower)) ||
+    (u.intent === 'handoff' && BROKER.test(lower));
   if (!ASKING.has(u.intent) && !asksAnyway) return { ask: false };
   if (WORRY_FACTS.test(lower)) return { ask: true, options: {} };
   const s = u.slots;
