@@ -195,7 +195,8 @@ const STOP = new Set([
   thanks thank halo hai hello hi want wanna pengen pingin ingin mau need something anything thing
   juta jt ribu rb million thousand rupiah rp someone somebody anyone anybody say says said tell told he she him
   her his hers them into through went go goes going gone come came like really actually kinda sort also still even
-  from with as by than then very much many lot lots ok okay yeah dont doesnt didnt cant wont isnt arent im ive`.split(/\s+/),
+  from with as by than then very much many lot lots ok okay yeah dont doesnt didnt cant wont isnt arent im ive
+  biar supaya agar`.split(/\s+/),
 ]);
 const NUMBER_WORDS =
   /^(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|pertama|kedua|ketiga|keempat|kelima|nomor|one|two|three|four|five|first|second|third|fourth|fifth|last|terakhir)$/;
@@ -377,7 +378,7 @@ const ANSWER_ONLY = 0.5;
 const MIN_COVERAGE = 0.55;
 /** Meanings the entry must say in its question or keywords, and their least weight together. */
 const MIN_STRONG = 2;
-const MIN_STRONG_WEIGHT = 4;
+const MIN_STRONG_WEIGHT = 3.5;
 /**
  * A message of one or two meanings ("durasinya berapa lama", "pelatihan ini gratis?") is left to the
  * keyword phrases — too short to tell a general question from one about the programme on screen —
