@@ -29,9 +29,12 @@ const BROKER = /\b(scam|scammed|scammer|fake|fraud|penipu|penipuan|tipu|ditipu|k
 /** Facts the eligibility engine cannot judge from a message: the knowledge base answers the worry. */
 const WORRY_FACTS = /\b(tato|tatto|tattoo|tatoo|buta warna|colou?r ?blind|colou?r-blind)\b/;
 
-/** "pelatihan ini", "this course": the programme on screen, not a question about how things are. */
+/**
+ * "pelatihan ini", "this course": the programme on screen, not a question about how things are ("magang
+ * itu apa" asks what magang is, so "itu" is not among them).
+ */
 const POINTS_AT_PROGRAMME =
-  /\b(pelatihan|program|magang|kursus|kelas|sertifikasi|lowongan|training|course|programme|internship|apprenticeship) (ini|itu|tersebut|this|that)\b|\b(this|that) (program|programme|course|training|internship|apprenticeship)\b/;
+  /\b(pelatihan|program|magang|kursus|kelas|sertifikasi|lowongan|training|course|programme|internship|apprenticeship) (ini|tersebut|this)\b|\b(this|that) (program|programme|course|training|internship|apprenticeship)\b/;
 
 /**
  * Whether the knowledge base may answer this message, and which of its words count. "umur 27 bisa ikut
