@@ -19,6 +19,7 @@ import { notUnderstood, openFeature, salam, showMenu } from './menu/flow';
 import { profileFromFacts } from './profile/facts';
 import type { FieldId } from './profile/fields';
 import { QUESTIONS_FLOW, type QuestionsFlow } from './questions/flow';
+import { asksDocuments } from './questions/gate';
 
 /** Words of learning: with them a language named is a subject ("japanese language class online"). */
 const LEARN =
@@ -232,7 +233,7 @@ export async function routeFreeText(
   if (ASKS_ABOUT.has(u.intent)) {
     const found = requirementQuestion(text);
     // "dokumen apa aja buat magang ke luar negeri": the knowledge base's general answer fits better.
-    const asked = found?.attributes.every((a) => a === 'documents') ? undefined : found;
+    const asked = asksDocuments(found) ? undefined : found;
     // The question's own words ("syaratnya", "disiapin") are not what the programmes are about.
     const query = asked ? queryFromUnderstanding(u) : undefined;
     if (query) delete query.text;

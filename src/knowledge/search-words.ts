@@ -33,10 +33,10 @@ const EXISTS =
   /\b(ada|adakah)\b|^(is there|are there|any)\b|\b(apa|mana) (aja|saja)\b|\b(pelatihan|magang|kursus|kelas|program|sertifikasi|lowongan) apa\b/;
 /**
  * Asking what something is: a question about it, whatever programme words it names ("eps topik itu apa",
- * "apa sih eps itu", "tokutei ginou tuh apaan").
+ * "apa sih eps itu", "tokutei ginou tuh apaan", "how does eps-topik work").
  */
 const DEFINES =
-  /\b(apa itu|itu apa|tuh apa|apaan|pengertian|arti|artinya|maksud|maksudnya|bedanya|what is|what are|whats|what does|mean|means|meaning)\b|^apa\b.*\bitu$/;
+  /\bhow (does|do) .*\bwork\b|\b(apa itu|itu apa|tuh apa|tu apa|apaan|pengertian|arti|artinya|maksud|maksudnya|bedanya|what is|what are|whats|what does|mean|means|meaning)\b|^apa\b.*\bitu$/;
 /**
  * Qualities every catalogued programme has (each is verified): in a message that looks for programmes
  * ("aceh ada jalur resmi kerja ke malaysia ga", "mau kerja juga tapi yg legal") they say which ones; in a

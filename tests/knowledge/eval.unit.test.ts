@@ -63,13 +63,18 @@ describe('knowledge-base matcher', () => {
   });
 
   for (const [name, floor] of [
-    ['paraphrases.json', 0.9],
-    ['paraphrases-b.json', 0.85],
+    // Branch kb6 (2026-12-07, BM25F over question, keywords and answer; routing): A 136 → 139/149
+    // (91.3 → 93.3 %), B 57 → 59/63 (90.5 → 93.7 %).
+    ['paraphrases.json', 0.92],
+    ['paraphrases-b.json', 0.9],
     // Set C (2026-12-07): the entries of session 6, paraphrased by a helper who saw only each question.
     // Measured untuned: 21/40 = 52.5 %, 0/6 searches taken (the new entries' keywords do not generalise yet).
     // With the second channel (each entry's own question and answer words, synonyms as data; no keyword
     // added): 25/40 = 62.5 %, 0/6 searches taken (A and B unchanged: 91.3 %, 90.5 %).
-    ['paraphrases-c.json', 0.6],
+    // Branch kb6: 31/40 = 77.5 %, 0/6 searches taken, with no keyword added — but C's misses were read
+    // while the retrieval, the synonym groups and the routing were changed, so C is no longer a set
+    // written apart; the lead's set D is.
+    ['paraphrases-c.json', 0.75],
   ] as const) {
     it(`answers ${name} with the right entry and leaves searches alone`, () => {
       const r = evaluate(load(name));
@@ -78,7 +83,7 @@ describe('knowledge-base matcher', () => {
           `${r.falsePositives}/${r.negatives} searches or small talk taken\n${r.misses.join('\n')}`,
       );
       expect(r.accuracy).toBeGreaterThanOrEqual(floor);
-      expect(r.falsePositives).toBeLessThanOrEqual(1);
+      expect(r.falsePositives).toBe(0);
     });
   }
 

@@ -64,6 +64,8 @@ const REQUESTS = new Set([
 ]);
 /** Feelings that get an answer of their own when nothing else was asked. */
 const HEAVY: ReadonlySet<Tone> = new Set<Tone>(['crisis', 'distress', 'insult', 'frustration']);
+/** Feelings that are not worries: said without a question, the feeling is what to answer. */
+const LIGHT: ReadonlySet<Tone> = new Set<Tone>(['joy', 'thanks', 'laughter', 'greeting']);
 
 /**
  * The request names something to look for (a kind, field, subject, country, place or list item):
@@ -219,7 +221,9 @@ export function createQuestionsFlow(settings: QuestionsSettings): QuestionsFlow 
         return true;
       }
       const gate = knowledgeGate(u, text);
-      if (gate.ask) {
+      // "wah mantap, aku lolos seleksi kak!! 🥳" is news to celebrate, not a question about being rejected.
+      const celebrating = tone && LIGHT.has(tone.tone) && !looksLikeQuestion(text, u);
+      if (gate.ask && !celebrating) {
         const { slugs } = await context(ctx);
         const found = await findAnswer(ctx.tx, text, slugs, gate.options);
         if (found) {

@@ -1,6 +1,7 @@
 import type { MatchOptions } from '../../knowledge/match';
 import { searchDiscount, seeksProgrammes } from '../../knowledge/search-words';
 import type { Intent, Understanding } from '../../nlu';
+import { type CardQuestion, requirementQuestion } from '../../nlu/card-question';
 
 /** Intents whose words may be a question for the knowledge base; the others are requests of their own. */
 const ASKING: ReadonlySet<Intent> = new Set<Intent>([
@@ -23,11 +24,20 @@ const AFTER_APPLYING =
 /** "bahasa inggris aja aku jeblok" talks about a language; switching asks for it to be spoken. */
 const SWITCH =
   /\b(pake|pakai|ganti|ubah|switch|change|reply|answer|respond|jawab|balas|bales|ngomong|speak|talk|write|chat|in english|in indonesian|dalam bahasa)\b/;
+/** "report a fake agent", "scammed by an agent": a broker, not a request for a staff member. */
+const BROKER = /\b(scam|scammed|scammer|fake|fraud|penipu|penipuan|tipu|ditipu|ketipu|calo|report|lapor|illegal|ilegal)\b/;
 /** Facts the eligibility engine cannot judge from a message: the knowledge base answers the worry. */
 const WORRY_FACTS = /\b(tato|tatto|tattoo|tatoo|buta warna|colou?r ?blind|colou?r-blind)\b/;
 /** A worry asked about ("punya tato bisa ke jepang?", "buta warna jd penghalang?"), not only said. */
 const WORRY_ASKED =
   /\?|\b(bisa|bisakah|boleh|bolehkah|apa|apakah|gimana|bagaimana|can|could|penghalang|masalah|ngaruh|pengaruh|diterima)\b/;
+
+/**
+ * "pelatihan ini", "this course": the programme on screen, not a question about how things are ("magang
+ * itu apa" asks what magang is, so "itu" is not among them).
+ */
+const POINTS_AT_PROGRAMME =
+  /\b(pelatihan|program|magang|kursus|kelas|sertifikasi|lowongan|training|course|programme|internship|apprenticeship) (ini|tersebut|this)\b|\b(this|that) (program|programme|course|training|internship|apprenticeship)\b/;
 
 /**
  * Whether the knowledge base may answer this message, and which of its words count. "umur 27 bisa ikut
@@ -42,7 +52,8 @@ export function knowledgeGate(
   const asksAnyway =
     (u.intent === 'cancel' && (HOW.test(u.normalized) || text.includes('?'))) ||
     (u.intent === 'status' && AFTER_APPLYING.test(u.normalized)) ||
-    (u.intent === 'language' && !SWITCH.test(lower));
+    (u.intent === 'language' && !SWITCH.test(lower)) ||
+    (u.intent === 'handoff' && BROKER.test(lower));
   if (!ASKING.has(u.intent) && !asksAnyway) return { ask: false };
   const s = u.slots;
   // Said of oneself with what is wanted ("magang kaigo jepang, … gak ada tato", "magang korea, tidak
@@ -65,10 +76,41 @@ export function knowledgeGate(
   // A named route ("tokutei ginou syaratnya apa") is itself what is asked about: its country is not a
   // target the person named.
   const target = Boolean((s.country && !s.rankBy) || s.fields?.length || s.province);
-  if ((u.intent === 'eligibility' || u.intent === 'match') && (personal || target)) return { ask: false };
+  // A place named ("aku di kendari, bisa ikut … di palu?") asks about the programmes there.
+  const place = Boolean(s.province || s.regency);
+  if ((u.intent === 'eligibility' || u.intent === 'match') && (personal || place)) return { ask: false };
+  // "perempuan boleh ikut magang jepang?", "batas umur magang korea berapa": the named programmes' own
+  // rules answer it (the router sends it there first); "udah nikah boleh magang ke korea?", "lpk jepang
+  // biayanya kok mahal, emang boleh?" name a target too, but no rule a programme keeps: the knowledge base.
+  if ((u.intent === 'eligibility' || u.intent === 'match') && target && rulesAnswer(text))
+    return { ask: false };
   if (seeksProgrammes(u, text)) return { ask: false };
   const discount = searchDiscount(u);
-  return { ask: true, options: discount ? { discount } : {} };
+  const pointsAtProgramme = POINTS_AT_PROGRAMME.test(u.normalized);
+  return {
+    ask: true,
+    options: { ...(discount ? { discount } : {}), ...(pointsAtProgramme ? { pointsAtProgramme } : {}) },
+  };
+}
+
+/**
+ * A question about the documents to prepare ("dokumen apa aja buat magang ke luar negeri", "persyaratan
+ * dokumennya apa aja"): the knowledge base's general answer fits better than each programme's list.
+ */
+export function asksDocuments(asked: CardQuestion | undefined): boolean {
+  return Boolean(
+    asked?.attributes.includes('documents') &&
+      asked.attributes.every((a) => a === 'documents' || a === 'requirements'),
+  );
+}
+
+/** A body measure a programme may require ("tinggi badan minimal berapa", asked without a value). */
+const BODY_RULE = /\b(tinggi badan|berat badan|tinggi minimal|minimal tinggi|tinggi min|height|weight)\b/i;
+
+/** A question about a rule programmes keep (age, gender, height, education…), not about documents. */
+function rulesAnswer(text: string): boolean {
+  const asked = requirementQuestion(text);
+  return (Boolean(asked?.attributes.length) && !asksDocuments(asked)) || BODY_RULE.test(text);
 }
 
 /** Question words and marks: what makes an unmatched message worth collecting for staff. */
