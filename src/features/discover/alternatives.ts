@@ -17,6 +17,7 @@ import type { StoredProfile } from '../../db/schema';
 import { jakartaDay, toIsoDate } from '../../eligibility';
 import { evaluateFor } from '../../eligibility/for-profile';
 import type { FlowContext } from '../../engine/context';
+import { understand } from '../../nlu';
 import type { Choice } from '../../shared/conversation';
 import { isHeightQuestion } from '../../shared/profile';
 import type { Programme } from '../../shared/programme';
@@ -129,11 +130,19 @@ export async function alternativesFor(ctx: FlowContext, query: ProgrammeQuery): 
         mayFit: true,
       })
     : [];
-  // Nearest first, as a patient staff member would offer them: the regency where they live (any
-  // trade: "what else is there here"), then their province (the trade asked for ranks first there),
-  // then what is reachable from anywhere, online or abroad. Somewhere else in Indonesia answers nothing
-  // asked.
-  const matches = found.filter((m) => m.distance <= 2).slice(0, ALTERNATIVES_SHOWN);
+  // Nearest first, as a patient staff member would offer them: the regency where they live, then their
+  // province, then what is reachable from anywhere, online or abroad. Somewhere else in Indonesia
+  // answers nothing asked. Asked whether they can join ("umur 30, las bekasi bisa?"), any trade is
+  // what else they could join; searching for a trade ("laki2, ada kursus jahit di aceh?"), another
+  // trade answers a question they did not ask — except in the regency where they said they live.
+  const fields = askedToJoin(ctx) ? [] : (query.fields ?? []);
+  const matches = found
+    .filter(
+      (m) =>
+        m.distance <= 2 &&
+        (!fields.length || fields.includes(m.field) || (m.distance === 0 && person.domicile !== undefined)),
+    )
+    .slice(0, ALTERNATIVES_SHOWN);
   const lines: string[] = [];
   if (why.lines.length) lines.push(ctx.t('eligibility:flow.whyNot'), ...why.lines);
   if (matches.length) {
@@ -142,6 +151,12 @@ export async function alternativesFor(ctx: FlowContext, query: ProgrammeQuery): 
   }
   const choices = matches.map((m, i) => ({ id: `open:${m.slug}`, label: String(i + 1), listed: true }));
   return { lines, choices };
+}
+
+/** Whether the message asked about joining ("bisa ikut …?") rather than searched ("ada …?"). */
+function askedToJoin(ctx: FlowContext): boolean {
+  const payload = ctx.inbound.payload;
+  return payload.type === 'text' && understand(payload.text).intent === 'eligibility';
 }
 
 function placeOf(query: ProgrammeQuery): { province: string; regency?: string } | undefined {
