@@ -93,7 +93,8 @@ async function fullApplications(url: string, uploads: string): Promise<void> {
       TELEGRAM_API_ROOT: api.url,
       UPLOADS_DIR: uploads,
       DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      LOG_LEVEL: 'warn',
+      // BENCH_LOG_LEVEL=info: the server's log lines too (e.g. sends that outlived the webhook's wait).
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

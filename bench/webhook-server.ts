@@ -20,13 +20,18 @@ const runtime = createRuntime({
   telegramFetchConfig: telegramFetchConfig(config.TELEGRAM_API_ROOT),
 });
 await runtime.telegram?.init();
+// As `npm start` does (src/index.ts): replies the webhook leaves to the outbox (past its deadline, on a
+// busy machine) are sent by the dispatcher. Without it they were never sent, and the form bench stalled.
+runtime.dispatcher.start();
 const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: '127.0.0.1' }, () => {
   process.stdout.write('ready\n');
 });
 process.on('SIGTERM', async () => {
   server.close();
-  // Buffered sent marks are written before the database closes (the background loops never started
-  // here, so runtime.shutdown(), which waits for them, is not for this process).
+  // The dispatcher stops first; buffered sent marks are written before the database closes (the other
+  // background loops never started here, so runtime.shutdown(), which waits for them, is not for this
+  // process).
+  await runtime.dispatcher.stop();
   await runtime.background.settle();
   await runtime.marker.flush();
   await database.close();
