@@ -104,10 +104,6 @@ export interface SearchResult {
 }
 
 export const CLOSING_SOON_DAYS = 7;
-
-/** A title that says the programme is for disabled people ("… untuk Penyandang Disabilitas", "bagi Tuli"). */
-const FOR_DISABLED_TITLE =
-  ' (untuk|bagi|khusus) (para )?(penyandang |pemuda |teman |peserta |kawan )?(disabilitas|difabel|tuli|tunanetra|tunarungu|tunadaksa|netra|daksa|disabilitas daksa) ';
 const MAX_WORDS = 8;
 
 /** Chat filler that says nothing about a programme ("saya mau cari info yang di …"). */
@@ -584,15 +580,10 @@ function plan(
   const wordsOnly = (!filters || !subjectSaid(query)) && !hasTopicsEarly && terms.length > 0;
   // Only words: a programme must say one of them — as a filter too, so the trigram index finds them.
   if (wordsOnly) where.push(or(...terms.map((t) => termMatch(p.searchText, t)))!);
-  // A programme whose own title says it is for disabled people comes after the others, unless the
-  // person asked for that: what fits everyone is what a general question is answered with.
-  const groupOnly = query.disabilityFriendly
-    ? sql`0`
-    : sql`(case when ${p.titleText} ~ ${FOR_DISABLED_TITLE} then 1 else 0 end)`;
   return {
     where,
-    score: sql`(${scoreSql(query, terms)} - ${groupOnly} * 0.5)`,
-    relevance: sql`(${titleSql(query, terms)} * 0.1 + ${placeBonus(query)} - ${restricted} - ${groupOnly})`,
+    score: scoreSql(query, terms),
+    relevance: sql`(${titleSql(query, terms)} * 0.1 + ${placeBonus(query)} - ${restricted})`,
     hidden,
     hiddenReasons,
     hasTopics,
