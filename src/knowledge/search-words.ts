@@ -30,7 +30,7 @@ const YES_NO =
   /\b(tidak|kah|apa|apa sih|atau tidak|belum)$|^(is|are|do|does|can|could|will|should|may|must)\b/;
 /** "ada …", "adakah …", "… apa aja", "pelatihan apa": whether (which) programmes exist, anywhere in the message. */
 const EXISTS =
-  /\b(ada|adakah)\b|^(is there|are there|any)\b|\b(apa|mana) (aja|saja)\b|\b(pelatihan|magang|kursus|kelas|program|sertifikasi|lowongan) apa\b/;
+  /\b(ada|adakah|is there|are there)\b|^any\b|\b(apa|mana) (aja|saja)\b|\b(pelatihan|magang|kursus|kelas|program|sertifikasi|lowongan) apa\b/;
 /**
  * Asking what something is: a question about it, whatever programme words it names ("eps topik itu apa",
  * "apa sih eps itu", "tokutei ginou tuh apaan", "how does eps-topik work").
