@@ -289,6 +289,25 @@ export async function routeFreeText(
     case 'subscribe': {
       const profile = u.slots.constraints?.nearHome ? await nearHomeProfile(ctx) : undefined;
       let query = withHeardPerson(ctx, queryFromUnderstanding(u, profile));
+      // "I live in Tual, the Ambon electrical course is too far. anything closer?": the programme named
+      // elsewhere is the one too far; what is near home is asked, whatever its trade.
+      const homeRegency = profile?.domicileRegency;
+      const homeProvince = profile?.domicileProvince;
+      const named = [query.regency, query.province, ...(query.places ?? [])].filter((c): c is string =>
+        Boolean(c),
+      );
+      if (homeProvince && named.length && !named.some((c) => c === homeRegency || c === homeProvince)) {
+        const {
+          regency: _r,
+          province: _p,
+          places: _pl,
+          fields: _f,
+          fieldWords: _fw,
+          text: _t,
+          ...rest
+        } = query as ProgrammeQuery & { fieldWords?: unknown };
+        query = { ...rest, ...(homeRegency ? { regency: homeRegency } : { province: homeProvince }) };
+      }
       // "enek pelatihan opo ae?" after "aku arek suroboyo": no place named, so near where they live.
       const home = heardPlace(ctx);
       if (home && !query.province && !query.regency && !query.places && !query.country && !query.countries)

@@ -211,3 +211,13 @@ describe('a birth date corrected at the guardian question (issue #14.4)', () => 
     expect(reply.text).not.toContain(id('profile:guardian.ask'));
   });
 });
+
+describe('"too far, anything closer?" (issue #14.7)', () => {
+  it('asks for what is near home, whatever the trade of the programme too far', async () => {
+    const p = person();
+    await p.say('I live in Surabaya, the welding course in Malang is too far. anything closer?');
+    const shown = all(p.texts());
+    expect(shown).toContain('Cooking Surabaya');
+    expect(shown).toContain('Electrical Installation Surabaya');
+  });
+});

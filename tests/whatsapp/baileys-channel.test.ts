@@ -101,8 +101,8 @@ describe('Baileys inbound: message kinds', () => {
       Buffer.from(msg.message!.imageMessage!.mediaKey!),
     );
     expect(stored!.message!.imageMessage!.directPath).toBe(msg.message!.imageMessage!.directPath);
-    // The bot says it reads text and buttons for now, and shows the menu.
-    expect(h.texts(pnOf(p)).at(-2)).toContain('aku hanya bisa membaca pesan teks');
+    // The bot says the photo arrived, that documents are sent when applying, and shows the menu.
+    expect(h.texts(pnOf(p)).at(-2)).toContain('Foto atau berkasnya sudah sampai');
   });
 
   it('a document (with caption) becomes media with its file name, type and size', async () => {

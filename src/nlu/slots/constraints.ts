@@ -179,6 +179,15 @@ const CONSTRAINT_WORDS: Readonly<Record<ConstraintName, readonly string[]>> = {
     'sekitar saya',
     'wilayah saya',
     'dekat dengan rumah',
+    'lebih dekat',
+    'yang lebih dekat',
+    'yg lebih deket',
+    'closer',
+    'anything closer',
+    'closer to home',
+    'close to home',
+    'close to me',
+    'near where i live',
   ],
 };
 
