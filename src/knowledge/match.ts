@@ -478,7 +478,12 @@ function fieldScore(index: KnowledgeIndex, e: IndexedEntry, asked: Asked[]): num
  * How the second way reads a message against one entry (for `scripts/kb-probe.ts`): each meaning with its
  * weight and where the entry says it (Q question, K keywords, A answer), and the entry's field score.
  */
-export function explainMatch(index: KnowledgeIndex, text: string, ref: string, options: MatchOptions = {}): string {
+export function explainMatch(
+  index: KnowledgeIndex,
+  text: string,
+  ref: string,
+  options: MatchOptions = {},
+): string {
   const e = index.entries.find((x) => x.entry.ref === ref);
   if (!e) return `${ref}: no such entry`;
   const asked = askedOf(index, text, options);

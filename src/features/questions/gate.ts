@@ -25,7 +25,8 @@ const AFTER_APPLYING =
 const SWITCH =
   /\b(pake|pakai|ganti|ubah|switch|change|reply|answer|respond|jawab|balas|bales|ngomong|speak|talk|write|chat|in english|in indonesian|dalam bahasa)\b/;
 /** "report a fake agent", "scammed by an agent": a broker, not a request for a staff member. */
-const BROKER = /\b(scam|scammed|scammer|fake|fraud|penipu|penipuan|tipu|ditipu|ketipu|calo|report|lapor|illegal|ilegal)\b/;
+const BROKER =
+  /\b(scam|scammed|scammer|fake|fraud|penipu|penipuan|tipu|ditipu|ketipu|calo|report|lapor|illegal|ilegal)\b/;
 /** Facts the eligibility engine cannot judge from a message: the knowledge base answers the worry. */
 const WORRY_FACTS = /\b(tato|tatto|tattoo|tatoo|buta warna|colou?r ?blind|colou?r-blind)\b/;
 /** A worry asked about ("punya tato bisa ke jepang?", "buta warna jd penghalang?"), not only said. */
