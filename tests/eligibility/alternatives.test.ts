@@ -46,12 +46,6 @@ const CATALOGUE = [
     location: { mode: 'daring' },
     eligibility: open,
   }),
-  // Young people only: a 30-year-old asking about it hears why not, and what else is in that regency.
-  programme('las-muda-bekasi', {
-    title: { id: 'Pelatihan Las Muda Bekasi' },
-    location: { province: '32', regency: '32.75', mode: 'luring' },
-    eligibility: { age: { min: 18, max: 24 }, education: { min: 'SMP' } },
-  }),
   overseas('magang-jepang', 'JP', { title: { id: 'Magang Manufaktur Jepang' }, eligibility: open }),
 ];
 
@@ -124,7 +118,7 @@ describe('after a refusal', () => {
     for (const line of lines) expect(line).toMatch(/📍 \S/);
   });
 
-  it('after a search ruled out by what she said in one message: why, then what fits near her, nearest first', async () => {
+  it('after a search ruled out by what she said in one message: why, then what fits near her', async () => {
     const p = conversation(h, { id: next++, firstName: 'Wulan' });
     await p.say('/start');
     const reply = await p.say(
@@ -136,28 +130,12 @@ describe('after a refusal', () => {
     expect(reasons).toContain('✗ Pelatihan · Kota Jakarta Selatan');
     expect(reasons).not.toContain('Pelatihan Las Warga Jakarta');
     const titles = [...near.matchAll(/^\d+\. (.+)$/gm)].map((m) => m[1]);
-    // Her own regency first, then her province, then what is reachable from anywhere (online, abroad);
-    // the same trade on another island is not near.
-    expect(titles.slice(0, 2)).toEqual(['Pelatihan Tata Boga Bekasi', 'Pelatihan Menjahit Bogor']);
-    expect(['Kelas Komputer Daring', 'Magang Manufaktur Jepang']).toContain(titles[2]);
+    // Near is her own regency; another trade a regency away answers nothing she asked.
+    expect(titles).toEqual(['Pelatihan Tata Boga Bekasi']);
+    expect(titles).not.toContain('Pelatihan Menjahit Bogor');
     expect(titles).not.toContain('Pelatihan Las Makassar');
     expect([...near.matchAll(/^ {3}📍 \S/gm)].length).toBe(titles.length);
     // Nothing was stored: no consent was asked.
     expect(reply.buttons.map((b) => b.text)).not.toContain(t('profile:consent.agree'));
-  });
-});
-
-describe('after a refusal, with only the place asked about known', () => {
-  it('"umur 30, pelatihan las muda bekasi bisa?": what fits in that regency in another trade comes first', async () => {
-    const p = conversation(h, { id: next++, firstName: 'Yusuf' });
-    await p.say('/start');
-    const reply = await p.say('umur 30, pelatihan las muda bekasi bisa?');
-    const [, why = ''] = reply.text.split(t('eligibility:flow.whyNot'));
-    const [reasons, near = ''] = why.split(t('eligibility:flow.nearYou'));
-    expect(reasons).toContain('✗ Pelatihan · Kota Bekasi');
-    const titles = [...near.matchAll(/^\d+\. (.+)$/gm)].map((m) => m[1]);
-    expect(titles[0]).toBe('Pelatihan Tata Boga Bekasi');
-    expect(titles).not.toContain('Pelatihan Las Makassar');
-    expect([...near.matchAll(/^ {3}📍 \S/gm)].length).toBe(titles.length);
   });
 });

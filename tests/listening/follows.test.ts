@@ -135,7 +135,7 @@ describe('a condition said with a programme named (issue #14.7)', () => {
   it('"buta warna parsial … bisa ikut instalasi listrik surabaya?": the rule it fails, then what fits there', async () => {
     const p = person();
     const reply = await p.say(
-      'aku buta warna parsial, 20 thn di surabaya. bisa ikut instalasi listrik surabaya?',
+      'aku tinggal di surabaya, buta warna parsial, 20 thn. bisa ikut instalasi listrik surabaya?',
     );
     const [, why = ''] = reply.text.split(id('eligibility:flow.whyNot'));
     const [reasons, near = ''] = why.split(id('eligibility:flow.nearYou'));
