@@ -62,13 +62,14 @@ export function knowledgeGate(
   // kalau bertato?", "aku buta warna, masih bisa ikut program?"), the knowledge base answers the worry.
   // Saying they pass ("gak ada tato") is no worry; saying they have it is one when asked as a question
   // ("punya tato bisa?"), a fact for the search when not ("magang otomotif tp aku ada tato"). With a
-  // programme named by trade, place or country ("aku di palu, ada tato. bisa magang jepang?") the
+  // programme named by trade or place ("aku di palu, ada tato. bisa magang jepang?") the
   // programmes' own rules answer it, with what fits instead.
   const passes = s.facts?.tattoo === false || s.facts?.traits?.buta_warna === false;
   const has = s.facts?.tattoo === true || s.facts?.traits?.buta_warna === true;
   const stated = passes || (has && !WORRY_ASKED.test(lower));
   const wanted = Boolean(s.kind || s.kinds?.length || s.fields?.length || s.country || s.province);
-  const named = Boolean(s.fields?.length || s.province || s.regency || s.country || s.places?.length);
+  // A country alone is not enough: "punya tato bisa ke jepang?" is the worry itself.
+  const named = Boolean(s.fields?.length || s.province || s.regency || s.places?.length);
   if (WORRY_FACTS.test(lower))
     return (stated && wanted) || named ? { ask: false } : { ask: true, options: {} };
   // A value of the person's own ("umur 27", "lulusan smp") or a named target ("… magang korea?") is for
