@@ -62,7 +62,8 @@ describe('knowledge-base matcher', () => {
     expect(globalEntries().length).toBeGreaterThanOrEqual(40);
   });
 
-  for (const [name, floor] of [
+  // [set, least share right, most searches or small talk taken (0 unless said)]
+  for (const [name, floor, taken = 0] of [
     // Branch kb6 (2026-12-07, BM25F over question, keywords and answer; routing): A 136 → 139/149
     // (91.3 → 93.3 %), B 57 → 59/63 (90.5 → 93.7 %).
     ['paraphrases.json', 0.92],
@@ -75,6 +76,12 @@ describe('knowledge-base matcher', () => {
     // while the retrieval, the synonym groups and the routing were changed, so C is no longer a set
     // written apart; the lead's set D is.
     ['paraphrases-c.json', 0.75],
+    // Set D (2026-12-07, session 8): 170 questions for all 69 entries and 42 that no entry answers,
+    // written by a helper who saw only each entry's question, kept outside the repository while the
+    // matcher was changed and never tuned on. Session 8's starting code (a8272bb): 92/170 = 54.1 %, 3/42
+    // taken; after every branch of the session (kb6's BM25F included): 96/170 = 56.5 %, 1/42 taken —
+    // matching still does not generalise; D's misses are the next session's material.
+    ['paraphrases-d.json', 0.53, 1],
   ] as const) {
     it(`answers ${name} with the right entry and leaves searches alone`, () => {
       const r = evaluate(load(name));
@@ -83,7 +90,7 @@ describe('knowledge-base matcher', () => {
           `${r.falsePositives}/${r.negatives} searches or small talk taken\n${r.misses.join('\n')}`,
       );
       expect(r.accuracy).toBeGreaterThanOrEqual(floor);
-      expect(r.falsePositives).toBe(0);
+      expect(r.falsePositives).toBeLessThanOrEqual(taken);
     });
   }
 
