@@ -5,7 +5,6 @@
 // BENCH_SQL=1 also prints each step's statements.
 import { randomBytes } from 'node:crypto';
 import type { Update } from 'grammy/types';
-import postgres from 'postgres';
 import { telegramFetchConfig } from '../src/channels/telegram/node-agent';
 import { loadConfig } from '../src/config';
 import { postgresDatabase } from '../src/db/postgres';
@@ -13,34 +12,15 @@ import { silentLogger } from '../src/logger';
 import { createRuntime } from '../src/runtime';
 import { BotApiStandIn } from '../tests/helpers/bot-api';
 import { fillForm } from './applications';
+import { countingClient, type SqlCount } from './sql-counter';
 
-interface Counted {
-  statements: number;
-  roundTrips: number;
+interface Counted extends SqlCount {
   cpuMs: number;
-  texts: string[];
 }
 
 /** Runs applicant `i` through the form on the database at `url` and prints SQL per step. */
 export async function applicationQueries(url: string, uploads: string, i: number): Promise<void> {
-  let current: Counted | undefined;
-  let batchOpen = false;
-  const client = postgres(url, {
-    max: 4,
-    onnotice: () => {},
-    debug: (_connection, query) => {
-      if (!current) return;
-      current.statements++;
-      current.texts.push(query.replace(/\s+/g, ' ').trim().slice(0, 160));
-      if (!batchOpen) {
-        current.roundTrips++;
-        batchOpen = true;
-        setImmediate(() => {
-          batchOpen = false;
-        });
-      }
-    },
-  });
+  const { client, count } = countingClient(url, 160);
   const database = postgresDatabase(client);
   const api = await new BotApiStandIn().start();
   const runtime = createRuntime({
@@ -77,13 +57,10 @@ export async function applicationQueries(url: string, uploads: string, i: number
     const warm = Number(process.env.BENCH_WARM ?? 1);
     for (let w = 1; w <= warm; w++) await fillForm(api, i + w, (_name, update) => post(update));
     await fillForm(api, i, async (name, update) => {
-      current = { statements: 0, roundTrips: 0, cpuMs: 0, texts: [] };
       const cpu = process.cpuUsage();
-      await post(update);
+      const sql = await count(() => post(update));
       const used = process.cpuUsage(cpu);
-      current.cpuMs = (used.user + used.system) / 1000;
-      steps.push([name, current]);
-      current = undefined;
+      steps.push([name, { ...sql, cpuMs: (used.user + used.system) / 1000 }]);
     });
   } finally {
     await runtime.shutdown();

@@ -5,7 +5,6 @@
 // statements.
 import { randomBytes } from 'node:crypto';
 import type { Update } from 'grammy/types';
-import postgres from 'postgres';
 import { telegramFetchConfig } from '../src/channels/telegram/node-agent';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/client';
@@ -15,30 +14,14 @@ import { createRuntime } from '../src/runtime';
 import { BotApiStandIn } from '../tests/helpers/bot-api';
 import { buttonsOf, callbackUpdate, textUpdate } from '../tests/helpers/telegram';
 import { freshPostgres } from './postgres';
+import { countingClient, type SqlCount } from './sql-counter';
 
 export async function webhookQueries(): Promise<void> {
   const pg = await freshPostgres('jembatan_bench_webhook_sql');
   // Migrations first, on a connection of their own.
   const migrated = await openDatabase({ databaseUrl: pg.url, pgliteDir: '', maxConnections: 2 });
   await migrated.close();
-  let current: { statements: number; roundTrips: number; texts: string[] } | undefined;
-  let batchOpen = false;
-  const client = postgres(pg.url, {
-    max: 4,
-    onnotice: () => {},
-    debug: (_connection, query) => {
-      if (!current) return;
-      current.statements++;
-      current.texts.push(query.replace(/\s+/g, ' ').trim().slice(0, 200));
-      if (!batchOpen) {
-        current.roundTrips++;
-        batchOpen = true;
-        setImmediate(() => {
-          batchOpen = false;
-        });
-      }
-    },
-  });
+  const { client, count } = countingClient(pg.url, 200);
   const api = await new BotApiStandIn().start();
   const runtime = createRuntime({
     config: loadConfig({
@@ -67,7 +50,7 @@ export async function webhookQueries(): Promise<void> {
   };
   const person = { id: 700_001, firstName: 'Sql' };
   api.capture(person.id);
-  const counted: Array<[string, NonNullable<typeof current>]> = [];
+  const counted: Array<[string, SqlCount]> = [];
   try {
     await post(textUpdate(person, '/start'));
     for (let round = 0; round < 3; round++) {
@@ -77,10 +60,8 @@ export async function webhookQueries(): Promise<void> {
         ['button (callback)', settings ? callbackUpdate(person, settings.data) : textUpdate(person, '/menu')],
         ['/menu', textUpdate(person, '/menu')],
       ] as const) {
-        current = { statements: 0, roundTrips: 0, texts: [] };
-        await post(update);
-        if (round === 2) counted.push([name, current]);
-        current = undefined;
+        const sql = await count(() => post(update));
+        if (round === 2) counted.push([name, sql]);
       }
     }
   } finally {

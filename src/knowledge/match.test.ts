@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { knowledgeGate } from '../features/questions/gate';
-import { understand } from '../nlu';
-import { globalEntries, MATCH_THRESHOLD, matchable } from './entries';
-import { buildIndex, matchQuestion } from './match';
+import { knowledgeAnswer } from '../../tests/helpers/knowledge';
 
-const index = buildIndex(globalEntries().map((e) => ({ ...matchable(e), ref: e.key })));
-
-/** The entry the chat would answer with (the router's gate, then the matcher), or null. */
-function answerFor(text: string): string | null {
-  const gate = knowledgeGate(understand(text), text);
-  if (!gate.ask) return null;
-  const [best] = matchQuestion(index, text, gate.options);
-  return best && best.score >= MATCH_THRESHOLD ? best.ref : null;
-}
+const answerFor = knowledgeAnswer;
 
 describe('knowledge matcher: ranked retrieval over question, keywords and answer', () => {
   it('hears a worry told as a story, in slang, regional words or English', () => {

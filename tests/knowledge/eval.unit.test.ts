@@ -6,10 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { knowledgeGate } from '../../src/features/questions/gate';
-import { globalEntries, MATCH_THRESHOLD, matchable } from '../../src/knowledge/entries';
-import { buildIndex, matchQuestion } from '../../src/knowledge/match';
-import { understand } from '../../src/nlu';
+import { globalEntries } from '../../src/knowledge/entries';
+import { knowledgeAnswer } from '../helpers/knowledge';
 
 interface Item {
   text: string;
@@ -19,15 +17,7 @@ interface Item {
 const load = (name: string): Item[] =>
   JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8')).items;
 
-const index = buildIndex(globalEntries().map((e) => ({ ...matchable(e), ref: e.key })));
-
-/** The entry the chat would answer with, or null. */
-function answerFor(text: string): string | null {
-  const gate = knowledgeGate(understand(text), text);
-  if (!gate.ask) return null;
-  const [best] = matchQuestion(index, text, gate.options);
-  return best && best.score >= MATCH_THRESHOLD ? best.ref : null;
-}
+const answerFor = knowledgeAnswer;
 
 function evaluate(items: Item[]) {
   const misses: string[] = [];

@@ -3,10 +3,8 @@
  * its gate), then the intent and the slots the item names; on a card, the attributes asked about.
  */
 import { readFileSync } from 'node:fs';
-import { knowledgeGate } from '../../../src/features/questions/gate';
-import { globalEntries, MATCH_THRESHOLD, matchable } from '../../../src/knowledge/entries';
-import { buildIndex, matchQuestion } from '../../../src/knowledge/match';
 import { cardQuestion, understand } from '../../../src/nlu';
+import { knowledgeAnswer } from '../../helpers/knowledge';
 
 export interface Item {
   text: string;
@@ -20,15 +18,8 @@ export const items: Item[] = JSON.parse(
   readFileSync(new URL('./messages.json', import.meta.url), 'utf8'),
 ).items;
 
-const index = buildIndex(globalEntries().map((e) => ({ ...matchable(e), ref: e.key })));
-
 /** The knowledge-base entry the chat would answer with, or null. */
-export function answerFor(text: string): string | null {
-  const gate = knowledgeGate(understand(text), text);
-  if (!gate.ask) return null;
-  const [best] = matchQuestion(index, text, gate.options);
-  return best && best.score >= MATCH_THRESHOLD ? best.ref : null;
-}
+export const answerFor = knowledgeAnswer;
 
 /** Every key the item names has the same value (objects: every key they name, recursively). */
 function covers(got: unknown, want: unknown): boolean {
