@@ -263,7 +263,7 @@ export class Dispatcher {
     const fits = Math.floor((this.bucket(channel).ratePerSecond * leaseMs) / 1000 / 4);
     const limit = Math.max(1, Math.min(this.options.batchSize ?? 200, fits));
     const due = db
-      .select({ id: messages.id })
+      .select({ id: messages.id, userId: messages.userId, identityId: messages.identityId })
       .from(messages)
       .where(
         and(
@@ -284,14 +284,31 @@ export class Dispatcher {
       .orderBy(asc(messages.availableAt), asc(messages.id))
       .limit(limit)
       .for('update', { skipLocked: true });
+    const batch = db.$with('batch').as(due);
     const claimed = await db
+      .with(batch)
       .update(messages)
       .set({
         status: 'sending',
         attempts: sql`${messages.attempts} + 1`,
         availableAt: sql`now() + make_interval(secs => ${leaseMs / 1000})`,
       })
-      .where(inArray(messages.id, due))
+      // One chat's messages go out in order, so one claimer takes them together: a row whose chat has an
+      // earlier row that is due as well but not in this batch (SKIP LOCKED skipped it: another worker is
+      // claiming it) waits for the next claim. Without this, two workers could split a chat's rows after
+      // a crash and send its greeting after its menu. (A row under a live lease is not "due": its sent
+      // mark may be buffered, so its status says nothing about whether it is still on its way.)
+      .where(
+        inArray(
+          messages.id,
+          sql`(select b.id from ${batch} b where not exists (
+            select 1 from ${messages} m
+            where m.user_id = b.user_id and m.identity_id = b.identity_id and m.id < b.id
+              and m.direction = 'out' and m.status in ('pending', 'sending')
+              and m.available_at <= now()
+              and m.id not in (select id from ${batch})))`,
+        ),
+      )
       .returning({
         id: messages.id,
         channel: messages.channel,
