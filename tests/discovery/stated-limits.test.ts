@@ -60,4 +60,16 @@ describe('stated limits in a first message', () => {
     expect(one.text).not.toContain('Magang Pabrik Jepang Bebas Tato');
     expect(one.text).toContain('tidak boleh bertato');
   });
+
+  it('a tattoo said under a list narrows it and is named back (never an empty "what you said")', async () => {
+    const p = conversation(h, person());
+    await p.say('magang pabrik jepang');
+    const before = p.texts().length;
+    await p.say('kalo aku punya tato kecil bisa ga');
+    const shown = p.texts().slice(before).join('\n');
+    expect(shown).toContain('Oke, aku pakai yang kamu bilang: punya tato.');
+    expect(shown).not.toMatch(/bilang: \./);
+    expect(shown).toContain('Magang Pabrik Jepang');
+    expect(shown).not.toContain('1. Magang Pabrik Jepang Bebas Tato');
+  });
 });

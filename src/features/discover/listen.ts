@@ -50,7 +50,12 @@ export function describeFacts(ctx: FlowContext, person: PersonFacts, height?: nu
     if (place) parts.push(place);
   }
   if (height !== undefined) parts.push(ctx.t('discovery:heightSaid', { height }));
-  return parts.join(', ');
+  // "aku punya tato", "gk bisa renang": said of oneself as much as an age is, so named back the same way.
+  const said = (trait: string, holds: boolean) =>
+    ctx.t(`discovery:traitSaid.${trait}.${holds ? 'yes' : 'no'}`, { defaultValue: '' });
+  if (person.tattoo !== undefined) parts.push(said('tattoo', person.tattoo));
+  for (const [trait, holds] of Object.entries(person.traits ?? {})) parts.push(said(trait, holds));
+  return parts.filter(Boolean).join(', ');
 }
 
 export interface Stated {
