@@ -47,6 +47,8 @@ export const BENEFITS = [
   'makan',
   'transport',
   'sertifikat_pelatihan',
+  /** The certificate of an apprenticeship (sertifikat magang, Permenaker 6/2020). */
+  'sertifikat_magang',
   'penempatan_kerja',
   'alat_kerja',
 ] as const;
