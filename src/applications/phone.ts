@@ -13,7 +13,12 @@ const fail = (name: string): PhoneResult => ({ ok: false, error: { key: `applica
  */
 export function parsePhone(raw: string): PhoneResult {
   const text = raw.trim();
-  if (/[a-z]{3,}/i.test(text)) return fail('format');
+  if (/[a-z]{3,}/i.test(text)) {
+    // "nomor hp aku 0812 3456 7890", "wa ku +62 812-3456-7890 kak": the one number in the sentence.
+    const numbers =
+      text.match(/\+?\(?\d[\d\s().-]*\d/g)?.filter((n) => n.replace(/\D/g, '').length >= 8) ?? [];
+    return numbers.length === 1 ? parsePhone(numbers[0]!) : fail('format');
+  }
   const digits = text.replace(/\D+/g, '');
   if (digits.length < 8) return fail('short');
   if (digits.length > 15) return fail('long');
