@@ -109,7 +109,8 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
         undefined,
         'Sertakan token organisasi: "Authorization: Bearer <token>".',
       );
-    const principal = await authenticate(deps.db, match[1]!);
+    const now = (deps.clock ?? systemClock)();
+    const principal = await authenticate(deps.db, match[1]!, now);
     if (!principal)
       throw new ApiError(
         401,
@@ -118,7 +119,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
         undefined,
         'Token tidak dikenal atau sudah dicabut.',
       );
-    const wait = limiter.take(principal.tokenId, (deps.clock ?? systemClock)().getTime());
+    const wait = limiter.take(principal.tokenId, now.getTime());
     if (wait > 0) {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
       throw new ApiError(

@@ -9,7 +9,7 @@
 
 import type { ApplicationsParams } from './applications/flow';
 import type { DisabilityQuestionParams } from './apply/disability-question';
-import type { ApplyParams } from './apply/flow';
+import type { ApplyParams } from './apply/params';
 import type { DiscoverParams } from './discover/flow';
 import type { EligibilityParams, MatchParams } from './eligibility/flow';
 import type { HandoffParams } from './handoff/flow';

@@ -186,9 +186,14 @@ export interface Principal {
 
 /**
  * The organisation and role behind a bearer token, or undefined (unknown or revoked). Stamps
- * `last_used_at`, at most once a minute per token so the API does not write on every request.
+ * `last_used_at`, at most once a minute per token so the API does not write on every request, by the
+ * caller's clock (`now`, src/shared/clock.ts).
  */
-export async function authenticate(db: Queryable, token: string): Promise<Principal | undefined> {
+export async function authenticate(
+  db: Queryable,
+  token: string,
+  now: Date = new Date(),
+): Promise<Principal | undefined> {
   if (!token || token.length > 200) return undefined;
   const [row] = await db
     .select({
@@ -203,8 +208,8 @@ export async function authenticate(db: Queryable, token: string): Promise<Princi
     .innerJoin(organisations, eq(organisations.id, apiTokens.organisationId))
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)));
   if (!row) return undefined;
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)
-    await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.tokenId));
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000)
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
   return {
     tokenId: row.tokenId,
     role: row.role,

@@ -2,18 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressKey, recordAddressFailure, throttledUntil } from '../../src/admin/auth/throttle';
 import { RateLimiter } from '../../src/api';
 import {
+  authenticate,
+  LOCK_MINUTES,
+  MAX_FAILED_LOGINS,
+  recordFailedLogin,
+} from '../../src/organisations/accounts/login';
+import {
   createSession,
   IDLE_MINUTES,
   loadSession,
   purgeExpiredSessions,
   SESSION_HOURS,
 } from '../../src/organisations/accounts/sessions';
-import { createStaff } from '../helpers/admin';
+import { createStaff, STAFF_PASSWORD } from '../helpers/admin';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 /*
  * What time decides for staff — a session's 12 hours and 2 idle hours, the purge of expired sessions,
- * the login throttle's 15-minute window, the API's per-token rate — on an injected clock: the test moves
+ * the login throttle's 15-minute window, an account's lock, the API's per-token rate — on an injected clock: the test moves
  * time instead of waiting for it or rewriting timestamps in the database.
  */
 
@@ -61,6 +67,28 @@ describe('on an injected clock', () => {
     // A failure after the window opens a new one, counted from one.
     await recordAddressFailure(database.db, key, later(16));
     expect(await throttledUntil(database.db, key, later(17))).toBeUndefined();
+  });
+
+  it('locks an account for its minutes after five wrong passwords, then lets the right one in', async () => {
+    const { member } = await createStaff(database.db, { organisation: 'jam', email: 'kunci@jam.test' });
+    // Counted directly: five wrong passwords through the login would be five slow hash checks.
+    for (let i = 1; i < MAX_FAILED_LOGINS; i++)
+      expect(await recordFailedLogin(database.db, member.id, later(i))).toBeUndefined();
+    expect(await recordFailedLogin(database.db, member.id, later(5))).toEqual(later(5 + LOCK_MINUTES));
+    // While locked even the right password is refused, without being checked.
+    expect(
+      await authenticate(database.db, 'kunci@jam.test', STAFF_PASSWORD, later(5 + LOCK_MINUTES - 1)),
+    ).toEqual({
+      ok: false,
+      reason: 'locked',
+      until: later(5 + LOCK_MINUTES),
+    });
+    expect(
+      await authenticate(database.db, 'kunci@jam.test', STAFF_PASSWORD, later(5 + LOCK_MINUTES)),
+    ).toEqual({
+      ok: true,
+      memberId: member.id,
+    });
   });
 
   it("refills a token's API budget with time, not with requests", () => {

@@ -12,6 +12,7 @@ import {
 } from '../../src/db/schema';
 import { loadCatalogue, programme } from '../helpers/catalogue';
 import { type Harness, startHarness } from '../helpers/harness';
+import { t, tPattern } from '../helpers/i18n';
 import {
   answerProfile,
   applicant,
@@ -95,20 +96,20 @@ describe('applying inside the chat (Telegram webhook)', () => {
     // The programme's own question comes with the profile, once.
     expect(reply.text).toContain('bersedia ditempatkan di luar kota');
     reply = await sari.say('ya');
-    expect(sari.texts().some((t) => t.includes('Pendaftaran "Magang Las Surabaya"'))).toBe(true);
-    expect(reply.text).toContain('nama lengkapmu');
+    expect(sari.texts().some((text) => tPattern('applications:apply.intro').test(text))).toBe(true);
+    expect(reply.text).toContain(t('applications:ask.fullName'));
     reply = await sari.say('Sari Dewi Lestari');
-    expect(reply.text).toContain('Berapa NIK-mu');
+    expect(reply.text).toContain(t('applications:ask.nik'));
 
     // An invalid NIK, a sticker, a NIK of another birthday: each explained, the question asked again.
     const nik = nikFor(born.date, true);
     reply = await sari.say('1234 5678');
     const texts = () => sari.texts().slice(-2).join('\n');
     expect(texts()).toContain('NIK harus 16 angka; yang kamu tulis 8 angka');
-    expect(reply.text).toContain('Berapa NIK-mu');
+    expect(reply.text).toContain(t('applications:ask.nik'));
     reply = await sari.sticker();
-    expect(texts()).toContain('Itu stiker');
-    expect(reply.text).toContain('Berapa NIK-mu');
+    expect(texts()).toContain(t('applications:nonText.sticker'));
+    expect(reply.text).toContain(t('applications:ask.nik'));
     const otherDay = `${nik.slice(0, 6)}${String(Number(nik.slice(6, 8)) + 1).padStart(2, '0')}${nik.slice(8)}`;
     reply = await sari.say(otherDay);
     const dd = String(born.date.getUTCDate()).padStart(2, '0');
@@ -118,23 +119,23 @@ describe('applying inside the chat (Telegram webhook)', () => {
       `Tanggal lahir di NIK ${String(born.date.getUTCDate() + 1).padStart(2, '0')}-${mm}-${yy} tidak sama dengan tanggal lahirmu ${dd}-${mm}-${born.date.getUTCFullYear()}`,
     );
     // From the second miss on, a person is offered.
-    expect(texts()).toContain('Petugas');
+    expect(texts()).toContain(t('applications:needHelp'));
     reply = await sari.say(`${nik.slice(0, 4)} ${nik.slice(4, 8)}.${nik.slice(8, 12)} ${nik.slice(12)}`);
     expect(texts()).toContain(`✓ NIK ${nik.slice(0, 4)}********${nik.slice(12)} tersimpan`);
 
     // Phone: Telegram's contact button, on a reply keyboard, with its label from the locale.
-    expect(reply.text).toContain('Nomor HP/WhatsApp');
+    expect(reply.text).toContain(t('applications:ask.phone'));
     const phoneMessage = h.api.sent('sendMessage', sari.person.id).at(-1)!;
     const keyboard = (phoneMessage.body.reply_markup as { keyboard: Array<Array<Record<string, unknown>>> })
       .keyboard;
     expect(keyboard[0]![0]).toMatchObject({ text: '📱 Bagikan nomor HP', request_contact: true });
     reply = await sari.shareContact('6281234567890');
     expect(texts()).toContain('✓ Nomor HP: +62 812 3456 7890');
-    expect(reply.text).toContain('email');
+    expect(reply.text).toContain(t('applications:ask.email'));
     reply = await sari.press('Lewati', reply);
-    expect(reply.text).toContain('Alamat tempat tinggalmu');
+    expect(reply.text).toContain(t('applications:ask.address'));
     reply = await sari.say('Jl. Melati No. 5 RT 02/RW 03, Ketintang, Gayungan, Surabaya');
-    expect(reply.text).toContain('jurusanmu');
+    expect(reply.text).toMatch(tPattern('applications:ask.major'));
     reply = await sari.say('Teknik Pengelasan');
 
     // Documents: a program renamed .pdf is refused by its content; a photo and a PDF are taken.
@@ -150,7 +151,7 @@ describe('applying inside the chat (Telegram webhook)', () => {
     expect(texts()).toContain('✓ Ijazah terakhir diterima (PDF)');
 
     // Review: every answer, the NIK masked; change the name; send.
-    expect(reply.text).toContain('Periksa lagi lamaranmu');
+    expect(reply.text).toMatch(tPattern('applications:review.text'));
     expect(reply.text).toContain('1. Nama lengkap: Sari Dewi Lestari');
     expect(reply.text).toContain(`NIK: ${nik.slice(0, 4)}********${nik.slice(12)}`);
     expect(reply.text).toContain('No. HP: +62 812 3456 7890');
@@ -160,14 +161,14 @@ describe('applying inside the chat (Telegram webhook)', () => {
     expect(reply.text).toMatch(/KTP: ✓ foto/);
     expect(reply.text).toMatch(/Ijazah terakhir: ✓ PDF/);
     reply = await sari.press('1', reply);
-    expect(reply.text).toContain('nama lengkapmu');
+    expect(reply.text).toContain(t('applications:ask.fullName'));
     reply = await sari.say('Sari Dewi');
     expect(reply.text).toContain('1. Nama lengkap: Sari Dewi\n');
     reply = await sari.press('✅ Kirim lamaran', reply);
-    const sent = sari.texts().find((t) => t.includes('sudah terkirim'))!;
+    const sent = sari.texts().find((text) => tPattern('applications:submitted.ok').test(text))!;
     const reference = /JMB-\d{4}-\d{6}/.exec(sent)?.[0];
     expect(reference).toMatch(new RegExp(`^JMB-${new Date().getUTCFullYear()}-\\d{6}$`));
-    expect(sent).toContain('kursi kuota perempuan');
+    expect(sent).toContain(t('applications:submitted.womenSeat'));
     expect(sent).toContain('Lamaran saya');
 
     // Stored: the NIK only encrypted, documents named by kind, never the NIK in any message.
@@ -244,10 +245,10 @@ describe('applying inside the chat (Telegram webhook)', () => {
     await budi.say('/start p_muda-saja');
     await budi.press('📝 Daftar');
     const reply = await answerProfile(budi, { ...PROFILE, gender: 'laki-laki' });
-    expect(budi.texts().at(-2)).toContain('kamu belum memenuhi semuanya');
+    expect(budi.texts().at(-2)).toMatch(tPattern('applications:apply.notEligible'));
     expect(reply.text).toContain('❌');
     expect(reply.text).toMatch(/Usia 18–20 tahun/);
-    expect(reply.text).not.toContain('nama lengkapmu');
+    expect(reply.text).not.toContain(t('applications:ask.fullName'));
     const userId = await userIdOf(h, budi.person.id);
     expect(await h.runtime.db.select().from(applications).where(eq(applications.userId, userId))).toEqual([]);
   });
@@ -256,7 +257,7 @@ describe('applying inside the chat (Telegram webhook)', () => {
     const dewi = applicant(h, person('Dewi'));
     await dewi.say('/start p_daftar-luar');
     const reply = await dewi.press('📝 Daftar');
-    expect(dewi.texts().some((t) => t.includes('https://example.org/daftar'))).toBe(true);
+    expect(dewi.texts().some((text) => text.includes('https://example.org/daftar'))).toBe(true);
     expect(reply.text).toContain('📌 Pelatihan Daftar di Situs');
     await dewi.press('📝 Daftar', reply);
     const userId = await userIdOf(h, dewi.person.id);
@@ -277,23 +278,24 @@ describe('applying inside the chat (Telegram webhook)', () => {
     await rina.say('Rina Kartika');
     // She leaves mid-form…
     let reply = await rina.say('menu');
-    expect(reply.text).toContain('Mau mulai dari mana');
+    expect(reply.text).toContain(t('menu.prompt'));
     // …and comes back later through the card.
     await rina.say('/start p_magang-las');
     reply = await rina.press('📝 Daftar');
-    expect(reply.text).toMatch(/Kamu punya draf lamaran untuk "Magang Las Surabaya" \(terisi 1 dari \d+\)/);
+    expect(reply.text).toMatch(tPattern('applications:resume.ask'));
+    expect(reply.text).toContain('"Magang Las Surabaya" (terisi 1 dari');
     reply = await rina.press('▶️ Lanjutkan', reply);
-    expect(reply.text).toContain('Berapa NIK-mu');
+    expect(reply.text).toContain(t('applications:ask.nik'));
 
     // "batal" asks first; going back re-asks the same question.
     reply = await rina.say('batal');
-    expect(reply.text).toContain('Mau berhenti mengisi?');
+    expect(reply.text).toContain(t('applications:cancel.ask'));
     reply = await rina.press('↩️ Lanjut mengisi', reply);
-    expect(reply.text).toContain('Berapa NIK-mu');
+    expect(reply.text).toContain(t('applications:ask.nik'));
     // "batal" twice leaves, keeping the draft: nothing loops.
     await rina.say('batal');
     reply = await rina.say('batal');
-    expect(reply.text).toContain('drafmu disimpan');
+    expect(reply.text).toContain(t('applications:cancel.kept'));
     const userId = await userIdOf(h, rina.person.id);
     const [draft] = await h.runtime.db.select().from(applications).where(eq(applications.userId, userId));
     expect(draft).toMatchObject({ status: 'draft', fullName: 'Rina Kartika' });
@@ -304,7 +306,7 @@ describe('applying inside the chat (Telegram webhook)', () => {
     reply = await rina.press('1', reply);
     expect(reply.text).toContain('Mau lanjutkan atau mulai ulang?');
     reply = await rina.press('🔄 Mulai ulang', reply);
-    expect(reply.text).toContain('nama lengkapmu');
+    expect(reply.text).toContain(t('applications:ask.fullName'));
     const drafts = await h.runtime.db.select().from(applications).where(eq(applications.userId, userId));
     expect(drafts).toHaveLength(1);
     expect(drafts[0]!.id).not.toBe(draft!.id);
@@ -313,7 +315,7 @@ describe('applying inside the chat (Telegram webhook)', () => {
     // And the delete option on the cancel question removes the draft for good.
     await rina.say('batal');
     reply = await rina.press('🗑️ Hapus draf');
-    expect(reply.text).toContain('sudah dihapus');
+    expect(reply.text).toContain(t('applications:cancel.discarded'));
     expect(await h.runtime.db.select().from(applications).where(eq(applications.userId, userId))).toEqual([]);
   });
 
@@ -341,7 +343,7 @@ describe('applying inside the chat (Telegram webhook)', () => {
     reply = await ayu.say('ayu@gmail');
     expect(ayu.texts().at(-2)).toContain('Alamat email itu belum benar');
     reply = await ayu.say('Ayu.Lestari@GMAIL.com');
-    expect(reply.text).toContain('Alamat tempat tinggalmu');
+    expect(reply.text).toContain(t('applications:ask.address'));
     reply = await ayu.say('Surabaya');
     expect(ayu.texts().at(-2)).toContain('Alamatnya terlalu singkat');
     const userId = await userIdOf(h, ayu.person.id);

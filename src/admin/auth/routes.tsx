@@ -138,7 +138,7 @@ export function authRoutes(deps: AdminDeps) {
         next,
       });
     }
-    const result = await authenticate(deps.db, email, password);
+    const result = await authenticate(deps.db, email, password, now());
     if (!result.ok) {
       if (key) await recordAddressFailure(deps.db, key, now());
       if (result.reason === 'locked')

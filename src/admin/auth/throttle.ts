@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq, lt, sql } from 'drizzle-orm';
+import { sqlAt } from '../../db/at';
 import type { Queryable } from '../../db/client';
 import { loginThrottle } from '../../db/schema';
 
@@ -54,7 +55,7 @@ export async function recordAddressFailure(
   now: Date = new Date(),
 ): Promise<void> {
   // The caller's clock (src/shared/clock.ts), as a parameter: tests move it instead of waiting.
-  const at = sql`${now.toISOString()}::timestamptz`;
+  const at = sqlAt(now);
   const windowEnd = sql`${at} + make_interval(mins => ${THROTTLE_MINUTES})`;
   await db
     .insert(loginThrottle)

@@ -7,6 +7,7 @@ import {
   setOfficeHours,
   setSlaMinutes,
 } from '../../organisations/service';
+import { systemClock } from '../../shared/clock';
 import { requireRole } from '../auth/middleware';
 import type { FormError } from '../broadcasts/fields';
 import { type AdminContext, type AdminDeps, type AdminEnv, formField, organisationOf } from '../context';
@@ -64,6 +65,7 @@ const denied = (c: AdminContext) =>
 
 export function settingsRoutes(deps: AdminDeps) {
   const { db, logger } = deps;
+  const now = deps.clock ?? systemClock;
   const app = new Hono<AdminEnv>();
   const audit = (c: AdminContext, event: string, fields: Record<string, string | number>) =>
     logger.info({ event, by: c.var.session.memberId, ...fields }, 'dashboard settings changed');
@@ -84,7 +86,7 @@ export function settingsRoutes(deps: AdminDeps) {
     const errors = validatePasswordChange(form);
     if (Object.keys(errors).length > 0) return account(c, errors, 422);
     const session = c.var.session;
-    const result = await changeOwnPassword(db, session, form.current, form.next);
+    const result = await changeOwnPassword(db, session, form.current, form.next, now());
     if (!result.ok) {
       if (result.reason === 'locked')
         return account(

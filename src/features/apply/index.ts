@@ -6,7 +6,7 @@ import { createApplicationsFlow } from '../applications/flow';
 import { disabilityQuestionFlow } from './disability-question';
 import { createApplyFlow } from './flow';
 
-export { cancelApplyForm } from './flow';
+export { cancelApplyForm } from './steps/cancel';
 
 /** The application form ("apply") and "Lamaran saya" ("applications"). */
 export function createApplicationFlows(services: ApplicationServices): AnyFlow[] {

@@ -1,4 +1,5 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { sqlAt } from '../../db/at';
 import type { Queryable } from '../../db/client';
 import { organisationMembers } from '../../db/schema';
 import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
@@ -18,8 +19,15 @@ export type LoginResult =
 /**
  * Email + password. An unknown email and a wrong password look the same to the caller and take the
  * same time (the decoy hash); a locked account says until when, which tells an attacker nothing new.
+ * `now` is the caller's clock (src/shared/clock.ts): the lock and a one-time password's expiry are
+ * read and written against it, so a test moves time past the lock instead of waiting 15 minutes.
  */
-export async function authenticate(db: Queryable, email: string, password: string): Promise<LoginResult> {
+export async function authenticate(
+  db: Queryable,
+  email: string,
+  password: string,
+  now: Date = new Date(),
+): Promise<LoginResult> {
   const normalised = email.trim().toLowerCase();
   const candidates = normalised
     ? await db
@@ -44,9 +52,9 @@ export async function authenticate(db: Queryable, email: string, password: strin
   }
   // One email may belong to members of several organisations: the password picks the account.
   for (const member of candidates) {
-    if (member.lockedUntil && member.lockedUntil > new Date()) continue;
+    if (member.lockedUntil && member.lockedUntil > now) continue;
     if (await verifyPassword(password, member.passwordHash!)) {
-      if (member.mustChange && !(member.expiresAt && member.expiresAt > new Date()))
+      if (member.mustChange && !(member.expiresAt && member.expiresAt > now))
         return { ok: false, reason: 'expired' };
       // A one-time password is spent by this login (compare-and-set: two logins racing get one session).
       const [opened] = await db
@@ -54,13 +62,13 @@ export async function authenticate(db: Queryable, email: string, password: strin
         .set({
           failedLogins: 0,
           lockedUntil: null,
-          lastLoginAt: sql`now()`,
-          ...(member.mustChange ? { passwordExpiresAt: sql`now()` } : {}),
+          lastLoginAt: now,
+          ...(member.mustChange ? { passwordExpiresAt: now } : {}),
         })
         .where(
           and(
             eq(organisationMembers.id, member.id),
-            ...(member.mustChange ? [sql`${organisationMembers.passwordExpiresAt} > now()`] : []),
+            ...(member.mustChange ? [sql`${organisationMembers.passwordExpiresAt} > ${sqlAt(now)}`] : []),
           ),
         )
         .returning({ id: organisationMembers.id });
@@ -70,11 +78,11 @@ export async function authenticate(db: Queryable, email: string, password: strin
   }
   let lockedUntil: Date | undefined;
   for (const member of candidates) {
-    if (member.lockedUntil && member.lockedUntil > new Date()) {
+    if (member.lockedUntil && member.lockedUntil > now) {
       lockedUntil = member.lockedUntil;
       continue;
     }
-    lockedUntil = (await recordFailedLogin(db, member.id)) ?? lockedUntil;
+    lockedUntil = (await recordFailedLogin(db, member.id, now)) ?? lockedUntil;
   }
   return lockedUntil && candidates.length === 1
     ? { ok: false, reason: 'locked', until: lockedUntil }
@@ -83,15 +91,19 @@ export async function authenticate(db: Queryable, email: string, password: strin
 
 /**
  * Counts a wrong password (the login form, or the current password when changing it); at the limit the
- * account is locked. Returns until when, if it is locked now.
+ * account is locked for LOCK_MINUTES from `now`. Returns until when, if it is locked now.
  */
-export async function recordFailedLogin(db: Queryable, memberId: string): Promise<Date | undefined> {
+export async function recordFailedLogin(
+  db: Queryable,
+  memberId: string,
+  now: Date = new Date(),
+): Promise<Date | undefined> {
   const [row] = await db
     .update(organisationMembers)
     .set({
       failedLogins: sql`${organisationMembers.failedLogins} + 1`,
       lockedUntil: sql`case when ${organisationMembers.failedLogins} + 1 >= ${MAX_FAILED_LOGINS}
-        then now() + make_interval(mins => ${LOCK_MINUTES}) else null end`,
+        then ${sqlAt(now)} + make_interval(mins => ${LOCK_MINUTES}) else null end`,
     })
     .where(eq(organisationMembers.id, memberId))
     .returning({ lockedUntil: organisationMembers.lockedUntil });

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import { sqlAt } from '../../db/at';
 import type { Queryable } from '../../db/client';
 import { rowsOf } from '../../db/rows';
 import { type OrganisationRole, organisationMembers, organisations, staffSessions } from '../../db/schema';
@@ -27,10 +28,9 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 
 /*
  * Every time here is `now`, the caller's clock (src/shared/clock.ts): the dashboard passes the
- * machine's, tests pass their own and move it. Written as a parameter, so a session is valid against
- * the same clock that opened it.
+ * machine's, tests pass their own and move it. Written as a parameter (`sqlAt`, never SQL's `now()`),
+ * so a session is valid against the same clock that opened it.
  */
-const at = (now: Date) => sql`${now.toISOString()}::timestamptz`;
 
 /** Starts a session for a member; the returned token goes only into the HttpOnly cookie. */
 export async function createSession(
@@ -45,7 +45,7 @@ export async function createSession(
     csrfToken: randomBytes(24).toString('base64url'),
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: sql`${at(now)} + make_interval(hours => ${SESSION_HOURS})`,
+    expiresAt: sql`${sqlAt(now)} + make_interval(hours => ${SESSION_HOURS})`,
   });
   return { token };
 }
@@ -73,10 +73,10 @@ export async function loadSession(
     must_change_password: boolean;
   }>(
     await db.execute(sql`
-      update ${staffSessions} s set last_seen_at = ${at(now)}
+      update ${staffSessions} s set last_seen_at = ${sqlAt(now)}
       from ${organisationMembers} m join ${organisations} o on o.id = m.organisation_id
-      where s.token_hash = ${tokenHash} and m.id = s.member_id and s.expires_at > ${at(now)}
-        and s.last_seen_at > ${at(now)} - make_interval(mins => ${IDLE_MINUTES})
+      where s.token_hash = ${tokenHash} and m.id = s.member_id and s.expires_at > ${sqlAt(now)}
+        and s.last_seen_at > ${sqlAt(now)} - make_interval(mins => ${IDLE_MINUTES})
       returning s.csrf_token, s.member_id, m.name, m.email, m.role, o.id as organisation_id,
         o.slug as organisation_slug, o.name as organisation_name, o.sla_minutes, m.must_change_password`),
   );
@@ -109,7 +109,7 @@ export async function endMemberSessions(db: Queryable, memberId: string): Promis
 export async function purgeExpiredSessions(db: Queryable, now: Date = new Date()): Promise<number> {
   const gone = await db
     .delete(staffSessions)
-    .where(lt(staffSessions.expiresAt, at(now)))
+    .where(lt(staffSessions.expiresAt, sqlAt(now)))
     .returning({ tokenHash: staffSessions.tokenHash });
   return gone.length;
 }

@@ -1,0 +1,14 @@
+import type { FormField } from './form';
+
+/** What opens the application form (`ctx.go('apply', …)`). */
+export interface ApplyParams {
+  slug?: string;
+  /** "Lanjutkan" or "Mulai ulang" already chosen. */
+  resume?: 'continue' | 'restart';
+  /** Back from the profile questions: do not ask them again. */
+  returning?: boolean;
+  /** Ask this question first (an answer being changed from the review screen). */
+  ask?: FormField;
+  /** Back from the optional disability question (./disability-question.ts): do not ask it again. */
+  disabilityAsked?: boolean;
+}
