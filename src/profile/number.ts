@@ -36,6 +36,9 @@ const CONVERSIONS: Record<string, Record<string, number>> = {
   m: { cm: 0.01, mm: 0.001, m: 1, meter: 1 },
   kg: { g: 0.001, gr: 0.001, gram: 0.001, kg: 1 },
   g: { kg: 1000, g: 1, gr: 1, gram: 1 },
+  // "pengalaman 6 bulan" to a question asked in years is half a year.
+  tahun: { bulan: 1 / 12, bln: 1 / 12, tahun: 1, thn: 1, th: 1 },
+  bulan: { tahun: 12, thn: 12, th: 12, bulan: 1, bln: 1 },
 };
 
 function readNumber(digits: string): number {
@@ -55,7 +58,7 @@ export function parseNumber(raw: string, options: NumberOptions = {}): ParseResu
   // "170an", "30-an": about that much, which is that number.
   const found = [
     ...text.matchAll(
-      /(\d+(?:[.,]\d+)*)(?:-?an)?\s*(rb|ribu|k|jt|juta|cm|mm|meter|m|kg|gram|gr|g)?(?![a-z0-9])/g,
+      /(\d+(?:[.,]\d+)*)(?:-?an)?\s*(rb|ribu|k|jt|juta|cm|mm|meter|m|kg|gram|gr|g|bulan|bln|tahun|thn|th)?(?![a-z0-9])/g,
     ),
   ];
   const values = found.map((match) => {

@@ -7,4 +7,4 @@ export { parseGender } from './gender';
 export { type GraduationYearOptions, parseGraduationYear } from './graduation-year';
 export { type NumberOptions, type NumberUnit, parseNumber } from './number';
 export { fail, ok, type ParseResult } from './result';
-export { parseYesNo } from './yes-no';
+export { parseYesNo, parseYesNoTo } from './yes-no';

@@ -48,6 +48,9 @@ const YES = new Set(
     'lanjut',
     'yuk',
     'ayo',
+    // Minang, Manado and Sundanese yes.
+    'iyo',
+    'enya',
   ].map(squeeze),
 );
 const NO = new Set(
@@ -78,6 +81,17 @@ const NO = new Set(
     'jangan',
     'enggk',
     'gag',
+    // Regional no: Manado ("kita nyanda bisa"), Papuan Malay ("sa tra punya"), Javanese, Sundanese, Minang.
+    'nyanda',
+    'nyandak',
+    'tra',
+    'trada',
+    'tida',
+    'ora',
+    'mboten',
+    'henteu',
+    'teu',
+    'indak',
   ].map(squeeze),
 );
 const UNSURE =
@@ -109,4 +123,19 @@ export function parseYesNo(raw: string): ParseResult<boolean> {
     if (NO.has(squeezed)) return ok(false);
   }
   return fail('yesNo.unknown');
+}
+
+/** A question about something still valid ("SIM yang masih berlaku?", "a valid passport?"). */
+const ASKS_VALID = /\b(berlaku|valid|aktif|active)\b/i;
+/** "sim sy sudah mati", "paspor udah expired": what was asked about is no longer valid. */
+const EXPIRED =
+  /\b(mati|kadaluarsa|kadaluwarsa|kedaluarsa|kedaluwarsa|expired?|habis masa berlaku|habis berlaku|ga berlaku|gak berlaku|tidak berlaku|nggak berlaku|no longer valid|not valid)\b/i;
+
+/**
+ * A yes/no answer read against the question asked: "sudah mati" to "SIM yang masih berlaku?" is no,
+ * although "sudah" alone reads as yes.
+ */
+export function parseYesNoTo(ask: string, raw: string): ParseResult<boolean> {
+  if (ASKS_VALID.test(ask) && EXPIRED.test(raw)) return ok(false);
+  return parseYesNo(raw);
 }

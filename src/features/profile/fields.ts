@@ -4,6 +4,7 @@ import { completedYears, jakartaDay, parseIsoDate, toIsoDate } from '../../eligi
 import type { FlowContext } from '../../engine/context';
 import type { FlowInput } from '../../engine/flow';
 import {
+  type NumberOptions,
   type ParseResult,
   parseActivity,
   parseBirthDate,
@@ -12,7 +13,7 @@ import {
   parseGender,
   parseGraduationYear,
   parseNumber,
-  parseYesNo,
+  parseYesNoTo,
 } from '../../profile/parse';
 import { findRegions, regionLabel } from '../../regions';
 import type { Choice } from '../../shared/conversation';
@@ -274,7 +275,7 @@ function acceptQuestion(
     const chosen = choiceValue(input, 'yn');
     if (chosen) return save(chosen === 'yes');
     if (text === undefined) return { ok: false, error: ctx.t('profile:parse.yesNo.unknown') };
-    return fromParse(ctx, parseYesNo(text), save);
+    return fromParse(ctx, parseYesNoTo(question.ask.id, text), save);
   }
   if (question.type === 'choice') {
     const options = question.options ?? [];
@@ -307,11 +308,16 @@ function acceptQuestion(
     return save(words);
   }
   if (text === undefined) return { ok: false, error: ctx.t('profile:parse.number.format', { example: 160 }) };
-  return fromParse(
-    ctx,
-    parseNumber(text, /\bcm\b|tinggi|height/i.test(question.ask.id) ? { unit: 'cm' } : {}),
-    save,
-  );
+  return fromParse(ctx, parseNumber(text, numberUnitOf(question)), save);
+}
+
+/** The unit a number question is asked in, so "1,70 m" or "6 bulan" are read in it. */
+export function numberUnitOf(question: ProgrammeQuestion): NumberOptions {
+  const ask = question.ask.id;
+  if (/\bcm\b|tinggi|height/i.test(ask)) return { unit: 'cm' };
+  if (/\b(tahun|years?)\b/i.test(ask)) return { unit: 'tahun' };
+  if (/\b(bulan|months?)\b/i.test(ask)) return { unit: 'bulan' };
+  return {};
 }
 
 /** Under 18 on the day they told us: a parent's or guardian's agreement is needed (UU PDP art. 25). */

@@ -25,6 +25,7 @@ import { QUESTIONS_FLOW, type QuestionsFlow } from '../questions/flow';
 import { routeFreeText } from '../text-router';
 import { fieldsGiven, profileFromFacts } from './facts';
 import { acceptAnswer, type FieldId, isMinor, profileSummary, promptFor } from './fields';
+import { namedQuestions } from './named-question';
 
 /** Where to continue once the profile has what was needed. */
 export type ReturnTo = FlowTarget;
@@ -428,6 +429,9 @@ async function answersInPassing(
     }
     if (stated.height >= 100) try_(`question:${heightQuestion.id}`, String(stated.height));
   }
+  // A programme question named by its own words ("aku belum lulus eps topik", "sim sy sudah mati").
+  for (const q of namedQuestions(text, d.questions))
+    if (!isHeightQuestion(q) && d.queue.includes(`question:${q.id}`)) try_(`question:${q.id}`, text);
   // A choice said by its very name: "n4 juga udah" for "Level bahasa Jepangmu?" (options with a digit).
   const words = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   for (const q of d.questions)
@@ -444,8 +448,19 @@ async function answersInPassing(
   for (const f of asked) {
     const q = d.questions.find((x) => `question:${x.id}` === f);
     const answer = q ? changed.answers?.[q.id] : undefined;
-    if (answer === undefined) continue;
-    values.push(q === heightQuestion ? ctx.t('discovery:heightSaid', { height: answer }) : String(answer));
+    if (!q || answer === undefined) continue;
+    // A choice is its own value ("N4"); a yes or a number only says something with its question.
+    values.push(
+      q === heightQuestion
+        ? ctx.t('discovery:heightSaid', { height: answer })
+        : typeof answer === 'string'
+          ? answer
+          : ctx.t('profile:flow.answerSaid', {
+              question: ctx.locale === 'en' && q.ask.en ? q.ask.en : q.ask.id,
+              answer:
+                typeof answer === 'boolean' ? ctx.t(`profile:flow.${answer ? 'yes' : 'no'}`) : String(answer),
+            }),
+    );
   }
   ctx.say(ctx.t('profile:flow.keptInPassing', { facts: values.join(', ') }));
   const last = [...asked].pop();
