@@ -54,6 +54,8 @@ export interface MatchOptions {
    * uang saku in general).
    */
   discount?: (word: string) => boolean;
+  /** Words that count for nothing in the keyword phrases only (see search-words.ts). */
+  phraseDiscount?: (word: string) => boolean;
   /**
    * The message points at a programme ("apakah saya bisa ikut pelatihan ini?"): only the keyword phrases
    * may take it — the fields' common words would answer a question about the programme on screen.
@@ -86,8 +88,11 @@ const ASCII = /^[a-z]+$/;
 /** A word's forms for phrases: itself and its stems (a stem shorter than 3 letters is too vague to compare). */
 function phraseForms(word: string): string[] {
   const forms = new Set([word]);
+  // A word a synonym group knows keeps only stems long enough to be words ("kurs", an exchange rate, is
+  // not "kur", a credit).
+  const least = SYNONYM.has(word) ? 4 : 3;
   if (word.length > 3 && ASCII.test(word) && !FUNCTION_WORDS.has(word) && !FILLERS.has(word)) {
-    for (const stem of [indonesianStem(word), englishStem(word)]) if (stem.length >= 3) forms.add(stem);
+    for (const stem of [indonesianStem(word), englishStem(word)]) if (stem.length >= least) forms.add(stem);
   }
   return [...forms];
 }
@@ -393,7 +398,8 @@ const FIELD_SCALE = 0.5;
 export function matchQuestion(index: KnowledgeIndex, text: string, options: MatchOptions = {}): Match[] {
   const words = tokens(text);
   const message = words.map(phraseForms);
-  const counts = (i: number) => isContent(words[i]!) && !options.discount?.(words[i]!);
+  const counts = (i: number) =>
+    isContent(words[i]!) && !options.discount?.(words[i]!) && !options.phraseDiscount?.(words[i]!);
   const asked = askedOf(index, text, options);
   const out: Match[] = [];
   for (const e of index.entries) {

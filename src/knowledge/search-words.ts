@@ -13,6 +13,13 @@ const ATTRIBUTES =
   `asrama mess uang saku biaya gaji sertifikat makan transport gratis bayar dibayar kuota jadwal
   lokasi tempat tinggal durasi lama bulan tahun minggu hari n1 n2 n3 n4 n5 jlpt`.split(/\s+/);
 
+/**
+ * What a programme's card lists of its facilities: asked with a kind of programme ("apakah boleh bawa
+ * kucing ke asrama pelatihan?") they ask about one programme; money, pay and certificates are asked in
+ * general too ("kalo magang dibayar gk?").
+ */
+const FACILITIES = new Set('asrama mess makan transport tempat tinggal lokasi jadwal kuota'.split(' '));
+
 let vocabulary: Set<string> | undefined;
 let schemes: Set<string> | undefined;
 
@@ -59,17 +66,18 @@ const ASKING_WORDS =
  * ("magang luar negri yg buat cewe", not "apa itu magang"). Asking what something is never is ("eps topik
  * itu apa" names a field and a country, and still asks about EPS).
  */
-export function searchDiscount(u: Understanding): MatchOptions['discount'] | undefined {
+export function searchDiscount(u: Understanding, text = ''): MatchOptions {
   const s = u.slots;
-  if (DEFINES.test(u.normalized)) return undefined;
-  const named = Boolean(s.province || s.regency || s.fields?.length);
+  if (DEFINES.test(u.normalized)) return {};
+  const place = Boolean(s.province || s.regency);
+  const named = place || Boolean(s.fields?.length);
   const yesNo = YES_NO.test(u.normalized) && !EXISTS.test(u.normalized);
   const wish =
     (u.intent === 'search' || u.intent === 'apply') &&
     Boolean(s.kind || s.country || s.constraints || s.education) &&
     !CUES.test(u.normalized) &&
     !yesNo;
-  if (!named && !wish) return undefined;
+  if (!named && !wish) return {};
   vocabulary ??= new Set([
     ...FIELD_TABLE.vocabulary,
     ...KIND_TABLE.vocabulary,
@@ -88,11 +96,42 @@ export function searchDiscount(u: Understanding): MatchOptions['discount'] | und
   const seeking = !yesNo && !HOW.test(u.normalized);
   // A named route abroad is what a question is about ("mending titp atau tokutei ginou"), unless a
   // place or field makes the message a search ("padang sidempuan, … bahasa korea buat eps, bisa online?").
-  return (word) =>
+  const discount = (word: string) =>
     (words.has(word) && !leftover.has(word)) ||
     (named && schemeWords().has(word)) ||
     (seeking && QUALITIES.has(word));
+  // Asked as a question, with no place ("kalo magang dibayar gk? ato cuma kerja gratis doang", "hrs udh
+  // punya sertifikat jlpt ato topik gk pas daftar"): no wish for programmes — only a field's own words say
+  // which programmes, and the rest is what is asked, for the ranked retrieval, which weighs all the
+  // message says. A keyword phrase, which needs only its own words, still reads it as a search: "apakah
+  // boleh bawa kucing ke asrama pelatihan?" asks of a programme's card, not about dormitories.
+  if (!place && askedAsQuestion(u, text)) {
+    const fields = s.fields?.length
+      ? (word: string) => FIELD_TABLE.vocabulary.has(word) && !ATTRIBUTES.includes(word)
+      : undefined;
+    return {
+      ...(fields ? { discount: fields } : {}),
+      phraseDiscount: (w) => FACILITIES.has(w) && discount(w),
+    };
+  }
+  return { discount };
 }
+
+/**
+ * Asked as a question: a question mark, or a question word ("apa", "gimana", "boleh", "gk" at the end…)
+ * that is not one asking whether programmes exist.
+ */
+function askedAsQuestion(u: Understanding, text: string): boolean {
+  if (EXISTS.test(u.normalized)) return false;
+  const bare = u.normalized.replace(TRAILING, '');
+  return text.includes('?') || QUESTION_WORDS.test(u.normalized) || YES_NO.test(bare);
+}
+
+/** Particles and forms of address that close a question ("anak magang dibayar ga sih", "… belum ya kak"). */
+const TRAILING = /(\s+(sih|ya|yah|kak|min|kah|dong|deh|nih|tuh|gan|sis|bang|mas|mbak|bro|sist))+$/;
+/** Words that ask ("magang luar negeri yang tidak bayar" describes; "magang dibayar gk?" asks). */
+const QUESTION_WORDS =
+  /\b(apa|apakah|gimana|bagaimana|berapa|kapan|kenapa|mengapa|siapa|dimana|kemana|ngapain|emang|memang|bolehkah|bisakah|harus|wajib|perlu|how|what|why|when|where|which)\b|\b(boleh|bisa) (tidak|belum)\b|\b(tidak|belum) (sih|ya|kak|min)\b/;
 
 /** Leftover words other than named routes and qualities: something the search does not understand. */
 function unexplained(u: Understanding): boolean {

@@ -21,6 +21,13 @@ const HOW = /\b(cara|caranya|bagaimana|gimana|how|kalau|kalo|bisa|boleh|kena|den
 /** "kalo udh daftar trs ngapain?": asking how applying goes on, not for one's own applications. */
 const AFTER_APPLYING =
   /\b(kalau|kalo|setelah|sesudah|habis|abis|after|once)\b.*\b(daftar|mendaftar|apply|applied|applying)\b/;
+/**
+ * "udh daftar seminggu blm ada kabar biasanya brp lama", "udh daftar tp mau mundur, gmn caranya", "aku
+ * gagal ya? harus ngapain": how things go after applying, asked in general — unless the person asks for
+ * their own application ("status lamaran saya", "lamaran saya bagaimana"), which the status answers.
+ */
+const HOW_THINGS_GO = /\b(cara|caranya|bagaimana|gimana|ngapain|harus|biasanya|berapa lama)\b/;
+const OWN_STATUS = /\b(status|lamaran saya|lamaranku|pendaftaran saya|pendaftaranku)\b/;
 /** "bahasa inggris aja aku jeblok" talks about a language; switching asks for it to be spoken. */
 const SWITCH =
   /\b(pake|pakai|ganti|ubah|switch|change|reply|answer|respond|jawab|balas|bales|ngomong|speak|talk|write|chat|in english|in indonesian|dalam bahasa)\b/;
@@ -52,7 +59,9 @@ export function knowledgeGate(
   const lower = text.toLowerCase();
   const asksAnyway =
     (u.intent === 'cancel' && (HOW.test(u.normalized) || text.includes('?'))) ||
-    (u.intent === 'status' && AFTER_APPLYING.test(u.normalized)) ||
+    (u.intent === 'status' &&
+      (AFTER_APPLYING.test(u.normalized) ||
+        (HOW_THINGS_GO.test(u.normalized) && !OWN_STATUS.test(u.normalized)))) ||
     (u.intent === 'language' && !SWITCH.test(lower)) ||
     (u.intent === 'handoff' && BROKER.test(lower));
   if (!ASKING.has(u.intent) && !asksAnyway) return { ask: false };
@@ -87,11 +96,10 @@ export function knowledgeGate(
   if ((u.intent === 'eligibility' || u.intent === 'match') && target && rulesAnswer(text))
     return { ask: false };
   if (seeksProgrammes(u, text)) return { ask: false };
-  const discount = searchDiscount(u);
   const pointsAtProgramme = POINTS_AT_PROGRAMME.test(u.normalized);
   return {
     ask: true,
-    options: { ...(discount ? { discount } : {}), ...(pointsAtProgramme ? { pointsAtProgramme } : {}) },
+    options: { ...searchDiscount(u, text), ...(pointsAtProgramme ? { pointsAtProgramme } : {}) },
   };
 }
 
