@@ -172,6 +172,16 @@ describe.each([
     expect(d.texts(p).at(-1)).toMatch(/antrean petugas.*WIB/s);
   });
 
+  it('takes the typed "1" under the waiting notice as "back to the bot" (no dead end on numbered choices)', async () => {
+    const p = phone();
+    await d.say(p, '/start');
+    await d.say(p, 'petugas');
+    expect(d.lastOptions(p)).toEqual(['Batal, kembali ke bot']);
+    const before = d.texts(p).length;
+    await d.say(p, '1');
+    expect(d.texts(p).slice(before).join('\n')).toContain('petugas dibatalkan');
+  });
+
   it('switches language with "bahasa" and a typed number', async () => {
     const p = phone();
     await d.say(p, '/start');

@@ -1,9 +1,10 @@
 import { getProgramme } from '../../catalogue/search';
+import { channelDescriptor } from '../../engine/channels';
 import type { FlowContext } from '../../engine/context';
 import type { Flow } from '../../engine/flow';
 import { globalCommand } from '../../engine/keywords';
 import { officeHoursOf } from '../../handoff/office-hours-store';
-import { cancelHandoff, openHandoff, rateHandoff } from '../../handoff/service';
+import { cancelHandoff, getHandoff, openHandoff, rateHandoff } from '../../handoff/service';
 import { describeHours, isOpen, nextOpening, type OfficeHours } from '../../shared/office-hours';
 import { showMenu } from '../menu/flow';
 
@@ -95,11 +96,25 @@ export async function handoffIntercept(ctx: FlowContext, handoffId: string | nul
     payload.type === 'text' &&
     (['cancel', 'menu'].includes(globalCommand(payload.text)?.command ?? '') ||
       /^\s*(batal|kembali ke bot)\s*$/i.test(payload.text));
-  if (!pressedCancel && !typedCancel) return true;
+  if (!pressedCancel && !typedCancel && !(await typedCancelNumber(ctx, handoffId))) return true;
   await cancelHandoff(ctx.tx, handoffId, ctx.user.id);
   ctx.home();
   await showMenu(ctx, ctx.t('handoff.cancelled'));
   return true;
+}
+
+/**
+ * Where choices are numbered lines (WhatsApp, the terminal), the waiting screen says "Balas dengan angka
+ * 1": that "1" is the cancel button. Only while no staff member has taken the case: once one has, a bare
+ * number is more likely an answer to them ("pengalaman berapa tahun?" — "1").
+ */
+async function typedCancelNumber(ctx: FlowContext, handoffId: string): Promise<boolean> {
+  const payload = ctx.inbound.payload;
+  const screen = ctx.state.screen;
+  if (payload.type !== 'text' || !screen || channelDescriptor(ctx.inbound.channel).buttons) return false;
+  const n = /^\s*(\d{1,2})\s*\.?\s*$/.exec(payload.text)?.[1];
+  if (!n || screen.ids[Number(n) - 1] !== 'handoff:cancel') return false;
+  return (await getHandoff(ctx.tx, handoffId))?.status === 'waiting';
 }
 
 /** The 1–5 rating asked when staff close a case (the question is written by closeHandoff). */
