@@ -3,15 +3,16 @@
  * explained check per rule, and what is still to be asked. Pure: no database, no clock (today is passed in).
  */
 import { type Locale, tFor } from '../i18n';
-import type {
-  EligibilityRules,
-  Evaluation,
-  IsoDate,
-  Outcome,
-  Profile,
-  ProfileField,
-  ProgrammeDates,
-  RuleName,
+import {
+  type EligibilityRules,
+  type Evaluation,
+  type IsoDate,
+  type Outcome,
+  PROFILE_QUESTIONS,
+  type Profile,
+  type ProfileField,
+  type ProgrammeDates,
+  type RuleName,
 } from '../shared/profile';
 import { checkAge } from './checks/age';
 import type { CheckContext, CheckResult } from './checks/context';
@@ -39,14 +40,7 @@ export interface EvaluateOptions {
 }
 
 /** The order questions are asked in (design: the profile first, then the programme's own questions). */
-const FIELD_ORDER: readonly ProfileField[] = [
-  'birthDate',
-  'gender',
-  'domicile',
-  'education',
-  'graduationYear',
-  'activity',
-];
+const FIELD_ORDER: readonly ProfileField[] = PROFILE_QUESTIONS;
 
 function preferredSet(rules: EligibilityRules): (rule: RuleName) => boolean {
   const names = new Set(rules.preferred ?? []);

@@ -12,7 +12,8 @@ import {
 } from '../nlu';
 import { requestedLanguage, withoutLanguageTalk } from '../nlu/language';
 import { loadProfile, saveProfile } from '../profile/store';
-import type { FormField } from './apply/form';
+import { PROFILE_QUESTIONS } from '../shared/profile';
+import { FORM_TEXT_FIELDS, type FormField } from './apply/form';
 import { describeFacts, type Stated, statedOnly } from './discover/listen';
 import { applyingTo, hear, heardFacts, hearHeight, withHeard } from './heard';
 import { notUnderstood, openFeature, salam, showMenu } from './menu/flow';
@@ -67,15 +68,8 @@ function withHeardPerson(ctx: FlowContext, query: ProgrammeQuery): ProgrammeQuer
   return person ? { ...query, person } : query;
 }
 
-const FORM_FIELDS = new Set(['fullName', 'nik', 'phone', 'email', 'address', 'major']);
-const PROFILE_FIELDS = new Set([
-  'birthDate',
-  'gender',
-  'domicile',
-  'education',
-  'graduationYear',
-  'activity',
-]);
+const FORM_FIELDS: ReadonlySet<string> = new Set(FORM_TEXT_FIELDS);
+const PROFILE_FIELDS: ReadonlySet<string> = new Set(PROFILE_QUESTIONS);
 
 /**
  * A correction with no form on screen: the profile's review, the draft application's answer, or — for

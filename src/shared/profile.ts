@@ -140,6 +140,19 @@ export interface ProgrammeDates {
   ends?: IsoDate;
 }
 
+/**
+ * The profile's own questions, in the order they are asked (the programme's questions come after):
+ * the one list the eligibility rules, the profile flow and the corrections ("ganti tanggal lahir") read.
+ */
+export const PROFILE_QUESTIONS = [
+  'birthDate',
+  'gender',
+  'domicile',
+  'education',
+  'graduationYear',
+  'activity',
+] as const satisfies readonly ProfileField[];
+
 /** What the conversation must still ask, in the order it should ask it. */
 export type ProfileField =
   | 'birthDate'

@@ -2,28 +2,19 @@ import { updateDraft } from '../../applications/store';
 import type { FlowContext } from '../../engine/context';
 import type { Correction, CorrectionField } from '../../nlu';
 import { saveProfile } from '../../profile/store';
-import { isHeightQuestion } from '../../shared/profile';
+import { isHeightQuestion, PROFILE_QUESTIONS } from '../../shared/profile';
 import type { FieldId } from '../profile/fields';
-import { acceptFormAnswer, type FormField } from './form';
+import { acceptFormAnswer, FORM_TEXT_FIELDS, type FormField, type FormTextField } from './form';
 import { applyData } from './state';
 import type { Form, Loaded } from './step';
 
-/** The form's own answers, by the name a correction gives them. */
-const FORM_FIELDS: Partial<Record<CorrectionField, Exclude<FormField, `doc:${string}`>>> = {
-  fullName: 'fullName',
-  nik: 'nik',
-  phone: 'phone',
-  email: 'email',
-  address: 'address',
-  major: 'major',
-};
+/** The form's own answers: a correction names them as the form does. */
+const FORM_FIELDS: ReadonlySet<string> = new Set(FORM_TEXT_FIELDS);
+const isFormTextField = (named: CorrectionField): named is CorrectionField & FormTextField =>
+  FORM_FIELDS.has(named);
+/** The profile's answers (and the programme's height question), changed through the profile flow. */
 const PROFILE_FIELDS: ReadonlySet<CorrectionField> = new Set<CorrectionField>([
-  'birthDate',
-  'gender',
-  'domicile',
-  'education',
-  'graduationYear',
-  'activity',
+  ...PROFILE_QUESTIONS,
   'height',
 ]);
 
@@ -76,8 +67,8 @@ export async function correctForm(
     });
     return true;
   }
-  const field = FORM_FIELDS[named];
-  if (!field) return false;
+  if (!isFormTextField(named)) return false;
+  const field: FormTextField = named;
   const app = loaded.app;
   const answered = {
     fullName: !!app.fullName,

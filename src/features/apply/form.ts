@@ -14,8 +14,19 @@ import type { Message } from '../../shared/profile';
 import type { Programme } from '../../shared/programme';
 import type { FieldId } from '../profile/fields';
 
+/** The form's typed questions, in the order it asks them; the documents come after. */
+export const FORM_TEXT_FIELDS = ['fullName', 'nik', 'phone', 'email', 'address', 'major'] as const;
+export type FormTextField = (typeof FORM_TEXT_FIELDS)[number];
+
 /** The questions of the application form itself; the profile flow asks everything else. */
-export type FormField = 'fullName' | 'nik' | 'phone' | 'email' | 'address' | 'major' | `doc:${string}`;
+export type FormField = FormTextField | `doc:${string}`;
+
+export function isFormField(value: unknown): value is FormField {
+  return (
+    typeof value === 'string' &&
+    ((FORM_TEXT_FIELDS as readonly string[]).includes(value) || value.startsWith('doc:'))
+  );
+}
 
 /** What every application needs from the profile (the NIK is checked against the first two). */
 export const REQUIRED_PROFILE: FieldId[] = ['birthDate', 'gender', 'domicile', 'education', 'graduationYear'];

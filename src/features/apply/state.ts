@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FlowContext } from '../../engine/context';
-import type { FormField } from './form';
+import { type FormField, isFormField } from './form';
 
 /** The steps the form waits in for an answer (the state's `step`); see ./steps/. */
 export const APPLY_STEPS = ['resume', 'ask', 'review', 'confirmCancel'] as const;
@@ -10,10 +10,6 @@ export type ApplyStepId = (typeof APPLY_STEPS)[number];
 export function stepOf(step: string): ApplyStepId {
   return (APPLY_STEPS as readonly string[]).includes(step) ? (step as ApplyStepId) : 'ask';
 }
-
-const TEXT_FIELDS: ReadonlySet<string> = new Set(['fullName', 'nik', 'phone', 'email', 'address', 'major']);
-const isFormField = (v: unknown): v is FormField =>
-  typeof v === 'string' && (TEXT_FIELDS.has(v) || v.startsWith('doc:'));
 
 /**
  * The form's saved data, parsed by the engine when a turn starts. Every field survives an older or

@@ -12,7 +12,7 @@ import { type Flow, type FlowInput, type FlowTarget, savedObject } from '../../e
 import { type Correction, cardQuestion, normalize, readCorrection, understand } from '../../nlu';
 import { parseYesNo } from '../../profile/parse';
 import { deleteProfile, loadProfile, saveProfile } from '../../profile/store';
-import { isHeightQuestion, type ProgrammeQuestion } from '../../shared/profile';
+import { isHeightQuestion, PROFILE_QUESTIONS, type ProgrammeQuestion } from '../../shared/profile';
 import type { ProgrammeQuery } from '../../shared/programme-query';
 import { cardAnswerText } from '../discover/card-answers';
 import { placeOf, titleOf } from '../discover/format';
@@ -63,15 +63,9 @@ const ProfileState = z.looseObject({
 });
 type ProfileData = z.infer<typeof ProfileState>;
 
-export const ALL_PROFILE_FIELDS: FieldId[] = [
-  'birthDate',
-  'gender',
-  'domicile',
-  'education',
-  'graduationYear',
-  'activity',
-];
-const EDITABLE: FieldId[] = ['birthDate', 'gender', 'domicile', 'education', 'graduationYear', 'activity'];
+export const ALL_PROFILE_FIELDS: FieldId[] = [...PROFILE_QUESTIONS];
+/** What "Profil saya" lists to change: every question of the profile. */
+const EDITABLE: readonly FieldId[] = PROFILE_QUESTIONS;
 
 function data(ctx: FlowContext): ProfileData {
   return ctx.state.data as ProfileData;

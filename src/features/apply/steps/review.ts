@@ -1,11 +1,18 @@
+import type { FlowContext } from '../../../engine/context';
 import { type Correction, readCorrection } from '../../../nlu';
 import { titleOf } from '../../discover/format';
 import { correctForm } from '../correction';
-import { reviewItems } from '../review';
+import { type ReviewItem, reviewItems } from '../review';
 import { draftGone, loadDraft } from '../snapshot';
 import { applyData } from '../state';
-import type { ApplyStep, Loaded } from '../step';
+import type { ApplyStep, Form, Loaded } from '../step';
 import { submitForm } from '../submit';
+
+/** Every answer of the draft, as the review lists them (and its numbers pick them). */
+function itemsOf(ctx: FlowContext, form: Form, loaded: Loaded): ReviewItem[] {
+  const { app, docs, programme, profile } = loaded;
+  return reviewItems(ctx, app, docs, programme.record, profile, form.services.cipher);
+}
 
 type ReviewAnswer =
   | { kind: 'submit' }
@@ -21,14 +28,7 @@ export const reviewStep: ApplyStep<ReviewAnswer, [Loaded]> = {
   id: 'review',
 
   async ask(ctx, form, loaded) {
-    const items = reviewItems(
-      ctx,
-      loaded.app,
-      loaded.docs,
-      loaded.programme.record,
-      loaded.profile,
-      form.services.cipher,
-    );
+    const items = itemsOf(ctx, form, loaded);
     const lines = items.map((item, i) => `${i + 1}. ${item.label}: ${item.value}`);
     ctx.state = {
       flow: 'apply',
@@ -64,15 +64,7 @@ export const reviewStep: ApplyStep<ReviewAnswer, [Loaded]> = {
     if (answer.kind === 'correction' && (await correctForm(ctx, form, answer.correction, undefined, loaded)))
       return;
     if (answer.kind === 'edit') {
-      const items = reviewItems(
-        ctx,
-        loaded.app,
-        loaded.docs,
-        loaded.programme.record,
-        loaded.profile,
-        form.services.cipher,
-      );
-      const item = items[answer.item];
+      const item = itemsOf(ctx, form, loaded)[answer.item];
       if (item && 'form' in item.edit) {
         ctx.say(ctx.t('applications:review.editing', { label: item.label }));
         return form.askField(ctx, item.edit.form, loaded);
