@@ -8,8 +8,10 @@ import {
   type DraftAnswers,
   deleteDraft,
   type FormSnapshot,
+  formSnapshotPrefetch,
   loadFormSnapshot,
   openDraft,
+  prefetchedSnapshot,
   updateDraft,
 } from '../../applications/store';
 import { completedYears, jakartaDay, parseIsoDate } from '../../eligibility';
@@ -81,6 +83,11 @@ export interface ApplyParams {
   ask?: FormField;
   /** Back from the optional disability question (./disability-question.ts): do not ask it again. */
   disabilityAsked?: boolean;
+  /**
+   * The form's snapshot of `slug` as the caller read it in this turn, nothing written since: not read
+   * again (issue #15). Never saved (a `returnTo` keeps only the other params).
+   */
+  known?: FormSnapshot;
 }
 
 interface ApplyData extends Record<string, unknown> {
@@ -113,6 +120,7 @@ export function createApplyFlow(services: ApplicationServices): Flow<'apply'> {
   const flow: Flow<'apply'> = {
     id: 'apply',
     state: ApplyState,
+    prefetch: ({ userId, data }) => formSnapshotPrefetch(userId, data),
     start: (ctx, params) => start(ctx, params ?? {}),
     async handle(ctx, input) {
       switch (ctx.state.step) {
@@ -130,7 +138,11 @@ export function createApplyFlow(services: ApplicationServices): Flow<'apply'> {
 
   async function start(ctx: FlowContext, params: ApplyParams): Promise<void> {
     const slug = params.slug;
-    const snapshot = slug ? await loadFormSnapshot(ctx.tx, ctx.user.id, { slug }) : undefined;
+    const snapshot = !slug
+      ? undefined
+      : params.known?.programme.slug === slug
+        ? params.known
+        : await loadFormSnapshot(ctx.tx, ctx.user.id, { slug });
     if (!slug || !snapshot) {
       ctx.say(ctx.t('discovery:notFound'));
       return ctx.go('discover');
@@ -184,6 +196,7 @@ export function createApplyFlow(services: ApplicationServices): Flow<'apply'> {
         questions: p.eligibility?.questions ?? [],
         returnTo: { flow: 'apply', params: { slug, returning: true, resume: 'continue' } },
         stopWhenIneligibleFor: slug,
+        known: { profile, consent: snapshot.consent },
       });
     }
     if (!snapshot.consent) {
@@ -251,11 +264,18 @@ export function createApplyFlow(services: ApplicationServices): Flow<'apply'> {
   /** The snapshot of a turn whose draft exists. */
   type Loaded = FormSnapshot & { app: DraftAnswers };
 
-  /** The draft, its programme, the profile and the documents (one statement); undefined when gone. */
+  /**
+   * The draft, its programme, the profile and the documents; undefined when gone. Read with the turn's
+   * first statement (the prefetch) when this is the turn's first read, else in a statement of its own.
+   */
   async function load(ctx: FlowContext): Promise<Loaded | undefined> {
     const d = data(ctx);
+    const prefetched = prefetchedSnapshot(ctx.takePrefetched('apply'));
     if (!d.applicationId) return undefined;
-    const snapshot = await loadFormSnapshot(ctx.tx, ctx.user.id, { applicationId: d.applicationId });
+    const snapshot =
+      prefetched?.app?.id === d.applicationId
+        ? prefetched
+        : await loadFormSnapshot(ctx.tx, ctx.user.id, { applicationId: d.applicationId });
     return snapshot?.app ? { ...snapshot, app: snapshot.app } : undefined;
   }
 
