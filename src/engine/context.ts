@@ -52,7 +52,7 @@ export class FlowContext {
    * the start of its `handle`, before anything of this turn is written (later it would be stale).
    * `undefined` when the turn began in another flow or it was taken already.
    */
-  takePrefetched(flowId: FlowId): unknown {
+  takePrefetched(flowId: string): unknown {
     const p = this.prefetched;
     this.prefetched = undefined;
     return p && p.flow === flowId && p.value !== null ? p.value : undefined;
