@@ -51,6 +51,7 @@ export async function webhookQueries(): Promise<void> {
   const person = { id: 700_001, firstName: 'Sql' };
   api.capture(person.id);
   const counted: Array<[string, SqlCount]> = [];
+  let marks: MarkCount | undefined;
   try {
     await post(textUpdate(person, '/start'));
     for (let round = 0; round < 3; round++) {
@@ -64,6 +65,7 @@ export async function webhookQueries(): Promise<void> {
         if (round === 2) counted.push([name, sql]);
       }
     }
+    marks = await concurrentMarks(api, runtime, count);
   } finally {
     await runtime.shutdown();
     await client.end();
@@ -75,4 +77,60 @@ export async function webhookQueries(): Promise<void> {
     console.log(`  ${name.padEnd(20)} statements ${c.statements}   round trips ${c.roundTrips}`);
     if (process.env.BENCH_SQL === '1') for (const text of c.texts) console.log(`      ${text}`);
   }
+  if (marks)
+    console.log(
+      `  sent marks, ${marks.people} people at once (${marks.updates} updates, ${marks.sent} messages sent): ${marks.markStatements} mark statements, ${(marks.markStatements / marks.sent).toFixed(3)} per sent message; ${marks.statements} statements in all, ${(marks.statements / marks.updates).toFixed(2)} per update`,
+    );
+}
+
+interface MarkCount {
+  people: number;
+  updates: number;
+  sent: number;
+  markStatements: number;
+  statements: number;
+}
+
+/**
+ * The "sent" marks under concurrency: 20 people press menu buttons at once, each as soon as the
+ * previous reply came, in this process. Marks are written in batches (SentMarker: what gathered in
+ * 20 ms, one statement); this counts those statements per message sent. It depends on how the
+ * updates interleave more than on the machine's speed.
+ */
+async function concurrentMarks(
+  api: BotApiStandIn,
+  runtime: ReturnType<typeof createRuntime>,
+  count: ReturnType<typeof countingClient>['count'],
+): Promise<MarkCount> {
+  const people = 20;
+  const rounds = 10;
+  const post = async (update: Update) => {
+    const response = await runtime.app.request('/webhooks/telegram', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': 'bench_secret' },
+      body: JSON.stringify(update),
+    });
+    await response.arrayBuffer();
+  };
+  const persons = Array.from({ length: people }, (_, i) => ({ id: 710_001 + i, firstName: `Marks${i}` }));
+  for (const person of persons) await post(textUpdate(person, '/start'));
+  await runtime.background.settle();
+  await runtime.marker.flush();
+  const before = api.count('sendMessage');
+  const sql = await count(async () => {
+    await Promise.all(
+      persons.map(async (person) => {
+        for (let round = 0; round < rounds; round++) await post(textUpdate(person, '/menu'));
+      }),
+    );
+    await runtime.background.settle();
+    await runtime.marker.flush();
+  });
+  return {
+    people,
+    updates: people * rounds,
+    sent: api.count('sendMessage') - before,
+    markStatements: sql.texts.filter((t) => t.startsWith("update messages m set status = 'sent'")).length,
+    statements: sql.statements,
+  };
 }

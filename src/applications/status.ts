@@ -53,12 +53,16 @@ export interface SubmitResult {
  * transaction (the chat turn), with the programme's seat row locked for the rest of it.
  */
 export async function submitApplication(tx: Queryable, input: SubmitInput): Promise<SubmitResult> {
-  const locked = await lockSeats(tx, input.programmeId);
-  const [app] = await tx
-    .select({ status: applications.status, reference: applications.reference, seat: applications.seat })
-    .from(applications)
-    .where(eq(applications.id, input.applicationId))
-    .for('update');
+  // Sent together (one round trip, issue #15); Postgres still takes the locks in this order (the seat
+  // row, then the application), the order every submission and status change keeps.
+  const [locked, [app]] = await Promise.all([
+    lockSeats(tx, input.programmeId),
+    tx
+      .select({ status: applications.status, reference: applications.reference, seat: applications.seat })
+      .from(applications)
+      .where(eq(applications.id, input.applicationId))
+      .for('update'),
+  ]);
   if (!app) throw new StatusChangeError('not_found', 'application not found');
   if (app.status !== 'draft') {
     const position = await waitlistPosition(tx, input.applicationId);
@@ -74,7 +78,9 @@ export async function submitApplication(tx: Queryable, input: SubmitInput): Prom
   const status: ApplicationStatus = seat ? 'diajukan' : 'cadangan';
   // One statement: the seat counted, the reference drawn from the sequence, the application
   // submitted, the audit trail written. (Under 50 people applying at once, round trips are latency.)
-  const result = await tx.execute(sql`
+  // A promise, not drizzle's query (which runs again on every `then`): it is awaited twice below.
+  const submitting = Promise.resolve(
+    tx.execute(sql`
     with counted as (
       update programme_seats set
         taken_women = taken_women + ${seat === 'women' ? 1 : 0},
@@ -99,14 +105,21 @@ export async function submitApplication(tx: Queryable, input: SubmitInput): Prom
       insert into application_events (application_id, from_status, to_status, actor)
       values (${input.applicationId}, 'draft', ${status}, 'person')
     )
-    select reference from submitted`);
+    select reference from submitted`),
+  );
+  // The organisation's systems hear of it after this transaction commits (never before, never if not).
+  // The submission, its event and the targets it may complete go out together (a transaction's
+  // statements run in the order they are sent, so each sees the one before; issue #15) — except that
+  // a place on the waitlist is read before the event, which carries it.
+  const position = seat ? undefined : await submitting.then(() => waitlistPosition(tx, input.applicationId));
+  const [result] = await Promise.all([
+    submitting,
+    applicationSubmitted(tx, input.applicationId, position),
+    checkTargetsReached(tx, { programmeId: input.programmeId }),
+  ]);
   const [row] = rowsOf<{ reference: string }>(result);
   if (seat) locked.taken[seat] += 1;
   const reference = row?.reference ?? '';
-  const position = seat ? undefined : await waitlistPosition(tx, input.applicationId);
-  // The organisation's systems hear of it after this transaction commits (never before, never if not).
-  await applicationSubmitted(tx, input.applicationId, position);
-  await checkTargetsReached(tx, { programmeId: input.programmeId });
   return { reference, status, ...(seat ? { seat } : {}), ...(position ? { position } : {}), already: false };
 }
 

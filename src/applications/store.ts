@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { RegistrationState } from '../catalogue/search';
 import type { Queryable } from '../db/client';
 import { rowsOf } from '../db/rows';
@@ -243,15 +243,42 @@ export async function loadFormSnapshot(
   userId: string,
   by: { slug: string } | { applicationId: string },
 ): Promise<FormSnapshot | undefined> {
+  const result = await db.execute(
+    snapshotSql(
+      sql`${userId}::uuid`,
+      'slug' in by ? { slug: sql`${by.slug}` } : { applicationId: sql`${by.applicationId}::uuid` },
+    ),
+  );
+  const [row] = rowsOf<SnapshotRow>(result);
+  return row ? snapshotOf(row) : undefined;
+}
+
+/**
+ * The same read as one JSON value, by the application id saved in the form's state (`data`, jsonb):
+ * the form's prefetch (see Flow.prefetch), read with the turn's first statement. Null when the saved
+ * id is not a uuid (a cast error would fail the whole turn) or the snapshot is empty.
+ */
+export function formSnapshotPrefetch(userId: SQL, data: SQL): SQL {
+  const id = sql`(${data}->>'applicationId')`;
+  return sql`case when ${id} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    (select row_to_json(s) from (${snapshotSql(userId, { applicationId: sql`${id}::uuid` })}) s) end`;
+}
+
+/** A prefetched snapshot (formSnapshotPrefetch) as loadFormSnapshot gives it. */
+export function prefetchedSnapshot(value: unknown): FormSnapshot | undefined {
+  return value && typeof value === 'object' ? snapshotOf(value as SnapshotRow) : undefined;
+}
+
+function snapshotSql(userId: SQL, by: { slug: SQL } | { applicationId: SQL }): SQL {
   const programme =
     'slug' in by
       ? sql`p.slug = ${by.slug}`
-      : sql`p.id = (select programme_id from applications where id = ${by.applicationId}::uuid)`;
+      : sql`p.id = (select programme_id from applications where id = ${by.applicationId})`;
   const application =
     'slug' in by
-      ? sql`a.user_id = ${userId}::uuid and a.programme_id = p.id and a.status not in ('mundur', 'ditolak')`
-      : sql`a.id = ${by.applicationId}::uuid and a.user_id = ${userId}::uuid`;
-  const result = await db.execute(sql`
+      ? sql`a.user_id = ${userId} and a.programme_id = p.id and a.status not in ('mundur', 'ditolak')`
+      : sql`a.id = ${by.applicationId} and a.user_id = ${userId}`;
+  return sql`
     with p as (
       select p.id, p.slug, p.record,
         case when p.status = 'closed' or p.registration_closes < (now() at time zone 'Asia/Jakarta')::date then 'closed'
@@ -268,12 +295,13 @@ export async function loadFormSnapshot(
       (select json_agg(json_build_object('kind', d.kind, 'storageKey', d.storage_key, 'mimeType', d.mime_type,
           'size', d.size, 'createdAt', d.created_at) order by d.created_at)
         from application_documents d where d.application_id = (select id from a)) as docs,
-      (select data from profiles where user_id = ${userId}::uuid) as profile,
-      (select granted from consents where user_id = ${userId}::uuid and purpose = 'personal_data'
+      (select data from profiles where user_id = ${userId}) as profile,
+      (select granted from consents where user_id = ${userId} and purpose = 'personal_data'
         order by id desc limit 1) as consent
-    from p`);
-  const [row] = rowsOf<SnapshotRow>(result);
-  if (!row) return undefined;
+    from p`;
+}
+
+function snapshotOf(row: SnapshotRow): FormSnapshot {
   return {
     programme: { id: row.id, slug: row.slug, record: row.record, state: row.state },
     app: row.app ?? undefined,

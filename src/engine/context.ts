@@ -44,7 +44,19 @@ export class FlowContext {
     readonly inbound: Inbound,
     public state: ConversationState,
     private readonly registry: FlowRegistry,
+    private prefetched?: { flow: string; value: unknown },
   ) {}
+
+  /**
+   * What the active flow's `prefetch` read with the turn's first statement, once: the flow takes it at
+   * the start of its `handle`, before anything of this turn is written (later it would be stale).
+   * `undefined` when the turn began in another flow or it was taken already.
+   */
+  takePrefetched(flowId: string): unknown {
+    const p = this.prefetched;
+    this.prefetched = undefined;
+    return p && p.flow === flowId && p.value !== null ? p.value : undefined;
+  }
 
   get locale(): Locale {
     return this.userPatch.locale ?? this.user.locale;

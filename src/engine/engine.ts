@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { commitAfterNextStatement } from '../db/postgres';
-import { type ConversationState, identities, users } from '../db/schema';
+import { type ConversationState, users } from '../db/schema';
 import { isLocale, type Locale, localeFromTag } from '../i18n';
 import type { Logger } from '../logger';
 import { languageOf } from '../nlu/language';
@@ -12,7 +12,7 @@ import { type FlowRegistry, HOME_FLOW } from './flow';
 import { type PresentationOptions, presentFor } from './presentation';
 import { type Router, route } from './router';
 import { sanitizeInbound } from './sanitize';
-import { type LockedChat, lockChat, recordEvent, saveTurn, type TurnScope } from './store';
+import { createPerson, type LockedChat, lockChat, saveTurn, type TurnScope } from './store';
 
 export interface EngineOptions {
   db: Db;
@@ -104,7 +104,10 @@ export class Engine {
     const restored = this.options.registry.restore(previous);
     if (restored.reset)
       this.options.logger.warn({ flow: previous.flow, step: previous.step }, 'unreadable flow state reset');
-    const ctx = new FlowContext(tx, user, inbound, restored.state, this.options.registry);
+    const ctx = new FlowContext(tx, user, inbound, restored.state, this.options.registry, {
+      flow: previous.flow,
+      value: row.prefetch,
+    });
     if (apologise) ctx.say(ctx.t('error.generic'));
     else {
       try {
@@ -182,28 +185,31 @@ export class Engine {
   private async lock(tx: Tx, inbound: Inbound): Promise<LockedChat> {
     const { channel, user } = inbound;
     const address = user.address ?? user.externalId;
-    const existing = await lockChat(tx, channel, user.externalId, address, inbound.eventId, user);
+    const prefetch = this.options.registry.prefetch();
+    const existing = await lockChat(tx, channel, user.externalId, address, inbound.eventId, user, prefetch);
     if (existing) return existing;
 
-    // First contact: create the person, then the identity (which may race with another process).
+    // First contact: the person, their identity (which may race with another process) and the event,
+    // in one statement (a round trip each before, issue #15).
     const locale = localeFromTag(user.languageCode, this.options.defaultLocale);
-    const [created] = await tx
-      .insert(users)
-      .values({ locale, displayName: user.displayName ?? null })
-      .returning({ id: users.id });
-    const [identity] = await tx
-      .insert(identities)
-      .values({ userId: created!.id, channel, externalId: user.externalId, address })
-      .onConflictDoNothing()
-      .returning({ id: identities.id });
-    if (!identity) {
-      // Another process created this person between our UPDATE and INSERT: use theirs.
-      await tx.delete(users).where(eq(users.id, created!.id));
-    } else await recordEvent(tx, channel, inbound.eventId);
-    const locked = await lockChat(tx, channel, user.externalId, address, inbound.eventId, user);
+    const created = await createPerson(tx, {
+      locale,
+      displayName: user.displayName ?? null,
+      channel,
+      externalId: user.externalId,
+      address,
+      eventId: inbound.eventId,
+      fullName: user.fullName ?? null,
+      handle: user.handle ?? null,
+    });
+    // Ours: the identity row is this transaction's own insert (no one else sees it until COMMIT, so it
+    // needs no lock), the event is recorded, and there is no conversation yet.
+    if (created.row) return { fresh: true, row: created.row };
+    // Another process created this person between our read and our INSERT: use theirs.
+    await tx.delete(users).where(eq(users.id, created.userId));
+    const locked = await lockChat(tx, channel, user.externalId, address, inbound.eventId, user, prefetch);
     if (!locked) throw new Error('identity vanished during creation');
-    // For a new identity the event was recorded just above, so lockChat reports it as seen.
-    return identity ? { fresh: true, row: locked.row } : locked;
+    return locked;
   }
 }
 

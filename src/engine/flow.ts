@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ConversationState } from '../db/schema';
 import type { FlowContext } from './context';
@@ -49,6 +50,21 @@ export interface Flow<K extends FlowId = FlowId> {
   start(ctx: FlowContext, params?: FlowParams[K]): Promise<void>;
   handle(ctx: FlowContext, input: FlowInput): Promise<void>;
   state?: z.ZodType<Record<string, unknown>>;
+  /**
+   * What `handle` will read first, read instead with the turn's first statement (the engine's read of
+   * the person and the conversation) when this flow is the active one: a round trip less per step
+   * (issue #15). An SQL expression of one JSON value, given the person's id and the saved `data` (jsonb,
+   * not yet checked by `state`: guard every cast), cast to jsonb. `handle` takes it with
+   * `ctx.takePrefetched`.
+   */
+  prefetch?: (refs: PrefetchRefs) => SQL;
+}
+
+export interface PrefetchRefs {
+  /** The person's id (uuid). */
+  userId: SQL;
+  /** The active flow's saved data (jsonb). */
+  data: SQL;
 }
 
 /** A saved value of a type too rich to spell out in zod (a search query): an object, or dropped. */
@@ -79,6 +95,22 @@ export class FlowRegistry {
 
   get(id: string): AnyFlow | undefined {
     return this.flows.get(id);
+  }
+
+  private prefetchSql: SQL | null | undefined;
+
+  /**
+   * The flows' prefetch reads as one expression over the engine's read (`u`: users, `c`:
+   * conversations): the active flow's, else null. Built once, when the first turn asks.
+   */
+  prefetch(): SQL | null {
+    if (this.prefetchSql !== undefined) return this.prefetchSql;
+    const refs: PrefetchRefs = { userId: sql`u.id`, data: sql`c.state->'data'` };
+    const arms = [...this.flows.values()]
+      .filter((flow) => flow.prefetch)
+      .map((flow) => sql`when ${flow.id}::text then (${flow.prefetch!(refs)})::jsonb`);
+    this.prefetchSql = arms.length ? sql`case c.state->>'flow' ${sql.join(arms, sql` `)} end` : null;
+    return this.prefetchSql;
   }
 
   /** The home screen's state: what `ctx.home()` sets and an unreadable state becomes. */

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { rowsOf } from '../db/rows';
 import type { ConversationState } from '../db/schema';
@@ -22,6 +22,8 @@ export interface ConversationRow {
   broadcasts_stopped: boolean;
   state: ConversationState | null;
   handoff_id: string | null;
+  /** The active flow's prefetch read (FlowRegistry.prefetch), or null. */
+  prefetch: unknown;
 }
 
 export interface LockedChat {
@@ -37,7 +39,7 @@ export interface LockedChat {
  * The two statements are sent together in one write (postgres.js pipelines queries issued in the same
  * tick on a transaction's connection). Postgres runs them in order, and under READ COMMITTED the read
  * takes its snapshot only after the lock is held, so it sees what the previous update of this chat
- * committed. A row lock rather than an advisory lock, so the same code works through Hyperdrive.
+ * committed. The read also carries the active flow's `prefetch` (what its step reads first). A row lock rather than an advisory lock, so the same code works through Hyperdrive.
  * `undefined` when the identity does not exist yet.
  */
 export async function lockChat(
@@ -47,6 +49,7 @@ export async function lockChat(
   address: string,
   eventId: string,
   names: { fullName?: string | undefined; handle?: string | undefined } = {},
+  prefetch: SQL | null = null,
 ): Promise<LockedChat | undefined> {
   const [locked, loaded] = await Promise.all([
     tx.execute(sql`
@@ -80,7 +83,7 @@ export async function lockChat(
       select exists (select 1 from ev) as fresh from ident`),
     tx.execute(sql`
       select i.id as identity_id, i.address, u.id, u.locale, u.locale_chosen, u.display_name, u.simple_text,
-        u.broadcasts_stopped, c.state, c.handoff_id
+        u.broadcasts_stopped, c.state, c.handoff_id, ${prefetch ?? sql`null`} as prefetch
       from identities i join users u on u.id = i.user_id left join conversations c on c.user_id = u.id
       where i.channel = ${channel} and i.external_id = ${externalId}`),
   ]);
@@ -94,6 +97,48 @@ export async function recordEvent(tx: Tx, channel: Channel, eventId: string): Pr
     insert into processed_events (channel, event_id) values (${channel}, ${eventId})
     on conflict do nothing returning 1 as fresh`);
   return rowsOf(result).length > 0;
+}
+
+/**
+ * A person seen for the first time: the user, the identity and the event id in one statement, and the
+ * row `lockChat` would read for them (`row`). The identity is not created when another process created
+ * it meanwhile (`row` undefined: the caller deletes the user made here and uses theirs); the event is
+ * recorded only with the identity.
+ */
+export async function createPerson(
+  tx: Tx,
+  p: {
+    locale: string;
+    displayName: string | null;
+    channel: Channel;
+    externalId: string;
+    address: string;
+    eventId: string;
+    fullName: string | null;
+    handle: string | null;
+  },
+): Promise<{ userId: string; row: ConversationRow | undefined }> {
+  const result = await tx.execute(sql`
+    with u as (
+      insert into users (locale, display_name) values (${p.locale}, ${p.displayName})
+      returning id, locale, locale_chosen, display_name, simple_text, broadcasts_stopped
+    ), i as (
+      insert into identities (user_id, channel, external_id, address, full_name, handle)
+      select id, ${p.channel}, ${p.externalId}, ${p.address}, ${p.fullName}, ${p.handle} from u
+      on conflict do nothing
+      returning id, address
+    ), ev as (
+      insert into processed_events (channel, event_id) select ${p.channel}, ${p.eventId} from i
+      on conflict do nothing
+    )
+    select i.id as identity_id, i.address, u.id, u.locale, u.locale_chosen, u.display_name, u.simple_text,
+      u.broadcasts_stopped, null::jsonb as state, null::uuid as handoff_id, null as prefetch
+    from u left join i on true`);
+  const [row] = rowsOf<Omit<ConversationRow, 'identity_id'> & { identity_id: string | null }>(result);
+  return {
+    userId: row!.id,
+    row: row?.identity_id ? ({ ...row, identity_id: row.identity_id } as ConversationRow) : undefined,
+  };
 }
 
 /**

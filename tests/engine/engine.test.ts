@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../src/db/rows';
 import { conversations, messages, users } from '../../src/db/schema';
 import { Engine } from '../../src/engine/engine';
 import { FlowRegistry } from '../../src/engine/flow';
@@ -189,5 +190,55 @@ describe('engine', () => {
       .where(eq(conversations.userId, userId!));
     const result = await engine.handle(text('u4', 'halo'));
     expect(result.deliveries.length).toBeGreaterThan(0);
+  });
+
+  it("hands a flow what its prefetch read with the turn's first statement, once, and only in that flow", async () => {
+    const registry = createRegistry();
+    const taken: unknown[] = [];
+    registry.register({
+      id: 'fetching',
+      prefetch: ({ userId, data }) => sql`jsonb_build_object('user', ${userId}, 'n', ${data}->'n')`,
+      async start(ctx) {
+        ctx.say('start');
+      },
+      async handle(ctx) {
+        taken.push(ctx.takePrefetched('fetching'), ctx.takePrefetched('fetching'));
+        ctx.say('ok');
+      },
+    });
+    const engine = new Engine({
+      db: database.db,
+      logger: silentLogger,
+      registry,
+      router: createRouter(),
+      defaultLocale: 'id',
+    });
+    const userId = (await engine.handle(text('u-prefetch', '/start'))).userId!;
+    await database.db
+      .update(conversations)
+      .set({ state: { flow: 'fetching', step: 'x', data: { n: 7 } } })
+      .where(eq(conversations.userId, userId));
+    await engine.handle(text('u-prefetch', 'halo'));
+    expect(taken).toEqual([{ user: userId, n: 7 }, undefined]);
+  });
+
+  it('creates a person seen for the first time, with the names the platform gave', async () => {
+    const engine = new Engine({
+      db: database.db,
+      logger: silentLogger,
+      registry: createRegistry(),
+      router: createRouter(),
+      defaultLocale: 'id',
+    });
+    const inbound = text('u-new', '/start');
+    inbound.user = { ...inbound.user, fullName: 'Dewi Lestari', handle: 'dewi' };
+    const result = await engine.handle(inbound);
+    expect(result.duplicate).toBe(false);
+    const rows = await database.db.execute(
+      sql`select i.full_name, i.handle, u.display_name from identities i join users u on u.id = i.user_id
+        where i.external_id = 'u-new'`,
+    );
+    expect(rowsOf(rows)).toEqual([{ full_name: 'Dewi Lestari', handle: 'dewi', display_name: 'Dewi' }]);
+    expect((await engine.handle(inbound)).duplicate).toBe(true);
   });
 });

@@ -52,26 +52,28 @@ export async function shouldAskDisability(
 ): Promise<boolean> {
   const organisation = programme.application?.organisation;
   if (!organisation || profile.disability) return false;
-  const [decided] = await db
-    .select({ id: consents.id })
-    .from(consents)
-    .where(and(eq(consents.userId, userId), eq(consents.purpose, 'specific_data')))
-    .limit(1);
-  if (decided) return false;
-  const [goal] = await db
-    .select({ id: recruitmentTargets.id })
-    .from(recruitmentTargets)
-    .innerJoin(organisations, eq(organisations.id, recruitmentTargets.organisationId))
-    .where(
-      and(
-        eq(organisations.slug, organisation),
-        isNotNull(recruitmentTargets.disabilityPercent),
-        sql`${recruitmentTargets.disabilityPercent} > 0`,
-        or(isNull(recruitmentTargets.programmeSlug), eq(recruitmentTargets.programmeSlug, programme.slug)),
-      ),
-    )
-    .limit(1);
-  return Boolean(goal);
+  // Both reads go out together (one round trip, issue #15).
+  const [[decided], [goal]] = await Promise.all([
+    db
+      .select({ id: consents.id })
+      .from(consents)
+      .where(and(eq(consents.userId, userId), eq(consents.purpose, 'specific_data')))
+      .limit(1),
+    db
+      .select({ id: recruitmentTargets.id })
+      .from(recruitmentTargets)
+      .innerJoin(organisations, eq(organisations.id, recruitmentTargets.organisationId))
+      .where(
+        and(
+          eq(organisations.slug, organisation),
+          isNotNull(recruitmentTargets.disabilityPercent),
+          sql`${recruitmentTargets.disabilityPercent} > 0`,
+          or(isNull(recruitmentTargets.programmeSlug), eq(recruitmentTargets.programmeSlug, programme.slug)),
+        ),
+      )
+      .limit(1),
+  ]);
+  return !decided && Boolean(goal);
 }
 
 interface Data extends Record<string, unknown> {

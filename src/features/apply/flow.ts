@@ -1,4 +1,5 @@
 import type { ApplicationServices } from '../../applications/services';
+import { formSnapshotPrefetch } from '../../applications/store';
 import type { FlowContext } from '../../engine/context';
 import type { Flow, FlowInput } from '../../engine/flow';
 import { nextField } from './form';
@@ -51,6 +52,7 @@ export function createApplyFlow(services: ApplicationServices): Flow<'apply'> {
   return {
     id: 'apply',
     state: ApplyState,
+    prefetch: ({ userId, data }) => formSnapshotPrefetch(userId, data),
     start: (ctx, params) => form.open(ctx, params ?? {}),
     handle: (ctx, input) => TURNS[stepOf(ctx.state.step)](ctx, form, input),
   };

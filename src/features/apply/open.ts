@@ -20,7 +20,11 @@ import { resumeStep } from './steps/resume';
  */
 export async function openForm(ctx: FlowContext, form: Form, params: ApplyParams): Promise<void> {
   const slug = params.slug;
-  const snapshot = slug ? await loadFormSnapshot(ctx.tx, ctx.user.id, { slug }) : undefined;
+  const snapshot = !slug
+    ? undefined
+    : params.known?.programme.slug === slug
+      ? params.known
+      : await loadFormSnapshot(ctx.tx, ctx.user.id, { slug });
   if (!slug || !snapshot) {
     ctx.say(ctx.t('discovery:notFound'));
     return ctx.go('discover');
@@ -69,6 +73,7 @@ export async function openForm(ctx: FlowContext, form: Form, params: ApplyParams
       questions: p.eligibility?.questions ?? [],
       returnTo: { flow: 'apply', params: { slug, returning: true, resume: 'continue' } },
       stopWhenIneligibleFor: slug,
+      known: { profile, consent: snapshot.consent },
     });
   }
   if (!snapshot.consent) {

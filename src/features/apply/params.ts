@@ -1,3 +1,4 @@
+import type { FormSnapshot } from '../../applications/store';
 import type { FormField } from './form';
 
 /** What opens the application form (`ctx.go('apply', …)`). */
@@ -11,4 +12,9 @@ export interface ApplyParams {
   ask?: FormField;
   /** Back from the optional disability question (./disability-question.ts): do not ask it again. */
   disabilityAsked?: boolean;
+  /**
+   * The form's snapshot of `slug` as the caller read it in this turn, nothing written since: not read
+   * again (issue #15). Never saved (a `returnTo` keeps only the other params).
+   */
+  known?: FormSnapshot;
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordInterest } from '../../applications/interest';
 import { seatsLeft } from '../../applications/seats';
+import { loadFormSnapshot } from '../../applications/store';
 import {
   describeQuery,
   isRefinementOnly,
@@ -257,9 +258,12 @@ export async function showCard(ctx: FlowContext, slug: string, full = false): Pr
   }
   const p = detail.programme;
   // Seats still free once applications have been taken ("Sisa: 3 kursi umum, 1 kursi perempuan").
-  const left = p.seats?.total ? await seatsLeft(ctx.tx, detail.id) : undefined;
+  // Both reads go out together (one round trip, issue #15).
+  const [left, saved] = await Promise.all([
+    p.seats?.total ? seatsLeft(ctx.tx, detail.id) : undefined,
+    isSaved(ctx.tx, ctx.user.id, detail.id),
+  ]);
   const card = renderCard(ctx, p, detail, left, full);
-  const saved = await isSaved(ctx.tx, ctx.user.id, detail.id);
   const previous = data(ctx);
   const choices: Choice[] = [
     { id: `check:${slug}`, label: ctx.t('discovery:card.check') },
@@ -625,7 +629,12 @@ async function onText(ctx: FlowContext, text: string): Promise<void> {
 }
 
 async function apply(ctx: FlowContext, slug: string): Promise<void> {
-  const detail = await getProgramme(ctx.tx, slug);
+  // The form's first read goes out with the programme's (one round trip less, issue #15); it is used
+  // only when the form opens, and nothing is written in between.
+  const [detail, snapshot] = await Promise.all([
+    getProgramme(ctx.tx, slug),
+    loadFormSnapshot(ctx.tx, ctx.user.id, { slug }),
+  ]);
   if (!detail) return askWhat(ctx);
   const application = detail.programme.application;
   if (application?.mode === 'external' && application.url) {
@@ -636,7 +645,7 @@ async function apply(ctx: FlowContext, slug: string): Promise<void> {
     );
     return showCard(ctx, slug);
   }
-  return openFeature(ctx, 'apply', { slug });
+  return openFeature(ctx, 'apply', { slug, ...(snapshot ? { known: snapshot } : {}) });
 }
 
 async function toggleSaved(ctx: FlowContext, slug: string, save: boolean): Promise<void> {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isSkip } from '../../applications/answers';
 import { personOf } from '../../catalogue/query';
@@ -43,6 +44,11 @@ export interface ProfileParams {
    * its own remaining questions are not asked.
    */
   stopWhenIneligibleFor?: string;
+  /**
+   * The profile and the personal-data consent as the caller read them in this turn, nothing written
+   * since (the form's snapshot): not read again (issue #15).
+   */
+  known?: { profile: StoredProfile; consent: boolean };
 }
 
 const fieldId = z.custom<FieldId>((v) => typeof v === 'string');
@@ -79,11 +85,13 @@ function data(ctx: FlowContext): ProfileData {
 export const profileFlow: Flow<'profile'> = {
   id: 'profile',
   state: ProfileState,
+  // An answer's step reads the profile first (onAnswer): read with the turn's first statement.
+  prefetch: ({ userId }) => sql`coalesce((select data from profiles where user_id = ${userId}), '{}'::jsonb)`,
   async start(ctx, params) {
     const p = params ?? {};
     if (p.mode === 'review') return review(ctx);
     // What they told us in this conversation is not asked again (saved once they consent).
-    const stored = await loadProfile(ctx.tx, ctx.user.id);
+    const stored = p.known?.profile ?? (await loadProfile(ctx.tx, ctx.user.id));
     const heard = Object.fromEntries(
       Object.entries(profileFromFacts(heardFacts(ctx))).filter(
         ([key]) => stored[key as keyof StoredProfile] === undefined,
@@ -102,7 +110,8 @@ export const profileFlow: Flow<'profile'> = {
         ...(p.stopWhenIneligibleFor ? { stopWhenIneligibleFor: p.stopWhenIneligibleFor } : {}),
       },
     };
-    if (!(await hasConsent(ctx.tx, ctx.user.id, 'personal_data'))) return askConsent(ctx);
+    const consent = p.known ? p.known.consent : await hasConsent(ctx.tx, ctx.user.id, 'personal_data');
+    if (!consent) return askConsent(ctx);
     await next(ctx);
   },
   async handle(ctx, input) {
@@ -243,13 +252,17 @@ async function onConsent(ctx: FlowContext, input: FlowInput): Promise<void> {
     ctx.say(ctx.t('profile:consent.pleaseAnswer'));
     return askConsent(ctx, true);
   }
-  await recordConsent(ctx.tx, ctx.user.id, 'personal_data', answer, ctx.inbound.channel);
   if (!answer) {
+    await recordConsent(ctx.tx, ctx.user.id, 'personal_data', answer, ctx.inbound.channel);
     forgetHeard(ctx);
     return resumeWithoutConsent(ctx);
   }
-  ctx.say(await consentThanks(ctx));
-  await next(ctx);
+  // The consent, the programme for the thanks and the profile for the next question go out together
+  // (one round trip instead of three, issue #15); the insert is not waited for (write-behind).
+  ctx.writeBehind(recordConsent(ctx.tx, ctx.user.id, 'personal_data', answer, ctx.inbound.channel));
+  const [thanks, profile] = await Promise.all([consentThanks(ctx), loadProfile(ctx.tx, ctx.user.id)]);
+  ctx.say(thanks);
+  await next(ctx, profile);
 }
 
 /** Thanks, and which application goes on (after the consent it is easy to lose track of it). */
@@ -339,7 +352,8 @@ async function onAnswer(ctx: FlowContext, input: FlowInput): Promise<void> {
   const d = data(ctx);
   const field = d.field;
   if (!field) return next(ctx);
-  const profile = await loadProfile(ctx.tx, ctx.user.id);
+  const profile =
+    (ctx.takePrefetched('profile') as StoredProfile | undefined) ?? (await loadProfile(ctx.tx, ctx.user.id));
   const correction = input.kind === 'text' ? readCorrection(input.text) : undefined;
   if (correction && (await correct(ctx, correction, field))) return;
   const result = acceptAnswer(ctx, field, input, profile, d.questions);
