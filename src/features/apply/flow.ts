@@ -192,7 +192,7 @@ export function createApplyFlow(services: ApplicationServices): Flow<'apply'> {
     }
     if (evaluation.outcome === 'ineligible' || evaluation.outcome === 'incomplete') {
       ctx.say(ctx.t('applications:apply.notEligible', { title }));
-      return ctx.go('eligibility', { slug, returning: true });
+      return ctx.go('eligibility', { slug, returning: true, applying: true });
     }
     // Issue #20, point 12: the organisation's disability goal needs the optional question, asked once.
     if (!app && !params.disabilityAsked && (await shouldAskDisability(ctx.tx, ctx.user.id, p, profile)))
@@ -526,7 +526,7 @@ export function createApplyFlow(services: ApplicationServices): Flow<'apply'> {
     const evaluation = evaluateFor(p, profile, ctx.locale);
     if (evaluation.outcome === 'ineligible' || evaluation.outcome === 'incomplete') {
       ctx.say(ctx.t('applications:apply.notEligible', { title }));
-      return ctx.go('eligibility', { slug: data(ctx).slug, returning: true });
+      return ctx.go('eligibility', { slug: data(ctx).slug, returning: true, applying: true });
     }
     const missing = nextField(app, loaded.docs, p, profile);
     if (missing) return ask(ctx, missing, loaded);
