@@ -1,6 +1,7 @@
 import type { ApplicationServices } from '../applications/services';
 import { trackEligibilityChecks, withSubscriptionOffer } from '../broadcasts/engagement';
 import { hasSubscription } from '../broadcasts/subscriptions';
+import { hasConsent } from '../consent/service';
 import { channelDescriptor } from '../engine/channels';
 import type { FlowContext } from '../engine/context';
 import { FlowRegistry } from '../engine/flow';
@@ -20,7 +21,7 @@ import { hear } from './heard';
 import { helpFlow } from './help/flow';
 import { greeting, menuFlow, notUnderstood, openFeature, showMenu } from './menu/flow';
 import { privacyFlow } from './privacy/flow';
-import { isWithdrawalRequest } from './privacy/keywords';
+import { isWithdrawalRequest, regretsConsent } from './privacy/keywords';
 import { profileFlow } from './profile/flow';
 import { createQuestionsFlow, QUESTIONS_FLOW, type QuestionsFlow } from './questions/flow';
 import { quizFlow } from './quiz/flow';
@@ -121,7 +122,11 @@ async function intercept(ctx: FlowContext, meta: RouteMeta): Promise<boolean> {
   if (isPaused && (await isPaused(ctx.tx, ctx.user.id))) return true;
   // "tarik persetujuan" works from anywhere, like the privacy commands (UU PDP: withdrawal at any time).
   const payload = ctx.inbound.payload;
-  if (payload.type === 'text' && isWithdrawalRequest(payload.text)) {
+  if (
+    payload.type === 'text' &&
+    (isWithdrawalRequest(payload.text) ||
+      (regretsConsent(payload.text) && (await hasConsent(ctx.tx, ctx.user.id, 'personal_data'))))
+  ) {
     await openFeature(ctx, 'privacy', { action: 'withdraw' });
     return true;
   }
