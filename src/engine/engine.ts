@@ -4,7 +4,7 @@ import { commitAfterNextStatement } from '../db/postgres';
 import { type ConversationState, users } from '../db/schema';
 import { isLocale, type Locale, localeFromTag } from '../i18n';
 import type { Logger } from '../logger';
-import { languageOf } from '../nlu/language';
+import { firstLanguageOf, languageOf } from '../nlu/language';
 import type { Delivery, Inbound, InboundPayload } from '../shared/conversation';
 import { maskNiksInText } from '../shared/nik-text';
 import { FlowContext, type UserView } from './context';
@@ -89,7 +89,7 @@ export class Engine {
     }
     const previous = row.state ?? INITIAL_STATE;
     const stored = isLocale(row.locale) ? row.locale : this.options.defaultLocale;
-    const said = spokenLanguage(inbound);
+    const said = spokenLanguage(inbound, row.state === null);
     // The language of the message wins over the phone's and the setting; those remain the default
     // for what says nothing (a button, "ok", a name).
     const user: UserView = {
@@ -214,10 +214,10 @@ export class Engine {
 }
 
 /** The language a typed message is written in; commands, buttons and media say nothing. */
-function spokenLanguage(inbound: Inbound): Locale | undefined {
+function spokenLanguage(inbound: Inbound, first: boolean): Locale | undefined {
   const p = inbound.payload;
   if (p.type !== 'text' || p.text.trimStart().startsWith('/')) return undefined;
-  return languageOf(p.text);
+  return first ? firstLanguageOf(p.text) : languageOf(p.text);
 }
 
 /**

@@ -1,12 +1,14 @@
 import type { ApplicationServices } from '../applications/services';
 import { trackEligibilityChecks, withSubscriptionOffer } from '../broadcasts/engagement';
 import { hasSubscription } from '../broadcasts/subscriptions';
+import { hasConsent } from '../consent/service';
 import { channelDescriptor } from '../engine/channels';
 import type { FlowContext } from '../engine/context';
 import { FlowRegistry } from '../engine/flow';
 import type { GlobalCommand } from '../engine/keywords';
 import type { RouteMeta, Router } from '../engine/router';
 import { matchChoice, readCorrection, understand } from '../nlu';
+import { readTone, type Tone } from '../nlu/tone';
 import { parseOfficeHours } from '../shared/office-hours';
 import { accommodationFlow } from './accommodation/flow';
 import { cancelApplyForm, createApplicationFlows, defaultApplicationServices } from './apply';
@@ -19,7 +21,7 @@ import { hear } from './heard';
 import { helpFlow } from './help/flow';
 import { greeting, menuFlow, notUnderstood, openFeature, showMenu } from './menu/flow';
 import { privacyFlow } from './privacy/flow';
-import { isWithdrawalRequest } from './privacy/keywords';
+import { isWithdrawalRequest, regretsConsent } from './privacy/keywords';
 import { profileFlow } from './profile/flow';
 import { createQuestionsFlow, QUESTIONS_FLOW, type QuestionsFlow } from './questions/flow';
 import { quizFlow } from './quiz/flow';
@@ -120,7 +122,11 @@ async function intercept(ctx: FlowContext, meta: RouteMeta): Promise<boolean> {
   if (isPaused && (await isPaused(ctx.tx, ctx.user.id))) return true;
   // "tarik persetujuan" works from anywhere, like the privacy commands (UU PDP: withdrawal at any time).
   const payload = ctx.inbound.payload;
-  if (payload.type === 'text' && isWithdrawalRequest(payload.text)) {
+  if (
+    payload.type === 'text' &&
+    (isWithdrawalRequest(payload.text) ||
+      (regretsConsent(payload.text) && (await hasConsent(ctx.tx, ctx.user.id, 'personal_data'))))
+  ) {
     await openFeature(ctx, 'privacy', { action: 'withdraw' });
     return true;
   }
@@ -137,6 +143,9 @@ async function intercept(ctx: FlowContext, meta: RouteMeta): Promise<boolean> {
   return false;
 }
 
+/** Feelings a greeting would jar with: crying, anger, an insult. */
+const UPSET: ReadonlySet<Tone> = new Set<Tone>(['crisis', 'distress', 'insult', 'frustration']);
+
 export function createRouter(): Router {
   return {
     globals,
@@ -152,17 +161,19 @@ export function createRouter(): Router {
         hear(ctx, u);
         // "ubah profil", "ganti nomor hp" as a first message: a correction, whatever the intent reads.
         // "tinggi aku seratus enam puluh lima": a fact about themselves, said back and kept.
+        // "udah 3 minggu ga ada kabar!!! kalian niat gak sih": an upset person gets no cheerful "Halo".
+        const upset = UPSET.has(readTone(payload.text)?.tone ?? 'greeting');
         if (
           (u.intent !== 'greeting' && u.intent !== 'unknown') ||
           readCorrection(payload.text) ||
           (u.intent === 'unknown' && statedOnly(payload.text, u))
         ) {
-          ctx.say(greeting(ctx));
+          if (!upset) ctx.say(greeting(ctx));
           return routeFreeText(ctx, payload.text, u);
         }
         // "eps topik itu apa", "😡": a question or a feeling the knowledge feature answers, after the greeting.
         if (u.intent === 'unknown' && ctx.hasFlow(QUESTIONS_FLOW)) {
-          ctx.say(greeting(ctx));
+          if (!upset) ctx.say(greeting(ctx));
           if (await (ctx.flow(QUESTIONS_FLOW) as QuestionsFlow).respond(ctx, payload.text, u)) return;
           return showMenu(ctx);
         }

@@ -31,7 +31,7 @@ const RESUMING = /\b(lanjut|lanjutkan|lanjutin|terusin|teruskan|continue|resume)
 
 /** "what can i do", "ada yg bisa aku ikutin ga?", "anything for people like me?": asking for oneself. */
 const FOR_ME =
-  /\b(for me|like me|what can i do|what can i join|anything i can|buat aku|buat gue|buat saya|untuk aku|untukku|buatku|untuk saya|bisa aku ikut\w*|aku ikut(in|i)|bisa kuikuti)\b/;
+  /\b(for me|like me|what can i do|what can i join|anything i can|buat aku|buat gue|buat saya|untuk aku|untukku|buatku|untuk saya|bisa aku ikut\w*|aku ikut(in|i)|bisa kuikuti)\b|^\W*(terus |jadi |trus |jd )?(ada|apa) (yang|yg) (bisa|cocok)( (ga|gak|nggak|tidak|kah|ya|dong|kak|nih|sih|ngga|ndak|ka))*\W*$/;
 
 /**
  * Where the person said they live in this conversation, as a search's place: what is near them comes

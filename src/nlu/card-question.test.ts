@@ -69,14 +69,19 @@ describe('a fact asked of the programmes a message names', () => {
     ['is there a monthly allowance for the Karawang factory apprenticeship?', ['stipend']],
     ['is there BPJS for the fish processing apprenticeship in bitung?', ['bpjs']],
     ['is the online japanese class really free? what time are the classes', ['cost', 'starts']],
+    // "sa ada anak kecil" says what the person has; "mau nanya uang saku …" asks a fact.
+    ['pelatihan tata rias makassar itu jam berapa kelasnya? sa ada anak kecil', ['starts']],
+    ['kenapa harus setuju dulu? aku cuma mau nanya uang saku las medan', ['stipend']],
+    ["is there a women's quota in the Korea programme?", ['seats']],
   ] as const)('%s → %j', (text, attributes) => {
     expect(programmeQuestion(text)?.attributes).toEqual(attributes);
   });
 
-  it.each(['is there a welding course in surabaya?', 'are there courses with a dorm in bandung?'])(
-    'asks which programmes exist: %s',
-    (text) => {
-      expect(programmeQuestion(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    'is there a welding course in surabaya?',
+    'are there courses with a dorm in bandung?',
+    'mau nanya dong ada pelatihan las di bekasi ga',
+  ])('asks which programmes exist: %s', (text) => {
+    expect(programmeQuestion(text)).toBeUndefined();
+  });
 });

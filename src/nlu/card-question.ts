@@ -291,7 +291,7 @@ const ATTRIBUTE_WORDS: Readonly<Record<CardAttribute, readonly string[]>> = {
     'surat keterangan sehat',
     'pas foto',
   ],
-  women: ['perempuan', 'wanita', 'laki-laki', 'laki', 'pria', 'women', 'woman', 'men', 'man'],
+  women: ['perempuan', 'wanita', 'laki-laki', 'laki', 'pria', 'women', 'womens', 'woman', 'men', 'man'],
   disability: [
     'disabilitas',
     'difabel',
@@ -581,7 +581,10 @@ export function requirementQuestion(text: string): CardQuestion | undefined {
 
 /** A question word that asks about a programme's facts, not whether programmes exist. */
 const ASKS_FACT =
-  /\b(how long|how much|whats|what's|what is the|what are the|what time|when does|when do|when is|where is|where's|is the|are the|does the|do the|berapa|kapan|dimana|di mana)\b/;
+  /\b(how long|how much|whats|what's|what is the|what are the|what time|when does|when do|when is|where is|where's|is the|are the|does the|do the|berapa|kapan|dimana|di mana|nanya|tanya|bertanya|menanyakan|mau tau|mau tahu|pengen tau|ingin tahu|ask about|asking about)\b/;
+/** "sa ada anak kecil", "aku ada tato": what the person has, not whether programmes exist. */
+const HAS_OWN =
+  /\b(aku|saya|sa|kami|kita|gue|gua|ane|beta|ulun|awak|i) (juga |masih |sudah )?(ada|punya|have|has)\b/g;
 /**
  * "is there a monthly allowance for the Karawang factory apprenticeship?": asked of a programme named
  * with "the", it is a fact of that programme, not whether such programmes exist.
@@ -589,6 +592,7 @@ const ASKS_FACT =
 const OF_THE = /\b(is there|are there)\b.+\b(for|in|at|on|of) the\b/;
 /** What a programme's record answers, asked together with a search ("how long is the cnc course"). */
 const FACTS: ReadonlySet<CardAttribute> = new Set<CardAttribute>([
+  'seats',
   'stipend',
   'dormitory',
   'meals',
@@ -614,7 +618,7 @@ export function programmeQuestion(text: string): CardQuestion | undefined {
   const joined = message.tokens.join(' ');
   const ofThe = OF_THE.test(text.toLowerCase());
   if (!ASKS_FACT.test(joined) && !ASKS_FACT.test(text.toLowerCase()) && !ofThe) return undefined;
-  if (EXISTS.test(joined) && !ofThe) return undefined;
+  if (EXISTS.test(joined.replace(HAS_OWN, ' ')) && !ofThe) return undefined;
   const out: CardQuestion = { attributes: [] };
   for (const hit of ATTRIBUTES.scan(message.tokens))
     if (FACTS.has(hit.value) && !out.attributes.includes(hit.value)) out.attributes.push(hit.value);

@@ -18,6 +18,7 @@ describe('corrections in words', () => {
     ['update my profile', 'profile', ''],
     ["sorry, I'm actually 24", 'birthDate', '24'],
     ['ganti nomor hp jadi 081234567890', 'phone', '081234567890'],
+    ["no wait that was my brother, I'm 152", undefined, '152'],
   ])('%s → %s %s', (text, field, value) => {
     const c = readCorrection(text);
     expect(c).toBeDefined();

@@ -109,8 +109,10 @@ export function readCorrection(text: string): Correction | undefined {
   // "maksudnya 170 cm bukan 17": the wrong value repeated at the end is not the new one.
   const right = lower.replace(/\b(?:bukan|not)\s+[\d.,]+\s*[a-z]{0,5}\s*$/, ' ');
   const said = tidy(right.replace(STRIP, ' '));
+  // "no wait that was my brother, I'm 152": the one number said last is the new value.
+  const ending = /^\D*\s(\d{2,3})$/.exec(said)?.[1];
   const value = named
     ? tidy(said.replace(new RegExp(named[1].source, 'g'), ' ')).replace(/^(\d+)\s*cm$/, '$1')
-    : said;
+    : (ending ?? said);
   return { ...(named ? { field: named[0] } : {}), value, said };
 }

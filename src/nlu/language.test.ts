@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageOf, requestedLanguage } from './language';
+import { firstLanguageOf, languageOf, requestedLanguage } from './language';
 
 describe('the language a message is written in', () => {
   it.each([
@@ -56,5 +56,22 @@ describe('the language asked for', () => {
     ['my english is not very good, pake bahasa indonesia aja', 'id'],
   ] as const)('%s → %s', (text, locale) => {
     expect(requestedLanguage(text)).toBe(locale);
+  });
+});
+
+describe('the language of a first message', () => {
+  it.each([
+    ['hi 👋', 'en'],
+    ['hello', 'en'],
+    ['japan?', 'en'],
+    ['Beginner web developer course (online)', 'en'],
+    ['halo', undefined],
+    ['korea', undefined],
+    ['las makassar', undefined],
+    ['hi kak', 'id'],
+    ['seleksi im japan semarang', undefined],
+    ['sertifikasi welder 6g cilegon', undefined],
+  ])('%j → %s', (text, locale) => {
+    expect(firstLanguageOf(text)).toBe(locale);
   });
 });

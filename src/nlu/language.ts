@@ -73,6 +73,26 @@ export function readLanguage(text: string): LanguageReading {
   return { en, id };
 }
 
+/** Written the English way, also used in Indonesian chat: they lean English only in a first message. */
+const FIRST_EN = new Set(words(data.firstEn));
+/** English-weighted but spelled the same in Indonesian ("korea", "taiwan"). */
+const FIRST_SAME = new Set(words(data.firstSame));
+
+/**
+ * The language of a person's very first message: as `languageOf`, but a message with English words
+ * and nothing Indonesian ("hi 👋", "japan?", "Beginner web developer course (online)") is English, since
+ * nothing said before it says otherwise.
+ */
+export function firstLanguageOf(text: string): Locale | undefined {
+  const reading = readLanguage(text);
+  if (reading.locale || reading.id > 0) return reading.locale;
+  const tokens = text.toLowerCase().match(/[a-z]+/g) ?? [];
+  const english = tokens.filter(
+    (t) => FIRST_EN.has(t) || (WEIGHTS.get(t)?.[0] === 'en' && !FIRST_SAME.has(t)),
+  ).length;
+  return english >= 1 ? 'en' : undefined;
+}
+
 /** The language of a message, or undefined when its words do not say. */
 export function languageOf(text: string): Locale | undefined {
   return readLanguage(text).locale;

@@ -82,7 +82,7 @@ export async function openForm(ctx: FlowContext, form: Form, params: ApplyParams
   }
   if (evaluation.outcome === 'ineligible' || evaluation.outcome === 'incomplete') {
     ctx.say(ctx.t('applications:apply.notEligible', { title }));
-    return ctx.go('eligibility', { slug, returning: true });
+    return ctx.go('eligibility', { slug, returning: true, applying: true });
   }
   // Issue #20, point 12: the organisation's disability goal needs the optional question, asked once.
   if (!app && !params.disabilityAsked && (await shouldAskDisability(ctx.tx, ctx.user.id, p, profile)))

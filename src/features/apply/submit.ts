@@ -26,7 +26,7 @@ export async function submitForm(ctx: FlowContext, form: Form, loaded: Loaded): 
   const evaluation = evaluateFor(p, profile, ctx.locale);
   if (evaluation.outcome === 'ineligible' || evaluation.outcome === 'incomplete') {
     ctx.say(ctx.t('applications:apply.notEligible', { title }));
-    return ctx.go('eligibility', { slug: applyData(ctx).slug, returning: true });
+    return ctx.go('eligibility', { slug: applyData(ctx).slug, returning: true, applying: true });
   }
   const missing = nextField(app, loaded.docs, p, profile);
   if (missing) return form.askField(ctx, missing, loaded);

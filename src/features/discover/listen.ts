@@ -47,7 +47,13 @@ export function describeFacts(ctx: FlowContext, person: PersonFacts, height?: nu
   if (person.education) parts.push(ctx.t(`profile:value.education.${person.education}`));
   if (person.domicile) {
     const place = regionLabel(person.domicile.regency ?? person.domicile.province);
-    if (place) parts.push(place);
+    // "sa di sorong": Kota and Kabupaten Sorong both; the name said ("Sorong, Papua Barat Daya").
+    const names = new Set(
+      (person.domicile.regencies ?? []).map((r) => regionLabel(r)?.replace(/^(Kota|Kabupaten|Kab\.)\s+/, '')),
+    );
+    const [name] = names;
+    if (!person.domicile.regency && names.size === 1 && name) parts.push(name);
+    else if (place) parts.push(place);
   }
   if (height !== undefined) parts.push(ctx.t('discovery:heightSaid', { height }));
   // "aku punya tato", "gk bisa renang": said of oneself as much as an age is, so named back the same way.
@@ -95,5 +101,19 @@ export function statedOnly(text: string, u: Understanding = understand(text)): S
 /** The search with what was said merged into it (said later wins). */
 export function withStated(query: ProgrammeQuery, stated: Stated): ProgrammeQuery {
   if (!stated.person) return query;
+  const moved = stated.person.domicile;
+  const before = query.person?.domicile;
+  // "sa di merauke", then "eh salah, sa di sorong": the search was where they live, so it moves too.
+  if (moved && before && query.province === before.province) {
+    const { province: _p, regency: _r, places: _pl, ...rest } = query;
+    const regencies = moved.regencies ?? [];
+    return {
+      ...rest,
+      province: moved.province,
+      ...(moved.regency ? { regency: moved.regency } : {}),
+      ...(regencies.length ? { places: regencies } : {}),
+      person: { ...query.person, ...stated.person },
+    };
+  }
   return { ...query, person: { ...query.person, ...stated.person } };
 }

@@ -37,6 +37,8 @@ export interface EligibilityParams {
   slug?: string;
   /** Back from the profile questions: do not count the check again. */
   returning?: boolean;
+  /** Checked on the way into an application: a correction that lifts the refusal resumes it. */
+  applying?: boolean;
 }
 
 export const eligibilityFlow: Flow<'eligibility'> = {
@@ -51,7 +53,7 @@ export const eligibilityFlow: Flow<'eligibility'> = {
         { id: 'choose:quiz', label: ctx.t('eligibility:flow.quizButton') },
       ]);
     }
-    return checkProgramme(ctx, slug, params?.returning === true);
+    return checkProgramme(ctx, slug, params?.returning === true, params?.applying === true);
   },
   async handle(ctx, input) {
     if (input.kind === 'choice') {
@@ -128,8 +130,16 @@ async function correctAndRecheck(ctx: FlowContext, slug: string, c: Correction):
     const result = acceptAnswer(ctx, target, { kind: 'text', text }, profile, questions);
     if (!result.ok) continue;
     await saveProfile(ctx.tx, ctx.user.id, result.profile);
+    // "eh salah pencet, aku nggak buta warna" on the way into the form: no longer ruled out, the form
+    // goes on where it was instead of a check full of questions still to come.
+    const applying = ctx.state.data.applying === true;
+    if (applying && evaluateFor(p, result.profile, ctx.locale).outcome !== 'ineligible') {
+      ctx.say(ctx.t('eligibility:flow.correctedResume'));
+      await ctx.go('apply', { slug });
+      return true;
+    }
     ctx.say(ctx.t('eligibility:flow.corrected'));
-    await checkProgramme(ctx, slug, true);
+    await checkProgramme(ctx, slug, true, applying);
     return true;
   }
   await ctx.go('profile', {
@@ -140,7 +150,12 @@ async function correctAndRecheck(ctx: FlowContext, slug: string, c: Correction):
   return true;
 }
 
-async function checkProgramme(ctx: FlowContext, slug: string, returning: boolean): Promise<void> {
+async function checkProgramme(
+  ctx: FlowContext,
+  slug: string,
+  returning: boolean,
+  applying = false,
+): Promise<void> {
   const detail = await getProgramme(ctx.tx, slug);
   if (!detail) {
     ctx.say(ctx.t('discovery:notFound'));
@@ -218,7 +233,7 @@ async function checkProgramme(ctx: FlowContext, slug: string, returning: boolean
     }
   }
   choices.push({ id: `open:${slug}`, label: ctx.t('eligibility:flow.backToCard') });
-  ctx.state = { flow: 'eligibility', step: 'result', data: { slug } };
+  ctx.state = { flow: 'eligibility', step: 'result', data: { slug, ...(applying ? { applying } : {}) } };
   ctx.ask(lines.join('\n'), choices);
 }
 
