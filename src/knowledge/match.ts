@@ -201,7 +201,10 @@ const STOP = new Set([
   juta jt ribu rb million thousand rupiah rp someone somebody anyone anybody say says said tell told he she him
   her his hers them into through went go goes going gone come came like really actually kinda sort also still even
   from with as by than then very much many lot lots ok okay yeah dont doesnt didnt cant wont isnt arent im ive
-  biar supaya agar`.split(/\s+/),
+  biar supaya agar
+  sebenarnya sebenernya sbenernya emang memang pas segala kata katanya bilang denger dengar baru situ
+  asal doang kemarin kemaren kmrn ntar tapi jadi ngapain begitu gitu seperti kayak cuma sekali kali
+  actually basically`.split(/\s+/),
 ]);
 const NUMBER_WORDS =
   /^(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|pertama|kedua|ketiga|keempat|kelima|nomor|one|two|three|four|five|first|second|third|fourth|fifth|last|terakhir)$/;
@@ -255,7 +258,9 @@ function analyse(text: string): Term[] {
       }
     }
     if (joined) out.push({ word: joined, forms: [SYNONYM.get(joined)!] });
-    else if (isMeaningful(tokens[i]!)) out.push({ word: tokens[i]!, forms: formsOf(tokens[i]!) });
+    // "kk" is a form of address to the normaliser and a family card here.
+    else if (isMeaningful(tokens[i]!) || (SYNONYM.has(tokens[i]!) && !STOP.has(tokens[i]!)))
+      out.push({ word: tokens[i]!, forms: formsOf(tokens[i]!) });
   }
   return out;
 }
