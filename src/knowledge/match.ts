@@ -85,7 +85,10 @@ interface Phrase {
 
 const ASCII = /^[a-z]+$/;
 
-/** A word's forms for phrases: itself and its stems (a stem shorter than 3 letters is too vague to compare). */
+/**
+ * A word's forms for phrases: itself, its stems (a stem shorter than 3 letters is too vague to compare)
+ * and its meaning (its synonym group).
+ */
 function phraseForms(word: string): string[] {
   const forms = new Set([word]);
   // A word a synonym group knows keeps only stems long enough to be words ("kurs", an exchange rate, is
@@ -94,11 +97,18 @@ function phraseForms(word: string): string[] {
   if (word.length > 3 && ASCII.test(word) && !FUNCTION_WORDS.has(word) && !FILLERS.has(word)) {
     for (const stem of [indonesianStem(word), englishStem(word)]) if (stem.length >= least) forms.add(stem);
   }
+  // Its meaning too: a keyword phrase is found whichever word of a synonym group the message uses
+  // ("ikut eps keluar duit brp" says "biaya eps" in other words).
+  const meaning = SYNONYM.get(word);
+  if (meaning) forms.add(`=${meaning}`);
   return [...forms];
 }
 
-function tokens(text: string): string[] {
-  return normalizeMessage(text).tokens;
+/** Small talk about how one is ("apa kabar?", "gimana kabarnya"): no news asked for. */
+const HOW_ARE_YOU = /\b(apa|bagaimana) kabar\b|\bkabar baik\b/g;
+
+function tokensOf(text: string): string[] {
+  return normalizeMessage(text).tokens.join(' ').replace(HOW_ARE_YOU, ' ').split(' ').filter(Boolean);
 }
 
 const isContent = (w: string) => !FILLERS.has(w) && !FUNCTION_WORDS.has(w) && !/^\d+$/.test(w);
@@ -107,7 +117,7 @@ const same = (a: string[], b: string[]) => a.some((f) => b.includes(f));
 
 function phrasesOf(entry: MatchableEntry): Phrase[] {
   return entry.keywords
-    .map((k) => tokens(k))
+    .map((k) => tokensOf(k))
     .filter((words) => words.length > 0)
     .map((words) => {
       const content = words.filter(isContent).length;
@@ -201,7 +211,10 @@ const STOP = new Set([
   juta jt ribu rb million thousand rupiah rp someone somebody anyone anybody say says said tell told he she him
   her his hers them into through went go goes going gone come came like really actually kinda sort also still even
   from with as by than then very much many lot lots ok okay yeah dont doesnt didnt cant wont isnt arent im ive
-  biar supaya agar`.split(/\s+/),
+  biar supaya agar
+  sebenarnya sebenernya sbenernya emang memang pas segala kata katanya bilang denger dengar baru situ
+  asal doang kemarin kemaren kmrn ntar tapi jadi ngapain begitu gitu seperti kayak cuma sekali kali
+  actually basically`.split(/\s+/),
 ]);
 const NUMBER_WORDS =
   /^(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|pertama|kedua|ketiga|keempat|kelima|nomor|one|two|three|four|five|first|second|third|fourth|fifth|last|terakhir)$/;
@@ -241,7 +254,7 @@ interface Term {
  * as forms of address that are also meanings here ("mamak aku takut…": "mamak" is a mother).
  */
 function analyse(text: string): Term[] {
-  const tokens = normalizeMessage(text).tokens;
+  const tokens = tokensOf(text);
   const kept = new Set(tokens);
   for (const raw of normaliseText(text).split(' ')) if (!kept.has(raw) && SYNONYM.has(raw)) tokens.push(raw);
   const out: Term[] = [];
@@ -255,7 +268,9 @@ function analyse(text: string): Term[] {
       }
     }
     if (joined) out.push({ word: joined, forms: [SYNONYM.get(joined)!] });
-    else if (isMeaningful(tokens[i]!)) out.push({ word: tokens[i]!, forms: formsOf(tokens[i]!) });
+    // "kk" is a form of address to the normaliser and a family card here.
+    else if (isMeaningful(tokens[i]!) || (SYNONYM.has(tokens[i]!) && !STOP.has(tokens[i]!)))
+      out.push({ word: tokens[i]!, forms: formsOf(tokens[i]!) });
   }
   return out;
 }
@@ -315,7 +330,7 @@ export function buildIndex(entries: readonly MatchableEntry[]): KnowledgeIndex {
   const indexed: IndexedEntry[] = entries.map((entry) => ({
     entry,
     phrases: phrasesOf(entry),
-    questionTerms: entry.questions.flatMap((q) => tokens(q).filter(isContent).map(phraseForms)),
+    questionTerms: entry.questions.flatMap((q) => tokensOf(q).filter(isContent).map(phraseForms)),
     fields: {
       question: fieldOf(entry.questions),
       keywords: fieldOf(entry.keywords),
@@ -334,7 +349,7 @@ export function buildIndex(entries: readonly MatchableEntry[]): KnowledgeIndex {
   }
   for (const e of entries)
     for (const text of [...e.questions, ...e.keywords, ...(e.answers ?? [])])
-      for (const w of tokens(text)) if (ASCII.test(w) && isMeaningful(w)) words.add(w);
+      for (const w of tokensOf(text)) if (ASCII.test(w) && isMeaningful(w)) words.add(w);
   const n = Math.max(1, indexed.length);
   // The first way's weights: in how many entries' keyword phrases a form occurs.
   const phraseDf = new Map<string, number>();
@@ -396,7 +411,7 @@ const FIELD_SCALE = 0.5;
 
 /** Every entry that explains part of the message, best first. */
 export function matchQuestion(index: KnowledgeIndex, text: string, options: MatchOptions = {}): Match[] {
-  const words = tokens(text);
+  const words = tokensOf(text);
   const message = words.map(phraseForms);
   const counts = (i: number) =>
     isContent(words[i]!) && !options.discount?.(words[i]!) && !options.phraseDiscount?.(words[i]!);

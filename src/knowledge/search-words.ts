@@ -20,6 +20,12 @@ const ATTRIBUTES =
  */
 const FACILITIES = new Set('asrama mess makan transport tempat tinggal lokasi jadwal kuota'.split(' '));
 
+/**
+ * Language tests and routes abroad, which the language field's words include: in a question they are
+ * what is asked ("perlu toefl atau topik gk sih buat ikut programnya", "eps topik tuh program apa").
+ */
+const TESTS_AND_ROUTES = new Set('jlpt jft topik toefl ielts toeic n1 n2 n3 n4 n5 eps ssw titp'.split(' '));
+
 let vocabulary: Set<string> | undefined;
 let schemes: Set<string> | undefined;
 
@@ -107,7 +113,8 @@ export function searchDiscount(u: Understanding, text = ''): MatchOptions {
   // boleh bawa kucing ke asrama pelatihan?" asks of a programme's card, not about dormitories.
   if (!place && askedAsQuestion(u, text)) {
     const fields = s.fields?.length
-      ? (word: string) => FIELD_TABLE.vocabulary.has(word) && !ATTRIBUTES.includes(word)
+      ? (word: string) =>
+          FIELD_TABLE.vocabulary.has(word) && !ATTRIBUTES.includes(word) && !TESTS_AND_ROUTES.has(word)
       : undefined;
     return {
       ...(fields ? { discount: fields } : {}),

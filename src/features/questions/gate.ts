@@ -27,7 +27,7 @@ const AFTER_APPLYING =
  * their own application ("status lamaran saya", "lamaran saya bagaimana"), which the status answers.
  */
 const HOW_THINGS_GO = /\b(cara|caranya|bagaimana|gimana|ngapain|harus|biasanya|berapa lama)\b/;
-const OWN_STATUS = /\b(status|lamaran saya|lamaranku|pendaftaran saya|pendaftaranku)\b/;
+const OWN_STATUS = /\b(status|lamaran saya|lamaranku|pendaftaranku)\b|^(pendaftaran|lamaran) saya\b/;
 /** "bahasa inggris aja aku jeblok" talks about a language; switching asks for it to be spoken. */
 const SWITCH =
   /\b(pake|pakai|ganti|ubah|switch|change|reply|answer|respond|jawab|balas|bales|ngomong|speak|talk|write|chat|in english|in indonesian|dalam bahasa)\b/;
@@ -36,6 +36,18 @@ const BROKER =
   /\b(scam|scammed|scammer|fake|fraud|penipu|penipuan|tipu|ditipu|ketipu|calo|report|lapor|illegal|ilegal)\b/;
 /** Facts the eligibility engine cannot judge from a message: the knowledge base answers the worry. */
 const WORRY_FACTS = /\b(tato|tatto|tattoo|tatoo|buta warna|colou?r ?blind|colou?r-blind)\b/;
+/**
+ * Circumstances no programme's rules judge, said with the person's own facts ("ijazah smk ku ilang pas
+ * banjir, masih bisa daftar?", "aku masih kelas 12 blm lulus udh bisa daftar?", "beta orang timor leste,
+ * sonde punya ktp"): a lost document, still being at school, another citizenship. The knowledge base
+ * answers them, whatever number or place the message also carries.
+ */
+const LOST_DOCUMENT =
+  /\b(ijazah|ktp|kartu keluarga|kk|akta|paspor)( \w+){0,3} (hilang|ilang|rusak|ketinggalan|kebanjiran|dicuri|tidak ketemu)\b|\b(hilang|ilang|kehilangan) (ijazah|ktp|kartu keluarga|paspor)\b/;
+const AT_SCHOOL =
+  /\b(kelas (1[0-2]|[1-3])|belum lulus|masih sekolah|masih pelajar|grade 1[0-2]|still in school|not graduated|havent graduated)\b/;
+const CITIZENSHIP =
+  /\b(timor leste|wna|warga negara asing|bukan wni|bukan warga negara indonesia|kewarganegaraan|foreign citizen|not indonesian)\b/;
 /** A worry asked about ("punya tato bisa ke jepang?", "buta warna jd penghalang?"), not only said. */
 const WORRY_ASKED =
   /\?|\b(bisa|bisakah|boleh|bolehkah|apa|apakah|gimana|bagaimana|can|could|penghalang|masalah|ngaruh|pengaruh|diterima)\b/;
@@ -79,6 +91,12 @@ export function knowledgeGate(
   const wanted = Boolean(s.kind || s.kinds?.length || s.fields?.length || s.country || s.province);
   // A country alone is not enough: "punya tato bisa ke jepang?" is the worry itself.
   const named = Boolean(s.fields?.length || s.province || s.regency || s.places?.length);
+  // Still at school with a school level said ("masih SMA kelas 12") is for the engine, which knows it.
+  const unjudged =
+    LOST_DOCUMENT.test(u.normalized) ||
+    CITIZENSHIP.test(u.normalized) ||
+    (AT_SCHOOL.test(u.normalized) && !s.education && !s.facts?.education);
+  if (unjudged && WORRY_ASKED.test(lower) && !s.fields?.length) return { ask: true, options: {} };
   if (WORRY_FACTS.test(lower))
     return (stated && wanted) || named ? { ask: false } : { ask: true, options: {} };
   // A value of the person's own ("umur 27", "lulusan smp") or a named target ("… magang korea?") is for
