@@ -50,6 +50,7 @@ export function queryFromUnderstanding(u: Understanding, profile?: StoredProfile
   }
   if (c.free) query.free = true;
   if (c.stipend) query.stipend = true;
+  if (c.benefits?.length) query.benefits = [...c.benefits];
   if (s.sortByStipend) query.sortByStipend = true;
   if (c.womenOnly) query.womenOnly = s.womenExclusive ? 'only' : true;
   if (c.disabilityFriendly) query.disabilityFriendly = true;
@@ -197,6 +198,7 @@ export function describeQuery(ctx: Pick<FlowContext, 't' | 'locale'>, query: Pro
   }
   for (const flag of ['free', 'stipend', 'womenOnly', 'disabilityFriendly', 'online', 'blended'] as const)
     if (query[flag]) parts.push(ctx.t(`discovery:filter.${flag}`));
+  for (const benefit of query.benefits ?? []) parts.push(ctx.t(`catalogue:benefit.${benefit}`));
   if (query.schedule?.length)
     parts.push(
       ctx.t('discovery:filter.schedule', { when: query.schedule.map((group) => group[0]).join('/') }),

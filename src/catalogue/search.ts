@@ -445,6 +445,9 @@ function conditions(query: ProgrammeQuery, today: string, onlineAnywhere = true)
   if (held) where.push(held);
   if (query.free) where.push(eq(p.feeIdr, 0));
   if (query.stipend) where.push(sql`${p.stipendIdr} > 0`);
+  // The record's own list of what it gives; no column of its own (a filter people ask for rarely).
+  for (const benefit of query.benefits ?? [])
+    where.push(sql`(${p.record} -> 'benefits') @> ${JSON.stringify([benefit])}::jsonb`);
   if (query.womenOnly === 'only') where.push(eq(p.womenOnly, true));
   else if (query.womenOnly) where.push(or(eq(p.womenOnly, true), gt(p.seatsWomen, 0))!);
   if (query.disabilityFriendly) where.push(eq(p.disabilityFriendly, true));
@@ -511,7 +514,16 @@ function placeBonus(query: ProgrammeQuery): SQL {
 /** What the programme is about was said (a field, a topic's field, a place, a country): leftover words only rank. */
 function subjectSaid(query: ProgrammeQuery): boolean {
   return Boolean(
-    query.fields?.length ||
+    // A condition is what was asked ("kelas online apa aja", "magang yg ramah disabilitas"): the words
+    // around it ("honestly", "kaki polio") only rank.
+    query.free ||
+      query.stipend ||
+      query.womenOnly ||
+      query.disabilityFriendly ||
+      query.online ||
+      query.blended ||
+      query.benefits?.length ||
+      query.fields?.length ||
       query.fieldWords?.length ||
       query.country ||
       query.countries?.length ||
@@ -892,6 +904,7 @@ function relaxations(query: ProgrammeQuery): { filter: RelaxedFilter; query: Pro
   for (const flag of ['free', 'stipend', 'womenOnly', 'disabilityFriendly'] as const) {
     if (query[flag]) out.push({ filter: flag, query: without(flag) });
   }
+  if (query.benefits?.length) out.push({ filter: 'benefits', query: without('benefits') });
   // How it is taught (online, partly online) loosens as one.
   if (query.online || query.blended)
     out.push({ filter: 'online', query: without('online', 'hybrid', 'blended') });
@@ -938,6 +951,7 @@ export function describeRelaxation(
     regency: name(original.regency),
     province: name(original.province ?? (original.regency ? provinceOf(original.regency) : undefined)),
     text: original.text ?? '',
+    what: (original.benefits ?? []).map((b) => t(`benefit.${b}`)).join(', '),
   });
 }
 

@@ -6,6 +6,11 @@ export interface Reading {
   caps: boolean[];
   /** Tokens already taken by a slot, so later extractors and the keywords skip them. */
   claimed: boolean[];
+  /**
+   * Words that say what the person studied ("lulusan smk tkj", "jurusan akuntansi"): a fact about them,
+   * not a wish, so a field said there ranks and does not filter (set by the facts reader).
+   */
+  background?: Array<{ start: number; end: number }>;
 }
 
 export function claim(reading: Reading, start: number, end: number): void {

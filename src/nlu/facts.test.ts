@@ -93,10 +93,15 @@ describe('stated facts', () => {
     expect(facts('lulusan smp, ga sampai sma')?.education).toBe('SMP');
   });
 
-  it('reads the field studied, without taking it from the search', () => {
+  it('reads the field studied as a fact that ranks, not as a wish that filters', () => {
     const u = understand('lulusan smk otomotif ada magang?');
     expect(u.slots.facts).toEqual({ education: 'SMA', major: 'otomotif' });
-    expect(u.slots.fields).toEqual(['otomotif']);
+    expect(u.slots.fields).toBeUndefined();
+    expect(u.slots.rankBy).toEqual([['otomotif']]);
+    // Asked for as well, or as who the programme is for: the field filters.
+    expect(understand('lulusan smk tkr, mau uji kompetensi mekanik').slots.fields).toEqual(['otomotif']);
+    expect(understand('ada magang buat anak smk jurusan otomotif?').slots.fields).toEqual(['otomotif']);
+    expect(understand('aku lulusan smk tkj, cocoknya ikut apa').slots.fields).toEqual(['tik']);
     expect(facts('aku lulusan smk tkj')?.major).toBe('tik');
     expect(facts('s1 jurusan akuntansi cari magang')?.major).toBe('administrasi');
     expect(facts('saya anak otomotif')?.major).toBe('otomotif');

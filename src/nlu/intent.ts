@@ -100,7 +100,7 @@ const T = {
   language:
     table(`ganti bahasa, ubah bahasa, pilih bahasa, bahasa lain, english please, in english, speak english,
     change language, switch language, switch to english, bahasa indonesia saja, pakai bahasa indonesia,
-    indonesian please, pakai bahasa inggris, ganti ke bahasa inggris, ganti ke english, language, english version,
+    indonesian please, pakai bahasa inggris, ganti ke bahasa inggris, ganti ke english, english version,
     can you speak english, do you speak english, english only, bahasa inggris saja, pakai english, ganti ke english,
     ubah ke bahasa, ganti ke bahasa, bahasa inggris please, bahasa indonesia please, ke bahasa indonesia,
     ke bahasa inggris`),
@@ -390,8 +390,9 @@ export function classify(
     return 'handoff';
   }
   const languageSwitch = any(SWITCH) && any(LANGUAGES) && !signals.content && core.length <= 5;
-  if (T.language.test(tokens) || languageSwitch || (has(tokens, 'english') && !signals.content))
-    return 'language';
+  // "language" alone is about the chat's language; "online courses for korean language" is a course.
+  const aboutLanguage = (has(tokens, 'english') || has(tokens, 'language')) && !signals.content;
+  if (T.language.test(tokens) || languageSwitch || aboutLanguage) return 'language';
   // "bisa ga jadi perawat?" asks about becoming one; "ga jadi" before a subject is no cancelling.
   const becoming = tokens.some((w, i) => w === 'jadi' && tokens[i - 1] === 'tidak' && claimed[i + 1]);
   if (free(T.cancel) && !becoming) return 'cancel';

@@ -86,6 +86,14 @@ describe('understand', () => {
       country: 'KR',
     });
     expect(understand('magang abroad ada?').slots).toEqual({ kind: 'magang_luar_negeri' });
+    // "language" in English names the course, not the chat's language, when a course is asked.
+    const korean = understand('Are there online courses for Korean language? I want to work in Korea');
+    expect(korean.intent).toBe('search');
+    expect(korean.slots).toMatchObject({ kind: 'pelatihan', fields: ['bahasa'], country: 'KR' });
+    expect(understand('change language').intent).toBe('language');
+    // The work named in English, and where the person is from.
+    expect(understand('any car or motorbike mechanic training?').slots.fields).toEqual(['otomotif']);
+    expect(understand('I am from Sorong, any hotel training nearby?').slots.placeIsHome).toBe(true);
   });
 
   it('reads IT only as the field when it is meant', () => {

@@ -356,6 +356,19 @@ export function understand(text: string): Understanding {
       }
     } else fieldHits.push(hit);
   }
+  // What the person studied is a fact about them, not a wish ("lulusan smk tkj, kerja apa aja"): its
+  // field ranks what fits it first and filters nothing — unless the field is also asked for.
+  const studied = (h: FieldHit) => r.background?.some((b) => h.start >= b.start && h.end <= b.end);
+  const background = fieldHits.filter(studied);
+  const wished = fieldHits.filter((h) => !studied(h));
+  const wishedFields = new Set(wished.flatMap((h) => h.concept.fields));
+  const backgroundRank = background
+    .filter((h) => !h.concept.fields.some((f) => wishedFields.has(f)))
+    .map((h) => [
+      ...new Set([h.said, ...h.concept.find, ...h.concept.fields.map((f) => f.replaceAll('_', ' '))]),
+    ]);
+  const allFieldHits = [...fieldHits];
+  fieldHits.splice(0, fieldHits.length, ...wished);
   const { fields, topics, fieldWords, broad } = collectFields(fieldHits);
   if (exclude.fields)
     exclude.fields = exclude.fields.filter((f, i, all) => !fields.includes(f) && all.indexOf(f) === i);
@@ -486,14 +499,23 @@ export function understand(text: string): Understanding {
   if (constraints) slots.constraints = constraints;
   if (constraintReading.highestStipend) slots.sortByStipend = true;
   if (constraintReading.womenExclusive) slots.womenExclusive = true;
-  const rankBy = [...(constraintReading.rankBy ?? []), ...schedule, ...broad, ...routes];
+  const rankBy = [...(constraintReading.rankBy ?? []), ...schedule, ...broad, ...routes, ...backgroundRank];
   if (rankBy.length) slots.rankBy = rankBy;
   if (schedule.length) slots.schedule = schedule;
   if (ordinal !== undefined) slots.ordinal = ordinal;
   if (facts) slots.facts = facts;
 
+  // A field said as what the person studied still makes the message about programmes.
+  const studiedField = backgroundRank.length > 0;
   const content = Boolean(
-    kind || fields.length || topics.length || country || region || constraints || slots.exclude,
+    kind ||
+      fields.length ||
+      topics.length ||
+      studiedField ||
+      country ||
+      region ||
+      constraints ||
+      slots.exclude,
   );
   let intent: Intent = message.command ? (commandIntent(message.command) ?? 'unknown') : 'unknown';
   if (!message.command) {
@@ -507,19 +529,37 @@ export function understand(text: string): Understanding {
         constraints: Boolean(constraints),
         definite: message.definite,
         demonstrative: DEFINITE.test(tokens),
-        topic: Boolean(kind || fields.length || topics.length || country || region),
+        topic: Boolean(kind || fields.length || topics.length || studiedField || country || region),
         attribute: message.attribute,
       },
       message.addressed,
     );
+  }
+  if (intent === 'match' && backgroundRank.length) {
+    // "aku lulusan smk tkj, cocoknya ikut apa": what fits the person, their major included.
+    const all = collectFields(allFieldHits);
+    slots.fields = all.fields;
+    if (all.topics.length) slots.topics = all.topics;
+    if (all.fieldWords.length) slots.fieldWords = all.fieldWords;
+    const rest = slots.rankBy?.filter((g) => !backgroundRank.includes(g));
+    if (rest?.length) slots.rankBy = rest;
+    else delete slots.rankBy;
   }
   if (intent === 'language') {
     // "ganti bahasa ke inggris" names the bot's language, not a course or a destination.
     for (const key of ['fields', 'topics', 'country', 'countries', 'kind', 'kinds'] as const)
       delete slots[key];
   }
+  // "ada asramanya?" about a programme in view asks what it gives; it is no condition of a search.
+  const benefitWords =
+    intent === 'details' && slots.constraints?.benefits ? constraintReading.benefitWords : [];
+  if (benefitWords?.length && slots.constraints) {
+    const { benefits: _benefits, ...rest } = slots.constraints;
+    if (Object.keys(rest).length) slots.constraints = rest;
+    else delete slots.constraints;
+  }
   if (CONTENT_INTENTS.has(intent)) {
-    const keywords = keywordsOf(r);
+    const keywords = [...(benefitWords ?? []), ...keywordsOf(r)];
     if (keywords.length) slots.keywords = keywords;
   }
   return { intent, normalized, slots };

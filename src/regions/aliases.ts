@@ -167,6 +167,20 @@ export const NOT_PLACES: ReadonlySet<string> = new Set([
   'bawang putih',
   'bawang daun',
   'bawang bombay',
+  // "pesantren" is a kecamatan of Kota Kediri, and far more often a boarding school: "alumni pesantren".
+  ...[
+    'alumni',
+    'lulusan',
+    'tamatan',
+    'anak',
+    'santri',
+    'pondok',
+    'ponpes',
+    'buat',
+    'untuk',
+    'dari',
+    'mondok',
+  ].map((w) => `${w} pesantren`),
 ]);
 
 /** Words that say which level of region follows. */

@@ -304,12 +304,18 @@ export function findRegionsInTokens(words: readonly string[]): RegionMatch[] {
       let fuzzy = false;
       // An area or a town named exactly ("jabodetabek", "papua", "cikarang"), unless a level is said
       // ("provinsi papua"); never by a forgiven typo, so a real kecamatan never turns into another place.
-      const area = hasLevel ? undefined : g.areas.get(exact);
+      // "tanjung pandan", "pekan baru", "bukit tinggi": a name of one word typed as two.
+      const joined = n === 2 && !g.names.has(exact) && !g.areas.has(exact) ? window.join('') : undefined;
+      const area = hasLevel ? undefined : (g.areas.get(exact) ?? (joined ? g.areas.get(joined) : undefined));
       const ordinary = n === 1 && isOrdinaryPhrase(tokens, i);
       if (area && !ordinary && (!g.areaNeedsContext.has(exact) || placeContext(tokens, i, n, g)))
         found = area;
       if (!found) {
         let candidates = g.names.get(exact);
+        if (!candidates && joined && !hasLevel) {
+          candidates = g.names.get(joined);
+          if (candidates) name = joined;
+        }
         if (!candidates) {
           const fixed = corrected.slice(i, i + n).join(' ');
           if (fixed !== exact && !g.areas.has(exact)) {

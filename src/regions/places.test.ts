@@ -60,4 +60,16 @@ describe('places as people name them', () => {
     // A kecamatan that is also produce ("bawang", Batang and Banjarnegara) is no place in "bawang merah".
     expect(searched('pelatihan pertanian bawang merah')).toEqual([]);
   });
+
+  it('a name of one word typed as two, a boarding school that is no kecamatan, a part of Indonesia', () => {
+    expect(searched('tanjung pandan ada pelatihan pemandu wisata?')).toEqual(['19.02']);
+    expect(searched('bukit tinggi ada kursus')).toEqual(['13.75']);
+    expect(searched('alumni pesantren mau kursus')).toEqual([]);
+    expect(searched('pelatihan di pesantren')).toEqual(['35.71']);
+    // "Indonesia timur" as people say it: Bali is not in it.
+    expect(searched('pelatihan perhotelan di indonesia timur')).not.toContain('51');
+    // "bangka" alone is the island; "kabupaten bangka" the regency.
+    expect(searched('bangka ada pelatihan apa aja')).toContain('19.71');
+    expect(searched('kabupaten bangka')).toEqual(['19.01']);
+  });
 });

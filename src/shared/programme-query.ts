@@ -1,5 +1,5 @@
 /** What a programme search asks for: the searcher's facts, exclusions and the query (stored with saved searches and alerts). */
-import type { ActivityStatus, EducationLevel, Field, Gender, ProgrammeKind } from './vocabulary';
+import type { ActivityStatus, Benefit, EducationLevel, Field, Gender, ProgrammeKind } from './vocabulary';
 
 /** What a person said about themselves, used for one search and never stored with an alert. */
 export interface PersonFacts {
@@ -68,6 +68,8 @@ export interface ProgrammeQuery {
   free?: boolean;
   /** Pays a stipend (uang saku). */
   stipend?: boolean;
+  /** Gives each of these (the record's `benefits`): "yg ada asrama", "ada bpjs". */
+  benefits?: Benefit[];
   /** Highest stipend first. */
   sortByStipend?: boolean;
   /** For women: women-only programmes and those with a women's quota; 'only': women-only ones alone. */

@@ -184,6 +184,18 @@ describe('searchProgrammes', () => {
     expect(online.every((i) => i.mode === 'daring')).toBe(true);
   });
 
+  it('filters by what a programme gives ("yg ada asrama"), and a condition said alone lists all that meet it', async () => {
+    const withDorm = records.filter((r) => isOpenOrUpcoming(r) && r.benefits?.includes('asrama'));
+    expect(withDorm.length).toBeGreaterThan(0);
+    const dorm = await all({ benefits: ['asrama'] });
+    expect(dorm.map((i) => i.slug).sort()).toEqual(withDorm.map((r) => r.slug).sort());
+    // Words beside a condition rank; they never empty it ("kelas online apa aja, honestly").
+    const online = await slugs({ online: true });
+    expect(await slugs({ online: true, text: 'honestly basically' })).toEqual(online);
+    const empty = await explainEmpty(database.db, { benefits: ['asrama'], online: true }, { today });
+    if (empty.total === 0) expect(empty.relaxations.map((r) => r.filter)).toContain('benefits');
+  });
+
   it('free text matches words by their start, forgives typos, and ranks the best match first', async () => {
     const las = await slugs({ text: 'las' });
     expect(las).toContain('demo-blk-surabaya-las-listrik');

@@ -247,7 +247,8 @@ function relaxSentenceVars(ctx: FlowContext, count: number, query: ProgrammeQuer
   const regency = query.regency ? describeQuery(ctx, { regency: query.regency }) : '';
   const provinceCode = query.province ?? query.regency?.split('.')[0];
   const province = provinceCode ? describeQuery(ctx, { province: provinceCode }) : '';
-  return { count, regency, province, text: query.text ?? '' };
+  const what = (query.benefits ?? []).map((b) => ctx.t(`catalogue:benefit.${b}`)).join(', ');
+  return { count, regency, province, text: query.text ?? '', what };
 }
 
 export async function showCard(ctx: FlowContext, slug: string, full = false): Promise<void> {

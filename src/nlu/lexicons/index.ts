@@ -2,7 +2,8 @@
  * The lexicons as data (see README.md beside them): fields and their topics, the work people name,
  * regional and chat words, world regions. Compiled once into lookup tables.
  */
-import { FIELDS, type Field } from '../../shared/vocabulary';
+import { BENEFITS, type Benefit, FIELDS, type Field } from '../../shared/vocabulary';
+import benefitsData from './benefits.json';
 import countriesData from './countries.json';
 import dialectData from './dialect.json';
 import fieldsData from './fields.json';
@@ -203,3 +204,13 @@ export const TRAITS: readonly TraitEntry[] = Object.entries(TRAITS_DATA.traits).
   asks: t.asks,
   ranks: t.ranks ?? false,
 }));
+
+/** What a programme gives, by the words people ask for it with (benefits.json): each phrase → the catalogue's benefit. */
+export const BENEFIT_PHRASES: ReadonlyArray<readonly [string, Benefit]> = Object.entries(
+  benefitsData as unknown as Record<string, { say?: string[] } | string>,
+).flatMap(([benefit, entry]) => {
+  if (typeof entry === 'string') return [];
+  if (!(BENEFITS as readonly string[]).includes(benefit))
+    throw new Error(`lexicon benefits: unknown benefit ${benefit}`);
+  return (entry.say ?? []).map((say) => [say, benefit as Benefit] as const);
+});

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalize, understand } from '../index';
+import benefits from './benefits.json';
 import countries from './countries.json';
 import dialect from './dialect.json';
 import fields from './fields.json';
@@ -111,6 +112,33 @@ describe('lexicons', () => {
         ]);
     }
     expect(check(entries)).toEqual([]);
+  });
+  it('benefits.json: every way of asking for a benefit is that benefit, as a condition, not a search word', () => {
+    const entries: Array<[string, () => boolean]> = [];
+    for (const [name, entry] of Object.entries(benefits)) {
+      if (typeof entry === 'string') continue;
+      for (const said of entry.say)
+        entries.push([
+          `${name}: "${said}"`,
+          () => {
+            const s = understand(`ada pelatihan las yang ada ${said}?`).slots;
+            return Boolean(
+              s.fields?.includes('las') &&
+                s.constraints?.benefits?.includes(name as never) &&
+                !s.keywords?.length,
+            );
+          },
+        ]);
+    }
+    expect(check(entries)).toEqual([]);
+  });
+  it('benefits.json: a benefit first thing is a search by it; one not needed is no condition', () => {
+    expect(understand('ada asrama?')).toMatchObject({
+      intent: 'search',
+      slots: { constraints: { benefits: ['asrama'] } },
+    });
+    expect(understand('magang sawit yg ada mess').slots.constraints?.benefits).toEqual(['asrama']);
+    expect(understand('ga perlu asrama, pelatihan las').slots.constraints?.benefits).toBeUndefined();
   });
   it('traits.json: every way of saying a limit is read as the person lacking (or having) it', () => {
     const entries: Array<[string, () => boolean]> = [];

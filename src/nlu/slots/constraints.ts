@@ -1,6 +1,8 @@
 /** Wishes about a programme's conditions: free, paid, for women, accessible, online, close by. */
+
+import type { Benefit } from '../../shared/vocabulary';
 import { claim, type Reading } from '../context';
-import { SCHEDULE_PHRASES } from '../lexicons';
+import { BENEFIT_PHRASES, SCHEDULE_PHRASES } from '../lexicons';
 import { entriesOf, PhraseTable } from '../phrases';
 
 export interface Constraints {
@@ -14,9 +16,11 @@ export interface Constraints {
   /** Partly online, partly in person (campuran). */
   blended?: true;
   nearHome?: true;
+  /** What the programme must give ("yg ada asrama", "dapet mess", "ada bpjs"): lexicons/benefits.json. */
+  benefits?: Benefit[];
 }
 
-type ConstraintName = keyof Constraints;
+type ConstraintName = Exclude<keyof Constraints, 'benefits'>;
 
 const CONSTRAINT_WORDS: Readonly<Record<ConstraintName, readonly string[]>> = {
   free: [
@@ -217,6 +221,9 @@ const PAST = new PhraseTable(
   ].map((p) => [p, true] as const),
 );
 
+/** What a programme gives, asked by name (lexicons/benefits.json). */
+const BENEFIT_TABLE = new PhraseTable(BENEFIT_PHRASES);
+
 /** When classes are held (lexicons/schedule.json). */
 const SCHEDULE = new PhraseTable(SCHEDULE_PHRASES);
 
@@ -279,6 +286,8 @@ export interface ConstraintReading {
   /** "khusus perempuan": women-only programmes, not those with a quota. */
   womenExclusive?: true;
   hits: ConstraintHit[];
+  /** The words that asked for a benefit ("mess"), for a question about a programme in view. */
+  benefitWords?: string[];
 }
 
 /**
@@ -332,5 +341,22 @@ export function extractConstraints(r: Reading): ConstraintReading {
       if (need && !out.rankBy?.some((g) => g === need)) out.rankBy = [...(out.rankBy ?? []), [...need]];
     }
   }
+  // "yg ada asrama", "dapet mess": a benefit is a condition, as "gratis" is; not a word to search for.
+  // Not after a negation ("ga perlu asrama"), which wants nothing.
+  for (const hit of BENEFIT_TABLE.scan(r.tokens, r.claimed)) {
+    claim(r, hit.start, hit.end);
+    if (noNeed(r.tokens, hit.start)) continue;
+    out.benefitWords = [...(out.benefitWords ?? []), r.tokens.slice(hit.start, hit.end).join(' ')];
+    const benefits = out.constraints?.benefits ?? [];
+    if (!benefits.includes(hit.value))
+      out.constraints = { ...out.constraints, benefits: [...benefits, hit.value] };
+  }
   return out;
+}
+
+/** "ga perlu asrama", "tanpa mess": no wish for the benefit. */
+function noNeed(tokens: readonly string[], start: number): boolean {
+  const before = tokens[start - 1] ?? '';
+  if (before === 'tanpa' || before === 'bukan' || before === 'tidak') return true;
+  return ['perlu', 'butuh', 'usah', 'pakai', 'mau'].includes(before) && tokens[start - 2] === 'tidak';
 }

@@ -322,6 +322,8 @@ const MAJOR_CUES = new Set([
   'tamatan',
   'alumni',
 ]);
+/** Words that make a major the audience asked for, not the person's background: "buat lulusan smk tkj". */
+const AUDIENCE = new Set(['buat', 'untuk', 'bagi', 'sesuai', 'khusus', 'cocok', 'linear', 'linier', 'for']);
 /** Between the level and the field: "smk jurusan otomotif", "s1 program studi akuntansi". */
 const MAJOR_GLUE = new Set(['jurusan', 'jur', 'prodi', 'program', 'studi', 'bidang', 'di', 'ambil', 'saya']);
 
@@ -341,8 +343,12 @@ function readMajor(r: Reading, facts: StatedFacts, levelEnds: readonly number[])
     // they are read again here, not taken away from it.
     const hit = FIELD_TABLE.matchAt(tokens, j);
     const major = hit?.value.fields[0];
-    if (major) {
+    if (major && hit) {
       facts.major = major;
+      // "magang buat anak smk otomotif", "sesuai jurusan tkj": who the programme is for, so the field is asked.
+      const before = tokens.slice(Math.max(0, hit.start - 5), hit.start);
+      if (!before.some((w) => AUDIENCE.has(w)))
+        r.background = [...(r.background ?? []), { start: hit.start, end: hit.end }];
       return;
     }
   }
@@ -369,6 +375,8 @@ const HOME_BEFORE = new Set([
   'cah',
   'bocah',
   'ti',
+  // English: "I am from Sorong".
+  'from',
 ]);
 /** Words for a person that make a home only after "aku": "aku anak koja". */
 const KIN = new Set(['anak', 'arek', 'cah', 'bocah', 'orang', 'wong', 'urang', 'putra', 'putri']);

@@ -71,6 +71,7 @@ const KIND_WORDS: Readonly<Record<KindCue, readonly string[]>> = {
     'bootcamp',
     'diklat',
     'course',
+    'courses',
     'workshop',
     'pelatihan kerja',
     'les',
