@@ -96,7 +96,11 @@ describe('applying inside the chat (Telegram webhook)', () => {
     // The programme's own question comes with the profile, once.
     expect(reply.text).toContain('bersedia ditempatkan di luar kota');
     reply = await sari.say('ya');
-    expect(sari.texts().some((text) => tPattern('applications:apply.intro').test(text))).toBe(true);
+    // The verdict comes first, then what the form will ask.
+    const intro = sari.texts().find((text) => tPattern('applications:apply.intro').test(text));
+    expect(intro?.startsWith(t('eligibility:flow.outcome.eligible', { title: 'Magang Las Surabaya' }))).toBe(
+      true,
+    );
     expect(reply.text).toContain(t('applications:ask.fullName'));
     reply = await sari.say('Sari Dewi Lestari');
     expect(reply.text).toContain(t('applications:ask.nik'));

@@ -101,11 +101,19 @@ export async function openForm(ctx: FlowContext, form: Form, params: ApplyParams
       address: row.address,
     };
     const kinds = documentKinds(p).map((k) => documentLabel(ctx, k));
+    // The verdict first: after the eligibility questions a person should read that they qualify (and
+    // what the organiser prefers) before being asked for a NIK, not infer it from the form appearing.
+    const preferred = evaluation.checks
+      .filter((c) => c.preferred && c.passed === false)
+      .map((c) => `• ${ctx.t(c.explanation.key, c.explanation.vars)}`);
+    const verdict = [ctx.t(`eligibility:flow.outcome.${evaluation.outcome}`, { title }), ...preferred].join(
+      '\n',
+    );
     ctx.say(
-      ctx.t('applications:apply.intro', {
+      `${verdict}\n\n${ctx.t('applications:apply.intro', {
         title,
         documents: kinds.length ? kinds.join(', ') : ctx.t('applications:apply.noDocuments'),
-      }),
+      })}`,
     );
   }
   ctx.state = { flow: 'apply', step: 'ask', data: { slug, applicationId: app.id }, misses: 0 };
