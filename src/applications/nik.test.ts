@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nikFacts, parseNik } from './nik';
+import { birthDateFromNik, nikFacts, parseNik } from './nik';
 
 const woman = { birthDate: '2003-08-17', gender: 'perempuan' as const };
 const man = { birthDate: '2003-08-17', gender: 'laki_laki' as const };
@@ -56,5 +56,14 @@ describe('parseNik', () => {
 
   it('accepts 29 February of a leap year', () => {
     expect(parseNik('3578016902040001', { birthDate: '2004-02-29', gender: 'perempuan' }).ok).toBe(true);
+  });
+});
+
+describe('birthDateFromNik', () => {
+  it('reads the day (women: + 40) and picks the century nearest the age said', () => {
+    expect(birthDateFromNik('3204015508030002', 2026, 2003)).toBe('2003-08-15');
+    expect(birthDateFromNik('3578011708990001', 2026, 1999)).toBe('1999-08-17');
+    expect(birthDateFromNik('3578011708990001', 2026)).toBe('1999-08-17');
+    expect(birthDateFromNik('3578011708050001', 2026)).toBe('2005-08-17');
   });
 });

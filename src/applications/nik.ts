@@ -44,6 +44,23 @@ export function nikFacts(nik: string): NikFacts {
 const two = (n: number) => String(n).padStart(2, '0');
 
 /**
+ * The birth date a (valid) NIK encodes, as YYYY-MM-DD. The NIK has only two digits of the year: the
+ * century is the one nearest `nearYear` (the year of an age the person said), else the latest that
+ * makes them at least 10 in `thisYear`.
+ */
+export function birthDateFromNik(nik: string, thisYear: number, nearYear?: number): string | undefined {
+  const f = nikFacts(nik);
+  const years = [2000 + f.yy, 1900 + f.yy].filter(
+    (y) => isValidDate(y, f.month, f.day) && thisYear - y >= 10,
+  );
+  const year =
+    nearYear === undefined
+      ? years[0]
+      : [...years].sort((a, b) => Math.abs(a - nearYear) - Math.abs(b - nearYear))[0];
+  return year === undefined ? undefined : `${year}-${two(f.month)}-${two(f.day)}`;
+}
+
+/**
  * Reads a typed NIK ("3578 0157 0803 0001", "3578.0157.0803.0001") and checks it against the profile.
  * An approximate birth date (only an age was given) cannot be compared, so it is not.
  */

@@ -8,6 +8,7 @@ import {
   applicationEvents,
   applications,
   messages,
+  profiles,
   programmeInterests,
 } from '../../src/db/schema';
 import { loadCatalogue, programme } from '../helpers/catalogue';
@@ -242,6 +243,26 @@ describe('applying inside the chat (Telegram webhook)', () => {
       `Kamu sudah mengirim lamaran untuk "Magang Las Surabaya" (nomor ${reference})`,
     );
     expect(reply.text).toContain(`Nomor: ${reference}`);
+  });
+
+  it('takes the birth date from the NIK when only an age was said, and says so', async () => {
+    const tini = applicant(h, person('Tini'));
+    await tini.say('/start p_magang-las');
+    await tini.press('📝 Daftar');
+    let reply = await answerProfile(tini, { ...PROFILE, birth: 'umurku 23 tahun' });
+    if (reply.text.includes('bersedia ditempatkan')) reply = await tini.say('ya');
+    expect(reply.text).toContain(t('applications:ask.fullName'));
+    await tini.say('Tini Handayani');
+    reply = await tini.say(nikFor(born.date, true));
+    const day = `${String(born.date.getUTCDate()).padStart(2, '0')}-${String(born.date.getUTCMonth() + 1).padStart(2, '0')}-${born.date.getUTCFullYear()}`;
+    expect(tini.texts().join('\n')).toContain(t('applications:ack.birthFromNik', { date: day }));
+    const userId = await userIdOf(h, tini.person.id);
+    const [row] = await h.runtime.db
+      .select({ data: profiles.data })
+      .from(profiles)
+      .where(eq(profiles.userId, userId));
+    expect(row?.data.birthDateApproximate).toBe(false);
+    expect(row?.data.birthDate).toBe(born.date.toISOString().slice(0, 10));
   });
 
   it('checks eligibility first: a person over the age limit is told why and offered alternatives, not a form', async () => {

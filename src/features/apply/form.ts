@@ -1,8 +1,9 @@
 import { isSkip, parseAddress, parseEmail, parseFullName, parseMajor } from '../../applications/answers';
-import { parseNik } from '../../applications/nik';
+import { birthDateFromNik, parseNik } from '../../applications/nik';
 import { formatPhone, parsePhone } from '../../applications/phone';
 import type { DraftAnswers, DraftPatch, StoredDocument } from '../../applications/store';
 import type { StoredProfile } from '../../db/schema';
+import { jakartaDay } from '../../eligibility/dates';
 import { channelDescriptor } from '../../engine/channels';
 import type { FlowContext } from '../../engine/context';
 import type { FlowInput } from '../../engine/flow';
@@ -200,10 +201,23 @@ export function acceptFormAnswer(
     case 'nik': {
       const parsed = parseNik(text, profile);
       if (!parsed.ok) return { ok: false, error: message(ctx, parsed.error) };
+      const ack = ctx.t('applications:ack.nik', { nik: maskNik(parsed.nik) });
+      // Only an age was said ("umurku 23"): the NIK says the very day, which the organiser needs.
+      const born =
+        !profile.birthDate || profile.birthDateApproximate
+          ? birthDateFromNik(
+              parsed.nik,
+              jakartaDay().year,
+              profile.birthDate ? Number(String(profile.birthDate).slice(0, 4)) : undefined,
+            )
+          : undefined;
+      if (!born) return { ok: true, patch: { nikCipher: cipher.encrypt(parsed.nik) }, ack };
+      const [y, m, d] = born.split('-');
       return {
         ok: true,
         patch: { nikCipher: cipher.encrypt(parsed.nik) },
-        ack: ctx.t('applications:ack.nik', { nik: maskNik(parsed.nik) }),
+        profile: { ...profile, birthDate: born, birthDateApproximate: false },
+        ack: `${ack}\n${ctx.t('applications:ack.birthFromNik', { date: `${d}-${m}-${y}` })}`,
       };
     }
     case 'email': {
