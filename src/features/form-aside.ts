@@ -20,6 +20,8 @@ export interface AsideContext {
   remaining?: number;
   /** Only pauses and progress: the caller answers questions its own way. */
   noAside?: boolean;
+  /** The document the form waits for now (its label), when it waits for one. */
+  document?: string;
 }
 
 const PAUSE =
@@ -74,6 +76,16 @@ export async function answerAside(ctx: FlowContext, text: string, at: AsideConte
   if (!at.noAside) {
     // "pas foto nanti aja, blm ada": documents are asked at the end and may come later; the form goes on.
     const document = DOCUMENTS.find(([, pattern]) => pattern.test(lower));
+    // At the document itself ("ktp aku lagi diurus, pake suket bisa?"): how to send it later, and a
+    // person for whether a substitute will do — not "documents come at the end", which is now.
+    if (at.document && NOT_YET.test(lower)) {
+      ctx.say(
+        `${ctx.t('form.documentNotYet', { document: at.document })}${
+          document?.[0] === 'ijazah' ? `\n${ctx.t('form.ijazahPending')}` : ''
+        }`,
+      );
+      return 'answered';
+    }
     if (document && NOT_YET.test(lower)) {
       const key = document[0];
       ctx.say(

@@ -149,6 +149,10 @@ describe('applying inside the chat (Telegram webhook)', () => {
     reply = await sari.document(EXE, 'ktp.pdf');
     expect(texts()).toContain('Nama filenya berakhiran .pdf, tapi isinya bukan foto atau PDF');
     expect(reply.text).toContain('Dokumen 1 dari 2');
+    // Asked at the document itself: how to send it later, and a person for a substitute.
+    reply = await sari.say('ktp aku lagi diurus, blm jadi. pake suket dukcapil bisa ga kak?');
+    expect(texts()).toContain(t('form.documentNotYet', { document: 'KTP' }));
+    expect(reply.text).toContain('Dokumen 1 dari 2');
     reply = await sari.photo(JPEG);
     expect(texts()).toContain('✓ KTP diterima (foto)');
     expect(reply.text).toContain('Dokumen 2 dari 2');

@@ -133,7 +133,11 @@ async function miss(
 ): Promise<void> {
   const { done, total } = progress(loaded.app, loaded.docs, loaded.programme.record, loaded.profile);
   const detour = input
-    ? await escapeFromForm(ctx, input, { slug: applyData(ctx).slug, remaining: total - done })
+    ? await escapeFromForm(ctx, input, {
+        slug: applyData(ctx).slug,
+        remaining: total - done,
+        ...(isDocument(field) ? { document: documentLabel(ctx, field.slice(4)) } : {}),
+      })
     : undefined;
   if (detour === 'left') return;
   if (detour === 'cancel') return cancelApplyForm(ctx);
