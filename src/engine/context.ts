@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Tx } from '../db/client';
 import type { ConversationState } from '../db/schema';
 import { type Locale, tFor } from '../i18n';
+import { type Clock, systemClock } from '../shared/clock';
 import type { Choice, Inbound, Outbound } from '../shared/conversation';
 import { newScreenToken } from './choices';
 import type { AnyFlow, FlowId, FlowParams, FlowRegistry, FlowTarget } from './flow';
@@ -44,7 +45,13 @@ export class FlowContext {
     readonly inbound: Inbound,
     public state: ConversationState,
     private readonly registry: FlowRegistry,
+    private readonly clock: Clock = systemClock,
   ) {}
+
+  /** The turn's wall clock (the engine's, src/shared/clock.ts): never `new Date()` in a flow. */
+  now(): Date {
+    return this.clock();
+  }
 
   get locale(): Locale {
     return this.userPatch.locale ?? this.user.locale;
