@@ -652,6 +652,7 @@ async function toggleSaved(ctx: FlowContext, slug: string, save: boolean): Promi
       closes: detail.programme.dates?.registration_closes,
       identityId: identity?.id,
       channel: identity?.channel ?? ctx.inbound.channel,
+      now: ctx.now(),
       reminder: (days) => ({
         type: 'text',
         text: ctx.t('discovery:reminder', { count: days, title, link: startLink(`p_${slug}`) }),
