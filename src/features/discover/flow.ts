@@ -20,6 +20,7 @@ import {
   type CardAttribute,
   type CardQuestion,
   cardQuestion,
+  REQUIREMENT_ATTRIBUTES,
   readCorrection,
   requirementQuestion,
   understand,
@@ -39,16 +40,6 @@ import { answerAboutListed, describeFacts, statedOnly, withStated } from './list
 import { addAlert, isSaved, latestIdentity, saveProgramme, unsaveProgramme } from './saved';
 
 const PAGE_SIZE = 5;
-
-/** Questions about what a programme asks of people (the others ask about its facts). */
-const REQUIREMENT_ATTRIBUTES: ReadonlySet<CardAttribute> = new Set<CardAttribute>([
-  'requirements',
-  'documents',
-  'age',
-  'education',
-  'women',
-  'height',
-]);
 
 /** The saved data: the search, its page and the slugs listed on it, the card open. */
 const DiscoverState = z.looseObject({
