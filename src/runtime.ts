@@ -35,6 +35,7 @@ import { applicationsSource } from './privacy/sources/applications';
 import { createMessagesSource } from './privacy/sources/core';
 import { staffFilesSource } from './privacy/sources/staff-files';
 import { loadRegions } from './regions';
+import type { Clock } from './shared/clock';
 import type { Channel } from './shared/conversation';
 import { parseQuietHours } from './shared/jakarta-time';
 import { parseOfficeHours } from './shared/office-hours';
@@ -64,6 +65,8 @@ export interface RuntimeOptions {
    * `performance.now`): tests read replies right after the webhook answers, however loaded the machine.
    */
   budgetClock?: () => number;
+  /** The conversations' wall clock (`ctx.now()`; tests move it); default: the machine's. */
+  clock?: Clock;
 }
 
 /** The uploads folder from the environment (read here until it joins the validated config). */
@@ -136,6 +139,7 @@ export function createRuntime(options: RuntimeOptions) {
     // Which organisation each turn's messages concern, and NIKs typed as text kept only encrypted.
     scopeOf: turnScope,
     sealOriginal: (plain) => applications.cipher.encrypt(plain),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   observeEngine(engine, metrics);
   // A configured identity (TELEGRAM_BOT_INFO) spares a getMe at every start (Workers: every cold start).

@@ -254,12 +254,14 @@ export async function scheduleBroadcast(
   organisation: OrganisationRef,
   id: string,
   at: Date,
+  /** The caller's clock (src/shared/clock.ts): a time already past, by a minute, is refused. */
+  now: Date = new Date(),
 ): Promise<Broadcast> {
   return db.transaction(async (tx) => {
     const current = await requireBroadcast(tx, organisation, id, true);
     if (current.status !== 'draft' && current.status !== 'scheduled')
       throw new BroadcastError('conflict', `a ${current.status} broadcast cannot be scheduled`);
-    if (at.getTime() < Date.now() - 60_000) throw new BroadcastError('invalid', 'that time has passed');
+    if (at.getTime() < now.getTime() - 60_000) throw new BroadcastError('invalid', 'that time has passed');
     if (current.programmeSlug) await requireOpen(tx, organisation, current.programmeSlug);
     const [row] = await tx
       .update(broadcasts)

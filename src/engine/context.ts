@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Tx } from '../db/client';
 import type { ConversationState } from '../db/schema';
 import { type Locale, tFor } from '../i18n';
+import { type Clock, systemClock } from '../shared/clock';
 import type { Choice, Inbound, Outbound } from '../shared/conversation';
 import { newScreenToken } from './choices';
 import type { AnyFlow, FlowId, FlowParams, FlowRegistry, FlowTarget } from './flow';
@@ -45,6 +46,7 @@ export class FlowContext {
     public state: ConversationState,
     private readonly registry: FlowRegistry,
     private prefetched?: { flow: string; value: unknown },
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /**
@@ -56,6 +58,11 @@ export class FlowContext {
     const p = this.prefetched;
     this.prefetched = undefined;
     return p && p.flow === flowId && p.value !== null ? p.value : undefined;
+  }
+
+  /** The turn's wall clock (the engine's, src/shared/clock.ts): never `new Date()` in a flow. */
+  now(): Date {
+    return this.clock();
   }
 
   get locale(): Locale {

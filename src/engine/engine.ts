@@ -5,6 +5,7 @@ import { type ConversationState, users } from '../db/schema';
 import { isLocale, type Locale, localeFromTag } from '../i18n';
 import type { Logger } from '../logger';
 import { firstLanguageOf, languageOf } from '../nlu/language';
+import type { Clock } from '../shared/clock';
 import type { Delivery, Inbound, InboundPayload } from '../shared/conversation';
 import { maskNiksInText } from '../shared/nik-text';
 import { FlowContext, type UserView } from './context';
@@ -35,6 +36,11 @@ export interface EngineOptions {
    * is not kept at all.
    */
   sealOriginal?: (plain: string) => string;
+  /**
+   * The wall clock of a turn (`ctx.now()`): how long what the person said is kept, office hours. Tests
+   * pass one they move; default: the machine's.
+   */
+  clock?: Clock;
 }
 
 export interface HandleResult {
@@ -104,10 +110,18 @@ export class Engine {
     const restored = this.options.registry.restore(previous);
     if (restored.reset)
       this.options.logger.warn({ flow: previous.flow, step: previous.step }, 'unreadable flow state reset');
-    const ctx = new FlowContext(tx, user, inbound, restored.state, this.options.registry, {
-      flow: previous.flow,
-      value: row.prefetch,
-    });
+    const ctx = new FlowContext(
+      tx,
+      user,
+      inbound,
+      restored.state,
+      this.options.registry,
+      {
+        flow: previous.flow,
+        value: row.prefetch,
+      },
+      this.options.clock,
+    );
     if (apologise) ctx.say(ctx.t('error.generic'));
     else {
       try {
@@ -265,7 +279,7 @@ const HEARD_FOR_MS = 24 * 3_600_000;
  * (for a day), unless a flow forgot it on purpose (null).
  */
 function carryHeard(ctx: FlowContext, previous: ConversationState): void {
-  const now = Date.now();
+  const now = ctx.now().getTime();
   if (ctx.forgetHeard || ctx.state.heard === null) {
     const { heard: _forgotten, ...rest } = ctx.state;
     ctx.state = rest;

@@ -40,21 +40,21 @@ export function hear(ctx: FlowContext, u: Understanding, person?: PersonFacts): 
   if (said.birthYear !== undefined && said.age === undefined) delete said.birthYear;
   if (Object.keys(said).length === 0) return heardFacts(ctx);
   const facts = { ...heardFacts(ctx), ...said };
-  ctx.state = { ...ctx.state, heard: { facts, at: new Date().toISOString() } };
+  ctx.state = { ...ctx.state, heard: { facts, at: ctx.now().toISOString() } };
   return facts;
 }
 
 /** "tinggiku 170": kept for the programmes' height questions (said later wins). */
 export function hearHeight(ctx: FlowContext, height: number): HeardFacts {
   const facts = { ...heardFacts(ctx), height, last: 'height' as const };
-  ctx.state = { ...ctx.state, heard: { ...ctx.state.heard, facts, at: new Date().toISOString() } };
+  ctx.state = { ...ctx.state, heard: { ...ctx.state.heard, facts, at: ctx.now().toISOString() } };
   return facts;
 }
 
 /** The application being started (its questions come before its draft): "lanjut daftar yg tadi" finds it. */
 export function rememberApplying(ctx: FlowContext, slug: string): void {
   if (ctx.forgetHeard) return;
-  const heard = ctx.state.heard ?? { facts: {}, at: new Date().toISOString() };
+  const heard = ctx.state.heard ?? { facts: {}, at: ctx.now().toISOString() };
   ctx.state = { ...ctx.state, heard: { ...heard, applying: slug } };
 }
 

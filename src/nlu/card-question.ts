@@ -467,8 +467,8 @@ export function cardQuestion(text: string): CardQuestion | undefined {
   return unexplained ? undefined : out;
 }
 
-/** What asks whether one may join, or what it takes. */
-const REQUIREMENT_FAMILY: ReadonlySet<CardAttribute> = new Set<CardAttribute>([
+/** What asks whether one may join, or what it takes (the others ask about a programme's facts). */
+export const REQUIREMENT_ATTRIBUTES: ReadonlySet<CardAttribute> = new Set<CardAttribute>([
   'requirements',
   'documents',
   'age',
@@ -521,7 +521,7 @@ export function requirementQuestion(text: string): CardQuestion | undefined {
     if (!out.attributes.includes(a)) out.attributes.push(a);
   };
   for (const hit of ATTRIBUTES.scan(tokens)) {
-    if (!REQUIREMENT_FAMILY.has(hit.value)) continue;
+    if (!REQUIREMENT_ATTRIBUTES.has(hit.value)) continue;
     const word = tokens.slice(hit.start, hit.end).join(' ');
     if (hit.value === 'women') {
       out.gender ??= GENDER_WORDS[word];

@@ -7,6 +7,7 @@ export {
   type CardQuestion,
   cardQuestion,
   programmeQuestion,
+  REQUIREMENT_ATTRIBUTES,
   requirementQuestion,
   statedHeight,
 } from './card-question';

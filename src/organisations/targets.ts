@@ -4,7 +4,7 @@ import { pgTextArray } from '../broadcasts/audience';
 import type { Queryable } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { organisations, recruitmentTargets } from '../db/schema';
-import { type ApplicationStatus, STAFF_STATUSES } from '../shared/application-statuses';
+import { type ApplicationStatus, STAFF_STATUSES, SUBMITTED_OPEN } from '../shared/application-statuses';
 import { emitBuilt } from '../webhooks/events';
 import { ownsProgramme } from './referrals';
 
@@ -16,14 +16,7 @@ import { ownsProgramme } from './referrals';
  */
 
 /** Submitted applications still in the running: what counts as a participant unless the target says. */
-export const DEFAULT_COUNTED: readonly ApplicationStatus[] = [
-  'diajukan',
-  'diverifikasi',
-  'seleksi',
-  'wawancara',
-  'diterima',
-  'cadangan',
-];
+export const DEFAULT_COUNTED: readonly ApplicationStatus[] = SUBMITTED_OPEN;
 
 const COUNTABLE = ['diajukan', ...STAFF_STATUSES] as const;
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a programme slug');

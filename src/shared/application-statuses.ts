@@ -47,15 +47,21 @@ export const ACTIVE: ReadonlySet<ApplicationStatus> = new Set([
   'cadangan',
 ]);
 
-/** Submitted and still open: the person may withdraw. */
-export const WITHDRAWABLE: ReadonlySet<ApplicationStatus> = new Set([
+/**
+ * Submitted and still open, in the order of the lifecycle: the person may withdraw, and a recruitment
+ * target counts these as participants unless it names its own statuses.
+ */
+export const SUBMITTED_OPEN = [
   'diajukan',
   'diverifikasi',
   'seleksi',
   'wawancara',
   'diterima',
   'cadangan',
-]);
+] as const satisfies readonly ApplicationStatus[];
+
+/** Submitted and still open: the person may withdraw. */
+export const WITHDRAWABLE: ReadonlySet<ApplicationStatus> = new Set(SUBMITTED_OPEN);
 
 const NEXT: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
   draft: ['diajukan', 'cadangan'],

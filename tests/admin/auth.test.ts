@@ -4,6 +4,7 @@ import { MAX_FAILED_LOGINS } from '../../src/organisations/accounts/login';
 import { run } from '../../src/organisations/cli';
 import { AdminClient, createStaff, STAFF_PASSWORD } from '../helpers/admin';
 import { type Harness, startHarness } from '../helpers/harness';
+import { t, tPattern } from '../helpers/i18n';
 
 describe('dashboard login', () => {
   let h: Harness;
@@ -60,7 +61,7 @@ describe('dashboard login', () => {
     const client = new AdminClient(h.runtime.app);
     const res = await client.login('sari@kopri.or.id', 'salah-sandi-123');
     expect(res.status).toBe(401);
-    expect(client.lastHtml).toContain('Email atau kata sandi salah');
+    expect(client.lastHtml).toContain(t('admin:login.invalid'));
     expect(client.cookies.has('jmb_session')).toBe(false);
     const unknown = await client.login('siapa@contoh.id', 'salah-sandi-123');
     expect(unknown.status).toBe(401);
@@ -71,7 +72,7 @@ describe('dashboard login', () => {
     for (let i = 0; i < MAX_FAILED_LOGINS; i++) await client.login('kunci@kopri.or.id', `salah-${i}-xxxxxx`);
     const res = await client.login('kunci@kopri.or.id', STAFF_PASSWORD);
     expect(res.status).toBe(429);
-    expect(client.lastHtml).toContain('dikunci sampai pukul');
+    expect(client.lastHtml).toMatch(tPattern('admin:login.locked'));
     expect(client.cookies.has('jmb_session')).toBe(false);
   });
 
@@ -121,7 +122,7 @@ describe('dashboard login', () => {
       `/admin/login?expired=1&next=${encodeURIComponent('/admin/applicants?status=diajukan')}`,
     );
     await client.get(login);
-    expect(client.lastHtml).toContain('Sesi Anda sudah berakhir. Silakan masuk lagi.');
+    expect(client.lastHtml).toContain(t('admin:errors.sessionExpired'));
     expect(client.lastHtml).toContain('name="next" value="/admin/applicants?status=diajukan"');
     const back = await client.post('/admin/login', {
       email: 'sari@kopri.or.id',
@@ -150,7 +151,7 @@ describe('dashboard login', () => {
     const out = await client.post('/admin/logout');
     expect(out.headers.get('location')).toBe('/admin/login?out=1');
     await client.get('/admin/login?out=1');
-    expect(client.lastHtml).toContain('Anda sudah keluar.');
+    expect(client.lastHtml).toContain(t('admin:login.loggedOut'));
     await client.login('sari@kopri.or.id', 'salah-sandi-999');
     expect(client.lastHtml).toMatch(/id="password"[^>]*autofocus/);
     expect(client.lastHtml).not.toMatch(/id="email"[^>]*autofocus/);

@@ -4,6 +4,7 @@ import { clientAddress, isPrivate } from '../../src/admin/auth/client-address';
 import { addressKey, MAX_FAILURES_PER_ADDRESS } from '../../src/admin/auth/throttle';
 import { AdminClient, createStaff, STAFF_PASSWORD } from '../helpers/admin';
 import { type Harness, startHarness } from '../helpers/harness';
+import { tPattern } from '../helpers/i18n';
 
 describe('dashboard login throttle per network', () => {
   let h: Harness;
@@ -30,7 +31,7 @@ describe('dashboard login throttle per network', () => {
     // Now even the right password from that network waits, with a clear message and a time.
     const blocked = await attempt('ani@kopri.or.id', STAFF_PASSWORD, attacker);
     expect(blocked.res.status).toBe(429);
-    expect(blocked.html).toContain('Terlalu banyak percobaan masuk yang salah dari jaringan ini');
+    expect(blocked.html).toMatch(tPattern('admin:login.throttled'));
     expect(blocked.html).toMatch(/pukul \d{2}\.\d{2} WIB/);
     expect(blocked.res.headers.getSetCookie().some((c) => c.startsWith('jmb_session='))).toBe(false);
     // The proxy's X-Forwarded-For is read from its last hop: a forged first entry changes nothing.

@@ -3,6 +3,7 @@ import { telegramFetchConfig } from '../../src/channels/telegram/node-agent';
 import { loadConfig } from '../../src/config';
 import { type Logger, silentLogger } from '../../src/logger';
 import { createRuntime, type Runtime } from '../../src/runtime';
+import type { Clock } from '../../src/shared/clock';
 import { BotApiStandIn } from './bot-api';
 import { createTestDatabase, type TestDatabase } from './db';
 
@@ -31,7 +32,8 @@ export interface Harness {
 
 export async function startHarness(
   env: Record<string, string> = {},
-  options: { logger?: Logger } = {},
+  /** `clock`: the conversations' wall clock (`ctx.now()`), for a test that moves time. */
+  options: { logger?: Logger; clock?: Clock } = {},
 ): Promise<Harness> {
   const api = await new BotApiStandIn().start();
   let database = await createTestDatabase();
@@ -53,6 +55,7 @@ export async function startHarness(
       // The Node entry's fetch settings (idle connections dropped before the stand-in drops them).
       telegramFetchConfig: telegramFetchConfig(api.url),
       budgetClock: STILL,
+      ...(options.clock ? { clock: options.clock } : {}),
     });
     await runtime.telegram!.init();
     return runtime;

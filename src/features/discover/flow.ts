@@ -21,6 +21,7 @@ import {
   type CardAttribute,
   type CardQuestion,
   cardQuestion,
+  REQUIREMENT_ATTRIBUTES,
   readCorrection,
   requirementQuestion,
   understand,
@@ -40,16 +41,6 @@ import { answerAboutListed, describeFacts, statedOnly, withStated } from './list
 import { addAlert, isSaved, latestIdentity, saveProgramme, unsaveProgramme } from './saved';
 
 const PAGE_SIZE = 5;
-
-/** Questions about what a programme asks of people (the others ask about its facts). */
-const REQUIREMENT_ATTRIBUTES: ReadonlySet<CardAttribute> = new Set<CardAttribute>([
-  'requirements',
-  'documents',
-  'age',
-  'education',
-  'women',
-  'height',
-]);
 
 /** The saved data: the search, its page and the slugs listed on it, the card open. */
 const DiscoverState = z.looseObject({
@@ -662,6 +653,7 @@ async function toggleSaved(ctx: FlowContext, slug: string, save: boolean): Promi
       closes: detail.programme.dates?.registration_closes,
       identityId: identity?.id,
       channel: identity?.channel ?? ctx.inbound.channel,
+      now: ctx.now(),
       reminder: (days) => ({
         type: 'text',
         text: ctx.t('discovery:reminder', { count: days, title, link: startLink(`p_${slug}`) }),

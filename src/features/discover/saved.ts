@@ -29,6 +29,8 @@ export async function saveProgramme(
     identityId: string | undefined;
     channel: string;
     reminder: (daysLeft: number) => Outbound;
+    /** The turn's clock: reminders already past are not planned. */
+    now: Date;
   },
 ): Promise<void> {
   await db
@@ -38,7 +40,7 @@ export async function saveProgramme(
   if (!input.closes || !input.identityId) return;
   const closes = new Date(`${input.closes}T02:00:00Z`);
   const rows = REMINDER_DAYS.map((days) => ({ days, at: new Date(closes.getTime() - days * 86_400_000) }))
-    .filter((r) => r.at.getTime() > Date.now())
+    .filter((r) => r.at > input.now)
     .map((r) => ({
       userId: input.userId,
       identityId: input.identityId!,

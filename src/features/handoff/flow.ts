@@ -61,7 +61,7 @@ export function createHandoffFlow(settings: HandoffSettings): Flow<'handoff'> {
         open: hours.open,
         close: hours.close,
       };
-      const now = new Date();
+      const now = ctx.now();
       const key = !created
         ? 'handoff.alreadyWaiting'
         : isOpen(officeHours, now)

@@ -221,7 +221,7 @@ export function acceptAnswer(
       if (text === undefined)
         return {
           ok: false,
-          error: ctx.t('profile:parse.graduationYear.format', { example: new Date().getFullYear() - 1 }),
+          error: ctx.t('profile:parse.graduationYear.format', { example: ctx.now().getFullYear() - 1 }),
         };
       return fromParse(
         ctx,

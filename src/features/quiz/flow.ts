@@ -101,7 +101,7 @@ async function finish(ctx: FlowContext): Promise<void> {
       interests: {
         types: score.top,
         fieldsRecommended: fields.map((f) => f.field),
-        takenAt: new Date().toISOString(),
+        takenAt: ctx.now().toISOString(),
       },
     });
   }

@@ -114,7 +114,7 @@ async function saveDocument(
   ctx.state = { ...ctx.state, misses: 0 };
   const docs = [
     ...loaded.docs.filter((doc) => doc.kind !== document),
-    { kind: document, storageKey: '', mimeType: result.mimeType, size: result.size, createdAt: new Date() },
+    { kind: document, storageKey: '', mimeType: result.mimeType, size: result.size, createdAt: ctx.now() },
   ];
   return form.proceed(ctx, { ...loaded, docs });
 }
