@@ -170,5 +170,15 @@ export function seeksProgrammes(u: Understanding, text: string): boolean {
     return false;
   if (unexplained(u) && !where) return false;
   if (EXISTS.test(u.normalized)) return true;
-  return u.intent !== 'eligibility' && !text.includes('?') && !ASKING_WORDS.test(u.normalized);
+  return (
+    u.intent !== 'eligibility' &&
+    !text.includes('?') &&
+    !ASKING_WORDS.test(u.normalized.replace(NEGATION, ' '))
+  );
 }
+
+/**
+ * "belum kerja", "tidak bertato" in the middle of a message say what is not so; only at its end
+ * ("udah buka belum", "gratis tidak kak") do they ask.
+ */
+const NEGATION = /\b(tidak|belum|bukan)\b(?= (?!(ya|sih|kak|dong|nih|kah|min)\b)\S)/g;
