@@ -151,6 +151,11 @@ const SIMILARITY = 0.6;
 const MAX_SIMILAR = 20;
 /** Shorter words must start a word (`las` ↛ `kelas`); longer ones may sit inside one (`jahit` → `menjahit`). */
 const INFIX_MIN_LENGTH = 5;
+/**
+ * Words this short must be a whole word: as a prefix they start too many others ("bis" → bisa, bisnis;
+ * "sim" → simulasi; "tas" → Tasikmalaya), and a typo of three letters cannot be told from another word.
+ */
+const WHOLE_MAX_LENGTH = 3;
 
 function plainTerms(text: string | undefined): TextTerm[] {
   return queryWords(text).map((word) => ({ word, similar: [] }));
@@ -163,7 +168,7 @@ function plainTerms(text: string | undefined): TextTerm[] {
  */
 async function typoTerms(db: Queryable, terms: TextTerm[]): Promise<TextTerm[]> {
   const w = catalogueWords.word;
-  const checked = terms.filter((term) => term.word.length >= 3 && !/\d/.test(term.word));
+  const checked = terms.filter((term) => term.word.length > WHOLE_MAX_LENGTH && !/\d/.test(term.word));
   if (!checked.length) return terms;
   // Which words some catalogue word starts with (or contains): one query for all of them, since each
   // round trip to the database costs more than the lookups.
@@ -207,7 +212,9 @@ function termMatch(column: Column, term: TextTerm): SQL {
   const any = [
     term.word.length >= INFIX_MIN_LENGTH
       ? sql`${column} like ${`%${term.word}%`}`
-      : startsWord(column, term.word),
+      : term.word.length <= WHOLE_MAX_LENGTH
+        ? sql`${column} like ${`% ${term.word} %`}`
+        : startsWord(column, term.word),
   ];
   if (term.similar.length) {
     const patterns = term.similar.map((w) => sql`${`% ${w} %`}`);
