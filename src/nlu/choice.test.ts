@@ -73,3 +73,12 @@ describe('matchChoice', () => {
     expect(matchChoice('barista', titles)).toBe(2);
   });
 });
+
+describe('a feeling said with a request', () => {
+  const MENU = ['🔎 Cari program', '✅ Cek kelayakan', '📄 Lamaran saya', '🙋 Bicara dengan petugas'];
+  it('is not a tap on a button by meaning (the feeling is answered first)', () => {
+    expect(matchChoice('aku capek bgt kak, udah daftar kemana2 ga ada yg nerima 😭', MENU)).toBeUndefined();
+    expect(matchChoice('udah daftar kemana2 ga ada yg nerima', MENU)).toBeUndefined();
+    expect(matchChoice('status lamaran saya gimana', MENU)).toBe(2);
+  });
+});

@@ -9,6 +9,7 @@ import type { Reading } from './context';
 import { FILLERS } from './intent';
 import { normalizeMessage } from './normalize';
 import { extractOrdinal } from './slots/ordinal';
+import { readTone } from './tone';
 import { understand } from './understand';
 
 /** Words too general to tell options apart. */
@@ -51,6 +52,8 @@ const QUESTION_WORDS = new Set([
 ]);
 
 /** Intents that name a control; a label meaning the same control is picked even in other words. */
+/** Feelings a free-text reading answers before any request in the same message. */
+const HEAVY_TONES: ReadonlySet<string> = new Set(['crisis', 'distress', 'insult', 'frustration']);
 const CONTROL_INTENTS = new Set([
   'menu',
   'back',
@@ -146,9 +149,12 @@ export function matchChoice(text: string, labels: readonly string[]): number | u
   });
   if (best !== undefined) return tie ? undefined : best;
 
-  // By meaning, for the controls only.
+  // By meaning, for the controls only — and not when a feeling is said with it: "aku capek bgt, udah
+  // daftar kemana2 ga ada yg nerima 😭" is not a tap on "📄 Lamaran saya" (the free-text reading hears
+  // the feeling first, then the request).
   const intent = understand(text).intent;
   if (!CONTROL_INTENTS.has(intent)) return undefined;
+  if (HEAVY_TONES.has(readTone(text)?.tone ?? '')) return undefined;
   // "tadi pendaftaranku gmn? lanjutin dong" goes on with an application: it is not "📄 Lamaran saya"
   // (the free-text reading takes it back to the unfinished one).
   if (intent === 'status' && RESUMING.test(joined)) return undefined;

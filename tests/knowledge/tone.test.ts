@@ -43,6 +43,13 @@ describe('tone', () => {
     expect(reply.buttons[0]?.text).toBe(id('nav.human'));
   });
 
+  it('hears being turned down everywhere under the menu, not a tap on "Lamaran saya"', async () => {
+    const p = person();
+    await p.say('/start');
+    const reply = await p.say('aku capek bgt kak, udah daftar kemana2 ga ada yg nerima 😭');
+    expect(reply.text).toBe(id('knowledge:tone.distress'));
+  });
+
   it('still searches when a sad message names what to look for', async () => {
     const p = person();
     await p.say('/start');
