@@ -1,8 +1,9 @@
 /**
  * Development aid: every miss of a paraphrase set with its likely cause, for tuning the knowledge base
  * (`npx tsx scripts/kb-misses.ts paraphrases-d.json [--half tune|held]`). Causes: `route` (the gate sent
- * the message elsewhere: a search, eligibility…), `wrong` (another entry took it), `gap` (the entry
- * scores below the threshold; the words no entry says are listed: a vocabulary or slang/typo gap),
+ * the message elsewhere: a search, eligibility…), `wrong` (another entry took it), `discount` (the gate
+ * counted the words a search accounts for as nothing, and without that the entry is found), `gap` (the
+ * entry scores below the threshold; the message's meanings are listed: a vocabulary or slang/typo gap),
  * `taken` (a negative answered). `--half`: set D's split — per entry, the first ⌊n/2⌋ items (and the first
  * half of the negatives) are tuning material, the rest measure generalisation.
  */
@@ -58,7 +59,11 @@ for (const item of chosen) {
   if (!item.key) cause = 'taken';
   else if (!gate.ask) cause = 'route';
   else if (best) cause = 'wrong';
-  else cause = 'gap';
+  else {
+    // Would the entry be found if the gate had discounted nothing? Then the routing read it as a search.
+    const [free] = matchQuestion(index, item.text, {});
+    cause = free && free.score >= MATCH_THRESHOLD && free.ref === `seed:${item.key}` ? 'discount' : 'gap';
+  }
   counts[cause] = (counts[cause] ?? 0) + 1;
   const mine = matches.find((m) => m.ref === `seed:${item.key}`);
   console.log(

@@ -169,12 +169,20 @@ function phraseScore(
   counts: (i: number) => boolean,
 ): number {
   const covered = new Set<number>();
+  let whole = false;
   for (const p of e.phrases) {
     const hit = phraseHit(p, message);
-    if (hit) for (const i of hit) covered.add(i);
+    if (!hit) continue;
+    for (const i of hit) covered.add(i);
+    // Every word of a phrase of two or more ("magang itu apa", "biaya eps") said.
+    if (hit.length === p.terms.length && p.terms.length >= 2) whole = true;
   }
   // A phrase of function words only ("apa itu") explains nothing by itself.
   if (![...covered].some(counts)) return 0;
+  // The message is one of the entry's phrases and says nothing more ("magang tuh sebenernya apaan sih"):
+  // the entry's own way of asking, however common its words.
+  const all = words.every((w, i) => covered.has(i) || !counts(i) || !isMeaningful(w));
+  const floor = whole && all ? WHOLE_PHRASE : 0;
   // Each distinct word once: "abal abal" is one word said twice.
   const seen = new Set<string>();
   let score = 0;
@@ -191,8 +199,11 @@ function phraseScore(
       overlap += phraseWeight(index, forms);
     }
   });
-  return score + 0.25 * overlap;
+  return Math.max(floor, score + 0.25 * overlap);
 }
+
+/** A message that is one whole keyword phrase scores at least this (entries.ts: MATCH_THRESHOLD). */
+const WHOLE_PHRASE = 2;
 
 function phraseWeight(index: KnowledgeIndex, forms: string[]): number {
   let best = 0;

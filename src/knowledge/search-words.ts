@@ -45,6 +45,17 @@ const YES_NO =
 const EXISTS =
   /\b(ada|adakah|is there|are there)\b|^any\b|\b(apa|mana) (aja|saja)\b|\b(pelatihan|magang|kursus|kelas|program|sertifikasi|lowongan) apa\b/;
 /**
+ * "syarat surat2 buat kerja di LN apa aja", "peserta magang dapet apa aja": which requirements, documents,
+ * costs or rights — not which programmes exist.
+ */
+const WHICH_ITEMS =
+  /\b(syarat|persyaratan|dokumen|berkas|surat|biaya|hak|dapat|perlu|harus|wajib|siapkan|disiapkan|bawa)( \w+){0,6} (apa|mana) (aja|saja)\b/g;
+
+function asksWhetherExist(normalized: string): boolean {
+  return EXISTS.test(normalized.replace(WHICH_ITEMS, ' '));
+}
+
+/**
  * Asking what something is: a question about it, whatever programme words it names ("eps topik itu apa",
  * "apa sih eps itu", "tokutei ginou tuh apaan", "how does eps-topik work").
  */
@@ -77,7 +88,7 @@ export function searchDiscount(u: Understanding, text = ''): MatchOptions {
   if (DEFINES.test(u.normalized)) return {};
   const place = Boolean(s.province || s.regency);
   const named = place || Boolean(s.fields?.length);
-  const yesNo = YES_NO.test(u.normalized) && !EXISTS.test(u.normalized);
+  const yesNo = YES_NO.test(u.normalized) && !asksWhetherExist(u.normalized);
   const wish =
     (u.intent === 'search' || u.intent === 'apply') &&
     Boolean(s.kind || s.country || s.constraints || s.education) &&
@@ -129,7 +140,7 @@ export function searchDiscount(u: Understanding, text = ''): MatchOptions {
  * that is not one asking whether programmes exist.
  */
 function askedAsQuestion(u: Understanding, text: string): boolean {
-  if (EXISTS.test(u.normalized)) return false;
+  if (asksWhetherExist(u.normalized)) return false;
   const bare = u.normalized.replace(TRAILING, '');
   return text.includes('?') || QUESTION_WORDS.test(u.normalized) || YES_NO.test(bare);
 }
@@ -169,7 +180,7 @@ export function seeksProgrammes(u: Understanding, text: string): boolean {
   )
     return false;
   if (unexplained(u) && !where) return false;
-  if (EXISTS.test(u.normalized)) return true;
+  if (asksWhetherExist(u.normalized)) return true;
   return (
     u.intent !== 'eligibility' &&
     !text.includes('?') &&

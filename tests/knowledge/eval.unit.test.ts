@@ -19,6 +19,19 @@ const load = (name: string): Item[] =>
 
 const answerFor = knowledgeAnswer;
 
+/**
+ * Set D's split (branch kb7): per entry its first ⌊n/2⌋ items, and the first half of the negatives, are
+ * tuning material; the rest measures whether a change generalises.
+ */
+function tuningHalf(items: Item[]): Set<Item> {
+  const byKey = new Map<string | null, Item[]>();
+  for (const i of items) byKey.set(i.key, [...(byKey.get(i.key) ?? []), i]);
+  const tune = new Set<Item>();
+  for (const group of byKey.values())
+    for (const i of group.slice(0, Math.floor(group.length / 2))) tune.add(i);
+  return tune;
+}
+
 function evaluate(items: Item[]) {
   const misses: string[] = [];
   let right = 0;
@@ -56,8 +69,10 @@ describe('knowledge-base matcher', () => {
   for (const [name, floor, taken = 0] of [
     // Branch kb6 (2026-12-07, BM25F over question, keywords and answer; routing): A 136 → 139/149
     // (91.3 → 93.3 %), B 57 → 59/63 (90.5 → 93.7 %).
-    ['paraphrases.json', 0.92],
-    ['paraphrases-b.json', 0.9],
+    // Branch kb7 (2026-12-07, synonym lexicon as concepts, phrases found by meaning, routing of questions
+    // that name a kind, field or status): A 139 → 144/149 (93.3 → 96.6 %), B 59 → 61/63 (93.7 → 96.8 %).
+    ['paraphrases.json', 0.96],
+    ['paraphrases-b.json', 0.95],
     // Set C (2026-12-07): the entries of session 6, paraphrased by a helper who saw only each question.
     // Measured untuned: 21/40 = 52.5 %, 0/6 searches taken (the new entries' keywords do not generalise yet).
     // With the second channel (each entry's own question and answer words, synonyms as data; no keyword
@@ -65,13 +80,19 @@ describe('knowledge-base matcher', () => {
     // Branch kb6: 31/40 = 77.5 %, 0/6 searches taken, with no keyword added — but C's misses were read
     // while the retrieval, the synonym groups and the routing were changed, so C is no longer a set
     // written apart; the lead's set D is.
-    ['paraphrases-c.json', 0.75],
+    // Branch kb7: 38/40 = 95.0 %, 0/6 taken (C's misses were read again: they are tuning material).
+    ['paraphrases-c.json', 0.95],
     // Set D (2026-12-07, session 8): 170 questions for all 69 entries and 42 that no entry answers,
     // written by a helper who saw only each entry's question, kept outside the repository while the
     // matcher was changed and never tuned on. Session 8's starting code (a8272bb): 92/170 = 54.1 %, 3/42
     // taken; after every branch of the session (kb6's BM25F included): 96/170 = 56.5 %, 1/42 taken —
     // matching still does not generalise; D's misses are the next session's material.
-    ['paraphrases-d.json', 0.53, 1],
+    // Branch kb7 tuned on D's first half (per entry the first ⌊n/2⌋ items and the first 21 negatives,
+    // `tuningHalf` below) and measured on the rest: tuning half 42 → 65/69 (60.9 → 94.2 %), held half
+    // 54 → 71/101 (53.5 → 70.3 %), 1 → 0/42 taken; whole set 96 → 136/170 = 80.0 %. The held half's
+    // texts had been printed once by this test before the split was made, so it is not fully blind: the
+    // lead's set E is the honest figure.
+    ['paraphrases-d.json', 0.78, 0],
   ] as const) {
     it(`answers ${name} with the right entry and leaves searches alone`, () => {
       const r = evaluate(load(name));
@@ -79,6 +100,15 @@ describe('knowledge-base matcher', () => {
         `knowledge ${name}: ${r.right}/${r.positives} right (${(100 * r.accuracy).toFixed(1)} %), ` +
           `${r.falsePositives}/${r.negatives} searches or small talk taken\n${r.misses.join('\n')}`,
       );
+      if (name === 'paraphrases-d.json') {
+        const all = load(name);
+        const tune = tuningHalf(all);
+        const [a, b] = [all.filter((i) => tune.has(i)), all.filter((i) => !tune.has(i))].map(evaluate);
+        console.log(
+          `  tuning half ${a!.right}/${a!.positives}, held half ${b!.right}/${b!.positives} ` +
+            `(${(100 * b!.accuracy).toFixed(1)} %), taken ${a!.falsePositives} + ${b!.falsePositives}`,
+        );
+      }
       expect(r.accuracy).toBeGreaterThanOrEqual(floor);
       expect(r.falsePositives).toBeLessThanOrEqual(taken);
     });

@@ -96,7 +96,9 @@ export function knowledgeGate(
     LOST_DOCUMENT.test(u.normalized) ||
     CITIZENSHIP.test(u.normalized) ||
     (AT_SCHOOL.test(u.normalized) && !s.education && !s.facts?.education);
-  if (unjudged && WORRY_ASKED.test(lower) && !s.fields?.length) return { ask: true, options: {} };
+  // A lost or ruined document is a worry even said without a question ("ijazah smk aku rusak kena banjir").
+  if (unjudged && (WORRY_ASKED.test(lower) || LOST_DOCUMENT.test(u.normalized)) && !s.fields?.length)
+    return { ask: true, options: {} };
   if (WORRY_FACTS.test(lower))
     return (stated && wanted) || named ? { ask: false } : { ask: true, options: {} };
   // A value of the person's own ("umur 27", "lulusan smp") or a named target ("… magang korea?") is for
