@@ -26,6 +26,7 @@ export function queryFromUnderstanding(u: Understanding, profile?: StoredProfile
   if (s.topics?.length) query.topics = s.topics;
   if (s.fieldWords?.length) query.fieldWords = s.fieldWords;
   if (s.rankBy?.length) query.rankBy = s.rankBy;
+  if (s.rankFields?.length) query.rankFields = s.rankFields;
   if (s.schedule?.length) query.schedule = s.schedule;
   if (s.countries?.length) query.countries = s.countries;
   else if (s.country) query.country = s.country;

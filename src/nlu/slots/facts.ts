@@ -375,8 +375,6 @@ const HOME_BEFORE = new Set([
   'cah',
   'bocah',
   'ti',
-  // English: "I am from Sorong".
-  'from',
 ]);
 /** Words for a person that make a home only after "aku": "aku anak koja". */
 const KIN = new Set(['anak', 'arek', 'cah', 'bocah', 'orang', 'wong', 'urang', 'putra', 'putri']);
