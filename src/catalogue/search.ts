@@ -450,8 +450,14 @@ function conditions(query: ProgrammeQuery, today: string, onlineAnywhere = true)
   // The record's own list of what it gives; no column of its own (a filter people ask for rarely).
   for (const benefit of query.benefits ?? []) {
     const listed = sql`(${p.record} -> 'benefits') @> ${JSON.stringify([benefit])}::jsonb`;
-    // A certification gives its competency certificate whether or not the record lists it.
-    where.push(benefit === 'sertifikat_kompetensi' ? or(listed, eq(p.kind, 'sertifikasi'))! : listed);
+    // A certification, or a programme that says it ends in a competency test ("uji kompetensi", BNSP),
+    // gives its competency certificate whether or not the record lists it.
+    const certifies = or(
+      eq(p.kind, 'sertifikasi'),
+      sql`${p.searchText} like '% kompetensi %'`,
+      sql`${p.searchText} like '% bnsp %'`,
+    )!;
+    where.push(benefit === 'sertifikat_kompetensi' ? or(listed, certifies)! : listed);
   }
   if (query.womenOnly === 'only') where.push(eq(p.womenOnly, true));
   else if (query.womenOnly) where.push(or(eq(p.womenOnly, true), gt(p.seatsWomen, 0))!);
