@@ -26,6 +26,7 @@ export function queryFromUnderstanding(u: Understanding, profile?: StoredProfile
   if (s.topics?.length) query.topics = s.topics;
   if (s.fieldWords?.length) query.fieldWords = s.fieldWords;
   if (s.rankBy?.length) query.rankBy = s.rankBy;
+  if (s.rankFields?.length) query.rankFields = s.rankFields;
   if (s.schedule?.length) query.schedule = s.schedule;
   if (s.countries?.length) query.countries = s.countries;
   else if (s.country) query.country = s.country;
@@ -130,9 +131,11 @@ export function widenings(query: ProgrammeQuery): Array<{ query: ProgrammeQuery;
   }
   // Nothing fully online: classes partly online (campuran) are the nearest thing.
   if (query.online && !query.hybrid) out.push({ query: { ...query, hybrid: true }, why: 'hybrid' });
+  // Not when a benefit asked for emptied it ("magang yg ada asrama di sumut"): that is said as such.
   if (
     query.kinds?.length === 1 &&
     query.kinds[0] === 'magang' &&
+    !query.benefits?.length &&
     !query.exclude?.kinds?.includes('magang_luar_negeri')
   )
     out.push({ query: { ...query, kinds: ['magang', 'magang_luar_negeri'] }, why: 'abroad' });

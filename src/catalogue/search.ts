@@ -256,6 +256,8 @@ function scoreSql(query: ProgrammeQuery, terms: TextTerm[]): SQL {
     const anywhere = anyPhrase(p.searchText, group);
     if (anywhere) parts.push(sql`(case when ${anywhere} then 1 else 0 end)`);
   }
+  if (query.rankFields?.length)
+    parts.push(sql`(case when ${inArray(p.field, query.rankFields)} then 1 else 0 end)`);
   for (const term of terms) parts.push(sql`(case when ${termMatch(p.searchText, term)} then 1 else 0 end)`);
   return parts.length ? sql`(${sql.join(parts, sql` + `)})` : sql`0`;
 }
@@ -453,8 +455,17 @@ function conditions(query: ProgrammeQuery, today: string, onlineAnywhere = true)
   if (query.free) where.push(eq(p.feeIdr, 0));
   if (query.stipend) where.push(sql`${p.stipendIdr} > 0`);
   // The record's own list of what it gives; no column of its own (a filter people ask for rarely).
-  for (const benefit of query.benefits ?? [])
-    where.push(sql`(${p.record} -> 'benefits') @> ${JSON.stringify([benefit])}::jsonb`);
+  for (const benefit of query.benefits ?? []) {
+    const listed = sql`(${p.record} -> 'benefits') @> ${JSON.stringify([benefit])}::jsonb`;
+    // A certification, or a programme that says it ends in a competency test ("uji kompetensi", BNSP),
+    // gives its competency certificate whether or not the record lists it.
+    const certifies = or(
+      eq(p.kind, 'sertifikasi'),
+      sql`${p.searchText} like '% kompetensi %'`,
+      sql`${p.searchText} like '% bnsp %'`,
+    )!;
+    where.push(benefit === 'sertifikat_kompetensi' ? or(listed, certifies)! : listed);
+  }
   if (query.womenOnly === 'only') where.push(eq(p.womenOnly, true));
   else if (query.womenOnly) where.push(or(eq(p.womenOnly, true), gt(p.seatsWomen, 0))!);
   if (query.disabilityFriendly) where.push(eq(p.disabilityFriendly, true));
@@ -538,6 +549,7 @@ function subjectSaid(query: ProgrammeQuery): boolean {
       query.regency ||
       query.province ||
       query.rankBy?.length ||
+      query.rankFields?.length ||
       query.schedule?.length ||
       query.near?.length,
   );
@@ -563,6 +575,7 @@ const NOT_FILTERS = new Set([
   'topics',
   'fieldWords',
   'rankBy',
+  'rankFields',
   'everything',
   'includeClosed',
   'person',
@@ -595,7 +608,7 @@ function plan(
   const hasTopicsEarly = Boolean(query.topics?.some((t) => t.length > 0));
 
   const hasTopics = Boolean(query.topics?.some((t) => t.length > 0));
-  const ranks = Boolean(query.rankBy?.length);
+  const ranks = Boolean(query.rankBy?.length || query.rankFields?.length);
   const wordsOnly = (!filters || !subjectSaid(query)) && !hasTopicsEarly && terms.length > 0;
   // Only words: a programme must say one of them — as a filter too, so the trigram index finds them.
   if (wordsOnly) where.push(or(...terms.map((t) => termMatch(p.searchText, t)))!);

@@ -97,7 +97,7 @@ describe('stated facts', () => {
     const u = understand('lulusan smk otomotif ada magang?');
     expect(u.slots.facts).toEqual({ education: 'SMA', major: 'otomotif' });
     expect(u.slots.fields).toBeUndefined();
-    expect(u.slots.rankBy).toEqual([['otomotif']]);
+    expect(u.slots.rankFields).toEqual(['otomotif']);
     // Asked for as well, or as who the programme is for: the field filters.
     expect(understand('lulusan smk tkr, mau uji kompetensi mekanik').slots.fields).toEqual(['otomotif']);
     expect(understand('ada magang buat anak smk jurusan otomotif?').slots.fields).toEqual(['otomotif']);
@@ -110,6 +110,10 @@ describe('stated facts', () => {
 
   it('reads where the person lives apart from where they search', () => {
     expect(facts('aku asli garut')).toEqual({ domicile: { province: '32', regency: '32.05' } });
+    // "di jogja" is also "DI Yogyakarta": its "di" still makes "aku di jogja" a home.
+    expect(facts('aku di jogja mau pelatihan')?.domicile).toEqual({ province: '34' });
+    expect(understand('aku di jogja mau pelatihan').slots.placeIsHome).toBe(true);
+    expect(understand('pelatihan las di jogja').slots.placeIsHome).toBeUndefined();
     expect(facts('saya tinggal di garut mau pelatihan di bandung')?.domicile).toEqual({
       province: '32',
       regency: '32.05',

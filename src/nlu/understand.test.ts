@@ -91,9 +91,8 @@ describe('understand', () => {
     expect(korean.intent).toBe('search');
     expect(korean.slots).toMatchObject({ kind: 'pelatihan', fields: ['bahasa'], country: 'KR' });
     expect(understand('change language').intent).toBe('language');
-    // The work named in English, and where the person is from.
+    // The work named in English.
     expect(understand('any car or motorbike mechanic training?').slots.fields).toEqual(['otomotif']);
-    expect(understand('I am from Sorong, any hotel training nearby?').slots.placeIsHome).toBe(true);
   });
 
   it('reads IT only as the field when it is meant', () => {

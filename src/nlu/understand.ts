@@ -47,6 +47,8 @@ export interface Slots {
   topics?: string[][];
   /** Words that named a whole field ("komputer"): a programme of another field whose title says one is found too. */
   fieldWords?: string[];
+  /** Fields the person studied ("lulusan smk tkj"): programmes of them first, the others still listed. */
+  rankFields?: Field[];
   /** Subjects that only rank ("tuli" → programmes whose accommodations speak of sign language first). */
   rankBy?: string[][];
   /**
@@ -359,16 +361,14 @@ export function understand(text: string): Understanding {
   // What the person studied is a fact about them, not a wish ("lulusan smk tkj, kerja apa aja"): its
   // field ranks what fits it first and filters nothing — unless the field is also asked for.
   const studied = (h: FieldHit) => r.background?.some((b) => h.start >= b.start && h.end <= b.end);
-  const background = fieldHits.filter(studied);
-  const wished = fieldHits.filter((h) => !studied(h));
-  const wishedFields = new Set(wished.flatMap((h) => h.concept.fields));
-  const backgroundRank = background
-    .filter((h) => !h.concept.fields.some((f) => wishedFields.has(f)))
-    .map((h) => [
-      ...new Set([h.said, ...h.concept.find, ...h.concept.fields.map((f) => f.replaceAll('_', ' '))]),
-    ]);
+  const wishedFields = new Set(fieldHits.filter((h) => !studied(h)).flatMap((h) => h.concept.fields));
+  // A major in the field asked for ("smk akuntansi, pengen kerja admin keuangan") still says its topic.
+  const background = fieldHits.filter(
+    (h) => studied(h) && !h.concept.fields.some((f) => wishedFields.has(f)),
+  );
+  const backgroundRank = [...new Set(background.flatMap((h) => h.concept.fields))];
   const allFieldHits = [...fieldHits];
-  fieldHits.splice(0, fieldHits.length, ...wished);
+  fieldHits.splice(0, fieldHits.length, ...fieldHits.filter((h) => !background.includes(h)));
   const { fields, topics, fieldWords, broad } = collectFields(fieldHits);
   if (exclude.fields)
     exclude.fields = exclude.fields.filter((f, i, all) => !fields.includes(f) && all.indexOf(f) === i);
@@ -499,9 +499,10 @@ export function understand(text: string): Understanding {
   if (constraints) slots.constraints = constraints;
   if (constraintReading.highestStipend) slots.sortByStipend = true;
   if (constraintReading.womenExclusive) slots.womenExclusive = true;
-  const rankBy = [...(constraintReading.rankBy ?? []), ...schedule, ...broad, ...routes, ...backgroundRank];
+  const rankBy = [...(constraintReading.rankBy ?? []), ...schedule, ...broad, ...routes];
   if (rankBy.length) slots.rankBy = rankBy;
   if (schedule.length) slots.schedule = schedule;
+  if (backgroundRank.length) slots.rankFields = backgroundRank;
   if (ordinal !== undefined) slots.ordinal = ordinal;
   if (facts) slots.facts = facts;
 
@@ -541,9 +542,7 @@ export function understand(text: string): Understanding {
     slots.fields = all.fields;
     if (all.topics.length) slots.topics = all.topics;
     if (all.fieldWords.length) slots.fieldWords = all.fieldWords;
-    const rest = slots.rankBy?.filter((g) => !backgroundRank.includes(g));
-    if (rest?.length) slots.rankBy = rest;
-    else delete slots.rankBy;
+    delete slots.rankFields;
   }
   if (intent === 'language') {
     // "ganti bahasa ke inggris" names the bot's language, not a course or a destination.

@@ -60,6 +60,8 @@ export interface ProgrammeQuery {
   topics?: string[][];
   /** Words that named a whole field ("komputer"): a programme of another field whose title says one is found too. */
   fieldWords?: string[];
+  /** Fields to list first without ruling out the others (what the person studied). */
+  rankFields?: Field[];
   /** Subjects that only rank, each as words that say it ("tuli", "bahasa isyarat"): never empty a search. */
   rankBy?: string[][];
   /** When classes are held: a programme must say one of these words (title, summary, schedule note). */

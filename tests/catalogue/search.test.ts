@@ -192,6 +192,16 @@ describe('searchProgrammes', () => {
     // Words beside a condition rank; they never empty it ("kelas online apa aja, honestly").
     const online = await slugs({ online: true });
     expect(await slugs({ online: true, text: 'honestly basically' })).toEqual(online);
+    // A field the person studied lists its programmes first and hides none of the others.
+    const studied = await searchProgrammes(database.db, { province: '35', rankFields: ['las'] }, { today });
+    expect(studied.items.length).toBeGreaterThan(0);
+    expect(studied.items.every((i) => i.field === 'las')).toBe(true);
+    const everything = await searchProgrammes(
+      database.db,
+      { province: '35', rankFields: ['las'], everything: true },
+      { today, pageSize: 50 },
+    );
+    expect(everything.total).toBe((await all({ province: '35' })).length);
     const empty = await explainEmpty(database.db, { benefits: ['asrama'], online: true }, { today });
     if (empty.total === 0) expect(empty.relaxations.map((r) => r.filter)).toContain('benefits');
   });

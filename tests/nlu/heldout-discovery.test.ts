@@ -47,7 +47,8 @@ const FLOORS: Readonly<Record<string, number>> = {
   // 2026-12-07: untuned (opened after b2's tuning, before any change for it) 245/349 = 70.2 %; after a
   // first change for it (a place alone lists what is there, not online programmes) 279/349 = 79.9 %.
   // Session 7 (branch discovery5): 280/349 = 80.2 % at its start, 289/349 = 82.8 % after tuning on b3, b6, b7.
-  'discovery-b3': 0.8,
+  // Session 9 (branch discovery7, tuning material, misses classified by cause): 293/349 = 84.0 % → 295/349 = 84.5 %.
+  'discovery-b3': 0.83,
   // 2026-12-07: untuned (opened after b3's first change and the knowledge gate's repair, before any change
   // for it) 271/330 = 82.1 % on both databases; after tuning on it (places, regional words, subjects,
   // 'selain X dan Y', where the person lives now, 'orang asli papua') 284/330 = 86.1 %; after a height
@@ -65,7 +66,8 @@ const FLOORS: Readonly<Record<string, number>> = {
   // made for it: 284/381 = 74.5 % (nothing-fits 39/59); after tuning on it 289/381 = 75.9 %.
   // Session 7: 288/381 = 75.6 % → 298/381 = 78.2 % after tuning on it.
   // Session 8 (discovery6, tuning material): 297/381 = 78.0 % → 300/381 = 78.7 %.
-  'discovery-b6': 0.77,
+  // Session 9 (branch discovery7, tuning material, misses classified by cause): 301/381 = 79.0 % → 306/381 = 80.3 %.
+  'discovery-b6': 0.79,
   // 2026-12-07 (session 6): the session's final batch, written apart and never tuned on. Scored on the
   // session's starting code (e8a2633) 229/321 = 71.3 % (240/321 = 74.8 % once the scorer read English
   // titles), and once more after every branch of the session was merged, with no change made for it:
@@ -78,18 +80,22 @@ const FLOORS: Readonly<Record<string, number>> = {
   // After branch discovery5's changes for b3, b6 and b7, before any for b8: 284/352 = 80.7 %; after tuning
   // on b8 too: 295/352 = 83.8 %.
   // Session 8 (discovery6, tuning material, misses classified by cause): 296/352 = 84.1 % → 303/352 = 86.1 %.
-  'discovery-b8': 0.85,
+  // Session 9 (branch discovery7, not tuned on): 303/352 = 86.1 % → 308/352 = 87.5 %.
+  'discovery-b8': 0.86,
   // 2026-12-07 (session 7): the session's final batch, written apart and never tuned on (kept outside
   // the repository until the end). Scored on the session's starting code (708eafc) 279/326 = 85.6 %, and
   // once more after every branch of the session was merged, with no change made for it: 281/326 = 86.2 %.
   // Session 8 (discovery6, tuning material, misses classified by cause): 281/326 = 86.2 % → 286/326 = 87.7 %.
-  'discovery-b9': 0.865,
+  // Session 9 (branch discovery7, not tuned on): 286/326 = 87.7 % → 289/326 = 88.7 %.
+  'discovery-b9': 0.875,
   // 2026-12-07 (session 8): the session's final batch (329 messages, 53 nothing-fits; Sumatra, Jakarta,
   // Bali, Papua), written apart and kept outside the repository until the end. Scored on the starting code
   // (a8272bb) 290/329 = 88.1 % (nothing-fits 46/53), and after every branch was merged 294/329 = 89.4 %
   // (nothing-fits 45/53). Its misses were read once, mid-merge, to choose between two branches' rules
   // for alternatives after a refusal (the rule kept is the one the older batches agree with).
-  'discovery-b10': 0.88,
+  // Session 9 (branch discovery7): the session's tuning batch, misses classified by cause: 294/329 = 89.4 %
+  // → 303/329 = 92.1 %.
+  'discovery-b10': 0.91,
 };
 
 const batches = existsSync(ROOT)

@@ -375,8 +375,6 @@ const HOME_BEFORE = new Set([
   'cah',
   'bocah',
   'ti',
-  // English: "I am from Sorong".
-  'from',
 ]);
 /** Words for a person that make a home only after "aku": "aku anak koja". */
 const KIN = new Set(['anak', 'arek', 'cah', 'bocah', 'orang', 'wong', 'urang', 'putra', 'putri']);
@@ -406,22 +404,27 @@ const HOME_BEFORE_DI = new Set([
 /** The places named as the person's home ("tinggal di garut", "asli medan"), with where their cue starts. */
 export function homePlaces(tokens: readonly string[], places: readonly PlaceSpan[]): Map<PlaceSpan, number> {
   const out = new Map<PlaceSpan, number>();
-  for (const place of places) {
+  for (const original of places) {
+    // "aku di jogja" is read as "DI Yogyakarta" (Daerah Istimewa): its "di" is the preposition too.
+    const place =
+      tokens[original.start] === 'di' && original.end - original.start > 1
+        ? { ...original, start: original.start + 1 }
+        : original;
     const before = tokens[place.start - 1] ?? '';
     const lived =
       before === 'di' && tokens.slice(Math.max(0, place.start - 5), place.start - 1).includes('tinggal');
     // "urang banjar", "orang batak": who the person is, so where they are from.
     if (KIN.has(tokens[place.start] ?? '') && place.end - place.start > 1) {
-      out.set(place, place.start);
+      out.set(original, place.start);
       continue;
     }
     const at = before === 'di' || before === 'in';
-    if (at && HOME_BEFORE_DI.has(tokens[place.start - 2] ?? '')) out.set(place, place.start - 2);
+    if (at && HOME_BEFORE_DI.has(tokens[place.start - 2] ?? '')) out.set(original, place.start - 2);
     // "sa tinggal sama tante di sorong".
-    else if (lived) out.set(place, place.start - 1);
+    else if (lived) out.set(original, place.start - 1);
     // "aku anak koja", "gw cah srengat"; not "program buat anak ntt".
     else if (HOME_BEFORE.has(before) && (!KIN.has(before) || PRONOUNS.has(tokens[place.start - 2] ?? '')))
-      out.set(place, place.start - 1);
+      out.set(original, place.start - 1);
   }
   return out;
 }
