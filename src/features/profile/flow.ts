@@ -85,7 +85,7 @@ function data(ctx: FlowContext): ProfileData {
 export const profileFlow: Flow<'profile'> = {
   id: 'profile',
   state: ProfileState,
-  // An answer's step reads the profile first (onAnswer): read with the turn's first statement.
+  // An answer's step and the consent's read the profile first: read with the turn's first statement.
   prefetch: ({ userId }) => sql`coalesce((select data from profiles where user_id = ${userId}), '{}'::jsonb)`,
   async start(ctx, params) {
     const p = params ?? {};
@@ -236,6 +236,8 @@ function yesNo(input: FlowInput, prefix: string): boolean | undefined {
 }
 
 async function onConsent(ctx: FlowContext, input: FlowInput): Promise<void> {
+  // Read with the turn's first statement (the flow's prefetch); taken before anything is written.
+  const known = ctx.takePrefetched('profile') as StoredProfile | undefined;
   if (input.kind === 'choice' && input.id === 'consent:more') {
     ctx.say(ctx.t('profile:consent.notice'));
     return askConsent(ctx, true);
@@ -257,10 +259,13 @@ async function onConsent(ctx: FlowContext, input: FlowInput): Promise<void> {
     forgetHeard(ctx);
     return resumeWithoutConsent(ctx);
   }
-  // The consent, the programme for the thanks and the profile for the next question go out together
-  // (one round trip instead of three, issue #15); the insert is not waited for (write-behind).
+  // The consent and the programme for the thanks go out together (one round trip instead of three with
+  // the profile's, prefetched; issue #15); the insert is not waited for (write-behind).
   ctx.writeBehind(recordConsent(ctx.tx, ctx.user.id, 'personal_data', answer, ctx.inbound.channel));
-  const [thanks, profile] = await Promise.all([consentThanks(ctx), loadProfile(ctx.tx, ctx.user.id)]);
+  const [thanks, profile] = await Promise.all([
+    consentThanks(ctx),
+    known ?? loadProfile(ctx.tx, ctx.user.id),
+  ]);
   ctx.say(thanks);
   await next(ctx, profile);
 }
