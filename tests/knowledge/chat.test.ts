@@ -28,11 +28,38 @@ beforeAll(async () => {
       costs: { fee_idr: 0, stipend_idr: 900_000, stipend_period: 'bulan' },
       benefits: ['uang_saku', 'asrama'],
     }),
+    programme('jahit-jogja-inklusif', {
+      title: { id: 'Pelatihan Menjahit Inklusif Yogyakarta' },
+      field: 'menjahit',
+      location: { province: '34', regency: '34.71', mode: 'luring' },
+      inclusion: { disability_friendly: true, accommodations: { id: 'Juru bahasa isyarat di kelas.' } },
+    }),
+    programme('las-jogja', {
+      title: { id: 'Pelatihan Las Yogyakarta' },
+      field: 'las',
+      location: { province: '34', regency: '34.71', mode: 'luring' },
+    }),
+    programme('jahit-sby-inklusif', {
+      title: { id: 'Pelatihan Menjahit Inklusif Surabaya' },
+      field: 'menjahit',
+      inclusion: { disability_friendly: true, accommodations: { id: 'Juru bahasa isyarat di kelas.' } },
+    }),
   ]);
 });
 afterAll(() => h?.close());
 
 describe('questions get answers', () => {
+  it('takes a place said after an answer as narrowing its related search ("di jogja" after the disability answer)', async () => {
+    const p = person();
+    await p.say('/start');
+    const answer = await p.say('kak aku tuna rungu, bisa ikut pelatihan ga?');
+    expect(answer.text).toContain(question('disability'));
+    const reply = await p.say('di jogja');
+    expect(reply.text).toContain('Pelatihan Menjahit Inklusif Yogyakarta');
+    expect(reply.text).not.toContain('Pelatihan Las Yogyakarta');
+    expect(reply.text).not.toContain('Pelatihan Menjahit Inklusif Surabaya');
+  });
+
   it('answers the fraud question of the issue with licences and scam signs, not a programme search', async () => {
     const p = person();
     await p.say('/start');

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 import { queryFromUnderstanding } from '../../catalogue/query';
-import { getProgramme } from '../../catalogue/search';
+import { getProgramme, type ProgrammeQuery } from '../../catalogue/search';
 import { formatDateId } from '../../eligibility';
 import type { FlowContext } from '../../engine/context';
 import type { Flow } from '../../engine/flow';
@@ -72,6 +72,29 @@ const LIGHT: ReadonlySet<Tone> = new Set<Tone>(['joy', 'thanks', 'laughter', 'gr
  * "aku stres, pelatihan las di bekasi ada?" is a search said sadly, "capek nyari kerja ga dapet2" is
  * only sadness — a search for the word "capek" would not hear it.
  */
+/** What only narrows a search (where, how, what it gives); a new subject or country is a search of its own. */
+const NARROWING: ReadonlySet<string> = new Set([
+  'province',
+  'regency',
+  'places',
+  'near',
+  'person',
+  'free',
+  'stipend',
+  'benefits',
+  'online',
+  'womenOnly',
+  'disabilityFriendly',
+]);
+
+/** The answer's related search narrowed by a message that says only where or how, else undefined. */
+function narrowRelated(search: string, text: string): ProgrammeQuery | undefined {
+  const said = queryFromUnderstanding(understand(text));
+  const keys = Object.keys(said);
+  if (!keys.length || !keys.every((k) => NARROWING.has(k))) return undefined;
+  return { ...queryFromUnderstanding(understand(search)), ...said };
+}
+
 function concrete(u: Understanding): boolean {
   const s = u.slots;
   return Boolean(
@@ -197,6 +220,10 @@ export function createQuestionsFlow(settings: QuestionsSettings): QuestionsFlow 
         return ctx.go('menu');
       }
       if (input.kind === 'text') {
+        // "di jogja" after the answer about disability: its related search ("pelatihan ramah
+        // disabilitas"), narrowed by what was just said, is what the person means.
+        const narrowed = d.search ? narrowRelated(d.search, input.text) : undefined;
+        if (narrowed) return ctx.go('discover', { query: narrowed });
         return routeFreeText(ctx, input.text);
       }
       return ctx.go('menu');
