@@ -61,6 +61,8 @@ const COMPLETED = new Set([
   'finished',
   'completed',
 ]);
+/** English verbs of having completed a level, read with it. */
+const SAID_COMPLETED_EN = new Set(['graduate', 'graduated', 'finished', 'completed']);
 /** Words that make it where someone still is: "masih SMA" has not completed SMA. */
 const ONGOING = new Set(['masih', 'sedang', 'lagi', 'kelas', 'semester', 'murid', 'siswa', 'siswi']);
 const NOT_COMPLETED = new Set(['tidak', 'belum', 'gagal', 'putus']);
@@ -145,6 +147,11 @@ export function readEducation(r: Reading): EducationReading {
       continue;
     }
     claim(r, hit.start, hit.end);
+    // "I finished high school", "graduated from SMK": the English verb is part of the fact, not a word
+    // to search for (Indonesian "lulusan", "tamat" are stopwords already).
+    for (let k = i - 1; k >= Math.max(0, i - 2); k--)
+      if (SAID_COMPLETED_EN.has(r.tokens[k]!) || (r.tokens[k] === 'from' && k === i - 1)) claim(r, k, k + 1);
+      else break;
     out.levelEnds.push(hit.end);
     // "tidak lulus SMA" says what someone has not completed.
     // Only right before the level or its verb: the "ga" of "bisa ga? lulusan sma" is a question.
