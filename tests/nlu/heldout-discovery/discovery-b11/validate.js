@@ -1,0 +1,78 @@
+// node validate.js — checks catalogue.json and queries.json (no dependencies)
+const fs = require('fs');
+const dir = __dirname;
+const cat = JSON.parse(fs.readFileSync(dir + '/catalogue.json', 'utf8'));
+const qs = JSON.parse(fs.readFileSync(dir + '/queries.json', 'utf8'));
+const csv = f => fs.readFileSync(dir + '/area/' + f, 'utf8').trim().split('\n').slice(1).map(l => l.split(',')[0]);
+const PROV = new Set(csv('provinces.csv')), REG = new Set(csv('regencies.csv'));
+const FIELDS = new Set(['tik', 'las', 'otomotif', 'listrik', 'menjahit', 'tata_boga', 'tata_rias', 'perhotelan', 'pertanian', 'manufaktur', 'bahasa', 'kewirausahaan', 'perawatan', 'konstruksi', 'refrigerasi', 'logistik', 'administrasi']);
+const KINDS = new Set(['pelatihan', 'magang', 'magang_luar_negeri', 'sertifikasi']);
+const PT = new Set(['BLK', 'BPVP', 'LPK', 'LSP', 'perusahaan', 'organisasi']);
+const EDU = new Set(['SD', 'SMP', 'SMA', 'SMK', 'MA', 'D1', 'D2', 'D3', 'S1', 'D4', 'S2', 'S3']);
+const errs = [], warn = [];
+const E = m => errs.push(m);
+const slugs = new Map(), titles = new Map();
+if (cat.length < 110 || cat.length > 130) E('catalogue size ' + cat.length + ' not in 110..130');
+const date = s => /^\d{4}-\d{2}-\d{2}$/.test(s);
+for (const [i, r] of cat.entries()) {
+  const at = `catalogue[${i}] ${r.slug}`;
+  if (!/^[a-z0-9-]+$/.test(r.slug || '')) E(at + ': bad slug');
+  if (slugs.has(r.slug)) E(at + ': duplicate slug'); slugs.set(r.slug, r);
+  if (!KINDS.has(r.kind)) E(at + ': kind');
+  if (!FIELDS.has(r.field)) E(at + ': field ' + r.field);
+  if (!r.title || !r.title.id) E(at + ': title');
+  const tk = r.title.id.toLowerCase();
+  if (titles.has(tk) && titles.get(tk) === r.provider.name) E(at + ': same title and provider as another'); 
+  if (titles.has(tk)) warn.push(at + ': shared title'); titles.set(tk, r.provider.name);
+  if (!r.summary || !r.summary.id) E(at + ': summary');
+  if (!PT.has(r.provider && r.provider.type)) E(at + ': provider type');
+  const L = r.location || {};
+  if (!PROV.has(L.province)) E(at + ': province ' + L.province);
+  if (L.regency && (!REG.has(L.regency) || !L.regency.startsWith(L.province + '.'))) E(at + ': regency ' + L.regency);
+  if (!['luring', 'daring', 'campuran'].includes(L.mode)) E(at + ': mode');
+  if ((r.kind === 'magang_luar_negeri') !== !!r.destination_country) E(at + ': destination_country vs kind');
+  if (r.destination_country && !/^[A-Z]{2}$/.test(r.destination_country)) E(at + ': country code');
+  const d = r.dates || {};
+  for (const k of ['registration_opens', 'registration_closes', 'starts', 'ends']) if (!date(d[k])) E(at + ': date ' + k);
+  if (d.registration_opens > d.registration_closes || d.registration_closes > d.starts || d.starts > d.ends) E(at + ': date order');
+  if (r.status === 'closed' && d.registration_closes >= '2026-12-07') E(at + ': closed but registration still open');
+  if (r.status === 'open' && d.registration_closes < '2026-12-07') E(at + ': open but registration closed');
+  if (!['draft', 'open', 'closed'].includes(r.status)) E(at + ': status');
+  const el = r.eligibility || {};
+  if (el.age && el.age.min > el.age.max) E(at + ': age');
+  if (el.education && !EDU.has(el.education.min)) E(at + ': education');
+  for (const c of el.domicile || []) if (!PROV.has(c) && !REG.has(c)) E(at + ': domicile ' + c);
+  if (el.gender && el.gender !== 'perempuan') E(at + ': gender');
+  if (r.seats && r.seats.women > r.seats.total) E(at + ': women seats');
+  if (!r.application || !['in_chat', 'external'].includes(r.application.mode)) E(at + ': application mode');
+  if (r.application.mode === 'external' && !r.application.url) E(at + ': external without url');
+}
+const Qs = qs.queries, ids = new Set();
+if (qs.batch !== 'b11') E('batch name');
+if (Qs.length < 300 || Qs.length > 340) E('query count ' + Qs.length + ' not in 300..340');
+let nf = 0, en = 0; const used = new Set();
+for (const q of Qs) {
+  if (!/^b11-\d{3}$/.test(q.id)) E(q.id + ': id format');
+  if (ids.has(q.id)) E(q.id + ': duplicate id'); ids.add(q.id);
+  if (!q.text || !q.note) E(q.id + ': text/note');
+  for (const s of [...q.relevant, ...q.acceptable]) { if (!slugs.has(s)) E(q.id + ': unknown slug ' + s); used.add(s); }
+  if (new Set(q.relevant).size !== q.relevant.length || new Set(q.acceptable).size !== q.acceptable.length) E(q.id + ': duplicate slug in list');
+  if (q.relevant.some(s => q.acceptable.includes(s))) E(q.id + ': slug both relevant and acceptable');
+  if (q.relevant.some(s => slugs.get(s).status === 'closed')) E(q.id + ': closed programme marked relevant');
+  if (!q.relevant.length) nf++;
+}
+const count = (f) => { const m = {}; cat.forEach(r => { const k = f(r); m[k] = (m[k] || 0) + 1; }); return m; };
+console.log('catalogue:', cat.length, 'programmes');
+console.log('kind:', JSON.stringify(count(r => r.kind)));
+console.log('field:', JSON.stringify(count(r => r.field)));
+console.log('mode:', JSON.stringify(count(r => r.location.mode)));
+console.log('province:', JSON.stringify(count(r => r.location.province)));
+console.log('destination:', JSON.stringify(count(r => r.destination_country || '-')));
+console.log('status:', JSON.stringify(count(r => r.status)), 'not yet open:', cat.filter(r => r.dates.registration_opens > '2026-12-07').length);
+console.log('women-only:', cat.filter(r => r.eligibility.gender).length, 'disability-friendly:', cat.filter(r => r.inclusion.disability_friendly).length, 'domicile-restricted:', cat.filter(r => r.eligibility.domicile).length);
+console.log('queries:', Qs.length, 'nothing-fits:', nf, '(' + (100 * nf / Qs.length).toFixed(1) + '%)');
+console.log('programmes never labelled:', cat.filter(r => !used.has(r.slug)).map(r => r.slug).join(', ') || 'none');
+warn.forEach(w => console.log('warning:', w));
+errs.forEach(e => console.log('ERROR:', e));
+console.log(errs.length + ' errors');
+process.exit(errs.length ? 1 : 0);
