@@ -181,6 +181,22 @@ function hasTopic(query: ProgrammeQuery): boolean {
   );
 }
 
+/** Where a search turns to a worry: "magang jepang tapi takut ketipu lpk", "…, soalnya ortu ga ngizinin". */
+const TURN_TO_WORRY = /\b(tapi|tp|tpi|but|namun|soalnya|karena|krn)\b/i;
+
+/**
+ * The knowledge base's answer to a worry said after a search in the same message, without buttons (the
+ * list that follows keeps its own); undefined when the words after the turn ask for programmes themselves
+ * or nothing answers them.
+ */
+async function worryAnswer(ctx: FlowContext, text: string): Promise<string | undefined> {
+  const turn = TURN_TO_WORRY.exec(text);
+  if (!turn || !ctx.hasFlow(QUESTIONS_FLOW)) return undefined;
+  const clause = text.slice(turn.index);
+  if (hasTopic(queryFromUnderstanding(understand(clause)))) return undefined;
+  return (ctx.flow(QUESTIONS_FLOW) as QuestionsFlow).answerInPassing(ctx, clause);
+}
+
 /**
  * What free text means when the active flow did not expect it: the person's own words take them where
  * they want to go ("ada magang ke jepang gak kak?" → search results), from anywhere.
@@ -315,6 +331,9 @@ export async function routeFreeText(
       // "mau daftar pelatihan web developer bandung" and there is exactly one: straight to applying.
       if (u.intent === 'apply' && Object.keys(query).length)
         return ctx.go('discover', { query, applyIfOne: true });
+      // "pengen kerja di luar negeri tp ortu ga ngizinin": the worry after "tapi" is answered too.
+      const worry = await worryAnswer(ctx, text);
+      if (worry) ctx.say(worry);
       return ctx.go('discover', { query });
     }
     case 'match': {

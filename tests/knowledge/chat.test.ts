@@ -49,6 +49,22 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 describe('questions get answers', () => {
+  it('answers a worry said after a search in the same message, and still lists the programmes', async () => {
+    const p = person();
+    await p.say('/start');
+    const before = p.texts().length;
+    await p.say('pelatihan las di surabaya tapi ortu aku ga ngizinin ke luar kota');
+    const shown = p.texts().slice(before).join('\n');
+    expect(shown).toContain(question('parents-worried'));
+    expect(shown).toContain('Pelatihan Las Surabaya');
+    // A "tapi" that narrows the search is no worry.
+    const q = person();
+    await q.say('/start');
+    const from = q.texts().length;
+    await q.say('pelatihan las di surabaya tapi yang gratis ya');
+    expect(q.texts().slice(from).join('\n')).not.toContain('❓');
+  });
+
   it('takes a place said after an answer as narrowing its related search ("di jogja" after the disability answer)', async () => {
     const p = person();
     await p.say('/start');
