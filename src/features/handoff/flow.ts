@@ -1,4 +1,5 @@
 import { getProgramme } from '../../catalogue/search';
+import { jakartaDay } from '../../eligibility/dates';
 import { channelDescriptor } from '../../engine/channels';
 import type { FlowContext } from '../../engine/context';
 import type { Flow } from '../../engine/flow';
@@ -17,6 +18,16 @@ export interface HandoffSettings {
 const WIB = new Intl.DateTimeFormat('id-ID', {
   timeZone: 'Asia/Jakarta',
   weekday: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const WIB_TIME = new Intl.DateTimeFormat('id-ID', {
+  timeZone: 'Asia/Jakarta',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const WIB_TIME_EN = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Jakarta',
   hour: '2-digit',
   minute: '2-digit',
 });
@@ -67,7 +78,7 @@ export function createHandoffFlow(settings: HandoffSettings): Flow<'handoff'> {
         : isOpen(officeHours, now)
           ? 'handoff.waiting'
           : 'handoff.waitingClosed';
-      const next = (ctx.locale === 'en' ? WIB_EN : WIB).format(nextOpening(officeHours, now));
+      const next = whenNext(ctx, nextOpening(officeHours, now), now);
       ctx.state = { flow: 'handoff', step: 'waiting', data: {} };
       ctx.ask(ctx.t(key, { ...when, next }), [{ id: 'handoff:cancel', label: ctx.t('handoff.cancel') }], {
         nav: false,
@@ -78,6 +89,19 @@ export function createHandoffFlow(settings: HandoffSettings): Flow<'handoff'> {
       return ctx.go('menu');
     },
   };
+}
+
+/** "hari ini pukul 08.00" / "besok pukul 08.00" / "Senin 08.00": the next opening as a person says it. */
+function whenNext(ctx: FlowContext, next: Date, now: Date): string {
+  const same = (a: Date, b: Date) => {
+    const x = jakartaDay(a);
+    const y = jakartaDay(b);
+    return x.year === y.year && x.month === y.month && x.day === y.day;
+  };
+  const time = (ctx.locale === 'en' ? WIB_TIME_EN : WIB_TIME).format(next);
+  if (same(next, now)) return ctx.t('handoff.nextToday', { time });
+  if (same(next, new Date(now.getTime() + 86_400_000))) return ctx.t('handoff.nextTomorrow', { time });
+  return (ctx.locale === 'en' ? WIB_EN : WIB).format(next);
 }
 
 /**
