@@ -12,7 +12,7 @@ import { silentLogger } from '../src/logger';
 import { createRuntime } from '../src/runtime';
 import { BotApiStandIn } from '../tests/helpers/bot-api';
 import { fillForm } from './applications';
-import { countingClient, type SqlCount } from './sql-counter';
+import { countingClient, postUpdate, type SqlCount } from './sql-counter';
 
 interface Counted extends SqlCount {
   cpuMs: number;
@@ -41,17 +41,8 @@ export async function applicationQueries(url: string, uploads: string, i: number
   });
   await runtime.telegram?.init();
   const steps: Array<[string, Counted]> = [];
-  const post = async (update: Update) => {
-    const response = await runtime.app.request('/webhooks/telegram', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': 'bench_secret' },
-      body: JSON.stringify(update),
-    });
-    await response.arrayBuffer();
-    // Work the webhook left to the background (a send past its budget, sent marks) is the step's too.
-    await runtime.background.settle();
-    await runtime.marker.flush();
-  };
+  // Work the webhook left to the background (a send past its budget, sent marks) is the step's too.
+  const post = (update: Update) => postUpdate(runtime, update);
   try {
     // Warm-up (prepared statements, JIT), then counted. BENCH_WARM=N: more warm-up applicants (to profile).
     const warm = Number(process.env.BENCH_WARM ?? 1);

@@ -1,7 +1,9 @@
 // A postgres.js client that counts what it sends while a piece of work runs: statements are what
 // Postgres runs; round trips are the batches written without waiting for an answer in between
 // (statements sent in the same tick go out in one write: pipelined).
+import type { Update } from 'grammy/types';
 import postgres from 'postgres';
+import type { createRuntime } from '../src/runtime';
 
 export interface SqlCount {
   statements: number;
@@ -41,4 +43,25 @@ export function countingClient(url: string, textWidth: number) {
     return counted;
   };
   return { client, count };
+}
+
+/**
+ * Posts one Telegram update to the runtime's webhook, as Telegram would (the bench's secret), and reads
+ * the answer. `settle`: the work the webhook left to the background (a send past its budget, sent marks)
+ * is waited for too, so it is counted with the update.
+ */
+export async function postUpdate(
+  runtime: ReturnType<typeof createRuntime>,
+  update: Update,
+  settle = true,
+): Promise<void> {
+  const response = await runtime.app.request('/webhooks/telegram', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': 'bench_secret' },
+    body: JSON.stringify(update),
+  });
+  await response.arrayBuffer();
+  if (!settle) return;
+  await runtime.background.settle();
+  await runtime.marker.flush();
 }

@@ -14,7 +14,7 @@ import { createRuntime } from '../src/runtime';
 import { BotApiStandIn } from '../tests/helpers/bot-api';
 import { buttonsOf, callbackUpdate, textUpdate } from '../tests/helpers/telegram';
 import { freshPostgres } from './postgres';
-import { countingClient, type SqlCount } from './sql-counter';
+import { countingClient, postUpdate, type SqlCount } from './sql-counter';
 
 export async function webhookQueries(): Promise<void> {
   const pg = await freshPostgres('jembatan_bench_webhook_sql');
@@ -38,16 +38,7 @@ export async function webhookQueries(): Promise<void> {
     telegramFetchConfig: telegramFetchConfig(api.url),
   });
   await runtime.telegram?.init();
-  const post = async (update: Update) => {
-    const response = await runtime.app.request('/webhooks/telegram', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': 'bench_secret' },
-      body: JSON.stringify(update),
-    });
-    await response.arrayBuffer();
-    await runtime.background.settle();
-    await runtime.marker.flush();
-  };
+  const post = (update: Update) => postUpdate(runtime, update);
   const person = { id: 700_001, firstName: 'Sql' };
   api.capture(person.id);
   const counted: Array<[string, SqlCount]> = [];
@@ -104,14 +95,7 @@ async function concurrentMarks(
 ): Promise<MarkCount> {
   const people = 20;
   const rounds = 10;
-  const post = async (update: Update) => {
-    const response = await runtime.app.request('/webhooks/telegram', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': 'bench_secret' },
-      body: JSON.stringify(update),
-    });
-    await response.arrayBuffer();
-  };
+  const post = (update: Update) => postUpdate(runtime, update, false);
   const persons = Array.from({ length: people }, (_, i) => ({ id: 710_001 + i, firstName: `Marks${i}` }));
   for (const person of persons) await post(textUpdate(person, '/start'));
   await runtime.background.settle();

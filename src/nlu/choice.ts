@@ -9,7 +9,7 @@ import type { Reading } from './context';
 import { FILLERS } from './intent';
 import { normalizeMessage } from './normalize';
 import { extractOrdinal } from './slots/ordinal';
-import { readTone } from './tone';
+import { HEAVY_TONES, readTone } from './tone';
 import { understand } from './understand';
 
 /** Words too general to tell options apart. */
@@ -52,8 +52,6 @@ const QUESTION_WORDS = new Set([
 ]);
 
 /** Intents that name a control; a label meaning the same control is picked even in other words. */
-/** Feelings a free-text reading answers before any request in the same message. */
-const HEAVY_TONES: ReadonlySet<string> = new Set(['crisis', 'distress', 'insult', 'frustration']);
 const CONTROL_INTENTS = new Set([
   'menu',
   'back',
@@ -154,7 +152,8 @@ export function matchChoice(text: string, labels: readonly string[]): number | u
   // the feeling first, then the request).
   const intent = understand(text).intent;
   if (!CONTROL_INTENTS.has(intent)) return undefined;
-  if (HEAVY_TONES.has(readTone(text)?.tone ?? '')) return undefined;
+  const tone = readTone(text)?.tone;
+  if (tone && HEAVY_TONES.has(tone)) return undefined;
   // "tadi pendaftaranku gmn? lanjutin dong" goes on with an application: it is not "📄 Lamaran saya"
   // (the free-text reading takes it back to the unfinished one).
   if (intent === 'status' && RESUMING.test(joined)) return undefined;

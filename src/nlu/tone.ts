@@ -25,6 +25,9 @@ export const TONES = [
 ] as const;
 export type Tone = (typeof TONES)[number];
 
+/** Feelings that get an answer of their own, before any request said with them. */
+export const HEAVY_TONES: ReadonlySet<Tone> = new Set<Tone>(['crisis', 'distress', 'insult', 'frustration']);
+
 export interface ToneReading {
   tone: Tone;
   /** Nothing but the feeling was said (no question, no request): the feeling is the whole message. */

@@ -15,7 +15,7 @@ import { type Entry, entryByRef, findAnswer, localized, sourceLabel } from '../.
 import { maskPersonal } from '../../knowledge/mask';
 import { recordUnanswered } from '../../knowledge/unanswered';
 import { type Understanding, understand } from '../../nlu';
-import { readTone, type Tone } from '../../nlu/tone';
+import { HEAVY_TONES, readTone, type Tone } from '../../nlu/tone';
 import type { Choice } from '../../shared/conversation';
 import { salam, showMenu } from '../menu/flow';
 import { routeFreeText } from '../text-router';
@@ -62,8 +62,6 @@ const REQUESTS = new Set([
   'language',
   'handoff',
 ]);
-/** Feelings that get an answer of their own when nothing else was asked. */
-const HEAVY: ReadonlySet<Tone> = new Set<Tone>(['crisis', 'distress', 'insult', 'frustration']);
 /** Feelings that are not worries: said without a question, the feeling is what to answer. */
 const LIGHT: ReadonlySet<Tone> = new Set<Tone>(['joy', 'thanks', 'laughter', 'greeting']);
 
@@ -138,7 +136,7 @@ export function createQuestionsFlow(settings: QuestionsSettings): QuestionsFlow 
   async function acknowledge(ctx: FlowContext, tone: Tone): Promise<void> {
     home(ctx);
     const text = `${tone === 'greeting' ? salam(ctx) : ''}${ctx.t(`knowledge:tone.${tone}`)}`;
-    if (HEAVY.has(tone)) {
+    if (HEAVY_TONES.has(tone)) {
       // A person first: these are the moments a patient staff member would step in.
       const [menu, human] = ctx.navChoices();
       ctx.ask(text, [human!, menu!], { nav: false });
@@ -254,16 +252,16 @@ export function createQuestionsFlow(settings: QuestionsSettings): QuestionsFlow 
         const { slugs } = await context(ctx);
         const found = await findAnswer(ctx.tx, text, slugs, gate.options);
         if (found) {
-          if (tone && HEAVY.has(tone.tone)) ctx.say(ctx.t(`knowledge:tone.prefix.${tone.tone}`));
+          if (tone && HEAVY_TONES.has(tone.tone)) ctx.say(ctx.t(`knowledge:tone.prefix.${tone.tone}`));
           await answer(ctx, found.entry, text, found.related);
           return true;
         }
       }
-      if (tone && (tone.only || !REQUESTS.has(u.intent) || (HEAVY.has(tone.tone) && !concrete(u)))) {
+      if (tone && (tone.only || !REQUESTS.has(u.intent) || (HEAVY_TONES.has(tone.tone) && !concrete(u)))) {
         await acknowledge(ctx, tone.tone);
         return true;
       }
-      if (tone && HEAVY.has(tone.tone)) {
+      if (tone && HEAVY_TONES.has(tone.tone)) {
         // "bot bego, pelatihan las di sby dong": sorry in one line, then the request without the insult.
         ctx.say(ctx.t(`knowledge:tone.prefix.${tone.tone}`));
         if (tone.rest && tone.rest !== u.normalized) {
